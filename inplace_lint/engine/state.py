@@ -1,0 +1,67 @@
+"""Flow state the interpreter carries along a path: grad mode, hook regions, graph liveness.
+
+Graph liveness uses epochs.  Saves are stamped with the epoch that was current
+when they happened; ``backward()`` marks every epoch seen so far dead and opens
+a new one.  Each branch of an ``if`` opens its own epoch, so that at the join a
+save made *and* backpropagated inside one branch stays dead, while saves the
+other branch never backpropagated stay live.
+"""
+from __future__ import annotations
+
+import itertools
+
+_epochs = itertools.count(1)
+
+
+class State:
+    __slots__ = ("grad", "hooked", "epoch", "seen", "dead")
+
+    def __init__(self, grad=True, hooked=False):
+        self.grad = grad  # True / False / None
+        self.hooked = hooked
+        self.epoch = next(_epochs)
+        self.seen = {self.epoch}
+        self.dead = set()
+
+    def copy(self):
+        s = State.__new__(State)
+        s.grad = self.grad
+        s.hooked = self.hooked
+        s.epoch = self.epoch
+        s.seen = set(self.seen)
+        s.dead = set(self.dead)
+        return s
+
+    def new_epoch(self):
+        self.epoch = next(_epochs)
+        self.seen.add(self.epoch)
+
+    def branch(self):
+        s = self.copy()
+        s.new_epoch()
+        return s
+
+    def backward(self):
+        self.dead |= self.seen
+        self.new_epoch()
+
+    def live(self, save):
+        return save.epoch not in self.dead
+
+    @staticmethod
+    def join(a: "State", b: "State") -> "State":
+        s = State.__new__(State)
+        s.grad = a.grad if a.grad == b.grad else None
+        s.hooked = a.hooked or b.hooked
+        s.seen = a.seen | b.seen
+        s.dead = (a.dead & b.dead) | (a.dead - b.seen) | (b.dead - a.seen)
+        s.epoch = next(_epochs)
+        s.seen.add(s.epoch)
+        return s
+
+    def assign(self, other: "State"):
+        self.grad = other.grad
+        self.hooked = other.hooked
+        self.epoch = other.epoch
+        self.seen = other.seen
+        self.dead = other.dead

@@ -1,0 +1,311 @@
+"""Abstract values the interpreter computes with.
+
+Facts are three-valued: True, False, or None ("may be either").  A tensor's
+version counter is a ``Storage``: views share their base's storage, so a save
+recorded on a storage is seen through every alias.  ``.data`` is the exception:
+it shares the memory but not the version counter, which is why writes through
+it are silent.
+"""
+from __future__ import annotations
+
+import itertools
+from typing import Optional
+
+_ids = itertools.count()
+
+
+def t_or(a, b):
+    if a is True or b is True:
+        return True
+    if a is None or b is None:
+        return None
+    return False
+
+
+def t_and(a, b):
+    if a is False or b is False:
+        return False
+    if a is None or b is None:
+        return None
+    return True
+
+
+def t_join(a, b):
+    return a if a == b else None
+
+
+class Save:
+    """An op saved a tensor for backward (at ``node``) while graph epoch ``epoch`` was live."""
+
+    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "call_node")
+
+    def __init__(self, op, what, node, certain, hooked, epoch, call_node=None):
+        self.op = op  # e.g. "sigmoid", "Linear"
+        self.what = what  # "result", "input", "weight", ...
+        self.node = node  # CST node of the saving call (for its position)
+        self.certain = certain
+        self.hooked = hooked  # inside saved_tensors_hooks / save_on_cpu
+        self.epoch = epoch
+        self.call_node = call_node  # outermost call in the entry function that led here
+
+
+class Storage:
+    """One version counter.  ``members`` make a group (e.g. all parameters of a model)."""
+
+    __slots__ = ("saves", "members", "id")
+
+    def __init__(self, members=()):
+        self.saves: list = []
+        self.members = list(members)
+        self.id = next(_ids)
+
+    def all_saves(self, _seen=None):
+        if not self.members:
+            return self.saves
+        seen = _seen if _seen is not None else set()
+        out = list(self.saves)
+        for m in self.members:
+            if m.id not in seen:
+                seen.add(m.id)
+                out.extend(m.all_saves(seen))
+        return out
+
+
+class Value:
+    __slots__ = ()
+
+
+class Tensor(Value):
+    """A value that is, or may be, a tensor.
+
+    kind: "fresh" (made here), "param" (nn.Parameter / module weight),
+    "buffer", "arg" (function argument of unknown origin), "opaque" (result
+    of something we cannot see into), "group" (any of several tensors).
+    """
+
+    __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
+                 "noncontig")
+
+    def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
+                 alias_certain=True, kind="fresh", members=None, node=None, noncontig=False):
+        self.storage = storage if storage is not None else Storage()
+        self.rg = rg
+        self.leaf = leaf
+        self.view = view  # None | "single" | "multi" | "nograd"
+        self.base = base  # the tensor a view was taken from
+        self.data = data
+        self.alias_certain = alias_certain
+        self.kind = kind
+        self.members = members  # for groups: member tensors
+        self.node = node
+        self.noncontig = noncontig  # a transposing view: reshape/matmul of it copies
+
+    def set_requires_grad(self, flag):
+        self.rg = flag
+        if self.members:
+            for m in self.members:
+                m.set_requires_grad(flag)
+
+    def root(self):
+        t = self
+        while t.base is not None:
+            t = t.base
+        return t
+
+    def __repr__(self):
+        return f"<Tensor {self.kind} rg={self.rg} leaf={self.leaf} view={self.view} s{self.storage.id}>"
+
+
+def opaque(rg=None):
+    return Tensor(rg=rg, leaf=None if rg is None else (not rg), kind="opaque")
+
+
+class Const(Value):
+    __slots__ = ("value",)
+
+    def __init__(self, value=None):
+        self.value = value
+
+
+UNKNOWN_CONST = Const(None)
+
+
+class Qual(Value):
+    """A name that resolves to something importable, e.g. ``torch.nn.functional.relu``."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name):
+        self.name = name
+
+
+class Seq(Value):
+    """A list or tuple.  ``items`` when its members are known exactly, else ``elem`` joins them."""
+
+    __slots__ = ("items", "elem", "is_tuple")
+
+    def __init__(self, items=None, elem=None, is_tuple=False):
+        self.items = list(items) if items is not None else None
+        self.elem = elem
+        self.is_tuple = is_tuple
+
+    def element(self):
+        if self.items is not None:
+            if not self.items:
+                return self.elem or UNKNOWN_CONST
+            return join_all(self.items)
+        return self.elem if self.elem is not None else opaque()
+
+
+class Dict(Value):
+    __slots__ = ("entries",)
+
+    def __init__(self, entries=None):
+        self.entries = dict(entries or {})
+
+
+class Func(Value):
+    """A function or method defined in the analysed file."""
+
+    __slots__ = ("node", "owner", "bound", "closure", "grad")
+
+    def __init__(self, node, owner=None, bound=None, closure=None, grad=None):
+        self.node = node  # cst.FunctionDef
+        self.owner = owner  # ClassInfo when defined in a class
+        self.bound = bound  # the instance for bound methods
+        self.closure = closure
+        self.grad = grad  # grad mode forced by a decorator (False for @torch.no_grad)
+
+
+class ClassInfo(Value):
+    """A class defined in the analysed file."""
+
+    __slots__ = ("node", "name", "bases", "methods", "kind", "known_base")
+
+    def __init__(self, node, name, bases):
+        self.node = node
+        self.name = name
+        self.bases = bases  # resolved base values (ClassInfo or Qual)
+        self.methods: dict = {}
+        self.kind = "object"  # "module" | "function" (autograd.Function) | "optimizer" | "object"
+        self.known_base = None  # qualname of a torch.nn module it derives from, if any
+
+    def lookup(self, name, _depth=0):
+        if name in self.methods:
+            return self.methods[name], self
+        if _depth > 10:
+            return None, None
+        for b in self.bases:
+            if isinstance(b, ClassInfo):
+                m, owner = b.lookup(name, _depth + 1)
+                if m is not None:
+                    return m, owner
+        return None, None
+
+
+class Obj(Value):
+    """An instance: of a class in this file, of a known torch module, or an optimizer."""
+
+    __slots__ = ("cls", "qual", "attrs", "items", "inplace", "ctor_node", "params", "is_module", "mid")
+
+    def __init__(self, cls=None, qual=None, is_module=False, ctor_node=None):
+        self.cls = cls  # ClassInfo or None
+        self.qual = qual  # e.g. "torch.nn.Linear", "torch.nn.Sequential", "torch.optim.SGD"
+        self.attrs: dict = {}
+        self.items: Optional[list] = None  # Sequential / ModuleList members
+        self.inplace = False  # constructed with inplace=True
+        self.ctor_node = ctor_node
+        self.params = None  # optimizers: the parameter group they update
+        self.is_module = is_module
+        self.mid = next(_ids)
+
+    def submodules(self, _seen=None):
+        seen = _seen if _seen is not None else set()
+        if self.mid in seen:
+            return
+        seen.add(self.mid)
+        yield self
+        children = list(self.items or [])
+        children += [v for v in self.attrs.values()]
+        for c in children:
+            if isinstance(c, Obj) and c.is_module:
+                yield from c.submodules(seen)
+            elif isinstance(c, Seq):
+                for it in (c.items or ([c.elem] if c.elem is not None else [])):
+                    if isinstance(it, Obj) and it.is_module:
+                        yield from it.submodules(seen)
+
+    def own_params(self):
+        return [v for v in self.attrs.values() if isinstance(v, Tensor) and v.kind == "param"]
+
+    def param_group(self):
+        params = []
+        for m in self.submodules():
+            params.extend(m.own_params())
+        return make_group(params, kind="param")
+
+
+class GradCtx(Value):
+    """A context manager that sets grad mode (``enabled``) or installs saved-tensor hooks."""
+
+    __slots__ = ("enabled", "hooks")
+
+    def __init__(self, enabled=None, hooks=False):
+        self.enabled = enabled
+        self.hooks = hooks
+
+
+def make_group(tensors, kind="group"):
+    if not tensors:
+        return Tensor(kind=kind, rg=None, leaf=None)
+    if len(tensors) == 1:
+        return tensors[0]
+    rg = tensors[0].rg
+    leaf = tensors[0].leaf
+    for t in tensors[1:]:
+        rg = t_join(rg, t.rg)
+        leaf = t_join(leaf, t.leaf)
+    return Tensor(storage=Storage(members=[t.storage for t in tensors]), rg=rg, leaf=leaf,
+                  kind=kind, members=list(tensors))
+
+
+def join(a: Value, b: Value) -> Value:
+    if a is b:
+        return a
+    if a is None:
+        return b
+    if b is None:
+        return a
+    if isinstance(a, Tensor) and isinstance(b, Tensor):
+        if a.storage is b.storage:
+            return Tensor(storage=a.storage, rg=t_join(a.rg, b.rg), leaf=t_join(a.leaf, b.leaf),
+                          view=a.view if a.view == b.view else None, base=a.base if a.base is b.base else None,
+                          data=a.data and b.data, alias_certain=a.alias_certain and b.alias_certain,
+                          kind=a.kind if a.kind == b.kind else "group")
+        g = make_group([a, b])
+        g.kind = a.kind if a.kind == b.kind else "group"
+        # A view on one path is still a view there: keep the stronger view facts.
+        if a.view == b.view:
+            g.view = a.view
+            g.base = a.base if a.base is b.base else None
+        return g
+    if isinstance(a, Seq) and isinstance(b, Seq):
+        return Seq(elem=join(a.element(), b.element()), is_tuple=a.is_tuple and b.is_tuple)
+    if isinstance(a, Const) and isinstance(b, Const):
+        return a if a.value == b.value else UNKNOWN_CONST
+    if isinstance(a, Const) and a.value is None:
+        return b  # x = None ... x = tensor: keep the informative side
+    if isinstance(b, Const) and b.value is None:
+        return a
+    if isinstance(a, Tensor):
+        return a
+    if isinstance(b, Tensor):
+        return b
+    return a
+
+
+def join_all(values):
+    out = None
+    for v in values:
+        out = join(out, v)
+    return out if out is not None else UNKNOWN_CONST

@@ -1,0 +1,93 @@
+"""A finding is plain data: what the rules say, where, and how to fix it.
+
+Positions are 1-based lines and 1-based columns (characters, as editors and
+``path:line:col`` output count them); ``end_column`` is exclusive.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+from typing import Optional
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Related:
+    """A second place that explains the finding, e.g. the line that saved the tensor."""
+
+    line: int
+    column: int
+    message: str
+    path: Optional[str] = None  # None: same file as the finding
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text between two positions (1-based, end exclusive)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    description: str
+    edits: tuple
+    safe: bool = True
+
+
+@dataclass
+class Finding:
+    code: str
+    severity: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    related: tuple = ()
+    fix: Optional[Fix] = None
+    cell: Optional[int] = None  # notebook code cell (1-based) when the file is .ipynb
+    extra: dict = field(default_factory=dict)  # front-ends may attach more (e.g. replay verdicts)
+
+    def sort_key(self):
+        return (self.path, self.cell or 0, self.line, self.column, self.code)
+
+    def to_dict(self) -> dict:
+        d = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "related": [asdict(r) for r in self.related],
+            "fix": None
+            if self.fix is None
+            else {
+                "description": self.fix.description,
+                "safe": self.fix.safe,
+                "edits": [asdict(e) for e in self.fix.edits],
+            },
+        }
+        if self.cell is not None:
+            d["cell"] = self.cell
+        d.update(self.extra)
+        return d
+
+
+@dataclass
+class FileProblem:
+    """A file that could not be checked (syntax error, bad encoding, unreadable)."""
+
+    path: str
+    message: str
+    line: int = 1
+    column: int = 1

@@ -1,0 +1,77 @@
+"""What autograd knows, as data: which ops save what, which return views.
+
+The data file ``torch_ops.json`` beside this module is written by
+``tools/gen_knowledge.py`` from an installed torch (its version is recorded in
+the file).  This module only reads JSON; the static linter never imports torch.
+
+File format (all keys are plain JSON)::
+
+    {
+      "torch_version": "2.13.0",
+      "generator": "tools/gen_knowledge.py",
+      "functions": {
+        "<qualified name>": {
+          "params": ["input", "other", ...],  # positional parameter names; a
+                                              # Tensor method lists "self" first
+          "saves": ["input", "result"],       # params and/or "result" saved for
+                                              # backward when the output requires grad
+          "view": null | "single" | "multi",  # output aliases params[0];
+                                              # "multi": unbind/split/chunk-like
+          "maybe_alias": false,               # may return params[0] itself
+                                              # (.to, .float, .contiguous, ...)
+          "inplace": false,                   # mutates params[0] (bumps its version)
+          "differentiable": true              # false: output never requires grad
+        }
+      },
+      "modules": {
+        "torch.nn.Linear": {
+          "saves": ["input", "weight"],       # "input" (forward arg 0), "result",
+                                              # and parameter attribute names
+          "params": ["weight", "bias"],       # parameter attributes it creates
+          "inplace_kw": false,                # constructor accepts inplace=
+          "view": null | "single" | "identity"  # output aliases the input
+        }
+      }
+    }
+
+Qualified names are ``torch.X``, ``torch.Tensor.X`` (methods),
+``torch.nn.functional.X``, ``torch.linalg.X``, ``torch.special.X`` and
+``torch.nn.X`` for modules.
+"""
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from typing import Optional
+
+DATA_FILE = os.path.join(os.path.dirname(__file__), "torch_ops.json")
+
+
+class Knowledge:
+    def __init__(self, data: dict):
+        self.torch_version = data.get("torch_version", "?")
+        self.functions: dict = data.get("functions", {})
+        self.modules: dict = data.get("modules", {})
+        # Method names by bare name, for receivers whose type is a tensor.
+        self._methods = {
+            k[len("torch.Tensor."):]: v for k, v in self.functions.items() if k.startswith("torch.Tensor.")
+        }
+
+    def function(self, qualname: str) -> Optional[dict]:
+        return self.functions.get(qualname)
+
+    def method(self, name: str) -> Optional[dict]:
+        return self._methods.get(name)
+
+    def module(self, qualname: str) -> Optional[dict]:
+        return self.modules.get(qualname)
+
+    def is_tensor_method(self, name: str) -> bool:
+        return name in self._methods
+
+
+@lru_cache(maxsize=1)
+def load(path: str = DATA_FILE) -> Knowledge:
+    with open(path, encoding="utf-8") as f:
+        return Knowledge(json.load(f))

@@ -1,0 +1,229 @@
+"""Rules about what may not be modified in place at all: leaves and some views."""
+from __future__ import annotations
+
+from .base import ERROR, WARNING, Related, Rule, Verdict, context_suffix
+
+
+def _grade(*facts):
+    """error when every fact is True, warning when none is False, else no finding."""
+    if any(f is False for f in facts):
+        return None
+    return ERROR if all(f is True for f in facts) else WARNING
+
+
+class LeafModified(Rule):
+    code = "IPL002"
+    name = "leaf-requiring-grad-modified"
+    summary = "A leaf tensor that requires grad is modified in place while grad is enabled"
+    doc = """\
+## What it does
+Finds in-place operations with grad mode on, on a leaf tensor that requires grad: tensors
+created with `requires_grad=True`, `x.requires_grad_()` on a fresh tensor, `nn.Parameter`s and
+module weights (also through `model.parameters()`, `copy.deepcopy(model)` and aliases), and
+tensor-indexed assignment into them (`w[idx] = 0`).
+
+## Why is this bad?
+Torch refuses at the op:
+
+```
+RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.
+```
+
+Typical cases: an EMA/mean teacher updated with `mul_`/`add_` outside `torch.no_grad()`, a
+loss accumulator made with `torch.zeros(1, requires_grad=True)` and updated with `+=`, a
+gradient-penalty input clamped after `requires_grad_(True)`.
+
+## Example
+```python
+for t_p, s_p in zip(teacher.parameters(), student.parameters()):
+    t_p.mul_(0.99).add_(s_p.detach(), alpha=0.01)   # IPL002
+```
+
+## Use instead
+```python
+with torch.no_grad():
+    for t_p, s_p in zip(teacher.parameters(), student.parameters()):
+        t_p.mul_(0.99).add_(s_p, alpha=0.01)
+```
+or freeze the teacher (`teacher.requires_grad_(False)`).
+
+## Severity
+*error* when the tensor certainly is a leaf that requires grad and grad is certainly on;
+*warning* when one of these is only possible.
+
+## Fix safety
+No automatic fix: wrapping in `torch.no_grad()` changes what is recorded.
+
+## Options
+None.
+"""
+    VALID = (
+        "import torch\nw = torch.zeros(3, requires_grad=True)\nwith torch.no_grad():\n    w.add_(1)\n",
+        "import torch\nacc = torch.zeros(1)\nacc += torch.randn(1, requires_grad=True).sum()\n",
+    )
+    INVALID = (
+        "import torch\nacc = torch.zeros(1, requires_grad=True)\nacc += 1\n",
+        "import torch\nimport torch.nn as nn\nfc = nn.Linear(2, 2)\nfor p in fc.parameters():\n    p.mul_(0.5)\n",
+    )
+
+    def judge(self, ev):
+        if ev.via_data or ev.kind in ("step", "out"):
+            return None
+        if ev.view is not None or (ev.kind == "setitem" and ev.basic_index):
+            return None  # a view of a leaf: IPL003
+        sev = _grade(ev.grad_enabled, ev.requires_grad, ev.is_leaf)
+        if sev is None or ev.requires_grad is not True:
+            return None
+        if ev.is_leaf is None and ev.grad_enabled is not True:
+            return None
+        msg = (f"`{ev.target}` is a leaf tensor that requires grad and `{ev.op}` modifies it in place with grad "
+               f"enabled; torch raises 'a leaf Variable that requires grad is being used in an in-place "
+               f"operation' (wrap it in `with torch.no_grad():`)")
+        return Verdict(sev, msg + context_suffix(ev))
+
+
+class ViewModified(Rule):
+    code = "IPL003"
+    name = "forbidden-view-modified"
+    summary = "An output of unbind/split/chunk, a view of a leaf, or a no_grad view is modified in place"
+    doc = """\
+## What it does
+Finds in-place operations, with grad mode on, on views that autograd cannot rebase:
+- an output of a multi-output view function (`unbind`, `split`, `chunk`, iterating over a
+  tensor) of a tensor that requires grad: `q, k, v = qkv.chunk(3); q *= scale`;
+  `for h in hidden.unbind(0): h.mul_(keep)`; `for c in img: c.mul_(s)`;
+- a view of a leaf that requires grad: `p.chunk(4)[1].fill_(1)`, `emb.weight[PAD].zero_()`,
+  `w[0] = 1` on a parameter;
+- a view created under `torch.no_grad()` of a tensor that requires grad, modified after grad
+  is enabled again.
+
+## Why is this bad?
+Torch raises at the op, e.g.
+
+```
+RuntimeError: Output 0 of UnbindBackward0 is a view and is being modified inplace. This view is
+the output of a function that returns multiple views. Such functions do not allow the output
+views to be modified inplace.
+RuntimeError: a view of a leaf Variable that requires grad is being used in an in-place operation.
+```
+
+## Example
+```python
+q, k, v = self.to_qkv(x).chunk(3, dim=-1)
+q *= self.scale          # IPL003
+```
+
+## Use instead
+```python
+q, k, v = self.to_qkv(x).chunk(3, dim=-1)
+q = q * self.scale
+```
+For parameters, modify them under `torch.no_grad()`.
+
+## Fix safety
+`--fix` rewrites augmented assignments and trailing-underscore methods to their out-of-place
+forms where the result is rebound to the same name (unsafe when the base tensor was meant to
+change).
+
+## Options
+None.
+"""
+    VALID = (
+        "import torch\nx = torch.randn(6, requires_grad=True) * 1\nq, k, v = x.chunk(3)\nq = q * 2\n",
+        "import torch\nimport torch.nn as nn\nemb = nn.Embedding(4, 2)\nwith torch.no_grad():\n"
+        "    emb.weight[0].zero_()\n",
+    )
+    INVALID = (
+        "import torch\nx = torch.randn(6, requires_grad=True) * 1\nq, k, v = x.chunk(3)\nq *= 2\n",
+        "import torch\nimport torch.nn as nn\nemb = nn.Embedding(4, 2)\nemb.weight[0].zero_()\n",
+        "import torch\nw = torch.randn(4, requires_grad=True)\nw[0] = 1.0\n",
+    )
+
+    def judge(self, ev):
+        if ev.via_data or ev.kind in ("step", "out"):
+            return None
+        if ev.view == "multi":
+            sev = _grade(ev.grad_enabled, ev.view_base_requires_grad)
+            if sev is None or (ev.view_base_requires_grad is None and ev.grad_enabled is not True):
+                return None
+            msg = (f"`{ev.target}` is an output of a multi-output view function (unbind/split/chunk or iteration "
+                   f"over a tensor) and `{ev.op}` modifies it in place; torch raises '... is a view and is being "
+                   f"modified inplace ... returns multiple views'")
+            return Verdict(sev, msg + context_suffix(ev))
+        if ev.view == "nograd":
+            sev = _grade(ev.grad_enabled, ev.view_base_requires_grad)
+            if sev is None or ev.grad_enabled is not True:
+                return None
+            msg = (f"`{ev.target}` is a view created in no_grad mode of a tensor that requires grad, and `{ev.op}` "
+                   f"modifies it in place with grad enabled; torch raises '... was created in no_grad mode and "
+                   f"is being modified inplace with grad mode enabled'")
+            return Verdict(sev, msg + context_suffix(ev))
+        if ev.view == "single":
+            if ev.view_base_is_leaf is not True:
+                return None
+            sev = _grade(ev.grad_enabled, ev.view_base_requires_grad)
+        elif ev.kind == "setitem" and ev.basic_index:
+            sev = _grade(ev.grad_enabled, ev.requires_grad, ev.is_leaf)
+            if ev.is_leaf is not True or ev.requires_grad is not True:
+                return None
+        else:
+            return None
+        if sev is None or ev.grad_enabled is not True and sev == WARNING and ev.view_base_requires_grad is None:
+            return None
+        msg = (f"`{ev.target}` is a view of a leaf tensor that requires grad and `{ev.op}` modifies it in place "
+               f"with grad enabled; torch raises 'a view of a leaf Variable that requires grad is being used in "
+               f"an in-place operation' (wrap it in `with torch.no_grad():`)")
+        return Verdict(sev, msg + context_suffix(ev))
+
+
+class OutArgRequiresGrad(Rule):
+    code = "IPL006"
+    name = "out-argument-with-grad"
+    summary = "out= is passed to an op whose inputs require grad"
+    doc = """\
+## What it does
+Finds calls with an `out=` argument whose tensor inputs require grad while grad mode is on.
+
+## Why is this bad?
+Ops writing into `out=` are not differentiable; torch raises at the op:
+
+```
+RuntimeError: add(): functions with out=... arguments don't support automatic differentiation,
+but one of the arguments requires grad.
+```
+
+## Example
+```python
+torch.add(a, b, out=buf)      # IPL006 when a or b requires grad
+```
+
+## Use instead
+```python
+buf = torch.add(a, b)
+```
+
+## Fix safety
+No automatic fix.
+
+## Options
+None.
+"""
+    VALID = (
+        "import torch\nbuf = torch.empty(3)\ntorch.add(torch.ones(3), torch.ones(3), out=buf)\n",
+    )
+    INVALID = (
+        "import torch\nbuf = torch.empty(3)\na = torch.ones(3, requires_grad=True)\ntorch.add(a, a, out=buf)\n",
+    )
+
+    def judge(self, ev):
+        if ev.kind != "out":
+            return None
+        sev = _grade(ev.out_inputs_requires_grad, ev.grad_enabled)
+        if sev is None or ev.out_inputs_requires_grad is not True:
+            return None
+        msg = (f"`out=` receives the result of an op whose inputs require grad; torch raises \"functions with "
+               f"out=... arguments don't support automatic differentiation\"")
+        return Verdict(sev, msg + context_suffix(ev))
+
+
+del Related

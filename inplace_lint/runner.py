@@ -1,0 +1,190 @@
+"""The runner: files in, findings out.  Glues engine, rules, config and suppression.
+
+Front-ends (CLI, flake8 plugin, pre-commit hook) call ``check_source`` or
+``check_paths`` and only format what comes back.
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+import tokenize
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Optional
+
+import libcst as cst
+
+from .config import Config
+from .engine import analyze
+from .findings import ERROR, FileProblem, Finding, Related
+from .rules import ALL_RULES
+
+PY_SUFFIXES = (".py", ".pyi")
+NB_SUFFIX = ".ipynb"
+NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]*(?:\s*,\s*[A-Z]+[0-9]*)*))?", re.IGNORECASE)
+# Text that must occur for a file to contain any in-place site at all.  Files
+# without any of these are skipped before parsing.
+_INPLACE_HINT = re.compile(r"[A-Za-z0-9]_\s*\(|\+=|-=|\*=|/=|\]\s*=[^=]|inplace|\.data\b|out\s*=|\.step\(")
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list = field(default_factory=list)
+    problem: Optional[FileProblem] = None
+    source: Optional[str] = None
+
+
+def might_have_hazards(source: str) -> bool:
+    return _INPLACE_HINT.search(source) is not None
+
+
+def judge_events(events, path, config: Optional[Config] = None, rules=ALL_RULES):
+    """Run the rules over the engine's events; merge duplicates from several calling contexts."""
+    best: dict = {}
+    for ev in events:
+        for rule in rules:
+            if config is not None and not config.enabled(rule.code, path):
+                continue
+            v = rule.judge(ev)
+            if v is None:
+                continue
+            key = (rule.code, ev.line, ev.column)
+            old = best.get(key)
+            if old is not None and (old.severity == ERROR or v.severity != ERROR):
+                continue
+            related = list(v.related)
+            if ev.related_line is not None:
+                related.insert(0, Related(ev.related_line, ev.related_column or 1, ev.related_message))
+            best[key] = Finding(code=rule.code, severity=v.severity, path=path, line=ev.line, column=ev.column,
+                                end_line=ev.end_line, end_column=ev.end_column, message=v.message,
+                                related=tuple(related))
+    return sorted(best.values(), key=Finding.sort_key)
+
+
+def apply_noqa(findings, lines):
+    out = []
+    for f in findings:
+        if 0 < f.line <= len(lines):
+            m = NOQA.search(lines[f.line - 1])
+            if m:
+                codes = m.group("codes")
+                if codes is None:
+                    continue
+                wanted = [c.strip().upper() for c in codes.split(",")]
+                if any(f.code.startswith(c) for c in wanted):
+                    continue
+        out.append(f)
+    return out
+
+
+def check_module(module: cst.Module, source: str, path: str, config: Optional[Config] = None):
+    findings = judge_events(analyze(module), path, config)
+    return apply_noqa(findings, source.splitlines())
+
+
+def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = None) -> FileResult:
+    if path.endswith(NB_SUFFIX):
+        from .frontends import notebook  # local import: only notebooks need it
+
+        return notebook.check_notebook_source(source, path, config)
+    if not might_have_hazards(source):
+        return FileResult(path, [], None, source)
+    try:
+        module = cst.parse_module(source)
+    except cst.ParserSyntaxError as e:
+        return FileResult(path, [], FileProblem(path, f"syntax error: {e.message}", e.raw_line, e.raw_column + 1))
+    except RecursionError:
+        return FileResult(path, [], FileProblem(path, "file is nested too deeply to parse"))
+    try:
+        findings = check_module(module, source, path, config)
+    except RecursionError:
+        return FileResult(path, [], FileProblem(path, "internal error: analysis recursion too deep"))
+    return FileResult(path, findings, None, source)
+
+
+def read_source(path: str, config: Config):
+    """Returns (text, problem)."""
+    try:
+        size = os.path.getsize(path)
+        if size > config.max_file_size:
+            return None, FileProblem(path, f"file too large to check ({size} bytes; max-file-size is "
+                                           f"{config.max_file_size})")
+        with open(path, "rb") as f:
+            raw = f.read()
+    except OSError as e:
+        return None, FileProblem(path, f"cannot read file: {e.strerror or e}")
+    if path.endswith(NB_SUFFIX):
+        try:
+            return raw.decode("utf-8"), None
+        except UnicodeDecodeError as e:
+            return None, FileProblem(path, f"cannot decode notebook as UTF-8: {e.reason} at byte {e.start}")
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+        text = raw.decode(encoding)
+    except (SyntaxError, LookupError) as e:
+        return None, FileProblem(path, f"cannot decode file: {e}")
+    except UnicodeDecodeError as e:
+        return None, FileProblem(path, f"cannot decode file as {e.encoding}: {e.reason} at byte {e.start}")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text, None
+
+
+def check_file(path: str, config: Config) -> FileResult:
+    text, problem = read_source(path, config)
+    if problem is not None:
+        return FileResult(path, [], problem)
+    try:
+        return check_source(text, path, config)
+    except Exception as e:  # a bug must not lose the other files' results
+        return FileResult(path, [], FileProblem(path, f"internal error: {type(e).__name__}: {e}"))
+
+
+def discover(paths, config: Config):
+    """Yield files to check, in a stable order.  Explicit files are always checked."""
+    seen = set()
+    for p in paths:
+        if os.path.isfile(p) or not os.path.exists(p):
+            if p not in seen:
+                seen.add(p)
+                yield p
+            continue
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not config.excluded(os.path.join(root, d)))
+            for name in sorted(files):
+                if name.endswith(PY_SUFFIXES + (NB_SUFFIX,)):
+                    full = os.path.join(root, name)
+                    if full.startswith("./"):
+                        full = full[2:]
+                    if not config.excluded(full) and full not in seen:
+                        seen.add(full)
+                        yield full
+
+
+def _check_batch(args):
+    paths, config = args
+    return [check_file(p, config) for p in paths]
+
+
+def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None):
+    """Check files, in parallel when there are many.  Yields FileResults in path order."""
+    files = list(discover(paths, config))
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(files) < 16:
+        for f in files:
+            r = check_file(f, config)
+            if progress:
+                progress(1)
+            yield r
+        return
+    # Batches keep the per-task overhead low; results come back in order.
+    size = max(1, min(32, len(files) // (jobs * 4)))
+    batches = [files[i:i + size] for i in range(0, len(files), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as ex:
+        for results in ex.map(_check_batch, [(b, config) for b in batches]):
+            for r in results:
+                if progress:
+                    progress(1)
+                yield r

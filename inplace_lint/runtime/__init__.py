@@ -1,0 +1,1 @@
+"""Runtime helpers (need torch). Import ``inplace_lint.runtime.watch`` explicitly."""
