@@ -447,6 +447,8 @@ class Interpreter:
                     continue
                 if items is not None:
                     v = items[i]
+                elif isinstance(value, Const):
+                    v = UNKNOWN_CONST
                 elif isinstance(value, Tensor) and value.view != "multi":
                     # tuple-returning op or module: each part is a new tensor
                     v = Tensor(rg=value.rg, leaf=None if value.rg is None else not value.rg, kind=value.kind)
@@ -479,12 +481,13 @@ class Interpreter:
             self.assign(target.value, value, frame)
 
     def _basic_index(self, sub, frame):
+        """True for int/slice/None indexing (a view); False for tensor or list indices (a copy)."""
         for el in sub.slice:
             s = el.slice
             if isinstance(s, cst.Slice):
                 continue
             v = self.eval(s.value, frame)
-            if isinstance(v, Tensor) or isinstance(v, Seq):
+            if isinstance(v, Seq) or (isinstance(v, Tensor) and v.kind not in ("opaque", "arg")):
                 return False
         return True
 
@@ -713,8 +716,8 @@ class Interpreter:
                 return opaque()
             # Tensor.__iter__ is unbind(0): each element is a multi-output view.
             return self._view_of(v, "unbind", "multi")
-        if isinstance(v, Dict):
-            return Const("?")
+        if isinstance(v, (Dict, Const)):
+            return UNKNOWN_CONST
         if isinstance(v, Obj) and v.items is not None:
             return join_all(v.items) if v.items else opaque()
         if isinstance(v, Obj) and v.qual == "torch.nn.ModuleDict":
@@ -750,6 +753,10 @@ class Interpreter:
             return self.apply_module(func, args, kwargs, node)
         if isinstance(func, _Super):
             return opaque()
+        if isinstance(func, Tensor):
+            # a method of something we cannot see into: its result depends on
+            # the object too (dist.log_prob(a) requires grad when dist does)
+            return opaque(self._taint([func] + list(args), kwargs))
         return opaque(self._taint(args, kwargs))
 
     def _taint(self, args, kwargs):

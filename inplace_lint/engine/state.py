@@ -46,7 +46,9 @@ class State:
         self.new_epoch()
 
     def live(self, save):
-        return save.epoch not in self.dead
+        # A save from another analysis entry (e.g. a shared standalone
+        # instance) was never seen on this path.
+        return save.epoch in self.seen and save.epoch not in self.dead
 
     @staticmethod
     def join(a: "State", b: "State") -> "State":

@@ -97,6 +97,12 @@ def emit(obj):
         data = data[n:]
 
 
+def debug(msg):
+    if os.environ.get("IPL_REPLAY_DEBUG"):
+        sys.stderr.write("[replay %.2f] %s\n" % (time.time(), msg))
+        sys.stderr.flush()
+
+
 def first_line(s, limit=300):
     s = str(s).strip().splitlines()[0] if str(s).strip() else ""
     return s[:limit]
@@ -1694,10 +1700,14 @@ class Driver:
                 f.note(3, "time limit reached before %s could run" % att.label)
             return None
         slice_s = max(0.3, left * share)
+        t0 = time.time()
         run = do_run(att, trace=False, slice_s=slice_s)
+        debug("plain %s: %.2fs kind=%s %s" % (att.label, time.time() - t0, run.kind, first_line(run.msg, 80)))
         trace = None
         if any(needs_trace(f, run) for f in fs) and self.left() > 0.3:
+            t0 = time.time()
             trace = do_run(att, trace=True, slice_s=max(0.3, self.left() * share))
+            debug("trace %s: %.2fs kind=%s events=%d" % (att.label, time.time() - t0, trace.kind, len(trace.events)))
             if trace.kind in ("TIMEOUT", "MEMORY"):
                 trace.events = trace.events  # partial: keep what was seen
         for f in fs:
