@@ -17,8 +17,8 @@ import libcst as cst
 from ..knowledge import load as load_knowledge
 from .state import State
 from .values import (
-    UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Tensor,
-    join, join_all, make_group, opaque, t_and, t_join, t_or,
+    UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Tensor,
+    hidden, join, join_all, make_group, opaque, t_and, t_or,
 )
 
 BINOPS = {
@@ -131,6 +131,8 @@ class Interpreter:
         self.funcs: list = []  # the Func objects of those frames (for super())
         self.steps = 0
         self.budget = 200_000
+        self.doubt = 0  # > 0 while following one of several possible objects
+        self.loop_depth = 0
         self.state = State()
         self._standalone_instances: dict = {}
         self._stmt = {
@@ -255,7 +257,8 @@ class Interpreter:
             elif t == "AugAssign":
                 self._augassign(small, frame)
             elif t == "Return":
-                frame.returns.append(self.eval(small.value, frame) if small.value is not None else Const(None))
+                v = self.eval(small.value, frame) if small.value is not None else Const(None)
+                frame.returns.append((v, frozenset(self.state.seen)))
                 return False
             elif t in ("Raise", "Break", "Continue"):
                 if t == "Raise" and small.exc is not None:
@@ -300,14 +303,14 @@ class Interpreter:
                 ok_b = self.exec_block(self._body(orelse), frame)
         b_vars, b_state = frame.vars, self.state
         if ok_a and ok_b:
-            frame.vars = _join_vars(a_vars, b_vars)
+            frame.vars = _join_vars(a_vars, b_vars, a_state, b_state)
             self.state = State.join(a_state, b_state)
         elif ok_a:
             frame.vars, self.state = a_vars, a_state
         elif ok_b:
             frame.vars, self.state = b_vars, b_state
         else:
-            frame.vars, self.state = _join_vars(a_vars, b_vars), State.join(a_state, b_state)
+            frame.vars, self.state = _join_vars(a_vars, b_vars, a_state, b_state), State.join(a_state, b_state)
             return False
         return True
 
@@ -316,12 +319,14 @@ class Interpreter:
         # iteration against a mutation early in the next).  Zero iterations
         # are possible, so the result joins with the state before the loop.
         pre_vars, pre_state = dict(frame.vars), self.state
+        self.loop_depth += 1
         for _ in range(2):
             self.state = self.state.branch()
             bind()
             self.exec_block(body, frame)
-            frame.vars = _join_vars(pre_vars, frame.vars)
+            frame.vars = _join_vars(pre_vars, frame.vars, pre_state, self.state)
             self.state = State.join(pre_state, self.state)
+        self.loop_depth -= 1
         if orelse is not None:
             self.exec_block(self._body(orelse), frame)
         return True
@@ -355,7 +360,7 @@ class Interpreter:
         ok = self.exec_block(self._body(node), frame)
         for h in node.handlers:
             post_vars, post_state = frame.vars, self.state
-            frame.vars = _join_vars(pre_vars, post_vars)
+            frame.vars = _join_vars(pre_vars, post_vars, pre_state, post_state)
             self.state = State.join(pre_state, post_state)
             ok = self.exec_block(self._body(h), frame) or ok
         if node.orelse is not None:
@@ -467,8 +472,13 @@ class Interpreter:
                 if isinstance(value, Tensor) and self.state.grad is not False:
                     self._absorb_grad(obj, value)
             elif isinstance(obj, Seq):
-                obj.elem = join(obj.element(), value)
-                obj.items = None
+                idx = self._const_index(target, frame)
+                if isinstance(idx, int) and obj.items is not None and -len(obj.items) <= idx < len(obj.items) \
+                        and not self.loop_depth:
+                    obj.items[idx] = value
+                else:
+                    obj.elem = join(obj.element(), value)
+                    obj.items = None
             elif isinstance(obj, Dict):
                 key = self._const_index(target, frame)
                 if isinstance(key, str):
@@ -570,6 +580,13 @@ class Interpreter:
             return _BoundMethod(base, attr)
         if isinstance(base, (Seq, Dict)):
             return _BoundMethod(base, attr)
+        if isinstance(base, Alt):
+            vals = [self.getattr(o, attr, node) for o in base.options]
+            if all(v is vals[0] for v in vals):
+                return vals[0]
+            if all(isinstance(v, (Func, _BoundMethod)) for v in vals):
+                return _AltCallable(vals)
+            return join_all(vals)
         return opaque()
 
     def _bind_method(self, node, owner, obj):
@@ -595,6 +612,11 @@ class Interpreter:
             if isinstance(idx, int) and base.items is not None and -len(base.items) <= idx < len(base.items):
                 return base.items[idx]
             if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
+                sl = node.slice[0].slice
+                bounds = [self.eval(b, frame) if b is not None else Const(None) for b in (sl.lower, sl.upper)]
+                if base.items is not None and sl.step is None and all(
+                        isinstance(b, Const) and (b.value is None or isinstance(b.value, int)) for b in bounds):
+                    return Seq(items=base.items[bounds[0].value:bounds[1].value], is_tuple=base.is_tuple)
                 return Seq(elem=base.element(), is_tuple=base.is_tuple)
             return base.element()
         if isinstance(base, Dict):
@@ -720,6 +742,8 @@ class Interpreter:
             return UNKNOWN_CONST
         if isinstance(v, Obj) and v.items is not None:
             return join_all(v.items) if v.items else opaque()
+        if isinstance(v, Alt):
+            return join_all([self.iterate(o) for o in v.options])
         if isinstance(v, Obj) and v.qual == "torch.nn.ModuleDict":
             return Const("?")
         return opaque()
@@ -747,10 +771,14 @@ class Interpreter:
             return self.call_qual(func.name, args, kwargs, node)
         if isinstance(func, _BoundMethod):
             return self.call_method(func.recv, func.name, args, kwargs, node)
+        if isinstance(func, _AltCallable):
+            return self._each(Alt(func.options), lambda o: self.call(o, args, kwargs, node))
         if isinstance(func, ClassInfo):
             return self.instantiate(func, node, args=args, kwargs=kwargs)
         if isinstance(func, Obj):
             return self.apply_module(func, args, kwargs, node)
+        if isinstance(func, Alt):
+            return self._each(func, lambda o: self.call(o, args, kwargs, node))
         if isinstance(func, _Super):
             return opaque()
         if isinstance(func, Tensor):
@@ -758,6 +786,14 @@ class Interpreter:
             # the object too (dist.log_prob(a) requires grad when dist does)
             return opaque(self._taint([func] + list(args), kwargs))
         return opaque(self._taint(args, kwargs))
+
+    def _each(self, alt, fn):
+        """Follow every option of an Alt; what happens in one is only possible."""
+        self.doubt += 1
+        try:
+            return join_all([fn(o) for o in alt.options])
+        finally:
+            self.doubt -= 1
 
     def _taint(self, args, kwargs):
         """requires_grad of the result of something we cannot see into."""
@@ -801,7 +837,8 @@ class Interpreter:
         if not standalone:
             self.chain = self.chain + ((fnode.name.value, node),)
         try:
-            self.exec_block(self._body(fnode), frame)
+            if self.exec_block(self._body(fnode), frame):
+                frame.returns.append((Const(None), frozenset(self.state.seen)))
         finally:
             self.active.pop()
             self.funcs.pop()
@@ -812,7 +849,11 @@ class Interpreter:
             return Seq(elem=join_all(frame.yields))
         if not frame.returns:
             return Const(None)
-        return join_all(frame.returns)
+        if len(frame.returns) == 1:
+            return frame.returns[0][0]
+        # A value returned on one path does not see saves made only on another.
+        every = frozenset().union(*(seen for _, seen in frame.returns))
+        return join_all(hidden(v, every - seen) for v, seen in frame.returns)
 
     def _bind_params(self, fnode, func, args, kwargs, frame):
         params = fnode.params
@@ -877,12 +918,24 @@ class Interpreter:
             for p in spec.get("params", []):
                 obj.attrs.setdefault(p, Tensor(rg=True, leaf=True, kind="param"))
             if spec.get("inplace_kw"):
-                v = kwargs.get("inplace")
-                if v is None:
-                    sig = spec.get("init_params") or []
-                    if "inplace" in sig and sig.index("inplace") < len(args):
-                        v = args[sig.index("inplace")]
+                sig = spec.get("init_params") or []
+
+                def arg(name):
+                    if name in kwargs:
+                        return kwargs[name]
+                    if name in sig and sig.index(name) < len(args):
+                        return args[sig.index(name)]
+                    return None
+
+                v = arg("inplace")
                 obj.inplace = isinstance(v, Const) and v.value is True
+                if obj.inplace and "p" in sig:
+                    # dropout with p == 0 returns its input untouched
+                    p = arg("p")
+                    if isinstance(p, Const) and p.value == 0:
+                        obj.inplace = False
+                    elif p is not None and not isinstance(p, Const):
+                        obj.inplace = None
         if qual in MODULE_CONTAINERS and obj.items is None:
             obj.items = self._container_items(qual, args, kwargs, obj)
 
@@ -891,8 +944,10 @@ class Interpreter:
             items = []
             for a in args:
                 if isinstance(a, _Star):
-                    e = self.iterate(a.value)
-                    items.append(e)
+                    if isinstance(a.value, Seq) and a.value.items is not None:
+                        items.extend(a.value.items)
+                    else:
+                        items.append(self.iterate(a.value))
                 elif isinstance(a, Dict):
                     items.extend(a.entries.values())
                 else:
@@ -926,8 +981,8 @@ class Interpreter:
         if obj.qual == "torch.nn.Sequential":
             x = args[0] if args else opaque()
             for item in obj.items or []:
-                if isinstance(item, Obj):
-                    x = self.apply_module(item, [x], {}, node)
+                if isinstance(item, (Obj, Alt)):
+                    x = self.call(item, [x], {}, node)
                 else:
                     x = opaque(t_or(x.rg, None) if isinstance(x, Tensor) else None)
             return x
@@ -949,12 +1004,17 @@ class Interpreter:
         tensors = [a for a in args if isinstance(a, Tensor)] + params
         out_rg = self._out_rg(tensors)
         short = qual.rsplit(".", 1)[-1]
-        if obj.inplace and isinstance(x, Tensor):
+        saves = spec.get("saves", [])
+        if obj.inplace is not False and isinstance(x, Tensor):
             self.mutate(x, "module_inplace", f"{short}(inplace=True)", node, node,
-                        related_node=obj.ctor_node, related_message=f"{short}(inplace=True) constructed here")
+                        related_node=obj.ctor_node, related_message=f"{short}(inplace=True) constructed here",
+                        certain=obj.inplace is True)
             out = x
             if out_rg is True:
                 self._absorb_grad(x, Tensor(rg=True))
+            # The in-place kernel saves what its own formula needs: an input it
+            # overwrote is kept as a copy, so only the output can alias.
+            saves = spec.get("saves_inplace", [w for w in saves if w != "input"])
         elif spec.get("view") == "identity" and isinstance(x, Tensor):
             out = x
         elif spec.get("view") == "single" and isinstance(x, Tensor):
@@ -962,7 +1022,7 @@ class Interpreter:
         else:
             out = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh")
         if out_rg is not False:
-            for what in spec.get("saves", []):
+            for what in saves:
                 if what == "input":
                     t = x
                 elif what == "result":
@@ -1116,8 +1176,11 @@ class Interpreter:
         if isinstance(recv, Seq):
             if name in ("append", "insert", "add"):
                 if args:
-                    recv.elem = join(recv.element(), args[-1])
-                    recv.items = None
+                    if name == "append" and recv.items is not None and not self.loop_depth:
+                        recv.items.append(args[-1])  # straight-line appends keep the order
+                    else:
+                        recv.elem = join(recv.element(), args[-1])
+                        recv.items = None
                 return Const(None)
             if name == "extend" and args:
                 recv.elem = join(recv.element(), self.iterate(args[0]))
@@ -1291,6 +1354,17 @@ class Interpreter:
             return out
         inplace_kw = bound.get("inplace")
         is_inplace = spec.get("inplace") or (isinstance(inplace_kw, Const) and inplace_kw.value is True)
+        certain = True
+        save_spec = spec
+        if is_inplace and not spec.get("inplace"):
+            # inplace=True on a functional: saves follow the in-place kernel
+            variant = self.k.function(qualname + "_") if qualname else None
+            save_spec = variant or {"params": params, "saves": [w for w in spec.get("saves", ()) if w != "input"]}
+            p, training = bound.get("p"), bound.get("training")
+            if isinstance(p, Const) and p.value == 0 or isinstance(training, Const) and training.value is False:
+                is_inplace = False  # dropout that does nothing returns its input
+            elif p is not None and not isinstance(p, Const):
+                certain = False
         differentiable = spec.get("differentiable", True)
         out_rg = self._out_rg(tensors) if differentiable else False
         rgv = kwargs.get("requires_grad")
@@ -1302,7 +1376,7 @@ class Interpreter:
                                                            and node.args else node)
             label = name if spec.get("inplace") else f"{name}(inplace=True)"
             self.mutate(first, "method" if method else ("function" if spec.get("inplace") else "inplace_kw"),
-                        label, node, target_node)
+                        label, node, target_node, certain=certain)
             if out_rg is True:
                 self._absorb_grad(first, Tensor(rg=True))
             result = first
@@ -1321,7 +1395,7 @@ class Interpreter:
             else:
                 result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh", node=node)
         if out_rg is not False:
-            self._record_saves(spec, name, bound, result, node, out_rg)
+            self._record_saves(save_spec, name, bound, result, node, out_rg)
         return result
 
     def _record_saves(self, spec, name, bound, result, node, out_rg=None):
@@ -1360,7 +1434,8 @@ class Interpreter:
     def _save(self, t: Tensor, op, what, node, certain):
         if t.data:
             return
-        t.storage.saves.append(Save(op, what, node, certain and t.alias_certain, self.state.hooked,
+        certain = certain and t.alias_certain and not self.doubt
+        t.storage.saves.append(Save(op, what, node, certain, self.state.hooked,
                                     self.state.epoch, self.chain[0][1] if self.chain else None))
 
     def _view_of(self, base: Tensor, op, kind):
@@ -1378,9 +1453,12 @@ class Interpreter:
 
     # events -------------------------------------------------------------------
     def mutate(self, t: Tensor, kind, op, node, target_node, out_rg=None, related_node=None,
-               related_message="", basic_index=False):
-        live = [s for s in t.storage.all_saves() if self.state.live(s)]
-        self.events.append(RawEvent(kind, op, node, target_node, _Snapshot(t), self.state.grad, live,
+               related_message="", basic_index=False, certain=True):
+        live = [s for s in t.visible_saves() if self.state.live(s)]
+        snap = _Snapshot(t)
+        if self.doubt or not certain:
+            snap.alias_certain = False
+        self.events.append(RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
                                     self.chain, out_rg=out_rg, related_node=related_node,
                                     related_message=related_message, basic_index=basic_index))
 
@@ -1406,6 +1484,13 @@ class _BoundMethod:
     def __init__(self, recv, name):
         self.recv = recv
         self.name = name
+
+
+class _AltCallable:
+    __slots__ = ("options",)
+
+    def __init__(self, options):
+        self.options = options
 
 
 class _Super:
@@ -1469,13 +1554,18 @@ def _dotted(node):
     return ""
 
 
-def _join_vars(a: dict, b: dict) -> dict:
+def _join_vars(a: dict, b: dict, sa, sb) -> dict:
     if a is b:
         return a
+    a_only = sa.seen - sb.seen
+    b_only = sb.seen - sa.seen
     out = dict(a)
     for k, v in b.items():
         av = out.get(k)
-        out[k] = v if av is None else join(av, v)
+        if av is None or av is v:
+            out[k] = v
+        else:
+            out[k] = join(hidden(av, b_only), hidden(v, a_only))
     return out
 
 

@@ -84,10 +84,10 @@ class Tensor(Value):
     """
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
-                 "noncontig")
+                 "noncontig", "hide")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
-                 alias_certain=True, kind="fresh", members=None, node=None, noncontig=False):
+                 alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None):
         self.storage = storage if storage is not None else Storage()
         self.rg = rg
         self.leaf = leaf
@@ -99,12 +99,26 @@ class Tensor(Value):
         self.members = members  # for groups: member tensors
         self.node = node
         self.noncontig = noncontig  # a transposing view: reshape/matmul of it copies
+        # epochs whose saves this reference cannot see: saves made on another
+        # path of a branch than the one this value came from
+        self.hide = hide
 
     def set_requires_grad(self, flag):
         self.rg = flag
         if self.members:
             for m in self.members:
                 m.set_requires_grad(flag)
+
+    def visible_saves(self):
+        if self.members:
+            out = []
+            for m in self.members:
+                out.extend(m.visible_saves())
+        else:
+            out = self.storage.all_saves()
+        if self.hide:
+            out = [s for s in out if s.epoch not in self.hide]
+        return out
 
     def root(self):
         t = self
@@ -114,6 +128,23 @@ class Tensor(Value):
 
     def __repr__(self):
         return f"<Tensor {self.kind} rg={self.rg} leaf={self.leaf} view={self.view} s{self.storage.id}>"
+
+
+def hidden(v, epochs):
+    """``v`` as seen from a path on which the saves of ``epochs`` never happened."""
+    if not epochs:
+        return v
+    if isinstance(v, Tensor):
+        t = Tensor(storage=v.storage, rg=v.rg, leaf=v.leaf, view=v.view, base=v.base, data=v.data,
+                   alias_certain=v.alias_certain, kind=v.kind, node=v.node, noncontig=v.noncontig,
+                   hide=(v.hide | epochs) if v.hide else frozenset(epochs))
+        if v.members:
+            t.members = [hidden(m, epochs) for m in v.members]
+        return t
+    if isinstance(v, Seq):
+        return Seq(items=[hidden(i, epochs) for i in v.items] if v.items is not None else None,
+                   elem=hidden(v.elem, epochs) if v.elem is not None else None, is_tuple=v.is_tuple)
+    return v
 
 
 def opaque(rg=None):
@@ -245,6 +276,15 @@ class Obj(Value):
         return make_group(params, kind="param")
 
 
+class Alt(Value):
+    """One of several objects (e.g. ``nn.ReLU() if act else nn.Identity()``)."""
+
+    __slots__ = ("options",)
+
+    def __init__(self, options):
+        self.options = options
+
+
 class GradCtx(Value):
     """A context manager that sets grad mode (``enabled``) or installs saved-tensor hooks."""
 
@@ -301,6 +341,12 @@ def join(a: Value, b: Value) -> Value:
         return a
     if isinstance(b, Tensor):
         return b
+    if isinstance(a, (Obj, Alt)) and isinstance(b, (Obj, Alt)):
+        opts = list(a.options) if isinstance(a, Alt) else [a]
+        for o in (b.options if isinstance(b, Alt) else [b]):
+            if all(o is not x for x in opts):
+                opts.append(o)
+        return Alt(opts[:8]) if len(opts) > 1 else opts[0]
     return a
 
 

@@ -38,7 +38,13 @@ class Rule:
 
 
 def save_related(ev: Event, saves):
-    return [Related(s.line, s.column, f"saved for backward here by {s.op} ({_what(s.what)})") for s in saves[:3]]
+    out, seen = [], set()
+    for s in saves:
+        key = (s.line, s.column, s.what)
+        if key not in seen:
+            seen.add(key)
+            out.append(Related(s.line, s.column, f"saved for backward here by {s.op} ({_what(s.what)})"))
+    return out[:3]
 
 
 def _what(what):

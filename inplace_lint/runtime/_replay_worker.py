@@ -700,6 +700,7 @@ class Run:
         self.lines_first = {}
         self.bw_done = []
         self.events = []
+        self.writes = {}
         self.stub_used = False
         self.traced = False
 
@@ -790,6 +791,7 @@ def do_run(attempt, trace=False, slice_s=5.0):
             run.events = culprits()
         except Exception:  # noqa: BLE001
             run.events = []
+        run.writes = STATE.writes
     STATE.saved = []
     STATE.writes = {}
     STATE.user_packed = {}
@@ -1178,18 +1180,22 @@ class SynthAttempt(Attempt):
     """Call the enclosing function (or method) with synthesised arguments, then
     backward through its return value and its grad-requiring locals."""
 
-    def __init__(self, index, kind, owner, fn, variant, leaf=False, drop=()):
+    MODES = {"nonleaf": "inputs that require grad", "leaf": "leaf inputs that require grad",
+             "data": "inputs that do not require grad"}
+
+    def __init__(self, index, kind, owner, fn, variant, mode="nonleaf", drop=()):
         super().__init__(index)
         self.kind = kind  # func | method
         self.owner = owner  # class name for methods, function name otherwise
         self.fn = fn
         self.variant = variant
-        self.leaf = leaf
+        self.mode = mode
         self.drop = tuple(drop)
+        self.input_ptrs = set()
         lo = node_start(fn)
         self.capture = (fn.name, lo, fn.lineno)
         self.label = ("%s.%s" % (owner, fn.name)) if kind == "method" else ("%s" % fn.name)
-        self.label += "(synthesised inputs%s)" % (", leaves" if leaf else "")
+        self.label += "(synthesised %s)" % self.MODES[mode]
         self.built_ok = False
         self.self_note = ""
 
@@ -1338,9 +1344,16 @@ class SynthAttempt(Attempt):
         if dtype == "bool":
             return torch.rand(shape) > 0.5
         base = torch.randn(shape)
-        if self.leaf:
-            return base.requires_grad_(True)
-        return base.requires_grad_(True).clone()
+        if self.mode == "data":
+            t = base
+        elif self.mode == "leaf":
+            t = base.requires_grad_(True)
+        else:
+            t = base.requires_grad_(True).clone()
+        p = ptr_of(t)
+        if p:
+            self.input_ptrs.add(p)
+        return t
 
     def resolve(self, expr, env, loc):
         try:
@@ -1494,6 +1507,7 @@ class SynthAttempt(Attempt):
         return f
 
     def execute(self):
+        self.input_ptrs = set()
         env = build_env(self.index)
         try:
             func, args, kwargs = self.build_call(env)
@@ -1563,11 +1577,12 @@ class Finding:
         self.reason = ""
         self.extra = {}
         self.why_not = []  # (priority, reason) of inconclusive attempts
+        self.emitted = False
 
     def note(self, prio, reason):
         self.why_not.append((prio, reason))
 
-    def decide(self, verdict, reason, **extra):
+    def decide(self, verdict, reason, extra):
         self.verdict = verdict
         self.reason = reason
         self.extra.update({k: v for k, v in extra.items() if v is not None})
@@ -1578,17 +1593,27 @@ class Finding:
         return d
 
 
-def needs_trace(f, run):
+class Verdict:
+    def __init__(self, verdict=None, reason="", prio=0, **extra):
+        self.verdict = verdict  # None: inconclusive (reason says why, prio ranks it)
+        self.reason = reason
+        self.prio = prio
+        self.extra = extra
+
+
+def needs_trace(f, run, synth=False):
     if f.verdict is not None:
         return False
     if run.kind == "VC":
         return True
-    return f.expect in ("SILENT", "HOOK") and run.ran(f.lines)
+    if f.expect in ("SILENT", "HOOK") and run.ran(f.lines):
+        return True
+    # a synthesised refutation must show the line does not just mutate an argument
+    return synth and f.expect not in RAISE_AT_OP and run.ran(f.lines)
 
 
-def judge(f, run, trace, label):
-    """Decide f from a plain run (and its trace run, when there is one); return
-    True when decided.  Inconclusive attempts leave a note on f."""
+def judge(f, run, trace, label, input_ptrs=None):
+    """Verdict on f from a plain run (and its trace run, when there is one)."""
     L = f.lines
     ran = run.ran(L)
     bw_after = run.backward_after(L)
@@ -1596,72 +1621,58 @@ def judge(f, run, trace, label):
     kind = run.kind
     stub = " [missing modules stubbed]" if run.stub_used else ""
     if kind in RAISE_AT_OP or kind == "VC":
-        hit = False
-        extra = {}
+        extra = None
         if kind in RAISE_AT_OP:
-            hit = any(ln in L for ln in run.tb_lines)
-            extra = {"mutation_line": run.exc_line}
+            if any(ln in L for ln in run.tb_lines):
+                extra = {"mutation_line": run.exc_line}
         elif trace is not None:
             for ev_kind, lines, mline, sline in trace.events:
                 if ev_kind == "VC" and lines & L:
-                    hit = True
                     extra = {"mutation_line": mline, "save_line": sline}
                     break
-        if hit:
-            f.decide("confirmed", "%s%s%s" % (KIND_TEXT[kind], via, stub), error=first_line(run.msg), **extra)
-            return True
-    if f.expect in ("SILENT", "HOOK") or f.code not in EXPECT:
-        if trace is not None:
-            for ev_kind, lines, mline, sline in trace.events:
-                if ev_kind in ("SILENT", "HOOK", "SWAP") and lines & L:
-                    f.decide("confirmed", "%s; saved at line %s%s%s" % (KIND_TEXT[ev_kind], sline, via, stub),
-                             mutation_line=mline, save_line=sline)
-                    return True
+        if extra is not None:
+            return Verdict("confirmed", "%s%s%s" % (KIND_TEXT[kind], via, stub), error=first_line(run.msg),
+                           **extra)
+    if trace is not None and (f.expect in ("SILENT", "HOOK") or f.code not in EXPECT):
+        for ev_kind, lines, mline, sline in trace.events:
+            if ev_kind in ("SILENT", "HOOK", "SWAP") and lines & L:
+                return Verdict("confirmed", "%s; saved at line %s%s%s" % (KIND_TEXT[ev_kind], sline, via, stub),
+                               mutation_line=mline, save_line=sline)
     if kind in ("TIMEOUT", "MEMORY"):
-        if ran and bw_after and (f.expect in RAISE_AT_OP or f.expect == "VC" and kind == "TIMEOUT"):
-            f.decide("refuted", "line ran and backward ran with no autograd error before the %s%s%s" % (
-                "time limit" if kind == "TIMEOUT" else "memory limit", via, stub))
-            return True
-        f.note(3, "%s %s" % (label, run.describe()))
-        return False
+        if ran and bw_after and kind == "TIMEOUT":
+            return Verdict("refuted", "line ran and backward ran with no autograd error before the time limit%s%s"
+                           % (via, stub))
+        return Verdict(None, "%s %s" % (label, run.describe()), 3)
     if not ran:
         if kind is None:
-            f.note(1, "line not reached by %s" % label)
-        elif kind == "BUILD":
-            f.note(2, first_line(run.msg))
-        else:
-            f.note(2, "%s stopped before the line: %s" % (label, run.describe()))
-        return False
+            return Verdict(None, "line not reached by %s" % label, 1)
+        if kind == "BUILD":
+            return Verdict(None, first_line(run.msg), 2)
+        return Verdict(None, "%s stopped before the line: %s" % (label, run.describe()), 2)
     # the line ran
-    if kind not in (None, "BUILD") and run.exc_line is not None and run.exc_line in L and kind == "OTHER":
-        f.note(2, "%s failed at the flagged line: %s" % (label, run.describe()))
-        return False
+    if kind == "OTHER" and run.exc_line is not None and run.exc_line in L:
+        return Verdict(None, "%s failed at the flagged line: %s" % (label, run.describe()), 2)
     note = "" if kind is None else " (the run then failed: %s)" % run.describe()
     if f.expect in RAISE_AT_OP:
-        if kind in RAISE_AT_OP and kind != f.expect and not any(ln in L for ln in run.tb_lines):
-            pass
-        f.decide("refuted", "line ran without an autograd error%s%s%s" % (via, note, stub))
-        return True
-    # VC / silent / unknown: a backward must have run after the line
+        return Verdict("refuted", "line ran without an autograd error%s%s%s" % (via, note, stub))
+    # version counter / silent / unknown: a backward must have run after the line
     if not bw_after:
-        f.note(1, "no backward ran after the line in %s%s" % (label, note))
-        return False
+        return Verdict(None, "no backward ran after the line in %s%s" % (label, note), 1)
     if kind == "VC":
-        if trace is None:
-            f.note(2, "backward failed with a version-counter error that could not be attributed")
-            return False
-        vc = [ev for ev in trace.events if ev[0] == "VC"]
+        vc = [ev for ev in trace.events if ev[0] == "VC"] if trace is not None else []
         if not vc:
-            f.note(2, "backward failed with a version-counter error that could not be attributed")
-            return False
-        f.decide("refuted", "line ran and backward ran; the version-counter error comes from line(s) %s%s%s" % (
-            ", ".join(str(l) for l in sorted({ev[2] for ev in vc if ev[2]})), via, stub))
-        return True
-    if f.expect in ("SILENT", "HOOK") and trace is None:
-        f.note(2, "no trace run")
-        return False
-    f.decide("refuted", "line ran and backward ran, no autograd error%s%s%s" % (via, note, stub))
-    return True
+            return Verdict(None, "backward failed with a version-counter error that could not be attributed", 2)
+        return Verdict("refuted", "line ran and backward ran; the version-counter error comes from line(s) %s%s%s"
+                       % (", ".join(str(x) for x in sorted({ev[2] for ev in vc if ev[2]})), via, stub))
+    if trace is None and (f.expect in ("SILENT", "HOOK") or input_ptrs is not None):
+        return Verdict(None, "no trace run", 0)
+    if input_ptrs and trace is not None:
+        hits = [ln for p, ws in trace.writes.items() if p in input_ptrs for _, lines in ws for ln in lines
+                if ln in L]
+        if hits:
+            return Verdict(None, "the line mutates an argument of %s: whether that is safe depends on the caller"
+                           % label.split("(")[0], 2)
+    return Verdict("refuted", "line ran and backward ran, no autograd error%s%s%s" % (via, note, stub))
 
 
 # --------------------------------------------------------------------------
@@ -1671,9 +1682,46 @@ def judge(f, run, trace, label):
 PREFERRED = ("run", "main", "train", "demo", "example", "go", "test", "check", "smoke", "run_all", "training")
 
 
+class _LazyDynamo(types.ModuleType):
+    """Stands in for torch._dynamo until something other than ``disable`` is
+    needed: optimizers wrap their methods with torch._dynamo.disable, whose
+    first use imports all of dynamo (seconds); in eager mode it is the identity."""
+
+    def disable(self, fn=None, recursive=True, wrapping=True, reason=None):
+        if fn is None:
+            return lambda f: f
+        return fn
+
+    def graph_break(self):
+        return None
+
+    def is_compiling(self):
+        return False
+
+    def __getattr__(self, name):
+        if os.environ.get("IPL_REPLAY_DEBUG"):
+            import traceback
+            debug("loading torch._dynamo for %r: %s" % (name, "".join(traceback.format_stack(limit=5))))
+        if sys.modules.get("torch._dynamo") is self:
+            del sys.modules["torch._dynamo"]
+        import importlib
+        real = importlib.import_module("torch._dynamo")
+        torch._dynamo = real
+        return getattr(real, name)
+
+
+def install_lazy_dynamo():
+    if "torch._dynamo" in sys.modules:
+        return
+    stub = _LazyDynamo("torch._dynamo")
+    sys.modules["torch._dynamo"] = stub
+    torch._dynamo = stub
+
+
 class Driver:
-    def __init__(self, req):
+    def __init__(self, req, src):
         self.req = req
+        self.src = src
         self.deadline = req["started"] + float(req["timeout"]) - 0.6
         self.index = None
         self.findings = []
@@ -1682,6 +1730,8 @@ class Driver:
         return self.deadline - time.time()
 
     def finish(self, f):
+        if f.emitted:
+            return
         if f.verdict is None:
             prios = sorted(f.why_not, key=lambda x: -x[0])
             f.reason = prios[0][1] if prios else "not replayed"
@@ -1692,48 +1742,57 @@ class Driver:
     def pending(self):
         return [f for f in self.findings if f.verdict is None]
 
-    def attempt(self, att, fs, share=0.5):
-        """Run att plainly (and traced when needed); judge fs.  Returns the plain run."""
+    def run_attempt(self, att, fs, share, synth=False):
+        """Run att plainly (and traced when needed); return ({id: Verdict}, plain run) or (None, None)."""
         left = self.left()
         if left < 0.3:
+            return None, None
+        t0 = time.time()
+        run = do_run(att, trace=False, slice_s=max(0.3, left * share))
+        debug("plain %s: %.2fs kind=%s %s" % (att.label, time.time() - t0, run.kind, first_line(run.msg, 80)))
+        trace = None
+        if any(needs_trace(f, run, synth) for f in fs) and self.left() > 0.3:
+            t0 = time.time()
+            trace = do_run(att, trace=True, slice_s=max(0.3, self.left() * share))
+            debug("trace %s: %.2fs kind=%s events=%d" % (att.label, time.time() - t0, trace.kind,
+                                                          len(trace.events)))
+        out = {}
+        ptrs = getattr(att, "input_ptrs", None) if synth else None
+        for f in fs:
+            if f.verdict is None:
+                out[f.id] = judge(f, run, trace, att.label, input_ptrs=ptrs)
+        return out, run
+
+    def apply(self, f, v, label):
+        if v.verdict is None:
+            f.note(v.prio, v.reason)
+            return
+        extra = dict(v.extra)
+        extra["strategy"] = label
+        f.decide(v.verdict, v.reason, extra)
+        self.finish(f)
+
+    def attempt(self, att, fs, share=0.5):
+        res, run = self.run_attempt(att, fs, share)
+        if res is None:
             for f in fs:
                 f.note(3, "time limit reached before %s could run" % att.label)
             return None
-        slice_s = max(0.3, left * share)
-        t0 = time.time()
-        run = do_run(att, trace=False, slice_s=slice_s)
-        debug("plain %s: %.2fs kind=%s %s" % (att.label, time.time() - t0, run.kind, first_line(run.msg, 80)))
-        trace = None
-        if any(needs_trace(f, run) for f in fs) and self.left() > 0.3:
-            t0 = time.time()
-            trace = do_run(att, trace=True, slice_s=max(0.3, self.left() * share))
-            debug("trace %s: %.2fs kind=%s events=%d" % (att.label, time.time() - t0, trace.kind, len(trace.events)))
-            if trace.kind in ("TIMEOUT", "MEMORY"):
-                trace.events = trace.events  # partial: keep what was seen
         for f in fs:
-            if f.verdict is None:
-                judge(f, run, trace, att.label)
-                if f.verdict is not None:
-                    f.extra["strategy"] = att.label
-                    self.finish(f)
+            if f.id in res:
+                self.apply(f, res[f.id], att.label)
         return run
 
     def main(self):
         self.index = Index(self.src, PATH)
         idx = self.index
         self.findings = [Finding(d, idx) for d in self.req["findings"]]
-        where = {}
-        for f in self.findings:
-            where[f.id] = idx.locate(f.line)
+        where = {f.id: idx.locate(f.line) for f in self.findings}
         # 1. a finding at module level: run the module
         top = [f for f in self.findings if where[f.id][0] == "module"]
         if top:
             self.attempt(ModuleAttempt(idx), top, share=0.5)
-        # 2. entry points
-        targets = {}
-        for f in self.pending():
-            kind, name, node = where[f.id]
-            targets[f.id] = name
+        # 2. entry points reaching the flagged code
         entries = []
         names = list(idx.funcs)
         order = sorted(names, key=lambda n: (0, PREFERRED.index(n)) if n in PREFERRED else (
@@ -1754,13 +1813,12 @@ class Driver:
             if not pend or tried >= 4 or self.left() < 1.0:
                 break
             reach = idx.reach([n] if how == "func" else list(refs(idx.main_block)))
-            fs = [f for f in pend if where[f.id][0] == "main" and how == "main"
-                  or (targets.get(f.id) in reach)]
+            fs = [f for f in pend if (how == "main" and where[f.id][0] == "main") or where[f.id][1] in reach]
             if not fs:
                 continue
             tried += 1
             att = EntryAttempt(idx, n) if how == "func" else MainAttempt(idx)
-            self.attempt(att, fs, share=0.45)
+            self.attempt(att, fs, share=0.5)
         # 3. synthesised calls of the enclosing function, grouped by function
         groups = {}
         for f in self.pending():
@@ -1772,46 +1830,60 @@ class Driver:
         for (kind, name, _), (node, fs) in groups.items():
             self.synthesise(kind, name, node, fs)
         for f in self.findings:
-            if not getattr(f, "emitted", False):
-                self.finish(f)
+            self.finish(f)
 
     def synthesise(self, kind, owner, node, fs):
-        leaf_first = any(f.code == "IPL002" for f in fs)
-        variants = []
-        for v in range(6):
-            if leaf_first:
-                variants.append((v, True))
-            variants.append((v, False))
+        codes = {f.expect for f in fs}
+        modes = ["nonleaf"]
+        if codes & {"LEAF", "VIEW"}:
+            modes = ["data", "leaf", "nonleaf"]
         drop = []
         n_tries = 0
-        last_sig = None
-        for v, leaf in variants:
+        for v in range(6):
             fs = [f for f in fs if f.verdict is None]
-            if not fs or self.left() < 0.4 or n_tries >= 14:
+            if not fs or self.left() < 0.4 or n_tries >= 12:
                 break
-            n_tries += 1
-            att = SynthAttempt(self.index, kind, owner, node, v, leaf=leaf, drop=drop)
-            run = self.attempt(att, fs, share=0.35)
-            if run is None:
+            votes = {f.id: [] for f in fs}
+            reached = False
+            stop = False
+            for mode in modes:
+                if self.left() < 0.4:
+                    break
+                att = SynthAttempt(self.index, kind, owner, node, v, mode=mode, drop=drop)
+                n_tries += 1
+                res, run = self.run_attempt(att, fs, share=0.35, synth=True)
+                if res is None:
+                    break
+                # slicing: a statement before the flagged ones failed and is not needed
+                if run.kind == "OTHER" and run.exc_line is not None and not any(run.ran(f.lines) for f in fs):
+                    stmt = self.droppable(node, run.exc_line, fs)
+                    if stmt is not None and len(drop) < 4:
+                        drop = drop + [stmt]
+                        att = SynthAttempt(self.index, kind, owner, node, v, mode=mode, drop=drop)
+                        n_tries += 1
+                        res, run = self.run_attempt(att, fs, share=0.35, synth=True)
+                        if res is None:
+                            break
+                for f in fs:
+                    votes[f.id].append((res[f.id], att.label))
+                if any(r.verdict is not None for r, _ in (x[-1] for x in votes.values() if x)):
+                    reached = True
+                if run.kind in ("TIMEOUT", "MEMORY", "BUILD"):
+                    stop = True  # not a matter of shapes or modes
+                    break
+                if all(any(r.verdict == "confirmed" for r, _ in votes[f.id]) for f in fs):
+                    break
+            for f in fs:
+                conf = [(r, lab) for r, lab in votes[f.id] if r.verdict == "confirmed"]
+                refu = [(r, lab) for r, lab in votes[f.id] if r.verdict == "refuted"]
+                pick = conf[0] if conf else (refu[-1] if refu and reached else None)
+                if pick is not None:
+                    self.apply(f, pick[0], pick[1])
+                else:
+                    for r, _ in votes[f.id]:
+                        f.note(r.prio, r.reason)
+            if stop or reached:
                 break
-            if run.kind in ("TIMEOUT", "MEMORY", "BUILD"):
-                break  # not a matter of shapes
-            if all(f.verdict is not None for f in fs):
-                break
-            # slicing: a statement before the flagged ones failed and is not needed
-            if run.kind == "OTHER" and run.exc_line is not None and not any(run.ran(f.lines) for f in fs):
-                stmt = self.droppable(node, run.exc_line, fs)
-                if stmt is not None and len(drop) < 4:
-                    drop = drop + [stmt]
-                    att = SynthAttempt(self.index, kind, owner, node, v, leaf=leaf, drop=drop)
-                    n_tries += 1
-                    run = self.attempt(att, [f for f in fs if f.verdict is None], share=0.35)
-                    if run is None:
-                        break
-            sig = (run.kind, run.exc_line, first_line(run.msg, 60))
-            if sig == last_sig and run.kind is None:
-                break
-            last_sig = sig
 
     def droppable(self, fn, line, fs):
         body = fn.body
@@ -1871,16 +1943,19 @@ def main():
             emit({"id": d["id"], "verdict": "undecided",
                   "reason": "dependency missing: cannot import torch (%s)" % first_line(e)})
         return
-    sandbox_memory(req.get("memory_mb", 2048))
     signal.signal(signal.SIGALRM, _on_alarm)
     Patches()
-    drv = Driver(req)
-    drv.src = src
+    try:
+        install_lazy_dynamo()
+    except Exception:  # noqa: BLE001
+        pass
+    sandbox_memory(req.get("memory_mb", 2048))
+    drv = Driver(req, src)
     try:
         drv.main()
     except BaseException as e:  # noqa: BLE001 - report, never crash silently
         for f in drv.findings:
-            if not getattr(f, "emitted", False):
+            if not f.emitted:
                 if f.verdict is None:
                     f.note(4, "replay failed: %s: %s" % (type(e).__name__, first_line(e, 160)))
                 drv.finish(f)

@@ -250,12 +250,39 @@ def _patched_enter(self):
     )
 
 
+def _suspending(orig):
+    """Run ``orig`` (torch.autograd.backward / grad) with the write-watching
+    dispatch mode popped: the backward pass does not need it, and skipping it
+    there is most of what keeps full mode cheap."""
+
+    @functools.wraps(orig)
+    def wrapper(*args, **kwargs):
+        s = _active_session()
+        if s is None or not s._suspend():
+            return orig(*args, **kwargs)
+        try:
+            return orig(*args, **kwargs)
+        finally:
+            s._resume()
+
+    wrapper.__wrapped_by_inplace_lint__ = orig
+    return wrapper
+
+
+_orig_backward = None
+_orig_grad = None
+
+
 def _install_patch():
-    global _patch_count, _orig_enter
+    global _patch_count, _orig_enter, _orig_backward, _orig_grad
     with _patch_lock:
         if _patch_count == 0:
             _orig_enter = _graph.saved_tensors_hooks.__enter__
             _graph.saved_tensors_hooks.__enter__ = _patched_enter
+            _orig_backward = torch.autograd.backward
+            _orig_grad = torch.autograd.grad
+            torch.autograd.backward = _suspending(_orig_backward)
+            torch.autograd.grad = _suspending(_orig_grad)
         _patch_count += 1
 
 
@@ -265,6 +292,8 @@ def _remove_patch():
         _patch_count -= 1
         if _patch_count == 0:
             _graph.saved_tensors_hooks.__enter__ = _orig_enter
+            torch.autograd.backward = _orig_backward
+            torch.autograd.grad = _orig_grad
 
 
 _seq = torch._C._autograd._get_sequence_nr
@@ -309,6 +338,10 @@ class _Session:
         self._npacks = 0
         self.reports: List[str] = []
         self._dmode = None
+        self._suspended = False
+        self._live = 0  # live saved-tensor records (full mode)
+        self._dead = self._on_dead
+        self._opt_hooks = []
         self._pushed = False
         self._prev = None
 
@@ -330,14 +363,60 @@ class _Session:
             if self.full:
                 self._dmode = _WriteMode(self)
                 self._dmode.__enter__()
+                from torch.optim.optimizer import (
+                    register_optimizer_step_post_hook,
+                    register_optimizer_step_pre_hook,
+                )
+
+                self._opt_hooks = [
+                    register_optimizer_step_pre_hook(self._opt_pre),
+                    register_optimizer_step_post_hook(self._opt_post),
+                ]
         except BaseException:
             self.stop()
             raise
 
+    def _on_dead(self, _ref):
+        self._live -= 1
+
+    def _suspend(self) -> bool:
+        d = self._dmode
+        if d is None or self._suspended:
+            return False
+        from torch.utils._python_dispatch import _get_current_dispatch_mode
+
+        if _get_current_dispatch_mode() is not d:
+            return False  # someone else's mode is on top: leave the stack alone
+        d.__exit__(None, None, None)
+        self._suspended = True
+        return True
+
+    def _resume(self):
+        if self._suspended:
+            self._suspended = False
+            self._pending = []
+            if self._dmode is not None:
+                self._dmode.__enter__()
+
+    def _opt_pre(self, opt, args, kwargs):
+        # optimizer.step() after backward: no graph alive, nothing to watch.
+        # With a retained graph alive, keep watching (names the step() line).
+        if self._live <= 0:
+            self._suspend()
+
+    def _opt_post(self, opt, args, kwargs):
+        self._resume()
+
     def stop(self):
+        for h in self._opt_hooks:
+            h.remove()
+        self._opt_hooks = []
         if self._dmode is not None:
             d, self._dmode = self._dmode, None
-            d.__exit__(None, None, None)
+            if self._suspended:
+                self._suspended = False
+            else:
+                d.__exit__(None, None, None)
         if _active_session() is self:
             _tls.session = self._prev
             _remove_patch()
@@ -378,13 +457,14 @@ class _Session:
                 self._pending.append(e)
             key = _storage_key(t)
             if key:
+                self._live += 1
                 lst = self._reg.get(key)
                 if lst is None:
-                    self._reg[key] = [weakref.ref(e)]
+                    self._reg[key] = [weakref.ref(e, self._dead)]
                 else:
                     if len(lst) > 16:
                         lst[:] = [r for r in lst if r() is not None]
-                    lst.append(weakref.ref(e))
+                    lst.append(weakref.ref(e, self._dead))
                 self._npacks += 1
                 if self._npacks > 20000:
                     self._sweep()
