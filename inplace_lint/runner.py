@@ -80,7 +80,7 @@ def apply_noqa(findings, lines):
 
 
 def check_module(module: cst.Module, source: str, path: str, config: Optional[Config] = None):
-    findings = judge_events(analyze(module), path, config)
+    findings = judge_events(analyze(module, source), path, config)
     return apply_noqa(findings, source.splitlines())
 
 

@@ -6,29 +6,22 @@ context.  It never imports a rule and never imports torch.
 from __future__ import annotations
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
 from .facts import Event, SaveFact
 from .interpreter import Interpreter
+from .positions import Positions
 
 __all__ = ["analyze", "Event", "SaveFact"]
 
 
-def analyze(module: cst.Module, knowledge=None) -> list:
+def analyze(module: cst.Module, source=None, knowledge=None) -> list:
     interp = Interpreter(module, knowledge)
     raw = interp.run()
     if not raw:
         return []
-    # Positions cost a full extra pass, so they are computed only for files
-    # that have something to report.
-    pos = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    positions = Positions(module, source if source is not None else module.code)
     code_cache: dict = {}
-
-    def where(node):
-        r = pos.get(node)
-        if r is None:
-            return (1, 1, 1, 1)
-        return (r.start.line, r.start.column + 1, r.end.line, r.end.column + 1)
+    where = positions.get
 
     def text(node):
         key = id(node)
@@ -42,20 +35,20 @@ def analyze(module: cst.Module, knowledge=None) -> list:
 
     events = []
     for r in raw:
-        line, col, end_line, end_col = where(r.node)
+        line, col, end_line, end_col = where(r.node, r.top)
         t = r.tensor
         saves = []
         for s in r.saves:
-            sl, sc, _, _ = where(s.node)
+            sl, sc, _, _ = where(s.node, s.top)
             saves.append(SaveFact(s.op, s.what, sl, sc, s.certain, s.hooked))
         ctx = ""
         if r.chain:
             parts = []
-            for fname, call in r.chain:
-                cl = where(call)[0]
+            for fname, call, top in r.chain:
+                cl = where(call, top)[0]
                 parts.append(f"{fname}() called at line {cl}")
             ctx = "via " + ", ".join(parts)
-        related = where(r.related_node) if r.related_node is not None else None
+        related = where(r.related_node, r.related_top) if r.related_node is not None else None
         events.append(Event(
             kind=r.kind, op=r.op, target=text(r.target_node), line=line, column=col, end_line=end_line,
             end_column=end_col, grad_enabled=r.grad, requires_grad=t.rg, is_leaf=t.leaf, view=t.view,

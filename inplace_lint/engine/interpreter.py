@@ -69,10 +69,12 @@ class RawEvent:
     """An event before positions are resolved (nodes instead of line numbers)."""
 
     __slots__ = ("kind", "op", "node", "target_node", "tensor", "grad", "saves", "out_rg", "related_node",
-                 "related_message", "chain", "basic_index")
+                 "related_message", "chain", "basic_index", "top", "related_top")
 
     def __init__(self, kind, op, node, target_node, tensor, grad, saves, chain, out_rg=None,
-                 related_node=None, related_message="", basic_index=False):
+                 related_node=None, related_message="", basic_index=False, top=0, related_top=None):
+        self.top = top
+        self.related_top = related_top
         self.kind = kind
         self.op = op
         self.node = node
@@ -132,6 +134,11 @@ class Interpreter:
         self.steps = 0
         self.budget = 200_000
         self.doubt = 0  # > 0 while following one of several possible objects
+        self.in_seq = 0  # > 0 while applying the layers of an nn.Sequential
+        # Positions are resolved per top-level statement (see engine.positions),
+        # so every recorded node carries the index of the one it lies in.
+        self.top_of: dict = {}
+        self.cur_top = 0
         self.loop_depth = 0
         self.state = State()
         self._standalone_instances: dict = {}
@@ -157,7 +164,12 @@ class Interpreter:
     def run(self):
         body = self.module.body
         self.budget = max(20_000, 40 * _count_statements(self.module))
-        self.exec_block(body, self.globals)
+        for i, stmt in enumerate(body):
+            _index_defs(stmt, i, self.top_of)
+        for i, stmt in enumerate(body):
+            self.cur_top = i
+            if self.exec_block((stmt,), self.globals) is False:
+                break
         # Every function and method is also analysed on its own, with unknown
         # arguments, so code that is never called in this file is still checked.
         for node, owner in self._all_functions(body):
@@ -791,9 +803,13 @@ class Interpreter:
         """Follow every option of an Alt; what happens in one is only possible."""
         self.doubt += 1
         try:
-            return join_all([fn(o) for o in alt.options])
+            results = [fn(o) for o in alt.options]
         finally:
             self.doubt -= 1
+        out = join_all(results)
+        if isinstance(out, Tensor) and any(r is not results[0] for r in results):
+            out.alias_certain = False
+        return out
 
     def _taint(self, args, kwargs):
         """requires_grad of the result of something we cannot see into."""
@@ -828,6 +844,7 @@ class Interpreter:
                 return opaque(self._taint(args, kwargs))
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
         self._bind_params(fnode, func, args, kwargs, frame)
+        saved_top = self.cur_top
         saved_grad = self.state.grad
         if func.grad is not None:
             self.state.grad = func.grad
@@ -835,7 +852,8 @@ class Interpreter:
         self.funcs.append(func)
         saved_chain = self.chain
         if not standalone:
-            self.chain = self.chain + ((fnode.name.value, node),)
+            self.chain = self.chain + ((fnode.name.value, node, self.cur_top),)
+        self.cur_top = self.top_of.get(id(fnode), self.cur_top)
         try:
             if self.exec_block(self._body(fnode), frame):
                 frame.returns.append((Const(None), frozenset(self.state.seen)))
@@ -843,6 +861,7 @@ class Interpreter:
             self.active.pop()
             self.funcs.pop()
             self.chain = saved_chain
+            self.cur_top = saved_top
             if func.grad is not None:
                 self.state.grad = saved_grad
         if frame.yields:
@@ -896,7 +915,7 @@ class Interpreter:
     # classes and modules -----------------------------------------------------
     def instantiate(self, info: ClassInfo, node, args=(), kwargs=None, opaque_args=False):
         kwargs = kwargs or {}
-        obj = Obj(cls=info, is_module=info.kind == "module", ctor_node=node)
+        obj = Obj(cls=info, is_module=info.kind == "module", ctor_node=node, ctor_top=self.cur_top)
         if info.kind == "optimizer":
             obj.qual = "optimizer"
             if args:
@@ -965,7 +984,7 @@ class Interpreter:
         return []
 
     def construct_known(self, qual, args, kwargs, node):
-        obj = Obj(qual=qual, is_module=True, ctor_node=node)
+        obj = Obj(qual=qual, is_module=True, ctor_node=node, ctor_top=self.cur_top)
         self._init_known(obj, qual, args, kwargs)
         return obj
 
@@ -980,11 +999,15 @@ class Interpreter:
             return opaque(self._taint(args, kwargs))
         if obj.qual == "torch.nn.Sequential":
             x = args[0] if args else opaque()
-            for item in obj.items or []:
-                if isinstance(item, (Obj, Alt)):
-                    x = self.call(item, [x], {}, node)
-                else:
-                    x = opaque(t_or(x.rg, None) if isinstance(x, Tensor) else None)
+            self.in_seq += 1
+            try:
+                for item in obj.items or []:
+                    if isinstance(item, (Obj, Alt)):
+                        x = self.call(item, [x], {}, node)
+                    else:
+                        x = opaque(t_or(x.rg, None) if isinstance(x, Tensor) else None)
+            finally:
+                self.in_seq -= 1
             return x
         if obj.qual:
             return self._apply_known(obj, obj.qual, args, kwargs, node)
@@ -1006,9 +1029,16 @@ class Interpreter:
         short = qual.rsplit(".", 1)[-1]
         saves = spec.get("saves", [])
         if obj.inplace is not False and isinstance(x, Tensor):
-            self.mutate(x, "module_inplace", f"{short}(inplace=True)", node, node,
+            # name the tensor: the call's argument, or the layer's input inside a Sequential
+            target = node
+            label = f"{short}(inplace=True)"
+            if self.in_seq:
+                label += " inside the Sequential"
+            elif isinstance(node, cst.Call) and node.args:
+                target = node.args[0].value
+            self.mutate(x, "module_inplace", label, node, target,
                         related_node=obj.ctor_node, related_message=f"{short}(inplace=True) constructed here",
-                        certain=obj.inplace is True)
+                        certain=obj.inplace is True, related_top=obj.ctor_top)
             out = x
             if out_rg is True:
                 self._absorb_grad(x, Tensor(rg=True))
@@ -1074,7 +1104,7 @@ class Interpreter:
         if name.startswith("torch.nn.init."):
             return args[0] if args else opaque()
         if name.startswith("torch.optim.") and name.rsplit(".", 1)[-1][:1].isupper() and "lr_scheduler" not in name:
-            obj = Obj(qual="optimizer", ctor_node=node)
+            obj = Obj(qual="optimizer", ctor_node=node, ctor_top=self.cur_top)
             obj.params = self._param_source(args[0] if args else kwargs.get("params"))
             return obj
         if name.startswith("torch.nn.") and name.rsplit(".", 1)[-1][:1].isupper() and \
@@ -1435,8 +1465,7 @@ class Interpreter:
         if t.data:
             return
         certain = certain and t.alias_certain and not self.doubt
-        t.storage.saves.append(Save(op, what, node, certain, self.state.hooked,
-                                    self.state.epoch, self.chain[0][1] if self.chain else None))
+        t.storage.saves.append(Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_top))
 
     def _view_of(self, base: Tensor, op, kind):
         view = kind
@@ -1453,14 +1482,15 @@ class Interpreter:
 
     # events -------------------------------------------------------------------
     def mutate(self, t: Tensor, kind, op, node, target_node, out_rg=None, related_node=None,
-               related_message="", basic_index=False, certain=True):
+               related_message="", basic_index=False, certain=True, related_top=None):
         live = [s for s in t.visible_saves() if self.state.live(s)]
         snap = _Snapshot(t)
         if self.doubt or not certain:
             snap.alias_certain = False
         self.events.append(RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
                                     self.chain, out_rg=out_rg, related_node=related_node,
-                                    related_message=related_message, basic_index=basic_index))
+                                    related_message=related_message, basic_index=basic_index, top=self.cur_top,
+                                    related_top=related_top))
 
 
 class _Snapshot:
@@ -1572,7 +1602,7 @@ def _join_vars(a: dict, b: dict, sa, sb) -> dict:
 def _copy_obj(obj: Obj, memo):
     if obj.mid in memo:
         return memo[obj.mid]
-    new = Obj(cls=obj.cls, qual=obj.qual, is_module=obj.is_module, ctor_node=obj.ctor_node)
+    new = Obj(cls=obj.cls, qual=obj.qual, is_module=obj.is_module, ctor_node=obj.ctor_node, ctor_top=obj.ctor_top)
     memo[obj.mid] = new
     new.inplace = obj.inplace
 
@@ -1599,3 +1629,23 @@ def _count_statements(module):
         if isinstance(s, (cst.FunctionDef, cst.ClassDef)):
             n += len(s.body.body) * 4
     return n
+
+
+def _index_defs(stmt, top, out):
+    """Map every def/class inside top-level statement ``top`` to it (statement walk only)."""
+    stack = [stmt]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (cst.FunctionDef, cst.ClassDef)):
+            out[id(n)] = top
+        body = getattr(n, "body", None)
+        if isinstance(body, (list, tuple)):
+            stack.extend(b for b in body if isinstance(b, cst.BaseCompoundStatement))
+        elif body is not None and hasattr(body, "body") and isinstance(body.body, (list, tuple)):
+            stack.extend(b for b in body.body if isinstance(b, cst.BaseCompoundStatement))
+        for attr in ("orelse", "finalbody"):
+            o = getattr(n, attr, None)
+            if o is not None:
+                stack.append(o)
+        for h in getattr(n, "handlers", ()) or ():
+            stack.append(h)

@@ -37,16 +37,16 @@ def t_join(a, b):
 class Save:
     """An op saved a tensor for backward (at ``node``) while graph epoch ``epoch`` was live."""
 
-    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "call_node")
+    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "top")
 
-    def __init__(self, op, what, node, certain, hooked, epoch, call_node=None):
+    def __init__(self, op, what, node, certain, hooked, epoch, top=0):
         self.op = op  # e.g. "sigmoid", "Linear"
         self.what = what  # "result", "input", "weight", ...
         self.node = node  # CST node of the saving call (for its position)
         self.certain = certain
         self.hooked = hooked  # inside saved_tensors_hooks / save_on_cpu
         self.epoch = epoch
-        self.call_node = call_node  # outermost call in the entry function that led here
+        self.top = top  # index of the top-level statement the node lies in
 
 
 class Storage:
@@ -237,15 +237,16 @@ class ClassInfo(Value):
 class Obj(Value):
     """An instance: of a class in this file, of a known torch module, or an optimizer."""
 
-    __slots__ = ("cls", "qual", "attrs", "items", "inplace", "ctor_node", "params", "is_module", "mid")
+    __slots__ = ("cls", "qual", "attrs", "items", "inplace", "ctor_node", "ctor_top", "params", "is_module", "mid")
 
-    def __init__(self, cls=None, qual=None, is_module=False, ctor_node=None):
+    def __init__(self, cls=None, qual=None, is_module=False, ctor_node=None, ctor_top=None):
         self.cls = cls  # ClassInfo or None
         self.qual = qual  # e.g. "torch.nn.Linear", "torch.nn.Sequential", "torch.optim.SGD"
         self.attrs: dict = {}
         self.items: Optional[list] = None  # Sequential / ModuleList members
         self.inplace = False  # constructed with inplace=True
         self.ctor_node = ctor_node
+        self.ctor_top = ctor_top
         self.params = None  # optimizers: the parameter group they update
         self.is_module = is_module
         self.mid = next(_ids)

@@ -11,8 +11,9 @@ flake8 itself applies ``--select``/``--ignore``/``--extend-ignore``,
 rule and does not apply inplace-lint's own ``# noqa`` handling or
 ``[tool.inplace-lint]`` configuration (one place decides what is shown).
 
-A file that flake8 parsed but libcst cannot (or whose analysis recurses too
-deeply) gets one ``IPL000`` line at 1:1 instead of silently passing.
+A file that flake8 parsed but libcst cannot, or whose analysis fails (the CLI
+reports both as E902), gets one ``IPL000`` line at 1:1 instead of silently
+passing or aborting flake8.
 """
 from __future__ import annotations
 
@@ -51,6 +52,9 @@ class Flake8Plugin:
             findings = judge_events(analyze(module), self.filename, None)
         except RecursionError:
             yield 1, 0, f"{PARSE_PROBLEM} inplace-lint internal error: analysis recursion too deep", type(self)
+            return
+        except Exception as e:  # a bug in one file must not abort the whole flake8 run
+            yield 1, 0, f"{PARSE_PROBLEM} inplace-lint internal error: {type(e).__name__}: {e}", type(self)
             return
         for f in findings:
             yield f.line, f.column - 1, f"{f.code} {f.message}", type(self)

@@ -1725,6 +1725,7 @@ class Driver:
         self.deadline = req["started"] + float(req["timeout"]) - 0.6
         self.index = None
         self.findings = []
+        self.startup_s = time.time() - req["started"]
 
     def left(self):
         return self.deadline - time.time()
@@ -1807,6 +1808,8 @@ class Driver:
         if idx.main_block is not None:
             pos = 1 if entries and entries[0][1] in PREFERRED else 0
             entries.insert(pos, ("main", None))
+        if self.req.get("entry_points") is False:
+            entries = []
         tried = 0
         for how, n in entries:
             pend = self.pending()
@@ -1830,6 +1833,9 @@ class Driver:
         for (kind, name, _), (node, fs) in groups.items():
             self.synthesise(kind, name, node, fs)
         for f in self.findings:
+            if f.verdict is None and self.left() < 0.5:
+                f.note(3, "time limit reached (timeout %.0f s; worker startup took %.1f s)" % (
+                    float(self.req["timeout"]), self.startup_s))
             self.finish(f)
 
     def synthesise(self, kind, owner, node, fs):

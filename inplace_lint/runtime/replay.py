@@ -36,6 +36,9 @@ __all__ = ["confirm", "replay_file"]
 WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_replay_worker.py")
 GRACE_S = 2.0  # the worker stops itself just before `timeout`; the kill comes this much later
 FSIZE_MB = 64
+# Run the file's own zero-argument entry points (run(), main(), the __main__ block)
+# before synthesising calls.  Off only to measure synthesis alone (bench/replay_corpus.py).
+ENTRY_POINTS = True
 
 _CONFIRMED = {"confirmed": True, "refuted": False, "undecided": None}
 
@@ -89,6 +92,7 @@ def replay_file(path: str, items: list, *, timeout: float = 20.0, memory_mb: int
         "started": time.time(),
         "memory_mb": int(memory_mb),
         "fsize_mb": FSIZE_MB,
+        "entry_points": bool(ENTRY_POINTS),
     }
     err_path = os.path.join(tmp, ".worker-stderr")
     proc = None

@@ -51,6 +51,10 @@ class InplaceHazardWarning(UserWarning):
     """Warning category used by ``watch(action="warn")``."""
 
 
+class _TorchLikeError(RuntimeError):
+    """What torch itself would have raised (our hooks switch its check off)."""
+
+
 # --------------------------------------------------------------------------
 # frames and source locations (resolved lazily)
 
@@ -525,7 +529,7 @@ class _Session:
         if e.reported:
             if visible:
                 # already warned at the mutation: now do what torch would do
-                raise RuntimeError(self._torch_like(e, t))
+                raise _TorchLikeError(self._torch_like(e, t))
             return
         e.reported = True
         node = _cur_node()
@@ -547,11 +551,12 @@ class _Session:
         msg += "; detected during backward at %s" % _frame_loc(
             _user_frame(sys._getframe(1))
         )
-        msg += self._notes(e, user, e.mut[3] if e.mut else False)
+        silent = e.mut is not None and (e.mut[3] or (now is not None and now == e.ver))
+        msg += self._notes(e, user, silent)
         self._report(msg)
         if visible:
             # torch would have raised here without watch(): keep that
-            raise RuntimeError(self._torch_like(e, t) + "\n" + msg)
+            raise _TorchLikeError(self._torch_like(e, t) + "\n" + msg)
 
     # -------------------------------------------------------------- writes
     def _check_writes(self, func, w, args, kwargs):
@@ -586,6 +591,18 @@ class _Session:
             hits.append((e, t))
         if not hits:
             return
+        f = _user_frame(sys._getframe(2))
+        mcode, mlasti = (f.f_code, f.f_lasti) if f is not None else (None, 0)
+        mop = _opname(func)
+        if not torch.is_grad_enabled():
+            # e.g. optimizer.step() while a retained graph is alive: it only
+            # matters if that graph is used again, so report at backward
+            # (where a write autograd did not see shows as an unchanged
+            # version with a recorded mutation).
+            for e2, _ in hits:
+                if e2.mut is None:
+                    e2.mut = (mop, mcode, mlasti, False)
+            return
         # Does this write bump the saved tensor's version counter?  Bump the
         # written tensor's counter once and look (a .data alias has its own
         # counter: torch would never notice that write).  Our own records that
@@ -604,18 +621,8 @@ class _Session:
                     e.ver += 1
                     bumped.add(id(e))
             silent = any(id(e) not in bumped for e, _ in hits)
-        f = _user_frame(sys._getframe(2))
-        mcode, mlasti = (f.f_code, f.f_lasti) if f is not None else (None, 0)
-        mop = _opname(func)
         e, t = hits[0]
         e_user = e.ref is not None
-        if not torch.is_grad_enabled() and not silent:
-            # e.g. optimizer.step() while a retained graph is alive: torch
-            # only errors if that graph is used again; report then.
-            for e2, _ in hits:
-                if e2.mut is None:
-                    e2.mut = (mop, mcode, mlasti, silent)
-            return
         msg = self._describe(e, None)
         msg += " was modified in place at %s by %s; needed by %s" % (
             _loc(mcode, mlasti),
@@ -626,6 +633,7 @@ class _Session:
         if self.action == "raise":
             for e2, _ in hits:
                 e2.reported = True
+            self.reports.append(msg)
             raise InplaceHazardError(msg)
         for e2, _ in hits:
             e2.reported = True
@@ -645,8 +653,6 @@ class _Session:
             )
         elif e.node is not None:
             msg += " as an output of %s" % e.node
-        elif node_name is not None:
-            msg += " for %s" % node_name
         return msg
 
     @staticmethod
@@ -704,8 +710,7 @@ def _warn(msg, where=None):
         InplaceHazardWarning,
         code.co_filename,
         _line_of(code, lasti) or 0,
-        module=None,
-        registry=None,
+        registry={},  # a fresh registry: every hazard is shown
     )
 
 
@@ -735,7 +740,9 @@ def _exc_user_line(exc) -> str:
 
 
 def _translate(exc) -> Optional[str]:
-    if isinstance(exc, InplaceHazardError) or not isinstance(exc, RuntimeError):
+    if isinstance(exc, (InplaceHazardError, _TorchLikeError)) or not isinstance(
+        exc, RuntimeError
+    ):
         return None
     text = str(exc)
     first = text.strip().splitlines()[0] if text.strip() else text
