@@ -5,6 +5,7 @@ Front-ends (CLI, flake8 plugin, pre-commit hook) call ``check_source`` or
 """
 from __future__ import annotations
 
+import ast
 import io
 import os
 import re
@@ -90,6 +91,13 @@ def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = 
 
         return notebook.check_notebook_source(source, path, config)
     if not might_have_hazards(source):
+        # Nothing to find; still report a file Python cannot parse (ast is fast).
+        try:
+            ast.parse(source)
+        except SyntaxError as e:
+            return FileResult(path, [], FileProblem(path, f"syntax error: {e.msg}", e.lineno or 1, e.offset or 1))
+        except (ValueError, RecursionError, MemoryError) as e:
+            return FileResult(path, [], FileProblem(path, f"cannot parse: {e}"))
         return FileResult(path, [], None, source)
     try:
         module = cst.parse_module(source)

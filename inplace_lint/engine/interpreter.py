@@ -1091,7 +1091,7 @@ class Interpreter:
         if name in HOOK_CTX:
             return GradCtx(hooks=True)
         if name in BACKWARD_FUNCS:
-            self._backward(kwargs)
+            self._backward(kwargs, accumulates=name.endswith("backward"))
             return opaque(False) if name.endswith("grad") else Const(None)
         if name in PARAM_CLASSES:
             src = args[0] if args else kwargs.get("data")
@@ -1122,13 +1122,22 @@ class Interpreter:
             return Tensor(rg=rg, leaf=True, kind="fresh", node=node)
         return opaque(self._taint(args, kwargs))
 
-    def _backward(self, kwargs):
+    def _backward(self, kwargs, accumulates=True):
         retain = kwargs.get("retain_graph") or kwargs.get("create_graph")
-        if isinstance(retain, Const) and retain.value is True:
-            return
-        if retain is not None and not isinstance(retain, Const):
-            return
-        self.state.backward()
+        keep = retain is not None and not (isinstance(retain, Const) and not retain.value)
+        if accumulates:
+            self.state.backward(free=not keep)
+        elif not keep:
+            grads = self.state.grads
+            self.state.backward()
+            self.state.grads = grads  # autograd.grad returns grads, leaves .grad alone
+
+    def _zero_grad(self, kwargs):
+        flag = kwargs.get("set_to_none")
+        if flag is None or isinstance(flag, Const) and flag.value is True:
+            self.state.grads = False  # the default since torch 2.0
+        elif not isinstance(flag, Const):
+            self.state.grads = None
 
     def _deepcopy(self, v):
         if isinstance(v, Obj):
@@ -1254,12 +1263,16 @@ class Interpreter:
                     m, owner = obj.cls.lookup("step")
                     if m is not None:
                         self.call_function(Func(m, owner=owner, bound=obj, grad=False), args, kwargs, node)
-                if obj.params is not None:
+                # step() skips parameters whose .grad is None (never computed,
+                # or reset by zero_grad()).
+                if obj.params is not None and self.state.grads is not False:
                     saved = self.state.grad
                     self.state.grad = False
-                    self.mutate(obj.params, "step", "step", node, node)
+                    self.mutate(obj.params, "step", "step", node, node, certain=self.state.grads is True)
                     self.state.grad = saved
                 return Const(None)
+            if name == "zero_grad":
+                self._zero_grad(kwargs)
             return Const(None)
         if name in ("parameters", "named_parameters"):
             group = self._module_params(obj)
@@ -1272,9 +1285,12 @@ class Interpreter:
             mods = [m for m in obj.submodules()]
             e = join_all(mods) if mods else opaque()
             return Seq(elem=e if not name.startswith("named") else Seq(items=[Const("?"), e], is_tuple=True))
+        if name == "zero_grad":
+            self._zero_grad(kwargs)
+            return Const(None)
         if name in ("train", "eval", "to", "cuda", "cpu", "float", "double", "half", "bfloat16", "type",
-                    "share_memory", "zero_grad"):
-            return obj if name != "zero_grad" else Const(None)
+                    "share_memory"):
+            return obj
         if name == "requires_grad_":
             flag = args[0] if args else kwargs.get("requires_grad", Const(True))
             value = flag.value if isinstance(flag, Const) and isinstance(flag.value, bool) else None

@@ -14,11 +14,12 @@ _epochs = itertools.count(1)
 
 
 class State:
-    __slots__ = ("grad", "hooked", "epoch", "seen", "dead")
+    __slots__ = ("grad", "hooked", "epoch", "seen", "dead", "grads")
 
     def __init__(self, grad=True, hooked=False):
         self.grad = grad  # True / False / None
         self.hooked = hooked
+        self.grads = None  # whether parameters hold .grad (optimizer.step() skips those without)
         self.epoch = next(_epochs)
         self.seen = {self.epoch}
         self.dead = set()
@@ -27,6 +28,7 @@ class State:
         s = State.__new__(State)
         s.grad = self.grad
         s.hooked = self.hooked
+        s.grads = self.grads
         s.epoch = self.epoch
         s.seen = set(self.seen)
         s.dead = set(self.dead)
@@ -41,9 +43,11 @@ class State:
         s.new_epoch()
         return s
 
-    def backward(self):
-        self.dead |= self.seen
-        self.new_epoch()
+    def backward(self, free=True):
+        self.grads = True
+        if free:
+            self.dead |= self.seen
+            self.new_epoch()
 
     def live(self, save):
         # A save from another analysis entry (e.g. a shared standalone
@@ -55,6 +59,7 @@ class State:
         s = State.__new__(State)
         s.grad = a.grad if a.grad == b.grad else None
         s.hooked = a.hooked or b.hooked
+        s.grads = a.grads if a.grads == b.grads else None
         s.seen = a.seen | b.seen
         s.dead = (a.dead & b.dead) | (a.dead - b.seen) | (b.dead - a.seen)
         s.epoch = next(_epochs)
@@ -64,6 +69,7 @@ class State:
     def assign(self, other: "State"):
         self.grad = other.grad
         self.hooked = other.hooked
+        self.grads = other.grads
         self.epoch = other.epoch
         self.seen = other.seen
         self.dead = other.dead

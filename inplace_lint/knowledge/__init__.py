@@ -37,6 +37,29 @@ File format (all keys are plain JSON)::
 Qualified names are ``torch.X``, ``torch.Tensor.X`` (methods),
 ``torch.nn.functional.X``, ``torch.linalg.X``, ``torch.special.X`` and
 ``torch.nn.X`` for modules.
+
+Optional keys (absent means false / not applicable)::
+
+    functions:
+      "view_maybe_copy": true     # with "view": some calls copy instead (reshape,
+                                  # flatten, __getitem__ with a tensor index)
+      "harmless": true            # looks in-place (trailing "_", or autograd-state
+                                  # methods such as retain_grad/register_hook) but
+                                  # never bumps the version counter (requires_grad_,
+                                  # detach_, share_memory_); "inplace" is false
+      "saves_source": "experiment" | "derivatives.yaml" | "none"
+                                  # where "saves" came from; "none": nothing could
+                                  # be derived and "saves" is [] (unknown, not "none")
+    modules:
+      "saves_source": as above
+      "saves" may also name other forward() arguments by their forward() parameter
+      names (e.g. "target" for losses, "hx") and parameters of submodules by dotted
+      path (e.g. "out_proj.weight" for MultiheadAttention).
+
+Positional "params" follow the longest overload; for ops whose overloads name a
+position differently (torch.max(input, dim) vs torch.max(input, other)) "saves"
+names the position by the chosen overload's name (torch.max saves "dim": the
+second positional argument when it is a tensor).
 """
 from __future__ import annotations
 

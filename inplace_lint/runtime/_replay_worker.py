@@ -994,6 +994,22 @@ def _is_name(node, name):
     return isinstance(node, ast.Name) and node.id == name
 
 
+def _root_name(node):
+    """x for x, x[:, None], x.unsqueeze(1), x.long(), x[..., None].to(dev)."""
+    for _ in range(6):
+        if isinstance(node, ast.Name):
+            return node
+        if isinstance(node, ast.Subscript):
+            node = node.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in ("unsqueeze", "long", "bool", "to", "view", "reshape", "squeeze", "int",
+                                   "expand", "expand_as", "flatten", "t", "contiguous", "float"):
+            node = node.func.value
+        else:
+            return None
+    return None
+
+
 class ParamInfo:
     def __init__(self, name):
         self.name = name
@@ -1002,6 +1018,7 @@ class ParamInfo:
         self.consumers = []  # ast expressions called with this param as an argument
         self.zip_with = None  # ast of what it is zipped with (e.g. self.lateral)
         self.iterated = False
+        self.consumer_args = []
 
 
 def analyse_params(fn, names):
@@ -1017,10 +1034,16 @@ def analyse_params(fn, names):
             cname = _call_name(node)
             args = list(node.args)
             recv = node.func.value if isinstance(node.func, ast.Attribute) else None
-            for pos, a in enumerate(args):
-                if not isinstance(a, ast.Name) or a.id not in info:
+            for pos, a0 in enumerate(args):
+                a = _root_name(a0)
+                if a is None or a.id not in info:
                     continue
                 n = a.id
+                if a is not a0 and cname not in INDEX_FUNCS | TARGET_FUNCS | MASK_FUNCS | {"where"}:
+                    if isinstance(node.func, (ast.Name, ast.Attribute)):
+                        info[n].consumers.append(node.func)
+                        info[n].consumer_args.append((node, pos))
+                    continue
                 method_form = recv is not None and not (isinstance(recv, ast.Name) and recv.id in ("torch", "F"))
                 if cname in INDEX_FUNCS and (pos >= 1 or (method_form and cname not in ("embedding",))):
                     if not (cname == "embedding" and pos == 1):
@@ -1042,11 +1065,16 @@ def analyse_params(fn, names):
                     info[n].iterated = True
                 else:
                     info[n].consumers.append(node.func)
+                    info[n].consumer_args.append((node, pos))
             for kw in node.keywords:
-                if isinstance(kw.value, ast.Name) and kw.value.id in info:
-                    n = kw.value.id
+                kv = _root_name(kw.value)
+                if kv is not None and kv.id in info:
+                    n = kv.id
                     if kw.arg in ("target", "index", "indices") and cname in TARGET_FUNCS | INDEX_FUNCS:
                         mark(n, "long")
+                    elif kw.arg in ("attn_mask", "src_mask", "tgt_mask") or (
+                            kw.arg == "mask" and re.search(r"attn|attention|scaled_dot", ast.unparse(node.func))):
+                        mark(n, "attn_mask")
                     elif kw.arg == "mask":
                         mark(n, "bool")
                     elif kw.arg in ("dim", "k", "num_classes"):
@@ -1118,6 +1146,8 @@ def guess_scalar(name, annotation=None):
         return 16
     if re.search(r"eps", low):
         return 1e-5
+    if re.search(r"amount|fraction|frac|percent|sparsity|ratio|keep", low):
+        return 0.5
     if FLOAT_NAMES.match(low):
         return 0.1
     if INT_NAMES.match(low):
@@ -1420,6 +1450,13 @@ class SynthAttempt(Attempt):
         # non-tensors first (modules feed the shapes of the tensors)
         for n in names:
             pi = info[n]
+            if pi.kind is None and pi.consumers and all(
+                    isinstance(self.resolve(c, env, loc), type) for c in pi.consumers):
+                # only passed to constructors (nn.Linear(dim, ...)): a config value
+                g = guess_scalar(n, anns.get(n))
+                values[n] = 8 if g is None else g
+                loc.update(values)
+                continue
             ann = ast.unparse(anns[n]) if anns.get(n) is not None else ""
             if pi.kind == "module" or (pi.kind is None and (MODULE_NAMES.match(n) or "Module" in ann)):
                 values[n] = self.make_module(n, env)
@@ -1445,8 +1482,11 @@ class SynthAttempt(Attempt):
                 values[n] = torch.optim.SGD(params, lr=0.01)
         loc.update(values)
         first_float_shape = None
+        first_shape = None
         for n in names:
             if n in values:
+                if first_shape is None and isinstance(values[n], torch.Tensor):
+                    first_shape = tuple(values[n].shape)
                 continue
             pi = info[n]
             if pi.iterated and pi.zip_with is not None:
@@ -1464,11 +1504,23 @@ class SynthAttempt(Attempt):
                     continue
             specs = self.specs_for(pi, env, loc, obj)
             dt, shp, hi = specs[min(self.variant, len(specs) - 1)]
+            if re.search(r"^(lengths?|lens|seq_lens?|seq_lengths|n_tokens|valid_lens)$", n):
+                ref = first_shape or first_float_shape or (2, 5)
+                b = ref[0]
+                t_len = ref[1] if len(ref) > 1 else 4
+                values[n] = torch.full((b,), t_len, dtype=torch.long)
+                continue
+            if pi.kind == "attn_mask":
+                ref = first_float_shape or (2, 5, 8)
+                t_len = ref[-2] if len(ref) >= 2 else ref[0]
+                values[n] = torch.triu(torch.ones(t_len, t_len, dtype=torch.bool), diagonal=1)
+                continue
             if pi.kind == "long" and dt != "long":
                 b = first_float_shape[0] if first_float_shape else 2
                 dt, shp, hi = "long", (b,), 2
-            elif pi.kind == "bool" or (pi.kind is None and re.search(r"mask", n)):
-                dt, shp = "bool", first_float_shape or shp
+            elif pi.kind == "bool" or (pi.kind is None and re.search(r"mask|^pad$|padding_mask", n)):
+                ref = first_float_shape or shp
+                dt, shp = "bool", (ref if self.variant % 2 == 0 or len(ref) < 2 else ref[:-1])
             elif pi.kind is None and re.search(r"^(idx|indices|ids|tokens?|token_ids|labels?|targets?|y)$", n) \
                     and dt != "long" and not pi.consumers:
                 # class indices unless the name is used like a float tensor
@@ -1485,6 +1537,8 @@ class SynthAttempt(Attempt):
                 values[n] = t
             if dt == "float" and first_float_shape is None:
                 first_float_shape = shp
+            if first_shape is None:
+                first_shape = shp
         args = []
         kwargs = {}
         for p in required:
@@ -1609,7 +1663,8 @@ def needs_trace(f, run, synth=False):
     if f.expect in ("SILENT", "HOOK") and run.ran(f.lines):
         return True
     # a synthesised refutation must show the line does not just mutate an argument
-    return synth and f.expect not in RAISE_AT_OP and run.ran(f.lines)
+    return synth and f.expect not in RAISE_AT_OP and run.ran(f.lines) and run.backward_after(f.lines) \
+        and run.kind in (None, "OTHER")
 
 
 def judge(f, run, trace, label, input_ptrs=None):
@@ -1671,7 +1726,7 @@ def judge(f, run, trace, label, input_ptrs=None):
                 if ln in L]
         if hits:
             return Verdict(None, "the line mutates an argument of %s: whether that is safe depends on the caller"
-                           % label.split("(")[0], 2)
+                           % label.split("(")[0], 2.5)
     return Verdict("refuted", "line ran and backward ran, no autograd error%s%s%s" % (via, note, stub))
 
 
@@ -1826,6 +1881,13 @@ class Driver:
         groups = {}
         for f in self.pending():
             kind, name, node = where[f.id]
+            if kind == "method" and node.name == "__init__":
+                # a line of __init__ (e.g. nn.ReLU(inplace=True)) matters when forward runs;
+                # building self runs __init__ anyway
+                fwd = [n for n in idx.classes[name].body
+                       if isinstance(n, ast.FunctionDef) and n.name in ("forward", "__call__")]
+                if fwd:
+                    node = fwd[0]
             if kind in ("func", "method"):
                 groups.setdefault((kind, name, node.lineno), (node, []))[1].append(f)
             else:
@@ -1873,6 +1935,8 @@ class Driver:
                 for f in fs:
                     votes[f.id].append((res[f.id], att.label))
                 if any(r.verdict is not None for r, _ in (x[-1] for x in votes.values() if x)):
+                    reached = True
+                if run.kind is None and any(run.ran(f.lines) for f in fs):
                     reached = True
                 if run.kind in ("TIMEOUT", "MEMORY", "BUILD"):
                     stop = True  # not a matter of shapes or modes

@@ -29,7 +29,7 @@ import threading
 import traceback
 import warnings
 import weakref
-from typing import Any, Callable, List, Optional
+from typing import Callable, List, Optional
 
 import torch
 import torch.autograd.graph as _graph
@@ -121,13 +121,6 @@ def _frame_loc(f) -> str:
     if f is None:
         return "<unknown>"
     return "%s:%s" % (_short(f.f_code.co_filename), f.f_lineno)
-
-
-def _here() -> tuple:
-    f = _user_frame(sys._getframe(1))
-    if f is None:
-        return (None, 0)
-    return (f.f_code, f.f_lasti)
 
 
 # --------------------------------------------------------------------------
@@ -508,7 +501,14 @@ class _Session:
         except TypeError:
             e.ref = None
         self._record(e, t)
-        e.inner = upack(t)
+        # ops run by the user's hook (e.g. save_on_cpu's copy) are not the op
+        # that saved the tensor: keep them out of the op naming
+        pending, last = self._pending, self._last
+        self._pending = []
+        try:
+            e.inner = upack(t)
+        finally:
+            self._pending, self._last = pending, last
         return e
 
     # --------------------------------------------------------------- unpack

@@ -1,0 +1,50 @@
+"""Fixture files carry their expected findings inline: ``# expect: IPL001:error``.
+
+Every line of a fixture with such a comment must get exactly those findings,
+and no other line may get any.
+"""
+import pathlib
+import re
+
+import pytest
+
+from inplace_lint.config import Config
+from inplace_lint.runner import check_source
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "static"
+EXPECT = re.compile(r"#\s*expect:\s*(.+)$")
+
+
+def expected(text):
+    out = set()
+    for i, line in enumerate(text.splitlines(), 1):
+        m = EXPECT.search(line)
+        if m:
+            for item in m.group(1).split(","):
+                code, sev = item.strip().split(":")
+                out.add((i, code, sev))
+    return out
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.py")), ids=lambda p: p.name)
+def test_fixture_findings_match_exactly(path):
+    text = path.read_text()
+    result = check_source(text, str(path), Config())
+    assert result.problem is None
+    got = {(f.line, f.code, f.severity) for f in result.findings}
+    assert got == expected(text)
+
+
+def test_fixtures_cover_every_rule():
+    from inplace_lint.rules import ALL_RULES
+
+    codes = set()
+    for path in FIXTURES.glob("*.py"):
+        codes |= {c for _, c, sev in expected(path.read_text()) if sev == "error"}
+    assert codes == {r.code for r in ALL_RULES}
+
+
+def test_safe_lookalikes_file_is_silent():
+    text = (FIXTURES / "safe_lookalikes.py").read_text()
+    assert "expect:" not in text
+    assert check_source(text, "safe.py", Config()).findings == []
