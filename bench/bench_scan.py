@@ -1,0 +1,90 @@
+"""Scan speed against the bare libcst parse of the same files.
+
+    python bench/bench_scan.py [FOLDER ...] [--jobs N] [--limit N]
+
+Baseline: ``libcst.parse_module`` of every file, one process (CPU seconds).
+Measured: the full ``inplace-lint`` check of the same files (reading, prefilter,
+parse, analysis, positions, rules), one process; then the same with all cores
+(wall seconds).  Also checks growth with file size on the synthetic 10k/40k-line
+files from ``../shared/tools/corpus.sh`` when present.
+
+Prints the ratios; the target is a whole scan within ~1.5x the bare parse.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+import libcst as cst
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from inplace_lint.config import Config  # noqa: E402
+from inplace_lint.runner import check_file, check_paths, discover, read_source  # noqa: E402
+
+
+def cpu():
+    t = os.times()
+    return t.user + t.system
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("folders", nargs="*", default=["corpus-cache/transformers"])
+    ap.add_argument("--jobs", type=int, default=os.cpu_count())
+    ap.add_argument("--limit", type=int, default=0, help="only the first N files")
+    args = ap.parse_args()
+    cfg = Config()
+    files = [f for f in discover(args.folders, cfg) if f.endswith(".py")]
+    if args.limit:
+        files = files[: args.limit]
+    sources = {}
+    for f in files:
+        text, problem = read_source(f, cfg)
+        if problem is None:
+            sources[f] = text
+    size = sum(len(s) for s in sources.values()) / 1e6
+    lines = sum(s.count("\n") for s in sources.values())
+    print(f"{len(sources)} files, {lines} lines, {size:.1f} MB")
+
+    t0 = cpu()
+    for s in sources.values():
+        try:
+            cst.parse_module(s)
+        except Exception:
+            pass
+    parse = cpu() - t0
+    print(f"baseline  libcst parse, 1 process:      {parse:8.1f} CPU-s")
+
+    t0 = cpu()
+    n_find = n_err = 0
+    for f in sources:
+        r = check_file(f, cfg)
+        n_find += len(r.findings)
+        n_err += sum(x.severity == "error" for x in r.findings)
+    scan = cpu() - t0
+    print(f"inplace-lint check, 1 process:          {scan:8.1f} CPU-s  ratio {scan / parse:.2f}x parse"
+          f"  ({n_err} errors, {n_find - n_err} warnings)")
+
+    t0 = time.perf_counter()
+    list(check_paths(list(sources), cfg, jobs=args.jobs))
+    wall = time.perf_counter() - t0
+    print(f"inplace-lint check, {args.jobs} processes:        {wall:8.1f} wall-s ratio {wall / parse:.2f}x "
+          f"one-process parse")
+
+    synth = os.path.join(os.path.dirname(args.folders[0]), "synthetic")
+    b10, b40 = os.path.join(synth, "big10k.py"), os.path.join(synth, "big40k.py")
+    if os.path.exists(b10) and os.path.exists(b40):
+        times = []
+        for p in (b10, b40):
+            t0 = cpu()
+            check_file(p, cfg)
+            times.append(cpu() - t0)
+        print(f"growth    10k lines {times[0]:.1f} s, 40k lines {times[1]:.1f} s: x{times[1] / times[0]:.2f} "
+              f"for 4x the size (linear = 4)")
+
+
+if __name__ == "__main__":
+    main()
