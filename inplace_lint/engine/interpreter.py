@@ -135,19 +135,21 @@ class Interpreter:
         self.budget = 200_000
         self.doubt = 0  # > 0 while following one of several possible objects
         self.in_seq = 0  # > 0 while applying the layers of an nn.Sequential
-        # Positions are resolved per top-level statement (see engine.positions),
-        # so every recorded node carries the index of the one it lies in.
-        self.top_of: dict = {}
-        self.cur_top = 0
+        # Positions are resolved per statement (see engine.positions), so every
+        # recorded node carries the statement it lies in.
+        self.cur_stmt = None
         self.loop_depth = 0
         self.state = State()
         self._standalone_instances: dict = {}
         self._stmt = {
-            "SimpleStatementLine": self._simple_line, "If": self._if, "For": self._for, "While": self._while,
-            "With": self._with, "Try": self._try, "TryStar": self._try, "FunctionDef": self._funcdef,
-            "ClassDef": self._classdef,
+            cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
+            cst.While: self._while, cst.With: self._with, cst.Try: self._try, cst.TryStar: self._try,
+            cst.FunctionDef: self._funcdef, cst.ClassDef: self._classdef,
         }
-        self._expr = {
+        for small in (cst.Expr, cst.Assign, cst.AnnAssign, cst.AugAssign, cst.Return, cst.Raise, cst.Break,
+                      cst.Continue, cst.Assert, cst.Import, cst.ImportFrom):
+            self._stmt[small] = self._small_stmt
+        self._expr = {getattr(cst, k): v for k, v in {
             "Name": self._name, "Attribute": self._attribute, "Call": self._call, "Subscript": self._subscript,
             "BinaryOperation": self._binop, "UnaryOperation": self._unaryop, "BooleanOperation": self._boolop,
             "Comparison": self._compare, "IfExp": self._ifexp, "Tuple": self._tuple, "List": self._list,
@@ -158,18 +160,13 @@ class Interpreter:
             "ConcatenatedString": lambda n, f: Const(""), "FormattedString": lambda n, f: Const(""),
             "Lambda": lambda n, f: Const(None), "Ellipsis": lambda n, f: Const(Ellipsis),
             "Yield": self._yield, "StarredElement": lambda n, f: self.eval(n.value, f),
-        }
+        }.items()}
 
     # ------------------------------------------------------------------ driver
     def run(self):
         body = self.module.body
         self.budget = max(20_000, 40 * _count_statements(self.module))
-        for i, stmt in enumerate(body):
-            _index_defs(stmt, i, self.top_of)
-        for i, stmt in enumerate(body):
-            self.cur_top = i
-            if self.exec_block((stmt,), self.globals) is False:
-                break
+        self.exec_block(body, self.globals)
         # Every function and method is also analysed on its own, with unknown
         # arguments, so code that is never called in this file is still checked.
         for node, owner in self._all_functions(body):
@@ -245,7 +242,8 @@ class Interpreter:
         """Run statements; returns False when every path ended (return/raise/break)."""
         for stmt in stmts:
             self.steps += 1
-            h = self._stmt.get(type(stmt).__name__)
+            self.cur_stmt = stmt
+            h = self._stmt.get(type(stmt))
             if h is not None and h(stmt, frame) is False:
                 return False
         return True
@@ -256,46 +254,53 @@ class Interpreter:
 
     def _simple_line(self, line, frame):
         for small in line.body:
-            t = type(small).__name__
-            if t == "Expr":
-                self.eval(small.value, frame)
-            elif t == "Assign":
-                v = self.eval(small.value, frame)
-                for tgt in small.targets:
-                    self.assign(tgt.target, v, frame, small.value)
-            elif t == "AnnAssign":
-                if small.value is not None:
-                    self.assign(small.target, self.eval(small.value, frame), frame, small.value)
-            elif t == "AugAssign":
-                self._augassign(small, frame)
-            elif t == "Return":
-                v = self.eval(small.value, frame) if small.value is not None else Const(None)
-                frame.returns.append((v, frozenset(self.state.seen)))
+            if self._small(small, frame) is False:
                 return False
-            elif t in ("Raise", "Break", "Continue"):
-                if t == "Raise" and small.exc is not None:
-                    self.eval(small.exc, frame)
-                return False
-            elif t == "Assert":
-                self.eval(small.test, frame)
-            elif t == "Import":
-                for alias in small.names:
-                    full = _dotted(alias.name)
-                    if alias.asname is not None:
-                        frame.vars[alias.asname.name.value] = Qual(full)
-                    else:
-                        head = full.split(".")[0]
-                        frame.vars[head] = Qual(head)
-            elif t == "ImportFrom":
-                if small.module is None or small.relative:
-                    continue
-                mod = _dotted(small.module)
-                if isinstance(small.names, cst.ImportStar):
-                    continue
-                for alias in small.names:
-                    name = _dotted(alias.name)
-                    local = alias.asname.name.value if alias.asname is not None else name
-                    frame.vars[local] = Qual(mod + "." + name)
+        return True
+
+    def _small_stmt(self, small, frame):
+        # a small statement of a one-line suite (``if x: y.add_(1)``)
+        return self._small(small, frame)
+
+    def _small(self, small, frame):
+        t = type(small).__name__
+        if t == "Expr":
+            self.eval(small.value, frame)
+        elif t == "Assign":
+            v = self.eval(small.value, frame)
+            for tgt in small.targets:
+                self.assign(tgt.target, v, frame, small.value)
+        elif t == "AnnAssign":
+            if small.value is not None:
+                self.assign(small.target, self.eval(small.value, frame), frame, small.value)
+        elif t == "AugAssign":
+            self._augassign(small, frame)
+        elif t == "Return":
+            v = self.eval(small.value, frame) if small.value is not None else Const(None)
+            frame.returns.append((v, frozenset(self.state.seen)))
+            return False
+        elif t in ("Raise", "Break", "Continue"):
+            if t == "Raise" and small.exc is not None:
+                self.eval(small.exc, frame)
+            return False
+        elif t == "Assert":
+            self.eval(small.test, frame)
+        elif t == "Import":
+            for alias in small.names:
+                full = _dotted(alias.name)
+                if alias.asname is not None:
+                    frame.vars[alias.asname.name.value] = Qual(full)
+                else:
+                    head = full.split(".")[0]
+                    frame.vars[head] = Qual(head)
+        elif t == "ImportFrom":
+            if small.module is None or small.relative or isinstance(small.names, cst.ImportStar):
+                return True
+            mod = _dotted(small.module)
+            for alias in small.names:
+                name = _dotted(alias.name)
+                local = alias.asname.name.value if alias.asname is not None else name
+                frame.vars[local] = Qual(mod + "." + name)
         return True
 
     def _if(self, node, frame):
@@ -310,6 +315,7 @@ class Interpreter:
         orelse = node.orelse
         if orelse is not None:
             if isinstance(orelse, cst.If):
+                self.cur_stmt = orelse
                 ok_b = self._if(orelse, frame) is not False
             else:
                 ok_b = self.exec_block(self._body(orelse), frame)
@@ -332,8 +338,10 @@ class Interpreter:
         # are possible, so the result joins with the state before the loop.
         pre_vars, pre_state = dict(frame.vars), self.state
         self.loop_depth += 1
+        header = self.cur_stmt
         for _ in range(2):
             self.state = self.state.branch()
+            self.cur_stmt = header
             bind()
             self.exec_block(body, frame)
             frame.vars = _join_vars(pre_vars, frame.vars, pre_state, self.state)
@@ -521,18 +529,24 @@ class Interpreter:
 
     # ------------------------------------------------------------- expressions
     def eval(self, node, frame):
-        h = self._expr.get(type(node).__name__)
+        h = self._expr.get(type(node))
         if h is None:
             return UNKNOWN_CONST
         return h(node, frame)
 
     def _number(self, node, frame):
+        # int()/float() instead of evaluated_value, which compiles the literal
+        text = node.value.replace("_", "")
         try:
-            return Const(node.evaluated_value)
-        except Exception:
+            return Const(float(text) if isinstance(node, cst.Float) else int(text, 0))
+        except ValueError:
             return UNKNOWN_CONST
 
     def _string(self, node, frame):
+        v = node.value
+        q = v[-1]
+        if v[:1] == q and "\\" not in v and v[:3] != q * 3:
+            return Const(v[1:-1])  # a plain '...' or "..." literal
         try:
             return Const(node.evaluated_value)
         except Exception:
@@ -844,7 +858,7 @@ class Interpreter:
                 return opaque(self._taint(args, kwargs))
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
         self._bind_params(fnode, func, args, kwargs, frame)
-        saved_top = self.cur_top
+        saved_stmt = self.cur_stmt
         saved_grad = self.state.grad
         if func.grad is not None:
             self.state.grad = func.grad
@@ -852,8 +866,7 @@ class Interpreter:
         self.funcs.append(func)
         saved_chain = self.chain
         if not standalone:
-            self.chain = self.chain + ((fnode.name.value, node, self.cur_top),)
-        self.cur_top = self.top_of.get(id(fnode), self.cur_top)
+            self.chain = self.chain + ((fnode.name.value, node, self.cur_stmt),)
         try:
             if self.exec_block(self._body(fnode), frame):
                 frame.returns.append((Const(None), frozenset(self.state.seen)))
@@ -861,7 +874,7 @@ class Interpreter:
             self.active.pop()
             self.funcs.pop()
             self.chain = saved_chain
-            self.cur_top = saved_top
+            self.cur_stmt = saved_stmt
             if func.grad is not None:
                 self.state.grad = saved_grad
         if frame.yields:
@@ -915,7 +928,7 @@ class Interpreter:
     # classes and modules -----------------------------------------------------
     def instantiate(self, info: ClassInfo, node, args=(), kwargs=None, opaque_args=False):
         kwargs = kwargs or {}
-        obj = Obj(cls=info, is_module=info.kind == "module", ctor_node=node, ctor_top=self.cur_top)
+        obj = Obj(cls=info, is_module=info.kind == "module", ctor_node=node, ctor_top=self.cur_stmt)
         if info.kind == "optimizer":
             obj.qual = "optimizer"
             if args:
@@ -984,7 +997,7 @@ class Interpreter:
         return []
 
     def construct_known(self, qual, args, kwargs, node):
-        obj = Obj(qual=qual, is_module=True, ctor_node=node, ctor_top=self.cur_top)
+        obj = Obj(qual=qual, is_module=True, ctor_node=node, ctor_top=self.cur_stmt)
         self._init_known(obj, qual, args, kwargs)
         return obj
 
@@ -1104,7 +1117,7 @@ class Interpreter:
         if name.startswith("torch.nn.init."):
             return args[0] if args else opaque()
         if name.startswith("torch.optim.") and name.rsplit(".", 1)[-1][:1].isupper() and "lr_scheduler" not in name:
-            obj = Obj(qual="optimizer", ctor_node=node, ctor_top=self.cur_top)
+            obj = Obj(qual="optimizer", ctor_node=node, ctor_top=self.cur_stmt)
             obj.params = self._param_source(args[0] if args else kwargs.get("params"))
             return obj
         if name.startswith("torch.nn.") and name.rsplit(".", 1)[-1][:1].isupper() and \
@@ -1481,7 +1494,7 @@ class Interpreter:
         if t.data:
             return
         certain = certain and t.alias_certain and not self.doubt
-        t.storage.saves.append(Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_top))
+        t.storage.saves.append(Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt))
 
     def _view_of(self, base: Tensor, op, kind):
         view = kind
@@ -1505,7 +1518,7 @@ class Interpreter:
             snap.alias_certain = False
         self.events.append(RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
                                     self.chain, out_rg=out_rg, related_node=related_node,
-                                    related_message=related_message, basic_index=basic_index, top=self.cur_top,
+                                    related_message=related_message, basic_index=basic_index, top=self.cur_stmt,
                                     related_top=related_top))
 
 
@@ -1646,22 +1659,3 @@ def _count_statements(module):
             n += len(s.body.body) * 4
     return n
 
-
-def _index_defs(stmt, top, out):
-    """Map every def/class inside top-level statement ``top`` to it (statement walk only)."""
-    stack = [stmt]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, (cst.FunctionDef, cst.ClassDef)):
-            out[id(n)] = top
-        body = getattr(n, "body", None)
-        if isinstance(body, (list, tuple)):
-            stack.extend(b for b in body if isinstance(b, cst.BaseCompoundStatement))
-        elif body is not None and hasattr(body, "body") and isinstance(body.body, (list, tuple)):
-            stack.extend(b for b in body.body if isinstance(b, cst.BaseCompoundStatement))
-        for attr in ("orelse", "finalbody"):
-            o = getattr(n, attr, None)
-            if o is not None:
-                stack.append(o)
-        for h in getattr(n, "handlers", ()) or ():
-            stack.append(h)

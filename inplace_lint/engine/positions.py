@@ -1,10 +1,10 @@
 """Source positions for CST nodes, computed only where something is reported.
 
 libcst's PositionProvider regenerates the code of the whole module, which
-costs about as much as parsing it.  Findings lie in a few top-level statements,
-so positions are computed per top-level statement: the statement (without its
-leading blank lines and comments) is rendered as a module of its own, and its
-first line in the file is taken from Python's ``ast`` (C speed).
+costs about as much as parsing it.  Findings lie in a few statements, so the
+engine records, with every node it may report, the statement that contains
+it; that statement alone is rendered and measured, and placed in the file with
+the line and indentation Python's ``ast`` (C speed) gives for it.
 """
 from __future__ import annotations
 
@@ -13,67 +13,130 @@ import ast
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+_BODY_FIELDS = (("body", "body"), ("orelse", "orelse"), ("finalbody", "finalbody"))
+
 
 class Positions:
     def __init__(self, module: cst.Module, source: str):
         self.module = module
         self.source = source
-        self._first_lines = None
+        self._starts = None  # id(statement) -> (line, column) from ast
         self._maps: dict = {}
+        self._full = None
 
-    def _first_line(self, top):
-        if self._first_lines is None:
-            self._first_lines = _top_level_lines(self.module, self.source)
-        if self._first_lines is None or top >= len(self._first_lines):
-            return None
-        return self._first_lines[top]
+    def _start(self, stmt):
+        if self._starts is None:
+            self._starts = _statement_starts(self.module, self.source)
+        return self._starts.get(id(stmt)) if self._starts is not None else None
 
-    def _map(self, top):
-        m = self._maps.get(top)
+    def _measure(self, stmt):
+        key = id(stmt)
+        m = self._maps.get(key)
         if m is None:
-            first = self._first_line(top)
-            stmt = self.module.body[top]
-            if first is None:
-                m = (0, MetadataWrapper(self.module, unsafe_skip_copy=True).resolve(PositionProvider))
+            start = self._start(stmt) if stmt is not None else None
+            if start is None:
+                m = None
             else:
-                sub = cst.Module(body=[stmt.with_changes(leading_lines=())] if hasattr(stmt, "leading_lines")
-                                 else [stmt], header=(), footer=())
-                m = (first - 1, MetadataWrapper(sub, unsafe_skip_copy=True).resolve(PositionProvider))
-            self._maps[top] = m
+                line0, col0 = start
+                if isinstance(stmt, cst.BaseSmallStatement):
+                    node = cst.SimpleStatementLine(body=[stmt])
+                elif hasattr(stmt, "leading_lines"):
+                    node = stmt.with_changes(leading_lines=())
+                else:
+                    node = stmt
+                extra, shift = 0, 0
+                prefix = self._lines()[line0 - 1][:col0]
+                if prefix and not prefix.strip():
+                    # Continuation lines may re-emit the block's indentation, so
+                    # render inside a block indented exactly like the original.
+                    node = cst.If(test=cst.Name("True"), body=cst.IndentedBlock(body=[node], indent=prefix))
+                    extra = 1
+                else:
+                    shift = col0  # after a ';' on the same line: shift the first line
+                sub = cst.Module(body=[node], header=(), footer=())
+                m = (line0 - extra, shift, MetadataWrapper(sub, unsafe_skip_copy=True).resolve(PositionProvider))
+            self._maps[key] = m
         return m
 
-    def get(self, node, top):
+    def _lines(self):
+        if not hasattr(self, "_split"):
+            self._split = self.source.splitlines()
+        return self._split
+
+    def _whole(self):
+        if self._full is None:
+            self._full = MetadataWrapper(self.module, unsafe_skip_copy=True).resolve(PositionProvider)
+        return self._full
+
+    def get(self, node, stmt=None):
         """(line, column, end_line, end_column), 1-based, end column exclusive."""
         if node is None:
             return (1, 1, 1, 1)
-        offset, pos = self._map(top if top is not None else 0)
-        r = pos.get(node)
-        if r is None:
-            # a node outside this statement (should not happen): full resolution
-            offset, pos = 0, MetadataWrapper(self.module, unsafe_skip_copy=True).resolve(PositionProvider)
-            self._maps[top] = (offset, pos)
+        m = self._measure(stmt)
+        if m is not None:
+            line0, shift, pos = m
             r = pos.get(node)
-            if r is None:
-                return (1, 1, 1, 1)
-        return (r.start.line + offset, r.start.column + 1, r.end.line + offset, r.end.column + 1)
+            if r is not None:
+                sc = r.start.column + (shift if r.start.line == 1 else 0)
+                ec = r.end.column + (shift if r.end.line == 1 else 0)
+                return (r.start.line + line0 - 1, sc + 1, r.end.line + line0 - 1, ec + 1)
+        r = self._whole().get(node)
+        if r is None:
+            return (1, 1, 1, 1)
+        return (r.start.line, r.start.column + 1, r.end.line, r.end.column + 1)
 
 
-def _top_level_lines(module: cst.Module, source: str):
-    """First line of each libcst top-level statement, from ast; None if they cannot be matched."""
+def _statement_starts(module: cst.Module, source: str):
+    """Map every libcst statement to its (line, 0-based column), walking ast in parallel."""
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    stmts = tree.body
-    out = []
-    i = 0
-    for node in module.body:
-        if i >= len(stmts):
-            return None
-        s = stmts[i]
-        first = s.lineno
-        for d in getattr(s, "decorator_list", ()) or ():
-            first = min(first, d.lineno)
-        out.append(first)
-        i += len(node.body) if isinstance(node, cst.SimpleStatementLine) else 1
-    return out if i == len(stmts) else None
+    lines = source.splitlines()
+    out: dict = {}
+
+    def col(a):
+        # ast columns count UTF-8 bytes
+        line = lines[a.lineno - 1] if 0 < a.lineno <= len(lines) else ""
+        return len(line.encode("utf-8")[: a.col_offset].decode("utf-8", "replace"))
+
+    def block(cst_stmts, ast_stmts):
+        i = 0
+        for s in cst_stmts:
+            if i >= len(ast_stmts):
+                return False
+            if isinstance(s, cst.SimpleStatementLine):
+                k = len(s.body)
+                a = ast_stmts[i]
+                out[id(s)] = (a.lineno, col(a))
+                for small, a2 in zip(s.body, ast_stmts[i:i + k]):
+                    out[id(small)] = (a2.lineno, col(a2))
+                i += k
+                continue
+            a = ast_stmts[i]
+            i += 1
+            if isinstance(s, cst.BaseSmallStatement):
+                out[id(s)] = (a.lineno, col(a))
+                continue
+            out[id(s)] = (a.lineno, col(a))
+            if isinstance(s, (cst.FunctionDef, cst.ClassDef)):
+                if s.decorators:
+                    out[id(s)] = None  # rendering starts at a decorator; use the full map
+            inner = getattr(s, "body", None)
+            if inner is not None and hasattr(inner, "body"):
+                block(inner.body, getattr(a, "body", []))
+            orelse = getattr(s, "orelse", None)
+            if isinstance(orelse, cst.If):
+                block([orelse], getattr(a, "orelse", []))
+            elif orelse is not None:
+                block(orelse.body.body, getattr(a, "orelse", []))
+            for h, ah in zip(getattr(s, "handlers", ()) or (), getattr(a, "handlers", []) or []):
+                out[id(h)] = None
+                block(h.body.body, ah.body)
+            fin = getattr(s, "finalbody", None)
+            if fin is not None:
+                block(fin.body.body, getattr(a, "finalbody", []))
+        return i == len(ast_stmts)
+
+    block(module.body, tree.body)
+    return out

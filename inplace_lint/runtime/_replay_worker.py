@@ -51,6 +51,7 @@ import time
 import types
 
 RESULT_FD = None
+DATA_ASSIGN_LINES = set()
 PATH = None
 STATE = None
 torch = None
@@ -341,6 +342,12 @@ class Index:
         for name, node in list(self.funcs.items()) + list(self.classes.items()):
             self.graph[name] = refs(node) & (set(self.funcs) | set(self.classes))
         self.stmts = [n for n in ast.walk(self.tree) if isinstance(n, ast.stmt)]
+        global DATA_ASSIGN_LINES
+        DATA_ASSIGN_LINES = set()
+        for n in self.stmts:  # `x.data = ...`: the only way to swap a saved tensor's memory
+            if isinstance(n, ast.Assign) and any(isinstance(t, ast.Attribute) and t.attr == "data"
+                                                 for t in n.targets):
+                DATA_ASSIGN_LINES.update(range(n.lineno, (n.end_lineno or n.lineno) + 1))
 
     def compile(self, node, mode="exec"):
         if isinstance(node, list):
@@ -657,9 +664,9 @@ def culprits():
             if uptr is not None and uptr != rec.ptr:
                 lines = set()
                 for ln, seqs in STATE.line_seqs.items():
-                    if any(rec.seq < s <= useq for s in seqs):
+                    if ln in DATA_ASSIGN_LINES and any(rec.seq < s <= useq for s in seqs):
                         lines.add(ln)
-                events.append(("SWAP", lines, None, save_line))
+                events.append(("SWAP", lines, min(lines) if lines else None, save_line))
                 continue
             kind = "VC" if uver != rec.ver else "SILENT"
             for _, lines in ws:
@@ -1570,8 +1577,8 @@ class SynthAttempt(Attempt):
         except BuildFailed:
             raise
         except Exception as e:  # noqa: BLE001
-            raise BuildFailed("cannot build the call of %s: %s: %s" % (self.label.split("(")[0], type(e).__name__,
-                                                                      first_line(e, 160)))
+            what = self.label.split("(")[0]
+            raise BuildFailed("cannot build the call of %s: %s: %s" % (what, type(e).__name__, first_line(e, 160)))
         call_error = None
         out = None
         try:
@@ -1693,6 +1700,11 @@ def judge(f, run, trace, label, input_ptrs=None):
             if ev_kind in ("SILENT", "HOOK", "SWAP") and lines & L:
                 return Verdict("confirmed", "%s; saved at line %s%s%s" % (KIND_TEXT[ev_kind], sline, via, stub),
                                mutation_line=mline, save_line=sline)
+    vc_elsewhere = kind == "VC"
+    if vc_elsewhere and trace is not None and trace.kind != "VC":
+        # the trace run went past the error (its hooks replace the version check): judge the rest on it
+        run = trace
+        kind, ran, bw_after = run.kind, run.ran(L), run.backward_after(L)
     if kind in ("TIMEOUT", "MEMORY"):
         if ran and bw_after and kind == "TIMEOUT":
             return Verdict("refuted", "line ran and backward ran with no autograd error before the time limit%s%s"
@@ -1707,13 +1719,13 @@ def judge(f, run, trace, label, input_ptrs=None):
     # the line ran
     if kind == "OTHER" and run.exc_line is not None and run.exc_line in L:
         return Verdict(None, "%s failed at the flagged line: %s" % (label, run.describe()), 2)
-    note = "" if kind is None else " (the run then failed: %s)" % run.describe()
+    note = "" if kind is None or vc_elsewhere else " (the run then failed: %s)" % run.describe()
     if f.expect in RAISE_AT_OP:
         return Verdict("refuted", "line ran without an autograd error%s%s%s" % (via, note, stub))
     # version counter / silent / unknown: a backward must have run after the line
     if not bw_after:
         return Verdict(None, "no backward ran after the line in %s%s" % (label, note), 1)
-    if kind == "VC":
+    if vc_elsewhere:
         vc = [ev for ev in trace.events if ev[0] == "VC"] if trace is not None else []
         if not vc:
             return Verdict(None, "backward failed with a version-counter error that could not be attributed", 2)
@@ -1810,8 +1822,8 @@ class Driver:
         if any(needs_trace(f, run, synth) for f in fs) and self.left() > 0.3:
             t0 = time.time()
             trace = do_run(att, trace=True, slice_s=max(0.3, self.left() * share))
-            debug("trace %s: %.2fs kind=%s events=%d" % (att.label, time.time() - t0, trace.kind,
-                                                          len(trace.events)))
+            debug("trace %s: %.2fs kind=%s events=%d" % (
+                att.label, time.time() - t0, trace.kind, len(trace.events)))
         out = {}
         ptrs = getattr(att, "input_ptrs", None) if synth else None
         for f in fs:

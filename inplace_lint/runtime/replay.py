@@ -62,9 +62,10 @@ def _env(tmp: str) -> dict:
         "HF_HUB_OFFLINE": "1",
         "TRANSFORMERS_OFFLINE": "1",
     }
-    # only what is needed to find the interpreter's own packages (e.g. torch)
-    if os.environ.get("PYTHONPATH"):
-        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    # only what is needed to find the interpreter's own packages and libraries (e.g. torch)
+    for key in ("PYTHONPATH", "LD_LIBRARY_PATH", "VIRTUAL_ENV", "CONDA_PREFIX"):
+        if os.environ.get(key):
+            env[key] = os.environ[key]
     return env
 
 
