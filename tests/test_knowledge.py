@@ -1,0 +1,218 @@
+"""The shipped autograd knowledge (inplace_lint/knowledge/torch_ops.json).
+
+The facts asserted here were derived by tools/gen_knowledge.py from torch itself
+(experiments + derivatives.yaml); these tests pin the ones the linter relies on.
+Regenerating the whole file takes minutes, so CI instead re-derives the cheap,
+static (derivatives.yaml / native_functions.yaml) part and compares.
+"""
+import importlib.util
+import os
+
+import pytest
+import torch
+
+from inplace_lint.knowledge import DATA_FILE, load
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+K = load()
+
+
+def fn(name):
+    entry = K.function(name)
+    assert entry is not None, f"{name} missing from torch_ops.json"
+    return entry
+
+
+def mod(name):
+    entry = K.module("torch.nn." + name)
+    assert entry is not None, f"torch.nn.{name} missing from torch_ops.json"
+    return entry
+
+
+# ----------------------------------------------------------------------- format
+def test_file_is_small_and_versioned():
+    assert os.path.getsize(DATA_FILE) < 2 * 1024 * 1024
+    assert K.torch_version == torch.__version__.split("+")[0]
+
+
+def test_entries_are_well_formed():
+    for name, e in K.functions.items():
+        assert name.startswith(("torch.", "torch.Tensor.", "torch.nn.functional.",
+                                "torch.linalg.", "torch.special."))
+        assert isinstance(e["params"], list)
+        if name.startswith("torch.Tensor."):
+            assert e["params"][:1] == ["self"], name
+        assert set(e["saves"]) <= set(e["params"]) | {"result"}, name
+        assert e["saves"] == sorted(e["saves"])
+        assert e["view"] in (None, "single", "multi"), name
+        for key in ("maybe_alias", "inplace", "differentiable"):
+            assert isinstance(e[key], bool), (name, key)
+        assert not (e["inplace"] and e.get("harmless")), name
+        assert e["saves_source"] in ("experiment", "derivatives.yaml", "none")
+    for name, e in K.modules.items():
+        assert name.startswith("torch.nn.")
+        assert e["view"] in (None, "single", "identity"), name
+        assert isinstance(e["inplace_kw"], bool) and isinstance(e["params"], list)
+
+
+def test_is_tensor_method():
+    assert K.is_tensor_method("mul_") and K.method("mul_") is fn("torch.Tensor.mul_")
+    assert not K.is_tensor_method("no_such_method")
+
+
+# ------------------------------------------------------------------------ saves
+@pytest.mark.parametrize("name", ["torch.sigmoid", "torch.Tensor.sigmoid", "torch.tanh",
+                                  "torch.exp", "torch.Tensor.exp"])
+def test_saves_result(name):
+    assert "result" in fn(name)["saves"]
+
+
+def test_saves_inputs():
+    assert {"self", "other"} <= set(fn("torch.Tensor.mul")["saves"])
+    assert {"input", "result"} <= set(fn("torch.cumprod")["saves"])
+    assert "result" in fn("torch.nn.functional.relu")["saves"]
+    assert {"input", "weight"} <= set(fn("torch.nn.functional.linear")["saves"])
+
+
+def test_saves_nothing():
+    # dropout saves its mask, never its input or output
+    assert not {"input", "result"} & set(fn("torch.nn.functional.dropout")["saves"])
+    # interpolate never saves its output.  It does save its input, but only for
+    # mode="area" (adaptive_avg_pool); nearest/bilinear/bicubic save nothing.
+    assert "result" not in fn("torch.nn.functional.interpolate")["saves"]
+    assert fn("torch.Tensor.add")["saves"] == []
+
+
+def test_inplace_saves():
+    # relu_/sigmoid_ save their output (= self after the op)
+    assert "result" in fn("torch.Tensor.relu_")["saves"]
+    assert "result" in fn("torch.Tensor.sigmoid_")["saves"]
+    # mul_ saves other; the original self is cloned by autograd, so mutating self
+    # after mul_ is fine
+    assert "other" in fn("torch.Tensor.mul_")["saves"]
+    assert "self" not in fn("torch.Tensor.mul_")["saves"]
+
+
+# ------------------------------------------------------------------------ views
+@pytest.mark.parametrize("name", ["view", "transpose", "permute", "select", "narrow", "expand",
+                                  "squeeze", "unsqueeze", "t", "detach", "__getitem__"])
+def test_single_views(name):
+    assert fn("torch.Tensor." + name)["view"] == "single"
+
+
+@pytest.mark.parametrize("name", ["unbind", "split", "chunk", "split_with_sizes", "tensor_split",
+                                  "hsplit", "vsplit", "__iter__"])
+def test_multi_views(name):
+    assert fn("torch.Tensor." + name)["view"] == "multi"
+    assert fn("torch.unbind")["view"] == "multi"
+
+
+def test_maybe_copy_and_alias():
+    assert fn("torch.Tensor.reshape")["view"] == "single"
+    assert fn("torch.Tensor.reshape").get("view_maybe_copy")
+    assert fn("torch.Tensor.__getitem__").get("view_maybe_copy")  # advanced indexing copies
+    assert not fn("torch.Tensor.view").get("view_maybe_copy")
+    for name in ("to", "float", "double", "half", "type", "contiguous", "cpu", "type_as"):
+        assert fn("torch.Tensor." + name)["maybe_alias"], name
+        assert fn("torch.Tensor." + name)["view"] is None, name
+    assert not fn("torch.Tensor.clone")["maybe_alias"]
+    assert not fn("torch.Tensor.view")["maybe_alias"]
+
+
+# ---------------------------------------------------------------------- inplace
+@pytest.mark.parametrize("name", ["add_", "mul_", "clamp_", "zero_", "fill_", "copy_", "masked_fill_",
+                                  "index_put_", "scatter_", "relu_", "t_", "transpose_", "squeeze_",
+                                  "unsqueeze_", "as_strided_", "resize_"])
+def test_inplace(name):
+    assert fn("torch.Tensor." + name)["inplace"]
+
+
+def test_inplace_functions():
+    assert fn("torch.relu_")["inplace"]
+    assert fn("torch.nn.functional.relu_")["inplace"]
+    assert not fn("torch.relu")["inplace"]
+    assert not fn("torch.Tensor.add")["inplace"]
+
+
+@pytest.mark.parametrize("name", ["requires_grad_", "detach_", "share_memory_", "retain_grad",
+                                  "register_hook"])
+def test_harmless(name):
+    e = fn("torch.Tensor." + name)
+    assert not e["inplace"] and e.get("harmless")
+
+
+# --------------------------------------------------------------- differentiable
+def test_differentiable():
+    for name in ("torch.argmax", "torch.eq", "torch.gt", "torch.lt", "torch.isnan", "torch.nonzero",
+                 "torch.Tensor.size", "torch.Tensor.detach", "torch.Tensor.long", "torch.Tensor.bool"):
+        assert fn(name)["differentiable"] is False, name
+    for name in ("torch.sigmoid", "torch.Tensor.mul", "torch.nn.functional.linear"):
+        assert fn(name)["differentiable"] is True, name
+
+
+# ---------------------------------------------------------------------- modules
+REQUIRED_MODULES = """Linear Bilinear LazyLinear Conv1d Conv2d Conv3d ConvTranspose1d ConvTranspose2d
+ConvTranspose3d BatchNorm1d BatchNorm2d BatchNorm3d SyncBatchNorm LayerNorm GroupNorm InstanceNorm1d
+InstanceNorm2d InstanceNorm3d RMSNorm LocalResponseNorm Embedding EmbeddingBag ReLU ReLU6 LeakyReLU
+PReLU ELU SELU CELU GELU SiLU Mish Hardswish Hardsigmoid Hardtanh Sigmoid Tanh Softmax LogSoftmax
+Softmin Softplus Softsign Tanhshrink Threshold GLU Dropout Dropout1d Dropout2d Dropout3d AlphaDropout
+FeatureAlphaDropout MaxPool1d MaxPool2d MaxPool3d AvgPool1d AvgPool2d AvgPool3d AdaptiveAvgPool1d
+AdaptiveAvgPool2d AdaptiveAvgPool3d AdaptiveMaxPool1d AdaptiveMaxPool2d AdaptiveMaxPool3d Flatten
+Unflatten Identity Upsample UpsamplingNearest2d UpsamplingBilinear2d PixelShuffle MultiheadAttention
+LSTM GRU RNN LSTMCell GRUCell RNNCell TransformerEncoderLayer TransformerDecoderLayer ZeroPad2d
+ConstantPad1d ConstantPad2d ConstantPad3d ReflectionPad1d ReflectionPad2d ReflectionPad3d
+ReplicationPad1d ReplicationPad2d ReplicationPad3d CrossEntropyLoss MSELoss L1Loss BCELoss
+BCEWithLogitsLoss NLLLoss KLDivLoss SmoothL1Loss HuberLoss CosineSimilarity PairwiseDistance""".split()
+
+
+@pytest.mark.parametrize("name", REQUIRED_MODULES)
+def test_module_covered(name):
+    assert mod(name)["saves_source"] == "experiment"
+
+
+def test_module_saves():
+    assert {"input", "weight"} <= set(mod("Linear")["saves"])
+    assert {"input", "weight"} <= set(mod("Conv2d")["saves"])
+    for name in ("ReLU", "Sigmoid", "Tanh", "Softmax"):
+        assert "result" in mod(name)["saves"], name
+    assert "input" in mod("BatchNorm2d")["saves"]
+    assert "input" in mod("LayerNorm")["saves"]
+    assert not {"input", "result"} & set(mod("Dropout")["saves"])
+    # Embedding saves its (integer) indices, never its weight
+    assert mod("Embedding")["saves"] == ["input"]
+
+
+def test_module_params_and_kw():
+    assert mod("Linear")["params"] == ["weight", "bias"]
+    assert mod("ReLU")["params"] == []
+    for name in ("ReLU", "LeakyReLU", "Dropout", "ELU", "Hardtanh", "ReLU6", "SiLU"):
+        assert mod(name)["inplace_kw"], name
+    assert not mod("Linear")["inplace_kw"]
+
+
+def test_module_views():
+    assert mod("Flatten")["view"] == "single"
+    assert mod("Identity")["view"] == "identity"
+    assert mod("Linear")["view"] is None
+
+
+# ------------------------------------------------------------- regeneration
+def _generator():
+    path = os.path.join(ROOT, "tools", "gen_knowledge.py")
+    spec = importlib.util.spec_from_file_location("gen_knowledge", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_static_part_regenerates():
+    """params and derivatives.yaml-sourced saves re-derive identically from the installed
+    torch (the experiments are too slow for CI; run ``tools/gen_knowledge.py --check``)."""
+    gen = _generator()
+    facts = gen.build_static(gen.public_callables())
+    for name, entry in K.functions.items():
+        assert name in facts, name
+        static = gen.finalize(facts[name])
+        assert entry["params"] == static["params"], name
+        if entry["saves_source"] == "derivatives.yaml":
+            assert entry["saves"] == static["saves"], name

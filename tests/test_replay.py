@@ -1,0 +1,225 @@
+"""Replay: findings confirmed or refuted by running the fixture code under autograd.
+
+All replays of a group run in one ``confirm()`` call (in parallel, one worker per
+file), so torch is imported once per file, not once per test.
+"""
+import os
+import time
+
+import pytest
+
+from inplace_lint.findings import ERROR, Finding, Related
+from inplace_lint.runtime.replay import confirm
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIX = os.path.join(HERE, "fixtures", "runtime")
+
+
+def line_of(name, text):
+    path = os.path.join(FIX, name)
+    with open(path, encoding="utf-8") as fh:
+        hits = [i for i, ln in enumerate(fh, 1) if text in ln]
+    assert len(hits) == 1, (name, text, hits)
+    return hits[0]
+
+
+def finding(name, text, code="IPL001"):
+    ln = line_of(name, text)
+    return Finding(code, ERROR, os.path.join(FIX, name), ln, 5, ln, 10, "test finding",
+                   related=(Related(ln, 1, "saved here"),))
+
+
+# (key, file, text on the flagged line, code)
+CASES = [
+    ("module_vc", "replay_vc_module.py", "y.mul_(2.0)", "IPL001"),
+    ("module_linear_safe", "replay_vc_module.py", "h.mul_(0.5)", "IPL001"),
+    ("module_interpolate_safe", "replay_vc_module.py", "up += 1.0", "IPL001"),
+    ("func_vc", "replay_vc_function.py", "y.mul_(scale)", "IPL001"),
+    ("func_mask_vc", "replay_vc_function.py", "act.masked_fill_(mask, 0.0)", "IPL001"),
+    ("func_interpolate_safe", "replay_vc_function.py", "up += bias", "IPL001"),
+    ("leaf", "replay_leaf.py", "w.mul_(0.1)", "IPL002"),
+    ("leaf_nograd_safe", "replay_leaf.py", "p.sub_(0.1 * p.grad)", "IPL002"),
+    ("view_chunk", "replay_view.py", "q.mul_(0.5)", "IPL003"),
+    ("data_silent", "replay_silent.py", "y.data.mul_(0.5)", "IPL004"),
+    ("data_after_step_safe", "replay_silent.py", "p.data.clamp_(-1.0, 1.0)", "IPL004"),
+    ("hooks_silent", "replay_silent.py", "e.add_(1.0)", "IPL005"),
+    ("out_kwarg", "replay_silent.py", "torch.mul(a, b, out=out)", "IPL006"),
+    ("unbuildable", "replay_unbuildable.py", "y.mul_(2.0)", "IPL001"),
+    ("stubbed_import", "replay_stubbed.py", "p.clamp_(max=1.0)", "IPL001"),
+    ("main_block", "replay_script.py", "y.mul_(2.0)", "IPL001"),
+    ("module_constant_safe", "replay_script.py", "TABLE.add_(1.0)", "IPL001"),
+]
+
+
+@pytest.fixture(scope="module")
+def replayed():
+    fs = {key: finding(name, text, code) for key, name, text, code in CASES}
+    fs["missing_file"] = Finding("IPL001", ERROR, os.path.join(FIX, "no_such_file.py"), 3, 1, 3, 2, "x")
+    t0 = time.time()
+    confirm(list(fs.values()), timeout=30.0)
+    fs["_elapsed"] = time.time() - t0
+    return fs
+
+
+def verdict(fs, key):
+    f = fs[key]
+    rep = f.extra["replay"]
+    assert set(rep) >= {"verdict", "reason"}, rep
+    assert isinstance(rep["reason"], str) and rep["reason"], rep
+    expected_flag = {"confirmed": True, "refuted": False, "undecided": None}[rep["verdict"]]
+    assert f.extra["confirmed"] is expected_flag
+    return rep
+
+
+def test_vc_in_module_forward_is_confirmed(replayed):
+    rep = verdict(replayed, "module_vc")
+    assert rep["verdict"] == "confirmed", rep
+    assert "version-counter" in rep["reason"]
+    assert "modified by an inplace operation" in rep["error"]
+    assert rep["mutation_line"] == replayed["module_vc"].line
+    # the tensor was saved by the sigmoid on the line before
+    assert rep["save_line"] == replayed["module_vc"].line - 1
+    assert "synthesised" in rep["strategy"]
+
+
+def test_vc_in_function_with_synthesised_arguments_is_confirmed(replayed):
+    for key in ("func_vc", "func_mask_vc"):
+        rep = verdict(replayed, key)
+        assert rep["verdict"] == "confirmed", (key, rep)
+        assert rep["mutation_line"] == replayed[key].line
+
+
+def test_leaf_hazard_is_confirmed(replayed):
+    rep = verdict(replayed, "leaf")
+    assert rep["verdict"] == "confirmed", rep
+    assert "leaf Variable that requires grad" in rep["error"]
+    assert rep["strategy"] == "run()"
+
+
+def test_view_hazard_is_confirmed(replayed):
+    rep = verdict(replayed, "view_chunk")
+    assert rep["verdict"] == "confirmed", rep
+    assert "is a view" in rep["error"]
+
+
+def test_silent_data_write_is_confirmed_without_a_torch_error(replayed):
+    rep = verdict(replayed, "data_silent")
+    assert rep["verdict"] == "confirmed", rep
+    assert "error" not in rep  # torch said nothing: the trace run found it
+    assert rep["save_line"] == replayed["data_silent"].line - 1
+
+
+def test_mutation_under_saved_tensor_hooks_is_confirmed(replayed):
+    rep = verdict(replayed, "hooks_silent")
+    assert rep["verdict"] == "confirmed", rep
+    assert "saved_tensors_hooks" in rep["reason"]
+
+
+def test_out_kwarg_is_confirmed(replayed):
+    rep = verdict(replayed, "out_kwarg")
+    assert rep["verdict"] == "confirmed", rep
+    assert "out=" in rep["error"]
+
+
+@pytest.mark.parametrize("key", ["module_linear_safe", "module_interpolate_safe", "func_interpolate_safe",
+                                 "leaf_nograd_safe", "data_after_step_safe", "module_constant_safe"])
+def test_safe_look_alikes_are_refuted(replayed, key):
+    rep = verdict(replayed, key)
+    assert rep["verdict"] == "refuted", (key, rep)
+    assert "ran" in rep["reason"]
+
+
+def test_unbuildable_code_is_undecided_with_a_reason(replayed):
+    rep = verdict(replayed, "unbuildable")
+    assert rep["verdict"] == "undecided", rep
+    assert "fc" in rep["reason"] or "ckpt" in rep["reason"], rep
+
+
+def test_missing_top_level_import_is_stubbed(replayed):
+    rep = verdict(replayed, "stubbed_import")
+    assert rep["verdict"] == "confirmed", rep
+
+
+def test_script_code_replays_the_module_and_main_block(replayed):
+    rep = verdict(replayed, "main_block")
+    assert rep["verdict"] == "confirmed", rep
+    assert rep["save_line"] == replayed["main_block"].line - 1
+    rep = verdict(replayed, "module_constant_safe")
+    assert rep["verdict"] == "refuted", rep
+
+
+def test_missing_file_is_undecided(replayed):
+    rep = verdict(replayed, "missing_file")
+    assert rep["verdict"] == "undecided"
+    assert "not found" in rep["reason"]
+
+
+def test_replays_run_in_parallel_within_budget(replayed):
+    assert replayed["_elapsed"] < 80
+
+
+# --------------------------------------------------------------------------
+# sandbox limits
+# --------------------------------------------------------------------------
+
+SANDBOX_TIMEOUT = 8.0
+
+
+@pytest.fixture(scope="module")
+def sandboxed():
+    fs = {
+        "spin": finding("replay_spin.py", "y.mul_(2.0)"),
+        "hog": finding("replay_hog.py", "y.mul_(2.0)"),
+        "stubborn": finding("replay_stubborn.py", "y.mul_(2.0)"),
+    }
+    t0 = time.time()
+    confirm(list(fs.values()), timeout=SANDBOX_TIMEOUT, memory_mb=256)
+    fs["_elapsed"] = time.time() - t0
+    return fs
+
+
+def test_infinite_loop_ends_undecided_within_the_time_limit(sandboxed):
+    rep = verdict(sandboxed, "spin")
+    assert rep["verdict"] == "undecided", rep
+    assert "time" in rep["reason"], rep
+
+
+def test_unbounded_allocation_ends_undecided(sandboxed):
+    rep = verdict(sandboxed, "hog")
+    assert rep["verdict"] == "undecided", rep
+    assert "memory" in rep["reason"] or "time" in rep["reason"], rep
+
+
+def test_code_that_swallows_the_alarm_is_killed(sandboxed):
+    rep = verdict(sandboxed, "stubborn")
+    assert rep["verdict"] == "undecided", rep
+    assert "time" in rep["reason"], rep
+
+
+def test_sandbox_respects_the_time_limit(sandboxed):
+    # three workers on however many cores: each is killed at timeout + a 2 s grace
+    assert sandboxed["_elapsed"] < 3 * (SANDBOX_TIMEOUT + 2.0) + 3.0
+
+
+def test_worker_is_sandboxed(tmp_path):
+    """The user's code runs with a scrubbed environment, in a temporary cwd,
+    with the file-size limit set; none of it leaks into the scan's process."""
+    src = tmp_path / "probe.py"
+    src.write_text(
+        "import os, resource, torch\n"
+        "def run():\n"
+        "    assert 'IPL_SECRET' not in os.environ\n"
+        "    assert os.getcwd() != %r\n"
+        "    assert resource.getrlimit(resource.RLIMIT_FSIZE)[0] > 0\n"
+        "    assert resource.getrlimit(resource.RLIMIT_AS)[0] > 0\n"
+        "    x = torch.randn(3, requires_grad=True)\n"
+        "    x.add_(1)\n" % os.getcwd()
+    )
+    os.environ["IPL_SECRET"] = "1"
+    try:
+        f = Finding("IPL002", ERROR, str(src), 8, 5, 8, 10, "leaf")
+        confirm([f], timeout=20.0, jobs=1)
+    finally:
+        del os.environ["IPL_SECRET"]
+    rep = f.extra["replay"]
+    assert rep["verdict"] == "confirmed", rep  # the asserts before the line passed

@@ -1,0 +1,748 @@
+#!/usr/bin/env python
+"""Derive autograd knowledge from the installed torch; write inplace_lint/knowledge/torch_ops.json.
+
+Two sources of truth, in this order of trust:
+
+1. Experiments (ground truth).  For every OpInfo in torch's own ``op_db`` and every
+   ModuleInfo in ``module_db`` we run a few sample inputs with requires_grad=True and
+   ask autograd directly:
+   * saves:  run the op, bump the version counter of ONE input (or output) with
+     ``torch.autograd.graph.increment_version`` and call backward.  If autograd
+     raises "modified by an inplace operation" (or its multi-output-view twin),
+     that tensor was saved for backward.
+   * view:   bump the input's version counter and see whether the output's moves too
+     (a view shares its base's counter).  A list/tuple of such outputs is "multi".
+   * maybe_alias: the op returned its input object itself (``out is input``).
+   * inplace: the op bumped its input's version counter.
+   * differentiable: the output required grad when an input did.
+   Public Tensor methods that op_db does not cover (``float``, ``cpu``,
+   ``requires_grad_``, ``__getitem__`` ...) get the same experiments with small
+   generic probe inputs.
+2. Static data shipped with torch (torchgen): derivatives.yaml (what each backward
+   formula saves), native_functions.yaml (Python parameter names, alias annotations:
+   ``Tensor(a)`` returns are views, ``Tensor(a!) self`` is in-place) and torchgen's
+   own VIEW_FUNCTIONS / DONT_REQUIRE_DERIVATIVE tables.  Used where no experiment ran.
+
+Every field is derived; nothing is typed in by hand except the *inputs* used to
+poke modules that module_db does not cover (MODULE_SETUPS below).
+
+Usage: python tools/gen_knowledge.py [--output PATH] [--check]
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import inspect
+import itertools
+import json
+import os
+import sys
+import types
+import unittest
+import warnings
+
+import torch
+import torch.nn.functional as F
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_OUTPUT = os.path.join(ROOT, "inplace_lint", "knowledge", "torch_ops.json")
+MAX_SAMPLES = 10         # OpInfo samples per op (they cover the overloads); keeps the run ~1 min
+# autograd's two complaints about a tensor mutated after it was saved: a saved
+# variable's version changed, or a saved output of a multi-output view op (split,
+# chunk) had its base changed.  Not "a view created in no_grad mode ... modified",
+# which OpInfo's noncontiguous() samples (no_grad views) provoke by themselves.
+SAVED_ERR = "modified by an inplace operation"
+MULTI_VIEW_ERR = "function that returns multiple views"
+NAMESPACES = {           # qualified prefix -> Python namespace object
+    "torch": torch,
+    "torch.Tensor": torch.Tensor,
+    "torch.nn.functional": F,
+    "torch.linalg": torch.linalg,
+    "torch.special": torch.special,
+}
+# Tensor methods that change autograd state but not data; the probe below checks
+# that they leave the version counter alone, which is what makes them "harmless".
+AUTOGRAD_STATE_METHODS = ("retain_grad", "register_hook", "register_post_accumulate_grad_hook")
+
+
+# --------------------------------------------------------------------------- static
+def load_static():
+    """Parse torchgen's packaged yaml files: natives by name, and their autograd info."""
+    import torchgen
+    from torchgen.api.autograd import match_differentiability_info
+    from torchgen.gen import parse_native_yaml
+    from torchgen.packaged.autograd.load_derivatives import load_derivatives
+
+    base = os.path.dirname(torchgen.__file__)
+    native = os.path.join(base, "packaged", "ATen", "native", "native_functions.yaml")
+    tags = os.path.join(base, "packaged", "ATen", "native", "tags.yaml")
+    derivs = os.path.join(base, "packaged", "autograd", "derivatives.yaml")
+    infos, _ = load_derivatives(derivs, native, tags)
+    fns = parse_native_yaml(native, tags).native_functions
+    # match_differentiability_info also gives in-place variants (mul_) the formula of
+    # their functional twin, exactly as the autograd codegen does.
+    matched = match_differentiability_info(fns, infos)
+    by_name = {}
+    for m in matched:
+        by_name.setdefault(str(m.func.func.name.name), []).append(m)
+    return by_name
+
+
+def static_facts(natives, is_method, dont_require, view_fns):
+    """Facts about one Python name from the native overloads that implement it."""
+    from torchgen.model import SchemaKind, Variant
+
+    self_name = "self" if is_method else "input"
+    params, saves, has_info = None, set(), False
+    view, maybe_copy, inplace = None, False, False
+    all_nondiff = True  # every overload marked non-differentiable by torchgen
+    for m in natives:
+        f = m.func
+        if f.func.kind() == SchemaKind.out:
+            continue
+        if (Variant.method if is_method else Variant.function) not in f.variants and f.python_module is None:
+            continue
+        args = f.func.arguments
+        names = [self_name if a.name == "self" else a.name for a in args.flat_positional]
+        if is_method:
+            names = ["self"] + [n for n in names if n != "self"]
+        # Keep the longest positional list that extends the others (sum vs sum.dim_IntList).
+        if params is None or (len(names) > len(params) and names[: len(params)] == params):
+            params = names
+        tensor_args = {a.name for a in args.flat_all if a.type.is_tensor_like()}
+        is_inplace = f.func.kind() == SchemaKind.inplace or (
+            args.self_arg is not None and args.self_arg.argument.annotation is not None
+            and args.self_arg.argument.annotation.is_write)
+        inplace |= is_inplace
+        rets = f.func.returns
+        if not rets or not any(r.type.is_tensor_like() for r in rets):
+            pass  # int/bool/None results never require grad
+        elif m.info and "Default" in m.info:
+            # Other dispatch keys (AutogradNestedTensor, AutogradCUDA) are not dense-tensor code.
+            info = m.info["Default"]
+            has_info = True
+            od = info.output_differentiability
+            if not od or any(od):
+                all_nondiff = False
+            for s in info.all_saved_inputs:
+                # only the tensor itself, not s.sym_sizes()/s.options() etc.
+                if s.expr == s.nctype.name and s.expr in tensor_args:
+                    # in-place ops clone the original self when the formula needs it
+                    if not (is_inplace and s.expr == "self"):
+                        saves.add(self_name if s.expr == "self" else s.expr)
+            if info.all_saved_outputs:
+                saves.add("result")
+        elif str(f.func.name.name) not in dont_require:
+            all_nondiff = False
+        # Views: a non-write alias annotation on a return that matches self's.
+        sa = args.self_arg.argument.annotation if args.self_arg else None
+        if sa is not None and not sa.is_write and len(rets) == 1 and rets[0].annotation is not None:
+            if set(rets[0].annotation.alias_set) & set(sa.alias_set):
+                view = "multi" if rets[0].type.is_list_like() else "single"
+                if str(f.func.name.name.base) not in view_fns:
+                    maybe_copy = True  # aliasing but not a true view op (reshape, contiguous)
+    if params is None:
+        return None
+    fact = dict(params=params, saves=saves, view=view, maybe_alias=False, inplace=inplace,
+                differentiable=not all_nondiff, saves_source="derivatives.yaml" if has_info else "none")
+    if maybe_copy:
+        fact["view_maybe_copy"] = True
+    return fact
+
+
+def python_params(obj, is_method):
+    """Positional parameter names of a Python-level callable, or None."""
+    try:
+        sig = inspect.signature(obj)
+    except (TypeError, ValueError):
+        return None
+    out = []
+    for p in sig.parameters.values():
+        if p.kind not in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
+            break
+        out.append(p.name)
+    if is_method and (not out or out[0] != "self"):
+        out = ["self"] + out
+    return out
+
+
+def public_callables():
+    """qualname -> object for every public callable in the namespaces we describe."""
+    out = {}
+    for prefix, ns in NAMESPACES.items():
+        for name in dir(ns):
+            if name.startswith("_") and name not in ("__getitem__", "__iter__"):
+                continue
+            try:
+                obj = getattr(ns, name)
+            except Exception:
+                continue
+            if callable(obj) and not isinstance(obj, type):
+                out[f"{prefix}.{name}"] = obj
+    return out
+
+
+def aten_name(qual, obj):
+    """Name of the native function behind a builtin, if any."""
+    if inspect.isfunction(obj):
+        return None  # Python wrapper (Tensor.split, Tensor.index): its own signature
+    if qual.startswith("torch.Tensor."):
+        return qual.rsplit(".", 1)[1]
+    if inspect.isbuiltin(obj):
+        return getattr(obj, "__name__", None)  # linalg_norm, special_erf, gelu (_C._nn) ...
+    return None
+
+
+def build_static(callables):
+    from torchgen.packaged.autograd.gen_inplace_or_view_type import VIEW_FUNCTIONS
+    from torchgen.packaged.autograd.gen_variable_type import DONT_REQUIRE_DERIVATIVE
+
+    by_name = load_static()
+    facts = {}
+    for qual, obj in sorted(callables.items()):
+        is_method = qual.startswith("torch.Tensor.")
+        name = aten_name(qual, obj)
+        fact = None
+        if name in by_name:
+            fact = static_facts(by_name[name], is_method, DONT_REQUIRE_DERIVATIVE, VIEW_FUNCTIONS)
+        if fact is None:
+            params = python_params(obj, is_method)
+            if params is None:
+                if not is_method:
+                    continue
+                params = ["self"]
+            fact = dict(params=params, saves=set(), view=None, maybe_alias=False,
+                        inplace=False, differentiable=True, saves_source="none")
+        facts[qual] = fact
+    return facts
+
+
+# ---------------------------------------------------------------------- experiments
+def tensors_in(obj):
+    if isinstance(obj, torch.Tensor):
+        return [obj]
+    if isinstance(obj, (list, tuple)):
+        return [t for o in obj for t in tensors_in(o)]
+    return []
+
+
+def loss_of(out):
+    parts = [(t.real if t.is_complex() else t).sum() for t in tensors_in(out) if t.requires_grad]
+    return sum(parts) if parts else None
+
+
+class Obs:
+    """What experiments saw for one qualname, accumulated over samples."""
+
+    def __init__(self):
+        self.samples = 0          # samples that ran
+        self.grad_samples = 0     # samples whose backward ran (saves are meaningful)
+        self.saves = set()
+        self.multi_view_saves = set()  # saved, but seen through the multi-output-view error
+        self.views = set()        # per sample: None (a copy) / "alias" / "single" / "multi"
+        self.alias = False
+        self.bumped = False       # input version counter changed
+        self.diff_seen = None     # None: never had a grad input; else any output required grad
+        self.float_out = False    # some output was a floating/complex tensor (can require grad)
+
+
+def name_map(called, params):
+    """id(tensor) -> parameter name, from the arguments the target actually received."""
+    names = {}
+    cargs, ckwargs, _ = called
+    for i, a in enumerate(cargs[: len(params)]):
+        for t in tensors_in(a):
+            names.setdefault(id(t), params[i])
+    for k, v in ckwargs.items():
+        if k in params:
+            for t in tensors_in(v):
+                names.setdefault(id(t), k)
+    return names
+
+
+@contextlib.contextmanager
+def recording(qual, calls):
+    """Temporarily replace the public callable ``qual`` by a shim that records its
+    arguments, so that calls made through OpInfo's lambda wrappers (which reorder
+    arguments: ``lambda weight, idx: F.embedding(idx, weight)``) can be named."""
+    prefix, name = qual.rsplit(".", 1)
+    ns = NAMESPACES[prefix]
+    had_own = name in vars(ns)
+    orig = getattr(ns, name)
+
+    def shim(*a, **k):
+        v0 = a[0]._version if a and isinstance(a[0], torch.Tensor) else None
+        calls.append(None)  # reserve: calls[0] must be the outermost call
+        i = len(calls) - 1
+        out = orig(*a, **k)
+        calls[i] = (a, k, v0 is not None and a[0]._version != v0)
+        return out
+
+    setattr(ns, name, shim)
+    try:
+        yield
+    finally:
+        if had_own:
+            setattr(ns, name, orig)
+        else:
+            delattr(ns, name)  # was inherited (TensorBase): just drop the shadow
+
+
+def observe(obs, invoke, params, inplace):
+    """One sample.  invoke() -> (args, kwargs, out, called) where args/kwargs are what
+    we passed and called = (args, kwargs, bumped) as the described callable received
+    them (or None), bumped: it changed its first argument's version counter."""
+    torch.manual_seed(0)
+    args, kwargs, out, called = invoke()
+    obs.samples += 1
+    if called is not None and called[2]:
+        obs.bumped = inplace = True  # OpInfo may wrap an in-place op (zero_, resize_)
+    outs = tensors_in(out)
+    grad_in = any(t.requires_grad for t in tensors_in(args) + tensors_in(list(kwargs.values())))
+    if grad_in and outs:
+        obs.diff_seen = bool(obs.diff_seen) or any(t.requires_grad for t in outs)
+    obs.float_out |= any(t.is_floating_point() or t.is_complex() for t in outs)
+    loss = loss_of(out)
+    backward_ok = False
+    if loss is not None:
+        try:
+            loss.backward()
+            backward_ok = True
+        except Exception:
+            pass  # backward not implemented for this sample: no saves evidence
+    first = None
+    if called is not None and called[0] and isinstance(called[0][0], torch.Tensor):
+        first = called[0][0]
+    # View check after backward: it bumps the input's version counter.
+    if first is not None and not inplace:
+        if out is first:
+            obs.alias = True
+            obs.views.add("alias")
+        elif outs:
+            before = [t._version for t in outs]
+            torch.autograd.graph.increment_version(first)
+            shared = [t._version != b for t, b in zip(outs, before)]
+            if isinstance(out, torch.Tensor):
+                obs.views.add("single" if shared[0] else None)
+            else:
+                obs.views.add("multi" if any(shared) else None)
+    if not backward_ok or called is None:
+        return
+    obs.grad_samples += 1
+    names = name_map(called, params)
+    # slots: every tensor we passed (found again by position in each fresh call), then outputs
+    slots = []
+    for i, a in enumerate(args):
+        for j, t in enumerate(tensors_in(a)):
+            if not (inplace and t is first):  # after an in-place op self IS the result
+                slots.append((names.get(id(t)), lambda a_, k_, o_, i=i, j=j: tensors_in(a_[i])[j]))
+    for k in sorted(kwargs):
+        for j, t in enumerate(tensors_in(kwargs[k])):
+            slots.append((names.get(id(t)), lambda a_, k_, o_, k=k, j=j: tensors_in(k_[k])[j]))
+    slots += [("result", lambda a_, k_, o_, j=j: tensors_in(o_)[j]) for j in range(len(outs))]
+    for name, pick in slots:
+        if name is None or name in obs.saves or name in obs.multi_view_saves:
+            continue
+        args, kwargs, out, _ = invoke()
+        torch.autograd.graph.increment_version(pick(args, kwargs, out))
+        try:
+            loss_of(out).backward()
+        except RuntimeError as e:
+            if SAVED_ERR in str(e):
+                obs.saves.add(name)
+            elif MULTI_VIEW_ERR in str(e):
+                obs.multi_view_saves.add(name)
+
+
+def run_samples(obs, fn, samples, params, inplace, wraps=None):
+    """Run fn on OpInfo-style samples (input, args, kwargs).  fn is the described
+    callable itself, or (wraps=qualname) a wrapper that calls it."""
+    for s in samples:
+        def invoke(s=s):
+            inp = s.input
+            if inplace and isinstance(inp, torch.Tensor) and not (inp.is_leaf and not inp.requires_grad):
+                inp = inp.clone()  # in-place ops need a non-leaf; leaves w/o grad are probed as is
+            args, kwargs = [inp, *s.args], dict(s.kwargs)
+            v0 = inp._version if isinstance(inp, torch.Tensor) else None
+            if wraps is None:
+                out = fn(*args, **kwargs)
+                called = (args, kwargs, v0 is not None and inp._version != v0)
+            else:
+                calls = []
+                with recording(wraps, calls):
+                    out = fn(*args, **kwargs)
+                called = calls[0] if calls else None
+            return args, kwargs, out, called
+
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                observe(obs, invoke, params, inplace)
+        except Exception:
+            continue
+
+
+def ensure_expecttest():
+    """torch.testing._internal imports expecttest (a test-only dependency) just for a
+    TestCase base class; stand in unittest's if it is not installed."""
+    try:
+        import expecttest  # noqa: F401
+    except ImportError:
+        stub = types.ModuleType("expecttest")
+        stub.TestCase, stub.ACCEPT = unittest.TestCase, False
+        sys.modules["expecttest"] = stub
+
+
+def opinfo_experiments(callables, facts):
+    """Run torch's OpInfo database; returns qualname -> Obs."""
+    ensure_expecttest()
+    from torch.testing._internal.common_methods_invocations import op_db
+
+    by_id = {}
+    for qual, obj in callables.items():
+        by_id.setdefault(id(obj), []).append(qual)
+    observations = {}
+    for op in op_db:
+        dtype = torch.float64 if op.supports_dtype(torch.float64, "cpu") else (
+            torch.float32 if op.supports_dtype(torch.float32, "cpu") else None)
+        if dtype is None:
+            continue
+        variants = [(op.op, ["torch." + op.name, "torch.Tensor." + op.name], False),
+                    (op.method_variant, ["torch.Tensor." + op.name], False),
+                    (op.inplace_variant, ["torch.Tensor." + op.name + "_"], True)]
+        for fn, fallbacks, inplace in variants:
+            if fn is None:
+                continue
+            quals, wraps = by_id.get(id(fn)), None
+            if not quals:  # a lambda around a public callable, found by OpInfo name
+                quals = [f for f in fallbacks if f in facts][:1]
+                wraps = quals[0] if quals else None
+            if not quals:
+                continue
+            try:
+                torch.manual_seed(0)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    samples = list(itertools.islice(
+                        op.sample_inputs("cpu", dtype, requires_grad=op.supports_autograd), MAX_SAMPLES))
+                    if samples and not inplace:
+                        samples.append(samples[0].noncontiguous())  # reshape-like ops copy here
+            except Exception:
+                continue
+            obs = observations.setdefault(quals[0], Obs())
+            run_samples(obs, fn, samples, facts[quals[0]]["params"], inplace, wraps)
+            for q in quals[1:]:
+                observations[q] = obs
+    return observations
+
+
+class _S:  # minimal SampleInput for probes
+    def __init__(self, input, *args, **kwargs):
+        self.input, self.args, self.kwargs = input, args, kwargs
+
+
+def probe_samples(name):
+    """Generic inputs for Tensor methods op_db does not exercise (or not in every form)."""
+    out = []
+    for dt in (torch.float64, torch.float32, torch.float16, torch.bfloat16):
+        x = torch.arange(1.0, 13.0, dtype=dt).reshape(3, 4).requires_grad_()
+        y = torch.ones(3, 4, dtype=dt)
+        if name == "__getitem__":
+            return [_S(x, 0), _S(x, (slice(0, 2), 1)), _S(x, torch.tensor([0, 2]))]
+        if name in ("register_hook", "register_post_accumulate_grad_hook"):
+            return [_S(x, lambda g: None)]
+        # a transposed input makes reshape/flatten-like methods copy instead of view
+        inputs = [x] if name == "requires_grad_" else [x.clone()]  # requires_grad_ needs a leaf
+        if dt == torch.float64 and name != "requires_grad_":
+            inputs.append(x.clone().t())
+        for inp, cand in itertools.product(inputs, ((), (y,), (0,), (0, 1), (1.0,), (dt,), (-1,))):
+            out.append(_S(inp, *cand))
+    return out
+
+
+def looks_inplace(name):
+    return (name.endswith("_") and not name.endswith("__")) or name in AUTOGRAD_STATE_METHODS
+
+
+def probe_methods(callables, facts, observations):
+    # Also for methods op_db covers: its float64 samples never hit x.float() on a
+    # float32 tensor (returns x itself), and it rarely calls the no-argument forms.
+    names = [q for q in sorted(callables) if q.startswith("torch.Tensor.")]
+    for qual in names:
+        name = qual.rsplit(".", 1)[1]
+        if name in ("backward", "apply_", "map_", "map2_"):
+            continue  # run autograd or callbacks: nothing to learn
+        fn = getattr(torch.Tensor, name)
+        if name == "__iter__":
+            fn = lambda t: tuple(iter(t))  # noqa: E731  (iteration = unbind)
+        inplace = facts[qual]["inplace"] or looks_inplace(name)
+        obs = observations.get(qual) or Obs()
+        samples = probe_samples(name)
+        # wrong-arity guesses just raise and are skipped by run_samples
+        run_samples(obs, fn, samples, facts[qual]["params"], inplace)
+        if obs.samples:
+            observations[qual] = obs
+
+
+def module_experiments():
+    """nn modules: module_db samples, plus generic inputs for the rest of nn.modules.__all__."""
+    ensure_expecttest()
+    from torch.testing._internal.common_modules import module_db
+
+    setups = {}
+    for mi in module_db:
+        try:
+            torch.manual_seed(0)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                mis = mi.module_inputs_func(mi, device="cpu", dtype=torch.float64,
+                                            requires_grad=True, training=True)
+        except Exception:
+            continue
+        for m_in in mis[:MAX_SAMPLES]:
+            c, f = m_in.constructor_input, m_in.forward_input
+            setups.setdefault(mi.module_cls, []).append((c.args, c.kwargs, f.args, f.kwargs))
+    results = {}
+    for name in sorted(torch.nn.modules.__all__):
+        cls = getattr(torch.nn, name, None)
+        if not isinstance(cls, type) or not issubclass(cls, torch.nn.Module):
+            continue
+        cands = setups.get(cls) or generic_module_setups(name)
+        res = dict(saves=set(), params=None, views=set(), ran=0)
+        for cargs, ckw, fargs, fkw in cands:
+            try:
+                run_module(cls, cargs, ckw, fargs, fkw, res)
+            except Exception:
+                continue
+        try:
+            sig = inspect.signature(cls.__init__).parameters
+        except (TypeError, ValueError):
+            sig = {}
+        if res["params"] is None:
+            continue
+        view = None
+        if res["views"] == {"identity"}:
+            view = "identity"
+        elif "single" in res["views"]:
+            view = "single"
+        results["torch.nn." + name] = dict(
+            saves=sorted(res["saves"]), params=res["params"], inplace_kw="inplace" in sig, view=view,
+            saves_source="experiment" if res["ran"] else "none")
+    return results
+
+
+def generic_module_setups(name):
+    """Experiment inputs (not facts) for modules module_db lacks."""
+    torch.manual_seed(0)
+
+    def t(*shape):
+        return torch.rand(*shape, dtype=torch.float64, requires_grad=True)
+    extra = {
+        "LazyLinear": [((4,), {}, (t(2, 3),), {})],
+        "SyncBatchNorm": [((3,), {}, (t(2, 3, 4),), {})],
+        "BatchNorm1d": [((3,), {}, (t(2, 3),), {})],
+        "Unflatten": [((1, (2, 2)), {}, (t(3, 4),), {})],
+        "Upsample": [((), {"scale_factor": 2.0}, (t(1, 2, 3, 3),), {})],
+        "UpsamplingNearest2d": [((), {"scale_factor": 2.0}, (t(1, 2, 3, 3),), {})],
+        "UpsamplingBilinear2d": [((), {"scale_factor": 2.0}, (t(1, 2, 3, 3),), {})],
+        "PixelShuffle": [((2,), {}, (t(1, 4, 3, 3),), {})],
+        "PixelUnshuffle": [((2,), {}, (t(1, 1, 4, 4),), {})],
+        "ChannelShuffle": [((2,), {}, (t(1, 4, 3, 3),), {})],
+        "EmbeddingBag": [((10, 3), {}, (torch.tensor([[1, 2], [3, 4]]),), {})],
+        "Embedding": [((10, 3), {}, (torch.tensor([[1, 2], [3, 4]]),), {})],
+        "CosineSimilarity": [((), {}, (t(3, 4), t(3, 4)), {})],
+        "PairwiseDistance": [((), {}, (t(3, 4), t(3, 4)), {})],
+        "Fold": [(((4, 4), (2, 2)), {}, (t(1, 12, 9),), {})],
+        "Unfold": [(((2, 2),), {}, (t(1, 3, 4, 4),), {})],
+        "LPPool1d": [((2, 2), {}, (t(1, 3, 4),), {})],
+        "LPPool2d": [((2, 2), {}, (t(1, 3, 4, 4),), {})],
+        "ConstantPad1d": [((1, 0.5), {}, (t(1, 3, 4),), {})],
+        "CrossMapLRN2d": [((3,), {}, (t(2, 3, 4, 4),), {})],
+        "NLLLoss2d": [((), {}, (t(2, 3, 4, 4), torch.zeros(2, 4, 4, dtype=torch.long)), {})],
+        "TripletMarginLoss": [((), {}, (t(3, 4), t(3, 4), t(3, 4)), {})],
+        "TripletMarginWithDistanceLoss": [((), {}, (t(3, 4), t(3, 4), t(3, 4)), {})],
+        "AdaptiveLogSoftmaxWithLoss": [((8, 10, [4]), {}, (t(3, 8), torch.tensor([0, 5, 9])), {})],
+        "TransformerDecoder": [((torch.nn.TransformerDecoderLayer(8, 2, 16, 0.0), 1), {},
+                                (t(2, 3, 8), t(4, 3, 8)), {})],
+    }
+    for d in (1, 2, 3):  # unpooling needs the indices of a matching pool
+        pool = getattr(F, f"max_pool{d}d")
+        _, idx = pool(torch.rand(1, 1, *[4] * d), 2, return_indices=True)
+        extra[f"MaxUnpool{d}d"] = [((2,), {}, (t(1, 1, *[2] * d), idx), {})]
+    if name in extra:
+        return extra[name]
+    shapes = ((2, 3, 4, 4), (2, 3, 4), (2, 3), (4,), (2, 3, 4, 4, 4))
+    return [((), {}, (t(*shape),), {}) for shape in shapes]
+
+
+def run_module(cls, cargs, ckw, fargs, fkw, res):
+    torch.manual_seed(0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = cls(*cargs, **ckw).to(torch.float64)
+        m.train()
+        try:
+            fwd_names = python_params(m.forward, False) or []
+        except Exception:
+            fwd_names = []
+
+        def invoke():
+            out = m(*fargs, **fkw)
+            return list(fargs), dict(fkw), out
+
+        _, _, out = invoke()  # materializes lazy modules
+        # union over constructor configs (bias=False, proj_size, bidirectional ...)
+        res["params"] = list(dict.fromkeys((res["params"] or []) + [
+            n for n, _ in m.named_parameters(recurse=False)]))
+        outs = tensors_in(out)
+        loss = loss_of(out)
+        backward_ok = False
+        if loss is not None:
+            try:
+                loss.backward()
+                backward_ok = True
+            except RuntimeError:
+                pass
+        first = fargs[0] if fargs and isinstance(fargs[0], torch.Tensor) else None
+        if first is not None and outs:  # after backward: this bumps the input
+            if out is first:
+                res["views"].add("identity")
+            else:
+                v = outs[0]._version
+                torch.autograd.graph.increment_version(first)
+                res["views"].add("single" if outs[0]._version != v else None)
+        if not backward_ok:
+            return
+        res["ran"] += 1
+        targets = []
+        for i, a in enumerate(fargs):
+            nm = "input" if i == 0 else (fwd_names[i] if i < len(fwd_names) else None)
+            targets += [(nm, "arg", i, j) for j in range(len(tensors_in(a)))]
+        for k in sorted(fkw):
+            targets += [(k, "kw", k, j) for j in range(len(tensors_in(fkw[k])))]
+        targets += [(n, "param", n, 0) for n, _ in m.named_parameters()]
+        targets += [("result", "out", 0, j) for j in range(len(outs))]
+        for nm, kind, key, j in targets:
+            if nm is None or nm in res["saves"]:
+                continue
+            _, _, out = invoke()
+            if kind == "arg":
+                tgt = tensors_in(fargs[key])[j]
+            elif kind == "kw":
+                tgt = tensors_in(fkw[key])[j]
+            elif kind == "param":
+                tgt = m.get_parameter(key)
+            else:
+                tgt = tensors_in(out)[j]
+            torch.autograd.graph.increment_version(tgt)
+            try:
+                loss_of(out).backward()
+            except RuntimeError as e:
+                if SAVED_ERR in str(e) or MULTI_VIEW_ERR in str(e):
+                    res["saves"].add(nm)
+
+
+# ---------------------------------------------------------------------------- merge
+def merge(fact, obs, notes, qual):
+    """Experiments override static facts field by field where they have evidence."""
+    if obs is None or not obs.samples:
+        return fact
+    fact = dict(fact)
+    view = None
+    if obs.views:
+        kinds = obs.views - {None, "alias"}
+        view = "multi" if "multi" in kinds else ("single" if kinds else None)
+    if obs.grad_samples:
+        saves = set(obs.saves)
+        # An op that itself returns multiple views (split) trips the multi-output-view
+        # error when its input/outputs are bumped; "view": "multi" already says so.
+        # Other ops (MultiheadAttention splitting in_proj_weight) really save such views.
+        if view != "multi":
+            saves |= obs.multi_view_saves
+        if fact["saves_source"] == "derivatives.yaml" and set(fact["saves"]) != saves:
+            notes.append(f"{qual}: derivatives.yaml saves {sorted(fact['saves'])}, "
+                         f"experiment {sorted(saves)}")
+        fact["saves"], fact["saves_source"] = saves, "experiment"
+    if obs.bumped:
+        fact["inplace"] = True
+    elif fact["inplace"] or looks_inplace(qual.rsplit(".", 1)[1]):
+        # mutates self by schema or by name, yet the version counter never moved
+        fact["inplace"], fact["harmless"] = False, True
+    elif obs.views:
+        if (view or None) != (fact["view"] or None) and not (fact["view"] and obs.alias and not kinds):
+            notes.append(f"{qual}: schema view {fact['view']}, experiment {view}")
+        fact["view"] = view
+        fact.pop("view_maybe_copy", None)
+        if view and None in obs.views:
+            fact["view_maybe_copy"] = True  # some samples viewed, others copied (reshape)
+        fact["maybe_alias"] = obs.alias
+    if obs.diff_seen is not None:
+        fact["differentiable"] = obs.diff_seen
+    if not obs.float_out:  # only int/bool tensors or non-tensors came out: cannot require grad
+        fact["differentiable"] = False
+    if not fact["differentiable"]:  # no graph, nothing saved
+        fact["saves"], fact["saves_source"] = set(), "experiment"
+    return fact
+
+
+def finalize(fact):
+    out = dict(fact)
+    params = out["params"]
+    # saves must name a positional parameter or "result" (see knowledge/__init__.py)
+    out["saves"] = sorted(s for s in out["saves"] if s in params or s == "result")
+    return out
+
+
+def generate(verbose=False):
+    torch.set_num_threads(max(1, min(2, torch.get_num_threads())))
+    callables = public_callables()
+    facts = build_static(callables)
+    observations = opinfo_experiments(callables, facts)
+    probe_methods(callables, facts, observations)
+    notes = []
+    functions = {}
+    for qual in sorted(facts):
+        functions[qual] = finalize(merge(facts[qual], observations.get(qual), notes, qual))
+    # Only Tensor methods get the transposed-input probe; torch.X shares the native op.
+    for qual, fact in functions.items():
+        name = qual[len("torch."):]
+        mq = "torch.Tensor." + name
+        meth = functions.get(mq)
+        if "." not in name and meth and fact["view"] and meth.get("view_maybe_copy") \
+                and aten_name(qual, callables[qual]) == aten_name(mq, callables[mq]) == name:
+            fact["view_maybe_copy"] = True
+    modules = module_experiments()
+    data = {
+        "torch_version": torch.__version__.split("+")[0],
+        "generator": "tools/gen_knowledge.py",
+        "functions": functions,
+        "modules": modules,
+    }
+    if verbose:
+        for n in notes:
+            print("note:", n, file=sys.stderr)
+    return json.dumps(data, indent=1, sort_keys=True) + "\n"
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--output", default=DEFAULT_OUTPUT)
+    ap.add_argument("--check", action="store_true", help="exit 1 if --output is out of date")
+    ap.add_argument("--verbose", action="store_true", help="print static/experiment disagreements")
+    ns = ap.parse_args(argv)
+    text = generate(verbose=ns.verbose)
+    if ns.check:
+        try:
+            with open(ns.output, encoding="utf-8") as f:
+                same = f.read() == text
+        except OSError:
+            same = False
+        print("up to date" if same else f"{ns.output} is out of date")
+        return 0 if same else 1
+    with open(ns.output, "w", encoding="utf-8") as f:
+        f.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
