@@ -104,7 +104,11 @@ def test_single_views(name):
                                   "hsplit", "vsplit", "__iter__"])
 def test_multi_views(name):
     assert fn("torch.Tensor." + name)["view"] == "multi"
-    assert fn("torch.unbind")["view"] == "multi"
+
+
+def test_multi_view_functions():
+    for name in ("torch.unbind", "torch.split", "torch.chunk"):
+        assert fn(name)["view"] == "multi", name
 
 
 def test_maybe_copy_and_alias():

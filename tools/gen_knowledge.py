@@ -24,7 +24,8 @@ Two sources of truth, in this order of trust:
    own VIEW_FUNCTIONS / DONT_REQUIRE_DERIVATIVE tables.  Used where no experiment ran.
 
 Every field is derived; nothing is typed in by hand except the *inputs* used to
-poke modules that module_db does not cover (MODULE_SETUPS below).
+poke modules that module_db does not cover (generic_module_setups) and Tensor
+methods it does not call (probe_samples).
 
 Usage: python tools/gen_knowledge.py [--output PATH] [--check]
 """

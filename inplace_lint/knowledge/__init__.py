@@ -56,6 +56,9 @@ Optional keys (absent means false / not applicable)::
       names (e.g. "target" for losses, "hx") and parameters of submodules by dotted
       path (e.g. "out_proj.weight" for MultiheadAttention).
 
+For "view": "multi" ops, mutating the input or any output before backward makes
+backward fail (autograd's rule for multi-output views); "saves" does not repeat it.
+
 Positional "params" follow the longest overload; for ops whose overloads name a
 position differently (torch.max(input, dim) vs torch.max(input, other)) "saves"
 names the position by the chosen overload's name (torch.max saves "dim": the
