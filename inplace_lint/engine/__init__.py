@@ -14,14 +14,18 @@ from .positions import Positions
 __all__ = ["analyze", "Event", "SaveFact"]
 
 
-def analyze(module: cst.Module, source=None, knowledge=None) -> list:
+def analyze(module: cst.Module, source=None, knowledge=None, tree=None) -> list:
+    """Events for every in-place site of ``module``.
+
+    ``source`` is the module's text (else regenerated); ``tree`` an ``ast`` of
+    it if the caller has one (flake8 does), used only to place positions.
+    """
     interp = Interpreter(module, knowledge)
     raw = interp.run()
     if not raw:
         return []
-    positions = Positions(module, source if source is not None else module.code)
+    positions = Positions(module, source if source is not None else module.code, tree)
     code_cache: dict = {}
-    where = positions.get
 
     def text(node):
         key = id(node)
@@ -33,28 +37,26 @@ def analyze(module: cst.Module, source=None, knowledge=None) -> list:
             code_cache[key] = s
         return s
 
+    def where(node, stmt):
+        return lambda: positions.get(node, stmt)
+
+    def context(chain):
+        return lambda: "via " + ", ".join(f"{fname}() called at line {positions.get(call, stmt)[0]}"
+                                          for fname, call, stmt in chain)
+
     events = []
     for r in raw:
-        line, col, end_line, end_col = where(r.node, r.top)
         t = r.tensor
-        saves = []
-        for s in r.saves:
-            sl, sc, _, _ = where(s.node, s.top)
-            saves.append(SaveFact(s.op, s.what, sl, sc, s.certain, s.hooked))
-        ctx = ""
+        saves = [SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.top)) for s in r.saves]
+        lazy = {"span": where(r.node, r.top), "target": (lambda n=r.target_node: text(n))}
         if r.chain:
-            parts = []
-            for fname, call, top in r.chain:
-                cl = where(call, top)[0]
-                parts.append(f"{fname}() called at line {cl}")
-            ctx = "via " + ", ".join(parts)
-        related = where(r.related_node, r.related_top) if r.related_node is not None else None
+            lazy["context"] = context(r.chain)
+        if r.related_node is not None:
+            lazy["related"] = where(r.related_node, r.related_top)
         events.append(Event(
-            kind=r.kind, op=r.op, target=text(r.target_node), line=line, column=col, end_line=end_line,
-            end_column=end_col, grad_enabled=r.grad, requires_grad=t.rg, is_leaf=t.leaf, view=t.view,
+            kind=r.kind, op=r.op, grad_enabled=r.grad, requires_grad=t.rg, is_leaf=t.leaf, view=t.view,
             view_base_requires_grad=t.base_rg, view_base_is_leaf=t.base_leaf, via_data=t.data,
             alias_certain=t.alias_certain, saves=saves, out_inputs_requires_grad=r.out_rg,
-            related_line=related[0] if related else None, related_column=related[1] if related else None,
-            related_message=r.related_message, context=ctx, basic_index=r.basic_index,
+            related_message=r.related_message, basic_index=r.basic_index, lazy=lazy,
         ))
     return events

@@ -1,45 +1,87 @@
 """Facts about one in-place event: what the engine hands to the rules.
 
 The engine computes these; rules only read them.  One event is produced per
-in-place site per calling context; the runner merges duplicates.
+in-place site per calling context; the runner merges duplicates.  Source
+positions (and the source text of the target) are computed on first access,
+so events that no rule reports cost no position work.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Optional
 
-
-@dataclass(frozen=True)
 class SaveFact:
-    op: str  # op that saved the tensor ("sigmoid", "Linear", ...)
-    what: str  # which of its tensors: "result", "input", "weight", ...
-    line: int
-    column: int
-    certain: bool  # the save surely happened (the op's output surely required grad)
-    hooked: bool  # saved inside saved_tensors_hooks / save_on_cpu
+    """An op saved the tensor for backward: which op, which of its tensors, where."""
+
+    __slots__ = ("op", "what", "certain", "hooked", "_where")
+
+    def __init__(self, op, what, certain, hooked, where):
+        self.op = op  # "sigmoid", "Linear", ...
+        self.what = what  # "result", "input", "weight", ...
+        self.certain = certain  # the save surely happened (the op's output surely required grad)
+        self.hooked = hooked  # saved inside saved_tensors_hooks / save_on_cpu
+        self._where = where  # () -> (line, column, end_line, end_column)
+
+    @property
+    def line(self):
+        return self._where()[0]
+
+    @property
+    def column(self):
+        return self._where()[1]
 
 
-@dataclass
 class Event:
-    kind: str  # method | function | inplace_kw | module_inplace | augassign | setitem | out | step
-    op: str  # "mul_", "+=", "[]=", "ReLU(inplace=True)", "out=", "step"
-    target: str  # source text of the tensor that is modified
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    grad_enabled: Optional[bool]  # None: unknown
-    requires_grad: Optional[bool]
-    is_leaf: Optional[bool]
-    view: Optional[str]  # None | "single" | "multi" | "nograd"
-    view_base_requires_grad: Optional[bool]
-    view_base_is_leaf: Optional[bool]
-    via_data: bool  # written through .data: no version bump, autograd sees nothing
-    alias_certain: bool  # the modified object surely is the tensor described
-    saves: list = field(default_factory=list)  # live SaveFacts on its version counter
-    out_inputs_requires_grad: Optional[bool] = None  # for out=
-    related_line: Optional[int] = None  # e.g. the constructor of an inplace module
-    related_column: Optional[int] = None
-    related_message: str = ""
-    context: str = ""  # "in forward() called from run() line 30"
-    basic_index: bool = False  # setitem with int/slice indices (a view is written)
+    """Facts about one in-place site.
+
+    kind: method | function | inplace_kw | module_inplace | augassign | setitem | out | step
+    op: "mul_", "+=", "[]=", "ReLU(inplace=True)", "out=", "step"
+    Three-valued facts use None for "unknown".
+    """
+
+    __slots__ = ("kind", "op", "grad_enabled", "requires_grad", "is_leaf", "view", "view_base_requires_grad",
+                 "view_base_is_leaf", "via_data", "alias_certain", "saves", "out_inputs_requires_grad",
+                 "related_message", "basic_index", "_lazy", "_cache")
+
+    def __init__(self, kind, op, grad_enabled, requires_grad, is_leaf, view, view_base_requires_grad,
+                 view_base_is_leaf, via_data, alias_certain, saves, out_inputs_requires_grad=None,
+                 related_message="", basic_index=False, lazy=None):
+        self.kind = kind
+        self.op = op
+        self.grad_enabled = grad_enabled
+        self.requires_grad = requires_grad
+        self.is_leaf = is_leaf
+        self.view = view  # None | "single" | "multi" | "nograd"
+        self.view_base_requires_grad = view_base_requires_grad
+        self.view_base_is_leaf = view_base_is_leaf
+        self.via_data = via_data  # written through .data: no version bump, autograd sees nothing
+        self.alias_certain = alias_certain  # the modified object surely is the tensor described
+        self.saves = saves  # live SaveFacts on its version counter
+        self.out_inputs_requires_grad = out_inputs_requires_grad
+        self.related_message = related_message
+        self.basic_index = basic_index  # setitem with int/slice indices (a view is written)
+        self._lazy = lazy or {}  # name -> () -> value, for positions and text
+        self._cache = {}
+
+    def _get(self, name):
+        v = self._cache.get(name, self)
+        if v is self:
+            f = self._lazy.get(name)
+            v = f() if f is not None else None
+            self._cache[name] = v
+        return v
+
+    line = property(lambda self: self._get("span")[0])
+    column = property(lambda self: self._get("span")[1])
+    end_line = property(lambda self: self._get("span")[2])
+    end_column = property(lambda self: self._get("span")[3])
+    target = property(lambda self: self._get("target"))  # source text of the modified tensor
+    context = property(lambda self: self._get("context") or "")  # "via f() called at line 30"
+
+    @property
+    def related_line(self):
+        r = self._get("related")
+        return r[0] if r else None
+
+    @property
+    def related_column(self):
+        r = self._get("related")
+        return r[1] if r else None

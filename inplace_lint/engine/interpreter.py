@@ -644,7 +644,13 @@ class Interpreter:
                         isinstance(b, Const) and (b.value is None or isinstance(b.value, int)) for b in bounds):
                     return Seq(items=base.items[bounds[0].value:bounds[1].value], is_tuple=base.is_tuple)
                 return Seq(elem=base.element(), is_tuple=base.is_tuple)
-            return base.element()
+            e = base.element()
+            if isinstance(e, Tensor) and not isinstance(idx, int):
+                e = Tensor(storage=e.storage, rg=e.rg, leaf=e.leaf, view=e.view, base=e.base, data=e.data,
+                           alias_certain=e.alias_certain, kind=e.kind, members=e.members, node=e.node,
+                           noncontig=e.noncontig, hide=e.hide)
+                e.partial = True
+            return e
         if isinstance(base, Dict):
             key = self._const_index(node, frame)
             if key in base.entries:
@@ -1073,7 +1079,7 @@ class Interpreter:
                 else:
                     t = obj.attrs.get(what)
                 if isinstance(t, Tensor):
-                    self._save(t, short, what, node, out_rg is True)
+                    self._save(t, short, what, node, out_rg is True and what not in spec.get("saves_sometimes", ()))
         return out
 
     def _param_source(self, v):
@@ -1462,6 +1468,7 @@ class Interpreter:
         if not saves:
             return
         saved_for = spec.get("saved_for") or {}
+        sometimes = spec.get("saves_sometimes") or ()
         if out_rg is None:
             out_rg = self._out_rg([v for v in bound.values() if isinstance(v, Tensor)])
         for what in saves:
@@ -1485,7 +1492,7 @@ class Interpreter:
                 cond = out_rg
             if cond is False:
                 continue
-            certain = cond is True
+            certain = cond is True and what not in sometimes
             if name.rstrip("_") in FOLDING_OPS and _noncontig(t):
                 certain = False  # saved a reshaped copy, not this view
             self._save(t, name, what, node, certain)
@@ -1493,7 +1500,7 @@ class Interpreter:
     def _save(self, t: Tensor, op, what, node, certain):
         if t.data:
             return
-        certain = certain and t.alias_certain and not self.doubt
+        certain = certain and t.alias_certain and not self.doubt and not t.partial
         t.storage.saves.append(Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt))
 
     def _view_of(self, base: Tensor, op, kind):
@@ -1507,6 +1514,7 @@ class Interpreter:
                    data=base.data, alias_certain=base.alias_certain,
                    kind=base.kind if base.kind in ("opaque", "arg") else "fresh")
         v.noncontig = op in NONCONTIG_VIEWS or base.noncontig
+        v.partial = base.partial
         return v
 
     # events -------------------------------------------------------------------

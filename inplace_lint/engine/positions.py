@@ -13,20 +13,26 @@ import ast
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+try:  # direct codegen: a third of MetadataWrapper's cost for one statement
+    from libcst.metadata.position_provider import PositionProvidingCodegenState
+except ImportError:  # pragma: no cover - other libcst versions
+    PositionProvidingCodegenState = None
+
 _BODY_FIELDS = (("body", "body"), ("orelse", "orelse"), ("finalbody", "finalbody"))
 
 
 class Positions:
-    def __init__(self, module: cst.Module, source: str):
+    def __init__(self, module: cst.Module, source: str, tree=None):
         self.module = module
         self.source = source
+        self.tree = tree
         self._starts = None  # id(statement) -> (line, column) from ast
         self._maps: dict = {}
         self._full = None
 
     def _start(self, stmt):
         if self._starts is None:
-            self._starts = _statement_starts(self.module, self.source)
+            self._starts = _statement_starts(self.module, self.source, self.tree)
         return self._starts.get(id(stmt)) if self._starts is not None else None
 
     def _measure(self, stmt):
@@ -53,10 +59,23 @@ class Positions:
                     extra = 1
                 else:
                     shift = col0  # after a ';' on the same line: shift the first line
-                sub = cst.Module(body=[node], header=(), footer=())
-                m = (line0 - extra, shift, MetadataWrapper(sub, unsafe_skip_copy=True).resolve(PositionProvider))
+                m = (line0 - extra, shift, self._render(node))
             self._maps[key] = m
         return m
+
+    def _render(self, node):
+        if PositionProvidingCodegenState is not None:
+            try:
+                provider = PositionProvider()
+                state = PositionProvidingCodegenState(default_indent=self.module.default_indent,
+                                                      default_newline=self.module.default_newline,
+                                                      provider=provider)
+                node._codegen(state)
+                return provider._computed
+            except Exception:
+                pass
+        sub = cst.Module(body=[node], header=(), footer=())
+        return MetadataWrapper(sub, unsafe_skip_copy=True).resolve(PositionProvider)
 
     def _lines(self):
         if not hasattr(self, "_split"):
@@ -86,12 +105,13 @@ class Positions:
         return (r.start.line, r.start.column + 1, r.end.line, r.end.column + 1)
 
 
-def _statement_starts(module: cst.Module, source: str):
+def _statement_starts(module: cst.Module, source: str, tree=None):
     """Map every libcst statement to its (line, 0-based column), walking ast in parallel."""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
+    if tree is None:
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
     lines = source.splitlines()
     out: dict = {}
 

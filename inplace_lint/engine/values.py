@@ -84,7 +84,7 @@ class Tensor(Value):
     """
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
-                 "noncontig", "hide")
+                 "noncontig", "hide", "partial")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None):
@@ -102,6 +102,9 @@ class Tensor(Value):
         # epochs whose saves this reference cannot see: saves made on another
         # path of a branch than the one this value came from
         self.hide = hide
+        # one element of a list picked by a computed index: a save through it
+        # saved *some* element, not the one another index will pick
+        self.partial = False
 
     def set_requires_grad(self, flag):
         self.rg = flag
@@ -138,6 +141,7 @@ def hidden(v, epochs):
         t = Tensor(storage=v.storage, rg=v.rg, leaf=v.leaf, view=v.view, base=v.base, data=v.data,
                    alias_certain=v.alias_certain, kind=v.kind, node=v.node, noncontig=v.noncontig,
                    hide=(v.hide | epochs) if v.hide else frozenset(epochs))
+        t.partial = v.partial
         if v.members:
             t.members = [hidden(m, epochs) for m in v.members]
         return t

@@ -33,6 +33,7 @@ class Flake8Plugin:
     def __init__(self, tree, lines, filename):
         # ``tree`` is requested only because flake8 builds the ast anyway; the
         # engine needs a libcst tree (exact columns, comments), built once here.
+        self.tree = tree
         self.lines = lines
         self.filename = filename
 
@@ -49,7 +50,7 @@ class Flake8Plugin:
             yield 1, 0, f"{PARSE_PROBLEM} inplace-lint could not parse this file: nested too deeply", type(self)
             return
         try:
-            findings = judge_events(analyze(module), self.filename, None)
+            findings = judge_events(analyze(module, source, tree=self.tree), self.filename, None)
         except RecursionError:
             yield 1, 0, f"{PARSE_PROBLEM} inplace-lint internal error: analysis recursion too deep", type(self)
             return
