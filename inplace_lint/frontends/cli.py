@@ -107,7 +107,7 @@ def check(paths, fmt, select, ignore, extend_select, config_file, quiet, statist
 
     color = formats.use_color(no_color, sys.stdout)
     out = formats.FORMATTERS[fmt](results, color=color)
-    if out:
+    if out and not diff:  # with --diff stdout carries only the patch (pipe it to `git apply`)
         click.echo(out)
     problems = [r.problem for r in results if r.problem is not None]
     if fmt != "text":
@@ -127,7 +127,7 @@ def check(paths, fmt, select, ignore, extend_select, config_file, quiet, statist
                    f"in {n_files} of {len(results)} file{'s' if len(results) != 1 else ''}")
         if problems:
             summary += f"; {len(problems)} file{'s' if len(problems) != 1 else ''} could not be checked"
-        click.echo(summary, err=fmt != "text")
+        click.echo(summary, err=fmt != "text" or diff)
     if problems:
         sys.exit(2)
     if findings and not exit_zero:
