@@ -543,14 +543,14 @@ class Interpreter:
             return UNKNOWN_CONST
 
     def _string(self, node, frame):
+        # The text between the quotes, escapes left as written: string values
+        # only serve as names (register_buffer, getattr, dict keys), and
+        # evaluated_value would compile every docstring.
         v = node.value
         q = v[-1]
-        if v[:1] == q and "\\" not in v and v[:3] != q * 3:
-            return Const(v[1:-1])  # a plain '...' or "..." literal
-        try:
-            return Const(node.evaluated_value)
-        except Exception:
-            return Const("")
+        body = v[v.index(q):]
+        n = 3 if body[:3] == q * 3 else 1
+        return Const(body[n:-n])
 
     def _name(self, node, frame):
         name = node.value
