@@ -1375,8 +1375,10 @@ class Interpreter:
                     "is_contiguous", "nelement", "__len__", "storage_offset", "get_device"):
             return UNKNOWN_CONST
         if name == "detach":
-            return Tensor(storage=t.storage, rg=False, leaf=True, base=t, alias_certain=t.alias_certain,
-                          kind=t.kind if t.kind != "param" else "fresh", view="single" if t.view is None else t.view)
+            # shares the version counter, but is a fresh leaf, not a view: in-place on it is allowed
+            # (only the saves on the shared counter matter)
+            return Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain,
+                          kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig)
         if name in SURE_ALIAS_METHODS and not args and not kwargs:
             return t
         if name == "clone":
