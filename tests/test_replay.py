@@ -48,6 +48,15 @@ CASES = [
     ("stubbed_import", "replay_stubbed.py", "p.clamp_(max=1.0)", "IPL001"),
     ("main_block", "replay_script.py", "y.mul_(2.0)", "IPL001"),
     ("module_constant_safe", "replay_script.py", "TABLE.add_(1.0)", "IPL001"),
+    # main() fails at loss.backward() before it reaches the EMA line (regression: was refuted)
+    ("ema_leaf", "replay_ema.py", "t_p.mul_(momentum)", "IPL002"),
+    ("ema_focal", "replay_ema.py", "pt.clamp_(min=1e-6)", "IPL001"),
+    # pre-norm `x += ...` (regression: refuted from a run that failed on a 2-D input)
+    ("prenorm", "replay_prenorm.py", "x += self.mlp(self.ln2(x))", "IPL001"),
+    ("prenorm_view", "replay_prenorm.py", "q *= self.scale", "IPL003"),
+    ("mixer", "replay_prenorm.py", "x += h", "IPL001"),
+    ("mixer_safe", "replay_prenorm.py", "h += x", "IPL001"),
+    ("fails_later", "replay_fails_later.py", "h.add_(1.0)", "IPL001"),
 ]
 
 
@@ -146,6 +155,43 @@ def test_script_code_replays_the_module_and_main_block(replayed):
     assert rep["save_line"] == replayed["main_block"].line - 1
     rep = verdict(replayed, "module_constant_safe")
     assert rep["verdict"] == "refuted", rep
+
+
+def test_ema_update_after_a_failing_step_is_never_refuted(replayed):
+    # main() raises at loss.backward() before calling update_teacher: the line never
+    # runs in the real program, so main() cannot refute it; the direct call raises
+    rep = verdict(replayed, "ema_leaf")
+    assert rep["verdict"] == "confirmed", rep
+    assert "leaf Variable that requires grad" in rep["error"]
+    assert rep["mutation_line"] == replayed["ema_leaf"].line
+    rep = verdict(replayed, "ema_focal")
+    assert rep["verdict"] == "confirmed", rep
+    assert rep["strategy"] == "main()"
+
+
+def test_prenorm_residual_plus_equals_is_confirmed(replayed):
+    rep = verdict(replayed, "prenorm")
+    assert rep["verdict"] == "confirmed", rep
+    assert rep["mutation_line"] == replayed["prenorm"].line
+    # Attention's own `q *= scale` raises first: it is replayed out of place, and the reason says so
+    assert "out of place" in rep["reason"], rep
+    rep = verdict(replayed, "prenorm_view")
+    assert rep["verdict"] == "confirmed", rep
+
+
+def test_three_d_input_is_tried_when_two_d_fails(replayed):
+    # MixerBlock's first layer is a Linear (2-D fits), its attention unpacks B, N, C
+    rep = verdict(replayed, "mixer")
+    assert rep["verdict"] == "confirmed", rep
+    assert "[2, 3, 8]" in rep["error"], rep
+    rep = verdict(replayed, "mixer_safe")
+    assert rep["verdict"] == "refuted", rep
+
+
+def test_a_run_that_fails_refutes_nothing(replayed):
+    rep = verdict(replayed, "fails_later")
+    assert rep["verdict"] == "undecided", rep
+    assert "then failed" in rep["reason"], rep
 
 
 def test_missing_file_is_undecided(replayed):

@@ -206,6 +206,8 @@ def build_static(callables):
         fact = None
         if name in by_name:
             fact = static_facts(by_name[name], is_method, DONT_REQUIRE_DERIVATIVE, VIEW_FUNCTIONS)
+            if fact is not None:
+                fact["_native"] = True  # (not written out) a native op: safe to probe
         if fact is None:
             params = python_params(obj, is_method)
             if params is None:
@@ -245,6 +247,12 @@ class Obs:
         self.bumped = False       # input version counter changed
         self.diff_seen = None     # None: never had a grad input; else any output required grad
         self.float_out = False    # some output was a floating/complex tensor (can require grad)
+        self.tensor_out = False   # some output was a tensor at all
+        self.bwd_unimplemented = 0  # samples whose backward raised "not implemented"
+        # Per requires_grad pattern "only P requires grad" (P a parameter name):
+        self.outcomes = {}        # (P, name) -> {None, "saved", "multi"} over samples
+        self.pattern_tried = set()  # P whose "only P requires grad" run was attempted
+        self.pattern_ok = set()     # ... and measured at least once
 
 
 def name_map(called, params):
@@ -295,6 +303,7 @@ def observe(obs, invoke, params, inplace):
     them (or None), bumped: it changed its first argument's version counter."""
     torch.manual_seed(0)
     args, kwargs, out, called = invoke()
+    pre = getattr(invoke, "grad_keys", None)
     obs.samples += 1
     if called is not None and called[2]:
         obs.bumped = inplace = True  # OpInfo may wrap an in-place op (zero_, resize_)
@@ -303,14 +312,16 @@ def observe(obs, invoke, params, inplace):
     if grad_in and outs:
         obs.diff_seen = bool(obs.diff_seen) or any(t.requires_grad for t in outs)
     obs.float_out |= any(t.is_floating_point() or t.is_complex() for t in outs)
+    obs.tensor_out |= bool(outs)
     loss = loss_of(out)
     backward_ok = False
     if loss is not None:
         try:
             loss.backward()
             backward_ok = True
-        except Exception:
-            pass  # backward not implemented for this sample: no saves evidence
+        except Exception as e:  # backward not implemented for this sample: no saves evidence
+            if "not implemented" in str(e):
+                obs.bwd_unimplemented += 1
     first = None
     if called is not None and called[0] and isinstance(called[0][0], torch.Tensor):
         first = called[0][0]
@@ -331,18 +342,67 @@ def observe(obs, invoke, params, inplace):
         return
     obs.grad_samples += 1
     names = name_map(called, params)
-    # slots: every tensor we passed (found again by position in each fresh call), then outputs
-    slots = []
+    if pre is None:
+        pre = {("a", i, j) for i, a in enumerate(args) for j, t in enumerate(tensors_in(a)) if t.requires_grad} | {
+            ("k", k, j) for k, v in kwargs.items() for j, t in enumerate(tensors_in(v)) if t.requires_grad}
+    # slots: every tensor we passed (found again by position in each fresh call), then
+    # outputs.  key: ("a", i, j) / ("k", name, j), j-th tensor of that argument.
+    slots, grad_keys = [], {}
     for i, a in enumerate(args):
         for j, t in enumerate(tensors_in(a)):
+            if ("a", i, j) in pre:
+                grad_keys[("a", i, j)] = names.get(id(t))
             if not (inplace and t is first):  # after an in-place op self IS the result
                 slots.append((names.get(id(t)), lambda a_, k_, o_, i=i, j=j: tensors_in(a_[i])[j]))
     for k in sorted(kwargs):
         for j, t in enumerate(tensors_in(kwargs[k])):
+            if ("k", k, j) in pre:
+                grad_keys[("k", k, j)] = names.get(id(t))
             slots.append((names.get(id(t)), lambda a_, k_, o_, k=k, j=j: tensors_in(k_[k])[j]))
     slots += [("result", lambda a_, k_, o_, j=j: tensors_in(o_)[j]) for j in range(len(outs))]
+    grad_names = sorted({n for n in grad_keys.values() if n is not None})
+    # Every tensor that requires grad has the same name: this IS the "only P" pattern,
+    # so measure every slot (no skipping) and record it as such.
+    single = len(grad_names) == 1 and None not in grad_keys.values()
+    skip = None if single else obs.saves | obs.multi_view_saves
+    found = bump_trials(invoke, slots, skip)
+    for name, how in found.items():
+        if how == "saved":
+            obs.saves.add(name)
+        elif how == "multi":
+            obs.multi_view_saves.add(name)
+    obs.pattern_tried.update(grad_names)
+    if single:
+        record_pattern(obs, grad_names[0], slots, found)
+        return
+    # Autograd saves conditionally (mul saves other only for input's gradient): rerun
+    # with only P's tensors requiring grad, every other tensor a detached copy.
+    for p in grad_names:
+        only = {key for key, n in grad_keys.items() if n == p}
+
+        def invoke_p(only=only):
+            return invoke(only)
+        try:
+            _, _, out_p, _ = invoke_p()
+        except Exception:
+            continue
+        loss = loss_of(out_p)
+        if loss is None:  # P alone gives no gradient: nothing is saved for it
+            record_pattern(obs, p, slots, {})
+            continue
+        try:
+            loss.backward()
+        except Exception:
+            continue  # no evidence for this pattern
+        record_pattern(obs, p, slots, bump_trials(invoke_p, slots, None))
+
+
+def bump_trials(invoke, slots, skip):
+    """For each named slot: fresh call, bump that tensor's version, backward.
+    Returns name -> "saved" / "multi" for the names whose bump broke backward."""
+    found = {}
     for name, pick in slots:
-        if name is None or name in obs.saves or name in obs.multi_view_saves:
+        if name is None or (skip is not None and name in skip) or found.get(name) == "saved":
             continue
         args, kwargs, out, _ = invoke()
         torch.autograd.graph.increment_version(pick(args, kwargs, out))
@@ -350,20 +410,61 @@ def observe(obs, invoke, params, inplace):
             loss_of(out).backward()
         except RuntimeError as e:
             if SAVED_ERR in str(e):
-                obs.saves.add(name)
+                found[name] = "saved"
             elif MULTI_VIEW_ERR in str(e):
-                obs.multi_view_saves.add(name)
+                found.setdefault(name, "multi")
+    return found
 
 
-def run_samples(obs, fn, samples, params, inplace, wraps=None):
+def record_pattern(obs, p, slots, found):
+    """Outcome of one sample under "only p requires grad"."""
+    obs.pattern_ok.add(p)
+    for name in {n for n, _ in slots if n is not None}:
+        obs.outcomes.setdefault((p, name), set()).add(found.get(name))
+
+
+def only_grad(obj, prefix, only, memo):
+    """obj with every tensor that requires grad, except those at keys in ``only``,
+    replaced by a detached copy (its own version counter)."""
+    count = [0]
+
+    def walk(o):
+        if isinstance(o, torch.Tensor):
+            key = prefix + (count[0],)
+            count[0] += 1
+            if not o.requires_grad or key in only:
+                return o
+            if id(o) not in memo:
+                memo[id(o)] = o.detach().clone()
+            return memo[id(o)]
+        if isinstance(o, (list, tuple)):
+            return type(o)(walk(x) for x in o) if not hasattr(o, "_fields") else o
+        return o
+    return walk(obj)
+
+
+def run_samples(obs, fn, samples, params, inplace, wraps=None, max_ok=None):
     """Run fn on OpInfo-style samples (input, args, kwargs).  fn is the described
-    callable itself, or (wraps=qualname) a wrapper that calls it."""
+    callable itself, or (wraps=qualname) a wrapper that calls it.  only (see
+    only_grad): keys of the tensors that keep requires_grad; None: all do."""
     for s in samples:
-        def invoke(s=s):
-            inp = s.input
-            if inplace and isinstance(inp, torch.Tensor) and not (inp.is_leaf and not inp.requires_grad):
-                inp = inp.clone()  # in-place ops need a non-leaf; leaves w/o grad are probed as is
-            args, kwargs = [inp, *s.args], dict(s.kwargs)
+        if max_ok is not None and obs.samples >= max_ok:
+            break
+
+        def invoke(only=None, s=s):
+            args, kwargs = [s.input, *s.args], dict(s.kwargs)
+            if only is not None:
+                memo = {}
+                args = [only_grad(a, ("a", i), only, memo) for i, a in enumerate(args)]
+                kwargs = {k: only_grad(v, ("k", k), only, memo) for k, v in kwargs.items()}
+            # which tensors require grad as passed (an in-place op makes self require it)
+            invoke.grad_keys = {("a", i, j) for i, a in enumerate(args)
+                                for j, t in enumerate(tensors_in(a)) if t.requires_grad} | {
+                ("k", k, j) for k, v in kwargs.items() for j, t in enumerate(tensors_in(v)) if t.requires_grad}
+            inp = args[0]
+            if inplace and isinstance(inp, torch.Tensor) and not (
+                    inp.is_leaf and not inp.requires_grad and only is None):
+                inp = args[0] = inp.clone()  # in-place ops need a non-leaf; leaves w/o grad are probed as is
             v0 = inp._version if isinstance(inp, torch.Tensor) else None
             if wraps is None:
                 out = fn(*args, **kwargs)
@@ -411,6 +512,9 @@ def opinfo_experiments(callables, facts):
         variants = [(op.op, ["torch." + op.name, "torch.Tensor." + op.name], False),
                     (op.method_variant, ["torch.Tensor." + op.name], False),
                     (op.inplace_variant, ["torch.Tensor." + op.name + "_"], True)]
+        for a in op.aliases:  # F.softmax, F.sigmoid, torch.special.expit, torch.arccos ...
+            variants += [(a.op, [], False), (a.method_variant, [], False), (a.inplace_variant, [], True)]
+        functional = None
         for fn, fallbacks, inplace in variants:
             if fn is None:
                 continue
@@ -420,15 +524,22 @@ def opinfo_experiments(callables, facts):
                 wraps = quals[0] if quals else None
             if not quals:
                 continue
-            try:
-                torch.manual_seed(0)
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    samples = list(itertools.islice(
-                        op.sample_inputs("cpu", dtype, requires_grad=op.supports_autograd), MAX_SAMPLES))
-                    if samples and not inplace:
-                        samples.append(samples[0].noncontiguous())  # reshape-like ops copy here
-            except Exception:
+            if inplace or functional is None:
+                try:
+                    torch.manual_seed(0)
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        samples = list(itertools.islice(
+                            op.sample_inputs("cpu", dtype, requires_grad=op.supports_autograd), MAX_SAMPLES))
+                        if samples and not inplace:
+                            samples.append(samples[0].noncontiguous())  # reshape-like ops copy here
+                except Exception:
+                    samples = []
+                if not inplace:
+                    functional = samples  # out-of-place variants and aliases share them
+            else:
+                samples = functional
+            if not samples:
                 continue
             obs = observations.setdefault(quals[0], Obs())
             run_samples(obs, fn, samples, facts[quals[0]]["params"], inplace, wraps)
@@ -459,6 +570,53 @@ def probe_samples(name):
         for inp, cand in itertools.product(inputs, ((), (y,), (0,), (0, 1), (1.0,), (dt,), (-1,))):
             out.append(_S(inp, *cand))
     return out
+
+
+def hole_samples():
+    """Generic inputs (small float64 tensors, dim=-1, square matrices, int tensors,
+    pooling-shaped batches) for callables that neither op_db nor probe_samples ran."""
+    torch.manual_seed(0)
+
+    def f(*shape):
+        return torch.rand(*shape, dtype=torch.float64).add(0.5).requires_grad_()
+    x, sq = f(3, 4), (torch.eye(3, dtype=torch.float64) * 3 + torch.rand(3, 3, dtype=torch.float64))
+    ints = torch.arange(1, 13).reshape(3, 4)
+    out = [_S(x, -1), _S(x, dim=-1), _S(x), _S(x, f(3, 4)), _S(x, f(1)), _S(x, 2),
+           _S(sq.requires_grad_()), _S(sq, 2), _S(sq, f(3, 3)),
+           _S(ints), _S(ints, ints.flip(0)), _S(ints, 1)]
+    for b in (f(2, 3, 4), f(2, 3, 4, 4), f(2, 3, 4, 4, 4)):
+        out += [_S(b, 2), _S(b, 2.0, 2), _S(b, -1), _S(b, scale_factor=2.0)]
+    out += [_S(f(1, 12, 9), (4, 4), (2, 2)),          # fold
+            _S(f(2, 2, 3), [2, 3, 4, 4], False)]      # affine_grid
+    return out
+
+
+HOLE_NAMESPACES = ("torch.Tensor.", "torch.nn.functional.", "torch.linalg.", "torch.special.")
+
+
+def probe_holes(callables, facts, observations):
+    """Callables still without evidence: try generic inputs (wrong guesses raise and
+    are skipped).  torch.X only when it is a native op or a torch.functional wrapper,
+    never torch.save/manual_seed-like utilities."""
+    for qual in sorted(callables):
+        fact, obs = facts.get(qual), observations.get(qual)
+        if fact is None or fact["saves_source"] != "none":
+            continue
+        if obs is not None and (obs.grad_samples or obs.bwd_unimplemented or obs.diff_seen is False
+                                or (obs.samples and not obs.float_out)):
+            continue  # settled
+        obj = callables[qual]
+        name = qual.rsplit(".", 1)[1]
+        if name in ("backward", "apply_", "map_", "map2_"):
+            continue
+        if not qual.startswith(HOLE_NAMESPACES) and not (
+                fact.get("_native") or getattr(obj, "__module__", None) == "torch.functional"):
+            continue
+        inplace = fact["inplace"] or looks_inplace(name)
+        obs = obs or Obs()
+        run_samples(obs, obj, hole_samples(), fact["params"], inplace, max_ok=6)
+        if obs.samples:
+            observations[qual] = obs
 
 
 def looks_inplace(name):
@@ -526,10 +684,54 @@ def module_experiments():
             view = "identity"
         elif "single" in res["views"]:
             view = "single"
-        results["torch.nn." + name] = dict(
+        init_params = python_params(cls.__init__, False) or []
+        entry = dict(
             saves=sorted(res["saves"]), params=res["params"], inplace_kw="inplace" in sig, view=view,
-            saves_source="experiment" if res["ran"] else "none")
+            saves_source="experiment" if res["ran"] else "none",
+            init_params=[p for p in init_params if p != "self"])
+        if entry["inplace_kw"]:
+            saves_inplace = inplace_module_saves(cls, init_params[1:], cands)
+            if saves_inplace is not None:
+                entry["saves_inplace"] = saves_inplace
+        results["torch.nn." + name] = entry
     return results
+
+
+def inplace_module_saves(cls, init_params, cands):
+    """What a module constructed with inplace=True saves that can alias its input:
+    run it on a non-leaf x = a * 1, bump x (which is also the output) and backward.
+    ["result"] if that breaks, [] if not; None when no setup ran.  Dropout-like
+    modules get p=0.5 (p=0 returns the input untouched and saves nothing)."""
+    found, ran = False, False
+    for cargs, ckw, fargs, fkw in cands:
+        if not fargs or not isinstance(fargs[0], torch.Tensor) or not fargs[0].is_floating_point():
+            continue
+        kw = dict(zip(init_params, cargs), **ckw)
+        kw["inplace"] = True
+        if "p" in init_params:
+            kw["p"] = 0.5
+        torch.manual_seed(0)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                m = cls(**kw).to(torch.float64).train()
+                a = fargs[0].detach().clone().requires_grad_()
+                x = a * 1
+                out = m(x, *fargs[1:], **fkw)
+                if not isinstance(out, torch.Tensor) or not out.requires_grad:
+                    continue
+                loss = out.sum()
+                for t in {id(x): x, id(out): out}.values():  # the same tensor when in place
+                    torch.autograd.graph.increment_version(t)
+        except Exception:
+            continue
+        ran = True
+        try:
+            loss.backward()
+        except RuntimeError as e:
+            if SAVED_ERR in str(e) or MULTI_VIEW_ERR in str(e):
+                found = True
+    return (["result"] if found else []) if ran else None
 
 
 def generic_module_setups(name):
@@ -663,7 +865,28 @@ def merge(fact, obs, notes, qual):
         if fact["saves_source"] == "derivatives.yaml" and set(fact["saves"]) != saves:
             notes.append(f"{qual}: derivatives.yaml saves {sorted(fact['saves'])}, "
                          f"experiment {sorted(saves)}")
+        # Which inputs' requires_grad makes autograd save each tensor, from the runs
+        # where only one parameter's tensors required grad.  Only where every such
+        # pattern could be measured; otherwise the consumer's fallback ("saved
+        # whenever the output requires grad") is the safe answer.
+        def saved(how):
+            return how == "saved" or (how == "multi" and view != "multi")
+        saved_for = {}
+        for (p, name), hows in obs.outcomes.items():
+            if any(saved(h) for h in hows):
+                saved_for.setdefault(name, set()).add(p)
+        saves |= set(saved_for)
+        if saved_for and obs.pattern_tried <= obs.pattern_ok:
+            fact["saved_for"] = saved_for
+        # Saved in some samples but not in others under the same pattern: value-dependent
+        # (interpolate saves its input for mode="area" only).
+        fact["saves_sometimes"] = {name for (p, name), hows in obs.outcomes.items()
+                                   if len({saved(h) for h in hows}) == 2}
         fact["saves"], fact["saves_source"] = saves, "experiment"
+    elif obs.bwd_unimplemented and fact["saves_source"] == "none":
+        # the output requires grad but backward always raises "not implemented":
+        # nothing it keeps can ever be found modified
+        fact["saves"], fact["saves_source"] = set(), "experiment"
     if obs.bumped:
         fact["inplace"] = True
     elif fact["inplace"] or looks_inplace(qual.rsplit(".", 1)[1]):
@@ -683,14 +906,46 @@ def merge(fact, obs, notes, qual):
         fact["differentiable"] = False
     if not fact["differentiable"]:  # no graph, nothing saved
         fact["saves"], fact["saves_source"] = set(), "experiment"
+        fact.pop("saved_for", None)
+        fact.pop("saves_sometimes", None)
     return fact
 
 
+def not_an_op(qual, obj, fact, obs):
+    """Helpers, not ops (F.Optional, F.boolean_dispatch, F.handle_torch_function,
+    F.assert_int_or_pair, torch.manual_seed ...): not a routine at all, or a Python
+    function that no experiment saw return a tensor and whose annotations mention
+    no Tensor.  Tensor methods and native ops always stay."""
+    if qual.startswith("torch.Tensor.") or fact.get("_native"):
+        return False
+    if isinstance(obj, torch._ops.OpOverloadPacket):
+        return False
+    if not inspect.isroutine(obj):
+        return True
+    if not inspect.isfunction(obj) or fact["saves_source"] != "none" or (obs is not None and obs.tensor_out):
+        return False
+    try:
+        sig = inspect.signature(obj)
+    except (TypeError, ValueError):
+        return False
+    notes = [p.annotation for p in sig.parameters.values()] + [sig.return_annotation]
+    return not any("Tensor" in (a if isinstance(a, str) else repr(a)) for a in notes
+                   if a is not inspect.Parameter.empty)
+
+
 def finalize(fact):
-    out = dict(fact)
+    out = {k: v for k, v in fact.items() if not k.startswith("_")}
     params = out["params"]
     # saves must name a positional parameter or "result" (see knowledge/__init__.py)
     out["saves"] = sorted(s for s in out["saves"] if s in params or s == "result")
+    saved_for = {k: sorted(p for p in v if p in params)
+                 for k, v in out.pop("saved_for", {}).items() if k in out["saves"]}
+    saved_for = {k: v for k, v in saved_for.items() if v}
+    if saved_for:
+        out["saved_for"] = saved_for
+    sometimes = sorted(s for s in out.pop("saves_sometimes", ()) if s in out["saves"])
+    if sometimes:
+        out["saves_sometimes"] = sometimes
     return out
 
 
@@ -700,9 +955,12 @@ def generate(verbose=False):
     facts = build_static(callables)
     observations = opinfo_experiments(callables, facts)
     probe_methods(callables, facts, observations)
+    probe_holes(callables, facts, observations)
     notes = []
     functions = {}
     for qual in sorted(facts):
+        if not_an_op(qual, callables[qual], facts[qual], observations.get(qual)):
+            continue
         functions[qual] = finalize(merge(facts[qual], observations.get(qual), notes, qual))
     # Only Tensor methods get the transposed-input probe; torch.X shares the native op.
     for qual, fact in functions.items():

@@ -484,6 +484,9 @@ class Interpreter:
             obj = self.eval(target.value, frame)
             if isinstance(obj, Obj):
                 obj.attrs[target.attr.value] = value
+            elif isinstance(obj, Tensor) and target.attr.value == "requires_grad":
+                flag = value.value if isinstance(value, Const) and isinstance(value.value, bool) else None
+                obj.set_requires_grad(flag)
         elif t == "Subscript":
             obj = self.eval(target.value, frame)
             if isinstance(obj, Tensor):
@@ -766,8 +769,9 @@ class Interpreter:
         if isinstance(v, Seq):
             return v.element()
         if isinstance(v, Tensor):
-            if v.kind == "opaque" and v.rg is None:
-                return opaque()
+            if v.kind in ("opaque", "arg"):
+                # of unknown type: far more often a list of tensors than a tensor
+                return opaque(v.rg) if v.rg is not None else opaque()
             # Tensor.__iter__ is unbind(0): each element is a multi-output view.
             return self._view_of(v, "unbind", "multi")
         if isinstance(v, (Dict, Const)):

@@ -51,6 +51,7 @@ import time
 import types
 
 RESULT_FD = None
+HARNESS_FILE = "<ipl-replay-harness>"
 DATA_ASSIGN_LINES = set()
 PATH = None
 STATE = None
@@ -356,6 +357,13 @@ class Index:
             node = ast.Module(body=[node], type_ignores=[])
         return compile(node, PATH, mode, flags=self.flags, dont_inherit=True)
 
+    def compile_expr(self, expr):
+        """An expression the harness evaluates (a constructor argument seen at a call
+        site, a default value, a consumer such as ``self.mlp``) is compiled under
+        another file name: the line tracer must not count its line as run by the
+        user's code (it did not run in the replayed control flow)."""
+        return compile(ast.Expression(expr), HARNESS_FILE, "eval", flags=self.flags, dont_inherit=True)
+
     def reach(self, roots):
         seen, todo = set(), list(roots)
         while todo:
@@ -421,6 +429,9 @@ class State:
         self.writes = {}  # storage ptr -> [(seq, lines)]
         self.user_packed = {}
         self.line_seqs = {}
+        self.graph_writes = []  # (seq, lines, ptrs, any tensor argument requires grad)
+        self.grad_ptrs = set()  # storage of tensors that require grad
+        self.modified = []  # how this run departs from the real program (skipped statements, ...)
 
 
 def ptr_of(t):
@@ -548,6 +559,48 @@ class SavedRec:
         self.packed = None
 
 
+def _any_requires_grad(args, kwargs):
+    try:
+        for v in list(args) + list(kwargs.values()):
+            for t in (v if isinstance(v, (list, tuple)) else (v,)):
+                if isinstance(t, torch.Tensor) and t.requires_grad:
+                    return True
+    except Exception:  # noqa: BLE001
+        pass
+    return False
+
+
+def _note_grad_ptrs(args, kwargs):
+    """Storage of every tensor that requires grad and goes through an op (trace runs)."""
+    if len(STATE.grad_ptrs) > 200000:
+        return
+    try:
+        for v in list(args) + list(kwargs.values()):
+            for t in (v if isinstance(v, (list, tuple)) else (v,)):
+                if isinstance(t, torch.Tensor) and t.requires_grad:
+                    p = ptr_of(t)
+                    if p:
+                        STATE.grad_ptrs.add(p)
+    except Exception:  # noqa: BLE001
+        pass
+
+
+def in_graph(trace, L):
+    """Did the flagged lines write a tensor that autograd tracks, in the trace run:
+    a tensor that requires grad, the storage of one (``p.data``), or storage that
+    autograd saved for a backward that then read it?  None when the lines wrote no
+    tensor at all."""
+    hits = [(seq, ptrs, rg) for seq, lines, ptrs, rg in trace.graph_writes if L & set(lines)]
+    if not hits:
+        return None
+    if any(rg for _, _, rg in hits):
+        return True
+    written = {p for _, ptrs, _ in hits for p in ptrs}
+    if written & trace.grad_ptrs:
+        return True
+    return any(sptr in written and unpacked for sptr, _, unpacked in trace.saved_ptrs)
+
+
 def _tensor_ptrs(v, out):
     if isinstance(v, torch.Tensor):
         p = ptr_of(v)
@@ -581,11 +634,14 @@ class TraceMode:
                         _tensor_ptrs(v, written)
                 except Exception:  # noqa: BLE001
                     written = []
+                _note_grad_ptrs(args, kwargs)
                 if written:
                     STATE.seq += 1
                     lines = stack_lines(sys._getframe(1))
                     for p in written:
                         STATE.writes.setdefault(p, []).append((STATE.seq, lines))
+                    if len(STATE.graph_writes) < 20000:
+                        STATE.graph_writes.append((STATE.seq, lines, written, _any_requires_grad(args, kwargs)))
                 return func(*args, **kwargs)
 
         self.Recorder = Recorder
@@ -710,6 +766,10 @@ class Run:
         self.writes = {}
         self.stub_used = False
         self.traced = False
+        self.graph_writes = []
+        self.grad_ptrs = set()
+        self.saved_ptrs = []  # (ptr, seq, unpacked) of the tensors saved for backward (trace runs)
+        self.modified = []
 
     def ran(self, lines):
         return any(ln in self.lines_first for ln in lines)
@@ -793,12 +853,18 @@ def do_run(attempt, trace=False, slice_s=5.0):
     run.lines_first = dict(tracer.lines_first)
     run.bw_done = list(STATE.bw_done)
     run.stub_used = STATE.stub_used
+    run.modified = list(STATE.modified) + list(getattr(attempt, "modified", ()))
     if trace:
         try:
             run.events = culprits()
         except Exception:  # noqa: BLE001
             run.events = []
         run.writes = STATE.writes
+        run.graph_writes = STATE.graph_writes
+        run.grad_ptrs = STATE.grad_ptrs
+        run.saved_ptrs = [(r.ptr, r.seq, bool(r.unpacks)) for r in STATE.saved if r.ptr]
+    STATE.graph_writes = []
+    STATE.grad_ptrs = set()
     STATE.saved = []
     STATE.writes = {}
     STATE.user_packed = {}
@@ -876,26 +942,54 @@ def new_env(index, as_main=False):
     return mod.__dict__
 
 
-def build_env(index, full=False, as_main=False):
+HARMLESS_CALLS = re.compile(r"^(print|pprint|display|logging\.\w+|logger\.\w+|log\.\w+|warnings\.\w+|plt\.\w+|"
+                            r"torch\.manual_seed|random\.seed|np\.random\.seed|numpy\.random\.seed|"
+                            r"torch\.set_printoptions|np\.set_printoptions)$")
+
+
+def harmless(stmt):
+    """A statement whose absence cannot change any tensor of the program."""
+    if isinstance(stmt, (ast.Pass, ast.Global, ast.Nonlocal, ast.Assert)):
+        return True
+    if isinstance(stmt, ast.Expr):
+        v = stmt.value
+        if isinstance(v, ast.Constant):
+            return True
+        if isinstance(v, ast.Call):
+            try:
+                return bool(HARMLESS_CALLS.match(ast.unparse(v.func)))
+            except Exception:  # noqa: BLE001
+                return False
+    return False
+
+
+def build_env(index, full=False, as_main=False, tree=None):
     """Execute the module's imports, defs, classes and constants (statement by
     statement; failures are skipped).  full=True runs every statement, in order,
-    stopping at the first failure (the module is what is being replayed)."""
+    stopping at the first failure (the module is what is being replayed).
+    Top-level statements that are skipped or fail are recorded in
+    ``STATE.modified``: importing the module would have run them, so the replay
+    is not the real program (no refutation from it)."""
     env = new_env(index, as_main)
-    for stmt in index.tree.body:
+    for stmt in (tree or index.tree).body:
         if isinstance(stmt, (ast.Import, ast.ImportFrom)):
             exec_import(index, stmt, env)
             continue
         if full:
             exec(index.compile(stmt), env)
             continue
-        if is_main_guard(stmt) or isinstance(stmt, SKIP_TOP):
+        if is_main_guard(stmt):
+            continue
+        if isinstance(stmt, SKIP_TOP):
+            if not harmless(stmt):
+                STATE.modified.append("top-level line %d skipped" % stmt.lineno)
             continue
         try:
             exec(index.compile(stmt), env)
         except (ReplayTimeout, MemoryError):
             raise
-        except BaseException:  # noqa: BLE001
-            pass
+        except BaseException as e:  # noqa: BLE001
+            STATE.modified.append("top-level line %d failed (%s)" % (stmt.lineno, type(e).__name__))
     return env
 
 
@@ -1210,6 +1304,68 @@ def module_specs(m, depth=0):
     return []
 
 
+def _inplace_chain(call):
+    """(receiver, [(method, call)]) when call is ``x.op_(...)`` or ``x.op_(...).op2_(...)``
+    on a plain name or attribute and every op has an out-of-place twin; else None."""
+    chain = []
+    node = call
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        name = node.func.attr
+        if not (name.endswith("_") and not name.endswith("__") and hasattr(torch.Tensor, name[:-1])):
+            return None
+        chain.append(node)
+        node = node.func.value
+    if not chain or not isinstance(node, (ast.Name, ast.Attribute)):
+        return None
+    return node, chain
+
+
+def outplace_stmt(stmt):
+    """The out-of-place twin of an in-place statement (``q *= s`` -> ``q = q * s``,
+    ``x.mul_(2)`` -> ``x = x.mul(2)``), line numbers kept; None when there is none."""
+    if isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, (ast.Name, ast.Attribute)):
+        load = copy.deepcopy(stmt.target)
+        load.ctx = ast.Load()
+        new = ast.Assign(targets=[stmt.target], value=ast.BinOp(left=load, op=stmt.op, right=stmt.value))
+    elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+        found = _inplace_chain(stmt.value)
+        if found is None:
+            return None
+        recv, chain = found
+        value = copy.deepcopy(stmt.value)
+        node = value
+        while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr.endswith("_"):
+            node.func.attr = node.func.attr[:-1]
+            node = node.func.value
+        target = copy.deepcopy(recv)
+        target.ctx = ast.Store()
+        new = ast.Assign(targets=[target], value=value)
+    else:
+        return None
+    ast.copy_location(new, stmt)
+    for n in ast.walk(new):
+        if not hasattr(n, "lineno") or n.lineno is None:
+            ast.copy_location(n, stmt)
+    return ast.fix_missing_locations(new)
+
+
+class _OutOfPlace(ast.NodeTransformer):
+    def __init__(self, lines):
+        self.lines = set(lines)
+
+    def generic_visit(self, node):
+        node = super().generic_visit(node)
+        if isinstance(node, ast.stmt) and node.lineno in self.lines:
+            new = outplace_stmt(node)
+            if new is not None:
+                return new
+        return node
+
+
+def rewrite_outplace(node, lines):
+    return _OutOfPlace(lines).visit(copy.deepcopy(node)) if lines else node
+
+
 GENERIC_SHAPES = [(2, 8), (2, 4, 8), (2, 3, 8, 8), (8,), (2, 3, 16, 16), (4, 16), (2, 16, 8)]
 
 
@@ -1220,7 +1376,7 @@ class SynthAttempt(Attempt):
     MODES = {"nonleaf": "inputs that require grad", "leaf": "leaf inputs that require grad",
              "data": "inputs that do not require grad"}
 
-    def __init__(self, index, kind, owner, fn, variant, mode="nonleaf", drop=()):
+    def __init__(self, index, kind, owner, fn, variant, mode="nonleaf", drop=(), rewrites=()):
         super().__init__(index)
         self.kind = kind  # func | method
         self.owner = owner  # class name for methods, function name otherwise
@@ -1228,6 +1384,10 @@ class SynthAttempt(Attempt):
         self.variant = variant
         self.mode = mode
         self.drop = tuple(drop)
+        # lines of other in-place statements that raised before the flagged line, replayed
+        # out of place (q *= s -> q = q * s): a run that can confirm, never refute
+        self.rewrites = tuple(rewrites)
+        self.build_notes = []
         self.input_ptrs = set()
         lo = node_start(fn)
         self.capture = (fn.name, lo, fn.lineno)
@@ -1271,7 +1431,7 @@ class SynthAttempt(Attempt):
             for p, d in zip(pos[len(pos) - len(a.defaults):], a.defaults):
                 if p.arg not in loc:
                     try:
-                        loc[p.arg] = eval(self.index.compile(ast.Expression(d), "eval"), env)
+                        loc[p.arg] = eval(self.index.compile_expr(d), env)
                     except Exception:  # noqa: BLE001
                         pass
             for stmt in init.body:
@@ -1285,6 +1445,8 @@ class SynthAttempt(Attempt):
                 except Exception as e:  # noqa: BLE001
                     errors.append("line %d %s: %s" % (stmt.lineno, type(e).__name__, first_line(e, 100)))
         self.self_note = ("; __init__ partly failed (%s)" % errors[-1]) if errors else ""
+        if errors:
+            self.build_notes.append("%s.__init__ run statement by statement (%s)" % (cls_name, errors[-1]))
         return obj
 
     def ctor_candidates(self, cls_name, cls, env):
@@ -1293,9 +1455,9 @@ class SynthAttempt(Attempt):
         for n in ast.walk(self.index.tree):
             if isinstance(n, ast.Call) and _is_name(n.func, cls_name):
                 try:
-                    args = [eval(self.index.compile(ast.Expression(a), "eval"), env) for a in n.args
+                    args = [eval(self.index.compile_expr(a), env) for a in n.args
                             if not isinstance(a, ast.Starred)]
-                    kwargs = {k.arg: eval(self.index.compile(ast.Expression(k.value), "eval"), env)
+                    kwargs = {k.arg: eval(self.index.compile_expr(k.value), env)
                               for k in n.keywords if k.arg}
                     out.append((args, kwargs))
                 except Exception:  # noqa: BLE001
@@ -1394,7 +1556,7 @@ class SynthAttempt(Attempt):
 
     def resolve(self, expr, env, loc):
         try:
-            return eval(self.index.compile(ast.Expression(expr), "eval"), env, loc)
+            return eval(self.index.compile_expr(expr), env, loc)
         except Exception:  # noqa: BLE001
             return None
 
@@ -1555,8 +1717,14 @@ class SynthAttempt(Attempt):
         self.built_ok = True
         return func, args, kwargs
 
+    @property
+    def modified(self):
+        out = ["line %d dropped" % ln for ln in self.drop]
+        out += ["line %d replayed out of place" % ln for ln in self.rewrites]
+        return out + list(self.build_notes)
+
     def sliced(self, env, bind=None, cls=None):
-        node = copy.deepcopy(self.fn)
+        node = rewrite_outplace(copy.deepcopy(self.fn), self.rewrites)
         node.body = [s for s in node.body if s.lineno not in self.drop] or [ast.Pass()]
         node.decorator_list = [d for d in node.decorator_list
                                if not (_is_name(d, "staticmethod") or _is_name(d, "classmethod"))]
@@ -1569,7 +1737,9 @@ class SynthAttempt(Attempt):
 
     def execute(self):
         self.input_ptrs = set()
-        env = build_env(self.index)
+        self.build_notes = []
+        tree = rewrite_outplace(self.index.tree, self.rewrites) if self.rewrites else None
+        env = build_env(self.index, tree=tree)
         try:
             func, args, kwargs = self.build_call(env)
         except (ReplayTimeout, MemoryError):
@@ -1662,6 +1832,17 @@ class Verdict:
         self.extra = extra
 
 
+SHAPE_ERR = re.compile(r"not enough values to unpack|too many values to unpack|shape|size mismatch|"
+                       r"must match the size|dimension|mat1 and mat2|expected input|normalized_shape|"
+                       r"Expected \d+D|expected \d+D|channels|out of range|cannot be multiplied|"
+                       r"the number of sizes provided|invalid for input of size")
+
+
+def shape_error(run):
+    """The run failed because the synthesised inputs had the wrong shape: try the next one."""
+    return run.exc_type in ("ValueError", "RuntimeError", "IndexError") and bool(SHAPE_ERR.search(run.msg or ""))
+
+
 def needs_trace(f, run, synth=False):
     if f.verdict is not None:
         return False
@@ -1669,19 +1850,27 @@ def needs_trace(f, run, synth=False):
         return True
     if f.expect in ("SILENT", "HOOK") and run.ran(f.lines):
         return True
-    # a synthesised refutation must show the line does not just mutate an argument
-    return synth and f.expect not in RAISE_AT_OP and run.ran(f.lines) and run.backward_after(f.lines) \
-        and run.kind in (None, "OTHER")
+    # a refutation must show that the line wrote a tensor of the graph that backward then ran over
+    # (and, for a synthesised call, that the line does not just mutate an argument)
+    return f.expect not in RAISE_AT_OP and run.kind is None and run.ran(f.lines) and run.backward_after(f.lines)
 
 
 def judge(f, run, trace, label, input_ptrs=None):
-    """Verdict on f from a plain run (and its trace run, when there is one)."""
+    """Verdict on f from a plain run (and its trace run, when there is one).
+
+    Confirmed: the predicted failure, attributed to the flagged line.  Refuted only
+    when (a) the line ran in the real control flow (nothing dropped, rewritten,
+    skipped or stubbed on the way), (b) for IPL001/IPL004/IPL005 a backward ran
+    after it over a graph that holds the tensor the line wrote, and (c) the run
+    finished without an exception.  Anything else is undecided, with the reason."""
     L = f.lines
     ran = run.ran(L)
     bw_after = run.backward_after(L)
     via = " (replayed %s)" % label
     kind = run.kind
     stub = " [missing modules stubbed]" if run.stub_used else ""
+    modified = list(run.modified)
+    mod = (" [replay modified: %s]" % "; ".join(modified[:3])) if modified else ""
     if kind in RAISE_AT_OP or kind == "VC":
         extra = None
         if kind in RAISE_AT_OP:
@@ -1693,53 +1882,76 @@ def judge(f, run, trace, label, input_ptrs=None):
                     extra = {"mutation_line": mline, "save_line": sline}
                     break
         if extra is not None:
-            return Verdict("confirmed", "%s%s%s" % (KIND_TEXT[kind], via, stub), error=first_line(run.msg),
+            return Verdict("confirmed", "%s%s%s%s" % (KIND_TEXT[kind], via, stub, mod), error=first_line(run.msg),
                            **extra)
     if trace is not None and (f.expect in ("SILENT", "HOOK") or f.code not in EXPECT):
         for ev_kind, lines, mline, sline in trace.events:
             if ev_kind in ("SILENT", "HOOK", "SWAP") and lines & L:
-                return Verdict("confirmed", "%s; saved at line %s%s%s" % (KIND_TEXT[ev_kind], sline, via, stub),
-                               mutation_line=mline, save_line=sline)
-    vc_elsewhere = kind == "VC"
-    if vc_elsewhere and trace is not None and trace.kind != "VC":
-        # the trace run went past the error (its hooks replace the version check): judge the rest on it
-        run = trace
-        kind, ran, bw_after = run.kind, run.ran(L), run.backward_after(L)
+                return Verdict("confirmed", "%s; saved at line %s%s%s%s" % (
+                    KIND_TEXT[ev_kind], sline, via, stub, mod), mutation_line=mline, save_line=sline)
     if kind in ("TIMEOUT", "MEMORY"):
-        if ran and bw_after and kind == "TIMEOUT":
-            return Verdict("refuted", "line ran and backward ran with no autograd error before the time limit%s%s"
-                           % (via, stub))
-        return Verdict(None, "%s %s" % (label, run.describe()), 3)
+        return Verdict(None, "%s %s%s" % (label, run.describe(), " after the line ran" if ran else ""), 3)
     if not ran:
         if kind is None:
-            return Verdict(None, "line not reached by %s" % label, 1)
+            return Verdict(None, "line not reached by %s%s" % (label, mod), 1)
         if kind == "BUILD":
             return Verdict(None, first_line(run.msg), 2)
-        return Verdict(None, "%s stopped before the line: %s" % (label, run.describe()), 2)
+        return Verdict(None, "%s stopped before the line: %s%s" % (label, run.describe(), mod), 2)
     # the line ran
     if kind == "OTHER" and run.exc_line is not None and run.exc_line in L:
         return Verdict(None, "%s failed at the flagged line: %s" % (label, run.describe()), 2)
-    note = "" if kind is None or vc_elsewhere else " (the run then failed: %s)" % run.describe()
-    if f.expect in RAISE_AT_OP:
-        return Verdict("refuted", "line ran without an autograd error%s%s%s" % (via, note, stub))
-    # version counter / silent / unknown: a backward must have run after the line
-    if not bw_after:
-        return Verdict(None, "no backward ran after the line in %s%s" % (label, note), 1)
+    vc_elsewhere = kind == "VC"
+    if kind is not None and not vc_elsewhere:
+        return Verdict(None, "the line ran, but %s then failed: %s%s" % (label, run.describe(), mod), 2)
+    # (a) nothing departed from the real program on the way
+    if run.stub_used:
+        return Verdict(None, "the line ran without an autograd error, but missing modules were stubbed in %s"
+                       % label, 1.5)
+    if modified:
+        return Verdict(None, "the line ran without an autograd error, but %s was not the real program (%s)"
+                       % (label, "; ".join(modified[:3])), 1.5)
     if vc_elsewhere:
+        # the plain run ran the line, then backward raised for another line; the trace run
+        # (its saved-tensor hooks stand in for the version check) shows what came after
         vc = [ev for ev in trace.events if ev[0] == "VC"] if trace is not None else []
         if not vc:
             return Verdict(None, "backward failed with a version-counter error that could not be attributed", 2)
-        return Verdict("refuted", "line ran and backward ran; the version-counter error comes from line(s) %s%s%s"
-                       % (", ".join(str(x) for x in sorted({ev[2] for ev in vc if ev[2]})), via, stub))
-    if trace is None and (f.expect in ("SILENT", "HOOK") or input_ptrs is not None):
+        if trace.kind is not None:
+            return Verdict(None, "backward raised a version-counter error for another line and the run past it "
+                           "failed too: %s" % trace.describe(), 2)
+        elsewhere = ", ".join(str(x) for x in sorted({ev[2] for ev in vc if ev[2]}))
+        if f.expect in RAISE_AT_OP:
+            return Verdict("refuted", "line ran without an autograd error; the run's version-counter error comes "
+                           "from line(s) %s%s" % (elsewhere, via))
+    if f.expect in RAISE_AT_OP:
+        return Verdict("refuted", "line ran without an autograd error and the run finished%s" % via)
+    # (b) version counter / silent / unknown: a backward over the line's tensor
+    if not bw_after and not vc_elsewhere:
+        return Verdict(None, "no backward ran after the line in %s" % label, 1)
+    if trace is None:
         return Verdict(None, "no trace run", 0)
-    if input_ptrs and trace is not None:
+    if not trace.ran(L) or not trace.backward_after(L):
+        return Verdict(None, "the trace run of %s did not reach the line and a backward after it: %s"
+                       % (label, trace.describe() if trace.kind else "finished"), 1)
+    if trace.kind is not None and not vc_elsewhere:
+        return Verdict(None, "the trace run of %s failed: %s" % (label, trace.describe()), 1)
+    if input_ptrs:
         hits = [ln for p, ws in trace.writes.items() if p in input_ptrs for _, lines in ws for ln in lines
                 if ln in L]
         if hits:
             return Verdict(None, "the line mutates an argument of %s: whether that is safe depends on the caller"
                            % label.split("(")[0], 2.5)
-    return Verdict("refuted", "line ran and backward ran, no autograd error%s%s%s" % (via, note, stub))
+    g = in_graph(trace, L)
+    if g is None:
+        return Verdict(None, "the line wrote no tensor in %s" % label, 1)
+    if not g:
+        return Verdict(None, "the tensor the line modifies is not in any autograd graph in %s (it does not "
+                       "require grad and autograd never saved it)" % label, 1)
+    if vc_elsewhere:
+        return Verdict("refuted", "line ran and backward ran; the version-counter error comes from line(s) %s%s"
+                       % (elsewhere, via))
+    return Verdict("refuted", "line ran and backward ran over its tensor, no autograd error, the run finished%s"
+                   % via)
 
 
 # --------------------------------------------------------------------------
@@ -1918,6 +2130,7 @@ class Driver:
         if codes & {"LEAF", "VIEW"}:
             modes = ["data", "leaf", "nonleaf"]
         drop = []
+        rewrites = []
         n_tries = 0
         for v in range(6):
             fs = [f for f in fs if f.verdict is None]
@@ -1929,21 +2142,35 @@ class Driver:
             for mode in modes:
                 if self.left() < 0.4:
                     break
-                att = SynthAttempt(self.index, kind, owner, node, v, mode=mode, drop=drop)
+                att = SynthAttempt(self.index, kind, owner, node, v, mode=mode, drop=drop, rewrites=rewrites)
                 n_tries += 1
                 res, run = self.run_attempt(att, fs, share=0.35, synth=True)
                 if res is None:
                     break
-                # slicing: a statement before the flagged ones failed and is not needed
-                if run.kind == "OTHER" and run.exc_line is not None and not any(run.ran(f.lines) for f in fs):
-                    stmt = self.droppable(node, run.exc_line, fs)
-                    if stmt is not None and len(drop) < 4:
-                        drop = drop + [stmt]
-                        att = SynthAttempt(self.index, kind, owner, node, v, mode=mode, drop=drop)
-                        n_tries += 1
-                        res, run = self.run_attempt(att, fs, share=0.35, synth=True)
-                        if res is None:
+                # repairs (the run is then no longer the real program: it may confirm, never refute)
+                for _ in range(3):
+                    if run.exc_line is None or any(run.ran(f.lines) for f in fs) or self.left() < 0.4:
+                        break
+                    if run.kind == "OTHER" and not shape_error(run):
+                        # slicing: a statement before the flagged ones failed and is not needed
+                        stmt = self.droppable(node, run.exc_line, fs)
+                        if stmt is None or len(drop) >= 4:
                             break
+                        drop = drop + [stmt]
+                    elif run.kind in ("VIEW", "LEAF"):
+                        # another in-place hazard raised first: replay that statement out of place
+                        stmt = self.rewritable(run.exc_line, fs)
+                        if stmt is None or stmt in rewrites or len(rewrites) >= 3:
+                            break
+                        rewrites = rewrites + [stmt]
+                    else:
+                        break
+                    att = SynthAttempt(self.index, kind, owner, node, v, mode=mode, drop=drop, rewrites=rewrites)
+                    n_tries += 1
+                    res2, run2 = self.run_attempt(att, fs, share=0.35, synth=True)
+                    if res2 is None:
+                        break
+                    res, run = res2, run2
                 for f in fs:
                     votes[f.id].append((res[f.id], att.label))
                 if any(r.verdict is not None for r, _ in (x[-1] for x in votes.values() if x)):
@@ -1966,6 +2193,20 @@ class Driver:
                         f.note(r.prio, r.reason)
             if stop or reached:
                 break
+
+    def rewritable(self, line, fs):
+        """Line of the in-place statement at line (not a flagged one) that has an
+        out-of-place twin, else None."""
+        flagged = set().union(*(f.lines for f in fs))
+        best = None
+        for n in self.index.stmts:
+            end = n.end_lineno or n.lineno
+            if n.lineno <= line <= end and outplace_stmt(n) is not None:
+                if best is None or n.lineno > best.lineno:
+                    best = n
+        if best is None or set(range(best.lineno, (best.end_lineno or best.lineno) + 1)) & flagged:
+            return None
+        return best.lineno
 
     def droppable(self, fn, line, fs):
         body = fn.body
