@@ -79,8 +79,86 @@ def test_saves_nothing():
     assert not {"input", "result"} & set(fn("torch.nn.functional.dropout")["saves"])
     # interpolate never saves its output.  It does save its input, but only for
     # mode="area" (adaptive_avg_pool); nearest/bilinear/bicubic save nothing.
-    assert "result" not in fn("torch.nn.functional.interpolate")["saves"]
+    interp = fn("torch.nn.functional.interpolate")
+    assert "result" not in interp["saves"]
+    assert "input" not in interp["saves"] or "input" in interp.get("saves_sometimes", [])
     assert fn("torch.Tensor.add")["saves"] == []
+
+
+# -------------------------------------------------------------- conditional saves
+@pytest.mark.parametrize("name,a", [("torch.mul", "input"), ("torch.Tensor.mul", "self")])
+def test_saved_for_mul(name, a):
+    # each factor is kept for the *other* factor's gradient
+    sf = fn(name)["saved_for"]
+    assert sf["other"] == [a]
+    assert sf[a] == ["other"]
+
+
+def test_saved_for_div():
+    sf = fn("torch.div")["saved_for"]
+    assert sf["input"] == ["other"]  # x / y keeps x only for y's gradient
+    assert "input" in sf["other"]
+
+
+def test_saved_for_pow():
+    sf = fn("torch.pow")["saved_for"]
+    assert "exponent" in sf["result"]  # pow(x, y) keeps its result for y's gradient
+    assert "exponent" in sf["input"]   # ... and x
+    assert "result" not in fn("torch.pow").get("saves_sometimes", [])
+    # Not "result only for exponent": torch 2.13 also keeps the result of pow(x, y)
+    # (tensor y) when only x requires grad -- bumping the result then breaks
+    # backward, so the experiment lists "input" for "result" too.  pow(x, 2) keeps
+    # no result at all, but op_db's pow samples all pass a tensor exponent.
+
+
+@pytest.mark.parametrize("name", ["torch.nn.functional.softmax", "torch.nn.functional.log_softmax",
+                                  "torch.nn.functional.softmin", "torch.nn.functional.sigmoid",
+                                  "torch.nn.functional.tanh", "torch.special.expit"])
+def test_aliases_save_result(name):
+    e = fn(name)
+    assert e["saves_source"] == "experiment"
+    assert "result" in e["saves"]
+    assert e["saved_for"]["result"] == ["input"]
+
+
+@pytest.mark.parametrize("name", [
+    "torch.nn.functional.gumbel_softmax", "torch.nn.functional.dropout1d", "torch.nn.functional.selu_",
+    "torch.nn.functional.rrelu_", "torch.nn.functional.upsample", "torch.nn.functional.lp_pool1d",
+    "torch.nn.functional.lp_pool2d", "torch.nn.functional.fold", "torch.nn.functional.affine_grid",
+    "torch.nn.functional.max_pool2d_with_indices", "torch.nn.functional.adaptive_max_pool2d_with_indices",
+    "torch.Tensor.det", "torch.Tensor.inverse", "torch.Tensor.matrix_power", "torch.Tensor.prelu",
+    "torch.Tensor.floor_divide", "torch.Tensor.slogdet", "torch.Tensor.heaviside",
+    "torch.Tensor.bitwise_and", "torch.Tensor.bitwise_xor"])
+def test_former_holes_measured(name):
+    assert fn(name)["saves_source"] == "experiment"
+
+
+def test_former_holes_facts():
+    assert "result" in fn("torch.nn.functional.gumbel_softmax")["saves"]
+    assert fn("torch.nn.functional.selu_")["saves"] == ["result"]
+    assert {"self", "result"} <= set(fn("torch.Tensor.det")["saves"])
+    assert "result" in fn("torch.Tensor.inverse")["saves"]
+    assert {"self", "weight"} <= set(fn("torch.Tensor.prelu")["saves"])
+    assert {"input", "result"} <= set(fn("torch.nn.functional.max_pool2d_with_indices")["saves"])
+    for name in ("bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not"):
+        assert fn("torch.Tensor." + name)["differentiable"] is False, name
+
+
+def test_saved_for_well_formed():
+    for name, e in K.functions.items():
+        params = set(e["params"])
+        for saved, need in e.get("saved_for", {}).items():
+            assert saved in e["saves"], name
+            assert need and set(need) <= params and need == sorted(need), name
+        some = e.get("saves_sometimes", [])
+        assert set(some) <= set(e["saves"]) and some == sorted(some), name
+
+
+@pytest.mark.parametrize("name", ["torch.nn.functional.Optional", "torch.nn.functional.boolean_dispatch",
+                                  "torch.nn.functional.handle_torch_function",
+                                  "torch.nn.functional.assert_int_or_pair", "torch.manual_seed"])
+def test_no_junk(name):
+    assert K.function(name) is None
 
 
 def test_inplace_saves():
@@ -192,6 +270,23 @@ def test_module_params_and_kw():
     for name in ("ReLU", "LeakyReLU", "Dropout", "ELU", "Hardtanh", "ReLU6", "SiLU"):
         assert mod(name)["inplace_kw"], name
     assert not mod("Linear")["inplace_kw"]
+
+
+def test_module_init_params():
+    assert mod("ReLU")["init_params"] == ["inplace"]
+    assert mod("LeakyReLU")["init_params"] == ["negative_slope", "inplace"]
+    assert mod("Dropout")["init_params"] == ["p", "inplace"]
+    assert mod("Linear")["init_params"][:3] == ["in_features", "out_features", "bias"]
+
+
+def test_module_saves_inplace():
+    assert mod("ReLU")["saves_inplace"] == ["result"]
+    assert mod("LeakyReLU")["saves_inplace"] == ["result"]
+    assert mod("Hardswish")["saves_inplace"] == []  # keeps a copy of its input
+    assert mod("Dropout")["saves_inplace"] == []    # keeps its mask only
+    for name, e in K.modules.items():
+        if "saves_inplace" in e:
+            assert e["inplace_kw"] and e["saves_inplace"] in ([], ["result"]), name
 
 
 def test_module_views():

@@ -10,22 +10,32 @@ Two sources of truth, in this order of trust:
      ``torch.autograd.graph.increment_version`` and call backward.  If autograd
      raises "modified by an inplace operation" (or its multi-output-view twin),
      that tensor was saved for backward.
+   * saved_for: the same, rerun with only one parameter's tensors requiring grad
+     (the others detached copies): autograd saves conditionally (mul keeps "other"
+     only for input's gradient).  saves_sometimes: names saved by some samples and
+     not by others under the same pattern (interpolate keeps its input for "area").
    * view:   bump the input's version counter and see whether the output's moves too
      (a view shares its base's counter).  A list/tuple of such outputs is "multi".
    * maybe_alias: the op returned its input object itself (``out is input``).
    * inplace: the op bumped its input's version counter.
    * differentiable: the output required grad when an input did.
-   Public Tensor methods that op_db does not cover (``float``, ``cpu``,
+   OpInfo aliases (F.softmax, F.sigmoid, torch.special.expit ...) share their op's
+   samples.  Public Tensor methods that op_db does not cover (``float``, ``cpu``,
    ``requires_grad_``, ``__getitem__`` ...) get the same experiments with small
-   generic probe inputs.
+   generic probe inputs, and callables still without evidence (F.lp_pool2d,
+   Tensor.det, bitwise ops ...) with a wider generic set (hole_samples).
+   Modules: module_db setups; with inplace=True, whether the in-place output stays
+   saved (saves_inplace); init_params from the constructor's signature.
+   Helpers that are not ops (F.Optional, F.boolean_dispatch, torch.manual_seed) are
+   left out (not_an_op).
 2. Static data shipped with torch (torchgen): derivatives.yaml (what each backward
    formula saves), native_functions.yaml (Python parameter names, alias annotations:
    ``Tensor(a)`` returns are views, ``Tensor(a!) self`` is in-place) and torchgen's
    own VIEW_FUNCTIONS / DONT_REQUIRE_DERIVATIVE tables.  Used where no experiment ran.
 
 Every field is derived; nothing is typed in by hand except the *inputs* used to
-poke modules that module_db does not cover (generic_module_setups) and Tensor
-methods it does not call (probe_samples).
+poke modules that module_db does not cover (generic_module_setups) and callables
+it does not call (probe_samples, hole_samples).
 
 Usage: python tools/gen_knowledge.py [--output PATH] [--check]
 """
@@ -47,7 +57,7 @@ import torch.nn.functional as F
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_OUTPUT = os.path.join(ROOT, "inplace_lint", "knowledge", "torch_ops.json")
-MAX_SAMPLES = 10         # OpInfo samples per op (they cover the overloads); keeps the run ~1 min
+MAX_SAMPLES = 10         # OpInfo samples per op (they cover the overloads); keeps the run ~2 min
 # autograd's two complaints about a tensor mutated after it was saved: a saved
 # variable's version changed, or a saved output of a multi-output view op (split,
 # chunk) had its base changed.  Not "a view created in no_grad mode ... modified",
@@ -250,7 +260,7 @@ class Obs:
         self.tensor_out = False   # some output was a tensor at all
         self.bwd_unimplemented = 0  # samples whose backward raised "not implemented"
         # Per requires_grad pattern "only P requires grad" (P a parameter name):
-        self.outcomes = {}        # (P, name) -> {None, "saved", "multi"} over samples
+        self.outcomes = {}        # (P, name, tensor params) -> {None, "saved", "multi"} over samples
         self.pattern_tried = set()  # P whose "only P requires grad" run was attempted
         self.pattern_ok = set()     # ... and measured at least once
 
@@ -298,9 +308,10 @@ def recording(qual, calls):
 
 
 def observe(obs, invoke, params, inplace):
-    """One sample.  invoke() -> (args, kwargs, out, called) where args/kwargs are what
-    we passed and called = (args, kwargs, bumped) as the described callable received
-    them (or None), bumped: it changed its first argument's version counter."""
+    """One sample.  invoke(only=None) -> (args, kwargs, out, called) where args/kwargs
+    are what we passed and called = (args, kwargs, bumped) as the described callable
+    received them (or None), bumped: it changed its first argument's version counter.
+    only: keys of the tensors that keep requires_grad (see only_grad)."""
     torch.manual_seed(0)
     args, kwargs, out, called = invoke()
     pre = getattr(invoke, "grad_keys", None)
@@ -419,8 +430,11 @@ def bump_trials(invoke, slots, skip):
 def record_pattern(obs, p, slots, found):
     """Outcome of one sample under "only p requires grad"."""
     obs.pattern_ok.add(p)
-    for name in {n for n, _ in slots if n is not None}:
-        obs.outcomes.setdefault((p, name), set()).add(found.get(name))
+    # keyed also by which parameters were tensors at all: pow(x, 2) and pow(x, y) are
+    # different overloads, not one op saving its result "sometimes"
+    present = frozenset(n for n, _ in slots if n not in (None, "result"))
+    for name in present | {n for n, _ in slots if n == "result"}:
+        obs.outcomes.setdefault((p, name, present), set()).add(found.get(name))
 
 
 def only_grad(obj, prefix, only, memo):
@@ -872,7 +886,7 @@ def merge(fact, obs, notes, qual):
         def saved(how):
             return how == "saved" or (how == "multi" and view != "multi")
         saved_for = {}
-        for (p, name), hows in obs.outcomes.items():
+        for (p, name, _), hows in obs.outcomes.items():
             if any(saved(h) for h in hows):
                 saved_for.setdefault(name, set()).add(p)
         saves |= set(saved_for)
@@ -880,7 +894,7 @@ def merge(fact, obs, notes, qual):
             fact["saved_for"] = saved_for
         # Saved in some samples but not in others under the same pattern: value-dependent
         # (interpolate saves its input for mode="area" only).
-        fact["saves_sometimes"] = {name for (p, name), hows in obs.outcomes.items()
+        fact["saves_sometimes"] = {name for (p, name, _), hows in obs.outcomes.items()
                                    if len({saved(h) for h in hows}) == 2}
         fact["saves"], fact["saves_source"] = saves, "experiment"
     elif obs.bwd_unimplemented and fact["saves_source"] == "none":

@@ -57,6 +57,7 @@ def analyze(module: cst.Module, source=None, knowledge=None, tree=None) -> list:
             kind=r.kind, op=r.op, grad_enabled=r.grad, requires_grad=t.rg, is_leaf=t.leaf, view=t.view,
             view_base_requires_grad=t.base_rg, view_base_is_leaf=t.base_leaf, via_data=t.data,
             alias_certain=t.alias_certain, saves=saves, out_inputs_requires_grad=r.out_rg,
-            related_message=r.related_message, basic_index=r.basic_index, lazy=lazy,
+            related_message=r.related_message, basic_index=r.basic_index, is_tensor=t.kind not in ("arg", "opaque"),
+            lazy=lazy,
         ))
     return events

@@ -39,11 +39,11 @@ class Event:
 
     __slots__ = ("kind", "op", "grad_enabled", "requires_grad", "is_leaf", "view", "view_base_requires_grad",
                  "view_base_is_leaf", "via_data", "alias_certain", "saves", "out_inputs_requires_grad",
-                 "related_message", "basic_index", "_lazy", "_cache")
+                 "related_message", "basic_index", "is_tensor", "_lazy", "_cache")
 
     def __init__(self, kind, op, grad_enabled, requires_grad, is_leaf, view, view_base_requires_grad,
                  view_base_is_leaf, via_data, alias_certain, saves, out_inputs_requires_grad=None,
-                 related_message="", basic_index=False, lazy=None):
+                 related_message="", basic_index=False, is_tensor=True, lazy=None):
         self.kind = kind
         self.op = op
         self.grad_enabled = grad_enabled
@@ -58,6 +58,9 @@ class Event:
         self.out_inputs_requires_grad = out_inputs_requires_grad
         self.related_message = related_message
         self.basic_index = basic_index  # setitem with int/slice indices (a view is written)
+        # False when the modified object is of unknown type (an argument, the
+        # result of an unknown call): it may not be a tensor at all
+        self.is_tensor = is_tensor
         self._lazy = lazy or {}  # name -> () -> value, for positions and text
         self._cache = {}
 

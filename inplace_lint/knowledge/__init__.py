@@ -50,8 +50,33 @@ Optional keys (absent means false / not applicable)::
       "saves_source": "experiment" | "derivatives.yaml" | "none"
                                   # where "saves" came from; "none": nothing could
                                   # be derived and "saves" is [] (unknown, not "none")
+      "saved_for": {"other": ["input"], "input": ["other"]}
+                                  # (experiment) saved name -> the params whose
+                                  # requires_grad makes autograd save it, measured by
+                                  # making only that param's tensors require grad
+                                  # (torch.mul saves "other" for input's gradient and
+                                  # "input" for other's; "result" may be a key, never a
+                                  # value).  A name in "saves" but missing here: assume
+                                  # saved whenever the output requires grad.
+      "saves_sometimes": ["input"]
+                                  # (experiment) saved names that some samples saved
+                                  # and others did not under the same requires_grad
+                                  # pattern and the same tensor/non-tensor arguments:
+                                  # value- or shape-dependent ("may save"), e.g.
+                                  # F.interpolate saves input only for mode="area",
+                                  # matmul folds batched operands into copies
     modules:
       "saves_source": as above
+      "init_params": ["negative_slope", "inplace"]
+                                  # constructor's positional parameter names in order
+                                  # (without self; stops at *args / keyword-only), to
+                                  # read nn.LeakyReLU(0.1, True) / nn.Dropout(0.0, True)
+      "saves_inplace": ["result"] | []
+                                  # only with "inplace_kw": what the module built with
+                                  # inplace=True saves that aliases its input/output
+                                  # (experiment on a non-leaf input; dropout-like ones
+                                  # with p=0.5 in training mode): ReLU keeps its
+                                  # output, Hardswish a copy of its input ([])
       "saves" may also name other forward() arguments by their forward() parameter
       names (e.g. "target" for losses, "hx") and parameters of submodules by dotted
       path (e.g. "out_proj.weight" for MultiheadAttention).

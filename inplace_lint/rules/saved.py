@@ -96,6 +96,8 @@ None.  Suppress a line with `# noqa: IPL001`.
         if not saves:
             return None
         s, certain = _best(saves)
+        if not certain and not ev.is_tensor:
+            return None  # neither the save nor the tensor is known: too weak even for a warning
         severe = certain and ev.alias_certain
         if ev.kind == "step":
             msg = (f"`{ev.target}` updates parameters in place that {describe_save(s)} saved for a backward "

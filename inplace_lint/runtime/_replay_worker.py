@@ -1902,7 +1902,9 @@ def judge(f, run, trace, label, input_ptrs=None):
         return Verdict(None, "%s failed at the flagged line: %s" % (label, run.describe()), 2)
     vc_elsewhere = kind == "VC"
     if kind is not None and not vc_elsewhere:
-        return Verdict(None, "the line ran, but %s then failed: %s%s" % (label, run.describe(), mod), 2)
+        # a shape error of synthesised inputs says less than what the next input shape shows
+        return Verdict(None, "the line ran, but %s then failed: %s%s" % (label, run.describe(), mod),
+                       0.5 if shape_error(run) else 2)
     # (a) nothing departed from the real program on the way
     if run.stub_used:
         return Verdict(None, "the line ran without an autograd error, but missing modules were stubbed in %s"
