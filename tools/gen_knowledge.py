@@ -260,7 +260,7 @@ class Obs:
         self.tensor_out = False   # some output was a tensor at all
         self.bwd_unimplemented = 0  # samples whose backward raised "not implemented"
         # Per requires_grad pattern "only P requires grad" (P a parameter name):
-        self.outcomes = {}        # (P, name, tensor params) -> {None, "saved", "multi"} over samples
+        self.outcomes = {}        # (P, name, tensor params, non-contiguous input) -> {None, "saved", "multi"}
         self.pattern_tried = set()  # P whose "only P requires grad" run was attempted
         self.pattern_ok = set()     # ... and measured at least once
 
@@ -383,8 +383,9 @@ def observe(obs, invoke, params, inplace):
         elif how == "multi":
             obs.multi_view_saves.add(name)
     obs.pattern_tried.update(grad_names)
+    contiguous = all(t.is_contiguous() for t in tensors_in(args) + tensors_in(list(kwargs.values())))
     if single:
-        record_pattern(obs, grad_names[0], slots, found)
+        record_pattern(obs, grad_names[0], slots, found, contiguous)
         return
     # Autograd saves conditionally (mul saves other only for input's gradient): rerun
     # with only P's tensors requiring grad, every other tensor a detached copy.
@@ -399,13 +400,13 @@ def observe(obs, invoke, params, inplace):
             continue
         loss = loss_of(out_p)
         if loss is None:  # P alone gives no gradient: nothing is saved for it
-            record_pattern(obs, p, slots, {})
+            record_pattern(obs, p, slots, {}, contiguous)
             continue
         try:
             loss.backward()
         except Exception:
             continue  # no evidence for this pattern
-        record_pattern(obs, p, slots, bump_trials(invoke_p, slots, None))
+        record_pattern(obs, p, slots, bump_trials(invoke_p, slots, None), contiguous)
 
 
 def bump_trials(invoke, slots, skip):
@@ -427,14 +428,17 @@ def bump_trials(invoke, slots, skip):
     return found
 
 
-def record_pattern(obs, p, slots, found):
+def record_pattern(obs, p, slots, found, contiguous=True):
     """Outcome of one sample under "only p requires grad"."""
     obs.pattern_ok.add(p)
     # keyed also by which parameters were tensors at all: pow(x, 2) and pow(x, y) are
     # different overloads, not one op saving its result "sometimes"
     present = frozenset(n for n, _ in slots if n not in (None, "result"))
+    # a non-contiguous input makes many kernels save a contiguous copy instead: a
+    # layout effect (noncontiguous() samples), not a value-dependent save
+    layout = not contiguous
     for name in present | {n for n, _ in slots if n == "result"}:
-        obs.outcomes.setdefault((p, name, present), set()).add(found.get(name))
+        obs.outcomes.setdefault((p, name, present, layout), set()).add(found.get(name))
 
 
 def only_grad(obj, prefix, only, memo):
@@ -886,7 +890,7 @@ def merge(fact, obs, notes, qual):
         def saved(how):
             return how == "saved" or (how == "multi" and view != "multi")
         saved_for = {}
-        for (p, name, _), hows in obs.outcomes.items():
+        for (p, name, _, _), hows in obs.outcomes.items():
             if any(saved(h) for h in hows):
                 saved_for.setdefault(name, set()).add(p)
         saves |= set(saved_for)
@@ -894,8 +898,11 @@ def merge(fact, obs, notes, qual):
             fact["saved_for"] = saved_for
         # Saved in some samples but not in others under the same pattern: value-dependent
         # (interpolate saves its input for mode="area" only).
-        fact["saves_sometimes"] = {name for (p, name, _), hows in obs.outcomes.items()
-                                   if len({saved(h) for h in hows}) == 2}
+        seen = {}
+        for (p, name, present, layout), hows in obs.outcomes.items():
+            if not layout:
+                seen.setdefault((p, name, present), set()).update(saved(h) for h in hows)
+        fact["saves_sometimes"] = {k[1] for k, v in seen.items() if len(v) == 2}
         fact["saves"], fact["saves_source"] = saves, "experiment"
     elif obs.bwd_unimplemented and fact["saves_source"] == "none":
         # the output requires grad but backward always raises "not implemented":

@@ -360,3 +360,55 @@ def join_all(values):
     for v in values:
         out = join(out, v)
     return out if out is not None else UNKNOWN_CONST
+
+
+class BoundMethod:
+    __slots__ = ("recv", "name")
+
+    def __init__(self, recv, name):
+        self.recv = recv
+        self.name = name
+
+
+class AltCallable:
+    __slots__ = ("options",)
+
+    def __init__(self, options):
+        self.options = options
+
+
+class SuperRef:
+    __slots__ = ("owner", "obj")
+
+    def __init__(self, owner, obj):
+        self.owner = owner
+        self.obj = obj
+
+
+class Starred:
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
+def copy_obj(obj: Obj, memo):
+    if obj.mid in memo:
+        return memo[obj.mid]
+    new = Obj(cls=obj.cls, qual=obj.qual, is_module=obj.is_module, ctor_node=obj.ctor_node, ctor_top=obj.ctor_top)
+    memo[obj.mid] = new
+    new.inplace = obj.inplace
+
+    def cp(v):
+        if isinstance(v, Obj):
+            return copy_obj(v, memo)
+        if isinstance(v, Tensor) and v.kind in ("param", "buffer"):
+            return Tensor(rg=v.rg, leaf=v.leaf, kind=v.kind)
+        if isinstance(v, Seq):
+            return Seq(items=[cp(i) for i in v.items] if v.items is not None else None,
+                       elem=cp(v.elem) if v.elem is not None else None, is_tuple=v.is_tuple)
+        return v
+
+    new.attrs = {k: cp(v) for k, v in obj.attrs.items()}
+    new.items = [cp(i) for i in obj.items] if obj.items is not None else None
+    return new

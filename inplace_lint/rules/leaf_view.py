@@ -221,7 +221,7 @@ None.
         sev = _grade(ev.out_inputs_requires_grad, ev.grad_enabled)
         if sev is None or ev.out_inputs_requires_grad is not True:
             return None
-        msg = (f"`out=` receives the result of an op whose inputs require grad; torch raises \"functions with "
+        msg = ("`out=` receives the result of an op whose inputs require grad; torch raises \"functions with "
                f"out=... arguments don't support automatic differentiation\"")
         return Verdict(sev, msg + context_suffix(ev))
 

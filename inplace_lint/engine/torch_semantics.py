@@ -1,0 +1,612 @@
+"""What torch does when code calls it: ops, modules, optimizers, tensor methods.
+
+The interpreter (``interpreter.py``) walks Python; this mixin gives meaning to
+calls into torch.  Per-op facts (what is saved, what is a view) come from the
+generated knowledge; the rest here is torch API behaviour that is not per-op
+data: grad-mode context managers, ``nn.Module`` containers and parameters,
+optimizers and ``zero_grad``, ``backward``.
+"""
+from __future__ import annotations
+
+import libcst as cst
+
+from .values import (
+    UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor,
+    copy_obj, join, join_all, make_group, opaque, t_and, t_or,
+)
+
+# Tensor methods that end in "_" but only change autograd metadata.
+HARMLESS_METHODS = {"requires_grad_", "detach_", "share_memory_", "retain_grad", "register_hook",
+                    "register_post_accumulate_grad_hook"}
+# Returns the tensor itself when no conversion is needed.  The linter assumes
+# tensors stay on the device they were made on (CPU unless said otherwise), so
+# ``.cpu()`` and ``.contiguous()`` of a fresh result alias it.
+SURE_ALIAS_METHODS = {"cpu", "contiguous"}
+# Transposing views leave a tensor non-contiguous; composite ops that fold
+# batch dimensions (matmul, linear) then reshape a *copy* and save that copy.
+NONCONTIG_VIEWS = {"transpose", "permute", "t", "mT", "T", "mH", "H", "swapaxes", "swapdims", "movedim",
+                   "expand", "expand_as", "adjoint"}
+FOLDING_OPS = {"matmul", "linear"}
+FACTORY_PREFIXES = ("zeros", "ones", "empty", "full", "rand", "randn", "randint", "randperm", "arange",
+                    "linspace", "logspace", "eye", "tensor", "as_tensor", "from_numpy", "asarray",
+                    "normal", "bernoulli", "multinomial", "poisson", "tril_indices", "triu_indices")
+NO_GRAD_CTX = {"torch.no_grad": False, "torch.inference_mode": False, "torch.enable_grad": True,
+               "torch.autograd.no_grad": False, "torch.autograd.grad_mode.no_grad": False,
+               "torch.autograd.enable_grad": True, "torch.autograd.grad_mode.inference_mode": False}
+HOOK_CTX = {"torch.autograd.graph.saved_tensors_hooks", "torch.autograd.graph.save_on_cpu",
+            "torch.autograd.graph.disable_saved_tensors_hooks"}
+MODULE_CONTAINERS = {"torch.nn.Sequential", "torch.nn.ModuleList", "torch.nn.ModuleDict",
+                     "torch.nn.ParameterList", "torch.nn.ParameterDict"}
+PARAM_CLASSES = {"torch.nn.Parameter", "torch.nn.parameter.Parameter"}
+BACKWARD_FUNCS = {"torch.autograd.backward", "torch.autograd.grad"}
+
+
+class TorchSemantics:
+    """Calls into torch.  Mixed into ``Interpreter``, whose state it uses."""
+
+    def instantiate(self, info: ClassInfo, node, args=(), kwargs=None, opaque_args=False):
+        kwargs = kwargs or {}
+        obj = Obj(cls=info, is_module=info.kind == "module", ctor_node=node, ctor_top=self.cur_stmt)
+        if info.kind == "optimizer":
+            obj.qual = "optimizer"
+            if args:
+                obj.params = self._param_source(args[0])
+        init, owner = info.lookup("__init__")
+        if init is not None:
+            if opaque_args:
+                n = len(init.params.params) - 1
+                args = [Tensor(rg=None, leaf=None, kind="arg") for _ in range(max(n, 0))]
+            self.call_function(Func(init, owner=owner, bound=obj), args, kwargs, node or init,
+                               standalone=opaque_args)
+        elif info.known_base:
+            self._init_known(obj, info.known_base, args, kwargs)
+        return obj
+
+    def _init_known(self, obj, qual, args, kwargs):
+        spec = self.k.module(qual)
+        if spec is not None:
+            for p in spec.get("params", []):
+                obj.attrs.setdefault(p, Tensor(rg=True, leaf=True, kind="param"))
+            if spec.get("inplace_kw"):
+                sig = spec.get("init_params") or []
+
+                def arg(name):
+                    if name in kwargs:
+                        return kwargs[name]
+                    if name in sig and sig.index(name) < len(args):
+                        return args[sig.index(name)]
+                    return None
+
+                v = arg("inplace")
+                obj.inplace = isinstance(v, Const) and v.value is True
+                if obj.inplace and "p" in sig:
+                    # dropout with p == 0 returns its input untouched
+                    p = arg("p")
+                    if isinstance(p, Const) and p.value == 0:
+                        obj.inplace = False
+                    elif p is not None and not isinstance(p, Const):
+                        obj.inplace = None
+        if qual in MODULE_CONTAINERS and obj.items is None:
+            obj.items = self._container_items(qual, args, kwargs, obj)
+
+    def _container_items(self, qual, args, kwargs, obj):
+        if qual in ("torch.nn.Sequential",):
+            items = []
+            for a in args:
+                if isinstance(a, Starred):
+                    if isinstance(a.value, Seq) and a.value.items is not None:
+                        items.extend(a.value.items)
+                    else:
+                        items.append(self.iterate(a.value))
+                elif isinstance(a, Dict):
+                    items.extend(a.entries.values())
+                else:
+                    items.append(a)
+            return items
+        if qual in ("torch.nn.ModuleDict", "torch.nn.ParameterDict"):
+            if args and isinstance(args[0], Dict):
+                obj.attrs.update(args[0].entries)
+            return None
+        if args:
+            a = args[0]
+            if isinstance(a, Seq):
+                return list(a.items) if a.items is not None else [a.element()]
+            return [self.iterate(a)]
+        return []
+
+    def construct_known(self, qual, args, kwargs, node):
+        obj = Obj(qual=qual, is_module=True, ctor_node=node, ctor_top=self.cur_stmt)
+        self._init_known(obj, qual, args, kwargs)
+        return obj
+
+    def apply_module(self, obj: Obj, args, kwargs, node):
+        if obj.cls is not None and obj.qual != "optimizer":
+            fwd, owner = obj.cls.lookup("forward" if obj.is_module else "__call__")
+            if fwd is not None:
+                return self.call_function(Func(fwd, owner=owner, bound=obj, grad=self._decorated_grad(fwd, owner)),
+                                          args, kwargs, node)
+            if obj.cls.known_base:
+                return self._apply_known(obj, obj.cls.known_base, args, kwargs, node)
+            return opaque(self._taint(args, kwargs))
+        if obj.qual == "torch.nn.Sequential":
+            x = args[0] if args else opaque()
+            self.in_seq += 1
+            try:
+                for item in obj.items or []:
+                    if isinstance(item, (Obj, Alt)):
+                        x = self.call(item, [x], {}, node)
+                    else:
+                        x = opaque(t_or(x.rg, None) if isinstance(x, Tensor) else None)
+            finally:
+                self.in_seq -= 1
+            return x
+        if obj.qual:
+            return self._apply_known(obj, obj.qual, args, kwargs, node)
+        return opaque(self._taint(args, kwargs))
+
+    def _apply_known(self, obj, qual, args, kwargs, node):
+        spec = self.k.module(qual)
+        x = args[0] if args else kwargs.get("input")
+        if isinstance(x, Starred):
+            x = opaque()
+        params = obj.own_params()
+        if spec is None:
+            rg = self._taint(args, kwargs)
+            if params and self.state.grad is True:
+                rg = t_or(rg, _params_rg(params))
+            return Tensor(rg=rg, leaf=None if rg is None else not rg, kind="opaque")
+        tensors = [a for a in args if isinstance(a, Tensor)] + params
+        out_rg = self._out_rg(tensors)
+        short = qual.rsplit(".", 1)[-1]
+        saves = spec.get("saves", [])
+        if obj.inplace is not False and isinstance(x, Tensor):
+            # name the tensor: the call's argument, or the layer's input inside a Sequential
+            target = node
+            label = f"{short}(inplace=True)"
+            if self.in_seq:
+                label += " inside the Sequential"
+            elif isinstance(node, cst.Call) and node.args:
+                target = node.args[0].value
+            self.mutate(x, "module_inplace", label, node, target,
+                        related_node=obj.ctor_node, related_message=f"{short}(inplace=True) constructed here",
+                        certain=obj.inplace is True, related_top=obj.ctor_top)
+            out = x
+            if out_rg is True:
+                self._absorb_grad(x, Tensor(rg=True))
+            # The in-place kernel saves what its own formula needs: an input it
+            # overwrote is kept as a copy, so only the output can alias.
+            saves = spec.get("saves_inplace", [w for w in saves if w != "input"])
+        elif spec.get("view") == "identity" and isinstance(x, Tensor):
+            out = x
+        elif spec.get("view") == "single" and isinstance(x, Tensor):
+            out = self._view_of(x, short, "single")
+        else:
+            out = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh")
+        if out_rg is not False:
+            for what in saves:
+                if what == "input":
+                    t = x
+                elif what == "result":
+                    t = out
+                else:
+                    t = obj.attrs.get(what)
+                if isinstance(t, Tensor):
+                    self._save(t, short, what, node, out_rg is True and what not in spec.get("saves_sometimes", ()))
+        return out
+
+    def _param_source(self, v):
+        if isinstance(v, Seq):
+            e = v.element()
+            if isinstance(e, Dict):
+                e = e.entries.get("params", opaque())
+                if isinstance(e, Seq):
+                    e = e.element()
+            return e if isinstance(e, Tensor) else None
+        if isinstance(v, Tensor):
+            return v
+        return None
+
+    # torch names --------------------------------------------------------------
+
+    def call_qual(self, name, args, kwargs, node):
+        if name.startswith("builtins."):
+            return self._builtin(name[9:], args, kwargs, node)
+        if name in NO_GRAD_CTX:
+            return GradCtx(enabled=NO_GRAD_CTX[name])
+        if name in ("torch.set_grad_enabled", "torch.autograd.set_grad_enabled",
+                    "torch.autograd.grad_mode.set_grad_enabled"):
+            v = args[0] if args else kwargs.get("mode")
+            enabled = v.value if isinstance(v, Const) and isinstance(v.value, bool) else None
+            # Used as a plain call it switches grad mode for what follows.
+            self.state.grad = enabled
+            return GradCtx(enabled=enabled)
+        if name in HOOK_CTX:
+            return GradCtx(hooks=True)
+        if name in BACKWARD_FUNCS:
+            self._backward(kwargs, accumulates=name.endswith("backward"))
+            return opaque(False) if name.endswith("grad") else Const(None)
+        if name in PARAM_CLASSES:
+            src = args[0] if args else kwargs.get("data")
+            rgv = kwargs.get("requires_grad") or (args[1] if len(args) > 1 else None)
+            rg = rgv.value if isinstance(rgv, Const) and isinstance(rgv.value, bool) else True
+            return Tensor(rg=rg, leaf=True, kind="param", node=node,
+                          storage=src.storage if isinstance(src, Tensor) and src.kind == "fresh" else None)
+        if name in ("copy.deepcopy", "copy.copy"):
+            return self._deepcopy(args[0] if args else opaque())
+        if name.startswith("torch.nn.init."):
+            return args[0] if args else opaque()
+        if name.startswith("torch.optim.") and name.rsplit(".", 1)[-1][:1].isupper() and "lr_scheduler" not in name:
+            obj = Obj(qual="optimizer", ctor_node=node, ctor_top=self.cur_stmt)
+            obj.params = self._param_source(args[0] if args else kwargs.get("params"))
+            return obj
+        if name.startswith("torch.nn.") and name.rsplit(".", 1)[-1][:1].isupper() and \
+                not name.startswith("torch.nn.functional"):
+            if name in PARAM_CLASSES:
+                return opaque()
+            return self.construct_known(name, args, kwargs, node)
+        spec = self.k.function(name)
+        short = name.rsplit(".", 1)[-1]
+        if spec is not None:
+            return self.apply_op(spec, short, args, kwargs, node, qualname=name)
+        if name.startswith("torch.") and short.startswith(FACTORY_PREFIXES):
+            rgv = kwargs.get("requires_grad")
+            rg = isinstance(rgv, Const) and rgv.value is True
+            return Tensor(rg=rg, leaf=True, kind="fresh", node=node)
+        return opaque(self._taint(args, kwargs))
+
+    def _backward(self, kwargs, accumulates=True):
+        retain = kwargs.get("retain_graph") or kwargs.get("create_graph")
+        keep = retain is not None and not (isinstance(retain, Const) and not retain.value)
+        if accumulates:
+            self.state.backward(free=not keep)
+        elif not keep:
+            grads = self.state.grads
+            self.state.backward()
+            self.state.grads = grads  # autograd.grad returns grads, leaves .grad alone
+
+    def _zero_grad(self, kwargs):
+        flag = kwargs.get("set_to_none")
+        if flag is None or isinstance(flag, Const) and flag.value is True:
+            self.state.grads = False  # the default since torch 2.0
+        elif not isinstance(flag, Const):
+            self.state.grads = None
+
+    def _deepcopy(self, v):
+        if isinstance(v, Obj):
+            memo = {}
+            return copy_obj(v, memo)
+        if isinstance(v, Tensor):
+            return Tensor(rg=v.rg, leaf=True if v.rg is not None else None, kind=v.kind)
+        return v
+
+    def call_method(self, recv, name, args, kwargs, node):
+        if isinstance(recv, Tensor):
+            return self.tensor_method(recv, name, args, kwargs, node)
+        if isinstance(recv, Obj):
+            return self.object_method(recv, name, args, kwargs, node)
+        if isinstance(recv, SuperRef):
+            if name == "__init__" and recv.obj is not None:
+                for b in recv.owner.bases:
+                    if isinstance(b, Qual):
+                        if b.name.startswith("torch.optim"):
+                            recv.obj.params = self._param_source(args[0]) if args else None
+                        elif self.k.module(b.name) is not None or b.name in MODULE_CONTAINERS:
+                            self._init_known(recv.obj, b.name, args, kwargs)
+                return Const(None)
+            if name == "forward" and recv.owner.known_base and recv.obj is not None:
+                return self._apply_known(recv.obj, recv.owner.known_base, args, kwargs, node)
+            return opaque(self._taint(args, kwargs))
+        if isinstance(recv, Seq):
+            if name in ("append", "insert", "add"):
+                if args:
+                    if name == "append" and recv.items is not None and not self.loop_depth:
+                        recv.items.append(args[-1])  # straight-line appends keep the order
+                    else:
+                        recv.elem = join(recv.element(), args[-1])
+                        recv.items = None
+                return Const(None)
+            if name == "extend" and args:
+                recv.elem = join(recv.element(), self.iterate(args[0]))
+                recv.items = None
+                return Const(None)
+            if name == "pop":
+                return recv.element()
+            if name in ("copy",):
+                return Seq(items=recv.items, elem=recv.elem)
+            return UNKNOWN_CONST
+        if isinstance(recv, Dict):
+            if name == "items":
+                return Seq(elem=Seq(items=[Const("?"), join_all(recv.entries.values()) if recv.entries else opaque()],
+                                    is_tuple=True))
+            if name == "values":
+                return Seq(elem=join_all(recv.entries.values()) if recv.entries else opaque())
+            if name in ("get", "pop", "setdefault"):
+                key = args[0].value if args and isinstance(args[0], Const) else None
+                if key in recv.entries:
+                    return recv.entries[key]
+                return args[1] if len(args) > 1 else opaque()
+            if name == "keys":
+                return Seq(elem=Const("?"))
+            if name == "update" and args and isinstance(args[0], Dict):
+                recv.entries.update(args[0].entries)
+            return UNKNOWN_CONST
+        if isinstance(recv, ClassInfo):
+            if name == "apply" and recv.kind == "function":
+                fwd, owner = recv.lookup("forward")
+                if fwd is not None:
+                    self.call_function(Func(fwd, owner=owner, grad=False), [opaque(False)] + list(args), kwargs, node)
+                return opaque(self._taint(args, kwargs))
+            return opaque(self._taint(args, kwargs))
+        return opaque(self._taint(args, kwargs))
+
+    def object_method(self, obj: Obj, name, args, kwargs, node):
+        if obj.qual == "optimizer" and obj.cls is None or (obj.cls is not None and obj.cls.kind == "optimizer"
+                                                           and name == "step"):
+            if name == "step":
+                if obj.cls is not None:
+                    m, owner = obj.cls.lookup("step")
+                    if m is not None:
+                        self.call_function(Func(m, owner=owner, bound=obj, grad=False), args, kwargs, node)
+                # step() skips parameters whose .grad is None (never computed,
+                # or reset by zero_grad()).
+                if obj.params is not None and self.state.grads is not False:
+                    saved = self.state.grad
+                    self.state.grad = False
+                    self.mutate(obj.params, "step", "step", node, node, certain=self.state.grads is True)
+                    self.state.grad = saved
+                return Const(None)
+            if name == "zero_grad":
+                self._zero_grad(kwargs)
+            return Const(None)
+        if name in ("parameters", "named_parameters"):
+            group = self._module_params(obj)
+            return Seq(elem=group if name == "parameters" else Seq(items=[Const("?"), group], is_tuple=True))
+        if name in ("buffers", "named_buffers"):
+            bufs = [v for m in obj.submodules() for v in m.attrs.values() if isinstance(v, Tensor) and v.kind == "buffer"]
+            g = make_group(bufs, kind="buffer") if bufs else Tensor(kind="buffer")
+            return Seq(elem=g if name == "buffers" else Seq(items=[Const("?"), g], is_tuple=True))
+        if name in ("modules", "children", "named_modules", "named_children"):
+            mods = [m for m in obj.submodules()]
+            e = join_all(mods) if mods else opaque()
+            return Seq(elem=e if not name.startswith("named") else Seq(items=[Const("?"), e], is_tuple=True))
+        if name == "zero_grad":
+            self._zero_grad(kwargs)
+            return Const(None)
+        if name in ("train", "eval", "to", "cuda", "cpu", "float", "double", "half", "bfloat16", "type",
+                    "share_memory"):
+            return obj
+        if name == "requires_grad_":
+            flag = args[0] if args else kwargs.get("requires_grad", Const(True))
+            value = flag.value if isinstance(flag, Const) and isinstance(flag.value, bool) else None
+            self._module_params(obj).set_requires_grad(value)
+            return obj
+        if name == "register_buffer" and len(args) >= 2 and isinstance(args[0], Const):
+            t = args[1]
+            if isinstance(t, Tensor):
+                t.kind = "buffer" if t.kind in ("fresh", "opaque") else t.kind
+            obj.attrs[str(args[0].value)] = t
+            return Const(None)
+        if name in ("register_parameter", "add_module", "register_module") and len(args) >= 2 \
+                and isinstance(args[0], Const):
+            obj.attrs[str(args[0].value)] = args[1]
+            return Const(None)
+        if name == "apply" and args:
+            subs = list(obj.submodules())
+            self.call(args[0], [join_all(subs)], {}, node)
+            return obj
+        if name == "forward":
+            return self.apply_module(obj, args, kwargs, node)
+        if name in ("append", "extend", "insert") and obj.items is not None:
+            if name == "extend" and args:
+                obj.items.append(self.iterate(args[0]))
+            elif args:
+                obj.items.append(args[-1])
+            return Const(None)
+        if name in ("state_dict", "named_parameters"):
+            return Dict({})
+        return opaque(self._taint(args, kwargs))
+
+    def _module_params(self, obj: Obj):
+        g = obj.param_group()
+        if g.kind == "param" and g.members is None and not any(True for _ in obj.own_params()) and not \
+                any(m.own_params() for m in obj.submodules()):
+            # No parameter is known by name; nn.Module parameters require grad
+            # by default, so stand in one that does and keep it for later calls.
+            p = obj.attrs.get("__params__")
+            if p is None:
+                p = Tensor(rg=True, leaf=True, kind="param")
+                obj.attrs["__params__"] = p
+            return p
+        return g
+
+    def tensor_method(self, t: Tensor, name, args, kwargs, node):
+        if name == "backward":
+            self._backward(kwargs)
+            return Const(None)
+        if name == "requires_grad_":
+            flag = args[0] if args else kwargs.get("requires_grad", Const(True))
+            value = flag.value if isinstance(flag, Const) and isinstance(flag.value, bool) else None
+            if value is not False and t.rg is not True:
+                # becomes a leaf that requires grad (only leaves can be switched)
+                t.leaf = True if t.leaf is True or t.rg is False else t.leaf
+            t.set_requires_grad(value if value is not None else t_or(t.rg, None))
+            return t
+        if name == "detach_":
+            t.rg, t.leaf = False, True
+            return t
+        if name in HARMLESS_METHODS:
+            return t if name.endswith("_") else Const(None)
+        if name in ("item", "tolist", "size", "dim", "numel", "numpy", "data_ptr", "element_size", "stride",
+                    "is_contiguous", "nelement", "__len__", "storage_offset", "get_device"):
+            return UNKNOWN_CONST
+        if name == "detach":
+            # shares the version counter, but is a fresh leaf, not a view: in-place on it is allowed
+            # (only the saves on the shared counter matter)
+            return Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain,
+                          kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig)
+        if name in SURE_ALIAS_METHODS and not args and not kwargs:
+            return t
+        if name == "clone":
+            return Tensor(rg=self._out_rg([t]), leaf=None if t.rg is None else not (t.rg and self.state.grad),
+                          kind="fresh") if t.rg is not False else Tensor(rg=False, leaf=True, kind="fresh")
+        spec = self.k.method(name)
+        if spec is None:
+            return opaque(self._taint([t] + list(args), kwargs))
+        return self.apply_op(spec, name, [t] + list(args), kwargs, node, method=True)
+
+    # ops ----------------------------------------------------------------------
+
+    def apply_op(self, spec, name, args, kwargs, node, method=False, qualname=None):
+        params = spec.get("params") or []
+        bound = {}
+        pos = [a for a in args if not isinstance(a, Starred)]
+        for i, a in enumerate(pos):
+            if i < len(params):
+                bound[params[i]] = a
+        for k, v in kwargs.items():
+            bound[k] = v
+        first = pos[0] if pos else bound.get(params[0]) if params else None
+        tensors = [v for v in bound.values() if isinstance(v, Tensor)]
+        for a in pos[len(params):]:
+            if isinstance(a, Tensor):
+                tensors.append(a)
+            elif isinstance(a, Seq):
+                e = a.element()
+                if isinstance(e, Tensor):
+                    tensors.append(e)
+        for v in list(bound.values()):
+            if isinstance(v, Seq):  # torch.cat([a, b]) and friends
+                e = v.element()
+                if isinstance(e, Tensor):
+                    tensors.append(e)
+        out = bound.get("out")
+        if isinstance(out, Tensor):
+            ins = [t for t in tensors if t is not out]
+            self.mutate(out, "out", "out=", node, _kwarg_node(node, "out") or node,
+                        out_rg=self._out_rg(ins))
+            return out
+        inplace_kw = bound.get("inplace")
+        is_inplace = spec.get("inplace") or (isinstance(inplace_kw, Const) and inplace_kw.value is True)
+        certain = True
+        save_spec = spec
+        if is_inplace and not spec.get("inplace"):
+            # inplace=True on a functional: saves follow the in-place kernel
+            variant = self.k.function(qualname + "_") if qualname else None
+            save_spec = variant or {"params": params, "saves": [w for w in spec.get("saves", ()) if w != "input"]}
+            p, training = bound.get("p"), bound.get("training")
+            if isinstance(p, Const) and p.value == 0 or isinstance(training, Const) and training.value is False:
+                is_inplace = False  # dropout that does nothing returns its input
+            elif p is not None and not isinstance(p, Const):
+                certain = False
+        differentiable = spec.get("differentiable", True)
+        out_rg = self._out_rg(tensors) if differentiable else False
+        rgv = kwargs.get("requires_grad")
+        if isinstance(rgv, Const) and rgv.value is True:
+            return Tensor(rg=True, leaf=True, kind="fresh", node=node)
+        if is_inplace and isinstance(first, Tensor):
+            target_node = node.func.value if method and isinstance(node, cst.Call) and \
+                isinstance(node.func, cst.Attribute) else (node.args[0].value if isinstance(node, cst.Call)
+                                                           and node.args else node)
+            label = name if spec.get("inplace") else f"{name}(inplace=True)"
+            self.mutate(first, "method" if method else ("function" if spec.get("inplace") else "inplace_kw"),
+                        label, node, target_node, certain=certain)
+            if out_rg is True:
+                self._absorb_grad(first, Tensor(rg=True))
+            result = first
+        else:
+            view = spec.get("view")
+            if view and isinstance(first, Tensor):
+                if spec.get("view_maybe_copy") and _noncontig(first):
+                    result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh")
+                else:
+                    result = self._view_of(first, name, view)
+                    if view == "multi":
+                        result = Seq(elem=result, is_tuple=True)
+            elif spec.get("maybe_alias") and isinstance(first, Tensor):
+                result = Tensor(storage=first.storage, rg=first.rg, leaf=first.leaf, base=first, view=first.view,
+                                alias_certain=False, kind=first.kind)
+            else:
+                result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh", node=node)
+        if out_rg is not False:
+            self._record_saves(save_spec, name, bound, result, node, out_rg)
+        return result
+
+    def _record_saves(self, spec, name, bound, result, node, out_rg=None):
+        saves = spec.get("saves") or ()
+        if not saves:
+            return
+        saved_for = spec.get("saved_for") or {}
+        sometimes = spec.get("saves_sometimes") or ()
+        if out_rg is None:
+            out_rg = self._out_rg([v for v in bound.values() if isinstance(v, Tensor)])
+        for what in saves:
+            if what == "result":
+                t = result
+            else:
+                t = bound.get(what)
+            if isinstance(t, Seq):
+                t = t.element()
+            if not isinstance(t, Tensor):
+                continue
+            need = saved_for.get(what)
+            if need:
+                cond = False
+                for p in need:
+                    v = bound.get(p) if p != "result" else result
+                    if isinstance(v, Tensor):
+                        cond = t_or(cond, v.rg)
+                cond = t_and(cond, self.state.grad)
+            else:
+                cond = out_rg
+            if cond is False:
+                continue
+            certain = cond is True and what not in sometimes
+            if name.rstrip("_") in FOLDING_OPS and _noncontig(t):
+                certain = False  # saved a reshaped copy, not this view
+            self._save(t, name, what, node, certain)
+
+    def _save(self, t: Tensor, op, what, node, certain):
+        if t.data:
+            return
+        certain = certain and t.alias_certain and not self.doubt and not t.partial
+        t.storage.saves.append(Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt))
+
+    def _view_of(self, base: Tensor, op, kind):
+        view = kind
+        if base.view in ("multi", "nograd"):
+            view = base.view
+        elif self.state.grad is False and base.rg is not False and kind != "multi":
+            view = "nograd"
+        v = Tensor(storage=base.storage, rg=base.rg if self.state.grad is not False or base.rg is False else base.rg,
+                   leaf=False if base.rg is True else (None if base.rg is None else True), view=view, base=base,
+                   data=base.data, alias_certain=base.alias_certain,
+                   kind=base.kind if base.kind in ("opaque", "arg") else "fresh")
+        v.noncontig = op in NONCONTIG_VIEWS or base.noncontig
+        v.partial = base.partial
+        return v
+
+    # events -------------------------------------------------------------------
+
+
+def _p(spec, i):
+    params = spec.get("params") or []
+    return params[i] if i < len(params) else f"_{i}"
+
+
+def _params_rg(params):
+    rg = False
+    for p in params:
+        rg = t_or(rg, p.rg)
+    return rg
+
+
+def _noncontig(t: Tensor):
+    return t.noncontig
+
+
+def _kwarg_node(call, name):
+    if isinstance(call, cst.Call):
+        for a in call.args:
+            if a.keyword is not None and a.keyword.value == name:
+                return a.value
+    return None
