@@ -133,7 +133,7 @@ class Tensor(Value):
         return f"<Tensor {self.kind} rg={self.rg} leaf={self.leaf} view={self.view} s{self.storage.id}>"
 
 
-def hidden(v, epochs):
+def hidden(v, epochs, _depth=0):
     """``v`` as seen from a path on which the saves of ``epochs`` never happened."""
     if not epochs:
         return v
@@ -142,12 +142,11 @@ def hidden(v, epochs):
                    alias_certain=v.alias_certain, kind=v.kind, node=v.node, noncontig=v.noncontig,
                    hide=(v.hide | epochs) if v.hide else frozenset(epochs))
         t.partial = v.partial
-        if v.members:
-            t.members = [hidden(m, epochs) for m in v.members]
+        t.members = v.members  # the group's own hide filters its members' saves
         return t
-    if isinstance(v, Seq):
-        return Seq(items=[hidden(i, epochs) for i in v.items] if v.items is not None else None,
-                   elem=hidden(v.elem, epochs) if v.elem is not None else None, is_tuple=v.is_tuple)
+    if isinstance(v, Seq) and _depth < 3:
+        return Seq(items=[hidden(i, epochs, _depth + 1) for i in v.items] if v.items is not None else None,
+                   elem=hidden(v.elem, epochs, _depth + 1) if v.elem is not None else None, is_tuple=v.is_tuple)
     return v
 
 
@@ -300,18 +299,34 @@ class GradCtx(Value):
         self.hooks = hooks
 
 
+MAX_GROUP = 12
+
+
 def make_group(tensors, kind="group"):
-    if not tensors:
+    """One value for "any of these tensors".  Nested groups are flattened, so that
+    joins in loops do not nest; past MAX_GROUP members only the storages are kept."""
+    flat, seen = [], set()
+    for t in tensors:
+        for m in (t.members if t.members else (t,)):
+            if t.members and t.hide:
+                m = hidden(m, t.hide)
+            key = (id(m.storage), m.hide)
+            if key not in seen:
+                seen.add(key)
+                flat.append(m)
+    if not flat:
         return Tensor(kind=kind, rg=None, leaf=None)
-    if len(tensors) == 1:
-        return tensors[0]
-    rg = tensors[0].rg
-    leaf = tensors[0].leaf
-    for t in tensors[1:]:
+    if len(flat) == 1:
+        return flat[0]
+    rg = flat[0].rg
+    leaf = flat[0].leaf
+    for t in flat[1:]:
         rg = t_join(rg, t.rg)
         leaf = t_join(leaf, t.leaf)
-    return Tensor(storage=Storage(members=[t.storage for t in tensors]), rg=rg, leaf=leaf,
-                  kind=kind, members=list(tensors))
+    storage = Storage(members=[t.storage for t in flat])
+    if len(flat) > MAX_GROUP:
+        return Tensor(storage=storage, rg=rg, leaf=leaf, kind=kind)
+    return Tensor(storage=storage, rg=rg, leaf=leaf, kind=kind, members=flat)
 
 
 def join(a: Value, b: Value) -> Value:

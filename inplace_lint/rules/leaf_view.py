@@ -222,7 +222,7 @@ None.
         if sev is None or ev.out_inputs_requires_grad is not True:
             return None
         msg = ("`out=` receives the result of an op whose inputs require grad; torch raises \"functions with "
-               f"out=... arguments don't support automatic differentiation\"")
+               "out=... arguments don't support automatic differentiation\"")
         return Verdict(sev, msg + context_suffix(ev))
 
 
