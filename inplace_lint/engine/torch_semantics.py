@@ -536,7 +536,9 @@ class TorchSemantics:
         if not saves:
             return
         saved_for = spec.get("saved_for") or {}
-        sometimes = spec.get("saves_sometimes") or ()
+        # Layout-dependent saves of the folding ops are modelled here (noncontig
+        # views), so the generator's "sometimes" for them is not needed.
+        sometimes = () if name.rstrip("_") in FOLDING_OPS else (spec.get("saves_sometimes") or ())
         if out_rg is None:
             out_rg = self._out_rg([v for v in bound.values() if isinstance(v, Tensor)])
         for what in saves:
