@@ -65,7 +65,8 @@ and the modified object certainly is the saved tensor; *warning* when either is 
 
 ## Fix safety
 `--fix` rewrites `y.mul_(2)` to `y = y.mul(2)` and `y += z` to `y = y + z`.  The fix is unsafe when
-another name refers to the same tensor and expects to see the change.
+another name refers to the same tensor and expects to see the change (a view, an argument, an
+attribute).  Note that `y += z` keeps `y`'s dtype while `y = y + z` may promote it.
 
 ## Options
 None.  Suppress a line with `# noqa: IPL001`.
