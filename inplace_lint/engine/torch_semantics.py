@@ -526,7 +526,12 @@ class TorchSemantics:
                 result = Tensor(storage=first.storage, rg=first.rg, leaf=first.leaf, base=first, view=first.view,
                                 alias_certain=False, kind=first.kind)
             else:
-                result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh", node=node)
+                # An operator on values of unknown type (``n ** 0.5`` with n an
+                # argument) may be plain Python arithmetic: its result is of unknown
+                # type too.  torch.* functions and Tensor methods return tensors.
+                known = qualname is not None or method or any(t.kind not in ("arg", "opaque") for t in tensors)
+                result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg,
+                                kind="fresh" if known else "opaque", node=node)
         if out_rg is not False:
             self._record_saves(save_spec, name, bound, result, node, out_rg)
         return result
