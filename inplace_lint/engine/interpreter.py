@@ -304,18 +304,22 @@ class Interpreter(TorchSemantics):
             return False
         return True
 
-    def _loop(self, frame, bind, body, orelse):
+    def _loop(self, frame, bind, body, orelse, nonempty=False):
         # Two passes: the second sees what the first left (a save late in one
-        # iteration against a mutation early in the next).  Zero iterations
-        # are possible, so the result joins with the state before the loop.
+        # iteration against a mutation early in the next).  Unless the loop
+        # surely runs (over the layers of a ModuleList, a non-empty literal),
+        # zero iterations are possible: the result joins with the state before.
         pre_vars, pre_state = dict(frame.vars), self.state
         self.loop_depth += 1
         header = self.cur_stmt
-        for _ in range(2):
+        for i in range(2):
             self.state = self.state.branch()
             self.cur_stmt = header
             bind()
             self.exec_block(body, frame)
+            if nonempty and i == 0:
+                pre_vars, pre_state = dict(frame.vars), self.state
+                continue
             frame.vars = _join_vars(pre_vars, frame.vars, pre_state, self.state)
             self.state = State.join(pre_state, self.state)
         self.loop_depth -= 1
@@ -327,7 +331,7 @@ class Interpreter(TorchSemantics):
         it = self.eval(node.iter, frame)
         elem = self.iterate(it)
         return self._loop(frame, lambda: self.assign(node.target, elem, frame, node.iter), self._body(node),
-                          node.orelse)
+                          node.orelse, nonempty=_nonempty(it))
 
     def _while(self, node, frame):
         return self._loop(frame, lambda: self.eval(node.test, frame), self._body(node), node.orelse)
@@ -604,7 +608,10 @@ class Interpreter(TorchSemantics):
         if isinstance(base, Tensor):
             basic = self._basic_index(node, frame)
             if basic:
-                return self._view_of(base, "__getitem__", "single")
+                v = self._view_of(base, "__getitem__", "single")
+                if base.kind in ("arg", "opaque"):
+                    v.alias_certain = False  # of unknown type: maybe a list, whose item is no view
+                return v
             return Tensor(rg=self._out_rg([base]), leaf=None, kind="fresh")
         if isinstance(base, Seq):
             idx = self._const_index(node, frame)
@@ -909,9 +916,10 @@ class Interpreter(TorchSemantics):
     def _builtin(self, name, args, kwargs, node):
         if name in ("zip",):
             return Seq(elem=Seq(items=[self.iterate(a.value if isinstance(a, Starred) else a) for a in args],
-                                is_tuple=True))
+                                is_tuple=True), nonempty=bool(args) and all(_nonempty(a) for a in args))
         if name == "enumerate":
-            return Seq(elem=Seq(items=[Const(0), self.iterate(args[0]) if args else opaque()], is_tuple=True))
+            return Seq(elem=Seq(items=[Const(0), self.iterate(args[0]) if args else opaque()], is_tuple=True),
+                       nonempty=bool(args) and _nonempty(args[0]))
         if name in ("list", "tuple", "sorted", "reversed", "iter", "set", "frozenset"):
             if not args:
                 return Seq(items=[])
@@ -1027,3 +1035,11 @@ def _count_statements(module):
             n += len(s.body.body) * 4
     return n
 
+
+def _nonempty(it):
+    """Iterating ``it`` surely runs the body at least once."""
+    if isinstance(it, Obj):
+        return bool(it.items)  # the layers of a ModuleList / Sequential
+    if isinstance(it, Seq):
+        return bool(it.items) if it.items is not None else it.nonempty
+    return False
