@@ -7,6 +7,7 @@ static (derivatives.yaml / native_functions.yaml) part and compares.
 """
 import importlib.util
 import os
+import re
 
 import pytest
 import torch
@@ -15,6 +16,7 @@ from inplace_lint.knowledge import DATA_FILE, load
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 K = load()
+OUTPUT_NAME = re.compile(r"result([1-9][0-9]*)?")  # "result", "result1", "result2" ...
 
 
 def fn(name):
@@ -42,7 +44,7 @@ def test_entries_are_well_formed():
         assert isinstance(e["params"], list)
         if name.startswith("torch.Tensor."):
             assert e["params"][:1] == ["self"], name
-        assert set(e["saves"]) <= set(e["params"]) | {"result"}, name
+        assert all(s in e["params"] or OUTPUT_NAME.fullmatch(s) for s in e["saves"]), name
         assert e["saves"] == sorted(e["saves"])
         assert e["view"] in (None, "single", "multi"), name
         for key in ("maybe_alias", "inplace", "differentiable"):
@@ -139,9 +141,72 @@ def test_former_holes_facts():
     assert {"self", "result"} <= set(fn("torch.Tensor.det")["saves"])
     assert "result" in fn("torch.Tensor.inverse")["saves"]
     assert {"self", "weight"} <= set(fn("torch.Tensor.prelu")["saves"])
-    assert {"input", "result"} <= set(fn("torch.nn.functional.max_pool2d_with_indices")["saves"])
+    # (output, indices): the indices are kept, the pooled output is not
+    mpi = fn("torch.nn.functional.max_pool2d_with_indices")["saves"]
+    assert {"input", "result1"} <= set(mpi) and "result" not in mpi
     for name in ("bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not"):
         assert fn("torch.Tensor." + name)["differentiable"] is False, name
+
+
+# ------------------------------------------------------------ multi-output ops
+def test_max_pool2d_does_not_save_its_output():
+    # F.max_pool2d keeps its input and (internally) the indices, never the pooled
+    # output: g = F.max_pool2d(h, 2, 2); F.relu(g, inplace=True) is fine
+    e = fn("torch.nn.functional.max_pool2d")
+    assert e["params"] == ["input", "kernel_size", "stride", "padding", "dilation",
+                           "ceil_mode", "return_indices"]
+    assert e["saves_source"] == "experiment"
+    assert "input" in e["saves"] and "result" not in e["saves"]
+    for d in (1, 3):
+        assert "result" not in fn(f"torch.nn.functional.max_pool{d}d")["saves"], d
+
+
+def test_max_pool2d_experiment():
+    # what the test above pins, checked against the installed torch
+    x = torch.rand(1, 2, 4, 4, dtype=torch.float64, requires_grad=True)
+    g = torch.nn.functional.max_pool2d(x * 2, 2, 2)
+    torch.nn.functional.relu(g, inplace=True)
+    g.sum().backward()
+
+
+@pytest.mark.parametrize("name", ["torch.max", "torch.Tensor.max", "torch.sort", "torch.Tensor.sort",
+                                  "torch.topk", "torch.Tensor.topk", "torch.kthvalue", "torch.mode"])
+def test_multi_output_saves_named_per_output(name):
+    # (values, indices): the backward keeps the indices, "result1"
+    assert "result1" in fn(name)["saves"]
+
+
+@pytest.mark.parametrize("name", ["torch.sort", "torch.Tensor.sort", "torch.topk", "torch.Tensor.topk",
+                                  "torch.kthvalue", "torch.mode"])
+def test_multi_output_values_not_saved(name):
+    # every overload returns (values, indices) and only the indices are kept
+    assert "result" not in fn(name)["saves"]
+
+
+def test_max_overloads():
+    # torch.max(x) keeps its (single) result, torch.max(x, dim) its indices
+    e = fn("torch.max")
+    assert {"result", "result1"} <= set(e["saves"])
+
+
+def test_single_output_still_result():
+    assert "result" in fn("torch.nn.functional.relu")["saves"]
+    assert "result" in fn("torch.sigmoid")["saves"]
+    assert "result" in mod("ReLU")["saves"]
+
+
+def test_max_pool_modules_do_not_save_result():
+    for d in (1, 2, 3):
+        e = mod(f"MaxPool{d}d")
+        assert "result" not in e["saves"], d
+        assert "input" in e["saves"], d
+
+
+def test_recurrent_modules_name_outputs():
+    for name in ("LSTM", "GRU", "RNN"):
+        e = mod(name)
+        assert all(s in e["params"] or s in ("input", "hx") or OUTPUT_NAME.fullmatch(s)
+                   or "." in s for s in e["saves"]), (name, e["saves"])
 
 
 def test_saved_for_well_formed():

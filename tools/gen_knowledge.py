@@ -9,7 +9,9 @@ Two sources of truth, in this order of trust:
    * saves:  run the op, bump the version counter of ONE input (or output) with
      ``torch.autograd.graph.increment_version`` and call backward.  If autograd
      raises "modified by an inplace operation" (or its multi-output-view twin),
-     that tensor was saved for backward.
+     that tensor was saved for backward.  Each output is bumped separately and
+     named in the order returned: "result" (output 0, or the single tensor),
+     "result1", "result2" ... (torch.topk saves its indices, "result1").
    * saved_for: the same, rerun with only one parameter's tensors requiring grad
      (the others detached copies): autograd saves conditionally (mul keeps "other"
      only for input's gradient).  saves_sometimes: names saved by some samples and
@@ -47,6 +49,7 @@ import inspect
 import itertools
 import json
 import os
+import re
 import sys
 import types
 import unittest
@@ -141,8 +144,9 @@ def static_facts(natives, is_method, dont_require, view_fns):
                     # in-place ops clone the original self when the formula needs it
                     if not (is_inplace and s.expr == "self"):
                         saves.add(self_name if s.expr == "self" else s.expr)
-            if info.all_saved_outputs:
-                saves.add("result")
+            ret_names = [r.name for r in rets]
+            for s in info.all_saved_outputs:
+                saves.add(output_name(saved_output_index(s.nctype.name, ret_names)))
         elif str(f.func.name.name) not in dont_require:
             all_nondiff = False
         # Views: a non-write alias annotation on a return that matches self's.
@@ -161,8 +165,42 @@ def static_facts(natives, is_method, dont_require, view_fns):
     return fact
 
 
+def output_name(i):
+    """Name of the i-th returned tensor in "saves": "result" for the primary output
+    (output 0, or the single returned tensor), then "result1", "result2", ..."""
+    return "result" if i == 0 else f"result{i}"
+
+
+def is_output_name(name):
+    return re.fullmatch(r"result[1-9][0-9]*", name) is not None or name == "result"
+
+
+def saved_output_index(name, ret_names):
+    """Index of the return that derivatives.yaml's saved output ``name`` refers to:
+    "result" (single return), "resultN" (unnamed multi-output), a return's own name
+    (values/indices, U/S/Vh ...) or a name derived from one (S_sym_argsize_minus_1)."""
+    if name in ret_names:
+        return ret_names.index(name)
+    m = re.fullmatch(r"result([0-9]+)", name)
+    if m:
+        return int(m.group(1))
+    for i, r in enumerate(ret_names):
+        if r and name.startswith(r + "_"):
+            return i
+    return 0
+
+
 def python_params(obj, is_method):
-    """Positional parameter names of a Python-level callable, or None."""
+    """Positional parameter names of a Python-level callable, or None.  A
+    boolean_dispatch wrapper (F.max_pool2d: ``fn(*args, **kwargs)`` choosing on
+    return_indices) reports its default branch's signature (F._max_pool2d)."""
+    try:
+        from torch._jit_internal import boolean_dispatched
+        dispatch = boolean_dispatched.get(obj)
+    except (ImportError, TypeError):
+        dispatch = None
+    if dispatch is not None:
+        obj = dispatch["if_true" if dispatch["default"] else "if_false"]
     try:
         sig = inspect.signature(obj)
     except (TypeError, ValueError):
@@ -370,7 +408,8 @@ def observe(obs, invoke, params, inplace):
             if ("k", k, j) in pre:
                 grad_keys[("k", k, j)] = names.get(id(t))
             slots.append((names.get(id(t)), lambda a_, k_, o_, k=k, j=j: tensors_in(k_[k])[j]))
-    slots += [("result", lambda a_, k_, o_, j=j: tensors_in(o_)[j]) for j in range(len(outs))]
+    # outputs in the order returned: the primary one is "result", the others result1 ...
+    slots += [(output_name(j), lambda a_, k_, o_, j=j: tensors_in(o_)[j]) for j in range(len(outs))]
     grad_names = sorted({n for n in grad_keys.values() if n is not None})
     # Every tensor that requires grad has the same name: this IS the "only P" pattern,
     # so measure every slot (no skipping) and record it as such.
@@ -433,11 +472,11 @@ def record_pattern(obs, p, slots, found, contiguous=True):
     obs.pattern_ok.add(p)
     # keyed also by which parameters were tensors at all: pow(x, 2) and pow(x, y) are
     # different overloads, not one op saving its result "sometimes"
-    present = frozenset(n for n, _ in slots if n not in (None, "result"))
+    present = frozenset(n for n, _ in slots if n is not None and not is_output_name(n))
     # a non-contiguous input makes many kernels save a contiguous copy instead: a
     # layout effect (noncontiguous() samples), not a value-dependent save
     layout = not contiguous
-    for name in present | {n for n, _ in slots if n == "result"}:
+    for name in present | {n for n, _ in slots if n is not None and is_output_name(n)}:
         obs.outcomes.setdefault((p, name, present, layout), set()).add(found.get(name))
 
 
@@ -842,7 +881,7 @@ def run_module(cls, cargs, ckw, fargs, fkw, res):
         for k in sorted(fkw):
             targets += [(k, "kw", k, j) for j in range(len(tensors_in(fkw[k])))]
         targets += [(n, "param", n, 0) for n, _ in m.named_parameters()]
-        targets += [("result", "out", 0, j) for j in range(len(outs))]
+        targets += [(output_name(j), "out", 0, j) for j in range(len(outs))]  # LSTM: output, h, c
         for nm, kind, key, j in targets:
             if nm is None or nm in res["saves"]:
                 continue
@@ -957,8 +996,9 @@ def not_an_op(qual, obj, fact, obs):
 def finalize(fact):
     out = {k: v for k, v in fact.items() if not k.startswith("_")}
     params = out["params"]
-    # saves must name a positional parameter or "result" (see knowledge/__init__.py)
-    out["saves"] = sorted(s for s in out["saves"] if s in params or s == "result")
+    # saves must name a positional parameter or an output: "result", "result1" ...
+    # (see knowledge/__init__.py)
+    out["saves"] = sorted(s for s in out["saves"] if s in params or is_output_name(s))
     saved_for = {k: sorted(p for p in v if p in params)
                  for k, v in out.pop("saved_for", {}).items() if k in out["saves"]}
     saved_for = {k: v for k, v in saved_for.items() if v}

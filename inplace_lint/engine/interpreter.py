@@ -968,6 +968,11 @@ class Interpreter(TorchSemantics):
         snap = _Snapshot(t)
         if self.doubt or not certain:
             snap.alias_certain = False
+        elif live and t.members and t.paths and any(
+                not any(self.state.live(s) for s in m.visible_saves()) for m in t.members):
+            # one of several values that reach here (``a if c else b``) was
+            # saved, another was not: the hazard depends on the path taken
+            snap.alias_certain = False
         self.events.append(RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
                                     self.chain, out_rg=out_rg, related_node=related_node,
                                     related_message=related_message, basic_index=basic_index, top=self.cur_stmt,

@@ -84,7 +84,7 @@ class Tensor(Value):
     """
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
-                 "noncontig", "hide", "partial")
+                 "noncontig", "hide", "partial", "paths")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None):
@@ -105,6 +105,9 @@ class Tensor(Value):
         # one element of a list picked by a computed index: a save through it
         # saved *some* element, not the one another index will pick
         self.partial = False
+        # a group of values from different paths (a join), as opposed to a
+        # collection that is modified member by member (all parameters)
+        self.paths = False
 
     def set_requires_grad(self, flag):
         self.rg = flag
@@ -142,6 +145,7 @@ def hidden(v, epochs, _depth=0):
                    alias_certain=v.alias_certain, kind=v.kind, node=v.node, noncontig=v.noncontig,
                    hide=(v.hide | epochs) if v.hide else frozenset(epochs))
         t.partial = v.partial
+        t.paths = v.paths
         t.members = v.members  # the group's own hide filters its members' saves
         return t
     if isinstance(v, Seq) and _depth < 3:
@@ -345,6 +349,7 @@ def join(a: Value, b: Value) -> Value:
                           kind=a.kind if a.kind == b.kind else "group")
         g = make_group([a, b])
         g.kind = a.kind if a.kind == b.kind else "group"
+        g.paths = True
         # A view on one path is still a view there: keep the stronger view facts.
         if a.view == b.view:
             g.view = a.view

@@ -13,8 +13,13 @@ File format (all keys are plain JSON)::
         "<qualified name>": {
           "params": ["input", "other", ...],  # positional parameter names; a
                                               # Tensor method lists "self" first
-          "saves": ["input", "result"],       # params and/or "result" saved for
-                                              # backward when the output requires grad
+          "saves": ["input", "result"],       # params and/or outputs saved for
+                                              # backward when the output requires grad:
+                                              # "result" is the primary output (output
+                                              # 0, or the single returned tensor),
+                                              # "result1", "result2" ... the others in
+                                              # the order returned (torch.topk saves
+                                              # its indices: "result1", not "result")
           "view": null | "single" | "multi",  # output aliases params[0];
                                               # "multi": unbind/split/chunk-like
           "maybe_alias": false,               # may return params[0] itself
@@ -25,8 +30,10 @@ File format (all keys are plain JSON)::
       },
       "modules": {
         "torch.nn.Linear": {
-          "saves": ["input", "weight"],       # "input" (forward arg 0), "result",
-                                              # and parameter attribute names
+          "saves": ["input", "weight"],       # "input" (forward arg 0), "result"
+                                              # (output 0; "result1" ... the others,
+                                              # flattened in order: LSTM's output,
+                                              # h, c), and parameter attribute names
           "params": ["weight", "bias"],       # parameter attributes it creates
           "inplace_kw": false,                # constructor accepts inplace=
           "view": null | "single" | "identity"  # output aliases the input
@@ -80,6 +87,15 @@ Optional keys (absent means false / not applicable)::
       "saves" may also name other forward() arguments by their forward() parameter
       names (e.g. "target" for losses, "hx") and parameters of submodules by dotted
       path (e.g. "out_proj.weight" for MultiheadAttention).
+
+Outputs are named as the caller receives them.  A Python wrapper that returns
+a tuple only on request (F.max_pool2d(..., return_indices=True)) is measured
+per call: its pooled output is "result" either way, the indices "result1";
+whatever autograd keeps internally that the caller never sees (the indices of
+a plain F.max_pool2d call) is not a saved output the caller can modify and is
+not listed.  Ops whose overloads return different shapes of result share one
+entry: torch.max saves "result" (torch.max(x), a tensor) and "result1" (the
+indices of torch.max(x, dim)).
 
 For "view": "multi" ops, mutating the input or any output before backward makes
 backward fail (autograd's rule for multi-output views); "saves" does not repeat it.
