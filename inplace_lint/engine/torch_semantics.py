@@ -579,6 +579,11 @@ class TorchSemantics:
         t.storage.saves.append(Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt))
 
     def _view_of(self, base: Tensor, op, kind):
+        if base.members and base.paths:
+            # a view of "a or b" is "a view of a, or a view of b"
+            g = make_group([self._view_of(m, op, kind) for m in base.members])
+            g.paths, g.hide, g.alias_certain = True, base.hide, base.alias_certain
+            return g
         view = kind
         if base.view in ("multi", "nograd"):
             view = base.view
