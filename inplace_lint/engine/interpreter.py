@@ -19,7 +19,7 @@ from .state import State
 from .torch_semantics import HARMLESS_METHODS, MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
-    Starred, SuperRef, Tensor, hidden, join, join_all, opaque, t_and, t_or,
+    Starred, SuperRef, Tensor, hidden, join, join_all, opaque, result_tensor, t_and, t_or,
 )
 
 BINOPS = {
@@ -612,7 +612,7 @@ class Interpreter(TorchSemantics):
                 if base.kind in ("arg", "opaque"):
                     v.alias_certain = False  # of unknown type: maybe a list, whose item is no view
                 return v
-            return Tensor(rg=self._out_rg([base]), leaf=None, kind="fresh")
+            return result_tensor(self._out_rg([base]))
         if isinstance(base, Seq):
             idx = self._const_index(node, frame)
             if isinstance(idx, int) and base.items is not None and -len(base.items) <= idx < len(base.items):
@@ -662,7 +662,7 @@ class Interpreter(TorchSemantics):
     def _binary(self, op, left, right, node):
         spec = self.k.function("torch." + op) if op else None
         if spec is None:
-            return Tensor(rg=self._out_rg([left, right]), leaf=None, kind="fresh")
+            return result_tensor(self._out_rg([left, right]))
         return self.apply_op(spec, op, [left, right], {}, node)
 
     def _unaryop(self, node, frame):
@@ -672,8 +672,7 @@ class Interpreter(TorchSemantics):
                 spec = self.k.function("torch.neg")
                 if spec is not None:
                     return self.apply_op(spec, "neg", [v], {}, node)
-            return Tensor(rg=self._out_rg([v]) if type(node.operator).__name__ == "Minus" else False,
-                          leaf=None, kind="fresh")
+            return result_tensor(self._out_rg([v]) if type(node.operator).__name__ == "Minus" else False)
         return UNKNOWN_CONST
 
     def _boolop(self, node, frame):
@@ -933,10 +932,10 @@ class Interpreter(TorchSemantics):
             if len(args) == 1:
                 e = self.iterate(args[0])
                 if isinstance(e, Tensor):
-                    return Tensor(rg=self._out_rg([e]), leaf=None, kind="fresh")
+                    return result_tensor(self._out_rg([e]))
                 return UNKNOWN_CONST
             if any(isinstance(a, Tensor) for a in args):
-                return Tensor(rg=self._out_rg(args), leaf=None, kind="fresh")
+                return result_tensor(self._out_rg(args))
             return UNKNOWN_CONST
         if name == "getattr" and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
             return self.getattr(args[0], args[1].value)

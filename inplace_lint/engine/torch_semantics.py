@@ -12,16 +12,17 @@ import libcst as cst
 
 from .values import (
     UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor,
-    copy_obj, join, join_all, make_group, opaque, t_and, t_or,
+    copy_obj, join, join_all, make_group, opaque, result_tensor, t_and, t_or,
 )
 
 # Tensor methods that end in "_" but only change autograd metadata.
 HARMLESS_METHODS = {"requires_grad_", "detach_", "share_memory_", "retain_grad", "register_hook",
                     "register_post_accumulate_grad_hook"}
 # Returns the tensor itself when no conversion is needed.  The linter assumes
-# tensors stay on the device they were made on (CPU unless said otherwise), so
-# ``.cpu()`` and ``.contiguous()`` of a fresh result alias it.
-SURE_ALIAS_METHODS = {"cpu", "contiguous"}
+# what torch defaults to: tensors are float32 and on the CPU, so ``.cpu()``,
+# ``.contiguous()``, ``.float()`` and ``.to(device)`` of a result alias it.
+SURE_ALIAS_METHODS = {"cpu", "contiguous", "float"}
+DEFAULT_DTYPES = {"torch.float", "torch.float32"}
 # Transposing views leave a tensor non-contiguous; composite ops that fold
 # batch dimensions (matmul, linear) then reshape a *copy* and save that copy.
 NONCONTIG_VIEWS = {"transpose", "permute", "t", "mT", "T", "mH", "H", "swapaxes", "swapdims", "movedim",
@@ -446,6 +447,12 @@ class TorchSemantics:
                           kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig)
         if name in SURE_ALIAS_METHODS and not args and not kwargs:
             return t
+        if name == "to" and not kwargs.get("copy"):
+            alias = self._to_aliases([a for a in args] + [v for k, v in kwargs.items() if k in ("dtype", "device")])
+            if alias is True:
+                return t
+            if alias is False:
+                return result_tensor(self._out_rg([t]))
         if name == "clone":
             return Tensor(rg=self._out_rg([t]), leaf=None if t.rg is None else not (t.rg and self.state.grad),
                           kind="fresh") if t.rg is not False else Tensor(rg=False, leaf=True, kind="fresh")
@@ -455,6 +462,22 @@ class TorchSemantics:
         return self.apply_op(spec, name, [t] + list(args), kwargs, node, method=True)
 
     # ops ----------------------------------------------------------------------
+
+    def _to_aliases(self, targets):
+        """Whether ``t.to(*targets)`` returns ``t`` itself: True, False, or None (unknown)."""
+        verdict = True
+        for a in targets:
+            if isinstance(a, Qual) and a.name.startswith("torch.") and a.name not in ("torch.device",):
+                if a.name not in DEFAULT_DTYPES:
+                    return False  # another dtype: a converted copy
+            elif isinstance(a, Const):
+                if isinstance(a.value, str) and not a.value.startswith("cpu"):
+                    return False  # "cuda": a copy on another device
+            elif isinstance(a, Tensor) and a.kind not in ("arg", "opaque"):
+                verdict = None  # .to(other_tensor): depends on its dtype
+            elif not isinstance(a, Const):
+                verdict = None
+        return verdict
 
     def apply_op(self, spec, name, args, kwargs, node, method=False, qualname=None):
         params = spec.get("params") or []

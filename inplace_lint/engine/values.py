@@ -154,6 +154,11 @@ def hidden(v, epochs, _depth=0):
     return v
 
 
+def result_tensor(rg):
+    """A new tensor computed by an op: a leaf exactly when it does not require grad."""
+    return Tensor(rg=rg, leaf=None if rg is None else not rg, kind="fresh")
+
+
 def opaque(rg=None):
     return Tensor(rg=rg, leaf=None if rg is None else (not rg), kind="opaque")
 
