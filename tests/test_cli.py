@@ -105,6 +105,7 @@ def test_pyproject_config_found_by_walking_up(proj):
     assert paths == ["bad.py"]
     (proj / "pyproject.toml").write_text('[tool.inplace-lint]\nignore = ["IPL001"]\n')
     assert run(["check", str(proj / "bad.py")]).exit_code == 0
+    assert run(["check", "--isolated", str(proj / "bad.py")]).exit_code == 1
     (proj / "pyproject.toml").write_text('[tool.inplace-lint]\nbogus = 1\n')
     r = run(["check", str(proj / "bad.py")])
     assert r.exit_code == 2 and "unknown key" in r.output

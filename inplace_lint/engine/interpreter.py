@@ -929,14 +929,13 @@ class Interpreter(TorchSemantics):
         if name == "next":
             return self.iterate(args[0]) if args else opaque()
         if name in ("sum", "max", "min"):
-            if len(args) == 1:
-                e = self.iterate(args[0])
-                if isinstance(e, Tensor):
-                    return result_tensor(self._out_rg([e]))
+            vals = [self.iterate(args[0])] if len(args) == 1 else args
+            tensors = [v for v in vals if isinstance(v, Tensor)]
+            if not tensors:
                 return UNKNOWN_CONST
-            if any(isinstance(a, Tensor) for a in args):
-                return result_tensor(self._out_rg(args))
-            return UNKNOWN_CONST
+            if all(t.kind in ("arg", "opaque") for t in tensors):
+                return opaque(self._out_rg(tensors))  # maybe plain numbers
+            return result_tensor(self._out_rg(tensors))
         if name == "getattr" and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
             return self.getattr(args[0], args[1].value)
         if name == "setattr" and len(args) == 3 and isinstance(args[0], Obj) and isinstance(args[1], Const):

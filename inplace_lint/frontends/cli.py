@@ -12,7 +12,7 @@ import sys
 import click
 
 from .. import __version__
-from ..config import ConfigError, load_config
+from ..config import Config, ConfigError, load_config
 from ..rules import ALL_RULES, BY_CODE
 from ..runner import check_paths
 from . import formats
@@ -51,6 +51,7 @@ def main():
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to disable (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Codes to enable in addition to the configured ones.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="pyproject.toml to read.")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no progress.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
@@ -60,12 +61,12 @@ def main():
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may change behaviour.")
 @click.option("--confirm", is_flag=True, help="Replay each finding under torch autograd (needs torch).")
 @click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: all cores).")
-def check(paths, fmt, select, ignore, extend_select, config_file, quiet, statistics, exit_zero, no_color, fix,
-          diff, unsafe_fixes, confirm, jobs):
+def check(paths, fmt, select, ignore, extend_select, config_file, isolated, quiet, statistics, exit_zero, no_color,
+          fix, diff, unsafe_fixes, confirm, jobs):
     """Check PATHS (files or folders; default: the current folder)."""
     paths = paths or (".",)
     try:
-        config = load_config(paths, config_file)
+        config = Config() if isolated else load_config(paths, config_file)
     except ConfigError as e:
         click.echo(f"inplace-lint: error: {e}", err=True)
         sys.exit(2)
