@@ -465,7 +465,7 @@ class Interpreter(TorchSemantics):
             obj = self.eval(target.value, frame)
             if isinstance(obj, Tensor):
                 basic = self._basic_index(target, frame)
-                self.mutate(obj, "setitem", "[]=", target, target.value, basic_index=basic)
+                self.mutate(obj, "setitem", "[]=", target, target.value, basic_index=basic is not False)
                 if isinstance(value, Tensor) and self.state.grad is not False:
                     self._absorb_grad(obj, value)
             elif isinstance(obj, Seq):
@@ -488,7 +488,9 @@ class Interpreter(TorchSemantics):
             self.assign(target.value, value, frame)
 
     def _basic_index(self, sub, frame):
-        """True for int/slice/None indexing (a view); False for tensor or list indices (a copy)."""
+        """True for int/slice/None indexing (a view); False for tensor or list indices (a
+        copy); None when an index is of unknown type (an argument: an int or a mask)."""
+        verdict = True
         for el in sub.slice:
             s = el.slice
             if isinstance(s, cst.Slice):
@@ -496,7 +498,9 @@ class Interpreter(TorchSemantics):
             v = self.eval(s.value, frame)
             if isinstance(v, Seq) or (isinstance(v, Tensor) and v.kind not in ("opaque", "arg")):
                 return False
-        return True
+            if isinstance(v, Tensor):
+                verdict = None
+        return verdict
 
     def _const_index(self, sub, frame):
         if len(sub.slice) != 1 or not isinstance(sub.slice[0].slice, cst.Index):
@@ -607,10 +611,12 @@ class Interpreter(TorchSemantics):
         base = self.eval(node.value, frame)
         if isinstance(base, Tensor):
             basic = self._basic_index(node, frame)
-            if basic:
+            if basic is not False:
                 v = self._view_of(base, "__getitem__", "single")
-                if base.kind in ("arg", "opaque"):
-                    v.alias_certain = False  # of unknown type: maybe a list, whose item is no view
+                if base.kind in ("arg", "opaque") or basic is None:
+                    # of unknown type (maybe a list, whose item is no view), or
+                    # indexed by something that may be a mask (a copy)
+                    v.alias_certain = False
                 return v
             return result_tensor(self._out_rg([base]))
         if isinstance(base, Seq):

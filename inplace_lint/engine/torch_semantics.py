@@ -19,9 +19,11 @@ from .values import (
 HARMLESS_METHODS = {"requires_grad_", "detach_", "share_memory_", "retain_grad", "register_hook",
                     "register_post_accumulate_grad_hook"}
 # Returns the tensor itself when no conversion is needed.  The linter assumes
-# what torch defaults to: tensors are float32 and on the CPU, so ``.cpu()``,
-# ``.contiguous()``, ``.float()`` and ``.to(device)`` of a result alias it.
-SURE_ALIAS_METHODS = {"cpu", "contiguous", "float"}
+# tensors stay on the device they were made on (the CPU by default), so
+# ``.cpu()``, ``.contiguous()`` and ``.to(device)`` of a result alias it.  A
+# dtype conversion to float32 (``.float()``) aliases only if the tensor already
+# is float32, which mixed-precision code often makes false: a maybe.
+SURE_ALIAS_METHODS = {"cpu", "contiguous"}
 DEFAULT_DTYPES = {"torch.float", "torch.float32"}
 # Transposing views leave a tensor non-contiguous; composite ops that fold
 # batch dimensions (matmul, linear) then reshape a *copy* and save that copy.
@@ -451,6 +453,9 @@ class TorchSemantics:
             alias = self._to_aliases([a for a in args] + [v for k, v in kwargs.items() if k in ("dtype", "device")])
             if alias is True:
                 return t
+            if alias is None:
+                return Tensor(storage=t.storage, rg=t.rg, leaf=t.leaf, base=t, view=t.view, alias_certain=False,
+                              kind=t.kind)
             if alias is False:
                 return result_tensor(self._out_rg([t]))
         if name == "clone":
@@ -470,6 +475,7 @@ class TorchSemantics:
             if isinstance(a, Qual) and a.name.startswith("torch.") and a.name not in ("torch.device",):
                 if a.name not in DEFAULT_DTYPES:
                     return False  # another dtype: a converted copy
+                verdict = None
             elif isinstance(a, Const):
                 if isinstance(a.value, str) and not a.value.startswith("cpu"):
                     return False  # "cuda": a copy on another device
