@@ -47,7 +47,10 @@ def analyze(module: cst.Module, source=None, knowledge=None, tree=None) -> list:
     events = []
     for r in raw:
         t = r.tensor
-        saves = [SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.top)) for s in r.saves]
+        # A save whose op output was never consumed by anything that could
+        # backpropagate (``torch.sigmoid(x).detach()``) is unreachable.
+        saves = [SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.top)) for s in r.saves
+                 if s.out is None or s.out.used]
         lazy = {"span": where(r.node, r.top), "target": (lambda n=r.target_node: text(n))}
         if r.chain:
             lazy["context"] = context(r.chain)

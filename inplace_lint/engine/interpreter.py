@@ -19,7 +19,7 @@ from .state import State
 from .torch_semantics import HARMLESS_METHODS, MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
-    Starred, SuperRef, Tensor, hidden, join, join_all, opaque, result_tensor, t_and, t_or,
+    Starred, SuperRef, Tensor, hidden, join, join_all, opaque, result_tensor, t_and, t_or, use,
 )
 
 BINOPS = {
@@ -249,6 +249,7 @@ class Interpreter(TorchSemantics):
             self._augassign(small, frame)
         elif t == "Return":
             v = self.eval(small.value, frame) if small.value is not None else Const(None)
+            use(v)
             frame.returns.append((v, frozenset(self.state.seen)))
             return False
         elif t in ("Raise", "Break", "Continue"):
@@ -431,6 +432,7 @@ class Interpreter(TorchSemantics):
 
     # -------------------------------------------------------------- assignment
     def assign(self, target, value, frame, value_node=None):
+        use(value)
         t = type(target).__name__
         if t == "Name":
             frame.vars[target.value] = value
@@ -695,7 +697,10 @@ class Interpreter(TorchSemantics):
         return join(self.eval(node.body, frame), self.eval(node.orelse, frame))
 
     def _tuple(self, node, frame):
-        return Seq(items=[self.eval(e.value, frame) for e in node.elements], is_tuple=True)
+        items = [self.eval(e.value, frame) for e in node.elements]
+        for i in items:
+            use(i)
+        return Seq(items=items, is_tuple=True)
 
     def _list(self, node, frame):
         items = []
@@ -704,6 +709,7 @@ class Interpreter(TorchSemantics):
             if isinstance(e, cst.StarredElement):
                 return Seq(elem=join(join_all(items) if items else None, self.iterate(v)))
             items.append(v)
+            use(v)
         return Seq(items=items)
 
     def _dict(self, node, frame):
@@ -823,6 +829,7 @@ class Interpreter(TorchSemantics):
         for v in list(args) + list(kwargs.values()):
             if isinstance(v, Starred):
                 v = v.value
+            use(v)
             if isinstance(v, Tensor):
                 rg = t_or(rg, v.rg)
             elif isinstance(v, Obj) and v.is_module:
@@ -849,6 +856,8 @@ class Interpreter(TorchSemantics):
             if (fnode in self.active or len(self.chain) >= MAX_DEPTH or self.steps > self.budget):
                 return opaque(self._taint(args, kwargs))
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
+        for a in list(args) + list(kwargs.values()):
+            use(a.value if isinstance(a, Starred) else a)
         self._bind_params(fnode, func, args, kwargs, frame)
         saved_stmt = self.cur_stmt
         saved_grad = self.state.grad

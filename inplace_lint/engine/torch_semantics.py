@@ -12,7 +12,7 @@ import libcst as cst
 
 from .values import (
     UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor,
-    copy_obj, join, join_all, make_group, opaque, result_tensor, t_and, t_or,
+    copy_obj, join, join_all, make_group, opaque, result_tensor, t_and, t_or, use,
 )
 
 # Tensor methods that end in "_" but only change autograd metadata.
@@ -153,6 +153,7 @@ class TorchSemantics:
         if isinstance(x, Starred):
             x = opaque()
         params = obj.own_params()
+        use(x)
         if spec is None:
             rg = self._taint(args, kwargs)
             if params and self.state.grad is True:
@@ -194,7 +195,8 @@ class TorchSemantics:
                 else:
                     t = obj.attrs.get(what)
                 if isinstance(t, Tensor):
-                    self._save(t, short, what, node, out_rg is True and what not in spec.get("saves_sometimes", ()))
+                    self._save(t, short, what, node, out_rg is True and what not in spec.get("saves_sometimes", ()),
+                               out=out)
         return out
 
     def _param_source(self, v):
@@ -424,6 +426,7 @@ class TorchSemantics:
 
     def tensor_method(self, t: Tensor, name, args, kwargs, node):
         if name == "backward":
+            use(t)
             self._backward(kwargs)
             return Const(None)
         if name == "requires_grad_":
@@ -508,6 +511,8 @@ class TorchSemantics:
                 e = v.element()
                 if isinstance(e, Tensor):
                     tensors.append(e)
+        for t in tensors:
+            use(t)
         out = bound.get("out")
         if isinstance(out, Tensor):
             ins = [t for t in tensors if t is not out]
@@ -599,15 +604,16 @@ class TorchSemantics:
             certain = cond is True and what not in sometimes
             if name.rstrip("_") in FOLDING_OPS and _noncontig(t):
                 certain = False  # saved a reshaped copy, not this view
-            self._save(t, name, what, node, certain)
+            self._save(t, name, what, node, certain, out=result if isinstance(result, Tensor) else None)
 
-    def _save(self, t: Tensor, op, what, node, certain):
+    def _save(self, t: Tensor, op, what, node, certain, out=None):
         if t.data:
             return
         certain = certain and t.alias_certain and not self.doubt and not t.partial
-        t.storage.saves.append(Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt))
+        t.storage.saves.append(Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt, out))
 
     def _view_of(self, base: Tensor, op, kind):
+        use(base)
         if base.members and base.paths:
             # a view of "a or b" is "a view of a, or a view of b"
             g = make_group([self._view_of(m, op, kind) for m in base.members])

@@ -37,16 +37,17 @@ def t_join(a, b):
 class Save:
     """An op saved a tensor for backward (at ``node``) while graph epoch ``epoch`` was live."""
 
-    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "top")
+    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "top", "out")
 
-    def __init__(self, op, what, node, certain, hooked, epoch, top=0):
+    def __init__(self, op, what, node, certain, hooked, epoch, top=0, out=None):
         self.op = op  # e.g. "sigmoid", "Linear"
         self.what = what  # "result", "input", "weight", ...
         self.node = node  # CST node of the saving call (for its position)
         self.certain = certain
         self.hooked = hooked  # inside saved_tensors_hooks / save_on_cpu
         self.epoch = epoch
-        self.top = top  # index of the top-level statement the node lies in
+        self.top = top  # the statement the node lies in
+        self.out = out  # the saving op's output: its graph node is what backward would reach
 
 
 class Storage:
@@ -84,7 +85,7 @@ class Tensor(Value):
     """
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
-                 "noncontig", "hide", "partial", "paths")
+                 "noncontig", "hide", "partial", "paths", "used")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None):
@@ -108,6 +109,9 @@ class Tensor(Value):
         # a group of values from different paths (a join), as opposed to a
         # collection that is modified member by member (all parameters)
         self.paths = False
+        # consumed by something that can take part in a backward (bound to a
+        # name, passed to an op, returned); a result only ever detached is not
+        self.used = False
 
     def set_requires_grad(self, flag):
         self.rg = flag
@@ -146,6 +150,7 @@ def hidden(v, epochs, _depth=0):
                    hide=(v.hide | epochs) if v.hide else frozenset(epochs))
         t.partial = v.partial
         t.paths = v.paths
+        t.used = True
         t.members = v.members  # the group's own hide filters its members' saves
         return t
     if isinstance(v, Seq) and _depth < 3:
@@ -438,3 +443,19 @@ def copy_obj(obj: Obj, memo):
     new.attrs = {k: cp(v) for k, v in obj.attrs.items()}
     new.items = [cp(i) for i in obj.items] if obj.items is not None else None
     return new
+
+
+def use(v, _depth=0):
+    """Mark tensors as consumed (see Tensor.used)."""
+    if isinstance(v, Tensor):
+        if v.members and _depth < 3:
+            for m in v.members:
+                use(m, _depth + 1)
+        while v is not None and not v.used:
+            v.used = True
+            v = v.base if not v.data else None
+    elif isinstance(v, Seq) and _depth < 3:
+        for i in (v.items or ()):
+            use(i, _depth + 1)
+        if v.elem is not None:
+            use(v.elem, _depth + 1)
