@@ -60,8 +60,12 @@ y = y * 2                # out-of-place: a new tensor, the saved one is untouche
 
 ## Severity
 *error* when the save certainly happened (an input of the saving op certainly requires grad)
-and the modified object certainly is the saved tensor; *warning* when either is only possible
-(e.g. a function argument of unknown origin).
+and the modified object certainly is the saved tensor; *warning* when either is only possible:
+a function argument of unknown origin, a value that is saved on one branch of an `if` only, a
+save that depends on argument values (`F.interpolate(mode="area")`), an alias that exists only
+for some dtypes (`.float()`).  Aliasing follows torch's defaults: tensors live on the CPU, so
+`.cpu()`, `.contiguous()` and `.to(device)` return the tensor itself.  A save whose op output is
+never used by anything that could backpropagate (`torch.sigmoid(x).detach()`) is ignored.
 
 ## Fix safety
 `--fix` rewrites `y.mul_(2)` to `y = y.mul(2)` and `y += z` to `y = y + z`.  The fix is unsafe when
