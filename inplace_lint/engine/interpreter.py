@@ -367,13 +367,8 @@ class Interpreter(TorchSemantics):
         return True if node.handlers else ok
 
     def _funcdef(self, node, frame):
-        owner = None
-        f = Func(node, closure=frame if frame is not self.globals else None, grad=self._decorated_grad(node, None))
-        if any(_decorator_name(d) in ("property", "functools.cached_property", "cached_property")
-               for d in node.decorators):
-            f.grad = f.grad
-        frame.vars[node.name.value] = f
-        del owner
+        closure = frame if frame is not self.globals else None
+        frame.vars[node.name.value] = Func(node, closure=closure, grad=self._decorated_grad(node, None))
         return True
 
     def _classdef(self, node, frame):
