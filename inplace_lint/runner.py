@@ -99,6 +99,13 @@ def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = 
         except (ValueError, RecursionError, MemoryError) as e:
             return FileResult(path, [], FileProblem(path, f"cannot parse: {e}"))
         return FileResult(path, [], None, source)
+    return check_parsed(source, path, config)
+
+
+def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: bool = True,
+                 tree=None) -> FileResult:
+    """Parse with libcst, analyse, judge.  ``noqa=False`` leaves suppression to
+    the caller (flake8); ``tree`` is an ``ast`` of the source if one exists."""
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as e:
@@ -106,9 +113,11 @@ def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = 
     except RecursionError:
         return FileResult(path, [], FileProblem(path, "file is nested too deeply to parse"))
     try:
-        findings = check_module(module, source, path, config)
+        findings = judge_events(analyze(module, source, tree=tree), path, config)
     except RecursionError:
         return FileResult(path, [], FileProblem(path, "internal error: analysis recursion too deep"))
+    if noqa:
+        findings = apply_noqa(findings, source.splitlines())
     return FileResult(path, findings, None, source)
 
 

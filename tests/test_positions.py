@@ -36,7 +36,7 @@ def check(source):
     raw = Interpreter(module).run()
     full = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
     fast = Positions(module, source)
-    nodes = [(r.node, r.top) for r in raw] + [(s.node, s.top) for r in raw for s in r.saves]
+    nodes = [(r.node, r.stmt) for r in raw] + [(s.node, s.stmt) for r in raw for s in r.saves]
     assert nodes
     for node, stmt in nodes:
         r = full[node]

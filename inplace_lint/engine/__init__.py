@@ -49,13 +49,13 @@ def analyze(module: cst.Module, source=None, knowledge=None, tree=None) -> list:
         t = r.tensor
         # A save whose op output was never consumed by anything that could
         # backpropagate (``torch.sigmoid(x).detach()``) is unreachable.
-        saves = [SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.top)) for s in r.saves
+        saves = [SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.stmt)) for s in r.saves
                  if s.out is None or s.out.used]
-        lazy = {"span": where(r.node, r.top), "target": (lambda n=r.target_node: text(n))}
+        lazy = {"span": where(r.node, r.stmt), "target": (lambda n=r.target_node: text(n))}
         if r.chain:
             lazy["context"] = context(r.chain)
         if r.related_node is not None:
-            lazy["related"] = where(r.related_node, r.related_top)
+            lazy["related"] = where(r.related_node, r.related_stmt)
         events.append(Event(
             kind=r.kind, op=r.op, grad_enabled=r.grad, requires_grad=t.rg, is_leaf=t.leaf, view=t.view,
             view_base_requires_grad=t.base_rg, view_base_is_leaf=t.base_leaf, via_data=t.data,

@@ -42,12 +42,12 @@ class RawEvent:
     """An event before positions are resolved (nodes instead of line numbers)."""
 
     __slots__ = ("kind", "op", "node", "target_node", "tensor", "grad", "saves", "out_rg", "related_node",
-                 "related_message", "chain", "basic_index", "top", "related_top")
+                 "related_message", "chain", "basic_index", "stmt", "related_stmt")
 
     def __init__(self, kind, op, node, target_node, tensor, grad, saves, chain, out_rg=None,
-                 related_node=None, related_message="", basic_index=False, top=0, related_top=None):
-        self.top = top
-        self.related_top = related_top
+                 related_node=None, related_message="", basic_index=False, stmt=None, related_stmt=None):
+        self.stmt = stmt  # the statement the node lies in (for positions)
+        self.related_stmt = related_stmt
         self.kind = kind
         self.op = op
         self.node = node
@@ -102,8 +102,7 @@ class Interpreter(TorchSemantics):
         self.events: list = []
         self.globals = Frame()
         self.chain: tuple = ()  # inline call stack: ((func name, call node), ...)
-        self.active: list = []  # FunctionDefs being interpreted (recursion guard)
-        self.funcs: list = []  # the Func objects of those frames (for super())
+        self.funcs: list = []  # the functions being interpreted (recursion guard, super())
         self.steps = 0
         self.budget = 200_000
         self.doubt = 0  # > 0 while following one of several possible objects
@@ -121,7 +120,7 @@ class Interpreter(TorchSemantics):
         }
         for small in (cst.Expr, cst.Assign, cst.AnnAssign, cst.AugAssign, cst.Return, cst.Raise, cst.Break,
                       cst.Continue, cst.Assert, cst.Import, cst.ImportFrom):
-            self._stmt[small] = self._small_stmt
+            self._stmt[small] = self._small  # the small statements of a one-line suite: ``if c: x.add_(1)``
         self._expr = {getattr(cst, k): v for k, v in {
             "Name": self._name, "Attribute": self._attribute, "Call": self._call, "Subscript": self._subscript,
             "BinaryOperation": self._binop, "UnaryOperation": self._unaryop, "BooleanOperation": self._boolop,
@@ -229,10 +228,6 @@ class Interpreter(TorchSemantics):
             if self._small(small, frame) is False:
                 return False
         return True
-
-    def _small_stmt(self, small, frame):
-        # a small statement of a one-line suite (``if x: y.add_(1)``)
-        return self._small(small, frame)
 
     def _small(self, small, frame):
         t = type(small).__name__
@@ -629,10 +624,7 @@ class Interpreter(TorchSemantics):
                 return Seq(elem=base.element(), is_tuple=base.is_tuple)
             e = base.element()
             if isinstance(e, Tensor) and not isinstance(idx, int):
-                e = Tensor(storage=e.storage, rg=e.rg, leaf=e.leaf, view=e.view, base=e.base, data=e.data,
-                           alias_certain=e.alias_certain, kind=e.kind, members=e.members, node=e.node,
-                           noncontig=e.noncontig, hide=e.hide)
-                e.partial = True
+                e = e.copy(partial=True)
             return e
         if isinstance(base, Dict):
             key = self._const_index(node, frame)
@@ -848,7 +840,8 @@ class Interpreter(TorchSemantics):
     def call_function(self, func: Func, args, kwargs, node, frame_parent=None, standalone=False):
         fnode = func.node
         if not standalone:
-            if (fnode in self.active or len(self.chain) >= MAX_DEPTH or self.steps > self.budget):
+            if (any(f.node is fnode for f in self.funcs) or len(self.chain) >= MAX_DEPTH
+                    or self.steps > self.budget):
                 return opaque(self._taint(args, kwargs))
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
         for a in list(args) + list(kwargs.values()):
@@ -858,7 +851,6 @@ class Interpreter(TorchSemantics):
         saved_grad = self.state.grad
         if func.grad is not None:
             self.state.grad = func.grad
-        self.active.append(fnode)
         self.funcs.append(func)
         saved_chain = self.chain
         if not standalone:
@@ -867,7 +859,6 @@ class Interpreter(TorchSemantics):
             if self.exec_block(self._body(fnode), frame):
                 frame.returns.append((Const(None), frozenset(self.state.seen)))
         finally:
-            self.active.pop()
             self.funcs.pop()
             self.chain = saved_chain
             self.cur_stmt = saved_stmt
@@ -971,7 +962,7 @@ class Interpreter(TorchSemantics):
 
     # methods ------------------------------------------------------------------
     def mutate(self, t: Tensor, kind, op, node, target_node, out_rg=None, related_node=None,
-               related_message="", basic_index=False, certain=True, related_top=None):
+               related_message="", basic_index=False, certain=True, related_stmt=None):
         live = [s for s in t.visible_saves() if self.state.live(s)]
         snap = _Snapshot(t)
         if self.doubt or not certain:
@@ -983,8 +974,8 @@ class Interpreter(TorchSemantics):
             snap.alias_certain = False
         self.events.append(RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
                                     self.chain, out_rg=out_rg, related_node=related_node,
-                                    related_message=related_message, basic_index=basic_index, top=self.cur_stmt,
-                                    related_top=related_top))
+                                    related_message=related_message, basic_index=basic_index, stmt=self.cur_stmt,
+                                    related_stmt=related_stmt))
 
 
 class _Snapshot:

@@ -49,7 +49,7 @@ class TorchSemantics:
 
     def instantiate(self, info: ClassInfo, node, args=(), kwargs=None, opaque_args=False):
         kwargs = kwargs or {}
-        obj = Obj(cls=info, is_module=info.kind == "module", ctor_node=node, ctor_top=self.cur_stmt)
+        obj = Obj(cls=info, is_module=info.kind == "module", ctor_node=node, ctor_stmt=self.cur_stmt)
         if info.kind == "optimizer":
             obj.qual = "optimizer"
             if args:
@@ -118,7 +118,7 @@ class TorchSemantics:
         return []
 
     def construct_known(self, qual, args, kwargs, node):
-        obj = Obj(qual=qual, is_module=True, ctor_node=node, ctor_top=self.cur_stmt)
+        obj = Obj(qual=qual, is_module=True, ctor_node=node, ctor_stmt=self.cur_stmt)
         self._init_known(obj, qual, args, kwargs)
         return obj
 
@@ -173,7 +173,7 @@ class TorchSemantics:
                 target = node.args[0].value
             self.mutate(x, "module_inplace", label, node, target,
                         related_node=obj.ctor_node, related_message=f"{short}(inplace=True) constructed here",
-                        certain=obj.inplace is True, related_top=obj.ctor_top)
+                        certain=obj.inplace is True, related_stmt=obj.ctor_stmt)
             out = x
             if out_rg is True:
                 self._absorb_grad(x, Tensor(rg=True))
@@ -241,7 +241,7 @@ class TorchSemantics:
         if name.startswith("torch.nn.init."):
             return args[0] if args else opaque()
         if name.startswith("torch.optim.") and name.rsplit(".", 1)[-1][:1].isupper() and "lr_scheduler" not in name:
-            obj = Obj(qual="optimizer", ctor_node=node, ctor_top=self.cur_stmt)
+            obj = Obj(qual="optimizer", ctor_node=node, ctor_stmt=self.cur_stmt)
             obj.params = self._param_source(args[0] if args else kwargs.get("params"))
             return obj
         if name.startswith("torch.nn.") and name.rsplit(".", 1)[-1][:1].isupper() and \
@@ -457,8 +457,7 @@ class TorchSemantics:
             if alias is True:
                 return t
             if alias is None:
-                return Tensor(storage=t.storage, rg=t.rg, leaf=t.leaf, base=t, view=t.view, alias_certain=False,
-                              kind=t.kind)
+                return t.maybe_alias()
             if alias is False:
                 return result_tensor(self._out_rg([t]))
         if name == "clone":
@@ -557,8 +556,7 @@ class TorchSemantics:
                     if view == "multi":
                         result = Seq(elem=result, is_tuple=True)
             elif spec.get("maybe_alias") and isinstance(first, Tensor):
-                result = Tensor(storage=first.storage, rg=first.rg, leaf=first.leaf, base=first, view=first.view,
-                                alias_certain=False, kind=first.kind)
+                result = first.maybe_alias()
             else:
                 # An operator on values of unknown type (``n ** 0.5`` with n an
                 # argument) may be plain Python arithmetic: its result is of unknown

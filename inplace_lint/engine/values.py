@@ -37,16 +37,16 @@ def t_join(a, b):
 class Save:
     """An op saved a tensor for backward (at ``node``) while graph epoch ``epoch`` was live."""
 
-    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "top", "out")
+    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "stmt", "out")
 
-    def __init__(self, op, what, node, certain, hooked, epoch, top=0, out=None):
+    def __init__(self, op, what, node, certain, hooked, epoch, stmt=None, out=None):
         self.op = op  # e.g. "sigmoid", "Linear"
         self.what = what  # "result", "input", "weight", ...
         self.node = node  # CST node of the saving call (for its position)
         self.certain = certain
         self.hooked = hooked  # inside saved_tensors_hooks / save_on_cpu
         self.epoch = epoch
-        self.top = top  # the statement the node lies in
+        self.stmt = stmt  # the statement the node lies in
         self.out = out  # the saving op's output: its graph node is what backward would reach
 
 
@@ -119,6 +119,20 @@ class Tensor(Value):
             for m in self.members:
                 m.set_requires_grad(flag)
 
+    def copy(self, **changes):
+        """Another reference to the same tensor, with some facts changed."""
+        t = Tensor.__new__(Tensor)
+        for slot in Tensor.__slots__:
+            setattr(t, slot, getattr(self, slot))
+        for k, v in changes.items():
+            setattr(t, k, v)
+        return t
+
+    def maybe_alias(self):
+        """The result of an op that may return this tensor itself (``.to``, ``.float``)."""
+        return Tensor(storage=self.storage, rg=self.rg, leaf=self.leaf, base=self, view=self.view,
+                      alias_certain=False, kind=self.kind)
+
     def visible_saves(self):
         if self.members:
             out = []
@@ -145,14 +159,8 @@ def hidden(v, epochs, _depth=0):
     if not epochs:
         return v
     if isinstance(v, Tensor):
-        t = Tensor(storage=v.storage, rg=v.rg, leaf=v.leaf, view=v.view, base=v.base, data=v.data,
-                   alias_certain=v.alias_certain, kind=v.kind, node=v.node, noncontig=v.noncontig,
-                   hide=(v.hide | epochs) if v.hide else frozenset(epochs))
-        t.partial = v.partial
-        t.paths = v.paths
-        t.used = True
-        t.members = v.members  # the group's own hide filters its members' saves
-        return t
+        # a group keeps its members: the group's own hide filters their saves
+        return v.copy(hide=(v.hide | epochs) if v.hide else frozenset(epochs), used=True)
     if isinstance(v, Seq) and _depth < 3:
         return Seq(items=[hidden(i, epochs, _depth + 1) for i in v.items] if v.items is not None else None,
                    elem=hidden(v.elem, epochs, _depth + 1) if v.elem is not None else None, is_tuple=v.is_tuple)
@@ -255,16 +263,16 @@ class ClassInfo(Value):
 class Obj(Value):
     """An instance: of a class in this file, of a known torch module, or an optimizer."""
 
-    __slots__ = ("cls", "qual", "attrs", "items", "inplace", "ctor_node", "ctor_top", "params", "is_module", "mid")
+    __slots__ = ("cls", "qual", "attrs", "items", "inplace", "ctor_node", "ctor_stmt", "params", "is_module", "mid")
 
-    def __init__(self, cls=None, qual=None, is_module=False, ctor_node=None, ctor_top=None):
+    def __init__(self, cls=None, qual=None, is_module=False, ctor_node=None, ctor_stmt=None):
         self.cls = cls  # ClassInfo or None
         self.qual = qual  # e.g. "torch.nn.Linear", "torch.nn.Sequential", "torch.optim.SGD"
         self.attrs: dict = {}
         self.items: Optional[list] = None  # Sequential / ModuleList members
         self.inplace = False  # constructed with inplace=True
         self.ctor_node = ctor_node
-        self.ctor_top = ctor_top
+        self.ctor_stmt = ctor_stmt
         self.params = None  # optimizers: the parameter group they update
         self.is_module = is_module
         self.mid = next(_ids)
@@ -426,7 +434,7 @@ class Starred:
 def copy_obj(obj: Obj, memo):
     if obj.mid in memo:
         return memo[obj.mid]
-    new = Obj(cls=obj.cls, qual=obj.qual, is_module=obj.is_module, ctor_node=obj.ctor_node, ctor_top=obj.ctor_top)
+    new = Obj(cls=obj.cls, qual=obj.qual, is_module=obj.is_module, ctor_node=obj.ctor_node, ctor_stmt=obj.ctor_stmt)
     memo[obj.mid] = new
     new.inplace = obj.inplace
 

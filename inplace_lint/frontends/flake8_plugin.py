@@ -17,11 +17,8 @@ passing or aborting flake8.
 """
 from __future__ import annotations
 
-import libcst as cst
-
 from .. import __version__
-from ..engine import analyze
-from ..runner import judge_events, might_have_hazards
+from ..runner import check_parsed, might_have_hazards
 
 PARSE_PROBLEM = "IPL000"
 
@@ -31,8 +28,7 @@ class Flake8Plugin:
     version = __version__
 
     def __init__(self, tree, lines, filename):
-        # ``tree`` is requested only because flake8 builds the ast anyway; the
-        # engine needs a libcst tree (exact columns, comments), built once here.
+        # flake8 has built the ast anyway: it places positions without a reparse
         self.tree = tree
         self.lines = lines
         self.filename = filename
@@ -42,20 +38,12 @@ class Flake8Plugin:
         if not might_have_hazards(source):  # cheap text prefilter: most files stop here
             return
         try:
-            module = cst.parse_module(source)
-        except cst.ParserSyntaxError as e:
-            yield 1, 0, f"{PARSE_PROBLEM} inplace-lint could not parse this file: {e.message}", type(self)
-            return
-        except RecursionError:
-            yield 1, 0, f"{PARSE_PROBLEM} inplace-lint could not parse this file: nested too deeply", type(self)
-            return
-        try:
-            findings = judge_events(analyze(module, source, tree=self.tree), self.filename, None)
-        except RecursionError:
-            yield 1, 0, f"{PARSE_PROBLEM} inplace-lint internal error: analysis recursion too deep", type(self)
-            return
+            result = check_parsed(source, self.filename, None, noqa=False, tree=self.tree)
         except Exception as e:  # a bug in one file must not abort the whole flake8 run
             yield 1, 0, f"{PARSE_PROBLEM} inplace-lint internal error: {type(e).__name__}: {e}", type(self)
             return
-        for f in findings:
+        if result.problem is not None:
+            yield 1, 0, f"{PARSE_PROBLEM} inplace-lint could not check this file: {result.problem.message}", type(self)
+            return
+        for f in result.findings:
             yield f.line, f.column - 1, f"{f.code} {f.message}", type(self)
