@@ -2,7 +2,7 @@
 
 Keys: ``select``, ``ignore``, ``extend-select``, ``extend-ignore``, ``exclude``,
 ``extend-exclude``, ``per-file-ignores`` (glob -> codes), ``max-file-size``
-(bytes).  Codes may be prefixes (``IPL`` or ``IPL00``).
+(bytes), ``confirm-timeout`` (seconds per file for ``--confirm``).  Codes may be prefixes (``IPL`` or ``IPL00``).
 """
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ class Config:
     exclude: tuple = DEFAULT_EXCLUDE
     per_file_ignores: dict = field(default_factory=dict)
     max_file_size: int = 10 * 1024 * 1024
+    confirm_timeout: float = 20.0
     source: Optional[str] = None  # the pyproject.toml it came from
     root: str = "."
 
@@ -118,7 +119,7 @@ def load_config(paths=(), config_file: Optional[str] = None) -> Config:
     cfg.source = path
     cfg.root = os.path.dirname(os.path.abspath(path))
     known = {"select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude", "per-file-ignores",
-             "max-file-size"}
+             "max-file-size", "confirm-timeout"}
     unknown = set(section) - known
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) in [tool.inplace-lint]: {', '.join(sorted(unknown))}")
@@ -142,4 +143,9 @@ def load_config(paths=(), config_file: Optional[str] = None) -> Config:
         if not isinstance(section["max-file-size"], int) or section["max-file-size"] <= 0:
             raise ConfigError(f"{path}: max-file-size must be a positive integer (bytes)")
         cfg.max_file_size = section["max-file-size"]
+    if "confirm-timeout" in section:
+        v = section["confirm-timeout"]
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0:
+            raise ConfigError(f"{path}: confirm-timeout must be a positive number (seconds)")
+        cfg.confirm_timeout = float(v)
     return cfg

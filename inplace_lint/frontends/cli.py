@@ -60,9 +60,13 @@ def main():
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may change behaviour.")
 @click.option("--confirm", is_flag=True, help="Replay each finding under torch autograd (needs torch).")
+@click.option("--confirm-timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds per file for --confirm, counted after its imports (default 20; config confirm-timeout).")
+@click.option("--confirm-unsandboxed", is_flag=True,
+              help="Let --confirm run where its sandbox cannot be set up (it runs your code).")
 @click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: all cores).")
 def check(paths, fmt, select, ignore, extend_select, config_file, isolated, quiet, statistics, exit_zero, no_color,
-          fix, diff, unsafe_fixes, confirm, jobs):
+          fix, diff, unsafe_fixes, confirm, confirm_timeout, confirm_unsandboxed, jobs):
     """Check PATHS (files or folders; default: the current folder)."""
     paths = paths or (".",)
     try:
@@ -98,13 +102,18 @@ def check(paths, fmt, select, ignore, extend_select, config_file, isolated, quie
         if fix and not diff and not quiet:
             click.echo(f"Fixed {changed} file(s).", err=True)
     if confirm:
+        from ..runtime.replay import ReplayUnavailable, confirm as replay_confirm
+
         try:
-            from ..runtime.replay import confirm as replay_confirm
-        except ImportError as e:
-            click.echo(f"inplace-lint: error: --confirm needs torch (pip install 'inplace-lint[runtime]'): {e}",
-                       err=True)
+            summary = replay_confirm([f for r in results for f in r.findings], jobs=jobs,
+                                     timeout=confirm_timeout or config.confirm_timeout,
+                                     unsandboxed=confirm_unsandboxed)
+        except ReplayUnavailable as e:
+            click.echo(f"inplace-lint: error: {e}", err=True)
             sys.exit(2)
-        replay_confirm([f for r in results for f in r.findings], jobs=jobs)
+        if not quiet and summary.counts:
+            click.echo(f"replay: {summary.line()}", err=True)
+            click.echo(summary.sandbox_line(), err=True)
 
     color = formats.use_color(no_color, sys.stdout)
     out = formats.FORMATTERS[fmt](results, color=color)

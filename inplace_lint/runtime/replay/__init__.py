@@ -15,6 +15,6 @@ side runs in a sandboxed subprocess per file, entered through :mod:`.worker`:
 * ``driver``: the order of attempts for one file
 * ``common``: what all of these share
 """
-from .launcher import confirm, replay_file
+from .launcher import ReplayUnavailable, Summary, confirm, replay_file
 
-__all__ = ["confirm", "replay_file"]
+__all__ = ["confirm", "replay_file", "ReplayUnavailable", "Summary"]

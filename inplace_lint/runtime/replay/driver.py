@@ -61,7 +61,7 @@ class Driver:
         self.deadline = req["started"] + float(req["timeout"]) - 0.6
         self.index = None
         self.findings = []
-        self.startup_s = time.time() - req["started"]
+        self.startup_s = float(req.get("import_s", 0.0))
 
     def left(self):
         return self.deadline - time.time()
@@ -94,7 +94,7 @@ class Driver:
             debug("trace %s: %.2fs kind=%s events=%d" % (
                 att.label, time.time() - t0, trace.kind, len(trace.events)))
         out = {}
-        ptrs = getattr(att, "input_ptrs", None) if synth else None
+        ptrs = (trace or run).input_ptrs if synth else None
         for f in fs:
             if f.verdict is None:
                 out[f.id] = judge(f, run, trace, att.label, input_ptrs=ptrs)
@@ -177,8 +177,8 @@ class Driver:
             self.synthesise(kind, name, node, fs)
         for f in self.findings:
             if f.verdict is None and self.left() < 0.5:
-                f.note(3, "time limit reached (timeout %.0f s; worker startup took %.1f s)" % (
-                    float(self.req["timeout"]), self.startup_s))
+                f.note(3, "time limit reached (confirm-timeout %.0f s, counted after the file's imports, "
+                          "which took %.1f s)" % (float(self.req["timeout"]), self.startup_s))
             self.finish(f)
 
     def synthesise(self, kind, owner, node, fs):
