@@ -12,7 +12,7 @@ from .common import debug, emit, first_line
 from .source import Index, contains, refs, required_params
 from .run import do_run
 from .attempts import EntryAttempt, MainAttempt, ModuleAttempt
-from .synth import SynthAttempt, outplace_stmt
+from .synth import SynthAttempt, outplace_stmt, shape_from_error
 from .verdict import Finding, judge, needs_trace, shape_error
 
 PREFERRED = ("run", "main", "train", "demo", "example", "go", "test", "check", "smoke", "run_all", "training")
@@ -189,6 +189,9 @@ class Driver:
         drop = []
         rewrites = []
         n_tries = 0
+        hint = None  # an input shape named by the last shape error
+        tried_hints = set()
+        run = None
         for v in range(6):
             fs = [f for f in fs if f.verdict is None]
             if not fs or self.left() < 0.4 or n_tries >= 12:
@@ -199,7 +202,8 @@ class Driver:
             for mode in modes:
                 if self.left() < 0.4:
                     break
-                att = SynthAttempt(self.index, kind, owner, node, v, mode=mode, drop=drop, rewrites=rewrites)
+                att = SynthAttempt(self.index, kind, owner, node, v, mode=mode, drop=drop, rewrites=rewrites,
+                                   hint=hint)
                 n_tries += 1
                 res, run = self.run_attempt(att, fs, share=0.35, synth=True)
                 if res is None:
@@ -222,7 +226,8 @@ class Driver:
                         rewrites = rewrites + [stmt]
                     else:
                         break
-                    att = SynthAttempt(self.index, kind, owner, node, v, mode=mode, drop=drop, rewrites=rewrites)
+                    att = SynthAttempt(self.index, kind, owner, node, v, mode=mode, drop=drop, rewrites=rewrites,
+                                       hint=hint)
                     n_tries += 1
                     res2, run2 = self.run_attempt(att, fs, share=0.35, synth=True)
                     if res2 is None:
@@ -250,6 +255,12 @@ class Driver:
                         f.note(r.prio, r.reason)
             if stop or reached:
                 break
+            hint = None
+            if run is not None and shape_error(run) and run.input_shapes:
+                new = shape_from_error(run.msg, run.input_shapes[0])
+                if new is not None and new not in tried_hints:
+                    tried_hints.add(new)
+                    hint = new
 
     def rewritable(self, line, fs):
         """Line of the in-place statement at line (not a flagged one) that has an

@@ -175,15 +175,19 @@ class Worker:
         try:
             self._send(req)
             deadline = time.time() + IMPORT_S
+            import_s = None
             while True:
                 msg = self.lines.read(deadline)
                 if msg is None:
                     raise _WorkerLost(results, self._death())
                 if "started" in msg:
                     deadline = time.time() + float(timeout) + GRACE_S
+                    import_s = msg["started"]
                 elif "done" in msg:
                     return results
                 elif msg.get("id") in ids and isinstance(msg.get("verdict"), str):
+                    if isinstance(import_s, (int, float)):
+                        msg["import_s"] = round(float(import_s), 2)  # not part of the file's budget
                     results[msg.pop("id")] = msg
         except TimeoutError:
             self.kill()

@@ -1,4 +1,5 @@
 """One run of one attempt, and what it left behind (exception, lines run, trace events)."""
+import contextlib
 import json
 import os
 import select
@@ -12,7 +13,7 @@ from . import common
 from .common import BuildFailed, LEAF_MSG, MEM_MSGS, OUT_MSG, VC_MSG, VIEW_MSGS, first_line
 from . import sandbox
 from .sandbox import call_limited
-from .trace import TraceMode, Tracer, _module_line, culprits
+from .trace import CudaOnCpu, TraceMode, Tracer, _module_line, culprits
 
 
 def classify(exc_type, msg):
@@ -51,6 +52,7 @@ class Run:
         self.saved_ptrs = []  # (ptr, seq, unpacked) of the tensors saved for backward (trace runs)
         self.modified = []
         self.input_ptrs = set()  # storage of the synthesised inputs (synthesised calls)
+        self.input_shapes = []  # their shapes
 
     def ran(self, lines):
         return any(ln in self.lines_first for ln in lines)
@@ -111,6 +113,7 @@ def run_to_json(run):
     d["graph_writes"] = run.graph_writes
     d["grad_ptrs"] = sorted(run.grad_ptrs)
     d["input_ptrs"] = sorted(run.input_ptrs)
+    d["input_shapes"] = run.input_shapes
     return d
 
 
@@ -127,6 +130,7 @@ def run_from_json(d):
     run.grad_ptrs = set(d.get("grad_ptrs", ()))
     run.saved_ptrs = [tuple(x) for x in d.get("saved_ptrs", ())]
     run.input_ptrs = set(d.get("input_ptrs", ()))
+    run.input_shapes = [list(s) for s in d.get("input_shapes", ())][:16]
     return run
 
 
@@ -227,10 +231,11 @@ def _run_here(attempt, trace, slice_s):
 
     def body():
         torch.manual_seed(0)
-        if tm is not None:
-            with tm:
-                attempt.execute()
-        else:
+        with contextlib.ExitStack() as stack:
+            if common.MAP_CUDA:
+                stack.enter_context(CudaOnCpu())
+            if tm is not None:
+                stack.enter_context(tm)
             attempt.execute()
 
     sys.settrace(tracer.global_trace)
@@ -263,4 +268,5 @@ def _run_here(attempt, trace, slice_s):
         run.grad_ptrs = common.STATE.grad_ptrs
         run.saved_ptrs = [(r.ptr, r.seq, bool(r.unpacks)) for r in common.STATE.saved if r.ptr]
     run.input_ptrs = set(getattr(attempt, "input_ptrs", ()) or ())
+    run.input_shapes = list(getattr(attempt, "input_shapes", ()) or ())
     return run

@@ -56,7 +56,7 @@ import sys
 import time
 
 from . import common, sandbox
-from .attempts import package_of
+from .attempts import package_of, synth_argv
 from .common import State, emit, first_line
 from .sandbox import PROTECTIONS, _on_alarm
 
@@ -135,6 +135,14 @@ def main(hello, disabled):
         emit({"done": req.get("path")})
 
 
+def _cuda_available():
+    import torch
+    try:
+        return bool(torch.cuda.is_available())
+    except Exception:  # noqa: BLE001
+        return False
+
+
 def preimport(tree, path, roots):
     """Import the file's installed packages (not its own modules) here, once:
     every run child of this worker then starts with them loaded."""
@@ -177,7 +185,9 @@ def replay_file(req, base_path):
     here = os.path.dirname(path)
     pkg, root = package_of(path)
     sys.path[:] = [here] + ([root] if pkg else []) + base_path
-    sys.argv = [path]
+    common.ARGV = [path] + synth_argv(tree)
+    sys.argv = list(common.ARGV)
+    common.MAP_CUDA = "cuda" in src and not _cuda_available()
     try:
         os.chdir(here)  # read-only (Landlock): data files next to the script are found, writes go to $TMPDIR
     except OSError:
