@@ -50,6 +50,7 @@ DIR_NAME = ".inplace_lint_cache"
 ENV_VAR = "INPLACE_LINT_CACHE_DIR"
 FORMAT = 1
 MAX_BYTES = 64 * 1024 * 1024
+PRUNE_EVERY = 1000  # writes
 _ENTRIES = f"v{FORMAT}"
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by inplace-lint.\n"
@@ -165,6 +166,8 @@ class Cache:
                 _remove(tmp)
                 raise
             self.wrote += 1
+            if self.wrote % PRUNE_EVERY == 0:  # long runs that never call close() (flake8 workers)
+                self.prune()
         except OSError:
             pass  # a cache that cannot be written only costs time
 
