@@ -224,3 +224,32 @@ def test_cache_dir_setting_env_and_clean(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.inplace-lint]\ncache-dir = 3\n')
     r = _cli("check", "m.py", cwd=tmp_path, env=env)
     assert r.returncode == 2 and "cache-dir" in r.stderr
+
+
+_PROBE = """
+import sys
+from inplace_lint.frontends.cli import main
+try:
+    main(sys.argv[1:], standalone_mode=False)
+except SystemExit:
+    pass
+heavy = ("libcst", "concurrent.futures.process", "inplace_lint.runtime", "torch", "inplace_lint.frontends.fix",
+         "inplace_lint.frontends.notebook", "inplace_lint.engine.interpreter")
+print("LOADED:", *[m for m in heavy if m in sys.modules], file=sys.stderr)
+"""
+
+
+def test_start_up_imports_only_what_the_run_needs(tmp_path):
+    (tmp_path / "plain.py").write_text("import os\nprint(os.getcwd())\n")
+    _project(tmp_path)
+    env = dict(os.environ, PYTHONPATH=ROOT, INPLACE_LINT_CACHE_DIR=str(tmp_path / "c"))
+
+    def loaded(*args):
+        r = subprocess.run([sys.executable, "-c", _PROBE, "check", *args], cwd=tmp_path, env=env, capture_output=True,
+                           text=True)
+        assert "Traceback" not in r.stderr, r.stderr
+        return set(r.stderr.split("LOADED:")[1].split())
+
+    assert loaded("--no-cache", "plain.py") == set()  # the prefilter answers: no parser, no pool
+    assert loaded("--jobs", "1", "m.py") == {"libcst", "inplace_lint.engine.interpreter"}  # cold: parsed
+    assert loaded("m.py") == set()  # warm: answered from the cache
