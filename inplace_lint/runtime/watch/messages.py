@@ -37,6 +37,7 @@ _PUBLIC = {
 _AUGMENTED = {"mul_": "*=", "add_": "+=", "sub_": "-=", "div_": "/=", "pow_": "**=",
               "floor_divide_": "//=", "remainder_": "%=", "bitwise_and_": "&=",
               "bitwise_or_": "|=", "bitwise_xor_": "^="}
+SETITEM = "`x[...] = v`"
 _SETITEM = re.compile(r"\]\s*=(?!=)")
 _SETITEM_OPS = ("index_put_", "copy_", "fill_", "masked_fill_", "_index_put_impl_",
                 "masked_scatter_", "index_copy_", "index_fill_")
@@ -63,9 +64,9 @@ def write_name(func, source: str) -> str:
     name = aten_name(func)
     aug = _AUGMENTED.get(name)
     if aug and aug in source:
-        return aug
+        return "`%s`" % aug
     if name in _SETITEM_OPS and _SETITEM.search(source) and "." + name + "(" not in source:
-        return "x[...] = v"
+        return SETITEM
     if name.startswith("_") and name.endswith("_") and name != "_":
         return name.lstrip("_")
     return name
@@ -98,38 +99,34 @@ def torch_version_error(t, saved_version, grad_fn_name, output_nr) -> str:
 # ------------------------------------------------------------ parameter names
 
 
-def _same_tensor(p, t) -> bool:
-    if p is t:
-        return True
+def _storage_ptr(t):
     try:
-        return (
-            p.data_ptr() == t.data_ptr()
-            and p.shape == t.shape
-            and p.stride() == t.stride()
-            and p.dtype == t.dtype
-            and p.data_ptr() != 0
-        )
-    except RuntimeError:
-        return False
+        return t.untyped_storage().data_ptr()
+    except Exception:  # sparse, meta, exotic subclasses
+        return 0
 
 
 def param_name(t, start=None):
-    """``model.classifier.3.weight`` if ``t`` is a parameter (or a buffer) of
-    an ``nn.Module`` held by a variable in one of the frames on the stack, else
-    None.  Only called when a report is made."""
+    """``(name, exact)`` if ``t`` is a parameter (or buffer) of an
+    ``nn.Module`` held by a variable in one of the frames on the stack -- or a
+    view of one (``exact`` False) -- e.g. ``("model.classifier.3.weight",
+    True)``; else None.  Only called when a report is made."""
     if t is None:
+        return None
+    ptr = _storage_ptr(t)
+    if not ptr:
         return None
     f = start if start is not None else sys._getframe(1)
     seen_mods = set()
     seen_globals = set()
     Module = torch.nn.Module
     while f is not None:
-        spaces = [f.f_locals]
-        if id(f.f_globals) not in seen_globals:
-            seen_globals.add(id(f.f_globals))
-            spaces.append(f.f_globals)
-        if frames.classify(f.f_code.co_filename) == frames.INTERNAL:
-            spaces = spaces[1:] if len(spaces) > 1 else []
+        spaces = []
+        if frames.classify(f.f_code.co_filename) != frames.INTERNAL:
+            spaces.append(f.f_locals)
+            if id(f.f_globals) not in seen_globals:
+                seen_globals.add(id(f.f_globals))
+                spaces.append(f.f_globals)
         for space in spaces:
             for var, obj in list(space.items()):
                 if not isinstance(obj, Module) or id(obj) in seen_mods:
@@ -140,8 +137,13 @@ def param_name(t, start=None):
                 except Exception:  # a half-built module: not ours to judge
                     continue
                 for pname, p in named:
-                    if _same_tensor(p, t):
-                        return "%s.%s" % (var, pname)
+                    if _storage_ptr(p) == ptr:
+                        exact = (
+                            p.shape == t.shape
+                            and p.stride() == t.stride()
+                            and p.storage_offset() == t.storage_offset()
+                        )
+                        return "%s.%s" % (var, pname), exact
         f = f.f_back
     return None
 
@@ -164,7 +166,7 @@ def fix_for_write(wname: str, source: str, *, grad_off: bool, is_param: bool,
             "`.clone()` the tensor before modifying it"
         )
     m = re.search(r"(\w+)\s*(\*\*|//|[-+*/%&|^@])=(?!=)", source)
-    if wname.endswith("=") and wname != "x[...] = v" and m:
+    if wname.endswith("=`") and wname != SETITEM and m:
         name, op = m.group(1), m.group(2)
         return "fix: use the out-of-place form `%s = %s %s ...`" % (name, name, op)
     m = re.search(r"([\w.\]\[]+)\.(\w+)_\(", source)
@@ -172,7 +174,7 @@ def fix_for_write(wname: str, source: str, *, grad_off: bool, is_param: bool,
         var, meth = m.group(1), m.group(2)
         return "fix: use the out-of-place form `%s = %s.%s(...)`, or `.clone()` %s before it" % (
             var, var, meth, var)
-    if wname == "x[...] = v":
+    if wname == SETITEM:
         return "fix: `.clone()` the tensor before assigning into it (`x = x.clone()`)"
     if "inplace=True" in source or "inplace = True" in source:
         return "fix: use inplace=False"

@@ -38,11 +38,13 @@ class Reporter:
 
     def _subject(self, e, t, start):
         shape = list(t.shape) if t is not None else getattr(e, "shape", "?")
-        name = messages.param_name(t, start) if t is not None and t.grad_fn is None else None
-        if name is not None:
-            return "parameter %s %s" % (name, shape), True
-        is_param = isinstance(t, torch.nn.Parameter)
-        return "tensor %s" % (shape,), is_param
+        found = messages.param_name(t, start)
+        if found is not None:
+            name, exact = found
+            if exact:
+                return "parameter %s %s" % (name, shape), True
+            return "tensor %s (a view of parameter %s)" % (shape, name), True
+        return "tensor %s" % (shape,), isinstance(t, torch.nn.Parameter)
 
     def torch_like(self, e, t):
         return messages.torch_version_error(t, e.ver, e.gfn, getattr(e, "onr", 0))
