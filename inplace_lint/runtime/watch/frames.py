@@ -148,7 +148,7 @@ def short(filename: str) -> str:
     for the user's files, from the package folder on for libraries."""
     for root in _roots:
         if filename.startswith(root):
-            return os.path.relpath(filename, os.path.dirname(root.rstrip(os.sep)))
+            return os.path.relpath(filename, root)
     if filename.startswith(_TORCH_DIR):
         return os.path.relpath(filename, os.path.dirname(_TORCH_DIR.rstrip(os.sep)))
     for m in _SITE_MARKERS:

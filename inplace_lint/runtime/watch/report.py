@@ -47,7 +47,12 @@ class Reporter:
         return "tensor %s" % (shape,), isinstance(t, torch.nn.Parameter)
 
     def torch_like(self, e, t):
-        return messages.torch_version_error(t, e.ver, e.gfn, getattr(e, "onr", 0))
+        gfn, onr = e.gfn, getattr(e, "onr", 0)
+        cur = e.orig() if e.orig is not None else None
+        if cur is not None and cur.grad_fn is not None:
+            # torch names a saved input's grad_fn as it is now (after the write)
+            gfn, onr = cur.grad_fn.name(), cur.output_nr
+        return messages.torch_version_error(t, e.ver, gfn, onr)
 
     # ------------------------------------------------------------ reports
     def at_backward(self, e, orig, bumped, user):

@@ -44,6 +44,7 @@ class Saved:
         "node",     # grad_fn name of the saving op (outputs, full mode)
         "gfn",      # grad_fn name of the saved tensor itself (torch's message)
         "onr",      # ... and its output number
+        "orig",     # weakref to a saved input with a grad_fn (torch names its current one)
         "mut",      # (func, code, lasti, lib, grad_enabled) of the first write
         "snap",     # copy of the values before that write
         "reported",
@@ -63,6 +64,7 @@ class Saved:
         self.reported = False
         self.inner = None
         self.ref = None
+        self.orig = None
 
     def tensor(self):
         t = self.t
@@ -289,13 +291,20 @@ class Session:
         e.code = code
         e.lib = lib
         gf = t.grad_fn
+        is_output = False
         if gf is None:
             e.gfn = None
         else:
             e.gfn = gf.name()
             e.onr = t.output_nr
+            is_output = gf._sequence_nr() == _seq() - 1
+            if not is_output:
+                try:
+                    e.orig = weakref.ref(t)
+                except TypeError:
+                    pass
         if self.full:
-            if gf is not None and gf._sequence_nr() == _seq() - 1:
+            if is_output:
                 e.role = _OUTPUT
                 e.op = self._last
                 e.node = e.gfn
