@@ -171,7 +171,7 @@ class Interpreter(TorchSemantics):
                 args.append(self._standalone_instance(owner))
             plist = plist[1:]
         for p in plist:
-            args.append(Tensor(rg=None, leaf=None, kind="arg"))
+            args.append(self._unknown_param(p))
         self.chain = ()
         self.call_function(func, args, {}, node, frame_parent=self.globals, standalone=True)
 
@@ -415,10 +415,19 @@ class Interpreter(TorchSemantics):
         self.assign(target, new, frame, node.value)
 
     def _absorb_grad(self, t: Tensor, src: Tensor):
+        """``t`` was written in place with ``src``: it requires grad if ``src`` does."""
+        if t.dtype == "int":
+            return  # an integral tensor never requires grad; the write is not differentiable
         if src.rg is not False and t.rg is not True:
+            was = t.rg
             t.rg = t_or(t.rg, src.rg)
             if t.rg is True:
                 t.leaf = False if t.leaf is not True or t.kind != "param" else t.leaf
+            elif t.rg is None and was is False and t.kind not in ("param", "arg"):
+                # torch makes it (no grad, a leaf) or (grad, not a leaf), never a
+                # leaf that requires grad: three-valued facts cannot say "one or the
+                # other", so "leaf" becomes unknown rather than stay True
+                t.leaf = None
 
     # -------------------------------------------------------------- assignment
     def assign(self, target, value, frame, value_node=None):
@@ -436,6 +445,8 @@ class Interpreter(TorchSemantics):
                 if isinstance(el, cst.StarredElement):
                     self.assign(el.value, Seq(elem=self.iterate(value)), frame)
                     continue
+                if items is None and isinstance(value, Tensor) and value.outputs and len(value.outputs) == n:
+                    items = value.outputs  # (values, indices) = torch.max(x, dim)
                 if items is not None:
                     v = items[i]
                 elif isinstance(value, Const):
@@ -549,11 +560,19 @@ class Interpreter(TorchSemantics):
                               alias_certain=base.alias_certain, kind=base.kind)
             if attr == "grad":
                 return Tensor(rg=False, leaf=True, kind="fresh")
+            if base.outputs and attr in ("values", "indices"):
+                return base.outputs[0 if attr == "values" else 1]
             if attr in ("T", "mT", "H", "mH", "real", "imag"):
                 return self._view_of(base, attr, "single")
             if attr in ("shape", "dtype", "device", "ndim", "requires_grad", "is_leaf", "grad_fn", "layout",
                         "is_cuda", "names"):
                 return UNKNOWN_CONST
+            if base.kind in ("arg", "opaque"):
+                if attr in SHARED_METHODS:
+                    # str.split, set.add, dict.values: no evidence that this is a tensor
+                    return opaque(base.rg)
+                if base.kind == "arg" and self.k.is_tensor_method(attr) and attr not in NUMPY_METHODS:
+                    base.kind = "input"  # only a tensor has this method: evidence of its type
             if self.k.is_tensor_method(attr) or attr in HARMLESS_METHODS:
                 return BoundMethod(base, attr)
             return opaque(base.rg) if base.kind == "opaque" else BoundMethod(base, attr)
@@ -601,6 +620,12 @@ class Interpreter(TorchSemantics):
 
     def _subscript(self, node, frame):
         base = self.eval(node.value, frame)
+        if isinstance(base, Tensor) and base.outputs:
+            idx = self._const_index(node, frame)
+            if isinstance(idx, int) and -len(base.outputs) <= idx < len(base.outputs):
+                return base.outputs[idx]
+        if isinstance(base, Const):
+            return UNKNOWN_CONST  # an item of a number, string or shape
         if isinstance(base, Tensor):
             basic = self._basic_index(node, frame)
             if basic is not False:
@@ -676,7 +701,7 @@ class Interpreter(TorchSemantics):
     def _compare(self, node, frame):
         vals = [self.eval(node.left, frame)] + [self.eval(c.comparator, frame) for c in node.comparisons]
         if any(isinstance(v, Tensor) for v in vals):
-            return Tensor(rg=False, leaf=True, kind="fresh")
+            return Tensor(rg=False, leaf=True, kind="fresh", dtype="int")
         return UNKNOWN_CONST
 
     def _ifexp(self, node, frame):
@@ -895,7 +920,7 @@ class Interpreter(TorchSemantics):
             elif p.default is not None:
                 v = self.eval(p.default, self.globals)
             else:
-                v = Tensor(rg=None, leaf=None, kind="arg")
+                v = self._unknown_param(p)
             frame.vars[name] = v
         for p in params.kwonly_params:
             name = p.name.value
@@ -904,13 +929,74 @@ class Interpreter(TorchSemantics):
             elif p.default is not None:
                 frame.vars[name] = self.eval(p.default, self.globals)
             else:
-                frame.vars[name] = Tensor(rg=None, leaf=None, kind="arg")
+                frame.vars[name] = self._unknown_param(p)
         if isinstance(params.star_arg, cst.Param):
             rest = flat[len(plist):]
             frame.vars[params.star_arg.name.value] = Seq(items=rest, is_tuple=True)
         if params.star_kwarg is not None:
             frame.vars[params.star_kwarg.name.value] = Dict(
                 {k: v for k, v in kwargs.items() if k not in {p.name.value for p in plist}})
+
+    def _unknown_param(self, p: cst.Param):
+        """What a parameter may hold when no caller says: its annotation, the kind of its default, or anything."""
+        if p.annotation is not None:
+            v = self._annotated(p.annotation.annotation, 0)
+            if v is not None:
+                return v
+        if p.default is not None:
+            d = self.eval(p.default, self.globals)
+            # a number, string or bool default: the parameter holds one of those
+            # (its value is unknown).  ``None`` says nothing about the other case.
+            if isinstance(d, Const) and d.value is not None or isinstance(d, (Seq, Dict)):
+                return UNKNOWN_CONST if isinstance(d, Const) else d
+        return Tensor(rg=None, leaf=None, kind="arg")
+
+    def _annotated(self, ann, depth):
+        """A value of the annotated type, or None when the annotation says nothing usable."""
+        if depth > 3:
+            return None
+        if isinstance(ann, cst.BinaryOperation) and isinstance(ann.operator, cst.BitOr):  # X | None
+            return self._union([ann.left, ann.right], depth)
+        if isinstance(ann, cst.Subscript):
+            head = self._resolve_dotted(_dotted(ann.value)).rsplit(".", 1)[-1]
+            inner = [el.slice.value for el in ann.slice if isinstance(el.slice, cst.Index)]
+            if head in ("Optional", "Union"):
+                return self._union(inner, depth)
+            if head in ("tuple", "Tuple", "list", "List", "Sequence", "Iterable", "set", "Set", "frozenset"):
+                elems = [self._annotated(i, depth + 1) for i in inner if not isinstance(i, cst.Ellipsis)]
+                if not elems or any(e is None for e in elems):
+                    return None
+                return Seq(elem=join_all(elems), is_tuple=head in ("tuple", "Tuple"))
+            if head in ("dict", "Dict", "Mapping"):
+                v = self._annotated(inner[1], depth + 1) if len(inner) == 2 else None
+                return Dict({"?": v}) if v is not None else None
+            return None
+        name = self._resolve_dotted(_dotted(ann))
+        if not name:
+            return None
+        short = name.rsplit(".", 1)[-1]
+        if name in ("int", "float", "bool", "complex", "str", "bytes", "builtins.int", "builtins.float"):
+            return UNKNOWN_CONST
+        if name.startswith("torch.") and (short == "Tensor" or short.endswith("Tensor")) or short == "Tensor":
+            return Tensor(rg=None, leaf=None, kind="input")
+        if name.startswith("torch.nn.") and short == "Parameter":
+            return Tensor(rg=None, leaf=None, kind="input")
+        return None
+
+    def _union(self, anns, depth):
+        vals = []
+        for a in anns:
+            if isinstance(a, cst.Name) and a.value == "None":
+                continue
+            v = self._annotated(a, depth + 1)
+            if v is None:
+                return None
+            vals.append(v)
+        if not vals:
+            return None
+        if any(isinstance(v, Tensor) for v in vals) and not all(isinstance(v, Tensor) for v in vals):
+            return Tensor(rg=None, leaf=None, kind="arg")  # a tensor or something else
+        return join_all(vals)
 
     # classes and modules -----------------------------------------------------
     def _builtin(self, name, args, kwargs, node):
@@ -992,6 +1078,18 @@ class _Snapshot:
         if t.data and root is not None:
             self.rg, self.leaf = root.rg, root.leaf
 
+
+# Tensor methods that str, list, dict and set have too: calling one on a value
+# of unknown type says nothing about its type.
+SHARED_METHODS = {"add", "index", "sort", "split", "values", "count", "copy", "pop", "update", "join"}
+# ndarray methods named like Tensor methods: no evidence either
+NUMPY_METHODS = {
+    "all", "any", "argmax", "argmin", "argpartition", "argsort", "astype", "clip", "conj", "copy", "cumprod",
+    "cumsum", "diagonal", "dot", "fill", "flatten", "item", "max", "mean", "min", "nonzero", "prod", "put",
+    "ravel", "repeat", "reshape", "resize", "round", "searchsorted", "squeeze", "std", "sum", "swapaxes",
+    "take", "tobytes", "tolist", "trace", "transpose", "var", "view", "abs", "T", "shape", "size", "ndim",
+    "dtype",
+}
 
 _BUILTINS = {"zip", "enumerate", "list", "tuple", "sorted", "reversed", "iter", "next", "sum", "max", "min",
              "getattr", "setattr", "super", "dict", "map", "filter", "print", "set", "frozenset", "len", "range",
