@@ -41,15 +41,17 @@ def test_fixture_label_matches_torch(case):
 
 
 def test_every_fixture_case_is_labelled_in_the_source():
-    # a fire_ case without an expected error (or a quiet_ one with one) is a wrong label
+    # A case and the helpers defined since the previous case form its group: a
+    # fire_ group without an expected error (or a quiet_ one with one) is a wrong label.
     import re
 
     for path in sorted(FIXTURES.glob("values_*.py")):
-        text = path.read_text()
-        blocks = re.split(r"\n(?=def )", text)
-        for block in blocks:
+        pending = ""
+        for block in re.split(r"\n(?=def |class )", path.read_text()):
             m = re.match(r"def ((fire|quiet)_\w+)", block)
             if not m:
+                pending += block
                 continue
-            has_error = re.search(r"#\s*expect:.*:error", block) is not None
+            group, pending = pending + block, ""
+            has_error = re.search(r"#\s*expect:.*:error", group) is not None
             assert has_error == (m.group(2) == "fire"), f"{path.name}:{m.group(1)}"

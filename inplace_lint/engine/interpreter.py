@@ -15,6 +15,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..knowledge import load as load_knowledge
+from . import guards
 from .state import State
 from .torch_semantics import HARMLESS_METHODS, MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
@@ -113,6 +114,7 @@ class Interpreter(TorchSemantics):
         self.loop_depth = 0
         self.state = State()
         self._standalone_instances: dict = {}
+        self._nograd_helpers: set = set()
         self._stmt = {
             cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
             cst.While: self._while, cst.With: self._with, cst.Try: self._try, cst.TryStar: self._try,
@@ -141,6 +143,8 @@ class Interpreter(TorchSemantics):
         self.exec_block(body, self.globals)
         # Every function and method is also analysed on its own, with unknown
         # arguments, so code that is never called in this file is still checked.
+        # A private helper that is only ever called with grad disabled runs so.
+        self._nograd_helpers = guards.nograd_only_helpers(self, self.module)
         for node, owner in self._all_functions(body):
             self._analyse_standalone(node, owner)
         return self.events
@@ -159,7 +163,10 @@ class Interpreter(TorchSemantics):
 
     def _analyse_standalone(self, node, owner):
         self.state = State()
-        func = Func(node, owner=owner, grad=self._decorated_grad(node, owner))
+        grad = self._decorated_grad(node, owner)
+        if grad is None and node.name.value in self._nograd_helpers:
+            grad = False
+        func = Func(node, owner=owner, grad=grad)
         args = []
         params = node.params
         plist = list(params.posonly_params) + list(params.params)
@@ -253,6 +260,10 @@ class Interpreter(TorchSemantics):
             return False
         elif t == "Assert":
             self.eval(small.test, frame)
+            facts = guards.refine(self, small.test, frame, True)
+            if facts is guards.INFEASIBLE:
+                return False  # the assertion fails on this path: it ends here
+            guards.apply(self, frame, facts)
         elif t == "Import":
             for alias in small.names:
                 full = _dotted(alias.name)
@@ -273,21 +284,45 @@ class Interpreter(TorchSemantics):
 
     def _if(self, node, frame):
         self.eval(node.test, frame)
+        facts_a = guards.refine(self, node.test, frame, True)
+        facts_b = guards.refine(self, node.test, frame, False)
+        if facts_a is guards.INFEASIBLE and facts_b is guards.INFEASIBLE:
+            facts_a = facts_b = []  # contradictory facts: imprecision, follow both
         pre_vars, pre_state = dict(frame.vars), self.state
         self.state = pre_state.branch()
-        ok_a = self.exec_block(self._body(node), frame)
+        if facts_a is guards.INFEASIBLE:
+            ok_a = False  # the test rules this branch out on this path
+        else:
+            guards.apply(self, frame, facts_a)
+            ok_a = self.exec_block(self._body(node), frame)
         a_vars, a_state = frame.vars, self.state
         frame.vars = dict(pre_vars)
         self.state = pre_state.branch()
         ok_b = True
         orelse = node.orelse
-        if orelse is not None:
-            if isinstance(orelse, cst.If):
-                self.cur_stmt = orelse
-                ok_b = self._if(orelse, frame) is not False
-            else:
-                ok_b = self.exec_block(self._body(orelse), frame)
+        if facts_b is guards.INFEASIBLE:
+            ok_b = False
+        else:
+            guards.apply(self, frame, facts_b)
+            if orelse is not None:
+                if isinstance(orelse, cst.If):
+                    self.cur_stmt = orelse
+                    ok_b = self._if(orelse, frame) is not False
+                else:
+                    ok_b = self.exec_block(self._body(orelse), frame)
         b_vars, b_state = frame.vars, self.state
+        if facts_a is guards.INFEASIBLE and not ok_b or facts_b is guards.INFEASIBLE and not ok_a:
+            frame.vars, self.state = (a_vars, a_state) if facts_b is guards.INFEASIBLE else (b_vars, b_state)
+            return False
+        if facts_a is guards.INFEASIBLE:
+            frame.vars, self.state = b_vars, b_state
+            return True
+        if facts_b is guards.INFEASIBLE:
+            frame.vars, self.state = a_vars, a_state
+            return True
+        if ok_a and ok_b and any(f[0] == "grad" for f in facts_a + facts_b):
+            # grad mode set by the test holds inside the branch only
+            a_state.grad = b_state.grad = pre_state.grad
         if ok_a and ok_b:
             frame.vars = _join_vars(a_vars, b_vars, a_state, b_state)
             self.state = State.join(a_state, b_state)

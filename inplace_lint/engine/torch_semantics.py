@@ -34,6 +34,8 @@ FOLDING_OPS = {"matmul", "linear"}
 FACTORY_PREFIXES = ("zeros", "ones", "empty", "full", "rand", "randn", "randint", "randperm", "arange",
                     "linspace", "logspace", "eye", "tensor", "as_tensor", "from_numpy", "asarray",
                     "normal", "bernoulli", "multinomial", "poisson", "tril_indices", "triu_indices")
+CREATION_OPS = {"zeros", "ones", "empty", "full", "rand", "randn", "randint", "randperm", "arange", "linspace",
+                "logspace", "eye", "empty_strided", "tril_indices", "triu_indices"}
 NO_GRAD_CTX = {"torch.no_grad": False, "torch.inference_mode": False, "torch.enable_grad": True,
                "torch.autograd.no_grad": False, "torch.autograd.grad_mode.no_grad": False,
                "torch.autograd.enable_grad": True, "torch.autograd.grad_mode.inference_mode": False}
@@ -535,7 +537,8 @@ class TorchSemantics:
                 is_inplace = False  # dropout that does nothing returns its input
             elif p is not None and not isinstance(p, Const):
                 certain = False
-        differentiable = spec.get("differentiable", True)
+        # a factory's size arguments (``torch.zeros(n)``, n of unknown type) carry no grad
+        differentiable = spec.get("differentiable", True) and name not in CREATION_OPS
         out_rg = self._out_rg(tensors) if differentiable else False
         rgv = kwargs.get("requires_grad")
         if isinstance(rgv, Const) and rgv.value is True:
