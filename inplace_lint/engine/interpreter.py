@@ -16,11 +16,12 @@ import libcst as cst
 
 from ..knowledge import load as load_knowledge
 from . import guards
+from .heap import Heap, Journal
 from .state import State
 from .torch_semantics import HARMLESS_METHODS, MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
-    Starred, SuperRef, Tensor, hidden, join, join_all, opaque, result_tensor, t_and, t_or, use,
+    Starred, SuperRef, Tensor, copy_obj, hidden, join, join_all, opaque, result_tensor, t_and, t_or, use,
 )
 
 BINOPS = {
@@ -115,6 +116,7 @@ class Interpreter(TorchSemantics):
         self.state = State()
         self._standalone_instances: dict = {}
         self._nograd_helpers: set = set()
+        self.heap = Heap()
         self._stmt = {
             cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
             cst.While: self._while, cst.With: self._with, cst.Try: self._try, cst.TryStar: self._try,
@@ -190,7 +192,9 @@ class Interpreter(TorchSemantics):
             inst = self.instantiate(info, None, opaque_args=True)
             self.state, self.chain = saved_state, saved_chain
             self._standalone_instances[id(info)] = inst
-        return inst
+        # each method starts from the state __init__ left: what another method's
+        # standalone analysis wrote into the instance must not leak into this one
+        return copy_obj(inst, {})
 
     def _decorated_grad(self, node, owner):
         for d in node.decorators:
@@ -290,16 +294,19 @@ class Interpreter(TorchSemantics):
             facts_a = facts_b = []  # contradictory facts: imprecision, follow both
         pre_vars, pre_state = dict(frame.vars), self.state
         self.state = pre_state.branch()
+        j_a = self.heap.begin()
         if facts_a is guards.INFEASIBLE:
             ok_a = False  # the test rules this branch out on this path
         else:
             guards.apply(self, frame, facts_a)
             ok_a = self.exec_block(self._body(node), frame)
+        self.heap.end(j_a)
         a_vars, a_state = frame.vars, self.state
         frame.vars = dict(pre_vars)
         self.state = pre_state.branch()
         ok_b = True
         orelse = node.orelse
+        j_b = self.heap.begin()
         if facts_b is guards.INFEASIBLE:
             ok_b = False
         else:
@@ -310,7 +317,12 @@ class Interpreter(TorchSemantics):
                     ok_b = self._if(orelse, frame) is not False
                 else:
                     ok_b = self.exec_block(self._body(orelse), frame)
+        self.heap.end(j_b)
         b_vars, b_state = frame.vars, self.state
+        # object attributes written on either path: joined over the paths that go on
+        a_only, b_only = a_state.seen - b_state.seen, b_state.seen - a_state.seen
+        reach = [(j_a, b_only)] * bool(ok_a) + [(j_b, a_only)] * bool(ok_b)
+        self.heap.merge(reach or [(j_a, b_only), (j_b, a_only)])
         if facts_a is guards.INFEASIBLE and not ok_b or facts_b is guards.INFEASIBLE and not ok_a:
             frame.vars, self.state = (a_vars, a_state) if facts_b is guards.INFEASIBLE else (b_vars, b_state)
             return False
@@ -346,11 +358,16 @@ class Interpreter(TorchSemantics):
         for i in range(2):
             self.state = self.state.branch()
             self.cur_stmt = header
+            j = self.heap.begin()
             bind()
             self.exec_block(body, frame)
+            self.heap.end(j)
             if nonempty and i == 0:
+                self.heap.merge([(j, ())])
                 pre_vars, pre_state = dict(frame.vars), self.state
                 continue
+            # attributes after a pass: as before it, or as the pass left them
+            self.heap.merge([(j, self.state.seen - pre_state.seen), (Journal(), ())])
             frame.vars = _join_vars(pre_vars, frame.vars, pre_state, self.state)
             self.state = State.join(pre_state, self.state)
         self.loop_depth -= 1
@@ -495,7 +512,7 @@ class Interpreter(TorchSemantics):
         elif t == "Attribute":
             obj = self.eval(target.value, frame)
             if isinstance(obj, Obj):
-                obj.attrs[target.attr.value] = value
+                self.heap.set(obj, target.attr.value, value)
             elif isinstance(obj, Tensor) and target.attr.value == "requires_grad":
                 flag = value.value if isinstance(value, Const) and isinstance(value.value, bool) else None
                 obj.set_requires_grad(flag)
@@ -1061,7 +1078,7 @@ class Interpreter(TorchSemantics):
         if name == "getattr" and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
             return self.getattr(args[0], args[1].value)
         if name == "setattr" and len(args) == 3 and isinstance(args[0], Obj) and isinstance(args[1], Const):
-            args[0].attrs[str(args[1].value)] = args[2]
+            self.heap.set(args[0], str(args[1].value), args[2])
             return Const(None)
         if name == "super":
             f = self._current_func()

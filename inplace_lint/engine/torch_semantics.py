@@ -392,11 +392,11 @@ class TorchSemantics:
             t = args[1]
             if isinstance(t, Tensor):
                 t.kind = "buffer" if t.kind in ("fresh", "opaque") else t.kind
-            obj.attrs[str(args[0].value)] = t
+            self.heap.set(obj, str(args[0].value), t)
             return Const(None)
         if name in ("register_parameter", "add_module", "register_module") and len(args) >= 2 \
                 and isinstance(args[0], Const):
-            obj.attrs[str(args[0].value)] = args[1]
+            self.heap.set(obj, str(args[0].value), args[1])
             return Const(None)
         if name == "apply" and args:
             subs = list(obj.submodules())

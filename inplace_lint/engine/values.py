@@ -399,11 +399,11 @@ def join(a: Value, b: Value) -> Value:
         return b  # x = None ... x = tensor: keep the informative side
     if isinstance(b, Const) and b.value is None:
         return a
-    if isinstance(a, Tensor):
-        return a
-    if isinstance(b, Tensor):
-        return b
-    if isinstance(a, (Obj, Alt)) and isinstance(b, (Obj, Alt)):
+    if isinstance(a, Tensor) and isinstance(b, Const) or isinstance(b, Tensor) and isinstance(a, Const):
+        return a if isinstance(a, Tensor) else b  # a number or a tensor: follow the tensor
+    if isinstance(a, (Obj, Alt, Tensor, Dict, Seq)) and isinstance(b, (Obj, Alt, Tensor, Dict, Seq)):
+        # values of different kinds on different paths (a dict here, a Parameter
+        # there): one of them, not a tensor that every path sees
         opts = list(a.options) if isinstance(a, Alt) else [a]
         for o in (b.options if isinstance(b, Alt) else [b]):
             if all(o is not x for x in opts):
@@ -460,7 +460,7 @@ def copy_obj(obj: Obj, memo):
         if isinstance(v, Obj):
             return copy_obj(v, memo)
         if isinstance(v, Tensor) and v.kind in ("param", "buffer"):
-            return Tensor(rg=v.rg, leaf=v.leaf, kind=v.kind)
+            return Tensor(rg=v.rg, leaf=v.leaf, kind=v.kind, dtype=v.dtype)
         if isinstance(v, Seq):
             return Seq(items=[cp(i) for i in v.items] if v.items is not None else None,
                        elem=cp(v.elem) if v.elem is not None else None, is_tuple=v.is_tuple)
