@@ -17,6 +17,16 @@ import libcst as cst
 from .values import Const, Obj, Qual, Tensor, UNKNOWN_CONST
 
 INFEASIBLE = "infeasible"
+
+
+class _Later:
+    """The value of a loop counter after the first iteration: some positive int."""
+
+    def __repr__(self):
+        return "LATER"
+
+
+LATER = _Later()
 GRAD_ENABLED_FUNCS = {"torch.is_grad_enabled", "torch.autograd.grad_mode.is_grad_enabled"}
 TENSOR_CLASSES = {"torch.Tensor", "torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.FloatTensor"}
 NOT_TENSOR = {"builtins.int", "builtins.float", "builtins.bool", "builtins.str", "builtins.list",
@@ -65,8 +75,25 @@ def _refine(interp, test, frame, truth, facts):
                 isinstance(test.args[0].value, cst.Name):
             return _isinstance(interp, test, frame, truth, facts)
         return None
+    if isinstance(test, cst.Name):
+        v = frame.lookup(test.value)
+        if isinstance(v, Const) and (v.value is LATER or type(v.value) in (int, bool)):
+            if bool(v.value is LATER or v.value) != truth:
+                return INFEASIBLE
+        return None
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Name):
         comp = test.comparisons[0]
+        v = frame.lookup(test.left.value)
+        if isinstance(comp.comparator, cst.Integer) and isinstance(v, Const) and (
+                v.value is LATER or type(v.value) is int):
+            try:
+                k = int(comp.comparator.value.replace("_", ""), 0)
+            except ValueError:
+                return None
+            holds = _compare_counter(v.value, comp.operator, k)
+            if holds is not None and holds != truth:
+                return INFEASIBLE
+            return None
         if isinstance(comp.comparator, cst.Name) and comp.comparator.value == "None" and \
                 isinstance(comp.operator, (cst.Is, cst.IsNot)):
             is_none = truth == isinstance(comp.operator, cst.Is)
@@ -78,6 +105,19 @@ def _refine(interp, test, frame, truth, facts):
                 return INFEASIBLE
         return None
     return None
+
+
+def _compare_counter(value, op, k):
+    """``value <op> k`` for a loop counter (an int, or LATER: some int >= 1); None when unknown."""
+    if value is LATER:
+        if k <= 0:
+            return {cst.Equal: False, cst.NotEqual: True, cst.GreaterThan: True, cst.GreaterThanEqual: True,
+                    cst.LessThan: False, cst.LessThanEqual: False}.get(type(op))
+        if k == 1:
+            return {cst.GreaterThanEqual: True, cst.LessThan: False}.get(type(op))
+        return None
+    return {cst.Equal: value == k, cst.NotEqual: value != k, cst.GreaterThan: value > k,
+            cst.GreaterThanEqual: value >= k, cst.LessThan: value < k, cst.LessThanEqual: value <= k}.get(type(op))
 
 
 def _isinstance(interp, test, frame, truth, facts):

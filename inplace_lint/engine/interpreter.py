@@ -353,13 +353,14 @@ class Interpreter(TorchSemantics):
         # surely runs (over the layers of a ModuleList, a non-empty literal),
         # zero iterations are possible: the result joins with the state before.
         pre_vars, pre_state = dict(frame.vars), self.state
+        start = frozenset(pre_state.seen)
         self.loop_depth += 1
         header = self.cur_stmt
         for i in range(2):
             self.state = self.state.branch()
             self.cur_stmt = header
             j = self.heap.begin()
-            bind()
+            bind(i, self.state.seen - start)
             self.exec_block(body, frame)
             self.heap.end(j)
             if nonempty and i == 0:
@@ -378,11 +379,39 @@ class Interpreter(TorchSemantics):
     def _for(self, node, frame):
         it = self.eval(node.iter, frame)
         elem = self.iterate(it)
-        return self._loop(frame, lambda: self.assign(node.target, elem, frame, node.iter), self._body(node),
-                          node.orelse, nonempty=_nonempty(it))
+        # The elements of a list are different tensors: what one iteration saved
+        # of its element is not the next iteration's element (unless they are
+        # views of one tensor, which share its version counter).
+        distinct = isinstance(it, Seq) and isinstance(elem, Tensor) and \
+            not any(m.base is not None for m in (elem.members or [elem]))
+        counter = self._loop_counter(node)
+
+        def bind(i, earlier):
+            self.assign(node.target, hidden(elem, earlier) if distinct and earlier else elem, frame, node.iter)
+            if counter is not None:
+                # the first pass is the first iteration (index 0), the second a later one
+                frame.vars[counter] = Const(0) if i == 0 else Const(guards.LATER)
+
+        return self._loop(frame, bind, self._body(node), node.orelse, nonempty=_nonempty(it))
+
+    def _loop_counter(self, node):
+        """The name bound to 0, 1, 2, ... by ``for i in range(n)`` / ``for i, x in enumerate(xs)``."""
+        call = node.iter
+        if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Name):
+            return None
+        name = call.func.value
+        if self.globals.lookup(name) is not None:
+            return None  # shadowed
+        if name == "range" and isinstance(node.target, cst.Name) and call.args and len(call.args) <= 3 and (
+                len(call.args) == 1 or isinstance(call.args[0].value, cst.Integer) and call.args[0].value.value == "0"):
+            return node.target.value
+        if name == "enumerate" and len(call.args) == 1 and isinstance(node.target, cst.Tuple) and \
+                node.target.elements and isinstance(node.target.elements[0].value, cst.Name):
+            return node.target.elements[0].value.value
+        return None
 
     def _while(self, node, frame):
-        return self._loop(frame, lambda: self.eval(node.test, frame), self._body(node), node.orelse)
+        return self._loop(frame, lambda i, earlier: self.eval(node.test, frame), self._body(node), node.orelse)
 
     def _with(self, node, frame):
         saved = (self.state.grad, self.state.hooked)
@@ -877,11 +906,30 @@ class Interpreter(TorchSemantics):
 
     def _each(self, alt, fn):
         """Follow every option of an Alt; what happens in one is only possible."""
+        # Only one option runs at a time: each on its own path, so that what one
+        # saved is not seen by another's in-place op.
         self.doubt += 1
+        pre = self.state
+        results, states, journals = [], [], []
         try:
-            results = [fn(o) for o in alt.options]
+            for o in alt.options:
+                self.state = pre.branch()
+                j = self.heap.begin()
+                try:
+                    results.append(fn(o))
+                finally:
+                    self.heap.end(j)
+                states.append(self.state)
+                journals.append(j)
         finally:
             self.doubt -= 1
+        every = frozenset().union(*(st.seen for st in states)) if states else frozenset()
+        self.heap.merge([(j, every - st.seen) for j, st in zip(journals, states)])
+        joined = states[0] if states else pre
+        for st in states[1:]:
+            joined = State.join(joined, st)
+        self.state = joined
+        results = [hidden(r, every - st.seen) for r, st in zip(results, states)]
         out = join_all(results)
         if isinstance(out, Tensor) and any(r is not results[0] for r in results):
             out.alias_certain = False
