@@ -1115,6 +1115,11 @@ class Interpreter(TorchSemantics):
             return Seq(elem=self.iterate(a), is_tuple=name == "tuple")
         if name == "next":
             return self.iterate(args[0]) if args else opaque()
+        if name == "range":
+            bounds = [a.value if isinstance(a, Const) and type(a.value) is int else None for a in args]
+            if bounds and None not in bounds:
+                return Seq(elem=UNKNOWN_CONST, nonempty=len(range(*bounds[:3])) > 0 if len(bounds) <= 3 else False)
+            return Seq(elem=UNKNOWN_CONST)
         if name in ("sum", "max", "min"):
             vals = [self.iterate(args[0])] if len(args) == 1 else args
             tensors = [v for v in vals if isinstance(v, Tensor)]
