@@ -2,7 +2,8 @@
 
 Keys: ``select``, ``ignore``, ``extend-select``, ``extend-ignore``, ``exclude``,
 ``extend-exclude``, ``per-file-ignores`` (glob -> codes), ``max-file-size``
-(bytes), ``confirm-timeout`` (seconds per file for ``--confirm``).  Codes may be prefixes (``IPL`` or ``IPL00``).
+(bytes), ``cache-dir`` (the result cache's folder, relative to the project root),
+``confirm-timeout`` (seconds per file for ``--confirm``).  Codes may be prefixes (``IPL`` or ``IPL00``).
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ class Config:
     max_file_size: int = 10 * 1024 * 1024
     confirm_timeout: float = 20.0
     source: Optional[str] = None  # the pyproject.toml it came from
+    cache_dir: Optional[str] = None  # None: .inplace_lint_cache at the root (see cache.py)
     root: str = "."
 
     def enabled(self, code: str, path: Optional[str] = None) -> bool:
@@ -119,7 +121,7 @@ def load_config(paths=(), config_file: Optional[str] = None) -> Config:
     cfg.source = path
     cfg.root = os.path.dirname(os.path.abspath(path))
     known = {"select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude", "per-file-ignores",
-             "max-file-size", "confirm-timeout"}
+             "max-file-size", "cache-dir", "confirm-timeout"}
     unknown = set(section) - known
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) in [tool.inplace-lint]: {', '.join(sorted(unknown))}")
@@ -143,6 +145,10 @@ def load_config(paths=(), config_file: Optional[str] = None) -> Config:
         if not isinstance(section["max-file-size"], int) or section["max-file-size"] <= 0:
             raise ConfigError(f"{path}: max-file-size must be a positive integer (bytes)")
         cfg.max_file_size = section["max-file-size"]
+    if "cache-dir" in section:
+        if not isinstance(section["cache-dir"], str) or not section["cache-dir"]:
+            raise ConfigError(f"{path}: cache-dir must be a folder name (a string)")
+        cfg.cache_dir = section["cache-dir"]
     if "confirm-timeout" in section:
         v = section["confirm-timeout"]
         if isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0:
