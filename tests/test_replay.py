@@ -59,6 +59,8 @@ CASES = [
     ("mixer", "replay_prenorm.py", "x += h", "IPL001"),
     ("mixer_safe", "replay_prenorm.py", "h += x", "IPL001"),
     ("fails_later", "replay_fails_later.py", "h.add_(1.0)", "IPL001"),
+    # the plain run and the trace run of run() both see one load of the module
+    ("toplevel_once", "replay_toplevel.py", "y.mul_(2.0)", "IPL001"),
 ]
 
 
@@ -194,6 +196,12 @@ def test_a_run_that_fails_refutes_nothing(replayed):
     rep = verdict(replayed, "fails_later")
     assert rep["verdict"] == "undecided", rep
     assert "then failed" in rep["reason"], rep
+
+
+def test_module_top_level_runs_once_per_replay(replayed):
+    rep = verdict(replayed, "toplevel_once")
+    assert rep["verdict"] == "confirmed", rep  # the trace run, too, found one load
+    assert rep["save_line"] == replayed["toplevel_once"].line - 1
 
 
 def test_missing_file_is_undecided(replayed):

@@ -19,10 +19,10 @@ import uuid
 import pytest
 
 from inplace_lint.findings import ERROR, Finding
-from inplace_lint.runtime.replay import confirm
+from inplace_lint.runtime.replay import confirm, launcher
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TIMEOUT = 5.0
+TIMEOUT = 6.0
 TAG = uuid.uuid4().hex[:10]
 SECRET = "ipl-secret-" + TAG
 
@@ -117,7 +117,7 @@ def run():
     "huge_file": """
 def run():
     with open(os.path.join(os.environ["TMPDIR"], "huge.bin"), "wb") as fh:
-        for _ in range(400):
+        for _ in range(100):
             fh.write(b"x" * (1024 * 1024))
             fh.flush()
 """,
@@ -254,11 +254,13 @@ def attacked(tmp_path_factory):
         line = src.splitlines().index("    w.add_(1.0)  # FLAGGED") + 1
         findings[name] = Finding("IPL002", ERROR, str(path), line, 5, line, 10, "leaf")
     os.environ["IPL_TEST_SECRET"] = SECRET
+    fsize, launcher.FSIZE_MB = launcher.FSIZE_MB, 8  # a smaller file-size limit: the huge file is quick
     t0 = time.time()
     try:
         summary = confirm(list(findings.values()), timeout=TIMEOUT, jobs=2, memory_mb=256)
     finally:
         del os.environ["IPL_TEST_SECRET"]
+        launcher.FSIZE_MB = fsize
     elapsed = time.time() - t0
     time.sleep(0.2)
     connections = []

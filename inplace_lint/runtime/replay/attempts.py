@@ -104,7 +104,17 @@ def build_env(index, full=False, as_main=False, tree=None):
     stopping at the first failure (the module is what is being replayed).
     Top-level statements that are skipped or fail are recorded in
     ``common.STATE.modified``: importing the module would have run them, so the replay
-    is not the real program (no refutation from it)."""
+    is not the real program (no refutation from it).
+
+    In a run forked from the module host, the module it loaded is used (a
+    fresh copy: the fork's), with the notes of its loading."""
+    if common.PREBUILT is not None and not full and tree is None:
+        env, mod, notes, stub_used = common.PREBUILT
+        if mod is not None:
+            sys.modules[MODNAME] = mod
+        common.STATE.modified.extend(notes)
+        common.STATE.stub_used = common.STATE.stub_used or stub_used
+        return env
     env = new_env(index, as_main)
     for stmt in (tree or index.tree).body:
         if isinstance(stmt, (ast.Import, ast.ImportFrom)):

@@ -13,6 +13,7 @@ from .source import Index, contains, refs, required_params
 from .run import do_run
 from .attempts import EntryAttempt, MainAttempt, ModuleAttempt
 from .synth import SynthAttempt, outplace_stmt, shape_from_error
+from .host import ModuleHost, describe
 from .verdict import Finding, judge, needs_trace, shape_error
 
 PREFERRED = ("run", "main", "train", "demo", "example", "go", "test", "check", "smoke", "run_all", "training")
@@ -62,6 +63,8 @@ class Driver:
         self.index = None
         self.findings = []
         self.startup_s = float(req.get("import_s", 0.0))
+        self.host = None
+        self.host_failed = False
 
     def left(self):
         return self.deadline - time.time()
@@ -85,12 +88,12 @@ class Driver:
         if left < 0.3:
             return None, None
         t0 = time.time()
-        run = do_run(att, trace=False, slice_s=max(0.3, left * share))
+        run = self.do_run(att, trace=False, slice_s=max(0.3, left * share))
         debug("plain %s: %.2fs kind=%s %s" % (att.label, time.time() - t0, run.kind, first_line(run.msg, 80)))
         trace = None
         if any(needs_trace(f, run, synth) for f in fs) and self.left() > 0.3:
             t0 = time.time()
-            trace = do_run(att, trace=True, slice_s=max(0.3, self.left() * share))
+            trace = self.do_run(att, trace=True, slice_s=max(0.3, self.left() * share))
             debug("trace %s: %.2fs kind=%s events=%d" % (
                 att.label, time.time() - t0, trace.kind, len(trace.events)))
         out = {}
@@ -99,6 +102,27 @@ class Driver:
             if f.verdict is None:
                 out[f.id] = judge(f, run, trace, att.label, input_ptrs=ptrs)
         return out, run
+
+    def do_run(self, att, trace, slice_s):
+        """A run of att: forked from the module host when the attempt loads the
+        module as the host did (the module's top level then runs once per file),
+        else from the worker."""
+        if describe(att) is not None and not self.host_failed:
+            if self.host is None:
+                self.host = ModuleHost(self.index, slice_s)
+                if not self.host.alive:
+                    debug("module host failed: %s" % self.host.why)
+                    self.host_failed = True
+            if self.host.alive:
+                run = self.host.run(att, trace, slice_s)
+                if run is not None:
+                    return run
+                self.host_failed = True
+        return do_run(att, trace=trace, slice_s=slice_s)
+
+    def close(self):
+        if self.host is not None:
+            self.host.close()
 
     def apply(self, f, v, label):
         if v.verdict is None:

@@ -285,7 +285,7 @@ def sweep(keep=()):
     me = os.getpid()
     for _ in range(1000):
         kids = [k for k in _children(me) if k not in keep]
-        if me == 1 and not kids:
+        if me == 1 and not kids and not keep:
             try:
                 os.kill(-1, signal.SIGKILL)  # pid 1: everything else in the namespace
             except OSError:
@@ -484,6 +484,13 @@ def call_limited(fn, seconds):
     finally:
         _armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def become_subreaper():
+    try:
+        _prctl(PR_SET_CHILD_SUBREAPER, 1)
+    except OSError:
+        pass
 
 
 # -- a run child ------------------------------------------------------------

@@ -200,7 +200,9 @@ def replay_file(req, base_path):
     drv = Driver(req, src)
     try:
         drv.main()
+        drv.close()
     except BaseException as e:  # noqa: BLE001 - report, never crash silently
+        drv.close()
         for f in drv.findings:
             if not f.emitted:
                 if f.verdict is None:
