@@ -12,7 +12,8 @@ from .common import debug, emit, first_line
 from .source import Index, contains, refs, required_params
 from .run import do_run
 from .attempts import EntryAttempt, MainAttempt, ModuleAttempt
-from .synth import SynthAttempt, outplace_stmt, shape_from_error
+from .shapes import shape_from_error
+from .synth import SynthAttempt, outplace_stmt
 from .host import ModuleHost, describe
 from .verdict import Finding, judge, needs_trace, shape_error
 
