@@ -36,6 +36,7 @@ class Config:
     max_file_size: int = 10 * 1024 * 1024
     source: Optional[str] = None  # the pyproject.toml it came from
     root: str = "."
+    src: tuple = ()  # extra import roots for whole-project analysis, relative to root (like ruff's src)
 
     def enabled(self, code: str, path: Optional[str] = None) -> bool:
         sel = _longest(code, self.select)
@@ -118,7 +119,7 @@ def load_config(paths=(), config_file: Optional[str] = None) -> Config:
     cfg.source = path
     cfg.root = os.path.dirname(os.path.abspath(path))
     known = {"select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude", "per-file-ignores",
-             "max-file-size"}
+             "max-file-size", "src"}
     unknown = set(section) - known
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) in [tool.inplace-lint]: {', '.join(sorted(unknown))}")
@@ -142,4 +143,9 @@ def load_config(paths=(), config_file: Optional[str] = None) -> Config:
         if not isinstance(section["max-file-size"], int) or section["max-file-size"] <= 0:
             raise ConfigError(f"{path}: max-file-size must be a positive integer (bytes)")
         cfg.max_file_size = section["max-file-size"]
+    if "src" in section:
+        src = section["src"]
+        if not isinstance(src, list) or not all(isinstance(x, str) for x in src):
+            raise ConfigError(f"{path}: src must be a list of folder paths")
+        cfg.src = tuple(src)
     return cfg

@@ -18,6 +18,7 @@ import libcst as cst
 
 from .config import Config
 from .engine import analyze
+from .engine.project import ProjectIndex, project_roots
 from .findings import ERROR, FileProblem, Finding, Related
 from .rules import ALL_RULES
 
@@ -57,7 +58,11 @@ def judge_events(events, path, config: Optional[Config] = None, rules=ALL_RULES)
                 continue
             related = list(v.related)
             if ev.related_line is not None:
-                related.insert(0, Related(ev.related_line, ev.related_column or 1, ev.related_message))
+                related.insert(0, Related(ev.related_line, ev.related_column or 1, ev.related_message,
+                                          ev.related_path))
+            origin = ev.origin
+            if origin is not None:  # the write itself lies in another module of the project
+                related.insert(0, Related(origin[1], origin[2], f"modified in place here by {ev.op}", origin[0]))
             best[key] = Finding(code=rule.code, severity=v.severity, path=path, line=ev.line, column=ev.column,
                                 end_line=ev.end_line, end_column=ev.end_column, message=v.message,
                                 related=tuple(related))
@@ -85,7 +90,27 @@ def check_module(module: cst.Module, source: str, path: str, config: Optional[Co
     return apply_noqa(findings, source.splitlines())
 
 
-def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = None) -> FileResult:
+_PROJECTS: dict = {}  # roots -> ProjectIndex, one per process and run
+
+
+def project_index(paths, config: Optional[Config] = None) -> ProjectIndex:
+    """The project index for checking ``paths`` (built once per process for the same roots)."""
+    roots = tuple(project_roots(paths, config))
+    idx = _PROJECTS.get(roots)
+    if idx is None:
+        idx = _PROJECTS[roots] = ProjectIndex(roots)
+    return idx
+
+
+def _project_for_file(path, config, project):
+    """A one-file check (flake8, stdin with a real path) uses the index of the file's project."""
+    if project is not None or path.startswith("<") or not os.path.isfile(path):
+        return project
+    return project_index([path], config)
+
+
+def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = None,
+                 project: Optional[ProjectIndex] = None) -> FileResult:
     if path.endswith(NB_SUFFIX):
         from .frontends import notebook  # local import: only notebooks need it
 
@@ -99,11 +124,11 @@ def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = 
         except (ValueError, RecursionError, MemoryError) as e:
             return FileResult(path, [], FileProblem(path, f"cannot parse: {e}"))
         return FileResult(path, [], None, source)
-    return check_parsed(source, path, config)
+    return check_parsed(source, path, config, project=project)
 
 
 def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: bool = True,
-                 tree=None) -> FileResult:
+                 tree=None, project: Optional[ProjectIndex] = None) -> FileResult:
     """Parse with libcst, analyse, judge.  ``noqa=False`` leaves suppression to
     the caller (flake8); ``tree`` is an ``ast`` of the source if one exists."""
     try:
@@ -113,7 +138,8 @@ def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: 
     except RecursionError:
         return FileResult(path, [], FileProblem(path, "file is nested too deeply to parse"))
     try:
-        findings = judge_events(analyze(module, source, tree=tree), path, config)
+        project = _project_for_file(path, config, project)
+        findings = judge_events(analyze(module, source, tree=tree, project=project, path=path), path, config)
     except RecursionError:
         return FileResult(path, [], FileProblem(path, "internal error: analysis recursion too deep"))
     if noqa:
@@ -149,12 +175,12 @@ def read_source(path: str, config: Config):
     return text, None
 
 
-def check_file(path: str, config: Config) -> FileResult:
+def check_file(path: str, config: Config, project: Optional[ProjectIndex] = None) -> FileResult:
     text, problem = read_source(path, config)
     if problem is not None:
         return FileResult(path, [], problem)
     try:
-        return check_source(text, path, config)
+        return check_source(text, path, config, project)
     except Exception as e:  # a bug must not lose the other files' results
         return FileResult(path, [], FileProblem(path, f"internal error: {type(e).__name__}: {e}"))
 
@@ -181,17 +207,20 @@ def discover(paths, config: Config):
 
 
 def _check_batch(args):
-    paths, config = args
-    return [check_file(p, config) for p in paths]
+    paths, config, roots = args
+    project = project_index(roots, config) if roots is not None else None
+    return [check_file(p, config, project) for p in paths]
 
 
 def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None):
     """Check files, in parallel when there are many.  Yields FileResults in path order."""
     files = list(discover(paths, config))
     jobs = jobs or os.cpu_count() or 1
+    # one project index for the run: each imported module is summarised once (per process)
+    project = ProjectIndex(project_roots(paths, config))
     if jobs <= 1 or len(files) < 16:
         for f in files:
-            r = check_file(f, config)
+            r = check_file(f, config, project)
             if progress:
                 progress(1)
             yield r
@@ -200,7 +229,7 @@ def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None
     size = max(1, min(32, len(files) // (jobs * 4)))
     batches = [files[i:i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=jobs) as ex:
-        for results in ex.map(_check_batch, [(b, config) for b in batches]):
+        for results in ex.map(_check_batch, [(b, config, list(paths)) for b in batches]):
             for r in results:
                 if progress:
                     progress(1)

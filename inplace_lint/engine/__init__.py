@@ -10,21 +10,25 @@ import libcst as cst
 from .facts import Event, SaveFact
 from .interpreter import Interpreter
 from .positions import Positions
+from .project.report import Placer
 
 __all__ = ["analyze", "Event", "SaveFact"]
 
 
-def analyze(module: cst.Module, source=None, knowledge=None, tree=None) -> list:
+def analyze(module: cst.Module, source=None, knowledge=None, tree=None, project=None, path=None) -> list:
     """Events for every in-place site of ``module``.
 
     ``source`` is the module's text (else regenerated); ``tree`` an ``ast`` of
     it if the caller has one (flake8 does), used only to place positions.
+    ``project`` (an ``engine.project.ProjectIndex``) lets calls into the
+    project's other modules be followed; ``path`` is this module's file.
     """
-    interp = Interpreter(module, knowledge)
+    interp = Interpreter(module, knowledge, project=project, path=path)
     raw = interp.run()
     if not raw:
         return []
     positions = Positions(module, source if source is not None else module.code, tree)
+    placer = Placer(interp, positions, path) if project is not None else None
     code_cache: dict = {}
 
     def text(node):
@@ -40,22 +44,32 @@ def analyze(module: cst.Module, source=None, knowledge=None, tree=None) -> list:
     def where(node, stmt):
         return lambda: positions.get(node, stmt)
 
+    def chain_text(chain):
+        return "via " + ", ".join(f"{fname}() called at line {positions.get(call, stmt)[0]}"
+                                  for fname, call, stmt in chain)
+
     def context(chain):
-        return lambda: "via " + ", ".join(f"{fname}() called at line {positions.get(call, stmt)[0]}"
-                                          for fname, call, stmt in chain)
+        return lambda: chain_text(chain)
+
+    def save_fact(s):
+        env = placer.save_env(s) if placer is not None else None
+        if env is None:
+            return SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.stmt))
+        return SaveFact(s.op, s.what, s.certain, s.hooked, placer.where(env, s.node, s.stmt), placer.path(env))
 
     events = []
     for r in raw:
         t = r.tensor
         # A save whose op output was never consumed by anything that could
         # backpropagate (``torch.sigmoid(x).detach()``) is unreachable.
-        saves = [SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.stmt)) for s in r.saves
-                 if s.out is None or s.out.used]
+        saves = [save_fact(s) for s in r.saves if s.out is None or s.out.used]
         lazy = {"span": where(r.node, r.stmt), "target": (lambda n=r.target_node: text(n))}
         if r.chain:
             lazy["context"] = context(r.chain)
         if r.related_node is not None:
             lazy["related"] = where(r.related_node, r.related_stmt)
+        if placer is not None:
+            _place_foreign(r, lazy, placer, text, chain_text)
         events.append(Event(
             kind=r.kind, op=r.op, grad_enabled=r.grad, requires_grad=t.rg, is_leaf=t.leaf, view=t.view,
             view_base_requires_grad=t.base_rg, view_base_is_leaf=t.base_leaf, via_data=t.data,
@@ -64,3 +78,20 @@ def analyze(module: cst.Module, source=None, knowledge=None, tree=None) -> list:
             lazy=lazy,
         ))
     return events
+
+
+def _place_foreign(r, lazy, placer, text, chain_text):
+    """Report a write made inside another project module at the call in this file
+    that led there; related places in other files carry their path."""
+    if r.related_node is not None:
+        renv = placer.env_of_stmt(r.related_stmt)
+        if renv is not None:
+            lazy["related"] = placer.where(renv, r.related_node, r.related_stmt)
+            lazy["related_path"] = lambda: placer.path(renv)
+    if r.env is None:
+        return
+    anchor = r.anchor
+    lazy["span"] = placer.where(None, anchor.node, anchor.stmt)
+    lazy["target"] = lambda: placer.target(r, text)
+    lazy["context"] = lambda: placer.context(r, chain_text)
+    lazy["origin"] = lambda: (placer.path(r.env),) + r.env.positions.get(r.node, r.stmt)[:2]

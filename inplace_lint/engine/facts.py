@@ -11,14 +11,15 @@ from __future__ import annotations
 class SaveFact:
     """An op saved the tensor for backward: which op, which of its tensors, where."""
 
-    __slots__ = ("op", "what", "certain", "hooked", "_where")
+    __slots__ = ("op", "what", "certain", "hooked", "_where", "path")
 
-    def __init__(self, op, what, certain, hooked, where):
+    def __init__(self, op, what, certain, hooked, where, path=None):
         self.op = op  # "sigmoid", "Linear", ...
         self.what = what  # "result", "input", "weight", ...
         self.certain = certain  # the save surely happened (the op's output surely required grad)
         self.hooked = hooked  # saved inside saved_tensors_hooks / save_on_cpu
         self._where = where  # () -> (line, column, end_line, end_column)
+        self.path = path  # the file, when another module of the project made the save
 
     @property
     def line(self):
@@ -78,6 +79,9 @@ class Event:
     end_column = property(lambda self: self._get("span")[3])
     target = property(lambda self: self._get("target"))  # source text of the modified tensor
     context = property(lambda self: self._get("context") or "")  # "via f() called at line 30"
+    # a write made inside another project module: (path, line, column) of the write itself
+    origin = property(lambda self: self._get("origin"))
+    related_path = property(lambda self: self._get("related_path"))  # when the related place is in another file
 
     @property
     def related_line(self):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..knowledge import load as load_knowledge
+from .project import hooks as project_hooks
 from .state import State
 from .torch_semantics import HARMLESS_METHODS, MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
@@ -42,7 +43,8 @@ class RawEvent:
     """An event before positions are resolved (nodes instead of line numbers)."""
 
     __slots__ = ("kind", "op", "node", "target_node", "tensor", "grad", "saves", "out_rg", "related_node",
-                 "related_message", "chain", "basic_index", "stmt", "related_stmt")
+                 "related_message", "chain", "basic_index", "stmt", "related_stmt", "env", "anchor",
+                 "caller_target")
 
     def __init__(self, kind, op, node, target_node, tensor, grad, saves, chain, out_rg=None,
                  related_node=None, related_message="", basic_index=False, stmt=None, related_stmt=None):
@@ -60,6 +62,9 @@ class RawEvent:
         self.related_message = related_message
         self.chain = chain
         self.basic_index = basic_index
+        self.env = None  # the other project module whose code made the write (None: this file)
+        self.anchor = None  # then: the call in this file that led there
+        self.caller_target = None  # and the caller's expression for the written tensor, if known
 
 
 class Frame:
@@ -96,11 +101,12 @@ def _decorator_name(dec: cst.Decorator):
 
 
 class Interpreter(TorchSemantics):
-    def __init__(self, module: cst.Module, knowledge=None):
+    def __init__(self, module: cst.Module, knowledge=None, project=None, path=None):
         self.module = module
         self.k = knowledge or load_knowledge()
         self.events: list = []
         self.globals = Frame()
+        project_hooks.setup(self, project, path)  # whole-project analysis (engine/project)
         self.chain: tuple = ()  # inline call stack: ((func name, call node), ...)
         self.funcs: list = []  # the functions being interpreted (recursion guard, super())
         self.steps = 0
@@ -186,8 +192,9 @@ class Interpreter(TorchSemantics):
         return inst
 
     def _decorated_grad(self, node, owner):
+        g = project_hooks.globals_of(self, node) if self.project is not None and node.decorators else None
         for d in node.decorators:
-            name = self._resolve_dotted(_decorator_name(d))
+            name = self._resolve_dotted(_decorator_name(d), g)
             if name in NO_GRAD_CTX:
                 return NO_GRAD_CTX[name]
         if owner is not None:
@@ -199,11 +206,11 @@ class Interpreter(TorchSemantics):
                 return False
         return None
 
-    def _resolve_dotted(self, dotted):
+    def _resolve_dotted(self, dotted, g=None):
         if not dotted:
             return dotted
         head, _, rest = dotted.partition(".")
-        v = self.globals.lookup(head)
+        v = (g or self.globals).lookup(head)
         if isinstance(v, Qual):
             return v.name + ("." + rest if rest else "")
         return dotted
@@ -262,6 +269,8 @@ class Interpreter(TorchSemantics):
                     head = full.split(".")[0]
                     frame.vars[head] = Qual(head)
         elif t == "ImportFrom":
+            if self.project is not None and project_hooks.import_from(self, small, frame):
+                return True
             if small.module is None or small.relative or isinstance(small.names, cst.ImportStar):
                 return True
             mod = _dotted(small.module)
@@ -368,6 +377,8 @@ class Interpreter(TorchSemantics):
 
     def _classdef(self, node, frame):
         bases = [self.eval(a.value, frame) for a in node.bases if not a.keyword]
+        if self.project is not None:
+            bases = [project_hooks.resolve_value(self, b) for b in bases]
         info = ClassInfo(node, node.name.value, bases)
         for b in bases:
             name = b.name if isinstance(b, Qual) else None
@@ -534,6 +545,10 @@ class Interpreter(TorchSemantics):
             return Const({"True": True, "False": False, "None": None}[name])
         if name in _BUILTINS:
             return Qual("builtins." + name)
+        if self.project is not None:
+            v = project_hooks.star_lookup(self, name)
+            if v is not None:
+                return v
         return opaque()
 
     def _attribute(self, node, frame):
@@ -779,6 +794,11 @@ class Interpreter(TorchSemantics):
         if isinstance(func, Func):
             return self.call_function(func, args, kwargs, node)
         if isinstance(func, Qual):
+            if self.project is not None:
+                v = project_hooks.resolve_qual(self, func.name)
+                if v is not None and not isinstance(v, Qual):
+                    return self.call(v, args, kwargs, node, frame)
+                func = v or func  # a re-exported torch name
             return self.call_qual(func.name, args, kwargs, node)
         if isinstance(func, BoundMethod):
             return self.call_method(func.recv, func.name, args, kwargs, node)
@@ -837,12 +857,20 @@ class Interpreter(TorchSemantics):
         return t_and(rg, self.state.grad)
 
     # user functions -----------------------------------------------------------
-    def call_function(self, func: Func, args, kwargs, node, frame_parent=None, standalone=False):
+    def call_function(self, func: Func, args, kwargs, node, frame_parent=None, standalone=False, _entered=False):
         fnode = func.node
         if not standalone:
             if (any(f.node is fnode for f in self.funcs) or len(self.chain) >= MAX_DEPTH
                     or self.steps > self.budget):
                 return opaque(self._taint(args, kwargs))
+        if self.project is not None and not _entered:
+            # a function of another project module runs with that module's globals
+            switch = project_hooks.enter(self, func, node, args, kwargs)
+            if switch is not None:
+                try:
+                    return self.call_function(func, args, kwargs, node, None, standalone, _entered=True)
+                finally:
+                    project_hooks.leave(self, switch)
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
         for a in list(args) + list(kwargs.values()):
             use(a.value if isinstance(a, Starred) else a)
@@ -964,6 +992,8 @@ class Interpreter(TorchSemantics):
     def mutate(self, t: Tensor, kind, op, node, target_node, out_rg=None, related_node=None,
                related_message="", basic_index=False, certain=True, related_stmt=None):
         live = [s for s in t.visible_saves() if self.state.live(s)]
+        if self.env is not None and not project_hooks.keep_event(self, t, live):
+            return
         snap = _Snapshot(t)
         if self.doubt or not certain:
             snap.alias_certain = False
@@ -976,6 +1006,14 @@ class Interpreter(TorchSemantics):
                                     self.chain, out_rg=out_rg, related_node=related_node,
                                     related_message=related_message, basic_index=basic_index, stmt=self.cur_stmt,
                                     related_stmt=related_stmt))
+        if self.env is not None:
+            ev = self.events[-1]
+            ev.env, ev.anchor, ev.caller_target = self.env, self.anchor, project_hooks.caller_expr(self, t)
+
+    def _save(self, t, op, what, node, certain, out=None):
+        super()._save(t, op, what, node, certain, out)
+        if self.env is not None:
+            project_hooks.note_save(self, t)
 
 
 class _Snapshot:

@@ -40,10 +40,11 @@ class Rule:
 def save_related(ev: Event, saves):
     out, seen = [], set()
     for s in saves:
-        key = (s.line, s.column, s.what)
+        key = (getattr(s, "path", None), s.line, s.column, s.what)
         if key not in seen:
             seen.add(key)
-            out.append(Related(s.line, s.column, f"saved for backward here by {s.op} ({_what(s.what)})"))
+            out.append(Related(s.line, s.column, f"saved for backward here by {s.op} ({_what(s.what)})",
+                               getattr(s, "path", None)))
     return out[:3]
 
 
@@ -52,7 +53,8 @@ def _what(what):
 
 
 def describe_save(s):
-    return f"`{s.op}` at line {s.line} ({_what(s.what)})"
+    where = f"{s.path}:{s.line}" if getattr(s, "path", None) else f"line {s.line}"
+    return f"`{s.op}` at {where} ({_what(s.what)})"
 
 
 def context_suffix(ev: Event):
