@@ -115,7 +115,8 @@ def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = 
         from .frontends import notebook  # local import: only notebooks need it
 
         return notebook.check_notebook_source(source, path, config)
-    if not might_have_hazards(source):
+    project = _project_for_file(path, config, project)
+    if not might_have_hazards(source) and not (project is not None and project.direct_imports(path)):
         # Nothing to find; still report a file Python cannot parse (ast is fast).
         try:
             ast.parse(source)

@@ -1012,7 +1012,7 @@ class Interpreter(TorchSemantics):
 
     def _save(self, t, op, what, node, certain, out=None):
         super()._save(t, op, what, node, certain, out)
-        if self.env is not None:
+        if self.project is not None:
             project_hooks.note_save(self, t)
 
 

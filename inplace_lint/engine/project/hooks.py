@@ -24,9 +24,10 @@ MAX_REEXPORT = 8  # re-export hops followed (``pkg/__init__`` -> ``pkg.layers`` 
 class Anchor:
     """Where the checked file called into another module."""
 
-    __slots__ = ("node", "stmt", "storages", "depth", "args")
+    __slots__ = ("node", "stmt", "storages", "depth", "args", "start")
 
-    def __init__(self, node, stmt, storages, depth, args):
+    def __init__(self, node, stmt, storages, depth, args, start):
+        self.start = start  # saves numbered from here on were made during the call
         self.node = node
         self.stmt = stmt
         self.storages = storages  # ids of the storages of the tensors passed in
@@ -50,7 +51,8 @@ def setup(interp, project, path):
     interp.home_globals = interp.globals
     interp.star_modules = []  # absolute names of star-imported project modules
     interp.touched = []  # envs whose code ran
-    interp.foreign_saves = {}  # id(Save) -> (Save, env) for saves made in another module's code
+    interp.foreign_saves = {}  # id(Save) -> (Save, env, number) for saves made in another module's code
+    interp.n_saves = 0
     interp._resolved = {}
     if project is not None and path is not None:
         interp.home_name = project.module_name(path)
@@ -192,7 +194,7 @@ def enter(interp, func, node, args, kwargs):
         if len(call_args) == len(flat):
             pairs = [(v, a.value) for v, a in zip(flat, call_args)]
         anchor_node = node if isinstance(node, cst.Call) else interp.cur_stmt
-        interp.anchor = Anchor(anchor_node, interp.cur_stmt, storages, len(interp.chain), pairs)
+        interp.anchor = Anchor(anchor_node, interp.cur_stmt, storages, len(interp.chain), pairs, interp.n_saves)
     interp.env = target
     interp.globals = target.globals if target is not None else interp.home_globals
     if target is not None and target not in interp.touched:
@@ -226,14 +228,15 @@ def _storages(v, out, depth=0):
 
 def keep_event(interp, t, live):
     """An in-place write inside another module's code belongs to the checked file when
-    the tensor came from it (an argument of the call) or a save outside that module is
-    at stake; a hazard wholly inside the other module is reported in that module."""
+    the tensor came from it (an argument of the call) or a save made before the call
+    is at stake; a hazard wholly inside the call is the callee's own, reported when
+    its module is checked."""
     anchor = interp.anchor
     if anchor is None:
         return False
     for s in live:
         got = interp.foreign_saves.get(id(s))
-        if got is None or got[1] is not interp.env:
+        if got is None or got[0] is not s or got[2] < anchor.start:
             return True
     ids = {id(t.storage)}
     for m in t.members or ():
@@ -255,9 +258,10 @@ def caller_expr(interp, t):
 
 
 def note_save(interp, t):
+    interp.n_saves += 1
     if interp.env is not None and t.storage.saves:
         s = t.storage.saves[-1]
-        interp.foreign_saves[id(s)] = (s, interp.env)
+        interp.foreign_saves[id(s)] = (s, interp.env, interp.n_saves)
 
 
 def _dotted(node):
