@@ -98,8 +98,8 @@ class ProjectIndex:
         parts = importer_name.split(".")
         if not is_package:
             parts = parts[:-1]
-        if level - 1 > len(parts):
-            return None
+        if level - 1 >= len(parts):
+            return None  # "attempted relative import beyond top-level package"
         if level > 1:
             parts = parts[: len(parts) - (level - 1)]
         base = ".".join(parts)
