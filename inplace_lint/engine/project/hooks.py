@@ -24,7 +24,7 @@ MAX_REEXPORT = 8  # re-export hops followed (``pkg/__init__`` -> ``pkg.layers`` 
 class Anchor:
     """Where the checked file called into another module."""
 
-    __slots__ = ("node", "stmt", "storages", "depth", "args", "start")
+    __slots__ = ("node", "stmt", "storages", "depth", "args", "start", "grad_args")
 
     def __init__(self, node, stmt, storages, depth, args, start):
         self.start = start  # saves numbered from here on were made during the call
@@ -33,6 +33,9 @@ class Anchor:
         self.storages = storages  # ids of the storages of the tensors passed in
         self.depth = depth  # len(chain) at the call
         self.args = args  # [(value, arg expression)] of the call, to name the caller's tensor
+        # a tensor passed in surely requires grad: what the callee saves from it is
+        # certain here, while the callee's own file can only say "may"
+        self.grad_args = False
 
 
 class Switch:
@@ -195,6 +198,7 @@ def enter(interp, func, node, args, kwargs):
             pairs = [(v, a.value) for v, a in zip(flat, call_args)]
         anchor_node = node if isinstance(node, cst.Call) else interp.cur_stmt
         interp.anchor = Anchor(anchor_node, interp.cur_stmt, storages, len(interp.chain), pairs, interp.n_saves)
+        interp.anchor.grad_args = any(_requires_grad(v) for v in flat)
     interp.env = target
     interp.globals = target.globals if target is not None else interp.home_globals
     if target is not None and target not in interp.touched:
@@ -226,6 +230,14 @@ def _storages(v, out, depth=0):
             out.add(id(p.storage))
 
 
+def _requires_grad(v, depth=0):
+    if isinstance(v, Tensor):
+        return v.rg is True
+    if isinstance(v, Seq) and depth < 2:
+        return any(_requires_grad(i, depth + 1) for i in (v.items or ()))
+    return False
+
+
 def keep_event(interp, t, live):
     """An in-place write inside another module's code belongs to the checked file when
     the tensor came from it (an argument of the call) or a save made before the call
@@ -238,6 +250,8 @@ def keep_event(interp, t, live):
         got = interp.foreign_saves.get(id(s))
         if got is None or got[0] is not s or got[2] < anchor.start:
             return True
+    if anchor.grad_args and t.alias_certain and any(s.certain for s in live):
+        return True
     ids = {id(t.storage)}
     for m in t.members or ():
         ids.add(id(m.storage))
