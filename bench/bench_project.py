@@ -54,7 +54,7 @@ def main():
     parse = cpu() - t0
     print(f"bare libcst parse:        {parse:7.1f} CPU-s")
     t0 = cpu()
-    before = [check_file(f, cfg) for f in files]
+    before = [check_file(f, cfg, False) for f in files]
     alone = cpu() - t0
     print(f"file by file:             {alone:7.1f} CPU-s  {alone / parse:.2f}x parse  errors/warnings {count(before)}")
     t0 = cpu()

@@ -103,7 +103,10 @@ def project_index(paths, config: Optional[Config] = None) -> ProjectIndex:
 
 
 def _project_for_file(path, config, project):
-    """A one-file check (flake8, stdin with a real path) uses the index of the file's project."""
+    """A one-file check (flake8, stdin with a real path) uses the index of the file's project;
+    ``project=False`` checks the file alone."""
+    if project is False:
+        return None
     if project is not None or path.startswith("<") or not os.path.isfile(path):
         return project
     return project_index([path], config)
@@ -125,21 +128,25 @@ def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = 
         except (ValueError, RecursionError, MemoryError) as e:
             return FileResult(path, [], FileProblem(path, f"cannot parse: {e}"))
         return FileResult(path, [], None, source)
-    return check_parsed(source, path, config, project=project)
+    return check_parsed(source, path, config, project=project if project is not None else False)
 
 
 def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: bool = True,
                  tree=None, project: Optional[ProjectIndex] = None) -> FileResult:
     """Parse with libcst, analyse, judge.  ``noqa=False`` leaves suppression to
     the caller (flake8); ``tree`` is an ``ast`` of the source if one exists."""
+    project = _project_for_file(path, config, project)
+    module = project.tree_for(path, source) if project else None  # parsed once when also imported
     try:
-        module = cst.parse_module(source)
+        if module is None:
+            module = cst.parse_module(source)
+            if project:
+                project.remember(path, source, module)
     except cst.ParserSyntaxError as e:
         return FileResult(path, [], FileProblem(path, f"syntax error: {e.message}", e.raw_line, e.raw_column + 1))
     except RecursionError:
         return FileResult(path, [], FileProblem(path, "file is nested too deeply to parse"))
     try:
-        project = _project_for_file(path, config, project)
         findings = judge_events(analyze(module, source, tree=tree, project=project, path=path), path, config)
     except RecursionError:
         return FileResult(path, [], FileProblem(path, "internal error: analysis recursion too deep"))

@@ -1002,6 +1002,8 @@ class Interpreter(TorchSemantics):
             # one of several values that reach here (``a if c else b``) was
             # saved, another was not: the hazard depends on the path taken
             snap.alias_certain = False
+        if self.project is not None and project_hooks.only_uncertain_elsewhere(self, live, snap.alias_certain):
+            return
         self.events.append(RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
                                     self.chain, out_rg=out_rg, related_node=related_node,
                                     related_message=related_message, basic_index=basic_index, stmt=self.cur_stmt,

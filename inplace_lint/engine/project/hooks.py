@@ -58,6 +58,8 @@ def setup(interp, project, path):
     interp.n_saves = 0
     interp._resolved = {}
     if project is not None and path is not None:
+        # checking a module that was also imported (one parse): its functions are home
+        interp.module_env = project.env_for_tree(path, interp.module)
         interp.home_name = project.module_name(path)
         interp.home_is_package = os.path.basename(path) == "__init__.py"
     else:
@@ -269,6 +271,19 @@ def caller_expr(interp, t):
         if isinstance(v, Tensor) and (id(v.storage) in ids or (v.base is not None and id(v.root().storage) in ids)):
             return expr
     return None
+
+
+def only_uncertain_elsewhere(interp, live, alias_certain):
+    """Every live save was made in another module's code and the hazard is only
+    possible: not worth a warning (a chain of "may"s through other files)."""
+    if not live or not interp.foreign_saves:
+        return False
+    fs = interp.foreign_saves
+    for s in live:
+        got = fs.get(id(s))
+        if got is None or got[0] is not s:
+            return False  # saved in this file: judged as before
+    return not (alias_certain and any(s.certain for s in live))
 
 
 def note_save(interp, t):

@@ -37,6 +37,26 @@ class ProjectIndex:
         self._imports: dict = {}  # path -> direct project imports (paths), from a cheap ast scan
         self.parsed: dict = {}  # path -> (source, libcst module) handed over by the runner
 
+    # ------------------------------------------------------- shared parses
+    MAX_REMEMBERED = 256
+
+    def tree_for(self, path, source):
+        """The libcst tree of ``path`` if this run already parsed exactly ``source``."""
+        env = self._envs.get(os.path.abspath(path))
+        if env is not None and env.source == source:
+            return env.tree
+        return None
+
+    def remember(self, path, source, tree):
+        """Keep a checked file's parse for a later import of it (a bounded number)."""
+        self.parsed[os.path.abspath(path)] = (source, tree)
+        while len(self.parsed) > self.MAX_REMEMBERED:
+            self.parsed.pop(next(iter(self.parsed)))
+
+    def env_for_tree(self, path, tree):
+        env = self._envs.get(os.path.abspath(path)) if path else None
+        return env if env is not None and env.tree is tree else None
+
     # ------------------------------------------------------------ resolution
     def find(self, dotted: str):
         """The file of module ``dotted`` (``pkg/mod.py`` or ``pkg/mod/__init__.py``), or None."""

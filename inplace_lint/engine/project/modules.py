@@ -79,7 +79,7 @@ def load_module(index, path):
     """Parse ``path`` (or take the runner's parse) and run its top level once."""
     from ..interpreter import Interpreter  # local: the interpreter calls back into this package
 
-    got = index.parsed.get(path)
+    got = index.parsed.pop(path, None)
     if got is not None:
         source, tree = got
     else:
