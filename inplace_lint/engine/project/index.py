@@ -213,6 +213,8 @@ def project_roots(paths, config=None):
     else:
         dirs = [p if os.path.isdir(p) else os.path.dirname(p) for p in absd]
         root = os.path.commonpath(dirs) if dirs else os.getcwd()
+        if not any(os.path.isdir(p) for p in absd):  # files only (pre-commit, flake8): find their project
+            root = _marked_root(root) or root
     roots = [root]
     for s in (getattr(config, "src", None) or ()):
         roots.append(s if os.path.isabs(s) else os.path.join(root, s))
@@ -228,3 +230,19 @@ def project_roots(paths, config=None):
         if top not in roots:
             roots.append(top)
     return roots
+
+
+_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
+
+
+def _marked_root(folder, limit=8):
+    """The nearest folder at or above ``folder`` that looks like a project's top
+    (a ``pyproject.toml``, ``setup.py``, ``setup.cfg`` or ``.git``)."""
+    for _ in range(limit):
+        if any(os.path.exists(os.path.join(folder, m)) for m in _MARKERS):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+    return None
