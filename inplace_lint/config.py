@@ -2,7 +2,7 @@
 
 Keys: ``select``, ``ignore``, ``extend-select``, ``extend-ignore``, ``exclude``,
 ``extend-exclude``, ``per-file-ignores`` (glob -> codes), ``max-file-size``
-(bytes).  Codes may be prefixes (``IPL`` or ``IPL00``).
+(bytes), ``cache-dir`` (the result cache's folder, relative to the project root).  Codes may be prefixes (``IPL`` or ``IPL00``).
 """
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ class Config:
     per_file_ignores: dict = field(default_factory=dict)
     max_file_size: int = 10 * 1024 * 1024
     source: Optional[str] = None  # the pyproject.toml it came from
+    cache_dir: Optional[str] = None  # None: .inplace_lint_cache at the root (see cache.py)
     root: str = "."
     src: tuple = ()  # extra import roots for whole-project analysis, relative to root (like ruff's src)
 
@@ -119,7 +120,7 @@ def load_config(paths=(), config_file: Optional[str] = None) -> Config:
     cfg.source = path
     cfg.root = os.path.dirname(os.path.abspath(path))
     known = {"select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude", "per-file-ignores",
-             "max-file-size", "src"}
+             "max-file-size", "cache-dir", "src"}
     unknown = set(section) - known
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) in [tool.inplace-lint]: {', '.join(sorted(unknown))}")
@@ -143,6 +144,10 @@ def load_config(paths=(), config_file: Optional[str] = None) -> Config:
         if not isinstance(section["max-file-size"], int) or section["max-file-size"] <= 0:
             raise ConfigError(f"{path}: max-file-size must be a positive integer (bytes)")
         cfg.max_file_size = section["max-file-size"]
+    if "cache-dir" in section:
+        if not isinstance(section["cache-dir"], str) or not section["cache-dir"]:
+            raise ConfigError(f"{path}: cache-dir must be a folder name (a string)")
+        cfg.cache_dir = section["cache-dir"]
     if "src" in section:
         src = section["src"]
         if not isinstance(src, list) or not all(isinstance(x, str) for x in src):

@@ -10,17 +10,18 @@ import io
 import os
 import re
 import tokenize
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Optional
 
-import libcst as cst
-
+from .cache import content_hash
 from .config import Config
-from .engine import analyze
 from .engine.project import ProjectIndex, project_roots
 from .findings import ERROR, FileProblem, Finding, Related
 from .rules import ALL_RULES
+
+# libcst, the engine and the process pool are imported where first used: a
+# run whose files all come from the cache, or pass the text prefilter, never
+# pays for them (libcst's import alone is ~0.25 s).
 
 PY_SUFFIXES = (".py", ".pyi")
 NB_SUFFIX = ".ipynb"
@@ -36,6 +37,9 @@ class FileResult:
     findings: list = field(default_factory=list)
     problem: Optional[FileProblem] = None
     source: Optional[str] = None
+    # Other files whose content the analysis read (project modules): the
+    # cache keeps the result only while they are unchanged.
+    deps: tuple = ()
 
 
 def might_have_hazards(source: str) -> bool:
@@ -85,7 +89,9 @@ def apply_noqa(findings, lines):
     return out
 
 
-def check_module(module: cst.Module, source: str, path: str, config: Optional[Config] = None):
+def check_module(module, source: str, path: str, config: Optional[Config] = None):
+    from .engine import analyze
+
     findings = judge_events(analyze(module, source), path, config)
     return apply_noqa(findings, source.splitlines())
 
@@ -114,11 +120,22 @@ def _project_for_file(path, config, project):
 
 def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = None,
                  project: Optional[ProjectIndex] = None) -> FileResult:
+    if project is None:
+        project = _project_for_file(path, config, None) or False
+    return apply_config(analyze_source(source, path, project), config, source)
+
+
+def analyze_source(source: str, path: str, project=None) -> FileResult:
+    """Findings of every rule, before configuration and, for ``.py`` files,
+    before ``# noqa`` (``apply_config`` does both): what the cache stores and
+    what the flake8 plugin reports.  ``project``: the run's ``ProjectIndex``
+    (None: the file's own project, found lazily; False: the file alone)."""
     if path.endswith(NB_SUFFIX):
         from .frontends import notebook  # local import: only notebooks need it
 
-        return notebook.check_notebook_source(source, path, config)
-    project = _project_for_file(path, config, project)
+        return notebook.check_notebook_source(source, path, None)
+    project = _project_for_file(path, None, project)
+    # a file that imports project modules may call into in-place code there
     if not might_have_hazards(source) and not (project is not None and project.direct_imports(path)):
         # Nothing to find; still report a file Python cannot parse (ast is fast).
         try:
@@ -128,13 +145,28 @@ def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = 
         except (ValueError, RecursionError, MemoryError) as e:
             return FileResult(path, [], FileProblem(path, f"cannot parse: {e}"))
         return FileResult(path, [], None, source)
-    return check_parsed(source, path, config, project=project if project is not None else False)
+    return check_parsed(source, path, None, noqa=False, project=project if project is not None else False)
+
+
+def apply_config(result: FileResult, config: Optional[Config], source: str) -> FileResult:
+    """Drop the findings of rules the configuration disables for this file, and
+    those a ``# noqa`` comment suppresses (notebooks apply noqa per cell themselves)."""
+    findings = result.findings
+    if config is not None:
+        findings = [f for f in findings if config.enabled(f.code, f.path)]
+    if findings and not result.path.endswith(NB_SUFFIX):
+        findings = apply_noqa(findings, source.splitlines())
+    return FileResult(result.path, findings, result.problem, source, result.deps)
 
 
 def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: bool = True,
-                 tree=None, project: Optional[ProjectIndex] = None) -> FileResult:
+                 tree=None, project=None) -> FileResult:
     """Parse with libcst, analyse, judge.  ``noqa=False`` leaves suppression to
     the caller (flake8); ``tree`` is an ``ast`` of the source if one exists."""
+    import libcst as cst
+
+    from .engine import analyze
+
     project = _project_for_file(path, config, project)
     module = project.tree_for(path, source) if project else None  # parsed once when also imported
     try:
@@ -152,7 +184,9 @@ def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: 
         return FileResult(path, [], FileProblem(path, "internal error: analysis recursion too deep"))
     if noqa:
         findings = apply_noqa(findings, source.splitlines())
-    return FileResult(path, findings, None, source)
+    # the project files this result depends on (the result cache keys on them too)
+    deps = tuple(project.dependencies(path)) if project else ()
+    return FileResult(path, findings, None, source, deps)
 
 
 def read_source(path: str, config: Config):
@@ -183,14 +217,33 @@ def read_source(path: str, config: Config):
     return text, None
 
 
-def check_file(path: str, config: Config, project: Optional[ProjectIndex] = None) -> FileResult:
+def check_file(path: str, config: Config, cache=None, project=None) -> FileResult:
+    """Check one file; with a ``cache.Cache``, re-use or store its result.
+    ``project``: the run's ``ProjectIndex`` (None: found from the file; False: the file alone)."""
     text, problem = read_source(path, config)
     if problem is not None:
         return FileResult(path, [], problem)
+    digest = None
+    if cache is not None:
+        digest = content_hash(text)
+        hit = cache.get(path, digest)
+        if hit is not None:
+            return apply_config(FileResult(path, hit[0], hit[1]), config, text)
     try:
-        return check_source(text, path, config, project)
+        raw = analyze_source(text, path, project)
     except Exception as e:  # a bug must not lose the other files' results
         return FileResult(path, [], FileProblem(path, f"internal error: {type(e).__name__}: {e}"))
+    if cache is not None and not (raw.problem and raw.problem.message.startswith("internal error")):
+        cache.put(path, digest, raw.findings, raw.problem, deps=raw.deps)
+    return apply_config(raw, config, text)
+
+
+def _cached(path: str, config: Config, cache) -> Optional[FileResult]:
+    text, problem = read_source(path, config)
+    if problem is not None:
+        return None
+    hit = cache.get(path, content_hash(text))
+    return None if hit is None else apply_config(FileResult(path, hit[0], hit[1]), config, text)
 
 
 def discover(paths, config: Config):
@@ -215,29 +268,53 @@ def discover(paths, config: Config):
 
 
 def _check_batch(args):
-    paths, config, roots = args
-    project = project_index(roots, config) if roots is not None else None
-    return [check_file(p, config, project) for p in paths]
+    paths, config, cache, roots = args
+    project = project_index(roots, config)  # one per worker process, reused by its batches
+    return [check_file(p, config, cache, project) for p in paths]
 
 
-def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None):
-    """Check files, in parallel when there are many.  Yields FileResults in path order."""
+def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None, cache=None):
+    """Check files, in parallel when there are many.  Yields FileResults in path order.
+
+    With a cache, hits are taken in this process first; only the rest is
+    analysed (in worker processes when there are many).  The order and content
+    of the results do not depend on ``jobs`` or on the cache.
+    """
     files = list(discover(paths, config))
+    hits: dict = {}
+    if cache is not None:
+        for i, f in enumerate(files):
+            r = _cached(f, config, cache)
+            if r is not None:
+                hits[i] = r
+                if progress:
+                    progress(1)
+    misses = [f for i, f in enumerate(files) if i not in hits]
+    computed = _check_all(misses, config, jobs, progress, cache, list(paths))
+    for i in range(len(files)):
+        yield hits[i] if i in hits else next(computed)
+    if cache is not None and misses:
+        cache.prune()
+
+
+def _check_all(files, config: Config, jobs: Optional[int], progress, cache, paths=()):
     jobs = jobs or os.cpu_count() or 1
-    # one project index for the run: each imported module is summarised once (per process)
-    project = ProjectIndex(project_roots(paths, config))
     if jobs <= 1 or len(files) < 16:
+        # one project index for the run: each imported module is summarised once
+        project = ProjectIndex(project_roots(paths or files, config))
         for f in files:
-            r = check_file(f, config, project)
+            r = check_file(f, config, cache, project)
             if progress:
                 progress(1)
             yield r
         return
+    from concurrent.futures import ProcessPoolExecutor  # only a parallel run needs it
+
     # Batches keep the per-task overhead low; results come back in order.
     size = max(1, min(32, len(files) // (jobs * 4)))
     batches = [files[i:i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=jobs) as ex:
-        for results in ex.map(_check_batch, [(b, config, list(paths)) for b in batches]):
+        for results in ex.map(_check_batch, [(b, config, cache, list(paths or files)) for b in batches]):
             for r in results:
                 if progress:
                     progress(1)

@@ -5,17 +5,12 @@ context.  It never imports a rule and never imports torch.
 """
 from __future__ import annotations
 
-import libcst as cst
-
 from .facts import Event, SaveFact
-from .interpreter import Interpreter
-from .positions import Positions
-from .project.report import Placer
 
 __all__ = ["analyze", "Event", "SaveFact"]
 
 
-def analyze(module: cst.Module, source=None, knowledge=None, tree=None, project=None, path=None) -> list:
+def analyze(module, source=None, knowledge=None, tree=None, project=None, path=None) -> list:
     """Events for every in-place site of ``module``.
 
     ``source`` is the module's text (else regenerated); ``tree`` an ``ast`` of
@@ -23,12 +18,21 @@ def analyze(module: cst.Module, source=None, knowledge=None, tree=None, project=
     ``project`` (an ``engine.project.ProjectIndex``) lets calls into the
     project's other modules be followed; ``path`` is this module's file.
     """
+    # Imported here, not above: the rules import ``engine.facts``, and a run
+    # answered from the cache must not pay for libcst.
+    from .interpreter import Interpreter
+    from .positions import Positions
+
     interp = Interpreter(module, knowledge, project=project, path=path)
     raw = interp.run()
     if not raw:
         return []
     positions = Positions(module, source if source is not None else module.code, tree)
-    placer = Placer(interp, positions, path) if project is not None else None
+    placer = None
+    if project is not None:
+        from .project.report import Placer
+
+        placer = Placer(interp, positions, path)
     code_cache: dict = {}
 
     def text(node):

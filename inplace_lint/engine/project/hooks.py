@@ -287,6 +287,8 @@ def only_uncertain_elsewhere(interp, live, alias_certain):
 
 
 def note_save(interp, t):
+    if t.data:
+        return  # nothing was saved
     interp.n_saves += 1
     if interp.env is not None and t.storage.saves:
         s = t.storage.saves[-1]
