@@ -185,7 +185,7 @@ def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: 
     if noqa:
         findings = apply_noqa(findings, source.splitlines())
     # the project files this result depends on (the result cache keys on them too)
-    deps = tuple(project.dependencies(path)) if project else ()
+    deps = project.deps_of(path) if project else ()
     return FileResult(path, findings, None, source, deps)
 
 

@@ -172,3 +172,13 @@ def test_each_module_is_summarised_once(monkeypatch):
     for name in ("main.py", "models.py", "main.py"):
         check_source((folder / name).read_text(), name, Config(), idx)
     assert sorted(os.path.basename(p) for p in calls) == ["layers.py", "models.py"]
+
+
+def test_result_depends_on_the_modules_it_read(monkeypatch):
+    """``FileResult.deps``: what the result cache adds to a file's key."""
+    folder = PROJECTS / "h15_chained_helpers_three_modules"
+    monkeypatch.chdir(folder)
+    results = {r.path: r for r in check_paths(["."], load_config(["."]), jobs=1)}
+    # the package __init__ holds nothing the analysis needed: only the modules it read count
+    assert sorted(os.path.relpath(d) for d in results["main.py"].deps) == ["tools/prep.py", "tools/scale.py"]
+    assert results["tools/scale.py"].deps == ()

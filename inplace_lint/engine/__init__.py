@@ -25,6 +25,8 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
 
     interp = Interpreter(module, knowledge, project=project, path=path)
     raw = interp.run()
+    if project is not None and path:
+        project.note_deps(path, interp.deps)
     if not raw:
         return []
     positions = Positions(module, source if source is not None else module.code, tree)

@@ -57,6 +57,7 @@ def setup(interp, project, path):
     interp.foreign_saves = {}  # id(Save) -> (Save, env, number) for saves made in another module's code
     interp.n_saves = 0
     interp._resolved = {}
+    interp.deps = set()  # files of the project modules this analysis read
     if project is not None and path is not None:
         # checking a module that was also imported (one parse): its functions are home
         interp.module_env = project.env_for_tree(path, interp.module)
@@ -91,8 +92,12 @@ def import_from(interp, small, frame) -> bool:
             if base not in stars:
                 stars.append(base)
         return True
+    index = interp.project
+    known = index.find(base) is not None or index.is_package_dir(base)
     for alias in small.names:
         n = _dotted(alias.name)
+        if not known and index.find(base + "." + n) is None:
+            continue  # not project code (torch's own relative imports): unknown, as before
         local = alias.asname.name.value if alias.asname is not None else n
         frame.vars[local] = Qual(base + "." + n)
     return True
@@ -136,8 +141,10 @@ def _resolve(interp, dotted, hops):
     if not rest:
         return None  # the module itself: stays a Qual, its attributes resolve lazily
     env = index.env(path)
+    interp.deps.add(path)
     if env is None:
         return None
+    interp.deps |= env.deps
     v = env.globals.vars.get(rest[0])
     if v is None:
         for mod in env.stars:

@@ -36,6 +36,7 @@ class ProjectIndex:
         self._frame_env: dict = {}  # id(globals Frame) -> ModuleEnv
         self._imports: dict = {}  # path -> direct project imports (paths), from a cheap ast scan
         self.parsed: dict = {}  # path -> (source, libcst module) handed over by the runner
+        self._deps: dict = {}  # path -> project files its analysis read
 
     # ------------------------------------------------------- shared parses
     MAX_REMEMBERED = 256
@@ -52,6 +53,16 @@ class ProjectIndex:
         self.parsed[os.path.abspath(path)] = (source, tree)
         while len(self.parsed) > self.MAX_REMEMBERED:
             self.parsed.pop(next(iter(self.parsed)))
+
+    def note_deps(self, path, deps):
+        """Remember which project files the analysis of ``path`` read (see ``deps_of``)."""
+        ap = os.path.abspath(path)
+        self._deps[ap] = tuple(sorted(d for d in deps if d != ap))
+
+    def deps_of(self, path):
+        """The project files the last analysis of ``path`` in this run read: the modules
+        whose summaries it used, and what those summaries read.  For result-cache keys."""
+        return self._deps.get(os.path.abspath(path), ())
 
     def env_for_tree(self, path, tree):
         env = self._envs.get(os.path.abspath(path)) if path else None

@@ -18,7 +18,7 @@ from ..positions import Positions
 
 
 class ModuleEnv:
-    __slots__ = ("path", "name", "source", "tree", "globals", "stars", "is_package", "_positions", "_funcs")
+    __slots__ = ("path", "name", "source", "tree", "globals", "stars", "is_package", "deps", "_positions", "_funcs")
 
     def __init__(self, path, name, source, tree):
         self.path = path  # absolute
@@ -27,6 +27,7 @@ class ModuleEnv:
         self.tree = tree
         self.globals = None  # the engine Frame of its top level
         self.stars = []  # absolute names of the modules it star-imports
+        self.deps = set()  # files of the other project modules its top level read
         self.is_package = os.path.basename(path) == "__init__.py"
         self._positions = None
         self._funcs = None
@@ -103,4 +104,6 @@ def load_module(index, path):
     except RecursionError:
         pass
     loader.events.clear()  # its own findings are reported when the module itself is checked
+    env.deps = loader.deps
+    env.deps.discard(path)
     return env
