@@ -24,12 +24,13 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
     from .positions import Positions
 
     interp = Interpreter(module, knowledge, project=project, path=path)
+    positions = Positions(module, source if source is not None else module.code, tree)  # lazy
+    interp.home_positions = positions
     raw = interp.run()
     if project is not None and path:
         project.note_deps(path, interp.deps)
     if not raw:
         return []
-    positions = Positions(module, source if source is not None else module.code, tree)
     placer = None
     if project is not None:
         from .project.report import Placer

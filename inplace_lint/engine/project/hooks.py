@@ -24,7 +24,7 @@ MAX_REEXPORT = 8  # re-export hops followed (``pkg/__init__`` -> ``pkg.layers`` 
 class Anchor:
     """Where the checked file called into another module."""
 
-    __slots__ = ("node", "stmt", "storages", "depth", "args", "start", "grad_args")
+    __slots__ = ("node", "stmt", "storages", "depth", "args", "start", "grad_args", "bound")
 
     def __init__(self, node, stmt, storages, depth, args, start):
         self.start = start  # saves numbered from here on were made during the call
@@ -36,6 +36,7 @@ class Anchor:
         # a tensor passed in surely requires grad: what the callee saves from it is
         # certain here, while the callee's own file can only say "may"
         self.grad_args = False
+        self.bound = None  # the instance, for a method call
 
 
 class Switch:
@@ -57,6 +58,7 @@ def setup(interp, project, path):
     interp.foreign_saves = {}  # id(Save) -> (Save, env, number) for saves made in another module's code
     interp.n_saves = 0
     interp._resolved = {}
+    interp.home_positions = None  # set by engine.analyze: which statements are the checked file's
     interp.deps = set()  # files of the project modules this analysis read
     if project is not None and path is not None:
         # checking a module that was also imported (one parse): its functions are home
@@ -208,6 +210,8 @@ def enter(interp, func, node, args, kwargs):
         anchor_node = node if isinstance(node, cst.Call) else interp.cur_stmt
         interp.anchor = Anchor(anchor_node, interp.cur_stmt, storages, len(interp.chain), pairs, interp.n_saves)
         interp.anchor.grad_args = any(_requires_grad(v) for v in flat)
+        if isinstance(func.bound, Obj):
+            interp.anchor.bound = func.bound
     interp.env = target
     interp.globals = target.globals if target is not None else interp.home_globals
     if target is not None and target not in interp.touched:
@@ -240,10 +244,25 @@ def _storages(v, out, depth=0):
 
 
 def _requires_grad(v, depth=0):
+    """A tensor that surely requires grad, or a model or optimizer built by the caller."""
     if isinstance(v, Tensor):
         return v.rg is True
+    if isinstance(v, Obj):
+        return v.is_module or v.qual == "optimizer"
     if isinstance(v, Seq) and depth < 2:
         return any(_requires_grad(i, depth + 1) for i in (v.items or ()))
+    return False
+
+
+def _holds_callers_objects(interp, obj):
+    """An instance that holds a model or optimizer the checked file built and passed in
+    (``Trainer(model, opt)``): its methods' hazards are certain only with the caller's objects."""
+    if obj is None or interp.home_positions is None:
+        return False
+    for v in obj.attrs.values():
+        if isinstance(v, Obj) and (v.is_module or v.qual == "optimizer") and v.ctor_stmt is not None \
+                and interp.home_positions.knows(v.ctor_stmt):
+            return True
     return False
 
 
@@ -259,7 +278,8 @@ def keep_event(interp, t, live):
         got = interp.foreign_saves.get(id(s))
         if got is None or got[0] is not s or got[2] < anchor.start:
             return True
-    if anchor.grad_args and t.alias_certain and any(s.certain for s in live):
+    if t.alias_certain and any(s.certain for s in live) and (
+            anchor.grad_args or _holds_callers_objects(interp, anchor.bound)):
         return True
     ids = {id(t.storage)}
     for m in t.members or ():
