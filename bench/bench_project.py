@@ -54,12 +54,12 @@ def main():
     parse = cpu() - t0
     print(f"bare libcst parse:        {parse:7.1f} CPU-s")
     t0 = cpu()
-    before = [check_file(f, cfg, False) for f in files]
+    before = [check_file(f, cfg, None, False) for f in files]
     alone = cpu() - t0
     print(f"file by file:             {alone:7.1f} CPU-s  {alone / parse:.2f}x parse  errors/warnings {count(before)}")
     t0 = cpu()
     index = ProjectIndex(project_roots([args.folder], cfg))
-    after = [check_file(f, cfg, index) for f in files]
+    after = [check_file(f, cfg, None, index) for f in files]
     whole = cpu() - t0
     print(f"whole project:            {whole:7.1f} CPU-s  {whole / parse:.2f}x parse  errors/warnings {count(after)}"
           f"  ({len(index.loaded())} modules summarised)")
