@@ -716,6 +716,8 @@ class Interpreter(TorchSemantics):
 
     def _subscript(self, node, frame):
         base = self.eval(node.value, frame)
+        if self.project is not None and isinstance(base, Qual):
+            base = project_hooks.resolve_value(self, base)  # a table in another module (a registry)
         if isinstance(base, Tensor) and base.outputs:
             idx = self._const_index(node, frame)
             if isinstance(idx, int) and -len(base.outputs) <= idx < len(base.outputs):
