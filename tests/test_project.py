@@ -182,3 +182,19 @@ def test_result_depends_on_the_modules_it_read(monkeypatch):
     # the package __init__ holds nothing the analysis needed: only the modules it read count
     assert sorted(os.path.relpath(d) for d in results["main.py"].deps) == ["tools/prep.py", "tools/scale.py"]
     assert results["tools/scale.py"].deps == ()
+
+
+def test_edited_module_is_summarised_again(tmp_path):
+    """A long-lived process (editor, language server) sees a helper's new body."""
+    (tmp_path / "pyproject.toml").write_text("[tool.inplace-lint]\n")
+    helper = tmp_path / "helpers.py"
+    helper.write_text("def scale(t):\n    return t * 2\n")
+    main = tmp_path / "main.py"
+    main.write_text("import torch\nfrom helpers import scale\n\nx = torch.randn(3, requires_grad=True)\n"
+                    "y = torch.exp(x)\nscale(y)\ny.sum().backward()\n")
+    idx = ProjectIndex(project_roots([str(tmp_path)]))
+    assert check_source(main.read_text(), str(main), Config(), idx).findings == []
+    helper.write_text("def scale(t):\n    t.mul_(2)\n    return t\n")
+    os.utime(helper, ns=(helper.stat().st_atime_ns, helper.stat().st_mtime_ns + 10**9))
+    found = check_source(main.read_text(), str(main), Config(), idx).findings
+    assert [(f.line, f.severity) for f in found] == [(6, "error")]

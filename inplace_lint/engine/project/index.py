@@ -143,7 +143,10 @@ class ProjectIndex:
         """The analysed top level of the module in ``path`` (computed once), or None."""
         path = os.path.abspath(path)
         if path in self._envs:
-            return self._envs[path]  # None while it loads: an import cycle is cut here
+            env = self._envs[path]  # None while it loads: an import cycle is cut here
+            if env is None or env.stamp == _stamp(path):
+                return env
+            # edited since (a long-lived process: editor, language server): summarise it again
         self._envs[path] = None
         from .modules import load_module  # local: modules imports the interpreter
 
@@ -213,6 +216,14 @@ class ProjectIndex:
                     todo.append(dep)
         seen.discard(path)
         return sorted(seen)
+
+
+def _stamp(path):
+    try:
+        st = os.stat(path)
+        return (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return None
 
 
 def project_roots(paths, config=None):

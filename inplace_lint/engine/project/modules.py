@@ -18,7 +18,7 @@ from ..positions import Positions
 
 
 class ModuleEnv:
-    __slots__ = ("path", "name", "source", "tree", "globals", "stars", "is_package", "deps", "_positions", "_funcs")
+    __slots__ = ("path", "name", "source", "tree", "globals", "stars", "is_package", "deps", "stamp", "_positions", "_funcs")
 
     def __init__(self, path, name, source, tree):
         self.path = path  # absolute
@@ -28,6 +28,7 @@ class ModuleEnv:
         self.globals = None  # the engine Frame of its top level
         self.stars = []  # absolute names of the modules it star-imports
         self.deps = set()  # files of the other project modules its top level read
+        self.stamp = None  # (mtime, size) of the file when it was read
         self.is_package = os.path.basename(path) == "__init__.py"
         self._positions = None
         self._funcs = None
@@ -91,7 +92,10 @@ def load_module(index, path):
             tree = cst.parse_module(source)
         except (OSError, UnicodeDecodeError, cst.ParserSyntaxError, RecursionError, MemoryError, ValueError):
             return None
+    from .index import _stamp
+
     env = ModuleEnv(path, index.module_name(path), source, tree)
+    env.stamp = _stamp(path)
     loader = Interpreter(tree, index.knowledge, project=index, path=path)
     env.globals = loader.globals
     loader.module_env = env
