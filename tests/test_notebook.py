@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from inplace_lint.config import Config
-from inplace_lint.frontends import notebook
+from inplace_lint.sources import notebook
 from inplace_lint.runner import check_file, check_source
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -30,7 +30,7 @@ def test_fixture_findings_map_to_cells():
     out_f = res.findings[1]
     assert "at cell 5, line 1" in out_f.message
     assert out_f.related[0].line == 1 and out_f.related[0].path.endswith("train.ipynb:cell 5")
-    # the %%timeit cell (cell 3) has y.mul_(2) and invalid syntax: skipped whole, no problem reported
+    # the %%bash cell (cell 3) is not Python: skipped whole, no problem reported
     assert all(f.cell != 3 for f in res.findings)
 
 

@@ -53,33 +53,9 @@ def first_paragraph(doc: str) -> str:
 
 
 # ---------------------------------------------------------------- helpers
-def _split_lines(text: str):
-    return re.split(r"\r\n|\r|\n", text)
-
-
-def _flagged_lines(result):
-    """Lines of the text a finding's line numbers refer to, per cell for notebooks."""
-    src = result.source
-    if src is None:
-        try:
-            with open(result.path, encoding="utf-8", errors="replace") as fh:
-                src = fh.read()
-        except OSError:
-            src = ""
-    if result.path.endswith(".ipynb"):
-        from .notebook import code_cells
-
-        try:
-            cells = code_cells(src)
-        except ValueError:
-            cells = []
-        return {i + 1: _split_lines(c) for i, c in enumerate(cells)}
-    return {None: _split_lines(src)}
-
-
 def fingerprints(result):
     """One stable hash per finding of ``result``: code + normalized flagged line + occurrence index."""
-    lines = _flagged_lines(result)
+    lines = formats.source_lines(result)
     seen: dict = {}
     out = []
     for f in result.findings:
@@ -130,7 +106,7 @@ def _cell_prefix(f):
 
 # ---------------------------------------------------------------- SARIF
 def sarif_log(results) -> dict:
-    from ..rules import ALL_RULES
+    from ..rules import ALL_RULES, OPT_IN
 
     rules = []
     index = {}
@@ -144,7 +120,8 @@ def sarif_log(results) -> dict:
             "helpUri": rule_help_uri(r.code),
             "help": {"text": f"{r.summary}. See {rule_help_uri(r.code)}",
                      "markdown": f"**{r.code}: {r.name}**: {r.summary}. [Documentation]({rule_help_uri(r.code)})"},
-            "defaultConfiguration": {"level": "error"},
+            "defaultConfiguration": {"level": getattr(r, "severity", "error"),
+                                     **({"enabled": False} if r.code in OPT_IN else {})},
         })
     sarif_results = []
     notifications = []
