@@ -97,7 +97,9 @@ def check(paths, fmt, select, ignore, extend_select, config_file, isolated, forc
     try:
         resolver = Resolver(config_file=config_file, isolated=isolated, overrides=overrides)
         if use_stdin:
-            results = _check_stdin(resolver, stdin_filename)
+            results = _check_stdin(resolver, stdin_filename, echo_excluded=fix and not diff)
+            if not results:
+                sys.exit(0)  # an excluded stdin file: nothing to say (with --fix its text went back out)
         else:
             results = _check_files(paths, resolver, quiet, fmt, jobs)
     except ConfigError as e:
@@ -139,12 +141,14 @@ def _check_files(paths, resolver, quiet, fmt, jobs):
             progress.close()
 
 
-def _check_stdin(resolver, stdin_filename):
+def _check_stdin(resolver, stdin_filename, echo_excluded):
     """Read stdin and check it as ``stdin_filename`` (or ``-``) would be checked."""
     shown = stdin_filename or "-"
     config = resolver.for_path(stdin_filename or os.path.join(os.getcwd(), "-"))
     text, problem = read_stdin(sys.stdin.buffer, shown)
     if stdin_filename is not None and config.force_exclude and next(discover([stdin_filename], config), None) is None:
+        if echo_excluded and text is not None:  # a formatter pipeline gets its text back unchanged
+            sys.stdout.write(text)
         return []  # excluded, as ruff does: nothing to report
     if problem is not None:
         return [FileResult(shown, [], problem)]
