@@ -163,3 +163,16 @@ def test_check_file_result_has_source_for_fingerprints(tmp_path):
     p.write_text(HAZARD)
     res = check_file(str(p), Config())
     assert res.findings and reports.fingerprints(res)[0] == reports.fingerprints(check_source(HAZARD, "m.py"))[0]
+
+
+def test_flake8_shows_which_findings_are_warnings(tmp_path):
+    # real flake8 with the registered plugin: warnings are marked, errors are not
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    (tmp_path / "w.py").write_text("import torch\n\ndef f(t):\n    y = torch.sigmoid(t)\n    y.mul_(2)\n    return y\n"
+                                   "\nx = torch.randn(3, requires_grad=True)\nz = torch.sigmoid(x)\nz.mul_(2)\n")
+    p = subprocess.run([sys.executable, "-m", "flake8", "--isolated", "--select=IPL", str(tmp_path / "w.py")],
+                       cwd=root, capture_output=True, text=True)
+    lines = p.stdout.splitlines()
+    assert p.returncode == 1 and len(lines) == 2, p.stdout + p.stderr
+    assert ":5:5: IPL001 [warning] `y`" in lines[0]
+    assert ":10:1: IPL001 `z`" in lines[1]
