@@ -82,3 +82,32 @@ def test_noqa_in_cell_and_non_python_kernel():
     r_src = _nb(("code", "y <- sigmoid(x)\n"), lang="R")
     res = check_source(r_src, "n.ipynb")
     assert res.findings == [] and res.problem is None
+
+
+def test_python_cell_magics_are_checked_and_bind_names():
+    src = _nb(("code", "import torch\nx = torch.randn(3, requires_grad=True)\n"),
+              ("code", "%%time\ny = torch.sigmoid(x)\n"),  # defines y for later cells
+              ("code", "%%timeit -n 1 -r 1 pass\nz = torch.exp(x)\nz.mul_(2)\n"),
+              ("code", "%%capture out\ny.mul_(2)\n"),
+              ("code", "%%bash\necho y.mul_(2)\nthis is not python (\n"),
+              ("code", "%%writefile helper.py\nw = torch.tanh(x)\nw.mul_(2)\n"),
+              ("code", "%%someunknownmagic\nthis is not python (\n"))
+    res = check_source(src, "n.ipynb")
+    assert res.problem is None
+    assert [(f.code, f.cell, f.line, f.column) for f in res.findings] == [("IPL001", 3, 3, 1), ("IPL001", 4, 2, 1)]
+    assert "at cell 2, line 2" in res.findings[1].message  # the save in the %%time cell is seen
+
+
+def test_cell_magic_blanking():
+    assert notebook.blank_ipython("%%time\ny = f(x)\n%time g()\n") == ["", "y = f(x)", "pass"]
+    assert notebook.blank_ipython("\n%%prun -s cumulative\nh.mul_(2)\n") == ["", "", "h.mul_(2)"]
+    assert notebook.blank_ipython("%%html\n<b>x</b>\n") == ["", ""]
+    assert notebook.cell_magic("%%timeit -n 3\nx\n") == "timeit" and notebook.cell_magic("x = 1\n") is None
+
+
+def test_notebook_through_the_cli_with_a_python_cell_magic(tmp_path):
+    (tmp_path / "m.ipynb").write_text(_nb(("code", "%%time\nimport torch\nx = torch.randn(3, requires_grad=True)\n"
+                                                   "y = torch.sigmoid(x)\ny.mul_(2)\n")))
+    p = subprocess.run([sys.executable, "-m", "inplace_lint", "check", str(tmp_path / "m.ipynb")], cwd=ROOT,
+                       capture_output=True, text=True)
+    assert p.returncode == 1 and "m.ipynb:cell 1:5:1: IPL001 [error]" in p.stdout

@@ -203,3 +203,162 @@ def map_findings(findings, nbm: NotebookModule, path: str) -> list:
                                           related=tuple(related), message=message))
     mapped.sort(key=lambda f: f.sort_key())
     return mapped
+
+
+# ---------------------------------------------------------------- positions in the .ipynb file itself
+_WS = re.compile(r"[ \t\n\r]*")
+_STR = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_ESC = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+
+
+def _literal_chars(s: str, start: int, end: int):
+    """Raw offset of each decoded character of the JSON string literal s[start:end] (quotes included)."""
+    out = []
+    i = start + 1
+    while i < end - 1:
+        out.append(i)
+        if s[i] != "\\":
+            i += 1
+        elif s[i + 1] == "u":
+            hi = int(s[i + 2:i + 6], 16)
+            i += 6
+            if 0xD800 <= hi < 0xDC00 and s[i:i + 2] == "\\u":  # a surrogate pair is one code point
+                i += 6
+        else:
+            i += 2
+    return out
+
+
+class FilePositions:
+    """Where each character of each code cell's source sits in the notebook file (1-based line, column).
+
+    Code-scanning UIs show the ``.ipynb`` file as text, so SARIF and GitHub
+    annotations point at the JSON line that holds the flagged source line.
+    """
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.cells = []  # per code cell: list of raw offsets, one per decoded character
+        self._starts: dict = {}
+        self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", raw)]
+        try:
+            self._scan()
+        except (ValueError, IndexError, RecursionError):
+            self.cells = []
+
+    def _scan(self):
+        s, dec = self.raw, json.JSONDecoder()
+        i = _WS.match(s, 0).end()
+        if s[i] != "{":
+            return
+        i += 1
+        while True:
+            i = _WS.match(s, i).end()
+            if s[i] == "}":
+                return
+            m = _STR.match(s, i)
+            key = json.loads(m.group())
+            i = _WS.match(s, m.end()).end() + 1  # past ':'
+            i = _WS.match(s, i).end()
+            if key == "cells" and s[i] == "[":
+                i = self._cells(s, i + 1, dec)
+            else:
+                _, i = dec.raw_decode(s, i)
+            i = _WS.match(s, i).end()
+            if s[i] == ",":
+                i += 1
+
+    def _cells(self, s, i, dec):
+        while True:
+            i = _WS.match(s, i).end()
+            if s[i] == "]":
+                return i + 1
+            if s[i] == ",":
+                i += 1
+                continue
+            if s[i] != "{":
+                _, i = dec.raw_decode(s, i)
+                continue
+            i, kind, chars = self._cell(s, i + 1, dec)
+            if kind == "code":
+                self.cells.append(chars)
+
+    def _cell(self, s, i, dec):
+        kind, chars = None, []
+        while True:
+            i = _WS.match(s, i).end()
+            if s[i] == "}":
+                return i + 1, kind, chars
+            if s[i] == ",":
+                i += 1
+                continue
+            m = _STR.match(s, i)
+            key = json.loads(m.group())
+            i = _WS.match(s, _WS.match(s, m.end()).end() + 1).end()
+            if key == "source" and s[i] in "[\"":
+                if s[i] == '"':
+                    m = _STR.match(s, i)
+                    chars = _literal_chars(s, m.start(), m.end())
+                    i = m.end()
+                else:
+                    i += 1
+                    while True:
+                        i = _WS.match(s, i).end()
+                        if s[i] == "]":
+                            i += 1
+                            break
+                        if s[i] == ",":
+                            i += 1
+                            continue
+                        m = _STR.match(s, i)
+                        if m is None:
+                            _, i = dec.raw_decode(s, i)
+                            continue
+                        chars.extend(_literal_chars(s, m.start(), m.end()))
+                        i = m.end()
+            else:
+                value, i = dec.raw_decode(s, i)
+                if key == "cell_type":
+                    kind = value
+
+    def _line_col(self, offset):
+        import bisect
+
+        k = bisect.bisect_right(self._line_starts, offset) - 1
+        return k + 1, offset - self._line_starts[k] + 1
+
+    def locate(self, cell: int, line: int, column: int):
+        """(file line, file column) of (code cell 1-based, line in cell, column), or None."""
+        if not 0 < cell <= len(self.cells):
+            return None
+        chars = self.cells[cell - 1]
+        starts = self._starts.get(cell)
+        if starts is None:  # line starts of the decoded cell text (its newlines are escapes in the file)
+            decoded = _decoded(self.raw, chars)
+            starts = self._starts[cell] = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", decoded)]
+        if not 0 < line <= len(starts):
+            return None
+        k = starts[line - 1] + column - 1
+        if k >= len(chars):
+            k = len(chars) - 1
+        if k < 0:
+            return None
+        return self._line_col(chars[k])
+
+
+def _decoded(raw, chars):
+    out = []
+    for o in chars:
+        c = raw[o]
+        if c != "\\":
+            out.append(c)
+        elif raw[o + 1] == "u":
+            hi = int(raw[o + 2:o + 6], 16)
+            if 0xD800 <= hi < 0xDC00 and raw[o + 6:o + 8] == "\\u":
+                lo = int(raw[o + 8:o + 12], 16)
+                out.append(chr(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)))
+            else:
+                out.append(chr(hi))
+        else:
+            out.append(_ESC.get(raw[o + 1], raw[o + 1]))
+    return "".join(out)
