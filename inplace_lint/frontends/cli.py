@@ -274,6 +274,17 @@ def rule_page(rule):
     return f"# {rule.code}: {rule.name}\n\n{rule.summary}.\n\n{rule.doc}"
 
 
+@main.command()
+def server():
+    """Run the language server (LSP over stdio) for editors (needs the server extra)."""
+    try:
+        from .server import main as serve
+    except ImportError as e:
+        click.echo(f"inplace-lint: error: the server needs pygls (pip install 'inplace-lint[server]'): {e}", err=True)
+        sys.exit(2)
+    serve()
+
+
 @main.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
 @click.argument("script", type=click.Path(exists=True, dir_okay=False))
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
