@@ -86,10 +86,17 @@ class Config:
             return path.replace(os.sep, "/")
 
     def excluded(self, path: str) -> bool:
+        """The path itself matches an exclude pattern (by its name or its path from the config's root).
+
+        What is inside an excluded folder is skipped because the walk does not
+        enter it; a folder named on the command line is entered all the same (as
+        ruff does), and ``excluded_with_parents`` serves ``force-exclude``.
+        """
         name = os.path.basename(path.rstrip("/\\"))
         rel = self.relpath(path)
         for pattern in self.exclude:
-            if fnmatch.fnmatch(name, pattern) or _path_matches(rel, pattern):
+            pattern = pattern.rstrip("/")
+            if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(rel, pattern):
                 return True
         return False
 

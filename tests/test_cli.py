@@ -324,3 +324,20 @@ def test_add_noqa_writes_only_files_with_findings(tmp_path):
     assert os.stat(tmp_path / "clean.py").st_mtime_ns == clean_stat.st_mtime_ns
     p = ipl(["."], tmp_path)
     assert p.stdout.count("IPL0") == 1 and "two.py:7:1: IPL002" in p.stdout  # only the line inside a string was left
+
+
+def test_the_projects_own_check_is_clean_and_examples_still_fail():
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    p = ipl(["."], root)
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert ipl(["examples/"], root).returncode == 1  # a folder named explicitly is checked despite the exclude
+
+
+def test_the_runner_reads_sources_without_any_front_end():
+    code = ("import sys, inplace_lint.runner as r\n"
+            "r.check_source('{\"cells\": [{\"cell_type\": \"code\", \"source\": \"x.add_(1)\"}]}', 'n.ipynb')\n"
+            "r.check_source('x.add_(1)\\n', 'a.py')\n"
+            "print(sorted(m for m in sys.modules if m.startswith('inplace_lint.frontends')))\n")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert p.stdout.strip() == "[]", p.stderr
