@@ -55,7 +55,7 @@ def test_index_links_every_rule_and_the_other_pages():
         index = fh.read()
     for r in ALL_RULES:
         assert f"[{r.code}](rules/{r.code}.md)" in index
-    for page in ("integrations.md", "runtime-watch.md", "runtime-replay.md"):
+    for page in ("integrations.md", "editors.md", "runtime-watch.md", "runtime-replay.md"):
         assert f"]({page})" in index
     assert os.path.isfile(os.path.join(ROOT, "docs", "integrations.md"))
 
