@@ -57,13 +57,11 @@ class Config:
         return self
 
     def enabled(self, code: str, path: Optional[str] = None) -> bool:
-        from .rules import OPT_IN
-
         sel = _longest(code, self.select)
         ign = _longest(code, self.ignore)
         if sel < 0 or ign >= sel:
             return False
-        if code in OPT_IN and sel <= len("IPL"):  # opt-in rules need a narrower selection than "IPL"
+        if sel <= len("IPL") and code in _opt_in():  # opt-in rules need a narrower selection than "IPL"
             return False
         if path is not None and self.per_file_ignores:
             rel = self.relpath(path)
@@ -111,6 +109,18 @@ class Config:
             if parent == p or not parent.startswith(root) or len(parent) < len(root):
                 return False
             p = parent
+
+
+_OPT_IN = None
+
+
+def _opt_in():
+    global _OPT_IN
+    if _OPT_IN is None:
+        from .rules import OPT_IN  # late: the rules import the engine, config must not at import time
+
+        _OPT_IN = OPT_IN
+    return _OPT_IN
 
 
 def _longest(code, prefixes):

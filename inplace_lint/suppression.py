@@ -18,6 +18,7 @@ _CODES = r"[A-Za-z]+[0-9]*(?:\s*,\s*[A-Za-z]+[0-9]*)*"
 NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>" + _CODES + r"))?", re.IGNORECASE)
 FILE_NOQA = re.compile(r"^\s*#\s*inplace-lint\s*:\s*noqa(?:\s*:\s*(?P<codes>" + _CODES + r"))?\s*$",
                        re.IGNORECASE)
+_FILE_NOQA_ANYWHERE = re.compile(r"^[ \t]*#[ \t]*inplace-lint[ \t]*:[ \t]*noqa", re.IGNORECASE | re.MULTILINE)
 UNUSED_CODE = "IPL100"
 
 
@@ -45,17 +46,23 @@ def _parse_codes(text):
     return None if text is None else [c.strip().upper() for c in text.split(",") if c.strip()]
 
 
-def directives(lines):
-    """(file-level directives, {line: line directive})."""
+def directives(lines, only_lines=None):
+    """(file-level directives, {line: line directive}); ``only_lines`` limits the per-line ones."""
     file_level, per_line = [], {}
-    for i, text in enumerate(lines, 1):
-        if "noqa" not in text and "NOQA" not in text.upper():
+    text = "\n".join(lines)
+    for m in _FILE_NOQA_ANYWHERE.finditer(text):  # one pass over the text, in C
+        line = text.count("\n", 0, m.start()) + 1
+        fm = FILE_NOQA.match(lines[line - 1])
+        if fm:
+            file_level.append(_Directive(line, fm, _parse_codes(fm.group("codes")), True))
+    wanted = range(1, len(lines) + 1) if only_lines is None else sorted(only_lines)
+    for i in wanted:
+        if not 0 < i <= len(lines):
             continue
-        m = FILE_NOQA.match(text)
-        if m:
-            file_level.append(_Directive(i, m, _parse_codes(m.group("codes")), True))
+        line_text = lines[i - 1]
+        if "noqa" not in line_text.lower() or FILE_NOQA.match(line_text):
             continue
-        m = NOQA.search(text)
+        m = NOQA.search(line_text)
         if m:
             per_line[i] = _Directive(i, m, _parse_codes(m.group("codes")), False)
     return file_level, per_line
@@ -63,7 +70,10 @@ def directives(lines):
 
 def apply(findings, lines, path=None, config=None):
     """The findings not suppressed, plus IPL100 findings when the config enables IPL100."""
-    file_level, per_line = directives(lines)
+    report_unused = config is not None and config.enabled(UNUSED_CODE, path)
+    if not findings and not report_unused:
+        return []
+    file_level, per_line = directives(lines, None if report_unused else {f.line for f in findings})
     out = []
     for f in findings:
         d = per_line.get(f.line)
@@ -72,7 +82,7 @@ def apply(findings, lines, path=None, config=None):
         if any(fd.covers(f.code) for fd in file_level):
             continue
         out.append(f)
-    if config is not None and config.enabled(UNUSED_CODE, path):
+    if report_unused:
         out.extend(unused(file_level + list(per_line.values()), path, config))
     return out
 
