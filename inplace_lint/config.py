@@ -2,7 +2,8 @@
 
 Keys: ``select``, ``ignore``, ``extend-select``, ``extend-ignore``, ``exclude``,
 ``extend-exclude``, ``per-file-ignores`` (glob -> codes), ``max-file-size``
-(bytes), ``force-exclude`` (apply the excludes to files named on the command
+(bytes), ``cache-dir`` (the result cache's folder, relative to the project
+root), ``force-exclude`` (apply the excludes to files named on the command
 line too), ``respect-gitignore`` (skip what git ignores; default on).  Codes may
 be prefixes (``IPL`` or ``IPL00``).
 
@@ -50,6 +51,7 @@ class Config:
     force_exclude: bool = False
     respect_gitignore: bool = True
     source: Optional[str] = None  # the pyproject.toml it came from
+    cache_dir: Optional[str] = None  # None: .inplace_lint_cache at the root (see cache.py)
     root: str = "."
 
     def for_path(self, path: str) -> "Config":
@@ -139,7 +141,7 @@ def _path_matches(rel, pattern):
 # ---------------------------------------------------------------- reading and validating one file
 _LIST_KEYS = ("select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude")
 _BOOL_KEYS = ("force-exclude", "respect-gitignore")
-KNOWN_KEYS = _LIST_KEYS + _BOOL_KEYS + ("per-file-ignores", "max-file-size")
+KNOWN_KEYS = _LIST_KEYS + _BOOL_KEYS + ("per-file-ignores", "max-file-size", "cache-dir")
 
 
 def _type_name(v):
@@ -232,6 +234,12 @@ def config_from_table(section: dict, path: str) -> Config:
                           .replace("False", "false"))
         else:
             cfg.max_file_size = v
+    if "cache-dir" in section:
+        v = section["cache-dir"]
+        if not isinstance(v, str) or not v:
+            errors.append(f"cache-dir must be a folder name (a non-empty string), not {v!r}")
+        else:
+            cfg.cache_dir = v
     for k in _BOOL_KEYS:
         if k in section:
             if not isinstance(section[k], bool):

@@ -14,7 +14,7 @@ import sys
 import click
 
 from .. import __version__
-from ..config import ConfigError, Overrides, Resolver
+from ..config import ConfigError, Overrides, Resolver, load_config
 from ..rules import ALL_RULES, BY_CODE
 from ..runner import FileResult, check_paths, check_source, discover
 from ..sources import read_stdin
@@ -78,9 +78,10 @@ def main():
 @click.option("--add-noqa", is_flag=True, help="Add `# noqa: IPLxxx` to every line with a finding.")
 @click.option("--confirm", is_flag=True, help="Replay each finding under torch autograd (needs torch).")
 @click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: all cores).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 def check(paths, fmt, select, ignore, extend_select, config_file, isolated, force_exclude, respect_gitignore,
           stdin_filename, quiet, statistics, show_source, output_file, fail_on, exit_zero, no_color, fix, diff,
-          unsafe_fixes, add_noqa, confirm, jobs):
+          unsafe_fixes, add_noqa, confirm, jobs, no_cache):
     """Check PATHS (files or folders; default: the current folder; `-` reads stdin)."""
     use_stdin = paths == ("-",) or (stdin_filename is not None and not paths)
     if "-" in paths and not use_stdin:
@@ -101,7 +102,7 @@ def check(paths, fmt, select, ignore, extend_select, config_file, isolated, forc
             if not results:
                 sys.exit(0)  # an excluded stdin file: nothing to say (with --fix its text went back out)
         else:
-            results = _check_files(paths, resolver, quiet, fmt, jobs)
+            results = _check_files(paths, resolver, quiet, fmt, jobs, no_cache)
     except ConfigError as e:
         _usage(str(e))
     if not results and not use_stdin:
@@ -128,14 +129,20 @@ def _usage(message):
     sys.exit(2)
 
 
-def _check_files(paths, resolver, quiet, fmt, jobs):
+def _check_files(paths, resolver, quiet, fmt, jobs, no_cache):
     progress = None
     if not quiet and fmt == "text" and sys.stderr.isatty():
         from .progress import Progress
 
         progress = Progress(sys.stderr)
+    cache = None
+    if not no_cache:
+        from ..cache import Cache, cache_dir_for
+
+        # one cache per run, at the root of the first path's project (entries are keyed by path)
+        cache = Cache(cache_dir_for(resolver.for_path(paths[0])))
     try:
-        return list(check_paths(paths, resolver, jobs=jobs, progress=progress))
+        return list(check_paths(paths, resolver, jobs=jobs, progress=progress, cache=cache))
     finally:
         if progress is not None:
             progress.close()
@@ -244,6 +251,21 @@ def _fix_stdin(result, unsafe, out):
         text = new
     out.write(text)
     out.flush()
+
+
+@main.command()
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="pyproject.toml to read.")
+def clean(config_file):
+    """Remove the result cache of the project in the current folder."""
+    from ..cache import cache_dir_for, clean as remove_cache
+
+    try:
+        directory = cache_dir_for(load_config(["."], config_file))
+        removed = remove_cache(directory)
+    except (ConfigError, ValueError, OSError) as e:
+        click.echo(f"inplace-lint: error: {e}", err=True)
+        sys.exit(2)
+    click.echo(f"Removed {directory}" if removed else f"No cache at {directory}", err=True)
 
 
 @main.command()

@@ -21,8 +21,6 @@ import json
 import re
 from typing import Optional
 
-import libcst as cst
-
 from ..findings import FileProblem
 
 _MAGIC = re.compile(r"^\s*(?:[%!?]|[A-Za-z_][\w.]*\?{1,2}\s*$|[A-Za-z_][\w\s,()\[\]]*=\s*[%!])")
@@ -154,6 +152,8 @@ def load(source: str, path: str):
 def parse(nbm: NotebookModule, path: str):
     """(libcst Module or None, problem).  Cells that do not parse on their own are blanked and the
     first is reported; the other cells are still checked."""
+    import libcst as cst  # only a notebook with something to analyse pays for libcst's import
+
     problem: Optional[FileProblem] = None
     try:
         return cst.parse_module(nbm.code), None
