@@ -108,7 +108,7 @@ class Config:
             if self.excluded(p):
                 return True
             parent = os.path.dirname(p)
-            if parent == p or not parent.startswith(root) or len(parent) < len(root):
+            if parent == p or not (parent == root or parent.startswith(root.rstrip(os.sep) + os.sep)):
                 return False
             p = parent
 
