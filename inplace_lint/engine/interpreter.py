@@ -21,7 +21,7 @@ from .state import State
 from .torch_semantics import HARMLESS_METHODS, MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
-    Starred, SuperRef, Tensor, copy_obj, hidden, join, join_all, opaque, result_tensor, t_and, t_or, use,
+    Starred, SuperRef, Tensor, copy_obj, hidden, link, join, join_all, opaque, result_tensor, t_and, t_or, use,
 )
 
 BINOPS = {
@@ -117,6 +117,7 @@ class Interpreter(TorchSemantics):
         self._standalone_instances: dict = {}
         self._nograd_helpers: set = set()
         self.heap = Heap()
+        self.named: list = []  # tensors bound to names (see run())
         self._stmt = {
             cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
             cst.While: self._while, cst.With: self._with, cst.Try: self._try, cst.TryStar: self._try,
@@ -149,6 +150,12 @@ class Interpreter(TorchSemantics):
         self._nograd_helpers = guards.nograd_only_helpers(self, self.module)
         for node, owner in self._all_functions(body):
             self._analyse_standalone(node, owner)
+        # A tensor bound to a name and never read again is kept for whatever the
+        # code does next: take it as used.  One that was read is used exactly
+        # when what read it is (``idx = dist.argmax(1)`` does not use dist).
+        for t in self.named:
+            if not t.read:
+                use(t)
         return self.events
 
     def _all_functions(self, body, owner=None):
@@ -255,7 +262,6 @@ class Interpreter(TorchSemantics):
             self._augassign(small, frame)
         elif t == "Return":
             v = self.eval(small.value, frame) if small.value is not None else Const(None)
-            use(v)
             frame.returns.append((v, frozenset(self.state.seen)))
             return False
         elif t in ("Raise", "Break", "Continue"):
@@ -483,6 +489,7 @@ class Interpreter(TorchSemantics):
                 self._record_saves(spec, opname, {_p(spec, 0): cur, _p(spec, 1): rhs}, cur, node)
             if isinstance(rhs, Tensor) and self.state.grad is not False:
                 self._absorb_grad(cur, rhs)
+            link(cur, [rhs])
             # the name still refers to the same tensor: nothing to rebind
             return
         if isinstance(cur, Seq) and isinstance(rhs, Seq):
@@ -512,9 +519,15 @@ class Interpreter(TorchSemantics):
 
     # -------------------------------------------------------------- assignment
     def assign(self, target, value, frame, value_node=None):
-        use(value)
         t = type(target).__name__
         if t == "Name":
+            if isinstance(value, Tensor):
+                # A tensor bound to a name counts as used for backward unless
+                # what reads it later decides otherwise (see run()); ``_`` discards it.
+                if target.value != "_":
+                    self.named.append(value)
+            else:
+                use(value)
             frame.vars[target.value] = value
         elif t in ("Tuple", "List"):
             elems = target.elements
@@ -535,10 +548,12 @@ class Interpreter(TorchSemantics):
                 elif isinstance(value, Tensor) and value.view != "multi":
                     # tuple-returning op or module: each part is a new tensor
                     v = Tensor(rg=value.rg, leaf=None if value.rg is None else not value.rg, kind=value.kind)
+                    link(v, [value])
                 else:
                     v = self.iterate(value)
                 self.assign(el.value, v, frame)
         elif t == "Attribute":
+            use(value)
             obj = self.eval(target.value, frame)
             if isinstance(obj, Obj):
                 self.heap.set(obj, target.attr.value, value)
@@ -552,7 +567,9 @@ class Interpreter(TorchSemantics):
                 self.mutate(obj, "setitem", "[]=", target, target.value, basic_index=basic is not False)
                 if isinstance(value, Tensor) and self.state.grad is not False:
                     self._absorb_grad(obj, value)
+                link(obj, [value])
             elif isinstance(obj, Seq):
+                use(value)
                 idx = self._const_index(target, frame)
                 if isinstance(idx, int) and obj.items is not None and -len(obj.items) <= idx < len(obj.items) \
                         and not self.loop_depth:
@@ -561,6 +578,7 @@ class Interpreter(TorchSemantics):
                     obj.elem = join(obj.element(), value)
                     obj.items = None
             elif isinstance(obj, Dict):
+                use(value)
                 key = self._const_index(target, frame)
                 if isinstance(key, str):
                     obj.entries[key] = value
@@ -716,7 +734,9 @@ class Interpreter(TorchSemantics):
                     # indexed by something that may be a mask (a copy)
                     v.alias_certain = False
                 return v
-            return result_tensor(self._out_rg([base]))
+            out = result_tensor(self._out_rg([base]), dtype=base.dtype)
+            link(out, [base])
+            return out
         if isinstance(base, Seq):
             idx = self._const_index(node, frame)
             if isinstance(idx, int) and base.items is not None and -len(base.items) <= idx < len(base.items):
@@ -763,7 +783,9 @@ class Interpreter(TorchSemantics):
     def _binary(self, op, left, right, node):
         spec = self.k.function("torch." + op) if op else None
         if spec is None:
-            return result_tensor(self._out_rg([left, right]))
+            out = result_tensor(self._out_rg([left, right]))
+            link(out, [left, right])
+            return out
         return self.apply_op(spec, op, [left, right], {}, node)
 
     def _unaryop(self, node, frame):
@@ -969,8 +991,6 @@ class Interpreter(TorchSemantics):
                     or self.steps > self.budget):
                 return opaque(self._taint(args, kwargs))
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
-        for a in list(args) + list(kwargs.values()):
-            use(a.value if isinstance(a, Starred) else a)
         self._bind_params(fnode, func, args, kwargs, frame)
         saved_stmt = self.cur_stmt
         saved_grad = self.state.grad
@@ -989,6 +1009,11 @@ class Interpreter(TorchSemantics):
             self.cur_stmt = saved_stmt
             if func.grad is not None:
                 self.state.grad = saved_grad
+        if standalone:
+            for v, _ in frame.returns:
+                use(v)  # nobody in this file receives it: whoever calls it may backpropagate
+        for v in frame.yields:
+            use(v)
         if frame.yields:
             return Seq(elem=join_all(frame.yields))
         if not frame.returns:

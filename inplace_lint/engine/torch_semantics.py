@@ -13,7 +13,7 @@ import libcst as cst
 from .dtypes import dtype_class, type_result
 from .values import (
     UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor,
-    copy_obj, join, join_all, make_group, opaque, result_tensor, t_and, t_or, use,
+    copy_obj, join, join_all, link, make_group, opaque, result_tensor, t_and, t_or, use,
 )
 
 # Tensor methods that end in "_" but only change autograd metadata.
@@ -156,7 +156,6 @@ class TorchSemantics:
         if isinstance(x, Starred):
             x = opaque()
         params = obj.own_params()
-        use(x)
         if spec is None:
             rg = self._taint(args, kwargs)
             if params and self.state.grad is True:
@@ -189,6 +188,7 @@ class TorchSemantics:
             out = self._view_of(x, short, "single")
         else:
             out = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh")
+        link(out, [x] + params)
         if out_rg is not False:
             for what in saves:
                 if what == "input":
@@ -451,6 +451,7 @@ class TorchSemantics:
         if name == "detach":
             # shares the version counter, but is a fresh leaf, not a view: in-place on it is allowed
             # (only the saves on the shared counter matter)
+            t.read = True  # a detached copy: no backward reaches t through it
             return Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain,
                           kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig, dtype=t.dtype)
         if name in SURE_ALIAS_METHODS and not args and not kwargs:
@@ -464,11 +465,16 @@ class TorchSemantics:
             if alias is None:
                 return t.maybe_alias()
             if alias is False:
-                return type_result(result_tensor(self._out_rg([t])), "to", [t] + list(args), kwargs)
+                out = type_result(result_tensor(self._out_rg([t])), "to", [t] + list(args), kwargs)
+                link(out, [t])
+                return out
         if name == "clone":
-            return Tensor(rg=self._out_rg([t]), leaf=None if t.rg is None else not (t.rg and self.state.grad),
-                          kind="fresh", dtype=t.dtype) if t.rg is not False else \
-                Tensor(rg=False, leaf=True, kind="fresh", dtype=t.dtype)
+            if t.rg is False:
+                return Tensor(rg=False, leaf=True, kind="fresh", dtype=t.dtype)
+            out = Tensor(rg=self._out_rg([t]), leaf=None if t.rg is None else not (t.rg and self.state.grad),
+                         kind="fresh", dtype=t.dtype)
+            link(out, [t])
+            return out
         spec = self.k.method(name)
         if spec is None:
             return opaque(self._taint([t] + list(args), kwargs))
@@ -516,8 +522,6 @@ class TorchSemantics:
                 e = v.element()
                 if isinstance(e, Tensor):
                     tensors.append(e)
-        for t in tensors:
-            use(t)
         out = bound.get("out")
         if isinstance(out, Tensor):
             ins = [t for t in tensors if t is not out]
@@ -552,6 +556,7 @@ class TorchSemantics:
                         label, node, target_node, certain=certain)
             if out_rg is True:
                 self._absorb_grad(first, Tensor(rg=True))
+            link(first, tensors)
             result = first
         else:
             view = spec.get("view")
@@ -574,6 +579,7 @@ class TorchSemantics:
             result = type_result(result, name, pos, kwargs)
             if isinstance(result, Tensor) and result.dtype == "int":
                 out_rg = False  # an integral result has no graph: nothing is saved for it
+            link(result, tensors)
         if out_rg is not False:
             self._record_saves(save_spec, name, bound, result, node, out_rg)
         return result
@@ -624,7 +630,7 @@ class TorchSemantics:
         t.storage.saves.append(Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt, out))
 
     def _view_of(self, base: Tensor, op, kind):
-        use(base)
+        base.read = True
         if base.members and base.paths:
             # a view of "a or b" is "a view of a, or a view of b"
             g = make_group([self._view_of(m, op, kind) for m in base.members])
