@@ -21,7 +21,7 @@ from .state import State
 from .torch_semantics import HARMLESS_METHODS, MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
-    Starred, SuperRef, Tensor, copy_obj, hidden, link, join, join_all, opaque, result_tensor, t_and, t_or, use,
+    Starred, SuperRef, Tensor, copy_obj, hidden, link, reaches, join, join_all, opaque, result_tensor, t_and, t_or, use,
 )
 
 BINOPS = {
@@ -118,6 +118,7 @@ class Interpreter(TorchSemantics):
         self._nograd_helpers: set = set()
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
+        self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
         self._stmt = {
             cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
             cst.While: self._while, cst.With: self._with, cst.Try: self._try, cst.TryStar: self._try,
@@ -555,6 +556,8 @@ class Interpreter(TorchSemantics):
         elif t == "Attribute":
             use(value)
             obj = self.eval(target.value, frame)
+            if target.attr.value == "inplace" and isinstance(obj, (Obj, Alt)):
+                self._set_inplace(obj, value)
             if isinstance(obj, Obj):
                 self.heap.set(obj, target.attr.value, value)
             elif isinstance(obj, Tensor) and target.attr.value == "requires_grad":
@@ -588,6 +591,16 @@ class Interpreter(TorchSemantics):
                 obj.items.append(value)
         elif t == "StarredElement":
             self.assign(target.value, value, frame)
+
+    def _set_inplace(self, obj, value):
+        """``m.inplace = True`` after construction (a loop over ``model.modules()``)."""
+        flag = value.value if isinstance(value, Const) and isinstance(value.value, bool) else None
+        opts = obj.options if isinstance(obj, Alt) else [obj]
+        for o in opts:
+            spec = self.k.module(o.qual) if isinstance(o, Obj) and o.qual else None
+            if spec is not None and spec.get("inplace_kw"):
+                # one of several modules: it may be this one
+                o.inplace = flag if len(opts) == 1 or flag is None else (True if o.inplace else None)
 
     def _basic_index(self, sub, frame):
         """True for int/slice/None indexing (a view); False for tensor or list indices (a
@@ -1180,6 +1193,11 @@ class Interpreter(TorchSemantics):
     def mutate(self, t: Tensor, kind, op, node, target_node, out_rg=None, related_node=None,
                related_message="", basic_index=False, certain=True, related_stmt=None):
         live = [s for s in t.visible_saves() if self.state.live(s)]
+        # A save of a graph already backpropagated with retain_graph=True is a
+        # hazard only if a later backward reaches it: held until one does.
+        retained = [s for s in live if s.epoch in self.state.retained]
+        if retained:
+            live = [s for s in live if s.epoch not in self.state.retained]
         snap = _Snapshot(t)
         if self.doubt or not certain:
             snap.alias_certain = False
@@ -1188,10 +1206,31 @@ class Interpreter(TorchSemantics):
             # one of several values that reach here (``a if c else b``) was
             # saved, another was not: the hazard depends on the path taken
             snap.alias_certain = False
-        self.events.append(RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
-                                    self.chain, out_rg=out_rg, related_node=related_node,
-                                    related_message=related_message, basic_index=basic_index, stmt=self.cur_stmt,
-                                    related_stmt=related_stmt))
+        ev = RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
+                      self.chain, out_rg=out_rg, related_node=related_node,
+                      related_message=related_message, basic_index=basic_index, stmt=self.cur_stmt,
+                      related_stmt=related_stmt)
+        self.events.append(ev)
+        if retained:
+            self.pending.append((ev, retained))
+
+    def confirm_retained(self, root):
+        """A backward from ``root`` runs: the held saves it reaches become hazards of their events."""
+        if not self.pending:
+            return
+        if isinstance(root, Seq):
+            root = root.element()
+        if not isinstance(root, Tensor):
+            root = None  # of unknown origin: it may reach anything
+        reached = reaches(root) if root is not None else None
+        still = []
+        for ev, saves in self.pending:
+            hit = [s for s in saves if reached is None or s.out is None or id(s.out) in reached]
+            ev.saves.extend(hit)
+            rest = [s for s in saves if s not in hit]
+            if rest:
+                still.append((ev, rest))
+        self.pending = still
 
 
 class _Snapshot:

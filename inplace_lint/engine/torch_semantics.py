@@ -231,7 +231,8 @@ class TorchSemantics:
         if name in HOOK_CTX:
             return GradCtx(hooks=True)
         if name in BACKWARD_FUNCS:
-            self._backward(kwargs, accumulates=name.endswith("backward"))
+            self._backward(kwargs, accumulates=name.endswith("backward"),
+                           root=args[0] if args else kwargs.get("tensors", kwargs.get("outputs")))
             return opaque(False) if name.endswith("grad") else Const(None)
         if name in PARAM_CLASSES:
             src = args[0] if args else kwargs.get("data")
@@ -262,7 +263,8 @@ class TorchSemantics:
             return Tensor(rg=rg, leaf=True, kind="fresh", node=node, dtype=dtype_class(kwargs.get("dtype")))
         return opaque(self._taint(args, kwargs))
 
-    def _backward(self, kwargs, accumulates=True):
+    def _backward(self, kwargs, accumulates=True, root=None):
+        self.confirm_retained(root)
         retain = kwargs.get("retain_graph") or kwargs.get("create_graph")
         keep = retain is not None and not (isinstance(retain, Const) and not retain.value)
         if accumulates:
@@ -397,6 +399,8 @@ class TorchSemantics:
         if name in ("register_parameter", "add_module", "register_module") and len(args) >= 2 \
                 and isinstance(args[0], Const):
             self.heap.set(obj, str(args[0].value), args[1])
+            if name != "register_parameter" and obj.qual == "torch.nn.Sequential" and obj.items is not None:
+                obj.items.append(args[1])  # a Sequential filled imperatively runs its modules in order
             return Const(None)
         if name == "apply" and args:
             subs = list(obj.submodules())
@@ -430,7 +434,7 @@ class TorchSemantics:
     def tensor_method(self, t: Tensor, name, args, kwargs, node):
         if name == "backward":
             use(t)
-            self._backward(kwargs)
+            self._backward(kwargs, root=t)
             return Const(None)
         if name == "requires_grad_":
             flag = args[0] if args else kwargs.get("requires_grad", Const(True))

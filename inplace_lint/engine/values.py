@@ -514,11 +514,29 @@ def link(out, inputs):
         v.read = True
         if not isinstance(out, Tensor) or out.dtype == "int" or v.rg is False:
             continue
-        if out.used:
-            use(v)
-        elif out.srcs is None:
+        if out.srcs is None:
             out.srcs = [v]
         elif len(out.srcs) < 16:
             out.srcs.append(v)
         else:
             use(v)  # too many to track: taken as used
+        if out.used:
+            use(v)
+
+
+def reaches(root, limit=20000):
+    """The ids of the tensors a backward from ``root`` reaches."""
+    seen = set()
+    stack = [root]
+    while stack and len(seen) < limit:
+        t = stack.pop()
+        if not isinstance(t, Tensor) or id(t) in seen:
+            continue
+        seen.add(id(t))
+        if t.members:
+            stack.extend(t.members)
+        if t.base is not None and not t.data:
+            stack.append(t.base)
+        if t.srcs:
+            stack.extend(t.srcs)
+    return seen
