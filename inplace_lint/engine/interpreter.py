@@ -44,11 +44,12 @@ class RawEvent:
     """An event before positions are resolved (nodes instead of line numbers)."""
 
     __slots__ = ("kind", "op", "node", "target_node", "tensor", "grad", "saves", "out_rg", "related_node",
-                 "related_message", "chain", "basic_index", "stmt", "related_stmt")
+                 "related_message", "chain", "basic_index", "stmt", "related_stmt", "previous")
 
     def __init__(self, kind, op, node, target_node, tensor, grad, saves, chain, out_rg=None,
                  related_node=None, related_message="", basic_index=False, stmt=None, related_stmt=None):
         self.stmt = stmt  # the statement the node lies in (for positions)
+        self.previous = frozenset()  # ids of saves made in an earlier iteration of the enclosing loop
         self.related_stmt = related_stmt
         self.kind = kind
         self.op = op
@@ -119,6 +120,7 @@ class Interpreter(TorchSemantics):
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
+        self.loop_earlier: list = []  # per enclosing loop: the epochs of its earlier passes
         self._stmt = {
             cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
             cst.While: self._while, cst.With: self._with, cst.Try: self._try, cst.TryStar: self._try,
@@ -367,8 +369,13 @@ class Interpreter(TorchSemantics):
             self.state = self.state.branch()
             self.cur_stmt = header
             j = self.heap.begin()
-            bind(i, self.state.seen - start)
-            self.exec_block(body, frame)
+            earlier = self.state.seen - start
+            bind(i, earlier)
+            self.loop_earlier.append(earlier)
+            try:
+                self.exec_block(body, frame)
+            finally:
+                self.loop_earlier.pop()
             self.heap.end(j)
             if nonempty and i == 0:
                 self.heap.merge([(j, ())])
@@ -746,6 +753,7 @@ class Interpreter(TorchSemantics):
                     # of unknown type (maybe a list, whose item is no view), or
                     # indexed by something that may be a mask (a copy)
                     v.alias_certain = False
+                    v.alias_op = "[]"
                 return v
             out = result_tensor(self._out_rg([base]), dtype=base.dtype)
             link(out, [base])
@@ -1213,6 +1221,9 @@ class Interpreter(TorchSemantics):
         self.events.append(ev)
         if retained:
             self.pending.append((ev, retained))
+        if self.loop_earlier and self.loop_earlier[-1]:
+            earlier = self.loop_earlier[-1]
+            ev.previous = frozenset(id(s) for s in live if s.epoch in earlier)
 
     def confirm_retained(self, root):
         """A backward from ``root`` runs: the held saves it reaches become hazards of their events."""
@@ -1236,11 +1247,16 @@ class Interpreter(TorchSemantics):
 class _Snapshot:
     """Facts about a tensor at the moment it was modified."""
 
-    __slots__ = ("rg", "leaf", "view", "base_rg", "base_leaf", "data", "alias_certain", "kind")
+    __slots__ = ("rg", "leaf", "view", "base_rg", "base_leaf", "data", "alias_certain", "kind", "alias_op",
+                 "origin")
 
     def __init__(self, t: Tensor):
         self.rg, self.leaf, self.view, self.data = t.rg, t.leaf, t.view, t.data
         self.alias_certain, self.kind = t.alias_certain, t.kind
+        self.alias_op = t.alias_op
+        r = t.root()
+        # what the modified tensor (or the base of the view) is: a parameter or something made here
+        self.origin = "param" if r.kind == "param" or t.kind == "param" else r.kind
         root = t.root() if t.base is not None else None
         self.base_rg = root.rg if root is not None else None
         self.base_leaf = root.leaf if root is not None else None

@@ -467,7 +467,7 @@ class TorchSemantics:
             if alias is True:
                 return t
             if alias is None:
-                return t.maybe_alias()
+                return t.maybe_alias("." + name + "()")
             if alias is False:
                 out = type_result(result_tensor(self._out_rg([t])), "to", [t] + list(args), kwargs)
                 link(out, [t])
@@ -572,7 +572,7 @@ class TorchSemantics:
                     if view == "multi":
                         result = Seq(elem=result, is_tuple=True)
             elif spec.get("maybe_alias") and isinstance(first, Tensor):
-                result = first.maybe_alias()
+                result = first.maybe_alias(("." if method else "") + name + "()")
             else:
                 # An operator on values of unknown type (``n ** 0.5`` with n an
                 # argument) may be plain Python arithmetic: its result is of unknown

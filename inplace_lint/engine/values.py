@@ -90,7 +90,8 @@ class Tensor(Value):
     """
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
-                 "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read")
+                 "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read",
+                 "alias_op")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
@@ -106,6 +107,8 @@ class Tensor(Value):
         self.srcs = None
         # consumed by an op (whose result decides whether a backward reaches it)
         self.read = False
+        # the op that may or may not have returned its input (alias_certain False)
+        self.alias_op = None
         self.rg = rg
         self.leaf = leaf
         self.view = view  # None | "single" | "multi" | "nograd"
@@ -146,10 +149,12 @@ class Tensor(Value):
             setattr(t, k, v)
         return t
 
-    def maybe_alias(self):
+    def maybe_alias(self, op=None):
         """The result of an op that may return this tensor itself (``.to``, ``.float``)."""
-        return Tensor(storage=self.storage, rg=self.rg, leaf=self.leaf, base=self, view=self.view,
-                      alias_certain=False, kind=self.kind, dtype=self.dtype)
+        t = Tensor(storage=self.storage, rg=self.rg, leaf=self.leaf, base=self, view=self.view,
+                   alias_certain=False, kind=self.kind, dtype=self.dtype)
+        t.alias_op = op
+        return t
 
     def visible_saves(self):
         if self.members:

@@ -1,7 +1,7 @@
 """Rules about tensors that autograd saved for backward."""
 from __future__ import annotations
 
-from .base import ERROR, WARNING, Rule, Verdict, context_suffix, describe_save, save_related
+from .base import ERROR, WARNING, Rule, Verdict, alias_doubt, context_suffix, describe_save, save_related
 
 
 def _live(ev, hooked):
@@ -113,7 +113,7 @@ None.  Suppress a line with `# noqa: IPL001`.
                    f"backward; backward will raise 'one of the variables needed for gradient computation "
                    f"has been modified by an inplace operation'")
             if not ev.alias_certain:
-                msg += " (if this op returned its input itself)"
+                msg += alias_doubt(ev)
         return Verdict(ERROR if severe else WARNING, msg + context_suffix(ev), save_related(ev, saves))
 
 
