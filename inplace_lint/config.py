@@ -2,7 +2,7 @@
 
 Keys: ``select``, ``ignore``, ``extend-select``, ``extend-ignore``, ``exclude``,
 ``extend-exclude``, ``per-file-ignores`` (glob -> codes), ``max-file-size``
-(bytes).  Codes may be prefixes (``IPL`` or ``IPL00``).
+(bytes), ``cache-dir`` (the result cache's folder, relative to the project root).  Codes may be prefixes (``IPL`` or ``IPL00``).
 """
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ class Config:
     per_file_ignores: dict = field(default_factory=dict)
     max_file_size: int = 10 * 1024 * 1024
     source: Optional[str] = None  # the pyproject.toml it came from
+    cache_dir: Optional[str] = None  # None: .inplace_lint_cache at the root (see cache.py)
     root: str = "."
 
     def enabled(self, code: str, path: Optional[str] = None) -> bool:
@@ -118,7 +119,7 @@ def load_config(paths=(), config_file: Optional[str] = None) -> Config:
     cfg.source = path
     cfg.root = os.path.dirname(os.path.abspath(path))
     known = {"select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude", "per-file-ignores",
-             "max-file-size"}
+             "max-file-size", "cache-dir"}
     unknown = set(section) - known
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) in [tool.inplace-lint]: {', '.join(sorted(unknown))}")
@@ -142,4 +143,8 @@ def load_config(paths=(), config_file: Optional[str] = None) -> Config:
         if not isinstance(section["max-file-size"], int) or section["max-file-size"] <= 0:
             raise ConfigError(f"{path}: max-file-size must be a positive integer (bytes)")
         cfg.max_file_size = section["max-file-size"]
+    if "cache-dir" in section:
+        if not isinstance(section["cache-dir"], str) or not section["cache-dir"]:
+            raise ConfigError(f"{path}: cache-dir must be a folder name (a string)")
+        cfg.cache_dir = section["cache-dir"]
     return cfg

@@ -10,16 +10,17 @@ import io
 import os
 import re
 import tokenize
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Optional
 
-import libcst as cst
-
+from .cache import content_hash
 from .config import Config
-from .engine import analyze
 from .findings import ERROR, FileProblem, Finding, Related
 from .rules import ALL_RULES
+
+# libcst, the engine and the process pool are imported where first used: a
+# run whose files all come from the cache, or pass the text prefilter, never
+# pays for them (libcst's import alone is ~0.25 s).
 
 PY_SUFFIXES = (".py", ".pyi")
 NB_SUFFIX = ".ipynb"
@@ -35,6 +36,9 @@ class FileResult:
     findings: list = field(default_factory=list)
     problem: Optional[FileProblem] = None
     source: Optional[str] = None
+    # Other files whose content the analysis read (project modules): the
+    # cache keeps the result only while they are unchanged.
+    deps: tuple = ()
 
 
 def might_have_hazards(source: str) -> bool:
@@ -80,16 +84,25 @@ def apply_noqa(findings, lines):
     return out
 
 
-def check_module(module: cst.Module, source: str, path: str, config: Optional[Config] = None):
+def check_module(module, source: str, path: str, config: Optional[Config] = None):
+    from .engine import analyze
+
     findings = judge_events(analyze(module, source), path, config)
     return apply_noqa(findings, source.splitlines())
 
 
 def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = None) -> FileResult:
+    return apply_config(analyze_source(source, path), config, source)
+
+
+def analyze_source(source: str, path: str) -> FileResult:
+    """Findings of every rule, before configuration and, for ``.py`` files,
+    before ``# noqa`` (``apply_config`` does both): what the cache stores and
+    what the flake8 plugin reports."""
     if path.endswith(NB_SUFFIX):
         from .frontends import notebook  # local import: only notebooks need it
 
-        return notebook.check_notebook_source(source, path, config)
+        return notebook.check_notebook_source(source, path, None)
     if not might_have_hazards(source):
         # Nothing to find; still report a file Python cannot parse (ast is fast).
         try:
@@ -99,13 +112,28 @@ def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = 
         except (ValueError, RecursionError, MemoryError) as e:
             return FileResult(path, [], FileProblem(path, f"cannot parse: {e}"))
         return FileResult(path, [], None, source)
-    return check_parsed(source, path, config)
+    return check_parsed(source, path, None, noqa=False)
+
+
+def apply_config(result: FileResult, config: Optional[Config], source: str) -> FileResult:
+    """Drop the findings of rules the configuration disables for this file, and
+    those a ``# noqa`` comment suppresses (notebooks apply noqa per cell themselves)."""
+    findings = result.findings
+    if config is not None:
+        findings = [f for f in findings if config.enabled(f.code, f.path)]
+    if findings and not result.path.endswith(NB_SUFFIX):
+        findings = apply_noqa(findings, source.splitlines())
+    return FileResult(result.path, findings, result.problem, source, result.deps)
 
 
 def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: bool = True,
                  tree=None) -> FileResult:
     """Parse with libcst, analyse, judge.  ``noqa=False`` leaves suppression to
     the caller (flake8); ``tree`` is an ``ast`` of the source if one exists."""
+    import libcst as cst
+
+    from .engine import analyze
+
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as e:
@@ -149,14 +177,32 @@ def read_source(path: str, config: Config):
     return text, None
 
 
-def check_file(path: str, config: Config) -> FileResult:
+def check_file(path: str, config: Config, cache=None) -> FileResult:
+    """Check one file; with a ``cache.Cache``, re-use or store its result."""
     text, problem = read_source(path, config)
     if problem is not None:
         return FileResult(path, [], problem)
+    digest = None
+    if cache is not None:
+        digest = content_hash(text)
+        hit = cache.get(path, digest)
+        if hit is not None:
+            return apply_config(FileResult(path, hit[0], hit[1]), config, text)
     try:
-        return check_source(text, path, config)
+        raw = analyze_source(text, path)
     except Exception as e:  # a bug must not lose the other files' results
         return FileResult(path, [], FileProblem(path, f"internal error: {type(e).__name__}: {e}"))
+    if cache is not None and not (raw.problem and raw.problem.message.startswith("internal error")):
+        cache.put(path, digest, raw.findings, raw.problem, deps=raw.deps)
+    return apply_config(raw, config, text)
+
+
+def _cached(path: str, config: Config, cache) -> Optional[FileResult]:
+    text, problem = read_source(path, config)
+    if problem is not None:
+        return None
+    hit = cache.get(path, content_hash(text))
+    return None if hit is None else apply_config(FileResult(path, hit[0], hit[1]), config, text)
 
 
 def discover(paths, config: Config):
@@ -181,26 +227,50 @@ def discover(paths, config: Config):
 
 
 def _check_batch(args):
-    paths, config = args
-    return [check_file(p, config) for p in paths]
+    paths, config, cache = args
+    return [check_file(p, config, cache) for p in paths]
 
 
-def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None):
-    """Check files, in parallel when there are many.  Yields FileResults in path order."""
+def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None, cache=None):
+    """Check files, in parallel when there are many.  Yields FileResults in path order.
+
+    With a cache, hits are taken in this process first; only the rest is
+    analysed (in worker processes when there are many).  The order and content
+    of the results do not depend on ``jobs`` or on the cache.
+    """
     files = list(discover(paths, config))
+    hits: dict = {}
+    if cache is not None:
+        for i, f in enumerate(files):
+            r = _cached(f, config, cache)
+            if r is not None:
+                hits[i] = r
+                if progress:
+                    progress(1)
+    misses = [f for i, f in enumerate(files) if i not in hits]
+    computed = _check_all(misses, config, jobs, progress, cache)
+    for i in range(len(files)):
+        yield hits[i] if i in hits else next(computed)
+    if cache is not None and misses:
+        cache.prune()
+
+
+def _check_all(files, config: Config, jobs: Optional[int], progress, cache):
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(files) < 16:
         for f in files:
-            r = check_file(f, config)
+            r = check_file(f, config, cache)
             if progress:
                 progress(1)
             yield r
         return
+    from concurrent.futures import ProcessPoolExecutor  # only a parallel run needs it
+
     # Batches keep the per-task overhead low; results come back in order.
     size = max(1, min(32, len(files) // (jobs * 4)))
     batches = [files[i:i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=jobs) as ex:
-        for results in ex.map(_check_batch, [(b, config) for b in batches]):
+        for results in ex.map(_check_batch, [(b, config, cache) for b in batches]):
             for r in results:
                 if progress:
                     progress(1)
