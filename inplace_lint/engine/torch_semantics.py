@@ -156,6 +156,8 @@ class TorchSemantics:
         if isinstance(x, Starred):
             x = opaque()
         params = obj.own_params()
+        if isinstance(x, Tensor) and x.kind == "arg":
+            x.kind = "input"  # a module's input is a tensor: evidence of its type
         if spec is None:
             rg = self._taint(args, kwargs)
             if params and self.state.grad is True:
@@ -526,11 +528,13 @@ class TorchSemantics:
                 e = v.element()
                 if isinstance(e, Tensor):
                     tensors.append(e)
+        if (qualname is not None or method) and isinstance(first, Tensor) and first.kind == "arg":
+            first.kind = "input"  # the first argument of a torch function is a tensor
         out = bound.get("out")
         if isinstance(out, Tensor):
-            ins = [t for t in tensors if t is not out]
+            # torch refuses when any argument requires grad, the out= tensor included
             self.mutate(out, "out", "out=", node, _kwarg_node(node, "out") or node,
-                        out_rg=self._out_rg(ins))
+                        out_rg=self._out_rg(tensors))
             return out
         inplace_kw = bound.get("inplace")
         is_inplace = spec.get("inplace") or (isinstance(inplace_kw, Const) and inplace_kw.value is True)

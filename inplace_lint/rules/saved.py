@@ -103,7 +103,9 @@ None.  Suppress a line with `# noqa: IPL001`.
         s, certain = _best(saves)
         if not certain and not ev.is_tensor:
             return None  # neither the save nor the tensor is known: too weak even for a warning
-        severe = certain and ev.alias_certain
+        # an error needs the modified object to be a tensor: a value of unknown type
+        # (a numpy array a torch op converted into a new tensor) only may be
+        severe = certain and ev.alias_certain and ev.is_tensor
         if ev.kind == "step":
             msg = (f"`{ev.target}` updates parameters in place that {describe_save(s)} saved for a backward "
                    f"that has not run yet; backward will raise 'modified by an inplace operation'"
