@@ -366,10 +366,10 @@ class Interpreter(TorchSemantics):
         self.loop_depth += 1
         header = self.cur_stmt
         for i in range(2):
+            earlier = frozenset(self.state.seen - start)  # the epochs of the passes before this one
             self.state = self.state.branch()
             self.cur_stmt = header
             j = self.heap.begin()
-            earlier = self.state.seen - start
             bind(i, earlier)
             self.loop_earlier.append(earlier)
             try:

@@ -9,8 +9,10 @@ def _live(ev, hooked):
 
 
 def _best(saves):
+    """The save to name: a certain one, and one from the same iteration before one from the previous."""
     certain = [s for s in saves if s.certain]
-    return (certain or saves)[0], bool(certain)
+    pool = sorted(certain or saves, key=lambda s: bool(getattr(s, "previous", False)))
+    return pool[0], bool(certain)
 
 
 class SavedTensorModified(Rule):
