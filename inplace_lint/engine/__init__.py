@@ -58,18 +58,19 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
     def context(chain):
         return lambda: chain_text(chain)
 
-    def save_fact(s):
+    def save_fact(s, r):
         env = placer.save_env(s) if placer is not None else None
         if env is None:
-            return SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.stmt))
-        return SaveFact(s.op, s.what, s.certain, s.hooked, placer.where(env, s.node, s.stmt), placer.path(env))
+            return SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.stmt), id(s) in r.previous)
+        return SaveFact(s.op, s.what, s.certain, s.hooked, placer.where(env, s.node, s.stmt), id(s) in r.previous,
+                        placer.path(env))
 
     events = []
     for r in raw:
         t = r.tensor
         # A save whose op output was never consumed by anything that could
         # backpropagate (``torch.sigmoid(x).detach()``) is unreachable.
-        saves = [save_fact(s) for s in r.saves if s.out is None or s.out.used]
+        saves = [save_fact(s, r) for s in r.saves if s.out is None or s.out.used]
         lazy = {"span": where(r.node, r.stmt), "target": (lambda n=r.target_node: text(n))}
         if r.chain:
             lazy["context"] = context(r.chain)
@@ -82,7 +83,7 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
             view_base_requires_grad=t.base_rg, view_base_is_leaf=t.base_leaf, via_data=t.data,
             alias_certain=t.alias_certain, saves=saves, out_inputs_requires_grad=r.out_rg,
             related_message=r.related_message, basic_index=r.basic_index, is_tensor=t.kind not in ("arg", "opaque"),
-            lazy=lazy,
+            lazy=lazy, alias_op=t.alias_op, origin=t.origin,
         ))
     return events
 
@@ -101,4 +102,4 @@ def _place_foreign(r, lazy, placer, text, chain_text):
     lazy["span"] = placer.where(None, anchor.node, anchor.stmt)
     lazy["target"] = lambda: placer.target(r, text)
     lazy["context"] = lambda: placer.context(r, chain_text)
-    lazy["origin"] = lambda: (placer.path(r.env),) + r.env.positions.get(r.node, r.stmt)[:2]
+    lazy["written_in"] = lambda: (placer.path(r.env),) + r.env.positions.get(r.node, r.stmt)[:2]
