@@ -116,7 +116,7 @@ class Interpreter(TorchSemantics):
         self.loop_depth = 0
         self.state = State()
         self._standalone_instances: dict = {}
-        self._nograd_helpers: set = set()
+        self._call_grads: dict = {}  # id(function node) -> grad mode at each inlined call
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
@@ -149,9 +149,12 @@ class Interpreter(TorchSemantics):
         self.exec_block(body, self.globals)
         # Every function and method is also analysed on its own, with unknown
         # arguments, so code that is never called in this file is still checked.
-        # A private helper that is only ever called with grad disabled runs so.
-        self._nograd_helpers = guards.nograd_only_helpers(self, self.module)
-        for node, owner in self._all_functions(body):
+        # Private helpers go last, so that the grad mode of every call into them
+        # from the rest of the file is known: one only ever called with grad
+        # disabled (from a @torch.no_grad() method) runs so.
+        funcs = list(self._all_functions(body))
+        funcs.sort(key=lambda f: _private(f[0]))
+        for node, owner in funcs:
             self._analyse_standalone(node, owner)
         # A tensor bound to a name and never read again is kept for whatever the
         # code does next: take it as used.  One that was read is used exactly
@@ -176,7 +179,8 @@ class Interpreter(TorchSemantics):
     def _analyse_standalone(self, node, owner):
         self.state = State()
         grad = self._decorated_grad(node, owner)
-        if grad is None and node.name.value in self._nograd_helpers:
+        calls = self._call_grads.get(id(node))
+        if grad is None and _private(node) and calls and all(g is False for g in calls):
             grad = False
         func = Func(node, owner=owner, grad=grad)
         args = []
@@ -1012,6 +1016,8 @@ class Interpreter(TorchSemantics):
                     or self.steps > self.budget):
                 return opaque(self._taint(args, kwargs))
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
+        if not standalone:
+            self._call_grads.setdefault(id(fnode), []).append(self.state.grad)
         self._bind_params(fnode, func, args, kwargs, frame)
         saved_stmt = self.cur_stmt
         saved_grad = self.state.grad
@@ -1321,6 +1327,11 @@ def _count_statements(module):
         if isinstance(s, (cst.FunctionDef, cst.ClassDef)):
             n += len(s.body.body) * 4
     return n
+
+
+def _private(fnode):
+    name = fnode.name.value
+    return name.startswith("_") and not name.startswith("__")
 
 
 def _nonempty(it):
