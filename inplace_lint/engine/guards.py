@@ -27,6 +27,17 @@ class _Later:
 
 
 LATER = _Later()
+
+
+class _First:
+    """The value of a loop counter in the first iteration: 0 (kept apart from a constant 0
+    so that ``xs[i]`` stays "some element", as in the other iterations)."""
+
+    def __repr__(self):
+        return "FIRST"
+
+
+FIRST = _First()
 GRAD_ENABLED_FUNCS = {"torch.is_grad_enabled", "torch.autograd.grad_mode.is_grad_enabled"}
 TENSOR_CLASSES = {"torch.Tensor", "torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.FloatTensor"}
 NOT_TENSOR = {"builtins.int", "builtins.float", "builtins.bool", "builtins.str", "builtins.list",
@@ -55,7 +66,10 @@ def _refine(interp, test, frame, truth, facts):
         if isinstance(v, Tensor):
             if v.rg is (not truth):
                 return INFEASIBLE
-            facts.append(("var", test.value.value, _with_rg(v, truth)))
+            if not truth:
+                # only the safe direction: "does not require grad" removes hazards;
+                # "requires grad" on a path picked by a test is not made certain
+                facts.append(("var", test.value.value, _with_rg(v, False)))
         return None
     if isinstance(test, cst.Attribute) and test.attr.value == "training":
         if not truth:
@@ -77,20 +91,20 @@ def _refine(interp, test, frame, truth, facts):
         return None
     if isinstance(test, cst.Name):
         v = frame.lookup(test.value)
-        if isinstance(v, Const) and (v.value is LATER or type(v.value) in (int, bool)):
-            if bool(v.value is LATER or v.value) != truth:
+        if isinstance(v, Const) and (v.value in (LATER, FIRST) or type(v.value) in (int, bool)):
+            if bool(v.value is LATER or v.value is not FIRST and v.value) != truth:
                 return INFEASIBLE
         return None
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Name):
         comp = test.comparisons[0]
         v = frame.lookup(test.left.value)
         if isinstance(comp.comparator, cst.Integer) and isinstance(v, Const) and (
-                v.value is LATER or type(v.value) is int):
+                v.value in (LATER, FIRST) or type(v.value) is int):
             try:
                 k = int(comp.comparator.value.replace("_", ""), 0)
             except ValueError:
                 return None
-            holds = _compare_counter(v.value, comp.operator, k)
+            holds = _compare_counter(0 if v.value is FIRST else v.value, comp.operator, k)
             if holds is not None and holds != truth:
                 return INFEASIBLE
             return None

@@ -408,7 +408,7 @@ class Interpreter(TorchSemantics):
             self.assign(node.target, hidden(elem, earlier) if distinct and earlier else elem, frame, node.iter)
             if counter is not None:
                 # the first pass is the first iteration (index 0), the second a later one
-                frame.vars[counter] = Const(0) if i == 0 else Const(guards.LATER)
+                frame.vars[counter] = Const(guards.FIRST if i == 0 else guards.LATER)
 
         return self._loop(frame, bind, self._body(node), node.orelse, nonempty=_nonempty(it))
 
