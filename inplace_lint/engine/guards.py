@@ -19,17 +19,21 @@ from .values import Alt, ClassInfo, Const, Obj, Qual, Tensor, UNKNOWN_CONST
 INFEASIBLE = "infeasible"
 
 
-class _Later:
-    """The value of a loop counter after the first iteration: some positive int."""
+class Later:
+    """The value of a loop counter after the first iteration: some positive int.  One per
+    loop: ``earlier`` holds the epochs of the passes before (what ``xs[i]`` of an earlier
+    iteration, another element, saved)."""
+
+    __slots__ = ("earlier",)
+
+    def __init__(self):
+        self.earlier = frozenset()
 
     def __repr__(self):
         return "LATER"
 
 
-LATER = _Later()
-
-
-class _First:
+class First:
     """The value of a loop counter in the first iteration: 0 (kept apart from a constant 0
     so that ``xs[i]`` stays "some element", as in the other iterations)."""
 
@@ -37,7 +41,8 @@ class _First:
         return "FIRST"
 
 
-FIRST = _First()
+def _counter(value):
+    return isinstance(value, (First, Later))
 GRAD_ENABLED_FUNCS = {"torch.is_grad_enabled", "torch.autograd.grad_mode.is_grad_enabled"}
 TENSOR_CLASSES = {"torch.Tensor", "torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.FloatTensor"}
 NOT_TENSOR = {"builtins.int", "builtins.float", "builtins.bool", "builtins.str", "builtins.list",
@@ -91,20 +96,21 @@ def _refine(interp, test, frame, truth, facts):
         return None
     if isinstance(test, cst.Name):
         v = frame.lookup(test.value)
-        if isinstance(v, Const) and (v.value in (LATER, FIRST) or type(v.value) in (int, bool)):
-            if bool(v.value is LATER or v.value is not FIRST and v.value) != truth:
+        if isinstance(v, Const) and (_counter(v.value) or type(v.value) in (int, bool)):
+            truthy = isinstance(v.value, Later) or not isinstance(v.value, First) and bool(v.value)
+            if truthy != truth:
                 return INFEASIBLE
         return None
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Name):
         comp = test.comparisons[0]
         v = frame.lookup(test.left.value)
         if isinstance(comp.comparator, cst.Integer) and isinstance(v, Const) and (
-                v.value in (LATER, FIRST) or type(v.value) is int):
+                _counter(v.value) or type(v.value) is int):
             try:
                 k = int(comp.comparator.value.replace("_", ""), 0)
             except ValueError:
                 return None
-            holds = _compare_counter(0 if v.value is FIRST else v.value, comp.operator, k)
+            holds = _compare_counter(0 if isinstance(v.value, First) else v.value, comp.operator, k)
             if holds is not None and holds != truth:
                 return INFEASIBLE
             return None
@@ -123,7 +129,7 @@ def _refine(interp, test, frame, truth, facts):
 
 def _compare_counter(value, op, k):
     """``value <op> k`` for a loop counter (an int, or LATER: some int >= 1); None when unknown."""
-    if value is LATER:
+    if isinstance(value, Later):
         if k <= 0:
             return {cst.Equal: False, cst.NotEqual: True, cst.GreaterThan: True, cst.GreaterThanEqual: True,
                     cst.LessThan: False, cst.LessThanEqual: False}.get(type(op))

@@ -403,12 +403,14 @@ class Interpreter(TorchSemantics):
         distinct = isinstance(it, Seq) and isinstance(elem, Tensor) and \
             not any(m.base is not None for m in (elem.members or [elem]))
         counter = self._loop_counter(node)
+        first, later = guards.First(), guards.Later()
 
         def bind(i, earlier):
             self.assign(node.target, hidden(elem, earlier) if distinct and earlier else elem, frame, node.iter)
             if counter is not None:
                 # the first pass is the first iteration (index 0), the second a later one
-                frame.vars[counter] = Const(guards.FIRST if i == 0 else guards.LATER)
+                later.earlier = frozenset(earlier)
+                frame.vars[counter] = Const(first if i == 0 else later)
 
         return self._loop(frame, bind, self._body(node), node.orelse, nonempty=_nonempty(it))
 
@@ -776,6 +778,11 @@ class Interpreter(TorchSemantics):
             e = base.element()
             if isinstance(e, Tensor) and not isinstance(idx, int):
                 e = e.copy(partial=True)
+                if isinstance(idx, guards.Later) and idx.earlier and \
+                        not any(m.base is not None for m in (e.members or [e])):
+                    # xs[i] in a later iteration is another element than in the
+                    # earlier ones: what they saved of theirs is not its save
+                    e = hidden(e, idx.earlier)
             return e
         if isinstance(base, Dict):
             key = self._const_index(node, frame)
