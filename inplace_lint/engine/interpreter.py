@@ -1128,7 +1128,7 @@ class Interpreter(TorchSemantics):
                 return Seq(elem=join_all(elems), is_tuple=head in ("tuple", "Tuple"))
             if head in ("dict", "Dict", "Mapping"):
                 v = self._annotated(inner[1], depth + 1) if len(inner) == 2 else None
-                return Dict({"?": v}) if v is not None else None
+                return Dict({"?": v if v is not None else opaque()})  # a dict, whatever it holds
             return None
         name = self._resolve_dotted(_dotted(ann))
         if not name:
