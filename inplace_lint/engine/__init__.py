@@ -83,7 +83,7 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
             view_base_requires_grad=t.base_rg, view_base_is_leaf=t.base_leaf, via_data=t.data,
             alias_certain=t.alias_certain, saves=saves, out_inputs_requires_grad=r.out_rg,
             related_message=r.related_message, basic_index=r.basic_index, is_tensor=t.kind not in ("arg", "opaque"),
-            lazy=lazy, alias_op=t.alias_op, origin=t.origin,
+            lazy=lazy, alias_op=t.alias_op, origin=t.origin, unknown_origin=t.kind in ("arg", "input", "opaque"),
         ))
     return events
 

@@ -41,11 +41,13 @@ class Event:
 
     __slots__ = ("kind", "op", "grad_enabled", "requires_grad", "is_leaf", "view", "view_base_requires_grad",
                  "view_base_is_leaf", "via_data", "alias_certain", "saves", "out_inputs_requires_grad",
-                 "related_message", "basic_index", "is_tensor", "_lazy", "_cache", "alias_op", "origin")
+                 "related_message", "basic_index", "is_tensor", "_lazy", "_cache", "alias_op", "origin",
+                 "unknown_origin")
 
     def __init__(self, kind, op, grad_enabled, requires_grad, is_leaf, view, view_base_requires_grad,
                  view_base_is_leaf, via_data, alias_certain, saves, out_inputs_requires_grad=None,
-                 related_message="", basic_index=False, is_tensor=True, lazy=None, alias_op=None, origin=None):
+                 related_message="", basic_index=False, is_tensor=True, lazy=None, alias_op=None, origin=None,
+                 unknown_origin=False):
         self.kind = kind
         self.op = op
         self.grad_enabled = grad_enabled
@@ -69,6 +71,9 @@ class Event:
         # "param" when the tensor (or the view's base) is a parameter, else the kind of
         # value it is ("fresh": made in this code, e.g. a torch.zeros(...) buffer)
         self.origin = origin
+        # an argument or an opaque result: where it came from (and whether it
+        # requires grad) is unknown, even when it surely is a tensor
+        self.unknown_origin = unknown_origin
         self._lazy = lazy or {}  # name -> () -> value, for positions and text
         self._cache = {}
 

@@ -122,7 +122,7 @@ class Interpreter(TorchSemantics):
         self.loop_depth = 0
         self.state = State()
         self._standalone_instances: dict = {}
-        self._nograd_helpers: set = set()
+        self._call_grads: dict = {}  # id(function node) -> grad mode at each inlined call
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
@@ -155,9 +155,12 @@ class Interpreter(TorchSemantics):
         self.exec_block(body, self.globals)
         # Every function and method is also analysed on its own, with unknown
         # arguments, so code that is never called in this file is still checked.
-        # A private helper that is only ever called with grad disabled runs so.
-        self._nograd_helpers = guards.nograd_only_helpers(self, self.module)
-        for node, owner in self._all_functions(body):
+        # Private helpers go last, so that the grad mode of every call into them
+        # from the rest of the file is known: one only ever called with grad
+        # disabled (from a @torch.no_grad() method) runs so.
+        funcs = list(self._all_functions(body))
+        funcs.sort(key=lambda f: _private(f[0]))
+        for node, owner in funcs:
             self._analyse_standalone(node, owner)
         # A tensor bound to a name and never read again is kept for whatever the
         # code does next: take it as used.  One that was read is used exactly
@@ -182,7 +185,8 @@ class Interpreter(TorchSemantics):
     def _analyse_standalone(self, node, owner):
         self.state = State()
         grad = self._decorated_grad(node, owner)
-        if grad is None and node.name.value in self._nograd_helpers:
+        calls = self._call_grads.get(id(node))
+        if grad is None and _private(node) and calls and all(g is False for g in calls):
             grad = False
         func = Func(node, owner=owner, grad=grad)
         args = []
@@ -408,12 +412,14 @@ class Interpreter(TorchSemantics):
         distinct = isinstance(it, Seq) and isinstance(elem, Tensor) and \
             not any(m.base is not None for m in (elem.members or [elem]))
         counter = self._loop_counter(node)
+        first, later = guards.First(), guards.Later()
 
         def bind(i, earlier):
             self.assign(node.target, hidden(elem, earlier) if distinct and earlier else elem, frame, node.iter)
             if counter is not None:
                 # the first pass is the first iteration (index 0), the second a later one
-                frame.vars[counter] = Const(0) if i == 0 else Const(guards.LATER)
+                later.earlier = frozenset(earlier)
+                frame.vars[counter] = Const(first if i == 0 else later)
 
         return self._loop(frame, bind, self._body(node), node.orelse, nonempty=_nonempty(it))
 
@@ -789,6 +795,11 @@ class Interpreter(TorchSemantics):
             e = base.element()
             if isinstance(e, Tensor) and not isinstance(idx, int):
                 e = e.copy(partial=True)
+                if isinstance(idx, guards.Later) and idx.earlier and \
+                        not any(m.base is not None for m in (e.members or [e])):
+                    # xs[i] in a later iteration is another element than in the
+                    # earlier ones: what they saved of theirs is not its save
+                    e = hidden(e, idx.earlier)
             return e
         if isinstance(base, Dict):
             key = self._const_index(node, frame)
@@ -1042,6 +1053,8 @@ class Interpreter(TorchSemantics):
                 finally:
                     project_hooks.leave(self, switch)
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
+        if not standalone:
+            self._call_grads.setdefault(id(fnode), []).append(self.state.grad)
         self._bind_params(fnode, func, args, kwargs, frame)
         saved_stmt = self.cur_stmt
         saved_grad = self.state.grad
@@ -1145,7 +1158,7 @@ class Interpreter(TorchSemantics):
                 return Seq(elem=join_all(elems), is_tuple=head in ("tuple", "Tuple"))
             if head in ("dict", "Dict", "Mapping"):
                 v = self._annotated(inner[1], depth + 1) if len(inner) == 2 else None
-                return Dict({"?": v}) if v is not None else None
+                return Dict({"?": v if v is not None else opaque()})  # a dict, whatever it holds
             return None
         name = self._resolve_dotted(_dotted(ann))
         if not name:
@@ -1363,6 +1376,11 @@ def _count_statements(module):
         if isinstance(s, (cst.FunctionDef, cst.ClassDef)):
             n += len(s.body.body) * 4
     return n
+
+
+def _private(fnode):
+    name = fnode.name.value
+    return name.startswith("_") and not name.startswith("__")
 
 
 def _nonempty(it):
