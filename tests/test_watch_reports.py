@@ -4,7 +4,6 @@ torch's own error with torch's own version numbers."""
 import importlib
 import re
 import sys
-import textwrap
 import warnings
 from pathlib import Path
 

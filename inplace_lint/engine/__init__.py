@@ -50,8 +50,8 @@ def analyze(module, source=None, knowledge=None, tree=None) -> list:
         t = r.tensor
         # A save whose op output was never consumed by anything that could
         # backpropagate (``torch.sigmoid(x).detach()``) is unreachable.
-        saves = [SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.stmt)) for s in r.saves
-                 if s.out is None or s.out.used]
+        saves = [SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.stmt), id(s) in r.previous)
+                 for s in r.saves if s.out is None or s.out.used]
         lazy = {"span": where(r.node, r.stmt), "target": (lambda n=r.target_node: text(n))}
         if r.chain:
             lazy["context"] = context(r.chain)
@@ -62,6 +62,6 @@ def analyze(module, source=None, knowledge=None, tree=None) -> list:
             view_base_requires_grad=t.base_rg, view_base_is_leaf=t.base_leaf, via_data=t.data,
             alias_certain=t.alias_certain, saves=saves, out_inputs_requires_grad=r.out_rg,
             related_message=r.related_message, basic_index=r.basic_index, is_tensor=t.kind not in ("arg", "opaque"),
-            lazy=lazy,
+            lazy=lazy, alias_op=t.alias_op, origin=t.origin,
         ))
     return events

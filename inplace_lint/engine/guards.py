@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .values import Const, Obj, Qual, Tensor, UNKNOWN_CONST
+from .values import Alt, ClassInfo, Const, Obj, Qual, Tensor, UNKNOWN_CONST
 
 INFEASIBLE = "infeasible"
 
@@ -125,6 +125,15 @@ def _isinstance(interp, test, frame, truth, facts):
     v = frame.lookup(name)
     cls = interp.eval(test.args[1].value, frame)
     qual = cls.name if isinstance(cls, Qual) else None
+    if isinstance(v, (Obj, Alt)) and (isinstance(cls, ClassInfo) or qual and qual.startswith("torch.nn.")):
+        # which of the possible objects (modules of a model) pass the test
+        opts = v.options if isinstance(v, Alt) else [v]
+        keep = [o for o in opts if _is_instance(o, cls, qual) is not (not truth)]
+        if not keep:
+            return INFEASIBLE
+        if len(keep) < len(opts):
+            facts.append(("var", name, keep[0] if len(keep) == 1 else Alt(keep)))
+        return None
     if qual in TENSOR_CLASSES:
         if isinstance(v, Tensor):
             known = v.kind not in ("arg", "opaque")
@@ -140,6 +149,27 @@ def _isinstance(interp, test, frame, truth, facts):
         if v.kind not in ("arg", "opaque") and not v.members:
             return INFEASIBLE
         facts.append(("var", name, UNKNOWN_CONST))
+    return None
+
+
+def _is_instance(o, cls, qual):
+    """Whether object ``o`` is an instance of ``cls`` (a class of this file, or torch module
+    ``qual``): True, False or None (unknown)."""
+    if not isinstance(o, Obj):
+        return None
+    if qual is not None and o.qual == qual:
+        return True
+    info = o.cls
+    for _ in range(10):  # up the chain of this file's base classes
+        if info is None:
+            break
+        if info is cls or qual is not None and info.known_base == qual:
+            return True
+        info = next((b for b in info.bases if isinstance(b, ClassInfo)), None)
+    if qual is not None and o.cls is not None and o.cls.known_base:
+        return None  # derives from another torch module, which may derive from qual
+    if o.cls is not None or o.qual:
+        return False
     return None
 
 

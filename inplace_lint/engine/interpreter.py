@@ -21,7 +21,7 @@ from .state import State
 from .torch_semantics import HARMLESS_METHODS, MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
-    Starred, SuperRef, Tensor, copy_obj, hidden, join, join_all, opaque, result_tensor, t_and, t_or, use,
+    Starred, SuperRef, Tensor, copy_obj, hidden, link, reaches, join, join_all, opaque, result_tensor, t_and, t_or, use,
 )
 
 BINOPS = {
@@ -44,11 +44,12 @@ class RawEvent:
     """An event before positions are resolved (nodes instead of line numbers)."""
 
     __slots__ = ("kind", "op", "node", "target_node", "tensor", "grad", "saves", "out_rg", "related_node",
-                 "related_message", "chain", "basic_index", "stmt", "related_stmt")
+                 "related_message", "chain", "basic_index", "stmt", "related_stmt", "previous")
 
     def __init__(self, kind, op, node, target_node, tensor, grad, saves, chain, out_rg=None,
                  related_node=None, related_message="", basic_index=False, stmt=None, related_stmt=None):
         self.stmt = stmt  # the statement the node lies in (for positions)
+        self.previous = frozenset()  # ids of saves made in an earlier iteration of the enclosing loop
         self.related_stmt = related_stmt
         self.kind = kind
         self.op = op
@@ -117,6 +118,9 @@ class Interpreter(TorchSemantics):
         self._standalone_instances: dict = {}
         self._nograd_helpers: set = set()
         self.heap = Heap()
+        self.named: list = []  # tensors bound to names (see run())
+        self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
+        self.loop_earlier: list = []  # per enclosing loop: the epochs of its earlier passes
         self._stmt = {
             cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
             cst.While: self._while, cst.With: self._with, cst.Try: self._try, cst.TryStar: self._try,
@@ -149,6 +153,12 @@ class Interpreter(TorchSemantics):
         self._nograd_helpers = guards.nograd_only_helpers(self, self.module)
         for node, owner in self._all_functions(body):
             self._analyse_standalone(node, owner)
+        # A tensor bound to a name and never read again is kept for whatever the
+        # code does next: take it as used.  One that was read is used exactly
+        # when what read it is (``idx = dist.argmax(1)`` does not use dist).
+        for t in self.named:
+            if not t.read:
+                use(t)
         return self.events
 
     def _all_functions(self, body, owner=None):
@@ -255,7 +265,6 @@ class Interpreter(TorchSemantics):
             self._augassign(small, frame)
         elif t == "Return":
             v = self.eval(small.value, frame) if small.value is not None else Const(None)
-            use(v)
             frame.returns.append((v, frozenset(self.state.seen)))
             return False
         elif t in ("Raise", "Break", "Continue"):
@@ -357,11 +366,16 @@ class Interpreter(TorchSemantics):
         self.loop_depth += 1
         header = self.cur_stmt
         for i in range(2):
+            earlier = frozenset(self.state.seen - start)  # the epochs of the passes before this one
             self.state = self.state.branch()
             self.cur_stmt = header
             j = self.heap.begin()
-            bind(i, self.state.seen - start)
-            self.exec_block(body, frame)
+            bind(i, earlier)
+            self.loop_earlier.append(earlier)
+            try:
+                self.exec_block(body, frame)
+            finally:
+                self.loop_earlier.pop()
             self.heap.end(j)
             if nonempty and i == 0:
                 self.heap.merge([(j, ())])
@@ -483,6 +497,7 @@ class Interpreter(TorchSemantics):
                 self._record_saves(spec, opname, {_p(spec, 0): cur, _p(spec, 1): rhs}, cur, node)
             if isinstance(rhs, Tensor) and self.state.grad is not False:
                 self._absorb_grad(cur, rhs)
+            link(cur, [rhs])
             # the name still refers to the same tensor: nothing to rebind
             return
         if isinstance(cur, Seq) and isinstance(rhs, Seq):
@@ -512,9 +527,15 @@ class Interpreter(TorchSemantics):
 
     # -------------------------------------------------------------- assignment
     def assign(self, target, value, frame, value_node=None):
-        use(value)
         t = type(target).__name__
         if t == "Name":
+            if isinstance(value, Tensor):
+                # A tensor bound to a name counts as used for backward unless
+                # what reads it later decides otherwise (see run()); ``_`` discards it.
+                if target.value != "_":
+                    self.named.append(value)
+            else:
+                use(value)
             frame.vars[target.value] = value
         elif t in ("Tuple", "List"):
             elems = target.elements
@@ -535,11 +556,15 @@ class Interpreter(TorchSemantics):
                 elif isinstance(value, Tensor) and value.view != "multi":
                     # tuple-returning op or module: each part is a new tensor
                     v = Tensor(rg=value.rg, leaf=None if value.rg is None else not value.rg, kind=value.kind)
+                    link(v, [value])
                 else:
                     v = self.iterate(value)
                 self.assign(el.value, v, frame)
         elif t == "Attribute":
+            use(value)
             obj = self.eval(target.value, frame)
+            if target.attr.value == "inplace" and isinstance(obj, (Obj, Alt)):
+                self._set_inplace(obj, value)
             if isinstance(obj, Obj):
                 self.heap.set(obj, target.attr.value, value)
             elif isinstance(obj, Tensor) and target.attr.value == "requires_grad":
@@ -552,7 +577,9 @@ class Interpreter(TorchSemantics):
                 self.mutate(obj, "setitem", "[]=", target, target.value, basic_index=basic is not False)
                 if isinstance(value, Tensor) and self.state.grad is not False:
                     self._absorb_grad(obj, value)
+                link(obj, [value])
             elif isinstance(obj, Seq):
+                use(value)
                 idx = self._const_index(target, frame)
                 if isinstance(idx, int) and obj.items is not None and -len(obj.items) <= idx < len(obj.items) \
                         and not self.loop_depth:
@@ -561,6 +588,7 @@ class Interpreter(TorchSemantics):
                     obj.elem = join(obj.element(), value)
                     obj.items = None
             elif isinstance(obj, Dict):
+                use(value)
                 key = self._const_index(target, frame)
                 if isinstance(key, str):
                     obj.entries[key] = value
@@ -570,6 +598,16 @@ class Interpreter(TorchSemantics):
                 obj.items.append(value)
         elif t == "StarredElement":
             self.assign(target.value, value, frame)
+
+    def _set_inplace(self, obj, value):
+        """``m.inplace = True`` after construction (a loop over ``model.modules()``)."""
+        flag = value.value if isinstance(value, Const) and isinstance(value.value, bool) else None
+        opts = obj.options if isinstance(obj, Alt) else [obj]
+        for o in opts:
+            spec = self.k.module(o.qual) if isinstance(o, Obj) and o.qual else None
+            if spec is not None and spec.get("inplace_kw"):
+                # one of several modules: it may be this one
+                o.inplace = flag if len(opts) == 1 or flag is None else (True if o.inplace else None)
 
     def _basic_index(self, sub, frame):
         """True for int/slice/None indexing (a view); False for tensor or list indices (a
@@ -715,8 +753,11 @@ class Interpreter(TorchSemantics):
                     # of unknown type (maybe a list, whose item is no view), or
                     # indexed by something that may be a mask (a copy)
                     v.alias_certain = False
+                    v.alias_op = "[]"
                 return v
-            return result_tensor(self._out_rg([base]))
+            out = result_tensor(self._out_rg([base]), dtype=base.dtype)
+            link(out, [base])
+            return out
         if isinstance(base, Seq):
             idx = self._const_index(node, frame)
             if isinstance(idx, int) and base.items is not None and -len(base.items) <= idx < len(base.items):
@@ -763,7 +804,9 @@ class Interpreter(TorchSemantics):
     def _binary(self, op, left, right, node):
         spec = self.k.function("torch." + op) if op else None
         if spec is None:
-            return result_tensor(self._out_rg([left, right]))
+            out = result_tensor(self._out_rg([left, right]))
+            link(out, [left, right])
+            return out
         return self.apply_op(spec, op, [left, right], {}, node)
 
     def _unaryop(self, node, frame):
@@ -969,8 +1012,6 @@ class Interpreter(TorchSemantics):
                     or self.steps > self.budget):
                 return opaque(self._taint(args, kwargs))
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
-        for a in list(args) + list(kwargs.values()):
-            use(a.value if isinstance(a, Starred) else a)
         self._bind_params(fnode, func, args, kwargs, frame)
         saved_stmt = self.cur_stmt
         saved_grad = self.state.grad
@@ -989,6 +1030,11 @@ class Interpreter(TorchSemantics):
             self.cur_stmt = saved_stmt
             if func.grad is not None:
                 self.state.grad = saved_grad
+        if standalone:
+            for v, _ in frame.returns:
+                use(v)  # nobody in this file receives it: whoever calls it may backpropagate
+        for v in frame.yields:
+            use(v)
         if frame.yields:
             return Seq(elem=join_all(frame.yields))
         if not frame.returns:
@@ -1155,6 +1201,11 @@ class Interpreter(TorchSemantics):
     def mutate(self, t: Tensor, kind, op, node, target_node, out_rg=None, related_node=None,
                related_message="", basic_index=False, certain=True, related_stmt=None):
         live = [s for s in t.visible_saves() if self.state.live(s)]
+        # A save of a graph already backpropagated with retain_graph=True is a
+        # hazard only if a later backward reaches it: held until one does.
+        retained = [s for s in live if s.epoch in self.state.retained]
+        if retained:
+            live = [s for s in live if s.epoch not in self.state.retained]
         snap = _Snapshot(t)
         if self.doubt or not certain:
             snap.alias_certain = False
@@ -1163,20 +1214,49 @@ class Interpreter(TorchSemantics):
             # one of several values that reach here (``a if c else b``) was
             # saved, another was not: the hazard depends on the path taken
             snap.alias_certain = False
-        self.events.append(RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
-                                    self.chain, out_rg=out_rg, related_node=related_node,
-                                    related_message=related_message, basic_index=basic_index, stmt=self.cur_stmt,
-                                    related_stmt=related_stmt))
+        ev = RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
+                      self.chain, out_rg=out_rg, related_node=related_node,
+                      related_message=related_message, basic_index=basic_index, stmt=self.cur_stmt,
+                      related_stmt=related_stmt)
+        self.events.append(ev)
+        if retained:
+            self.pending.append((ev, retained))
+        if self.loop_earlier and self.loop_earlier[-1]:
+            earlier = self.loop_earlier[-1]
+            ev.previous = frozenset(id(s) for s in live if s.epoch in earlier)
+
+    def confirm_retained(self, root):
+        """A backward from ``root`` runs: the held saves it reaches become hazards of their events."""
+        if not self.pending:
+            return
+        if isinstance(root, Seq):
+            root = root.element()
+        if not isinstance(root, Tensor):
+            root = None  # of unknown origin: it may reach anything
+        reached = reaches(root) if root is not None else None
+        still = []
+        for ev, saves in self.pending:
+            hit = [s for s in saves if reached is None or s.out is None or id(s.out) in reached]
+            ev.saves.extend(hit)
+            rest = [s for s in saves if s not in hit]
+            if rest:
+                still.append((ev, rest))
+        self.pending = still
 
 
 class _Snapshot:
     """Facts about a tensor at the moment it was modified."""
 
-    __slots__ = ("rg", "leaf", "view", "base_rg", "base_leaf", "data", "alias_certain", "kind")
+    __slots__ = ("rg", "leaf", "view", "base_rg", "base_leaf", "data", "alias_certain", "kind", "alias_op",
+                 "origin")
 
     def __init__(self, t: Tensor):
         self.rg, self.leaf, self.view, self.data = t.rg, t.leaf, t.view, t.data
         self.alias_certain, self.kind = t.alias_certain, t.kind
+        self.alias_op = t.alias_op
+        r = t.root()
+        # what the modified tensor (or the base of the view) is: a parameter or something made here
+        self.origin = "param" if r.kind == "param" or t.kind == "param" else r.kind
         root = t.root() if t.base is not None else None
         self.base_rg = root.rg if root is not None else None
         self.base_leaf = root.leaf if root is not None else None
