@@ -41,7 +41,7 @@ def test_fixtures_cover_every_rule():
     codes = set()
     for path in FIXTURES.glob("*.py"):
         codes |= {c for _, c, sev in expected(path.read_text()) if sev == "error"}
-    # opt-in rules (IPL100, about suppression comments) judge no engine event
+    # opt-in rules judge comments, not engine events (IPL100: tests/test_cli.py, tests/test_docs.py)
     assert codes == {r.code for r in ALL_RULES if r.code not in OPT_IN}
 
 
