@@ -393,3 +393,13 @@ def test_confirm_without_torch_fails_at_once_with_one_message(tmp_path):
     err = [ln for ln in r.stderr.splitlines() if ln.strip()]
     assert len(err) == 1 and "needs torch" in err[0] and "test shim" in err[0], err
     assert "IPL002" not in r.stdout  # nothing half-done is printed
+
+
+def test_confirm_timeout_config_key():
+    from inplace_lint.config import ConfigError, config_from_table
+
+    assert config_from_table({"confirm-timeout": 60}, "pyproject.toml").confirm_timeout == 60.0
+    assert config_from_table({}, "pyproject.toml").confirm_timeout == 20.0
+    for bad in (0, -1, "60", True):
+        with pytest.raises(ConfigError, match="confirm-timeout"):
+            config_from_table({"confirm-timeout": bad}, "pyproject.toml")
