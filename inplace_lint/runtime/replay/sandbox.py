@@ -6,8 +6,9 @@ Process layout (Linux)::
     linter ──> supervisor (new session; unshares the namespaces, forks, waits)
                  └─> worker (pid 1 of a new pid namespace where allowed; holds the
                       result pipe; never runs user code)
-                       └─> one child per run of an attempt (runs the user's code,
-                           in a nested Landlock domain, without the result pipe)
+                       └─> module host, one per file (loads the module once; see host.py)
+                             └─> one child per run of an attempt (runs the user's code,
+                                 in a nested Landlock domain, without the result pipe)
 
 What each protection is (see docs/runtime-replay.md):
 
