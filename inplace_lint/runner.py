@@ -6,24 +6,25 @@ Front-ends (CLI, flake8 plugin, pre-commit hook) call ``check_source`` or
 from __future__ import annotations
 
 import ast
-import io
 import os
 import re
-import tokenize
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Optional
 
-import libcst as cst
-
+from .cache import content_hash
 from .config import Config
-from .engine import analyze
 from .findings import ERROR, FileProblem, Finding, Related
+from .gitignore import GitIgnore
 from .rules import ALL_RULES
+from .sources import NB_SUFFIX, read_source  # noqa: F401  (read_source: part of the runner's API)
+from .sources import notebook
+from . import suppression
+
+# libcst, the engine and the process pool are imported where first used: a
+# run whose files all come from the cache, or pass the text prefilter, never
+# pays for them (libcst's import alone is ~0.25 s).
 
 PY_SUFFIXES = (".py", ".pyi")
-NB_SUFFIX = ".ipynb"
-NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]*(?:\s*,\s*[A-Z]+[0-9]*)*))?", re.IGNORECASE)
 # Text that must occur for a file to contain any in-place site at all.  Files
 # without any of these are skipped before parsing.
 _INPLACE_HINT = re.compile(r"[A-Za-z0-9]_\s*\(|\+=|-=|\*=|/=|\]\s*=[^=]|inplace|\.data\b|out\s*=|\.step\(")
@@ -35,6 +36,9 @@ class FileResult:
     findings: list = field(default_factory=list)
     problem: Optional[FileProblem] = None
     source: Optional[str] = None
+    # Other files whose content the analysis read (project modules): the
+    # cache keeps the result only while they are unchanged.
+    deps: tuple = ()
 
 
 def might_have_hazards(source: str) -> bool:
@@ -64,32 +68,43 @@ def judge_events(events, path, config: Optional[Config] = None, rules=ALL_RULES)
     return sorted(best.values(), key=Finding.sort_key)
 
 
-def apply_noqa(findings, lines):
-    out = []
-    for f in findings:
-        if 0 < f.line <= len(lines):
-            m = NOQA.search(lines[f.line - 1])
-            if m:
-                codes = m.group("codes")
-                if codes is None:
-                    continue
-                wanted = [c.strip().upper() for c in codes.split(",")]
-                if any(f.code.startswith(c) for c in wanted):
-                    continue
-        out.append(f)
-    return out
+def apply_noqa(findings, lines, path=None, config: Optional[Config] = None):
+    """Drop suppressed findings (``# noqa``, ``# inplace-lint: noqa``); add IPL100 when enabled."""
+    return suppression.apply(findings, lines, path, config)
 
 
-def check_module(module: cst.Module, source: str, path: str, config: Optional[Config] = None):
+def check_module(module, source: str, path: str, config: Optional[Config] = None):
+    from .engine import analyze
+
     findings = judge_events(analyze(module, source), path, config)
-    return apply_noqa(findings, source.splitlines())
+    return apply_noqa(findings, source.splitlines(), path, config)
+
+
+def check_notebook(source: str, path: str, config: Optional[Config] = None) -> FileResult:
+    """The code cells as one module; findings come back on (cell, line in cell)."""
+    nbm, problem = notebook.load(source, path)
+    if nbm is None or not might_have_hazards(nbm.code):
+        return FileResult(path, [], problem, source)
+    module, problem = notebook.parse(nbm, path)
+    if module is None:
+        return FileResult(path, [], problem, source)
+    try:
+        findings = check_module(module, nbm.code, path, config)
+    except RecursionError:
+        return FileResult(path, [], FileProblem(path, "internal error: analysis recursion too deep"), source)
+    return FileResult(path, notebook.map_findings(findings, nbm, path), problem, source)
 
 
 def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = None) -> FileResult:
-    if path.endswith(NB_SUFFIX):
-        from .frontends import notebook  # local import: only notebooks need it
+    return apply_config(analyze_source(source, path), config, source)
 
-        return notebook.check_notebook_source(source, path, config)
+
+def analyze_source(source: str, path: str) -> FileResult:
+    """Findings of every rule, before configuration and, for ``.py`` files,
+    before ``# noqa`` (``apply_config`` does both): what the cache stores and
+    what the flake8 plugin reports."""
+    if path.endswith(NB_SUFFIX):
+        return check_notebook(source, path, None)
     if not might_have_hazards(source):
         # Nothing to find; still report a file Python cannot parse (ast is fast).
         try:
@@ -99,13 +114,29 @@ def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = 
         except (ValueError, RecursionError, MemoryError) as e:
             return FileResult(path, [], FileProblem(path, f"cannot parse: {e}"))
         return FileResult(path, [], None, source)
-    return check_parsed(source, path, config)
+    return check_parsed(source, path, None, noqa=False)
+
+
+def apply_config(result: FileResult, config: Optional[Config], source: str) -> FileResult:
+    """Drop the findings of rules the configuration disables for this file, and
+    those a ``# noqa`` comment suppresses (notebooks apply noqa per cell themselves),
+    and report stale suppressions when IPL100 is on."""
+    findings = result.findings
+    if config is not None:
+        findings = [f for f in findings if config.enabled(f.code, f.path)]
+    if not result.path.endswith(NB_SUFFIX) and result.problem is None:
+        findings = apply_noqa(findings, source.splitlines(), result.path, config)
+    return FileResult(result.path, findings, result.problem, source, result.deps)
 
 
 def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: bool = True,
                  tree=None) -> FileResult:
     """Parse with libcst, analyse, judge.  ``noqa=False`` leaves suppression to
     the caller (flake8); ``tree`` is an ``ast`` of the source if one exists."""
+    import libcst as cst
+
+    from .engine import analyze
+
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as e:
@@ -117,90 +148,129 @@ def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: 
     except RecursionError:
         return FileResult(path, [], FileProblem(path, "internal error: analysis recursion too deep"))
     if noqa:
-        findings = apply_noqa(findings, source.splitlines())
+        findings = apply_noqa(findings, source.splitlines(), path, config)
     return FileResult(path, findings, None, source)
 
 
-def read_source(path: str, config: Config):
-    """Returns (text, problem)."""
-    try:
-        size = os.path.getsize(path)
-        if size > config.max_file_size:
-            return None, FileProblem(path, f"file too large to check ({size} bytes; max-file-size is "
-                                           f"{config.max_file_size})")
-        with open(path, "rb") as f:
-            raw = f.read()
-    except OSError as e:
-        return None, FileProblem(path, f"cannot read file: {e.strerror or e}")
-    if path.endswith(NB_SUFFIX):
-        try:
-            return raw.decode("utf-8"), None
-        except UnicodeDecodeError as e:
-            return None, FileProblem(path, f"cannot decode notebook as UTF-8: {e.reason} at byte {e.start}")
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
-        text = raw.decode(encoding)
-    except (SyntaxError, LookupError) as e:
-        return None, FileProblem(path, f"cannot decode file: {e}")
-    except UnicodeDecodeError as e:
-        return None, FileProblem(path, f"cannot decode file as {e.encoding}: {e.reason} at byte {e.start}")
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text, None
-
-
-def check_file(path: str, config: Config) -> FileResult:
+def check_file(path: str, config: Config, cache=None) -> FileResult:
+    """Check one file; with a ``cache.Cache``, re-use or store its result."""
+    config = config.for_path(path)  # a Resolver gives each file its own project's Config
     text, problem = read_source(path, config)
     if problem is not None:
         return FileResult(path, [], problem)
+    digest = None
+    if cache is not None:
+        digest = content_hash(text)
+        hit = cache.get(path, digest)
+        if hit is not None:
+            return apply_config(FileResult(path, hit[0], hit[1]), config, text)
     try:
-        return check_source(text, path, config)
+        raw = analyze_source(text, path)
     except Exception as e:  # a bug must not lose the other files' results
         return FileResult(path, [], FileProblem(path, f"internal error: {type(e).__name__}: {e}"))
+    if cache is not None and not (raw.problem and raw.problem.message.startswith("internal error")):
+        cache.put(path, digest, raw.findings, raw.problem, deps=raw.deps)
+    return apply_config(raw, config, text)
+
+
+def _cached(path: str, config: Config, cache) -> Optional[FileResult]:
+    config = config.for_path(path)
+    text, problem = read_source(path, config)
+    if problem is not None:
+        return None
+    hit = cache.get(path, content_hash(text))
+    return None if hit is None else apply_config(FileResult(path, hit[0], hit[1]), config, text)
 
 
 def discover(paths, config: Config):
-    """Yield files to check, in a stable order.  Explicit files are always checked."""
+    """Yield files to check, in a stable order, each once (however it was named).
+
+    Folders are walked, skipping what the file's configuration excludes and,
+    with ``respect-gitignore`` (default), what git ignores.  Files named
+    explicitly are always checked unless ``force-exclude`` is on (then the same
+    rules apply to them as to walked files: what pre-commit needs).
+    """
     seen = set()
+    git = GitIgnore()
+
+    def skip(path, cfg, named):
+        if named and not cfg.force_exclude:
+            return False
+        if cfg.excluded_with_parents(path) if named else cfg.excluded(path):
+            return True
+        return cfg.respect_gitignore and git.ignored(path)
+
+    def first_time(path):
+        key = os.path.normcase(os.path.realpath(path))
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for p in paths:
         if os.path.isfile(p) or not os.path.exists(p):
-            if p not in seen:
-                seen.add(p)
+            if not skip(p, config.for_path(p), True) and first_time(p):
                 yield p
             continue
+        if skip(p, config.for_path(p), True):
+            continue
         for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if not config.excluded(os.path.join(root, d)))
+            here = config.for_path(root)  # a folder's fate is decided by the config above it
+            dirs[:] = sorted(d for d in dirs if not skip(os.path.join(root, d), here, False))
             for name in sorted(files):
                 if name.endswith(PY_SUFFIXES + (NB_SUFFIX,)):
                     full = os.path.join(root, name)
                     if full.startswith("./"):
                         full = full[2:]
-                    if not config.excluded(full) and full not in seen:
-                        seen.add(full)
+                    if not skip(full, config.for_path(full), False) and first_time(full):
                         yield full
 
 
 def _check_batch(args):
-    paths, config = args
-    return [check_file(p, config) for p in paths]
+    paths, config, cache = args
+    return [check_file(p, config, cache) for p in paths]
 
 
-def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None):
-    """Check files, in parallel when there are many.  Yields FileResults in path order."""
+def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None, cache=None):
+    """Check files, in parallel when there are many.  Yields FileResults in path order.
+
+    With a cache, hits are taken in this process first; only the rest is
+    analysed (in worker processes when there are many).  The order and content
+    of the results do not depend on ``jobs`` or on the cache.
+    """
     files = list(discover(paths, config))
+    hits: dict = {}
+    if cache is not None:
+        for i, f in enumerate(files):
+            r = _cached(f, config, cache)
+            if r is not None:
+                hits[i] = r
+                if progress:
+                    progress(1)
+    misses = [f for i, f in enumerate(files) if i not in hits]
+    computed = _check_all(misses, config, jobs, progress, cache)
+    for i in range(len(files)):
+        yield hits[i] if i in hits else next(computed)
+    if cache is not None and misses:
+        cache.prune()
+
+
+def _check_all(files, config: Config, jobs: Optional[int], progress, cache):
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(files) < 16:
         for f in files:
-            r = check_file(f, config)
+            r = check_file(f, config, cache)
             if progress:
                 progress(1)
             yield r
         return
+    from concurrent.futures import ProcessPoolExecutor  # only a parallel run needs it
+
     # Batches keep the per-task overhead low; results come back in order.
     size = max(1, min(32, len(files) // (jobs * 4)))
     batches = [files[i:i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=jobs) as ex:
-        for results in ex.map(_check_batch, [(b, config) for b in batches]):
+        for results in ex.map(_check_batch, [(b, config, cache) for b in batches]):
             for r in results:
                 if progress:
                     progress(1)

@@ -5,21 +5,22 @@ context.  It never imports a rule and never imports torch.
 """
 from __future__ import annotations
 
-import libcst as cst
-
 from .facts import Event, SaveFact
-from .interpreter import Interpreter
-from .positions import Positions
 
 __all__ = ["analyze", "Event", "SaveFact"]
 
 
-def analyze(module: cst.Module, source=None, knowledge=None, tree=None) -> list:
+def analyze(module, source=None, knowledge=None, tree=None) -> list:
     """Events for every in-place site of ``module``.
 
     ``source`` is the module's text (else regenerated); ``tree`` an ``ast`` of
     it if the caller has one (flake8 does), used only to place positions.
     """
+    # Imported here, not above: the rules import ``engine.facts``, and a run
+    # answered from the cache must not pay for libcst.
+    from .interpreter import Interpreter
+    from .positions import Positions
+
     interp = Interpreter(module, knowledge)
     raw = interp.run()
     if not raw:
@@ -49,8 +50,8 @@ def analyze(module: cst.Module, source=None, knowledge=None, tree=None) -> list:
         t = r.tensor
         # A save whose op output was never consumed by anything that could
         # backpropagate (``torch.sigmoid(x).detach()``) is unreachable.
-        saves = [SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.stmt)) for s in r.saves
-                 if s.out is None or s.out.used]
+        saves = [SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.stmt), id(s) in r.previous)
+                 for s in r.saves if s.out is None or s.out.used]
         lazy = {"span": where(r.node, r.stmt), "target": (lambda n=r.target_node: text(n))}
         if r.chain:
             lazy["context"] = context(r.chain)
@@ -61,6 +62,6 @@ def analyze(module: cst.Module, source=None, knowledge=None, tree=None) -> list:
             view_base_requires_grad=t.base_rg, view_base_is_leaf=t.base_leaf, via_data=t.data,
             alias_certain=t.alias_certain, saves=saves, out_inputs_requires_grad=r.out_rg,
             related_message=r.related_message, basic_index=r.basic_index, is_tensor=t.kind not in ("arg", "opaque"),
-            lazy=lazy,
+            lazy=lazy, alias_op=t.alias_op, origin=t.origin,
         ))
     return events

@@ -11,9 +11,10 @@ from __future__ import annotations
 import libcst as cst
 
 from .call_facts import FORWARD_WRITES, arg_node, overload_saves, triggered
+from .dtypes import dtype_class, type_result
 from .values import (
     UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor,
-    copy_obj, join, join_all, make_group, opaque, result_tensor, t_and, t_or, use,
+    copy_obj, join, join_all, link, make_group, opaque, result_tensor, t_and, t_or, use,
 )
 
 # Tensor methods that end in "_" but only change autograd metadata.
@@ -34,6 +35,8 @@ FOLDING_OPS = {"matmul", "linear"}
 FACTORY_PREFIXES = ("zeros", "ones", "empty", "full", "rand", "randn", "randint", "randperm", "arange",
                     "linspace", "logspace", "eye", "tensor", "as_tensor", "from_numpy", "asarray",
                     "normal", "bernoulli", "multinomial", "poisson", "tril_indices", "triu_indices")
+CREATION_OPS = {"zeros", "ones", "empty", "full", "rand", "randn", "randint", "randperm", "arange", "linspace",
+                "logspace", "eye", "empty_strided", "tril_indices", "triu_indices"}
 NO_GRAD_CTX = {"torch.no_grad": False, "torch.inference_mode": False, "torch.enable_grad": True,
                "torch.autograd.no_grad": False, "torch.autograd.grad_mode.no_grad": False,
                "torch.autograd.enable_grad": True, "torch.autograd.grad_mode.inference_mode": False}
@@ -163,7 +166,8 @@ class TorchSemantics:
         if isinstance(x, Starred):
             x = opaque()
         params = obj.own_params()
-        use(x)
+        if isinstance(x, Tensor) and x.kind == "arg":
+            x.kind = "input"  # a module's input is a tensor: evidence of its type
         if spec is None:
             rg = self._taint(args, kwargs)
             if params and self.state.grad is True:
@@ -197,6 +201,7 @@ class TorchSemantics:
             out = self._view_of(x, short, "single")
         else:
             out = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh")
+        link(out, [x] + params)
         if out_rg is not False:
             for what in saves:
                 if what == "input":
@@ -267,7 +272,8 @@ class TorchSemantics:
         if name in HOOK_CTX:
             return GradCtx(hooks=True)
         if name in BACKWARD_FUNCS:
-            self._backward(kwargs, accumulates=name.endswith("backward"))
+            self._backward(kwargs, accumulates=name.endswith("backward"),
+                           root=args[0] if args else kwargs.get("tensors", kwargs.get("outputs")))
             return opaque(False) if name.endswith("grad") else Const(None)
         wrapper = self.k.wrapper(name)
         if wrapper is not None and wrapper.get("leaf") and name not in PARAM_CLASSES:
@@ -298,7 +304,7 @@ class TorchSemantics:
         if name.startswith("torch.") and short.startswith(FACTORY_PREFIXES):
             rgv = kwargs.get("requires_grad")
             rg = isinstance(rgv, Const) and rgv.value is True
-            return Tensor(rg=rg, leaf=True, kind="fresh", node=node)
+            return Tensor(rg=rg, leaf=True, kind="fresh", node=node, dtype=dtype_class(kwargs.get("dtype")))
         return opaque(self._taint(args, kwargs))
 
     def _wrap(self, fact, args, kwargs, node):
@@ -315,9 +321,11 @@ class TorchSemantics:
         else:
             rg = bool(default)
         shared = isinstance(src, Tensor) and fact.get("shares_version")
-        return Tensor(storage=src.storage if shared else None, rg=rg, leaf=True, kind="fresh", node=node)
+        return Tensor(storage=src.storage if shared else None, rg=rg, leaf=True, kind="fresh", node=node,
+                      dtype=src.dtype if isinstance(src, Tensor) else None)
 
-    def _backward(self, kwargs, accumulates=True):
+    def _backward(self, kwargs, accumulates=True, root=None):
+        self.confirm_retained(root)
         retain = kwargs.get("retain_graph") or kwargs.get("create_graph")
         keep = retain is not None and not (isinstance(retain, Const) and not retain.value)
         if accumulates:
@@ -447,11 +455,13 @@ class TorchSemantics:
             t = args[1]
             if isinstance(t, Tensor):
                 t.kind = "buffer" if t.kind in ("fresh", "opaque") else t.kind
-            obj.attrs[str(args[0].value)] = t
+            self.heap.set(obj, str(args[0].value), t)
             return Const(None)
         if name in ("register_parameter", "add_module", "register_module") and len(args) >= 2 \
                 and isinstance(args[0], Const):
-            obj.attrs[str(args[0].value)] = args[1]
+            self.heap.set(obj, str(args[0].value), args[1])
+            if name != "register_parameter" and obj.qual == "torch.nn.Sequential" and obj.items is not None:
+                obj.items.append(args[1])  # a Sequential filled imperatively runs its modules in order
             return Const(None)
         if name == "apply" and args:
             subs = list(obj.submodules())
@@ -485,7 +495,7 @@ class TorchSemantics:
     def tensor_method(self, t: Tensor, name, args, kwargs, node):
         if name == "backward":
             use(t)
-            self._backward(kwargs)
+            self._backward(kwargs, root=t)
             return Const(None)
         if name == "requires_grad_":
             flag = args[0] if args else kwargs.get("requires_grad", Const(True))
@@ -506,21 +516,30 @@ class TorchSemantics:
         if name == "detach":
             # shares the version counter, but is a fresh leaf, not a view: in-place on it is allowed
             # (only the saves on the shared counter matter)
+            t.read = True  # a detached copy: no backward reaches t through it
             return Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain,
-                          kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig)
+                          kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig, dtype=t.dtype)
         if name in SURE_ALIAS_METHODS and not args and not kwargs:
             return t
         if name == "to" and not kwargs.get("copy"):
             alias = self._to_aliases([a for a in args] + [v for k, v in kwargs.items() if k in ("dtype", "device")])
+            if t.dtype == "int" and any(dtype_class(a) == "float" for a in list(args) + [kwargs.get("dtype")]):
+                alias = False  # an integral tensor converted to floating point is a copy
             if alias is True:
                 return t
             if alias is None:
-                return t.maybe_alias()
+                return t.maybe_alias("." + name + "()")
             if alias is False:
-                return result_tensor(self._out_rg([t]))
+                out = type_result(result_tensor(self._out_rg([t])), "to", [t] + list(args), kwargs)
+                link(out, [t])
+                return out
         if name == "clone":
-            return Tensor(rg=self._out_rg([t]), leaf=None if t.rg is None else not (t.rg and self.state.grad),
-                          kind="fresh") if t.rg is not False else Tensor(rg=False, leaf=True, kind="fresh")
+            if t.rg is False:
+                return Tensor(rg=False, leaf=True, kind="fresh", dtype=t.dtype)
+            out = Tensor(rg=self._out_rg([t]), leaf=None if t.rg is None else not (t.rg and self.state.grad),
+                         kind="fresh", dtype=t.dtype)
+            link(out, [t])
+            return out
         spec = self.k.method(name)
         if spec is None:
             return opaque(self._taint([t] + list(args), kwargs))
@@ -568,11 +587,11 @@ class TorchSemantics:
                 e = v.element()
                 if isinstance(e, Tensor):
                     tensors.append(e)
-        for t in tensors:
-            use(t)
+        if (qualname is not None or method) and isinstance(first, Tensor) and first.kind == "arg":
+            first.kind = "input"  # the first argument of a torch function is a tensor
         out = bound.get("out")
         if isinstance(out, Tensor):
-            # torch refuses out= when any argument requires grad, out itself included
+            # torch refuses when any argument requires grad, the out= tensor included
             # (torch.add(c, 1, out=c) with c a leaf that requires grad)
             self.mutate(out, "out", "out=", node, _kwarg_node(node, "out") or node,
                         out_rg=self._out_rg(tensors))
@@ -591,7 +610,8 @@ class TorchSemantics:
                 is_inplace = False  # dropout that does nothing returns its input
             elif p is not None and not isinstance(p, Const):
                 certain = False
-        differentiable = spec.get("differentiable", True)
+        # a factory's size arguments (``torch.zeros(n)``, n of unknown type) carry no grad
+        differentiable = spec.get("differentiable", True) and name not in CREATION_OPS
         out_rg = self._out_rg(tensors) if differentiable else False
         rgv = kwargs.get("requires_grad")
         if isinstance(rgv, Const) and rgv.value is True:
@@ -605,6 +625,7 @@ class TorchSemantics:
                         label, node, target_node, certain=certain)
             if out_rg is True:
                 self._absorb_grad(first, Tensor(rg=True))
+            link(first, tensors)
             result = first
         else:
             view = spec.get("view")
@@ -616,7 +637,7 @@ class TorchSemantics:
                     if view == "multi":
                         result = Seq(elem=result, is_tuple=True)
             elif spec.get("maybe_alias") and isinstance(first, Tensor):
-                result = first.maybe_alias()
+                result = first.maybe_alias(("." if method else "") + name + "()")
             else:
                 # An operator on values of unknown type (``n ** 0.5`` with n an
                 # argument) may be plain Python arithmetic: its result is of unknown
@@ -624,6 +645,10 @@ class TorchSemantics:
                 known = qualname is not None or method or any(t.kind not in ("arg", "opaque") for t in tensors)
                 result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg,
                                 kind="fresh" if known else "opaque", node=node)
+            result = type_result(result, name, pos, kwargs)
+            if isinstance(result, Tensor) and result.dtype == "int":
+                out_rg = False  # an integral result has no graph: nothing is saved for it
+            link(result, tensors)
         if out_rg is not False:
             self._record_saves(save_spec, name, bound, result, node, out_rg)
         return result
@@ -657,6 +682,9 @@ class TorchSemantics:
         for what in saves:
             if what == "result":
                 t = result
+            elif what.startswith("result") and isinstance(result, Tensor) and result.outputs:
+                i = int(what[6:] or 0)
+                t = result.outputs[i] if i < len(result.outputs) else None
             else:
                 t = bound.get(what)
             if isinstance(t, Seq):
@@ -687,7 +715,7 @@ class TorchSemantics:
         t.storage.saves.append(Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt, out))
 
     def _view_of(self, base: Tensor, op, kind):
-        use(base)
+        base.read = True
         if base.members and base.paths:
             # a view of "a or b" is "a view of a, or a view of b"
             g = make_group([self._view_of(m, op, kind) for m in base.members])
@@ -701,7 +729,7 @@ class TorchSemantics:
         v = Tensor(storage=base.storage, rg=base.rg if self.state.grad is not False or base.rg is False else base.rg,
                    leaf=False if base.rg is True else (None if base.rg is None else True), view=view, base=base,
                    data=base.data, alias_certain=base.alias_certain,
-                   kind=base.kind if base.kind in ("opaque", "arg") else "fresh")
+                   kind=base.kind if base.kind in ("opaque", "arg") else "fresh", dtype=base.dtype)
         v.noncontig = op in NONCONTIG_VIEWS or base.noncontig
         v.partial = base.partial
         return v
