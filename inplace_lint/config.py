@@ -3,6 +3,7 @@
 Keys: ``select``, ``ignore``, ``extend-select``, ``extend-ignore``, ``exclude``,
 ``extend-exclude``, ``per-file-ignores`` (glob -> codes), ``max-file-size``
 (bytes), ``cache-dir`` (the result cache's folder, relative to the project
+root), ``src`` (extra import roots for whole-project analysis, relative to the
 root), ``force-exclude`` (apply the excludes to files named on the command
 line too), ``respect-gitignore`` (skip what git ignores; default on).  Codes may
 be prefixes (``IPL`` or ``IPL00``).
@@ -53,6 +54,7 @@ class Config:
     source: Optional[str] = None  # the pyproject.toml it came from
     cache_dir: Optional[str] = None  # None: .inplace_lint_cache at the root (see cache.py)
     root: str = "."
+    src: tuple = ()  # extra import roots for whole-project analysis, relative to root (like ruff's src)
 
     def for_path(self, path: str) -> "Config":
         """The configuration of ``path``: a plain Config decides for every file."""
@@ -141,7 +143,7 @@ def _path_matches(rel, pattern):
 # ---------------------------------------------------------------- reading and validating one file
 _LIST_KEYS = ("select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude")
 _BOOL_KEYS = ("force-exclude", "respect-gitignore")
-KNOWN_KEYS = _LIST_KEYS + _BOOL_KEYS + ("per-file-ignores", "max-file-size", "cache-dir")
+KNOWN_KEYS = _LIST_KEYS + _BOOL_KEYS + ("per-file-ignores", "max-file-size", "cache-dir", "src")
 
 
 def _type_name(v):
@@ -240,6 +242,8 @@ def config_from_table(section: dict, path: str) -> Config:
             errors.append(f"cache-dir must be a folder name (a non-empty string), not {v!r}")
         else:
             cfg.cache_dir = v
+    if "src" in section:  # import roots of the project (engine/project), like ruff's src
+        cfg.src = _string_list(section["src"], "src", errors)
     for k in _BOOL_KEYS:
         if k in section:
             if not isinstance(section[k], bool):

@@ -14,6 +14,7 @@ from typing import Optional
 from .cache import content_hash
 from .config import Config
 from .findings import ERROR, FileProblem, Finding, Related
+from .engine.project import ProjectIndex, project_roots
 from .gitignore import GitIgnore
 from .rules import ALL_RULES
 from .sources import NB_SUFFIX, read_source  # noqa: F401  (read_source: part of the runner's API)
@@ -61,7 +62,11 @@ def judge_events(events, path, config: Optional[Config] = None, rules=ALL_RULES)
                 continue
             related = list(v.related)
             if ev.related_line is not None:
-                related.insert(0, Related(ev.related_line, ev.related_column or 1, ev.related_message))
+                related.insert(0, Related(ev.related_line, ev.related_column or 1, ev.related_message,
+                                          ev.related_path))
+            written = ev.written_in
+            if written is not None:  # the write itself lies in another module of the project
+                related.insert(0, Related(written[1], written[2], f"modified in place here by {ev.op}", written[0]))
             best[key] = Finding(code=rule.code, severity=v.severity, path=path, line=ev.line, column=ev.column,
                                 end_line=ev.end_line, end_column=ev.end_column, message=v.message,
                                 related=tuple(related))
@@ -95,17 +100,51 @@ def check_notebook(source: str, path: str, config: Optional[Config] = None) -> F
     return FileResult(path, notebook.map_findings(findings, nbm, path), problem, source)
 
 
-def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = None) -> FileResult:
-    return apply_config(analyze_source(source, path), config, source)
+_PROJECTS: dict = {}  # roots -> ProjectIndex, one per process and run
 
 
-def analyze_source(source: str, path: str) -> FileResult:
+def _roots(paths, config):
+    if config is not None and hasattr(config, "for_path") and paths:
+        config = config.for_path(paths[0])  # a Resolver: the Config of the first path's project
+    return tuple(project_roots(paths, config))
+
+
+def project_index(paths, config=None) -> ProjectIndex:
+    """The project index for checking ``paths`` (built once per process for the same roots)."""
+    roots = _roots(paths, config)
+    idx = _PROJECTS.get(roots)
+    if idx is None:
+        idx = _PROJECTS[roots] = ProjectIndex(roots)
+    return idx
+
+
+def _project_for_file(path, config, project):
+    """A one-file check (flake8, stdin with a real path) uses the index of the file's project;
+    ``project=False`` checks the file alone."""
+    if project is False:
+        return None
+    if project is not None or path.startswith("<") or not os.path.isfile(path):
+        return project
+    return project_index([path], config)
+
+
+def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = None,
+                 project: Optional[ProjectIndex] = None) -> FileResult:
+    if project is None:
+        project = _project_for_file(path, config, None) or False
+    return apply_config(analyze_source(source, path, project), config, source)
+
+
+def analyze_source(source: str, path: str, project=None) -> FileResult:
     """Findings of every rule, before configuration and, for ``.py`` files,
     before ``# noqa`` (``apply_config`` does both): what the cache stores and
-    what the flake8 plugin reports."""
+    what the flake8 plugin reports.  ``project``: the run's ``ProjectIndex``
+    (None: the file's own project, found lazily; False: the file alone)."""
     if path.endswith(NB_SUFFIX):
         return check_notebook(source, path, None)
-    if not might_have_hazards(source):
+    project = _project_for_file(path, None, project)
+    # a file that imports project modules may call into in-place code there
+    if not might_have_hazards(source) and not (project is not None and project.direct_imports(path)):
         # Nothing to find; still report a file Python cannot parse (ast is fast).
         try:
             ast.parse(source)
@@ -114,7 +153,7 @@ def analyze_source(source: str, path: str) -> FileResult:
         except (ValueError, RecursionError, MemoryError) as e:
             return FileResult(path, [], FileProblem(path, f"cannot parse: {e}"))
         return FileResult(path, [], None, source)
-    return check_parsed(source, path, None, noqa=False)
+    return check_parsed(source, path, None, noqa=False, project=project if project is not None else False)
 
 
 def apply_config(result: FileResult, config: Optional[Config], source: str) -> FileResult:
@@ -130,30 +169,38 @@ def apply_config(result: FileResult, config: Optional[Config], source: str) -> F
 
 
 def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: bool = True,
-                 tree=None) -> FileResult:
+                 tree=None, project=None) -> FileResult:
     """Parse with libcst, analyse, judge.  ``noqa=False`` leaves suppression to
     the caller (flake8); ``tree`` is an ``ast`` of the source if one exists."""
     import libcst as cst
 
     from .engine import analyze
 
+    project = _project_for_file(path, config, project)
+    module = project.tree_for(path, source) if project else None  # parsed once when also imported
     try:
-        module = cst.parse_module(source)
+        if module is None:
+            module = cst.parse_module(source)
+            if project:
+                project.remember(path, source, module)
     except cst.ParserSyntaxError as e:
         return FileResult(path, [], FileProblem(path, f"syntax error: {e.message}", e.raw_line, e.raw_column + 1))
     except RecursionError:
         return FileResult(path, [], FileProblem(path, "file is nested too deeply to parse"))
     try:
-        findings = judge_events(analyze(module, source, tree=tree), path, config)
+        findings = judge_events(analyze(module, source, tree=tree, project=project, path=path), path, config)
     except RecursionError:
         return FileResult(path, [], FileProblem(path, "internal error: analysis recursion too deep"))
     if noqa:
         findings = apply_noqa(findings, source.splitlines(), path, config)
-    return FileResult(path, findings, None, source)
+    # the project files this result depends on (the result cache keys on them too)
+    deps = project.deps_of(path) if project else ()
+    return FileResult(path, findings, None, source, deps)
 
 
-def check_file(path: str, config: Config, cache=None) -> FileResult:
-    """Check one file; with a ``cache.Cache``, re-use or store its result."""
+def check_file(path: str, config: Config, cache=None, project=None) -> FileResult:
+    """Check one file; with a ``cache.Cache``, re-use or store its result.
+    ``project``: the run's ``ProjectIndex`` (None: found from the file; False: the file alone)."""
     config = config.for_path(path)  # a Resolver gives each file its own project's Config
     text, problem = read_source(path, config)
     if problem is not None:
@@ -165,7 +212,7 @@ def check_file(path: str, config: Config, cache=None) -> FileResult:
         if hit is not None:
             return apply_config(FileResult(path, hit[0], hit[1]), config, text)
     try:
-        raw = analyze_source(text, path)
+        raw = analyze_source(text, path, project)
     except Exception as e:  # a bug must not lose the other files' results
         return FileResult(path, [], FileProblem(path, f"internal error: {type(e).__name__}: {e}"))
     if cache is not None and not (raw.problem and raw.problem.message.startswith("internal error")):
@@ -227,8 +274,9 @@ def discover(paths, config: Config):
 
 
 def _check_batch(args):
-    paths, config, cache = args
-    return [check_file(p, config, cache) for p in paths]
+    paths, config, cache, roots = args
+    project = project_index(roots, config)  # one per worker process, reused by its batches
+    return [check_file(p, config, cache, project) for p in paths]
 
 
 def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None, cache=None):
@@ -248,18 +296,20 @@ def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None
                 if progress:
                     progress(1)
     misses = [f for i, f in enumerate(files) if i not in hits]
-    computed = _check_all(misses, config, jobs, progress, cache)
+    computed = _check_all(misses, config, jobs, progress, cache, list(paths))
     for i in range(len(files)):
         yield hits[i] if i in hits else next(computed)
     if cache is not None and misses:
         cache.prune()
 
 
-def _check_all(files, config: Config, jobs: Optional[int], progress, cache):
+def _check_all(files, config: Config, jobs: Optional[int], progress, cache, paths=()):
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(files) < 16:
+        # one project index for the run: each imported module is summarised once
+        project = ProjectIndex(_roots(list(paths) or files, config))
         for f in files:
-            r = check_file(f, config, cache)
+            r = check_file(f, config, cache, project)
             if progress:
                 progress(1)
             yield r
@@ -270,7 +320,7 @@ def _check_all(files, config: Config, jobs: Optional[int], progress, cache):
     size = max(1, min(32, len(files) // (jobs * 4)))
     batches = [files[i:i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=jobs) as ex:
-        for results in ex.map(_check_batch, [(b, config, cache) for b in batches]):
+        for results in ex.map(_check_batch, [(b, config, cache, list(paths) or files) for b in batches]):
             for r in results:
                 if progress:
                     progress(1)

@@ -204,3 +204,19 @@ def test_server_command_without_pygls_says_how_to_install(tmp_path):
             "sys.meta_path.insert(0, Block())\nfrom inplace_lint.frontends.cli import main\nmain(['server'])\n")
     p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert p.returncode == 2 and "pip install 'inplace-lint[server]'" in p.stderr
+
+
+def test_the_server_answers_while_a_file_is_analysed(session):
+    # ordering, not timing: a request sent after a slow file's didOpen is answered before that
+    # file's diagnostics arrive, which is impossible if the analysis ran on the event loop
+    c, root, _ = session
+    big = "import torch\n" + "".join(f"def f{i}(x):\n    y = torch.sigmoid(x)\n    y.mul_(2)\n    return y\n\n"
+                                      for i in range(200))
+    _open(c, root / "big.py", big)
+    rid = c.send("textDocument/codeAction", {"textDocument": {"uri": uri(root / "other.py")},
+                                             "range": {"start": {"line": 0, "character": 0},
+                                                       "end": {"line": 0, "character": 0}},
+                                             "context": {"diagnostics": []}}, request=True)
+    first = c.wait(lambda m: m.get("id") == rid or m.get("method") == "textDocument/publishDiagnostics")
+    assert first.get("id") == rid and first["result"] == []
+    assert len(c.diagnostics(uri(root / "big.py"))) == 200

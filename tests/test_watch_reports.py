@@ -240,6 +240,26 @@ def test_parameters_are_named_by_module_path():
     assert "fix: call backward() on the graph" in msg and "torch.no_grad()" in msg
 
 
+class Trainer:
+    def __init__(self):
+        self.model = Net()
+        self.opt = torch.optim.SGD(self.model.parameters(), lr=0.1)
+
+    def step(self, x):
+        out = self.model(x)
+        out.sum().backward(retain_graph=True)
+        self.opt.step()
+        out.sum().backward()
+
+
+def test_parameters_held_by_an_object_are_named_through_it():
+    trainer = Trainer()
+    with pytest.raises(InplaceHazardError) as ei:
+        with watch():
+            trainer.step(torch.randn(2, 4))
+    assert str(ei.value).startswith("parameter self.model.classifier.3.weight [4] saved at")
+
+
 def test_view_of_a_parameter_is_named_too():
     model = Net()
     with pytest.raises(InplaceHazardError) as ei:

@@ -17,6 +17,7 @@ import libcst as cst
 from ..knowledge import load as load_knowledge
 from . import guards
 from .heap import Heap, Journal
+from .project import hooks as project_hooks
 from .state import State
 from .torch_semantics import HARMLESS_METHODS, MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
@@ -44,7 +45,8 @@ class RawEvent:
     """An event before positions are resolved (nodes instead of line numbers)."""
 
     __slots__ = ("kind", "op", "node", "target_node", "tensor", "grad", "saves", "out_rg", "related_node",
-                 "related_message", "chain", "basic_index", "stmt", "related_stmt", "previous")
+                 "related_message", "chain", "basic_index", "stmt", "related_stmt", "previous", "env", "anchor",
+                 "caller_target")
 
     def __init__(self, kind, op, node, target_node, tensor, grad, saves, chain, out_rg=None,
                  related_node=None, related_message="", basic_index=False, stmt=None, related_stmt=None):
@@ -63,6 +65,9 @@ class RawEvent:
         self.related_message = related_message
         self.chain = chain
         self.basic_index = basic_index
+        self.env = None  # the other project module whose code made the write (None: this file)
+        self.anchor = None  # then: the call in this file that led there
+        self.caller_target = None  # and the caller's expression for the written tensor, if known
 
 
 class Frame:
@@ -99,11 +104,12 @@ def _decorator_name(dec: cst.Decorator):
 
 
 class Interpreter(TorchSemantics):
-    def __init__(self, module: cst.Module, knowledge=None):
+    def __init__(self, module: cst.Module, knowledge=None, project=None, path=None):
         self.module = module
         self.k = knowledge or load_knowledge()
         self.events: list = []
         self.globals = Frame()
+        project_hooks.setup(self, project, path)  # whole-project analysis (engine/project)
         self.chain: tuple = ()  # inline call stack: ((func name, call node), ...)
         self.funcs: list = []  # the functions being interpreted (recursion guard, super())
         self.steps = 0
@@ -116,7 +122,7 @@ class Interpreter(TorchSemantics):
         self.loop_depth = 0
         self.state = State()
         self._standalone_instances: dict = {}
-        self._nograd_helpers: set = set()
+        self._call_grads: dict = {}  # id(function node) -> grad mode at each inlined call
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
@@ -149,9 +155,12 @@ class Interpreter(TorchSemantics):
         self.exec_block(body, self.globals)
         # Every function and method is also analysed on its own, with unknown
         # arguments, so code that is never called in this file is still checked.
-        # A private helper that is only ever called with grad disabled runs so.
-        self._nograd_helpers = guards.nograd_only_helpers(self, self.module)
-        for node, owner in self._all_functions(body):
+        # Private helpers go last, so that the grad mode of every call into them
+        # from the rest of the file is known: one only ever called with grad
+        # disabled (from a @torch.no_grad() method) runs so.
+        funcs = list(self._all_functions(body))
+        funcs.sort(key=lambda f: _private(f[0]))
+        for node, owner in funcs:
             self._analyse_standalone(node, owner)
         # A tensor bound to a name and never read again is kept for whatever the
         # code does next: take it as used.  One that was read is used exactly
@@ -176,7 +185,8 @@ class Interpreter(TorchSemantics):
     def _analyse_standalone(self, node, owner):
         self.state = State()
         grad = self._decorated_grad(node, owner)
-        if grad is None and node.name.value in self._nograd_helpers:
+        calls = self._call_grads.get(id(node))
+        if grad is None and _private(node) and calls and all(g is False for g in calls):
             grad = False
         func = Func(node, owner=owner, grad=grad)
         args = []
@@ -207,8 +217,9 @@ class Interpreter(TorchSemantics):
         return copy_obj(inst, {})
 
     def _decorated_grad(self, node, owner):
+        g = project_hooks.globals_of(self, node) if self.project is not None and node.decorators else None
         for d in node.decorators:
-            name = self._resolve_dotted(_decorator_name(d))
+            name = self._resolve_dotted(_decorator_name(d), g)
             if name in NO_GRAD_CTX:
                 return NO_GRAD_CTX[name]
         if owner is not None:
@@ -220,11 +231,11 @@ class Interpreter(TorchSemantics):
                 return False
         return None
 
-    def _resolve_dotted(self, dotted):
+    def _resolve_dotted(self, dotted, g=None):
         if not dotted:
             return dotted
         head, _, rest = dotted.partition(".")
-        v = self.globals.lookup(head)
+        v = (g or self.globals).lookup(head)
         if isinstance(v, Qual):
             return v.name + ("." + rest if rest else "")
         return dotted
@@ -286,6 +297,8 @@ class Interpreter(TorchSemantics):
                     head = full.split(".")[0]
                     frame.vars[head] = Qual(head)
         elif t == "ImportFrom":
+            if self.project is not None and project_hooks.import_from(self, small, frame):
+                return True
             if small.module is None or small.relative or isinstance(small.names, cst.ImportStar):
                 return True
             mod = _dotted(small.module)
@@ -399,12 +412,14 @@ class Interpreter(TorchSemantics):
         distinct = isinstance(it, Seq) and isinstance(elem, Tensor) and \
             not any(m.base is not None for m in (elem.members or [elem]))
         counter = self._loop_counter(node)
+        first, later = guards.First(), guards.Later()
 
         def bind(i, earlier):
             self.assign(node.target, hidden(elem, earlier) if distinct and earlier else elem, frame, node.iter)
             if counter is not None:
                 # the first pass is the first iteration (index 0), the second a later one
-                frame.vars[counter] = Const(0) if i == 0 else Const(guards.LATER)
+                later.earlier = frozenset(earlier)
+                frame.vars[counter] = Const(first if i == 0 else later)
 
         return self._loop(frame, bind, self._body(node), node.orelse, nonempty=_nonempty(it))
 
@@ -463,6 +478,8 @@ class Interpreter(TorchSemantics):
 
     def _classdef(self, node, frame):
         bases = [self.eval(a.value, frame) for a in node.bases if not a.keyword]
+        if self.project is not None:
+            bases = [project_hooks.resolve_value(self, b) for b in bases]
         info = ClassInfo(node, node.name.value, bases)
         for b in bases:
             name = b.name if isinstance(b, Qual) else None
@@ -664,6 +681,10 @@ class Interpreter(TorchSemantics):
             return Const({"True": True, "False": False, "None": None}[name])
         if name in _BUILTINS:
             return Qual("builtins." + name)
+        if self.project is not None:
+            v = project_hooks.star_lookup(self, name)
+            if v is not None:
+                return v
         return opaque()
 
     def _attribute(self, node, frame):
@@ -739,6 +760,8 @@ class Interpreter(TorchSemantics):
 
     def _subscript(self, node, frame):
         base = self.eval(node.value, frame)
+        if self.project is not None and isinstance(base, Qual):
+            base = project_hooks.resolve_value(self, base)  # a table in another module (a registry)
         if isinstance(base, Tensor) and base.outputs:
             idx = self._const_index(node, frame)
             if isinstance(idx, int) and -len(base.outputs) <= idx < len(base.outputs):
@@ -772,6 +795,11 @@ class Interpreter(TorchSemantics):
             e = base.element()
             if isinstance(e, Tensor) and not isinstance(idx, int):
                 e = e.copy(partial=True)
+                if isinstance(idx, guards.Later) and idx.earlier and \
+                        not any(m.base is not None for m in (e.members or [e])):
+                    # xs[i] in a later iteration is another element than in the
+                    # earlier ones: what they saved of theirs is not its save
+                    e = hidden(e, idx.earlier)
             return e
         if isinstance(base, Dict):
             key = self._const_index(node, frame)
@@ -928,6 +956,11 @@ class Interpreter(TorchSemantics):
         if isinstance(func, Func):
             return self.call_function(func, args, kwargs, node)
         if isinstance(func, Qual):
+            if self.project is not None:
+                v = project_hooks.resolve_qual(self, func.name)
+                if v is not None and not isinstance(v, Qual):
+                    return self.call(v, args, kwargs, node, frame)
+                func = v or func  # a re-exported torch name
             return self.call_qual(func.name, args, kwargs, node)
         if isinstance(func, BoundMethod):
             return self.call_method(func.recv, func.name, args, kwargs, node)
@@ -1005,13 +1038,23 @@ class Interpreter(TorchSemantics):
         return t_and(rg, self.state.grad)
 
     # user functions -----------------------------------------------------------
-    def call_function(self, func: Func, args, kwargs, node, frame_parent=None, standalone=False):
+    def call_function(self, func: Func, args, kwargs, node, frame_parent=None, standalone=False, _entered=False):
         fnode = func.node
         if not standalone:
             if (any(f.node is fnode for f in self.funcs) or len(self.chain) >= MAX_DEPTH
                     or self.steps > self.budget):
                 return opaque(self._taint(args, kwargs))
+        if self.project is not None and not _entered:
+            # a function of another project module runs with that module's globals
+            switch = project_hooks.enter(self, func, node, args, kwargs)
+            if switch is not None:
+                try:
+                    return self.call_function(func, args, kwargs, node, None, standalone, _entered=True)
+                finally:
+                    project_hooks.leave(self, switch)
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
+        if not standalone:
+            self._call_grads.setdefault(id(fnode), []).append(self.state.grad)
         self._bind_params(fnode, func, args, kwargs, frame)
         saved_stmt = self.cur_stmt
         saved_grad = self.state.grad
@@ -1115,7 +1158,7 @@ class Interpreter(TorchSemantics):
                 return Seq(elem=join_all(elems), is_tuple=head in ("tuple", "Tuple"))
             if head in ("dict", "Dict", "Mapping"):
                 v = self._annotated(inner[1], depth + 1) if len(inner) == 2 else None
-                return Dict({"?": v}) if v is not None else None
+                return Dict({"?": v if v is not None else opaque()})  # a dict, whatever it holds
             return None
         name = self._resolve_dotted(_dotted(ann))
         if not name:
@@ -1206,6 +1249,8 @@ class Interpreter(TorchSemantics):
         retained = [s for s in live if s.epoch in self.state.retained]
         if retained:
             live = [s for s in live if s.epoch not in self.state.retained]
+        if self.env is not None and not project_hooks.keep_event(self, t, live + retained):
+            return
         snap = _Snapshot(t)
         if self.doubt or not certain:
             snap.alias_certain = False
@@ -1214,16 +1259,26 @@ class Interpreter(TorchSemantics):
             # one of several values that reach here (``a if c else b``) was
             # saved, another was not: the hazard depends on the path taken
             snap.alias_certain = False
+        if self.project is not None and project_hooks.only_uncertain_elsewhere(self, live + retained,
+                                                                                snap.alias_certain):
+            return
         ev = RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
                       self.chain, out_rg=out_rg, related_node=related_node,
                       related_message=related_message, basic_index=basic_index, stmt=self.cur_stmt,
                       related_stmt=related_stmt)
         self.events.append(ev)
+        if self.env is not None:
+            ev.env, ev.anchor, ev.caller_target = self.env, self.anchor, project_hooks.caller_expr(self, t)
         if retained:
             self.pending.append((ev, retained))
         if self.loop_earlier and self.loop_earlier[-1]:
             earlier = self.loop_earlier[-1]
             ev.previous = frozenset(id(s) for s in live if s.epoch in earlier)
+
+    def _save(self, t, op, what, node, certain, out=None):
+        super()._save(t, op, what, node, certain, out)
+        if self.project is not None:
+            project_hooks.note_save(self, t)
 
     def confirm_retained(self, root):
         """A backward from ``root`` runs: the held saves it reaches become hazards of their events."""
@@ -1321,6 +1376,11 @@ def _count_statements(module):
         if isinstance(s, (cst.FunctionDef, cst.ClassDef)):
             n += len(s.body.body) * 4
     return n
+
+
+def _private(fnode):
+    name = fnode.name.value
+    return name.startswith("_") and not name.startswith("__")
 
 
 def _nonempty(it):

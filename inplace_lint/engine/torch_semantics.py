@@ -642,9 +642,12 @@ class TorchSemantics:
                 # An operator on values of unknown type (``n ** 0.5`` with n an
                 # argument) may be plain Python arithmetic: its result is of unknown
                 # type too.  torch.* functions and Tensor methods return tensors.
-                known = qualname is not None or method or any(t.kind not in ("arg", "opaque") for t in tensors)
-                result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg,
-                                kind="fresh" if known else "opaque", node=node)
+                # An operator on arguments known to be tensors (annotations) gives a
+                # tensor whose origin is as unknown as theirs.
+                known = qualname is not None or method or any(
+                    t.kind not in ("arg", "opaque", "input") for t in tensors)
+                kind = "fresh" if known else "input" if any(t.kind == "input" for t in tensors) else "opaque"
+                result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind=kind, node=node)
             result = type_result(result, name, pos, kwargs)
             if isinstance(result, Tensor) and result.dtype == "int":
                 out_rg = False  # an integral result has no graph: nothing is saved for it
@@ -729,7 +732,7 @@ class TorchSemantics:
         v = Tensor(storage=base.storage, rg=base.rg if self.state.grad is not False or base.rg is False else base.rg,
                    leaf=False if base.rg is True else (None if base.rg is None else True), view=view, base=base,
                    data=base.data, alias_certain=base.alias_certain,
-                   kind=base.kind if base.kind in ("opaque", "arg") else "fresh", dtype=base.dtype)
+                   kind=base.kind if base.kind in ("opaque", "arg", "input") else "fresh", dtype=base.dtype)
         v.noncontig = op in NONCONTIG_VIEWS or base.noncontig
         v.partial = base.partial
         return v

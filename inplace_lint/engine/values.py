@@ -517,8 +517,8 @@ def link(out, inputs):
         if not isinstance(v, Tensor) or v is out:
             continue
         v.read = True
-        if not isinstance(out, Tensor) or out.dtype == "int" or v.rg is False:
-            continue
+        if not isinstance(out, Tensor) or out.dtype == "int" or out.data or v.rg is False:
+            continue  # no graph through it (a write through .data is not recorded)
         if out.srcs is None:
             out.srcs = [v]
         elif len(out.srcs) < 16:

@@ -40,11 +40,12 @@ class Rule:
 def save_related(ev: Event, saves):
     out, seen = [], set()
     for s in saves:
-        key = (s.line, s.column, s.what)
+        key = (getattr(s, "path", None), s.line, s.column, s.what)
         if key not in seen:
             seen.add(key)
             when = " in the previous iteration" if getattr(s, "previous", False) else ""
-            out.append(Related(s.line, s.column, f"saved for backward here{when} by {s.op} ({_what(s.what)})"))
+            out.append(Related(s.line, s.column, f"saved for backward here{when} by {s.op} ({_what(s.what)})",
+                               getattr(s, "path", None)))
     return out[:3]
 
 
@@ -58,7 +59,8 @@ def _what(what):
 
 def describe_save(s):
     when = " in the previous iteration" if getattr(s, "previous", False) else ""
-    return f"`{s.op}` at line {s.line}{when} ({_what(s.what)})"
+    where = f"{s.path}:{s.line}" if getattr(s, "path", None) else f"line {s.line}"
+    return f"`{s.op}` at {where}{when} ({_what(s.what)})"
 
 
 def alias_doubt(ev):

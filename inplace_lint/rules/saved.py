@@ -103,7 +103,7 @@ None.  Suppress a line with `# noqa: IPL001`.
         if not saves:
             return None
         s, certain = _best(saves)
-        if not certain and not ev.is_tensor:
+        if not certain and (not ev.is_tensor or ev.unknown_origin):
             return None  # neither the save nor the tensor is known: too weak even for a warning
         # an error needs the modified object to be a tensor: a value of unknown type
         # (a numpy array a torch op converted into a new tensor) only may be
