@@ -292,7 +292,7 @@ class Interpreter(TorchSemantics):
             for alias in small.names:
                 full = _dotted(alias.name)
                 if alias.asname is not None:
-                    frame.vars[alias.asname.name.value] = Qual(full)
+                    frame.vars[alias.asname.name.value] = Qual(self.k.resolve(full))
                 else:
                     head = full.split(".")[0]
                     frame.vars[head] = Qual(head)
@@ -305,7 +305,7 @@ class Interpreter(TorchSemantics):
             for alias in small.names:
                 name = _dotted(alias.name)
                 local = alias.asname.name.value if alias.asname is not None else name
-                frame.vars[local] = Qual(mod + "." + name)
+                frame.vars[local] = Qual(self.k.resolve(mod + "." + name))
         return True
 
     def _if(self, node, frame):
@@ -693,7 +693,7 @@ class Interpreter(TorchSemantics):
 
     def getattr(self, base, attr, node=None):
         if isinstance(base, Qual):
-            return Qual(base.name + "." + attr)
+            return Qual(self.k.resolve(base.name + "." + attr))  # re-exports: torch.functional.F
         if isinstance(base, Tensor):
             if attr == "data":
                 return Tensor(storage=base.storage, rg=False, leaf=True, data=True, base=base,
