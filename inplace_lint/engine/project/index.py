@@ -173,10 +173,11 @@ class ProjectIndex:
     def direct_imports(self, path):
         """Project files ``path`` imports (any form, any nesting), from a cheap ``ast`` scan."""
         path = os.path.abspath(path)
+        stamp = _stamp(path)
         got = self._imports.get(path)
-        if got is not None:
-            return got
-        self._imports[path] = ()
+        if got is not None and got[0] == stamp:
+            return got[1]
+        self._imports[path] = (stamp, ())
         try:
             with open(path, "rb") as f:
                 raw = f.read()
@@ -204,7 +205,7 @@ class ProjectIndex:
                     if p is not None and p != path and p not in out:
                         out.append(p)
         got = tuple(out)
-        self._imports[path] = got
+        self._imports[path] = (stamp, got)
         return got
 
     hint = None  # text -> whether it may hold an in-place site (the runner's prefilter)
