@@ -837,6 +837,8 @@ class Interpreter(TorchSemantics):
     def _compare(self, node, frame):
         vals = [self.eval(node.left, frame)] + [self.eval(c.comparator, frame) for c in node.comparisons]
         if any(isinstance(v, Tensor) for v in vals):
+            # a comparison reads its operands into a bool tensor: no backward reaches them through it
+            link(None, vals)
             return Tensor(rg=False, leaf=True, kind="fresh", dtype="int")
         return UNKNOWN_CONST
 
