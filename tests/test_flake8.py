@@ -136,10 +136,12 @@ def test_plugin_follows_calls_into_project_modules_like_the_cli(tmp_path, monkey
     monkeypatch.setenv("INPLACE_LINT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(flake8_plugin, "_caches", {})
     cli = subprocess.run([sys.executable, "-m", "inplace_lint", "check", "--no-cache", "--format", "json",
-                          "main.py"], cwd=tmp_path, capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=ROOT))
+                          "main.py"], cwd=tmp_path, capture_output=True, text=True,
+                         env=dict(os.environ, PYTHONPATH=ROOT))
     want = [(f["line"], f["column"] - 1, f["code"]) for f in json.loads(cli.stdout)]
     assert want and want[0][0] == 6  # main.py has no in-place text; the finding comes from utils.py
     path = str(tmp_path / "main.py")
     for _ in range(2):  # cold, then from the cache
-        got = [(line, col, msg.split()[0]) for line, col, msg, _ in Flake8Plugin(None, main.splitlines(True), path).run()]
+        plugin = Flake8Plugin(None, main.splitlines(True), path)
+        got = [(line, col, msg.split()[0]) for line, col, msg, _ in plugin.run()]
         assert got == want
