@@ -39,6 +39,35 @@ PARSE_PROBLEM = "IPL000"
 _caches: dict = {}  # folder of a checked file -> its project's Cache (or None)
 
 
+def _settings(folder):
+    from ..config import ConfigError, load_config
+
+    try:
+        return load_config([folder])
+    except (ConfigError, OSError, ValueError):  # flake8 must not die of our configuration
+        return None
+
+
+_projects: dict = {}  # top folder -> ProjectIndex
+
+
+def _project_for(filename):
+    """The project index a folder run over the file's package tree would use.
+
+    flake8 hands files over one by one; indexing each file's own folder would
+    summarise the modules they import once per folder (6.7x plain flake8 on
+    torchvision).  Files of one package tree (up to the folder above its top
+    package) share one index, as in ``inplace-lint check <that folder>``."""
+    top = os.path.dirname(os.path.abspath(filename))
+    while os.path.isfile(os.path.join(top, "__init__.py")) and os.path.dirname(top) != top:
+        top = os.path.dirname(top)
+    if top not in _projects:
+        from ..runner import project_index
+
+        _projects[top] = project_index([top], _settings(top))
+    return _projects[top]
+
+
 def _cache_for(filename):
     if os.environ.get("INPLACE_LINT_NO_CACHE"):
         return None
@@ -92,7 +121,7 @@ class Flake8Plugin:
 
         # the CLI's own path: the text prefilter, and the project's modules for
         # a file without in-place text of its own that calls into them
-        result = analyze_source(source, self.filename, tree=self.tree)
+        result = analyze_source(source, self.filename, project=_project_for(self.filename), tree=self.tree)
         if cache is not None and not (result.problem and result.problem.message.startswith("internal error")):
             cache.put(self.filename, digest, result.findings, result.problem, deps=result.deps)
         return result.findings, result.problem
