@@ -204,7 +204,8 @@ def test_cached_result_is_redone_when_an_imported_module_changes(tmp_path):
     (tmp_path / "pyproject.toml").write_text("[tool.inplace-lint]\n")
     (tmp_path / "utils.py").write_text("def normalize_(t):\n    t.sub_(t.mean())\n    return t\n")
     (tmp_path / "main.py").write_text("import torch\nfrom utils import normalize_\n\n"
-                                      "x = torch.randn(4, requires_grad=True)\nh = torch.tanh(x)\nnormalize_(h)\n")
+                                      "x = torch.randn(4, requires_grad=True)\nh = torch.tanh(x)\nnormalize_(h)\n"
+                                      "h.sum().backward()\n")
     env = dict(os.environ, PYTHONPATH=str(REPO))
 
     def run():
