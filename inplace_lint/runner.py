@@ -144,7 +144,9 @@ def analyze_source(source: str, path: str, project=None) -> FileResult:
         return check_notebook(source, path, None)
     project = _project_for_file(path, None, project)
     # a file that imports project modules may call into in-place code there
-    if not might_have_hazards(source) and not (project is not None and project.direct_imports(path)):
+    if project is not None and project.hint is None:
+        project.hint = might_have_hazards
+    if not might_have_hazards(source) and not (project is not None and project.reaches_inplace_code(path)):
         # Nothing to find; still report a file Python cannot parse (ast is fast).
         try:
             ast.parse(source)

@@ -235,7 +235,7 @@ try:
 except SystemExit:
     pass
 heavy = ("libcst", "concurrent.futures.process", "inplace_lint.runtime", "torch", "inplace_lint.frontends.fix",
-         "inplace_lint.frontends.notebook", "inplace_lint.engine.interpreter")
+         "inplace_lint.engine.interpreter", "pathspec", "asyncio")
 print("LOADED:", *[m for m in heavy if m in sys.modules], file=sys.stderr)
 """
 
