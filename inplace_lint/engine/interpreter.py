@@ -203,7 +203,16 @@ class Interpreter(TorchSemantics):
         for p in plist:
             args.append(self._unknown_param(p))
         self.chain = ()
-        self.call_function(func, args, {}, node, frame_parent=self.globals, standalone=True)
+        # What this method leaves in the instance's attributes is joined with what
+        # was there: another method may run before or after it, or not at all
+        # (a dict on one method's path and a Parameter on another stay apart).
+        j = self.heap.begin()
+        try:
+            self.call_function(func, args, {}, node, frame_parent=self.globals, standalone=True)
+        finally:
+            self.heap.end(j)
+            if node.name.value != "__init__":  # the instance already holds what __init__ makes
+                self.heap.merge([(j, ()), (Journal(), ())])
 
     def _standalone_instance(self, info: ClassInfo):
         inst = self._standalone_instances.get(id(info))
@@ -213,9 +222,7 @@ class Interpreter(TorchSemantics):
             inst = self.instantiate(info, None, opaque_args=True)
             self.state, self.chain = saved_state, saved_chain
             self._standalone_instances[id(info)] = inst
-        # each method starts from the state __init__ left: what another method's
-        # standalone analysis wrote into the instance must not leak into this one
-        return copy_obj(inst, {})
+        return inst
 
     def _decorated_grad(self, node, owner):
         g = project_hooks.globals_of(self, node) if self.project is not None and node.decorators else None
