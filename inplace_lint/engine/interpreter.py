@@ -144,8 +144,9 @@ class Interpreter(TorchSemantics):
             "SetComp": self._comp, "DictComp": self._dictcomp, "NamedExpr": self._namedexpr,
             "Await": lambda n, f: self.eval(n.expression, f), "Integer": self._number, "Float": self._number,
             "Imaginary": lambda n, f: Const(0j), "SimpleString": self._string,
-            "ConcatenatedString": lambda n, f: Const(""), "FormattedString": lambda n, f: Const(""),
-            "Lambda": lambda n, f: Const(None), "Ellipsis": lambda n, f: Const(Ellipsis),
+            # strings whose text is not kept and lambdas: some constant, not a known one
+            "ConcatenatedString": lambda n, f: UNKNOWN_CONST, "FormattedString": lambda n, f: UNKNOWN_CONST,
+            "Lambda": lambda n, f: UNKNOWN_CONST, "Ellipsis": lambda n, f: Const(Ellipsis),
             "Yield": self._yield, "StarredElement": lambda n, f: self.eval(n.value, f),
         }.items()}
 
@@ -202,13 +203,15 @@ class Interpreter(TorchSemantics):
             plist = plist[1:]
         for p in plist:
             args.append(self._unknown_param(p))
+        # keyword-only parameters too: their defaults are one caller's choice, not every caller's
+        kwargs = {p.name.value: self._unknown_param(p) for p in params.kwonly_params}
         self.chain = ()
         # What this method leaves in the instance's attributes is joined with what
         # was there: another method may run before or after it, or not at all
         # (a dict on one method's path and a Parameter on another stay apart).
         j = self.heap.begin()
         try:
-            self.call_function(func, args, {}, node, frame_parent=self.globals, standalone=True)
+            self.call_function(func, args, kwargs, node, frame_parent=self.globals, standalone=True)
         finally:
             self.heap.end(j)
             if node.name.value != "__init__":  # the instance already holds what __init__ makes
@@ -943,7 +946,7 @@ class Interpreter(TorchSemantics):
         if isinstance(v, Alt):
             return join_all([self.iterate(o) for o in v.options])
         if isinstance(v, Obj) and v.qual == "torch.nn.ModuleDict":
-            return Const("?")
+            return UNKNOWN_CONST
         return opaque()
 
     # ------------------------------------------------------------------- calls
