@@ -106,19 +106,48 @@ def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: 
                  tree=None) -> FileResult:
     """Parse with libcst, analyse, judge.  ``noqa=False`` leaves suppression to
     the caller (flake8); ``tree`` is an ``ast`` of the source if one exists."""
+    module, problem = parse_module(source, path)
+    if module is None:
+        return FileResult(path, [], problem)
     try:
-        module = cst.parse_module(source)
-    except cst.ParserSyntaxError as e:
-        return FileResult(path, [], FileProblem(path, f"syntax error: {e.message}", e.raw_line, e.raw_column + 1))
-    except RecursionError:
-        return FileResult(path, [], FileProblem(path, "file is nested too deeply to parse"))
-    try:
-        findings = judge_events(analyze(module, source, tree=tree), path, config)
-    except RecursionError:
-        return FileResult(path, [], FileProblem(path, "internal error: analysis recursion too deep"))
+        events = analyze(module, source, tree=tree)
+        findings = judge_events(events, path, config)
+    except RecursionError:  # placing positions on a tree nested too deeply
+        return FileResult(path, [], FileProblem(path, "cannot analyse: code nested too deeply", kind="note"))
     if noqa:
         findings = apply_noqa(findings, source.splitlines())
-    return FileResult(path, findings, None, source)
+    problem = None
+    stop = getattr(events, "incomplete", None)
+    if stop is not None:
+        where = f" at line {stop.line}" if stop.line else ""
+        problem = FileProblem(path, f"analysis incomplete: {stop.reason}{where}; the rest of the file was not "
+                                    f"analysed", stop.line or 1, 1, kind="note")
+    return FileResult(path, findings, problem, source)
+
+
+def parse_module(source: str, path: str):
+    """(libcst module, None), or (None, problem).  When libcst fails, CPython's
+    parser decides whether the file is invalid (its message and position) or
+    valid code libcst cannot read (a note, not a syntax error)."""
+    try:
+        return cst.parse_module(source), None
+    except cst.ParserSyntaxError as e:
+        libcst_line = e.raw_line
+    except (RecursionError, MemoryError):
+        libcst_line = 0
+    except Exception:  # noqa: BLE001 -- libcst's native parser raises other errors on odd input
+        libcst_line = 0
+    try:
+        compile(source, path, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as e:
+        return None, FileProblem(path, f"syntax error: {e.msg}", e.lineno or 1, e.offset or 1)
+    except (RecursionError, MemoryError):
+        return None, FileProblem(path, "cannot parse: the file is nested too deeply")
+    except ValueError as e:  # null bytes
+        return None, FileProblem(path, f"cannot parse: {e}")
+    where = f" (line {libcst_line})" if libcst_line else ""
+    return None, FileProblem(path, f"cannot analyse: libcst cannot parse this valid file{where}",
+                             libcst_line or 1, 1, kind="note")
 
 
 def read_source(path: str, config: Config):

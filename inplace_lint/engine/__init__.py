@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from .budget import Events, Incomplete, deeper_stack
 from .facts import Event, SaveFact
 from .interpreter import Interpreter
 from .positions import Positions
@@ -15,16 +16,32 @@ __all__ = ["analyze", "Event", "SaveFact"]
 
 
 def analyze(module: cst.Module, source=None, knowledge=None, tree=None) -> list:
-    """Events for every in-place site of ``module``.
+    """Events for every in-place site of ``module`` (an ``Events`` list whose
+    ``incomplete`` says whether, and where, the analysis stopped early).
 
     ``source`` is the module's text (else regenerated); ``tree`` an ``ast`` of
     it if the caller has one (flake8 does), used only to place positions.
     """
     interp = Interpreter(module, knowledge)
-    raw = interp.run()
-    if not raw:
-        return []
+    incomplete = None
+    with deeper_stack():
+        try:
+            raw = interp.run()
+        except Incomplete as e:
+            incomplete, raw = e, interp.events
+        except RecursionError:
+            incomplete, raw = Incomplete("code nested too deeply"), interp.events
+    events = Events()
+    if incomplete is not None:
+        events.incomplete = incomplete
+    if not raw and incomplete is None:
+        return events
     positions = Positions(module, source if source is not None else module.code, tree)
+    if incomplete is not None and interp.cur_stmt is not None:
+        try:
+            incomplete.line = positions.get(interp.cur_stmt, interp.cur_stmt)[0]
+        except (RecursionError, LookupError, ValueError):
+            incomplete.line = 0
     code_cache: dict = {}
 
     def text(node):
@@ -44,7 +61,6 @@ def analyze(module: cst.Module, source=None, knowledge=None, tree=None) -> list:
         return lambda: "via " + ", ".join(f"{fname}() called at line {positions.get(call, stmt)[0]}"
                                           for fname, call, stmt in chain)
 
-    events = []
     for r in raw:
         t = r.tensor
         # A save whose op output was never consumed by anything that could

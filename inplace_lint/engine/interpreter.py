@@ -15,6 +15,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..knowledge import load as load_knowledge
+from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget
 from .state import State
 from .torch_semantics import HARMLESS_METHODS, MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
@@ -138,6 +139,7 @@ class Interpreter(TorchSemantics):
     def run(self):
         body = self.module.body
         self.budget = max(20_000, 40 * _count_statements(self.module))
+        self.hard_budget = hard_budget(self.budget)
         self.exec_block(body, self.globals)
         # Every function and method is also analysed on its own, with unknown
         # arguments, so code that is never called in this file is still checked.
@@ -213,6 +215,8 @@ class Interpreter(TorchSemantics):
         """Run statements; returns False when every path ended (return/raise/break)."""
         for stmt in stmts:
             self.steps += 1
+            if self.steps > self.hard_budget:
+                raise Incomplete("work budget exhausted")
             self.cur_stmt = stmt
             h = self._stmt.get(type(stmt))
             if h is not None and h(stmt, frame) is False:
@@ -272,33 +276,35 @@ class Interpreter(TorchSemantics):
         return True
 
     def _if(self, node, frame):
-        self.eval(node.test, frame)
-        pre_vars, pre_state = dict(frame.vars), self.state
-        self.state = pre_state.branch()
-        ok_a = self.exec_block(self._body(node), frame)
-        a_vars, a_state = frame.vars, self.state
-        frame.vars = dict(pre_vars)
-        self.state = pre_state.branch()
-        ok_b = True
-        orelse = node.orelse
-        if orelse is not None:
+        # An elif chain is walked iteratively (thousands of elifs must not
+        # exhaust the stack), then joined from the last else outwards, exactly
+        # as the nested ``if ... else: if ...`` it stands for.
+        arms = []  # (vars, state, reached the end) of each body, the final else last
+        while True:
+            self.eval(node.test, frame)
+            pre_vars, pre_state = dict(frame.vars), self.state
+            self.state = pre_state.branch()
+            ok = self.exec_block(self._body(node), frame)
+            arms.append((frame.vars, self.state, ok))
+            frame.vars = dict(pre_vars)
+            self.state = pre_state.branch()
+            orelse = node.orelse
             if isinstance(orelse, cst.If):
-                self.cur_stmt = orelse
-                ok_b = self._if(orelse, frame) is not False
-            else:
-                ok_b = self.exec_block(self._body(orelse), frame)
-        b_vars, b_state = frame.vars, self.state
-        if ok_a and ok_b:
-            frame.vars = _join_vars(a_vars, b_vars, a_state, b_state)
-            self.state = State.join(a_state, b_state)
-        elif ok_a:
-            frame.vars, self.state = a_vars, a_state
-        elif ok_b:
-            frame.vars, self.state = b_vars, b_state
-        else:
-            frame.vars, self.state = _join_vars(a_vars, b_vars, a_state, b_state), State.join(a_state, b_state)
-            return False
-        return True
+                node = self.cur_stmt = orelse
+                continue
+            ok = self.exec_block(self._body(orelse), frame) if orelse is not None else True
+            arms.append((frame.vars, self.state, ok))
+            break
+        b_vars, b_state, ok_b = arms.pop()
+        while arms:
+            a_vars, a_state, ok_a = arms.pop()
+            if ok_a == ok_b:
+                b_vars, b_state = _join_vars(a_vars, b_vars, a_state, b_state), State.join(a_state, b_state)
+            elif ok_a:
+                b_vars, b_state = a_vars, a_state
+            ok_b = ok_a or ok_b
+        frame.vars, self.state = b_vars, b_state
+        return ok_b
 
     def _loop(self, frame, bind, body, orelse, nonempty=False):
         # Two passes: the second sees what the first left (a save late in one
@@ -308,12 +314,13 @@ class Interpreter(TorchSemantics):
         pre_vars, pre_state = dict(frame.vars), self.state
         self.loop_depth += 1
         header = self.cur_stmt
-        for i in range(2):
+        passes = 2 if self.loop_depth <= TWO_PASS_LOOP_DEPTH else 1
+        for i in range(passes):
             self.state = self.state.branch()
             self.cur_stmt = header
             bind()
             self.exec_block(body, frame)
-            if nonempty and i == 0:
+            if nonempty and i == 0 and passes == 2:
                 pre_vars, pre_state = dict(frame.vars), self.state
                 continue
             frame.vars = _join_vars(pre_vars, frame.vars, pre_state, self.state)
@@ -643,8 +650,17 @@ class Interpreter(TorchSemantics):
         return opaque()
 
     def _binop(self, node, frame):
-        left = self.eval(node.left, frame)
-        right = self.eval(node.right, frame)
+        # ``x + x + ... + x`` nests to the left: walk that spine iteratively
+        spine = []
+        while isinstance(node, cst.BinaryOperation):
+            spine.append(node)
+            node = node.left
+        left = self.eval(node, frame)
+        for node in reversed(spine):
+            left = self._binop_values(node, left, self.eval(node.right, frame))
+        return left
+
+    def _binop_values(self, node, left, right):
         op = BINOPS.get(type(node.operator).__name__)
         if isinstance(left, Tensor) or isinstance(right, Tensor):
             return self._binary(op, left, right, node)

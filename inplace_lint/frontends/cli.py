@@ -110,10 +110,13 @@ def check(paths, fmt, select, ignore, extend_select, config_file, isolated, quie
     out = formats.FORMATTERS[fmt](results, color=color)
     if out and not diff:  # with --diff stdout carries only the patch (pipe it to `git apply`)
         click.echo(out)
-    problems = [r.problem for r in results if r.problem is not None]
+    notes = [r.problem for r in results if r.problem is not None and r.problem.kind == "note"]
+    problems = [r.problem for r in results if r.problem is not None and r.problem.kind != "note"]
     if fmt != "text":
         for p in problems:
             click.echo(f"{p.path}:{p.line}:{p.column}: E902 {p.message}", err=True)
+        for p in notes:
+            click.echo(f"{p.path}:{p.line}:{p.column}: note: {p.message}", err=True)
     findings = [f for r in results for f in r.findings]
     if statistics:
         counts = collections.Counter((f.code, f.severity) for f in findings)
@@ -128,6 +131,8 @@ def check(paths, fmt, select, ignore, extend_select, config_file, isolated, quie
                    f"in {n_files} of {len(results)} file{'s' if len(results) != 1 else ''}")
         if problems:
             summary += f"; {len(problems)} file{'s' if len(problems) != 1 else ''} could not be checked"
+        if notes:
+            summary += f"; {len(notes)} file{'s' if len(notes) != 1 else ''} not fully analysed"
         click.echo(summary, err=fmt != "text" or diff)
     if problems:
         sys.exit(2)
