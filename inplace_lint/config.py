@@ -2,7 +2,7 @@
 
 Keys: ``select``, ``ignore``, ``extend-select``, ``extend-ignore``, ``exclude``,
 ``extend-exclude``, ``per-file-ignores`` (glob -> codes), ``max-file-size``
-(bytes).  Codes may be prefixes (``IPL`` or ``IPL00``).
+(bytes), ``file-time-limit`` (seconds per file).  Codes may be prefixes (``IPL`` or ``IPL00``).
 """
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ class Config:
     exclude: tuple = DEFAULT_EXCLUDE
     per_file_ignores: dict = field(default_factory=dict)
     max_file_size: int = 10 * 1024 * 1024
+    file_time_limit: float = 60.0  # seconds per file (see isolation)
     source: Optional[str] = None  # the pyproject.toml it came from
     root: str = "."
 
@@ -118,7 +119,7 @@ def load_config(paths=(), config_file: Optional[str] = None) -> Config:
     cfg.source = path
     cfg.root = os.path.dirname(os.path.abspath(path))
     known = {"select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude", "per-file-ignores",
-             "max-file-size"}
+             "max-file-size", "file-time-limit"}
     unknown = set(section) - known
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) in [tool.inplace-lint]: {', '.join(sorted(unknown))}")
@@ -142,4 +143,9 @@ def load_config(paths=(), config_file: Optional[str] = None) -> Config:
         if not isinstance(section["max-file-size"], int) or section["max-file-size"] <= 0:
             raise ConfigError(f"{path}: max-file-size must be a positive integer (bytes)")
         cfg.max_file_size = section["max-file-size"]
+    if "file-time-limit" in section:
+        limit = section["file-time-limit"]
+        if isinstance(limit, bool) or not isinstance(limit, (int, float)) or not limit > 0:
+            raise ConfigError(f"{path}: file-time-limit must be a positive number (seconds)")
+        cfg.file_time_limit = float(limit)
     return cfg

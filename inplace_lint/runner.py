@@ -16,8 +16,9 @@ from typing import Optional
 
 import libcst as cst
 
+from . import isolation
 from .config import Config
-from .engine import analyze
+from .engine import analyze, budget
 from .findings import ERROR, FileProblem, Finding, Related
 from .rules import ALL_RULES
 
@@ -111,13 +112,15 @@ def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: 
         return FileResult(path, [], problem)
     try:
         events = analyze(module, source, tree=tree)
-        findings = judge_events(events, path, config)
+        findings = judge_events(budget.until_expired(events), path, config)
     except RecursionError:  # placing positions on a tree nested too deeply
         return FileResult(path, [], FileProblem(path, "cannot analyse: code nested too deeply", kind="note"))
     if noqa:
         findings = apply_noqa(findings, source.splitlines())
     problem = None
     stop = getattr(events, "incomplete", None)
+    if stop is None and budget.expired():
+        stop = budget.Incomplete("time limit reached while reporting")
     if stop is not None:
         where = f" at line {stop.line}" if stop.line else ""
         problem = FileProblem(path, f"analysis incomplete: {stop.reason}{where}; the rest of the file was not "
@@ -179,11 +182,13 @@ def read_source(path: str, config: Config):
 
 
 def check_file(path: str, config: Config) -> FileResult:
-    text, problem = read_source(path, config)
+    text, problem = None, isolation.special_file(path)
+    if problem is None:
+        text, problem = read_source(path, config)
     if problem is not None:
         return FileResult(path, [], problem)
-    try:
-        return check_source(text, path, config)
+    try:  # in a worker process, with a time limit: see isolation
+        return isolation.run(check_source, text, path, config, time_limit=config.file_time_limit)
     except Exception as e:  # a bug must not lose the other files' results
         return FileResult(path, [], FileProblem(path, f"internal error: {type(e).__name__}: {e}"))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .budget import Events, Incomplete, deeper_stack
+from .budget import Events, Incomplete, deeper_stack, running
 from .facts import Event, SaveFact
 from .interpreter import Interpreter
 from .positions import Positions
@@ -24,7 +24,7 @@ def analyze(module: cst.Module, source=None, knowledge=None, tree=None) -> list:
     """
     interp = Interpreter(module, knowledge)
     incomplete = None
-    with deeper_stack():
+    with deeper_stack(), running(interp):
         try:
             raw = interp.run()
         except Incomplete as e:

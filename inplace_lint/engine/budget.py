@@ -44,7 +44,52 @@ class Events(list):
 
 
 def hard_budget(soft_budget):
-    return max(MIN_HARD_BUDGET, HARD_BUDGET_FACTOR * soft_budget)
+    return 0 if _expired else max(MIN_HARD_BUDGET, HARD_BUDGET_FACTOR * soft_budget)
+
+
+# A time limit (the checking worker's timer, see ``inplace_lint.isolation``)
+# stops the running analysis at its next statement: ``expire`` drops the
+# interpreter's budget to zero, so the hot loop pays nothing for it.
+_expired = False
+_running = []
+
+
+def expire():
+    global _expired
+    _expired = True
+    for interp in _running:
+        interp.hard_budget = 0
+
+
+def reset():
+    global _expired
+    _expired = False
+
+
+def expired():
+    return _expired
+
+
+def until_expired(events):
+    """``events`` up to the time limit (judging them places positions, which
+    costs as much as the analysis on files with thousands of findings)."""
+    for ev in events:
+        if _expired:
+            return
+        yield ev
+
+
+def stop_reason(interp):
+    return "time limit reached" if _expired else "work budget exhausted"
+
+
+@contextmanager
+def running(interp):
+    _running.append(interp)
+    try:
+        yield
+    finally:
+        _running.remove(interp)
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..knowledge import load as load_knowledge
-from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget
+from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
 from .state import State
 from .torch_semantics import HARMLESS_METHODS, MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
@@ -216,7 +216,7 @@ class Interpreter(TorchSemantics):
         for stmt in stmts:
             self.steps += 1
             if self.steps > self.hard_budget:
-                raise Incomplete("work budget exhausted")
+                raise Incomplete(stop_reason(self))
             self.cur_stmt = stmt
             h = self._stmt.get(type(stmt))
             if h is not None and h(stmt, frame) is False:

@@ -61,8 +61,10 @@ def main():
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may change behaviour.")
 @click.option("--confirm", is_flag=True, help="Replay each finding under torch autograd (needs torch).")
 @click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: all cores).")
+@click.option("--file-time-limit", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds one file may take (default 60; config key file-time-limit).")
 def check(paths, fmt, select, ignore, extend_select, config_file, isolated, quiet, statistics, exit_zero, no_color,
-          fix, diff, unsafe_fixes, confirm, jobs):
+          fix, diff, unsafe_fixes, confirm, jobs, file_time_limit):
     """Check PATHS (files or folders; default: the current folder)."""
     paths = paths or (".",)
     try:
@@ -70,6 +72,8 @@ def check(paths, fmt, select, ignore, extend_select, config_file, isolated, quie
     except ConfigError as e:
         click.echo(f"inplace-lint: error: {e}", err=True)
         sys.exit(2)
+    if file_time_limit is not None:
+        config.file_time_limit = file_time_limit
     if select:
         config.select = _split_codes(select)
     if extend_select:
