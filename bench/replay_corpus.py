@@ -20,7 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
 from inplace_lint.findings import ERROR, Finding  # noqa: E402
-from inplace_lint.runtime import replay  # noqa: E402
+from inplace_lint.runtime.replay import launcher  # noqa: E402
 from inplace_lint.runtime.replay import confirm  # noqa: E402
 
 CODE = {"VC": "IPL001", "LEAF": "IPL002", "VIEW": "IPL003", "SAFE": "IPL001"}
@@ -43,7 +43,7 @@ def main(argv=None):
         for ln in e["lines"]:
             findings.append(Finding(CODE[e["label"]], ERROR, path, ln, 1, ln, 2, "corpus line"))
             labels.append(e["label"])
-    replay.ENTRY_POINTS = not a.no_entry
+    launcher.ENTRY_POINTS = not a.no_entry
     t0 = time.time()
     confirm(findings, timeout=a.timeout, jobs=a.jobs)
     dt = time.time() - t0

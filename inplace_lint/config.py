@@ -2,7 +2,7 @@
 
 Keys: ``select``, ``ignore``, ``extend-select``, ``extend-ignore``, ``exclude``,
 ``extend-exclude``, ``per-file-ignores`` (glob -> codes), ``max-file-size``
-(bytes), ``file-time-limit`` (seconds per file).  Codes may be prefixes (``IPL`` or ``IPL00``).
+(bytes), ``file-time-limit`` (seconds per file), ``cache-dir`` (the result cache's folder, relative to the project root).  Codes may be prefixes (``IPL`` or ``IPL00``).
 """
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ class Config:
     max_file_size: int = 10 * 1024 * 1024
     file_time_limit: float = 60.0  # seconds per file (see isolation)
     source: Optional[str] = None  # the pyproject.toml it came from
+    cache_dir: Optional[str] = None  # None: .inplace_lint_cache at the root (see cache.py)
     root: str = "."
 
     def enabled(self, code: str, path: Optional[str] = None) -> bool:
@@ -119,7 +120,7 @@ def load_config(paths=(), config_file: Optional[str] = None) -> Config:
     cfg.source = path
     cfg.root = os.path.dirname(os.path.abspath(path))
     known = {"select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude", "per-file-ignores",
-             "max-file-size", "file-time-limit"}
+             "max-file-size", "file-time-limit", "cache-dir"}
     unknown = set(section) - known
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) in [tool.inplace-lint]: {', '.join(sorted(unknown))}")
@@ -148,4 +149,8 @@ def load_config(paths=(), config_file: Optional[str] = None) -> Config:
         if isinstance(limit, bool) or not isinstance(limit, (int, float)) or not limit > 0:
             raise ConfigError(f"{path}: file-time-limit must be a positive number (seconds)")
         cfg.file_time_limit = float(limit)
+    if "cache-dir" in section:
+        if not isinstance(section["cache-dir"], str) or not section["cache-dir"]:
+            raise ConfigError(f"{path}: cache-dir must be a folder name (a string)")
+        cfg.cache_dir = section["cache-dir"]
     return cfg

@@ -40,8 +40,10 @@ MEMORY_HEADROOM = 3 << 30  # bytes of address space a worker may add to what it 
 MAX_LINE_CHARS = 50_000
 MAX_NESTING = 150  # brackets (CPython itself refuses more than 200)
 MAX_UNARY_RUN = 100
+MAX_ELIF_CHAIN = 1000  # libcst's parser overflows its stack at about 5,000
 
 _NOT_BRACKET = re.compile(r"[^()\[\]{}]+")
+_ELIF = re.compile(r"^[ \t]*elif\b", re.M)
 _UNARY_HINT = re.compile(r"[-+~](?:\s*[-+~]){%d}|(?:\bnot\s+){%d}" % (MAX_UNARY_RUN - 1, MAX_UNARY_RUN))
 # One token of interest for the exact scan: a string (any prefix, triple or
 # single quoted), a comment, a bracket, or a run of unary operators.
@@ -77,28 +79,36 @@ def prescan(text, path):
                                  f"{MAX_LINE_CHARS:,})", n, 1)
     brackets = _NOT_BRACKET.sub("", text)
     naive = max(accumulate(1 if c in "([{" else -1 for c in brackets), default=0)
-    if naive <= MAX_NESTING and not _UNARY_HINT.search(text):
-        return None
-    return _exact_scan(text, path)
+    problem = None
+    if naive > MAX_NESTING or _UNARY_HINT.search(text):
+        problem = _exact_scan(text, path)
+    if problem is None and len(_ELIF.findall(text)) > MAX_ELIF_CHAIN:
+        problem = _elif_chains(text, path)
+    return problem
 
 
-def _exact_scan(text, path):
-    depth = 0
-    for m in _SCAN.finditer(text):
-        kind = m.lastgroup
-        if kind == "open":
-            depth += 1
-            if depth > MAX_NESTING:
-                line = text.count("\n", 0, m.start()) + 1
-                return FileProblem(path, f"not checked: brackets nested more than {MAX_NESTING} deep at line "
-                                         f"{line}", line, 1)
-        elif kind == "close":
-            depth = max(0, depth - 1)
-        elif kind == "unary":
-            line = text.count("\n", 0, m.start()) + 1
-            return FileProblem(path, f"not checked: more than {MAX_UNARY_RUN} unary operators in a row at line "
-                                     f"{line}", line, 1)
+def _elif_chains(text, path):
+    chains = {}  # indentation -> elifs in the chain open at that indentation
+    for n, line in enumerate(text.split("\n"), 1):
+        body = line.lstrip(" \t")
+        if not body or body.startswith("#"):
+            continue
+        indent = line[:len(line) - len(body)]
+        if body.startswith("elif") and not (body[4:5].isalnum() or body[4:5] == "_"):
+            chains[indent] = chains.get(indent, 0) + 1
+            if chains[indent] > MAX_ELIF_CHAIN:
+                return FileProblem(path, f"not checked: more than {MAX_ELIF_CHAIN} elif branches in one if "
+                                         f"statement (line {n})", n, 1)
+        elif not body.startswith("else"):
+            chains[indent] = 0
     return None
+
+
+def transient(problem):
+    """Whether a result with this problem may differ next time (not to be cached)."""
+    m = problem.message
+    return m.startswith(("internal error", "not checked: still running", "not checked: the checking process",
+                         "not checked: the analysis ran out")) or "time limit" in m
 
 
 # ------------------------------------------------------------------ the worker

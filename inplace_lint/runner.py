@@ -10,17 +10,19 @@ import io
 import os
 import re
 import tokenize
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Optional
 
-import libcst as cst
-
 from . import isolation
+from .cache import content_hash
 from .config import Config
-from .engine import analyze, budget
+from .engine import budget
 from .findings import ERROR, FileProblem, Finding, Related
 from .rules import ALL_RULES
+
+# libcst, the engine and the process pool are imported where first used: a
+# run whose files all come from the cache, or pass the text prefilter, never
+# pays for them (libcst's import alone is ~0.25 s).
 
 PY_SUFFIXES = (".py", ".pyi")
 NB_SUFFIX = ".ipynb"
@@ -36,6 +38,9 @@ class FileResult:
     findings: list = field(default_factory=list)
     problem: Optional[FileProblem] = None
     source: Optional[str] = None
+    # Other files whose content the analysis read (project modules): the
+    # cache keeps the result only while they are unchanged.
+    deps: tuple = ()
 
 
 def might_have_hazards(source: str) -> bool:
@@ -81,16 +86,25 @@ def apply_noqa(findings, lines):
     return out
 
 
-def check_module(module: cst.Module, source: str, path: str, config: Optional[Config] = None):
+def check_module(module, source: str, path: str, config: Optional[Config] = None):
+    from .engine import analyze
+
     findings = judge_events(analyze(module, source), path, config)
     return apply_noqa(findings, source.splitlines())
 
 
 def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = None) -> FileResult:
+    return apply_config(analyze_source(source, path), config, source)
+
+
+def analyze_source(source: str, path: str) -> FileResult:
+    """Findings of every rule, before configuration and, for ``.py`` files,
+    before ``# noqa`` (``apply_config`` does both): what the cache stores and
+    what the flake8 plugin reports."""
     if path.endswith(NB_SUFFIX):
         from .frontends import notebook  # local import: only notebooks need it
 
-        return notebook.check_notebook_source(source, path, config)
+        return notebook.check_notebook_source(source, path, None)
     if not might_have_hazards(source):
         # Nothing to find; still report a file Python cannot parse (ast is fast).
         try:
@@ -100,13 +114,26 @@ def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = 
         except (ValueError, RecursionError, MemoryError) as e:
             return FileResult(path, [], FileProblem(path, f"cannot parse: {e}"))
         return FileResult(path, [], None, source)
-    return check_parsed(source, path, config)
+    return check_parsed(source, path, None, noqa=False)
+
+
+def apply_config(result: FileResult, config: Optional[Config], source: str) -> FileResult:
+    """Drop the findings of rules the configuration disables for this file, and
+    those a ``# noqa`` comment suppresses (notebooks apply noqa per cell themselves)."""
+    findings = result.findings
+    if config is not None:
+        findings = [f for f in findings if config.enabled(f.code, f.path)]
+    if findings and not result.path.endswith(NB_SUFFIX):
+        findings = apply_noqa(findings, source.splitlines())
+    return FileResult(result.path, findings, result.problem, source, result.deps)
 
 
 def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: bool = True,
                  tree=None) -> FileResult:
     """Parse with libcst, analyse, judge.  ``noqa=False`` leaves suppression to
     the caller (flake8); ``tree`` is an ``ast`` of the source if one exists."""
+    from .engine import analyze
+
     module, problem = parse_module(source, path)
     if module is None:
         return FileResult(path, [], problem)
@@ -132,6 +159,8 @@ def parse_module(source: str, path: str):
     """(libcst module, None), or (None, problem).  When libcst fails, CPython's
     parser decides whether the file is invalid (its message and position) or
     valid code libcst cannot read (a note, not a syntax error)."""
+    import libcst as cst
+
     try:
         return cst.parse_module(source), None
     except cst.ParserSyntaxError as e:
@@ -181,16 +210,36 @@ def read_source(path: str, config: Config):
     return text, None
 
 
-def check_file(path: str, config: Config) -> FileResult:
+def check_file(path: str, config: Config, cache=None) -> FileResult:
+    """Check one file; with a ``cache.Cache``, re-use or store its result."""
     text, problem = None, isolation.special_file(path)
     if problem is None:
         text, problem = read_source(path, config)
     if problem is not None:
         return FileResult(path, [], problem)
+    digest = None
+    if cache is not None:
+        digest = content_hash(text)
+        hit = cache.get(path, digest)
+        if hit is not None:
+            return apply_config(FileResult(path, hit[0], hit[1]), config, text)
     try:  # in a worker process, with a time limit: see isolation
-        return isolation.run(check_source, text, path, config, time_limit=config.file_time_limit)
+        raw = isolation.run(analyze_source, text, path, time_limit=config.file_time_limit)
     except Exception as e:  # a bug must not lose the other files' results
         return FileResult(path, [], FileProblem(path, f"internal error: {type(e).__name__}: {e}"))
+    if cache is not None and not (raw.problem and isolation.transient(raw.problem)):
+        cache.put(path, digest, raw.findings, raw.problem, deps=raw.deps)
+    return apply_config(raw, config, text)
+
+
+def _cached(path: str, config: Config, cache) -> Optional[FileResult]:
+    if isolation.special_file(path) is not None:
+        return None
+    text, problem = read_source(path, config)
+    if problem is not None:
+        return None
+    hit = cache.get(path, content_hash(text))
+    return None if hit is None else apply_config(FileResult(path, hit[0], hit[1]), config, text)
 
 
 def discover(paths, config: Config):
@@ -215,26 +264,50 @@ def discover(paths, config: Config):
 
 
 def _check_batch(args):
-    paths, config = args
-    return [check_file(p, config) for p in paths]
+    paths, config, cache = args
+    return [check_file(p, config, cache) for p in paths]
 
 
-def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None):
-    """Check files, in parallel when there are many.  Yields FileResults in path order."""
+def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None, cache=None):
+    """Check files, in parallel when there are many.  Yields FileResults in path order.
+
+    With a cache, hits are taken in this process first; only the rest is
+    analysed (in worker processes when there are many).  The order and content
+    of the results do not depend on ``jobs`` or on the cache.
+    """
     files = list(discover(paths, config))
+    hits: dict = {}
+    if cache is not None:
+        for i, f in enumerate(files):
+            r = _cached(f, config, cache)
+            if r is not None:
+                hits[i] = r
+                if progress:
+                    progress(1)
+    misses = [f for i, f in enumerate(files) if i not in hits]
+    computed = _check_all(misses, config, jobs, progress, cache)
+    for i in range(len(files)):
+        yield hits[i] if i in hits else next(computed)
+    if cache is not None and misses:
+        cache.prune()
+
+
+def _check_all(files, config: Config, jobs: Optional[int], progress, cache):
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(files) < 16:
         for f in files:
-            r = check_file(f, config)
+            r = check_file(f, config, cache)
             if progress:
                 progress(1)
             yield r
         return
+    from concurrent.futures import ProcessPoolExecutor  # only a parallel run needs it
+
     # Batches keep the per-task overhead low; results come back in order.
     size = max(1, min(32, len(files) // (jobs * 4)))
     batches = [files[i:i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=jobs) as ex:
-        for results in ex.map(_check_batch, [(b, config) for b in batches]):
+        for results in ex.map(_check_batch, [(b, config, cache) for b in batches]):
             for r in results:
                 if progress:
                     progress(1)

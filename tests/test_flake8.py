@@ -68,3 +68,57 @@ def test_plugin_uses_given_lines_not_disk():
 def test_plugin_reports_unparseable_file():
     out = list(Flake8Plugin(None, ["x +=\n"], "bad.py").run())
     assert len(out) == 1 and out[0][:2] == (1, 0) and out[0][2].startswith("IPL000 ")
+
+
+def _flake8_lines(out):
+    return sorted(line for line in out.splitlines() if line)
+
+
+def test_plugin_matches_cli_on_a_real_corpus_slice_cold_and_warm(tmp_path):
+    from corpus_slice import make_slice
+
+    src = tmp_path / "src"
+    assert make_slice(str(src)) >= 7
+    env = dict(os.environ, PYTHONPATH=ROOT, INPLACE_LINT_CACHE_DIR=str(tmp_path / "cache"))
+    cli = subprocess.run([sys.executable, "-m", "inplace_lint", "check", "--no-cache", "--format", "json",
+                          "--exit-zero", str(src)], cwd=ROOT, capture_output=True, text=True, env=env)
+    want = sorted(f"{f['path']}:{f['line']}:{f['column']}: {f['code']} {f['message']}"
+                  for f in json.loads(cli.stdout) if f["path"].endswith(".py"))
+    assert len(want) >= 20
+
+    def flake8(*extra, **env_extra):
+        return subprocess.run([sys.executable, "-m", "flake8", "--isolated", "--select=IPL", "--exit-zero", *extra,
+                               str(src)], cwd=ROOT, capture_output=True, text=True, env=dict(env, **env_extra))
+
+    uncached = flake8("--jobs=1", INPLACE_LINT_NO_CACHE="1")
+    assert _flake8_lines(uncached.stdout) == want, uncached.stderr
+    assert not os.path.exists(tmp_path / "cache")
+    cold = flake8("--jobs=2")  # entries written by flake8's worker processes
+    assert os.path.isfile(tmp_path / "cache" / "CACHEDIR.TAG")
+    warm = flake8("--jobs=1")
+    assert _flake8_lines(cold.stdout) == _flake8_lines(warm.stdout) == want
+    # the CLI re-uses what the plugin stored (same entries) and prints the same
+    cli_warm = subprocess.run([sys.executable, "-m", "inplace_lint", "check", "--format", "json", "--exit-zero",
+                               str(src)], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert cli_warm.stdout == cli.stdout
+
+
+def test_plugin_answers_unchanged_files_from_the_cache(tmp_path, monkeypatch):
+    from inplace_lint import runner
+    from inplace_lint.frontends import flake8_plugin
+
+    monkeypatch.setenv("INPLACE_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(flake8_plugin, "_caches", {})
+    lines = ["import torch\n", "x = torch.randn(3, requires_grad=True)\n", "y = torch.sigmoid(x)\n", "y.mul_(2)\n"]
+    path = str(tmp_path / "m.py")
+    first = list(Flake8Plugin(None, lines, path).run())
+    assert [m.split()[0] for _, _, m, _ in first] == ["IPL001"]
+
+    def boom(*_a, **_k):
+        raise AssertionError("analysed again")
+
+    monkeypatch.setattr(runner, "check_parsed", boom)
+    assert list(Flake8Plugin(None, lines, path).run()) == first
+    # a changed file is analysed again (and here reaches the patched analysis)
+    changed = list(Flake8Plugin(None, lines + ["y.add_(1)\n"], path).run())
+    assert len(changed) == 1 and changed[0][2].startswith("IPL000 inplace-lint internal error: AssertionError")

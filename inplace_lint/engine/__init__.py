@@ -5,23 +5,24 @@ context.  It never imports a rule and never imports torch.
 """
 from __future__ import annotations
 
-import libcst as cst
-
 from .budget import Events, Incomplete, deeper_stack, running
 from .facts import Event, SaveFact
-from .interpreter import Interpreter
-from .positions import Positions
 
 __all__ = ["analyze", "Event", "SaveFact"]
 
 
-def analyze(module: cst.Module, source=None, knowledge=None, tree=None) -> list:
+def analyze(module, source=None, knowledge=None, tree=None) -> list:
     """Events for every in-place site of ``module`` (an ``Events`` list whose
     ``incomplete`` says whether, and where, the analysis stopped early).
 
     ``source`` is the module's text (else regenerated); ``tree`` an ``ast`` of
     it if the caller has one (flake8 does), used only to place positions.
     """
+    # Imported here, not above: the rules import ``engine.facts``, and a run
+    # answered from the cache must not pay for libcst.
+    from .interpreter import Interpreter
+    from .positions import Positions
+
     interp = Interpreter(module, knowledge)
     incomplete = None
     with deeper_stack(), running(interp):

@@ -25,7 +25,7 @@ MIN_HARD_BUDGET = 1_000_000
 # Python frames the interpreter may use: deeply nested code (a 500-term sum,
 # 3,000 elifs) is walked iteratively where that is simple, and ends as
 # ``Incomplete`` where it is not.
-RECURSION_LIMIT = 6000
+RECURSION_LIMIT = 10000
 
 
 class Incomplete(Exception):

@@ -15,12 +15,14 @@ from __future__ import annotations
 import libcst as cst
 
 from ..knowledge import load as load_knowledge
+from . import guards
 from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
+from .heap import Heap, Journal
 from .state import State
 from .torch_semantics import HARMLESS_METHODS, MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
-    Starred, SuperRef, Tensor, hidden, join, join_all, opaque, result_tensor, t_and, t_or, use,
+    Starred, SuperRef, Tensor, copy_obj, hidden, join, join_all, opaque, result_tensor, t_and, t_or, use,
 )
 
 BINOPS = {
@@ -114,6 +116,8 @@ class Interpreter(TorchSemantics):
         self.loop_depth = 0
         self.state = State()
         self._standalone_instances: dict = {}
+        self._nograd_helpers: set = set()
+        self.heap = Heap()
         self._stmt = {
             cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
             cst.While: self._while, cst.With: self._with, cst.Try: self._try, cst.TryStar: self._try,
@@ -143,6 +147,8 @@ class Interpreter(TorchSemantics):
         self.exec_block(body, self.globals)
         # Every function and method is also analysed on its own, with unknown
         # arguments, so code that is never called in this file is still checked.
+        # A private helper that is only ever called with grad disabled runs so.
+        self._nograd_helpers = guards.nograd_only_helpers(self, self.module)
         for node, owner in self._all_functions(body):
             self._analyse_standalone(node, owner)
         return self.events
@@ -161,7 +167,10 @@ class Interpreter(TorchSemantics):
 
     def _analyse_standalone(self, node, owner):
         self.state = State()
-        func = Func(node, owner=owner, grad=self._decorated_grad(node, owner))
+        grad = self._decorated_grad(node, owner)
+        if grad is None and node.name.value in self._nograd_helpers:
+            grad = False
+        func = Func(node, owner=owner, grad=grad)
         args = []
         params = node.params
         plist = list(params.posonly_params) + list(params.params)
@@ -173,7 +182,7 @@ class Interpreter(TorchSemantics):
                 args.append(self._standalone_instance(owner))
             plist = plist[1:]
         for p in plist:
-            args.append(Tensor(rg=None, leaf=None, kind="arg"))
+            args.append(self._unknown_param(p))
         self.chain = ()
         self.call_function(func, args, {}, node, frame_parent=self.globals, standalone=True)
 
@@ -185,7 +194,9 @@ class Interpreter(TorchSemantics):
             inst = self.instantiate(info, None, opaque_args=True)
             self.state, self.chain = saved_state, saved_chain
             self._standalone_instances[id(info)] = inst
-        return inst
+        # each method starts from the state __init__ left: what another method's
+        # standalone analysis wrote into the instance must not leak into this one
+        return copy_obj(inst, {})
 
     def _decorated_grad(self, node, owner):
         for d in node.decorators:
@@ -257,6 +268,10 @@ class Interpreter(TorchSemantics):
             return False
         elif t == "Assert":
             self.eval(small.test, frame)
+            facts = guards.refine(self, small.test, frame, True)
+            if facts is guards.INFEASIBLE:
+                return False  # the assertion fails on this path: it ends here
+            guards.apply(self, frame, facts)
         elif t == "Import":
             for alias in small.names:
                 full = _dotted(alias.name)
@@ -276,35 +291,65 @@ class Interpreter(TorchSemantics):
         return True
 
     def _if(self, node, frame):
-        # An elif chain is walked iteratively (thousands of elifs must not
-        # exhaust the stack), then joined from the last else outwards, exactly
-        # as the nested ``if ... else: if ...`` it stands for.
-        arms = []  # (vars, state, reached the end) of each body, the final else last
-        while True:
-            self.eval(node.test, frame)
-            pre_vars, pre_state = dict(frame.vars), self.state
-            self.state = pre_state.branch()
-            ok = self.exec_block(self._body(node), frame)
-            arms.append((frame.vars, self.state, ok))
-            frame.vars = dict(pre_vars)
-            self.state = pre_state.branch()
-            orelse = node.orelse
-            if isinstance(orelse, cst.If):
-                node = self.cur_stmt = orelse
-                continue
-            ok = self.exec_block(self._body(orelse), frame) if orelse is not None else True
-            arms.append((frame.vars, self.state, ok))
-            break
-        b_vars, b_state, ok_b = arms.pop()
-        while arms:
-            a_vars, a_state, ok_a = arms.pop()
-            if ok_a == ok_b:
-                b_vars, b_state = _join_vars(a_vars, b_vars, a_state, b_state), State.join(a_state, b_state)
-            elif ok_a:
-                b_vars, b_state = a_vars, a_state
-            ok_b = ok_a or ok_b
-        frame.vars, self.state = b_vars, b_state
-        return ok_b
+        self.eval(node.test, frame)
+        facts_a = guards.refine(self, node.test, frame, True)
+        facts_b = guards.refine(self, node.test, frame, False)
+        if facts_a is guards.INFEASIBLE and facts_b is guards.INFEASIBLE:
+            facts_a = facts_b = []  # contradictory facts: imprecision, follow both
+        pre_vars, pre_state = dict(frame.vars), self.state
+        self.state = pre_state.branch()
+        j_a = self.heap.begin()
+        if facts_a is guards.INFEASIBLE:
+            ok_a = False  # the test rules this branch out on this path
+        else:
+            guards.apply(self, frame, facts_a)
+            ok_a = self.exec_block(self._body(node), frame)
+        self.heap.end(j_a)
+        a_vars, a_state = frame.vars, self.state
+        frame.vars = dict(pre_vars)
+        self.state = pre_state.branch()
+        ok_b = True
+        orelse = node.orelse
+        j_b = self.heap.begin()
+        if facts_b is guards.INFEASIBLE:
+            ok_b = False
+        else:
+            guards.apply(self, frame, facts_b)
+            if orelse is not None:
+                if isinstance(orelse, cst.If):
+                    self.cur_stmt = orelse
+                    ok_b = self._if(orelse, frame) is not False
+                else:
+                    ok_b = self.exec_block(self._body(orelse), frame)
+        self.heap.end(j_b)
+        b_vars, b_state = frame.vars, self.state
+        # object attributes written on either path: joined over the paths that go on
+        a_only, b_only = a_state.seen - b_state.seen, b_state.seen - a_state.seen
+        reach = [(j_a, b_only)] * bool(ok_a) + [(j_b, a_only)] * bool(ok_b)
+        self.heap.merge(reach or [(j_a, b_only), (j_b, a_only)])
+        if facts_a is guards.INFEASIBLE and not ok_b or facts_b is guards.INFEASIBLE and not ok_a:
+            frame.vars, self.state = (a_vars, a_state) if facts_b is guards.INFEASIBLE else (b_vars, b_state)
+            return False
+        if facts_a is guards.INFEASIBLE:
+            frame.vars, self.state = b_vars, b_state
+            return True
+        if facts_b is guards.INFEASIBLE:
+            frame.vars, self.state = a_vars, a_state
+            return True
+        if ok_a and ok_b and any(f[0] == "grad" for f in facts_a + facts_b):
+            # grad mode set by the test holds inside the branch only
+            a_state.grad = b_state.grad = pre_state.grad
+        if ok_a and ok_b:
+            frame.vars = _join_vars(a_vars, b_vars, a_state, b_state)
+            self.state = State.join(a_state, b_state)
+        elif ok_a:
+            frame.vars, self.state = a_vars, a_state
+        elif ok_b:
+            frame.vars, self.state = b_vars, b_state
+        else:
+            frame.vars, self.state = _join_vars(a_vars, b_vars, a_state, b_state), State.join(a_state, b_state)
+            return False
+        return True
 
     def _loop(self, frame, bind, body, orelse, nonempty=False):
         # Two passes: the second sees what the first left (a save late in one
@@ -312,17 +357,23 @@ class Interpreter(TorchSemantics):
         # surely runs (over the layers of a ModuleList, a non-empty literal),
         # zero iterations are possible: the result joins with the state before.
         pre_vars, pre_state = dict(frame.vars), self.state
+        start = frozenset(pre_state.seen)
         self.loop_depth += 1
         header = self.cur_stmt
         passes = 2 if self.loop_depth <= TWO_PASS_LOOP_DEPTH else 1
         for i in range(passes):
             self.state = self.state.branch()
             self.cur_stmt = header
-            bind()
+            j = self.heap.begin()
+            bind(i, self.state.seen - start)
             self.exec_block(body, frame)
+            self.heap.end(j)
             if nonempty and i == 0 and passes == 2:
+                self.heap.merge([(j, ())])
                 pre_vars, pre_state = dict(frame.vars), self.state
                 continue
+            # attributes after a pass: as before it, or as the pass left them
+            self.heap.merge([(j, self.state.seen - pre_state.seen), (Journal(), ())])
             frame.vars = _join_vars(pre_vars, frame.vars, pre_state, self.state)
             self.state = State.join(pre_state, self.state)
         self.loop_depth -= 1
@@ -333,11 +384,39 @@ class Interpreter(TorchSemantics):
     def _for(self, node, frame):
         it = self.eval(node.iter, frame)
         elem = self.iterate(it)
-        return self._loop(frame, lambda: self.assign(node.target, elem, frame, node.iter), self._body(node),
-                          node.orelse, nonempty=_nonempty(it))
+        # The elements of a list are different tensors: what one iteration saved
+        # of its element is not the next iteration's element (unless they are
+        # views of one tensor, which share its version counter).
+        distinct = isinstance(it, Seq) and isinstance(elem, Tensor) and \
+            not any(m.base is not None for m in (elem.members or [elem]))
+        counter = self._loop_counter(node)
+
+        def bind(i, earlier):
+            self.assign(node.target, hidden(elem, earlier) if distinct and earlier else elem, frame, node.iter)
+            if counter is not None:
+                # the first pass is the first iteration (index 0), the second a later one
+                frame.vars[counter] = Const(0) if i == 0 else Const(guards.LATER)
+
+        return self._loop(frame, bind, self._body(node), node.orelse, nonempty=_nonempty(it))
+
+    def _loop_counter(self, node):
+        """The name bound to 0, 1, 2, ... by ``for i in range(n)`` / ``for i, x in enumerate(xs)``."""
+        call = node.iter
+        if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Name):
+            return None
+        name = call.func.value
+        if self.globals.lookup(name) is not None:
+            return None  # shadowed
+        if name == "range" and isinstance(node.target, cst.Name) and call.args and len(call.args) <= 3 and (
+                len(call.args) == 1 or isinstance(call.args[0].value, cst.Integer) and call.args[0].value.value == "0"):
+            return node.target.value
+        if name == "enumerate" and len(call.args) == 1 and isinstance(node.target, cst.Tuple) and \
+                node.target.elements and isinstance(node.target.elements[0].value, cst.Name):
+            return node.target.elements[0].value.value
+        return None
 
     def _while(self, node, frame):
-        return self._loop(frame, lambda: self.eval(node.test, frame), self._body(node), node.orelse)
+        return self._loop(frame, lambda i, earlier: self.eval(node.test, frame), self._body(node), node.orelse)
 
     def _with(self, node, frame):
         saved = (self.state.grad, self.state.hooked)
@@ -422,10 +501,19 @@ class Interpreter(TorchSemantics):
         self.assign(target, new, frame, node.value)
 
     def _absorb_grad(self, t: Tensor, src: Tensor):
+        """``t`` was written in place with ``src``: it requires grad if ``src`` does."""
+        if t.dtype == "int":
+            return  # an integral tensor never requires grad; the write is not differentiable
         if src.rg is not False and t.rg is not True:
+            was = t.rg
             t.rg = t_or(t.rg, src.rg)
             if t.rg is True:
                 t.leaf = False if t.leaf is not True or t.kind != "param" else t.leaf
+            elif t.rg is None and was is False and t.kind not in ("param", "arg"):
+                # torch makes it (no grad, a leaf) or (grad, not a leaf), never a
+                # leaf that requires grad: three-valued facts cannot say "one or the
+                # other", so "leaf" becomes unknown rather than stay True
+                t.leaf = None
 
     # -------------------------------------------------------------- assignment
     def assign(self, target, value, frame, value_node=None):
@@ -443,6 +531,8 @@ class Interpreter(TorchSemantics):
                 if isinstance(el, cst.StarredElement):
                     self.assign(el.value, Seq(elem=self.iterate(value)), frame)
                     continue
+                if items is None and isinstance(value, Tensor) and value.outputs and len(value.outputs) == n:
+                    items = value.outputs  # (values, indices) = torch.max(x, dim)
                 if items is not None:
                     v = items[i]
                 elif isinstance(value, Const):
@@ -456,7 +546,7 @@ class Interpreter(TorchSemantics):
         elif t == "Attribute":
             obj = self.eval(target.value, frame)
             if isinstance(obj, Obj):
-                obj.attrs[target.attr.value] = value
+                self.heap.set(obj, target.attr.value, value)
             elif isinstance(obj, Tensor) and target.attr.value == "requires_grad":
                 flag = value.value if isinstance(value, Const) and isinstance(value.value, bool) else None
                 obj.set_requires_grad(flag)
@@ -556,11 +646,19 @@ class Interpreter(TorchSemantics):
                               alias_certain=base.alias_certain, kind=base.kind)
             if attr == "grad":
                 return Tensor(rg=False, leaf=True, kind="fresh")
+            if base.outputs and attr in ("values", "indices"):
+                return base.outputs[0 if attr == "values" else 1]
             if attr in ("T", "mT", "H", "mH", "real", "imag"):
                 return self._view_of(base, attr, "single")
             if attr in ("shape", "dtype", "device", "ndim", "requires_grad", "is_leaf", "grad_fn", "layout",
                         "is_cuda", "names"):
                 return UNKNOWN_CONST
+            if base.kind in ("arg", "opaque"):
+                if attr in SHARED_METHODS:
+                    # str.split, set.add, dict.values: no evidence that this is a tensor
+                    return opaque(base.rg)
+                if base.kind == "arg" and self.k.is_tensor_method(attr) and attr not in NUMPY_METHODS:
+                    base.kind = "input"  # only a tensor has this method: evidence of its type
             if self.k.is_tensor_method(attr) or attr in HARMLESS_METHODS:
                 return BoundMethod(base, attr)
             return opaque(base.rg) if base.kind == "opaque" else BoundMethod(base, attr)
@@ -608,6 +706,12 @@ class Interpreter(TorchSemantics):
 
     def _subscript(self, node, frame):
         base = self.eval(node.value, frame)
+        if isinstance(base, Tensor) and base.outputs:
+            idx = self._const_index(node, frame)
+            if isinstance(idx, int) and -len(base.outputs) <= idx < len(base.outputs):
+                return base.outputs[idx]
+        if isinstance(base, Const):
+            return UNKNOWN_CONST  # an item of a number, string or shape
         if isinstance(base, Tensor):
             basic = self._basic_index(node, frame)
             if basic is not False:
@@ -692,7 +796,7 @@ class Interpreter(TorchSemantics):
     def _compare(self, node, frame):
         vals = [self.eval(node.left, frame)] + [self.eval(c.comparator, frame) for c in node.comparisons]
         if any(isinstance(v, Tensor) for v in vals):
-            return Tensor(rg=False, leaf=True, kind="fresh")
+            return Tensor(rg=False, leaf=True, kind="fresh", dtype="int")
         return UNKNOWN_CONST
 
     def _ifexp(self, node, frame):
@@ -816,11 +920,30 @@ class Interpreter(TorchSemantics):
 
     def _each(self, alt, fn):
         """Follow every option of an Alt; what happens in one is only possible."""
+        # Only one option runs at a time: each on its own path, so that what one
+        # saved is not seen by another's in-place op.
         self.doubt += 1
+        pre = self.state
+        results, states, journals = [], [], []
         try:
-            results = [fn(o) for o in alt.options]
+            for o in alt.options:
+                self.state = pre.branch()
+                j = self.heap.begin()
+                try:
+                    results.append(fn(o))
+                finally:
+                    self.heap.end(j)
+                states.append(self.state)
+                journals.append(j)
         finally:
             self.doubt -= 1
+        every = frozenset().union(*(st.seen for st in states)) if states else frozenset()
+        self.heap.merge([(j, every - st.seen) for j, st in zip(journals, states)])
+        joined = states[0] if states else pre
+        for st in states[1:]:
+            joined = State.join(joined, st)
+        self.state = joined
+        results = [hidden(r, every - st.seen) for r, st in zip(results, states)]
         out = join_all(results)
         if isinstance(out, Tensor) and any(r is not results[0] for r in results):
             out.alias_certain = False
@@ -911,7 +1034,7 @@ class Interpreter(TorchSemantics):
             elif p.default is not None:
                 v = self.eval(p.default, self.globals)
             else:
-                v = Tensor(rg=None, leaf=None, kind="arg")
+                v = self._unknown_param(p)
             frame.vars[name] = v
         for p in params.kwonly_params:
             name = p.name.value
@@ -920,13 +1043,74 @@ class Interpreter(TorchSemantics):
             elif p.default is not None:
                 frame.vars[name] = self.eval(p.default, self.globals)
             else:
-                frame.vars[name] = Tensor(rg=None, leaf=None, kind="arg")
+                frame.vars[name] = self._unknown_param(p)
         if isinstance(params.star_arg, cst.Param):
             rest = flat[len(plist):]
             frame.vars[params.star_arg.name.value] = Seq(items=rest, is_tuple=True)
         if params.star_kwarg is not None:
             frame.vars[params.star_kwarg.name.value] = Dict(
                 {k: v for k, v in kwargs.items() if k not in {p.name.value for p in plist}})
+
+    def _unknown_param(self, p: cst.Param):
+        """What a parameter may hold when no caller says: its annotation, the kind of its default, or anything."""
+        if p.annotation is not None:
+            v = self._annotated(p.annotation.annotation, 0)
+            if v is not None:
+                return v
+        if p.default is not None:
+            d = self.eval(p.default, self.globals)
+            # a number, string or bool default: the parameter holds one of those
+            # (its value is unknown).  ``None`` says nothing about the other case.
+            if isinstance(d, Const) and d.value is not None or isinstance(d, (Seq, Dict)):
+                return UNKNOWN_CONST if isinstance(d, Const) else d
+        return Tensor(rg=None, leaf=None, kind="arg")
+
+    def _annotated(self, ann, depth):
+        """A value of the annotated type, or None when the annotation says nothing usable."""
+        if depth > 3:
+            return None
+        if isinstance(ann, cst.BinaryOperation) and isinstance(ann.operator, cst.BitOr):  # X | None
+            return self._union([ann.left, ann.right], depth)
+        if isinstance(ann, cst.Subscript):
+            head = self._resolve_dotted(_dotted(ann.value)).rsplit(".", 1)[-1]
+            inner = [el.slice.value for el in ann.slice if isinstance(el.slice, cst.Index)]
+            if head in ("Optional", "Union"):
+                return self._union(inner, depth)
+            if head in ("tuple", "Tuple", "list", "List", "Sequence", "Iterable", "set", "Set", "frozenset"):
+                elems = [self._annotated(i, depth + 1) for i in inner if not isinstance(i, cst.Ellipsis)]
+                if not elems or any(e is None for e in elems):
+                    return None
+                return Seq(elem=join_all(elems), is_tuple=head in ("tuple", "Tuple"))
+            if head in ("dict", "Dict", "Mapping"):
+                v = self._annotated(inner[1], depth + 1) if len(inner) == 2 else None
+                return Dict({"?": v}) if v is not None else None
+            return None
+        name = self._resolve_dotted(_dotted(ann))
+        if not name:
+            return None
+        short = name.rsplit(".", 1)[-1]
+        if name in ("int", "float", "bool", "complex", "str", "bytes", "builtins.int", "builtins.float"):
+            return UNKNOWN_CONST
+        if name.startswith("torch.") and (short == "Tensor" or short.endswith("Tensor")) or short == "Tensor":
+            return Tensor(rg=None, leaf=None, kind="input")
+        if name.startswith("torch.nn.") and short == "Parameter":
+            return Tensor(rg=None, leaf=None, kind="input")
+        return None
+
+    def _union(self, anns, depth):
+        vals = []
+        for a in anns:
+            if isinstance(a, cst.Name) and a.value == "None":
+                continue
+            v = self._annotated(a, depth + 1)
+            if v is None:
+                return None
+            vals.append(v)
+        if not vals:
+            return None
+        if any(isinstance(v, Tensor) for v in vals) and not all(isinstance(v, Tensor) for v in vals):
+            return Tensor(rg=None, leaf=None, kind="arg")  # a tensor or something else
+        return join_all(vals)
 
     # classes and modules -----------------------------------------------------
     def _builtin(self, name, args, kwargs, node):
@@ -945,6 +1129,11 @@ class Interpreter(TorchSemantics):
             return Seq(elem=self.iterate(a), is_tuple=name == "tuple")
         if name == "next":
             return self.iterate(args[0]) if args else opaque()
+        if name == "range":
+            bounds = [a.value if isinstance(a, Const) and type(a.value) is int else None for a in args]
+            if bounds and None not in bounds:
+                return Seq(elem=UNKNOWN_CONST, nonempty=len(range(*bounds[:3])) > 0 if len(bounds) <= 3 else False)
+            return Seq(elem=UNKNOWN_CONST)
         if name in ("sum", "max", "min"):
             vals = [self.iterate(args[0])] if len(args) == 1 else args
             tensors = [v for v in vals if isinstance(v, Tensor)]
@@ -956,7 +1145,7 @@ class Interpreter(TorchSemantics):
         if name == "getattr" and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
             return self.getattr(args[0], args[1].value)
         if name == "setattr" and len(args) == 3 and isinstance(args[0], Obj) and isinstance(args[1], Const):
-            args[0].attrs[str(args[1].value)] = args[2]
+            self.heap.set(args[0], str(args[1].value), args[2])
             return Const(None)
         if name == "super":
             f = self._current_func()
@@ -1008,6 +1197,18 @@ class _Snapshot:
         if t.data and root is not None:
             self.rg, self.leaf = root.rg, root.leaf
 
+
+# Tensor methods that str, list, dict and set have too: calling one on a value
+# of unknown type says nothing about its type.
+SHARED_METHODS = {"add", "index", "sort", "split", "values", "count", "copy", "pop", "update", "join"}
+# ndarray methods named like Tensor methods: no evidence either
+NUMPY_METHODS = {
+    "all", "any", "argmax", "argmin", "argpartition", "argsort", "astype", "clip", "conj", "copy", "cumprod",
+    "cumsum", "diagonal", "dot", "fill", "flatten", "item", "max", "mean", "min", "nonzero", "prod", "put",
+    "ravel", "repeat", "reshape", "resize", "round", "searchsorted", "squeeze", "std", "sum", "swapaxes",
+    "take", "tobytes", "tolist", "trace", "transpose", "var", "view", "abs", "T", "shape", "size", "ndim",
+    "dtype",
+}
 
 _BUILTINS = {"zip", "enumerate", "list", "tuple", "sorted", "reversed", "iter", "next", "sum", "max", "min",
              "getattr", "setattr", "super", "dict", "map", "filter", "print", "set", "frozenset", "len", "range",

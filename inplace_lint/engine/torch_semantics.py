@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from .dtypes import dtype_class, type_result
 from .values import (
     UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor,
     copy_obj, join, join_all, make_group, opaque, result_tensor, t_and, t_or, use,
@@ -33,6 +34,8 @@ FOLDING_OPS = {"matmul", "linear"}
 FACTORY_PREFIXES = ("zeros", "ones", "empty", "full", "rand", "randn", "randint", "randperm", "arange",
                     "linspace", "logspace", "eye", "tensor", "as_tensor", "from_numpy", "asarray",
                     "normal", "bernoulli", "multinomial", "poisson", "tril_indices", "triu_indices")
+CREATION_OPS = {"zeros", "ones", "empty", "full", "rand", "randn", "randint", "randperm", "arange", "linspace",
+                "logspace", "eye", "empty_strided", "tril_indices", "triu_indices"}
 NO_GRAD_CTX = {"torch.no_grad": False, "torch.inference_mode": False, "torch.enable_grad": True,
                "torch.autograd.no_grad": False, "torch.autograd.grad_mode.no_grad": False,
                "torch.autograd.enable_grad": True, "torch.autograd.grad_mode.inference_mode": False}
@@ -256,7 +259,7 @@ class TorchSemantics:
         if name.startswith("torch.") and short.startswith(FACTORY_PREFIXES):
             rgv = kwargs.get("requires_grad")
             rg = isinstance(rgv, Const) and rgv.value is True
-            return Tensor(rg=rg, leaf=True, kind="fresh", node=node)
+            return Tensor(rg=rg, leaf=True, kind="fresh", node=node, dtype=dtype_class(kwargs.get("dtype")))
         return opaque(self._taint(args, kwargs))
 
     def _backward(self, kwargs, accumulates=True):
@@ -389,11 +392,11 @@ class TorchSemantics:
             t = args[1]
             if isinstance(t, Tensor):
                 t.kind = "buffer" if t.kind in ("fresh", "opaque") else t.kind
-            obj.attrs[str(args[0].value)] = t
+            self.heap.set(obj, str(args[0].value), t)
             return Const(None)
         if name in ("register_parameter", "add_module", "register_module") and len(args) >= 2 \
                 and isinstance(args[0], Const):
-            obj.attrs[str(args[0].value)] = args[1]
+            self.heap.set(obj, str(args[0].value), args[1])
             return Const(None)
         if name == "apply" and args:
             subs = list(obj.submodules())
@@ -449,20 +452,23 @@ class TorchSemantics:
             # shares the version counter, but is a fresh leaf, not a view: in-place on it is allowed
             # (only the saves on the shared counter matter)
             return Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain,
-                          kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig)
+                          kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig, dtype=t.dtype)
         if name in SURE_ALIAS_METHODS and not args and not kwargs:
             return t
         if name == "to" and not kwargs.get("copy"):
             alias = self._to_aliases([a for a in args] + [v for k, v in kwargs.items() if k in ("dtype", "device")])
+            if t.dtype == "int" and any(dtype_class(a) == "float" for a in list(args) + [kwargs.get("dtype")]):
+                alias = False  # an integral tensor converted to floating point is a copy
             if alias is True:
                 return t
             if alias is None:
                 return t.maybe_alias()
             if alias is False:
-                return result_tensor(self._out_rg([t]))
+                return type_result(result_tensor(self._out_rg([t])), "to", [t] + list(args), kwargs)
         if name == "clone":
             return Tensor(rg=self._out_rg([t]), leaf=None if t.rg is None else not (t.rg and self.state.grad),
-                          kind="fresh") if t.rg is not False else Tensor(rg=False, leaf=True, kind="fresh")
+                          kind="fresh", dtype=t.dtype) if t.rg is not False else \
+                Tensor(rg=False, leaf=True, kind="fresh", dtype=t.dtype)
         spec = self.k.method(name)
         if spec is None:
             return opaque(self._taint([t] + list(args), kwargs))
@@ -531,7 +537,8 @@ class TorchSemantics:
                 is_inplace = False  # dropout that does nothing returns its input
             elif p is not None and not isinstance(p, Const):
                 certain = False
-        differentiable = spec.get("differentiable", True)
+        # a factory's size arguments (``torch.zeros(n)``, n of unknown type) carry no grad
+        differentiable = spec.get("differentiable", True) and name not in CREATION_OPS
         out_rg = self._out_rg(tensors) if differentiable else False
         rgv = kwargs.get("requires_grad")
         if isinstance(rgv, Const) and rgv.value is True:
@@ -564,6 +571,9 @@ class TorchSemantics:
                 known = qualname is not None or method or any(t.kind not in ("arg", "opaque") for t in tensors)
                 result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg,
                                 kind="fresh" if known else "opaque", node=node)
+            result = type_result(result, name, pos, kwargs)
+            if isinstance(result, Tensor) and result.dtype == "int":
+                out_rg = False  # an integral result has no graph: nothing is saved for it
         if out_rg is not False:
             self._record_saves(save_spec, name, bound, result, node, out_rg)
         return result
@@ -581,6 +591,9 @@ class TorchSemantics:
         for what in saves:
             if what == "result":
                 t = result
+            elif what.startswith("result") and isinstance(result, Tensor) and result.outputs:
+                i = int(what[6:] or 0)
+                t = result.outputs[i] if i < len(result.outputs) else None
             else:
                 t = bound.get(what)
             if isinstance(t, Seq):
@@ -625,7 +638,7 @@ class TorchSemantics:
         v = Tensor(storage=base.storage, rg=base.rg if self.state.grad is not False or base.rg is False else base.rg,
                    leaf=False if base.rg is True else (None if base.rg is None else True), view=view, base=base,
                    data=base.data, alias_certain=base.alias_certain,
-                   kind=base.kind if base.kind in ("opaque", "arg") else "fresh")
+                   kind=base.kind if base.kind in ("opaque", "arg") else "fresh", dtype=base.dtype)
         v.noncontig = op in NONCONTIG_VIEWS or base.noncontig
         v.partial = base.partial
         return v

@@ -80,16 +80,27 @@ class Tensor(Value):
     """A value that is, or may be, a tensor.
 
     kind: "fresh" (made here), "param" (nn.Parameter / module weight),
-    "buffer", "arg" (function argument of unknown origin), "opaque" (result
-    of something we cannot see into), "group" (any of several tensors).
+    "buffer", "arg" (function argument of unknown origin and unknown type),
+    "input" (function argument of unknown origin that surely is a tensor: an
+    annotation or a tensor-only method says so), "opaque" (result of something
+    we cannot see into, maybe not a tensor), "group" (any of several tensors).
+
+    dtype: "float" (floating or complex: may require grad), "int" (integral or
+    bool: never requires grad, has no graph) or None (unknown).
     """
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
-                 "noncontig", "hide", "partial", "paths", "used")
+                 "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
-                 alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None):
+                 alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
+                 dtype=None):
         self.storage = storage if storage is not None else Storage()
+        self.dtype = dtype
+        if dtype == "int":
+            rg, leaf = False, True
+        # the tensors of a tuple-returning op (values, indices), when they differ in kind
+        self.outputs = None
         self.rg = rg
         self.leaf = leaf
         self.view = view  # None | "single" | "multi" | "nograd"
@@ -114,6 +125,8 @@ class Tensor(Value):
         self.used = False
 
     def set_requires_grad(self, flag):
+        if self.dtype == "int":
+            flag = False  # only floating point tensors can require grad
         self.rg = flag
         if self.members:
             for m in self.members:
@@ -131,7 +144,7 @@ class Tensor(Value):
     def maybe_alias(self):
         """The result of an op that may return this tensor itself (``.to``, ``.float``)."""
         return Tensor(storage=self.storage, rg=self.rg, leaf=self.leaf, base=self, view=self.view,
-                      alias_certain=False, kind=self.kind)
+                      alias_certain=False, kind=self.kind, dtype=self.dtype)
 
     def visible_saves(self):
         if self.members:
@@ -167,9 +180,11 @@ def hidden(v, epochs, _depth=0):
     return v
 
 
-def result_tensor(rg):
+def result_tensor(rg, dtype=None):
     """A new tensor computed by an op: a leaf exactly when it does not require grad."""
-    return Tensor(rg=rg, leaf=None if rg is None else not rg, kind="fresh")
+    if dtype == "int":
+        rg = False
+    return Tensor(rg=rg, leaf=None if rg is None else not rg, kind="fresh", dtype=dtype)
 
 
 def opaque(rg=None):
@@ -346,10 +361,11 @@ def make_group(tensors, kind="group"):
     for t in flat[1:]:
         rg = t_join(rg, t.rg)
         leaf = t_join(leaf, t.leaf)
+    dtype = flat[0].dtype if all(t.dtype == flat[0].dtype for t in flat) else None
     storage = Storage(members=[t.storage for t in flat])
     if len(flat) > MAX_GROUP:
-        return Tensor(storage=storage, rg=rg, leaf=leaf, kind=kind)
-    return Tensor(storage=storage, rg=rg, leaf=leaf, kind=kind, members=flat)
+        return Tensor(storage=storage, rg=rg, leaf=leaf, kind=kind, dtype=dtype)
+    return Tensor(storage=storage, rg=rg, leaf=leaf, kind=kind, members=flat, dtype=dtype)
 
 
 def join(a: Value, b: Value) -> Value:
@@ -364,9 +380,11 @@ def join(a: Value, b: Value) -> Value:
             return Tensor(storage=a.storage, rg=t_join(a.rg, b.rg), leaf=t_join(a.leaf, b.leaf),
                           view=a.view if a.view == b.view else None, base=a.base if a.base is b.base else None,
                           data=a.data and b.data, alias_certain=a.alias_certain and b.alias_certain,
-                          kind=a.kind if a.kind == b.kind else "group")
+                          kind=a.kind if a.kind == b.kind else "group",
+                          dtype=a.dtype if a.dtype == b.dtype else None)
         g = make_group([a, b])
         g.kind = a.kind if a.kind == b.kind else "group"
+        g.dtype = a.dtype if a.dtype == b.dtype else None
         g.paths = True
         # A view on one path is still a view there: keep the stronger view facts.
         if a.view == b.view:
@@ -381,11 +399,11 @@ def join(a: Value, b: Value) -> Value:
         return b  # x = None ... x = tensor: keep the informative side
     if isinstance(b, Const) and b.value is None:
         return a
-    if isinstance(a, Tensor):
-        return a
-    if isinstance(b, Tensor):
-        return b
-    if isinstance(a, (Obj, Alt)) and isinstance(b, (Obj, Alt)):
+    if isinstance(a, Tensor) and isinstance(b, Const) or isinstance(b, Tensor) and isinstance(a, Const):
+        return a if isinstance(a, Tensor) else b  # a number or a tensor: follow the tensor
+    if isinstance(a, (Obj, Alt, Tensor, Dict, Seq)) and isinstance(b, (Obj, Alt, Tensor, Dict, Seq)):
+        # values of different kinds on different paths (a dict here, a Parameter
+        # there): one of them, not a tensor that every path sees
         opts = list(a.options) if isinstance(a, Alt) else [a]
         for o in (b.options if isinstance(b, Alt) else [b]):
             if all(o is not x for x in opts):
@@ -459,7 +477,7 @@ def copy_obj(obj: Obj, memo):
         if isinstance(v, Obj):
             return copy_obj(v, memo)
         if isinstance(v, Tensor) and v.kind in ("param", "buffer"):
-            return Tensor(rg=v.rg, leaf=v.leaf, kind=v.kind)
+            return Tensor(rg=v.rg, leaf=v.leaf, kind=v.kind, dtype=v.dtype)
         if isinstance(v, Seq):
             return Seq(items=[cp(i) for i in v.items] if v.items is not None else None,
                        elem=cp(v.elem) if v.elem is not None else None, is_tuple=v.is_tuple)

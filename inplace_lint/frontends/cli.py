@@ -61,10 +61,11 @@ def main():
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may change behaviour.")
 @click.option("--confirm", is_flag=True, help="Replay each finding under torch autograd (needs torch).")
 @click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: all cores).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--file-time-limit", type=click.FloatRange(min=0, min_open=True), default=None,
               help="Seconds one file may take (default 60; config key file-time-limit).")
 def check(paths, fmt, select, ignore, extend_select, config_file, isolated, quiet, statistics, exit_zero, no_color,
-          fix, diff, unsafe_fixes, confirm, jobs, file_time_limit):
+          fix, diff, unsafe_fixes, confirm, jobs, no_cache, file_time_limit):
     """Check PATHS (files or folders; default: the current folder)."""
     paths = paths or (".",)
     try:
@@ -90,7 +91,12 @@ def check(paths, fmt, select, ignore, extend_select, config_file, isolated, quie
         from .progress import Progress
 
         progress = Progress(sys.stderr)
-    results = list(check_paths(paths, config, jobs=jobs, progress=progress))
+    cache = None
+    if not no_cache:
+        from ..cache import Cache, cache_dir_for
+
+        cache = Cache(cache_dir_for(config))
+    results = list(check_paths(paths, config, jobs=jobs, progress=progress, cache=cache))
     if progress is not None:
         progress.close()
 
@@ -143,6 +149,21 @@ def check(paths, fmt, select, ignore, extend_select, config_file, isolated, quie
     if findings and not exit_zero:
         sys.exit(1)
     sys.exit(0)
+
+
+@main.command()
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="pyproject.toml to read.")
+def clean(config_file):
+    """Remove the result cache of the project in the current folder."""
+    from ..cache import cache_dir_for, clean as remove_cache
+
+    try:
+        directory = cache_dir_for(load_config(["."], config_file))
+        removed = remove_cache(directory)
+    except (ConfigError, ValueError, OSError) as e:
+        click.echo(f"inplace-lint: error: {e}", err=True)
+        sys.exit(2)
+    click.echo(f"Removed {directory}" if removed else f"No cache at {directory}", err=True)
 
 
 @main.command()

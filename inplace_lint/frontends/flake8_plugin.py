@@ -11,16 +11,44 @@ flake8 itself applies ``--select``/``--ignore``/``--extend-ignore``,
 rule and does not apply inplace-lint's own ``# noqa`` handling or
 ``[tool.inplace-lint]`` configuration (one place decides what is shown).
 
+Cost.  flake8 runs every installed plugin whatever ``--select`` says, so the
+plugin must be cheap where there is nothing to find: a text prefilter skips
+files without any in-place-looking text, and the CLI's result cache
+(``.inplace_lint_cache`` at the project root, see ``inplace_lint.cache``)
+answers for every file whose content is unchanged since the last run of the
+plugin or of ``inplace-lint check``: their entries are shared.  Set
+``INPLACE_LINT_NO_CACHE=1`` to neither read nor write it.  libcst is imported
+only when a file has to be analysed.
+
 A file that flake8 parsed but libcst cannot, or whose analysis fails (the CLI
 reports both as E902), gets one ``IPL000`` line at 1:1 instead of silently
 passing or aborting flake8.
 """
 from __future__ import annotations
 
+import os
+
 from .. import __version__
-from ..runner import check_parsed, might_have_hazards
+from ..cache import content_hash
+from ..runner import might_have_hazards
 
 PARSE_PROBLEM = "IPL000"
+_caches: dict = {}  # folder of a checked file -> its project's Cache (or None)
+
+
+def _cache_for(filename):
+    if os.environ.get("INPLACE_LINT_NO_CACHE"):
+        return None
+    folder = os.path.dirname(os.path.abspath(filename))
+    if folder not in _caches:
+        from ..cache import Cache, cache_dir_for
+        from ..config import ConfigError, load_config
+
+        try:
+            _caches[folder] = Cache(cache_dir_for(load_config([folder])))
+        except (ConfigError, OSError, ValueError):  # flake8 must not die of our configuration
+            _caches[folder] = None
+    return _caches[folder]
 
 
 class Flake8Plugin:
@@ -38,12 +66,28 @@ class Flake8Plugin:
         if not might_have_hazards(source):  # cheap text prefilter: most files stop here
             return
         try:
-            result = check_parsed(source, self.filename, None, noqa=False, tree=self.tree)
+            findings, problem = self._check(source)
         except Exception as e:  # a bug in one file must not abort the whole flake8 run
             yield 1, 0, f"{PARSE_PROBLEM} inplace-lint internal error: {type(e).__name__}: {e}", type(self)
             return
-        if result.problem is not None:
-            yield 1, 0, f"{PARSE_PROBLEM} inplace-lint could not check this file: {result.problem.message}", type(self)
+        if problem is not None:
+            yield 1, 0, f"{PARSE_PROBLEM} inplace-lint could not check this file: {problem.message}", type(self)
             return
-        for f in result.findings:
+        for f in findings:
             yield f.line, f.column - 1, f"{f.code} {f.message}", type(self)
+
+    def _check(self, source):
+        """(findings of every rule before noqa, problem): from the cache when the file is unchanged."""
+        cache = _cache_for(self.filename)
+        digest = None
+        if cache is not None:
+            digest = content_hash(source)
+            hit = cache.get(self.filename, digest)
+            if hit is not None:
+                return hit
+        from ..runner import check_parsed
+
+        result = check_parsed(source, self.filename, None, noqa=False, tree=self.tree)
+        if cache is not None and not (result.problem and result.problem.message.startswith("internal error")):
+            cache.put(self.filename, digest, result.findings, result.problem, deps=result.deps)
+        return result.findings, result.problem

@@ -3,6 +3,8 @@
     from inplace_lint.runtime.replay import confirm
     confirm(findings, timeout=20.0, jobs=None, memory_mb=2048)
 
+This module is the linter's side: it never imports torch and never runs user code.
+
 For each finding, ``finding.extra["confirmed"]`` becomes ``True`` (the predicted
 failure really happens at or through the flagged line), ``False`` (the line ran,
 backward ran, nothing failed) or ``None`` (undecided: inputs could not be built,
@@ -12,7 +14,7 @@ known, ``mutation_line``, ``save_line``, ``error`` (first line of the torch
 error) and ``strategy`` (what was run).
 
 This module never imports torch and never runs user code itself: each file is
-replayed by ``_replay_worker.py`` in its own subprocess, with a wall-clock limit
+replayed by the worker (``worker.py`` and the modules it loads) in its own subprocess, with a wall-clock limit
 (the process group is killed when it runs over), an address-space limit, a
 file-size limit, a scrubbed environment, a temporary working directory and, where
 the platform allows it, no network.  Files run in parallel (``jobs``, default
@@ -33,7 +35,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 __all__ = ["confirm", "replay_file"]
 
-WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_replay_worker.py")
+# the directory that holds the inplace_lint package: the worker is loaded from this checkout
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+WORKER_BOOT = ("import sys; sys.path.insert(0, sys.argv[1]); "
+               "from inplace_lint.runtime.replay import worker; worker.run()")
 GRACE_S = 2.0  # the worker stops itself just before `timeout`; the kill comes this much later
 FSIZE_MB = 64
 # Run the file's own zero-argument entry points (run(), main(), the __main__ block)
@@ -102,7 +107,7 @@ def replay_file(path: str, items: list, *, timeout: float = 20.0, memory_mb: int
     try:
         with open(err_path, "wb") as err:
             proc = subprocess.Popen(
-                [sys.executable, "-X", "utf8", WORKER],
+                [sys.executable, "-X", "utf8", "-c", WORKER_BOOT, ROOT],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err,
                 cwd=tmp, env=_env(tmp), start_new_session=True, close_fds=True,
             )
