@@ -36,7 +36,9 @@ from itertools import accumulate
 from .findings import FileProblem
 
 DEFAULT_TIME_LIMIT = 60.0  # seconds per file (config key ``file-time-limit``)
+HARD_STOP_GRACE = 5.0  # seconds past the time limit before a worker that does not stop is killed
 MEMORY_HEADROOM = 3 << 30  # bytes of address space a worker may add to what it had when forked
+OUT_OF_MEMORY = "not checked: the analysis ran out of memory"
 MAX_LINE_CHARS = 50_000
 MAX_NESTING = 150  # brackets (CPython itself refuses more than 200)
 MAX_UNARY_RUN = 100
@@ -85,6 +87,25 @@ def prescan(text, path):
     if problem is None and len(_ELIF.findall(text)) > MAX_ELIF_CHAIN:
         problem = _elif_chains(text, path)
     return problem
+
+
+def _exact_scan(text, path):
+    depth = 0
+    for m in _SCAN.finditer(text):
+        kind = m.lastgroup
+        if kind == "open":
+            depth += 1
+            if depth > MAX_NESTING:
+                line = text.count("\n", 0, m.start()) + 1
+                return FileProblem(path, f"not checked: brackets nested more than {MAX_NESTING} deep at line "
+                                         f"{line}", line, 1)
+        elif kind == "close":
+            depth = max(0, depth - 1)
+        elif kind == "unary":
+            line = text.count("\n", 0, m.start()) + 1
+            return FileProblem(path, f"not checked: more than {MAX_UNARY_RUN} unary operators in a row at line "
+                                     f"{line}", line, 1)
+    return None
 
 
 def _elif_chains(text, path):
@@ -213,13 +234,15 @@ class _Worker:
             self._start()
             _send(self.down, job)
         # the worker stops the analysis itself at ``limit``; this is the hard stop
-        reply = _receive(self.up, limit * 1.5 + 5)
+        reply = _receive(self.up, limit * 1.5 + HARD_STOP_GRACE)
         if reply is _TIMEOUT:
             self._stop()
             return "problem", f"not checked: still running after the per-file time limit ({limit:g} s)"
         if reply is _EOF:
             status = self._stop(wait=True)
             return "problem", "not checked: the checking process " + _describe(status) + " on this file"
+        if reply[0] == "problem" and reply[1] == OUT_OF_MEMORY:
+            self._stop()  # a process that ran out of memory may be in a bad state: start afresh
         return reply
 
 
@@ -297,7 +320,7 @@ def _serve(down, up):  # pragma: no cover - runs in the child
                 result.source = None
             reply = ("ok", (result, had_source))
         except MemoryError:
-            reply = ("problem", "not checked: the analysis ran out of memory")
+            reply = ("problem", OUT_OF_MEMORY)
         except RecursionError:
             reply = ("problem", "not checked: the file is nested too deeply")
         except Exception as e:  # a bug must not lose the other files' results
@@ -308,8 +331,6 @@ def _serve(down, up):  # pragma: no cover - runs in the child
             _send(up, reply)
         except (pickle.PicklingError, TypeError, AttributeError) as e:
             _send(up, ("problem", f"internal error: cannot return the result: {e}"))
-        if reply[0] == "problem" and "memory" in reply[1]:
-            return  # a process that ran out of memory may be in a bad state: start afresh
 
 
 def _limit_memory():  # pragma: no cover - runs in the child

@@ -40,20 +40,37 @@ def _load(source: str) -> dict:
         nb = json.loads(source)
     except json.JSONDecodeError as e:
         raise ValueError(f"invalid notebook JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+    except RecursionError:
+        raise ValueError("invalid notebook: JSON nested too deeply") from None
     if not isinstance(nb, dict) or not isinstance(nb.get("cells", []), list):
         raise ValueError("invalid notebook: no list of cells")
     return nb
 
 
+def _cells(nb: dict) -> list:
+    """The cells, of nbformat 4 (``cells``) or 3 (``worksheets[].cells``, code in ``input``)."""
+    if "cells" in nb or not isinstance(nb.get("worksheets"), list):
+        return [c for c in nb.get("cells", []) if isinstance(c, dict)]
+    out = []
+    for ws in nb["worksheets"]:
+        for c in (ws.get("cells") if isinstance(ws, dict) else None) or []:
+            if isinstance(c, dict):
+                out.append(dict(c, source=c.get("input", "")) if "source" not in c else c)
+    return out
+
+
 def code_cells(source: str) -> list:
     """The text of each code cell, in order.  Raises ValueError for a file that is not a notebook."""
     nb = _load(source)
-    return [_cell_text(c) for c in nb.get("cells", []) if isinstance(c, dict) and c.get("cell_type") == "code"]
+    return [_cell_text(c) for c in _cells(nb) if c.get("cell_type") == "code"]
 
 
 def _is_python(nb: dict) -> bool:
-    meta = nb.get("metadata") or {}
-    lang = (meta.get("language_info") or {}).get("name") or (meta.get("kernelspec") or {}).get("language")
+    meta = nb.get("metadata")
+    meta = meta if isinstance(meta, dict) else {}
+    info, spec = meta.get("language_info"), meta.get("kernelspec")
+    lang = (info.get("name") if isinstance(info, dict) else None) or \
+        (spec.get("language") if isinstance(spec, dict) else None) or meta.get("language")
     return not isinstance(lang, str) or lang.lower() in ("python", "python3", "ipython", "ipython3")
 
 
@@ -110,7 +127,7 @@ def check_notebook_source(source: str, path: str, config=None) -> FileResult:
         return FileResult(path, [], FileProblem(path, str(e)), source)
     if not _is_python(nb):
         return FileResult(path, [], None, source)
-    cells = [_cell_text(c) for c in nb.get("cells", []) if isinstance(c, dict) and c.get("cell_type") == "code"]
+    cells = [_cell_text(c) for c in _cells(nb) if c.get("cell_type") == "code"]
     layout = _join(cells)
     problem: Optional[FileProblem] = None
     code = "".join(line + "\n" for line in layout.lines)
