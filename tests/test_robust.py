@@ -96,7 +96,7 @@ def test_500_deep_call_chain():
 
 
 def test_huge_literal_table():
-    rows = "".join(f"    ({i}, {i * 2}, 'name{i}', [{i}, {{'k': {i}}}]),\n" for i in range(3000))
+    rows = "".join(f"    ({i}, {i * 2}, 'name{i}', [{i}, {{'k': {i}}}]),\n" for i in range(1000))
     src = SAVED + "TABLE = [\n" + rows + "]\nTABLE[0] += 1\ny.mul_(2)\n"
     r = _clean(check_source(src, "table.py"))
     assert [f.code for f in r.findings] == ["IPL001"]
@@ -110,16 +110,16 @@ def test_generated_module_costs_work_linear_in_its_size():
             f"def g{i}(x):\n    y = x.sigmoid()\n    for j in range(3):\n        y.add_(j)\n    return g{i - 1}(y) if {i} else y\n"
             for i in range(n))
 
-    small, big = _steps(module(300)), _steps(module(1200))
+    small, big = _steps(module(100)), _steps(module(400))
     assert big <= 4.4 * small
 
 
 def test_pathological_if_ladders():
-    elifs = SAVED + "if c:\n    pass\n" + "".join(f"elif c{i}:\n    x = x + {i}\n" for i in range(900))
+    elifs = SAVED + "if c:\n    pass\n" + "".join(f"elif c{i}:\n    x = x + {i}\n" for i in range(400))
     elifs += "y.mul_(2)\n"
     r = _clean(check_source(elifs, "elifs.py"))
     assert [f.code for f in r.findings] == ["IPL001"]
-    ladder = SAVED + "".join(f"if c{i}:\n    z = y.exp()\nelse:\n    z = y.cos()\n" for i in range(1500))
+    ladder = SAVED + "".join(f"if c{i}:\n    z = y.exp()\nelse:\n    z = y.cos()\n" for i in range(600))
     ladder += "y.mul_(2)\n"
     r = _clean(check_source(ladder, "ladder.py"))
     assert [f.code for f in r.findings] == ["IPL001"]
