@@ -39,7 +39,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from typing import Optional
 
@@ -153,6 +152,8 @@ class Cache:
             "problem": None if problem is None else [problem.message, problem.line, problem.column],
         }
         target = self._entry_path(path, mode)
+        import tempfile  # only a run that writes needs it
+
         try:
             folder = os.path.dirname(target)
             if not os.path.isdir(folder):

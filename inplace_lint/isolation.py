@@ -133,9 +133,13 @@ def transient(problem):
 
 
 # ------------------------------------------------------------------ the worker
-def run(fn, text, path, *args, time_limit=None):
-    """``fn(text, path, *args)`` (a runner function returning a FileResult),
-    in the worker when one can be used, else here."""
+def run(fn, text, path, *args, shared=None, time_limit=None):
+    """``fn(text, path, *args, shared)`` (a runner function returning a
+    FileResult), in the worker when one can be used, else here.
+
+    ``shared`` (the run's project index) is not sent with every file: the
+    worker inherits it when it is forked, keeps what it learns in it from
+    file to file, and is forked afresh when a call brings another one."""
     from .runner import FileResult  # the runner imports this module
 
     if not path.endswith(".ipynb"):
@@ -144,8 +148,10 @@ def run(fn, text, path, *args, time_limit=None):
             return FileResult(path, [], problem)
     worker = _get_worker()
     if worker is None:
-        return fn(text, path, *args)
+        return fn(text, path, *args, shared)
     limit = time_limit if time_limit is not None else DEFAULT_TIME_LIMIT
+    if worker.shared is not shared:
+        worker.restart_with(shared)
     status, value = worker.call((fn, text, path, args, limit), limit)
     if status == "ok":
         result, had_source = value
@@ -174,6 +180,11 @@ class _Worker:
     def __init__(self):
         self.owner = os.getpid()  # a process forked from ours must start its own
         self.pid = None
+        self.shared = None  # what the worker inherited (see run)
+
+    def restart_with(self, shared):
+        self._stop()
+        self.shared = shared
 
     def _start(self):
         down_r, down_w = os.pipe()
@@ -184,7 +195,7 @@ class _Worker:
             try:
                 os.close(down_w)
                 os.close(up_r)
-                _serve(down_r, up_w)
+                _serve(down_r, up_w, self.shared)
             except BaseException:
                 code = 1
             finally:
@@ -294,7 +305,7 @@ def _describe(status):
     return f"exited with status {os.WEXITSTATUS(status)}"
 
 
-def _serve(down, up):  # pragma: no cover - runs in the child
+def _serve(down, up, shared):  # pragma: no cover - runs in the child
     import gc
 
     from .engine import budget
@@ -314,7 +325,7 @@ def _serve(down, up):  # pragma: no cover - runs in the child
         budget.reset()
         signal.setitimer(signal.ITIMER_REAL, limit)
         try:
-            result = fn(text, path, *args)
+            result = fn(text, path, *args, shared)
             had_source = result.source is text
             if had_source:
                 result.source = None

@@ -6,10 +6,8 @@ Front-ends (CLI, flake8 plugin, pre-commit hook) call ``check_source`` or
 from __future__ import annotations
 
 import ast
-import io
 import os
 import re
-import tokenize
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -18,15 +16,18 @@ from .cache import content_hash
 from .config import Config
 from .engine import budget
 from .findings import ERROR, FileProblem, Finding, Related
+from .engine.project import ProjectIndex, project_roots
+from .gitignore import GitIgnore
 from .rules import ALL_RULES
+from .sources import NB_SUFFIX, read_source  # noqa: F401  (read_source: part of the runner's API)
+from .sources import notebook
+from . import suppression
 
 # libcst, the engine and the process pool are imported where first used: a
 # run whose files all come from the cache, or pass the text prefilter, never
 # pays for them (libcst's import alone is ~0.25 s).
 
 PY_SUFFIXES = (".py", ".pyi")
-NB_SUFFIX = ".ipynb"
-NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]*(?:\s*,\s*[A-Z]+[0-9]*)*))?", re.IGNORECASE)
 # Text that must occur for a file to contain any in-place site at all.  Files
 # without any of these are skipped before parsing.
 _INPLACE_HINT = re.compile(r"[A-Za-z0-9]_\s*\(|\+=|-=|\*=|/=|\]\s*=[^=]|inplace|\.data\b|out\s*=|\.step\(")
@@ -63,49 +64,89 @@ def judge_events(events, path, config: Optional[Config] = None, rules=ALL_RULES)
                 continue
             related = list(v.related)
             if ev.related_line is not None:
-                related.insert(0, Related(ev.related_line, ev.related_column or 1, ev.related_message))
+                related.insert(0, Related(ev.related_line, ev.related_column or 1, ev.related_message,
+                                          ev.related_path))
+            written = ev.written_in
+            if written is not None:  # the write itself lies in another module of the project
+                related.insert(0, Related(written[1], written[2], f"modified in place here by {ev.op}", written[0]))
             best[key] = Finding(code=rule.code, severity=v.severity, path=path, line=ev.line, column=ev.column,
                                 end_line=ev.end_line, end_column=ev.end_column, message=v.message,
                                 related=tuple(related))
     return sorted(best.values(), key=Finding.sort_key)
 
 
-def apply_noqa(findings, lines):
-    out = []
-    for f in findings:
-        if 0 < f.line <= len(lines):
-            m = NOQA.search(lines[f.line - 1])
-            if m:
-                codes = m.group("codes")
-                if codes is None:
-                    continue
-                wanted = [c.strip().upper() for c in codes.split(",")]
-                if any(f.code.startswith(c) for c in wanted):
-                    continue
-        out.append(f)
-    return out
+def apply_noqa(findings, lines, path=None, config: Optional[Config] = None):
+    """Drop suppressed findings (``# noqa``, ``# inplace-lint: noqa``); add IPL100 when enabled."""
+    return suppression.apply(findings, lines, path, config)
 
 
 def check_module(module, source: str, path: str, config: Optional[Config] = None):
     from .engine import analyze
 
     findings = judge_events(analyze(module, source), path, config)
-    return apply_noqa(findings, source.splitlines())
+    return apply_noqa(findings, source.splitlines(), path, config)
 
 
-def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = None) -> FileResult:
-    return apply_config(analyze_source(source, path), config, source)
+def check_notebook(source: str, path: str, config: Optional[Config] = None) -> FileResult:
+    """The code cells as one module; findings come back on (cell, line in cell)."""
+    nbm, problem = notebook.load(source, path)
+    if nbm is None or not might_have_hazards(nbm.code):
+        return FileResult(path, [], problem, source)
+    module, problem = notebook.parse(nbm, path)
+    if module is None:
+        return FileResult(path, [], problem, source)
+    try:
+        findings = check_module(module, nbm.code, path, config)
+    except RecursionError:
+        return FileResult(path, [], FileProblem(path, "internal error: analysis recursion too deep"), source)
+    return FileResult(path, notebook.map_findings(findings, nbm, path), problem, source)
 
 
-def analyze_source(source: str, path: str) -> FileResult:
+_PROJECTS: dict = {}  # roots -> ProjectIndex, one per process and run
+
+
+def _roots(paths, config):
+    if config is not None and hasattr(config, "for_path") and paths:
+        config = config.for_path(paths[0])  # a Resolver: the Config of the first path's project
+    return tuple(project_roots(paths, config))
+
+
+def project_index(paths, config=None) -> ProjectIndex:
+    """The project index for checking ``paths`` (built once per process for the same roots)."""
+    roots = _roots(paths, config)
+    idx = _PROJECTS.get(roots)
+    if idx is None:
+        idx = _PROJECTS[roots] = ProjectIndex(roots)
+    return idx
+
+
+def _project_for_file(path, config, project):
+    """A one-file check (flake8, stdin with a real path) uses the index of the file's project;
+    ``project=False`` checks the file alone."""
+    if project is False:
+        return None
+    if project is not None or path.startswith("<") or not os.path.isfile(path):
+        return project
+    return project_index([path], config)
+
+
+def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = None,
+                 project: Optional[ProjectIndex] = None) -> FileResult:
+    if project is None:
+        project = _project_for_file(path, config, None) or False
+    return apply_config(analyze_source(source, path, project), config, source)
+
+
+def analyze_source(source: str, path: str, project=None) -> FileResult:
     """Findings of every rule, before configuration and, for ``.py`` files,
     before ``# noqa`` (``apply_config`` does both): what the cache stores and
-    what the flake8 plugin reports."""
+    what the flake8 plugin reports.  ``project``: the run's ``ProjectIndex``
+    (None: the file's own project, found lazily; False: the file alone)."""
     if path.endswith(NB_SUFFIX):
-        from .frontends import notebook  # local import: only notebooks need it
-
-        return notebook.check_notebook_source(source, path, None)
-    if not might_have_hazards(source):
+        return check_notebook(source, path, None)
+    project = _project_for_file(path, None, project)
+    # a file that imports project modules may call into in-place code there
+    if not might_have_hazards(source) and not (project is not None and project.direct_imports(path)):
         # Nothing to find; still report a file Python cannot parse (ast is fast).
         try:
             ast.parse(source)
@@ -114,36 +155,44 @@ def analyze_source(source: str, path: str) -> FileResult:
         except (ValueError, RecursionError, MemoryError) as e:
             return FileResult(path, [], FileProblem(path, f"cannot parse: {e}"))
         return FileResult(path, [], None, source)
-    return check_parsed(source, path, None, noqa=False)
+    return check_parsed(source, path, None, noqa=False, project=project if project is not None else False)
 
 
 def apply_config(result: FileResult, config: Optional[Config], source: str) -> FileResult:
     """Drop the findings of rules the configuration disables for this file, and
-    those a ``# noqa`` comment suppresses (notebooks apply noqa per cell themselves)."""
+    those a ``# noqa`` comment suppresses (notebooks apply noqa per cell themselves),
+    and report stale suppressions when IPL100 is on."""
     findings = result.findings
     if config is not None:
         findings = [f for f in findings if config.enabled(f.code, f.path)]
-    if findings and not result.path.endswith(NB_SUFFIX):
-        findings = apply_noqa(findings, source.splitlines())
+    if not result.path.endswith(NB_SUFFIX) and (result.problem is None or result.problem.kind == "note"):
+        findings = apply_noqa(findings, source.splitlines(), result.path, config)
     return FileResult(result.path, findings, result.problem, source, result.deps)
 
 
 def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: bool = True,
-                 tree=None) -> FileResult:
+                 tree=None, project=None) -> FileResult:
     """Parse with libcst, analyse, judge.  ``noqa=False`` leaves suppression to
     the caller (flake8); ``tree`` is an ``ast`` of the source if one exists."""
     from .engine import analyze
 
-    module, problem = parse_module(source, path)
+    project = _project_for_file(path, config, project)
+    module = project.tree_for(path, source) if project else None  # parsed once when also imported
     if module is None:
-        return FileResult(path, [], problem)
+        module, problem = parse_module(source, path)
+        if module is None:
+            return FileResult(path, [], problem)
+        if project:
+            project.remember(path, source, module)
     try:
-        events = analyze(module, source, tree=tree)
+        events = analyze(module, source, tree=tree, project=project, path=path)
         findings = judge_events(budget.until_expired(events), path, config)
     except RecursionError:  # placing positions on a tree nested too deeply
         return FileResult(path, [], FileProblem(path, "cannot analyse: code nested too deeply", kind="note"))
     if noqa:
-        findings = apply_noqa(findings, source.splitlines())
+        findings = apply_noqa(findings, source.splitlines(), path, config)
+    # the project files this result depends on (the result cache keys on them too)
+    deps = project.deps_of(path) if project else ()
     problem = None
     stop = getattr(events, "incomplete", None)
     if stop is None and budget.expired():
@@ -152,7 +201,7 @@ def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: 
         where = f" at line {stop.line}" if stop.line else ""
         problem = FileProblem(path, f"analysis incomplete: {stop.reason}{where}; the rest of the file was not "
                                     f"analysed", stop.line or 1, 1, kind="note")
-    return FileResult(path, findings, problem, source)
+    return FileResult(path, findings, problem, source, deps)
 
 
 def parse_module(source: str, path: str):
@@ -182,36 +231,10 @@ def parse_module(source: str, path: str):
                              libcst_line or 1, 1, kind="note")
 
 
-def read_source(path: str, config: Config):
-    """Returns (text, problem)."""
-    try:
-        size = os.path.getsize(path)
-        if size > config.max_file_size:
-            return None, FileProblem(path, f"file too large to check ({size} bytes; max-file-size is "
-                                           f"{config.max_file_size})")
-        with open(path, "rb") as f:
-            raw = f.read()
-    except OSError as e:
-        return None, FileProblem(path, f"cannot read file: {e.strerror or e}")
-    if path.endswith(NB_SUFFIX):
-        try:
-            return raw.decode("utf-8"), None
-        except UnicodeDecodeError as e:
-            return None, FileProblem(path, f"cannot decode notebook as UTF-8: {e.reason} at byte {e.start}")
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
-        text = raw.decode(encoding)
-    except (SyntaxError, LookupError) as e:
-        return None, FileProblem(path, f"cannot decode file: {e}")
-    except UnicodeDecodeError as e:
-        return None, FileProblem(path, f"cannot decode file as {e.encoding}: {e.reason} at byte {e.start}")
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text, None
-
-
-def check_file(path: str, config: Config, cache=None) -> FileResult:
-    """Check one file; with a ``cache.Cache``, re-use or store its result."""
+def check_file(path: str, config: Config, cache=None, project=None) -> FileResult:
+    """Check one file; with a ``cache.Cache``, re-use or store its result.
+    ``project``: the run's ``ProjectIndex`` (None: found from the file; False: the file alone)."""
+    config = config.for_path(path)  # a Resolver gives each file its own project's Config
     text, problem = None, isolation.special_file(path)
     if problem is None:
         text, problem = read_source(path, config)
@@ -224,7 +247,7 @@ def check_file(path: str, config: Config, cache=None) -> FileResult:
         if hit is not None:
             return apply_config(FileResult(path, hit[0], hit[1]), config, text)
     try:  # in a worker process, with a time limit: see isolation
-        raw = isolation.run(analyze_source, text, path, time_limit=config.file_time_limit)
+        raw = isolation.run(analyze_source, text, path, shared=project, time_limit=config.file_time_limit)
     except Exception as e:  # a bug must not lose the other files' results
         return FileResult(path, [], FileProblem(path, f"internal error: {type(e).__name__}: {e}"))
     if cache is not None and not (raw.problem and isolation.transient(raw.problem)):
@@ -233,6 +256,7 @@ def check_file(path: str, config: Config, cache=None) -> FileResult:
 
 
 def _cached(path: str, config: Config, cache) -> Optional[FileResult]:
+    config = config.for_path(path)
     if isolation.special_file(path) is not None:
         return None
     text, problem = read_source(path, config)
@@ -243,29 +267,53 @@ def _cached(path: str, config: Config, cache) -> Optional[FileResult]:
 
 
 def discover(paths, config: Config):
-    """Yield files to check, in a stable order.  Explicit files are always checked."""
+    """Yield files to check, in a stable order, each once (however it was named).
+
+    Folders are walked, skipping what the file's configuration excludes and,
+    with ``respect-gitignore`` (default), what git ignores.  Files named
+    explicitly are always checked unless ``force-exclude`` is on (then the same
+    rules apply to them as to walked files: what pre-commit needs).
+    """
     seen = set()
+    git = GitIgnore()
+
+    def skip(path, cfg, named):
+        if named and not cfg.force_exclude:
+            return False
+        if cfg.excluded_with_parents(path) if named else cfg.excluded(path):
+            return True
+        return cfg.respect_gitignore and git.ignored(path)
+
+    def first_time(path):
+        key = os.path.normcase(os.path.realpath(path))
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for p in paths:
         if os.path.isfile(p) or not os.path.exists(p):
-            if p not in seen:
-                seen.add(p)
+            if not skip(p, config.for_path(p), True) and first_time(p):
                 yield p
             continue
+        if skip(p, config.for_path(p), True):
+            continue
         for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if not config.excluded(os.path.join(root, d)))
+            here = config.for_path(root)  # a folder's fate is decided by the config above it
+            dirs[:] = sorted(d for d in dirs if not skip(os.path.join(root, d), here, False))
             for name in sorted(files):
                 if name.endswith(PY_SUFFIXES + (NB_SUFFIX,)):
                     full = os.path.join(root, name)
                     if full.startswith("./"):
                         full = full[2:]
-                    if not config.excluded(full) and full not in seen:
-                        seen.add(full)
+                    if not skip(full, config.for_path(full), False) and first_time(full):
                         yield full
 
 
 def _check_batch(args):
-    paths, config, cache = args
-    return [check_file(p, config, cache) for p in paths]
+    paths, config, cache, roots = args
+    project = project_index(roots, config)  # one per worker process, reused by its batches
+    return [check_file(p, config, cache, project) for p in paths]
 
 
 def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None, cache=None):
@@ -285,18 +333,20 @@ def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None
                 if progress:
                     progress(1)
     misses = [f for i, f in enumerate(files) if i not in hits]
-    computed = _check_all(misses, config, jobs, progress, cache)
+    computed = _check_all(misses, config, jobs, progress, cache, list(paths))
     for i in range(len(files)):
         yield hits[i] if i in hits else next(computed)
     if cache is not None and misses:
         cache.prune()
 
 
-def _check_all(files, config: Config, jobs: Optional[int], progress, cache):
+def _check_all(files, config: Config, jobs: Optional[int], progress, cache, paths=()):
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(files) < 16:
+        # one project index for the run: each imported module is summarised once
+        project = ProjectIndex(_roots(list(paths) or files, config))
         for f in files:
-            r = check_file(f, config, cache)
+            r = check_file(f, config, cache, project)
             if progress:
                 progress(1)
             yield r
@@ -307,7 +357,7 @@ def _check_all(files, config: Config, jobs: Optional[int], progress, cache):
     size = max(1, min(32, len(files) // (jobs * 4)))
     batches = [files[i:i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=jobs) as ex:
-        for results in ex.map(_check_batch, [(b, config, cache) for b in batches]):
+        for results in ex.map(_check_batch, [(b, config, cache, list(paths) or files) for b in batches]):
             for r in results:
                 if progress:
                     progress(1)

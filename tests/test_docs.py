@@ -6,9 +6,10 @@ import sys
 import pytest
 from click.testing import CliRunner
 
+from inplace_lint.config import Config
 from inplace_lint.findings import ERROR
 from inplace_lint.frontends.cli import main, rule_page
-from inplace_lint.rules import ALL_RULES
+from inplace_lint.rules import ALL_RULES, OPT_IN
 from inplace_lint.runner import check_source
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -54,7 +55,7 @@ def test_index_links_every_rule_and_the_other_pages():
         index = fh.read()
     for r in ALL_RULES:
         assert f"[{r.code}](rules/{r.code}.md)" in index
-    for page in ("integrations.md", "runtime-watch.md", "runtime-replay.md"):
+    for page in ("integrations.md", "editors.md", "runtime-watch.md", "runtime-replay.md"):
         assert f"]({page})" in index
     assert os.path.isfile(os.path.join(ROOT, "docs", "integrations.md"))
 
@@ -80,11 +81,16 @@ def test_explain_unknown_code_exits_2():
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
 def test_rule_examples(rule):
     assert rule.VALID and rule.INVALID
+    # an opt-in rule (IPL100) is judged with itself selected, at its own severity
+    config = Config(select=("IPL", rule.code)) if rule.code in OPT_IN else None
+    severity = getattr(rule, "severity", ERROR)
     for i, src in enumerate(rule.VALID):
-        res = check_source(src, f"valid_{i}.py")
+        res = check_source(src, f"valid_{i}.py", config)
         assert res.problem is None
         assert not [f for f in res.findings if f.code == rule.code], src
     for i, src in enumerate(rule.INVALID):
-        res = check_source(src, f"invalid_{i}.py")
+        res = check_source(src, f"invalid_{i}.py", config)
         assert res.problem is None
-        assert [f for f in res.findings if f.code == rule.code and f.severity == ERROR], src
+        assert [f for f in res.findings if f.code == rule.code and f.severity == severity], src
+        if rule.code in OPT_IN:  # off by default
+            assert not [f for f in check_source(src, "x.py").findings if f.code == rule.code]

@@ -31,3 +31,40 @@ def test_nested_branches_in_loops_stay_bounded():
     for ev in events:
         for save in ev.saves:
             assert save.op in ("tanh", "mul")
+
+
+def _messages(src):
+    from inplace_lint.config import Config
+    from inplace_lint.runner import check_source
+
+    return [f.message for f in check_source(src, "m.py", Config()).findings]
+
+
+def test_messages_name_the_op_that_may_alias():
+    src = ("import torch\n\ndef f():\n    x = torch.randn(3, requires_grad=True)\n    y = torch.sigmoid(x)\n"
+           "    z = y.float()\n    z.add_(1)\n    return z\n")
+    (msg,) = _messages(src)
+    assert "(if `.float()` returned its input itself)" in msg
+
+
+def test_messages_say_a_save_is_from_the_previous_iteration():
+    src = ("import torch\n\ndef f(w: torch.Tensor):\n    h = torch.zeros(3)\n    x = torch.randn(4, 3, requires_grad=True)\n"
+           "    for t in range(4):\n        h.mul_(0.5)\n        h = torch.tanh(x[t] + h)\n    return h\n")
+    (msg,) = _messages(src)
+    assert "`tanh` at line 8 in the previous iteration" in msg
+
+
+def test_leaf_advice_for_a_buffer_made_here_is_out_of_place():
+    src = "import torch\nloss = torch.zeros(1, requires_grad=True)\nloss += 1\n"
+    (msg,) = _messages(src)
+    assert "out of place" in msg and "wrap it in" not in msg
+    src = "import torch\nimport torch.nn as nn\nfc = nn.Linear(2, 2)\nfc.weight.mul_(2)\n"
+    (msg,) = _messages(src)
+    assert "wrap it in `with torch.no_grad():`" in msg
+
+
+def test_later_outputs_are_named_by_position():
+    src = ("import torch\nx = torch.randn(3, 5, requires_grad=True)\ntop, best = x.max(1)\nbest.add_(1)\n"
+           "top.sum().backward()\n")
+    (msg,) = _messages(src)
+    assert "(its output 1)" in msg

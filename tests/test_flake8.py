@@ -82,7 +82,8 @@ def test_plugin_matches_cli_on_a_real_corpus_slice_cold_and_warm(tmp_path):
     env = dict(os.environ, PYTHONPATH=ROOT, INPLACE_LINT_CACHE_DIR=str(tmp_path / "cache"))
     cli = subprocess.run([sys.executable, "-m", "inplace_lint", "check", "--no-cache", "--format", "json",
                           "--exit-zero", str(src)], cwd=ROOT, capture_output=True, text=True, env=env)
-    want = sorted(f"{f['path']}:{f['line']}:{f['column']}: {f['code']} {f['message']}"
+    tag = {"warning": "[warning] ", "error": ""}  # flake8 shows a warning's severity in its message
+    want = sorted(f"{f['path']}:{f['line']}:{f['column']}: {f['code']} {tag[f['severity']]}{f['message']}"
                   for f in json.loads(cli.stdout) if f["path"].endswith(".py"))
     assert len(want) >= 20
 

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from inplace_lint.config import Config
-from inplace_lint.frontends import notebook
+from inplace_lint.sources import notebook
 from inplace_lint.runner import check_file, check_source
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -30,7 +30,7 @@ def test_fixture_findings_map_to_cells():
     out_f = res.findings[1]
     assert "at cell 5, line 1" in out_f.message
     assert out_f.related[0].line == 1 and out_f.related[0].path.endswith("train.ipynb:cell 5")
-    # the %%timeit cell (cell 3) has y.mul_(2) and invalid syntax: skipped whole, no problem reported
+    # the %%bash cell (cell 3) is not Python: skipped whole, no problem reported
     assert all(f.cell != 3 for f in res.findings)
 
 
@@ -82,3 +82,32 @@ def test_noqa_in_cell_and_non_python_kernel():
     r_src = _nb(("code", "y <- sigmoid(x)\n"), lang="R")
     res = check_source(r_src, "n.ipynb")
     assert res.findings == [] and res.problem is None
+
+
+def test_python_cell_magics_are_checked_and_bind_names():
+    src = _nb(("code", "import torch\nx = torch.randn(3, requires_grad=True)\n"),
+              ("code", "%%time\ny = torch.sigmoid(x)\n"),  # defines y for later cells
+              ("code", "%%timeit -n 1 -r 1 pass\nz = torch.exp(x)\nz.mul_(2)\n"),
+              ("code", "%%capture out\ny.mul_(2)\n"),
+              ("code", "%%bash\necho y.mul_(2)\nthis is not python (\n"),
+              ("code", "%%writefile helper.py\nw = torch.tanh(x)\nw.mul_(2)\n"),
+              ("code", "%%someunknownmagic\nthis is not python (\n"))
+    res = check_source(src, "n.ipynb")
+    assert res.problem is None
+    assert [(f.code, f.cell, f.line, f.column) for f in res.findings] == [("IPL001", 3, 3, 1), ("IPL001", 4, 2, 1)]
+    assert "at cell 2, line 2" in res.findings[1].message  # the save in the %%time cell is seen
+
+
+def test_cell_magic_blanking():
+    assert notebook.blank_ipython("%%time\ny = f(x)\n%time g()\n") == ["", "y = f(x)", "pass"]
+    assert notebook.blank_ipython("\n%%prun -s cumulative\nh.mul_(2)\n") == ["", "", "h.mul_(2)"]
+    assert notebook.blank_ipython("%%html\n<b>x</b>\n") == ["", ""]
+    assert notebook.cell_magic("%%timeit -n 3\nx\n") == "timeit" and notebook.cell_magic("x = 1\n") is None
+
+
+def test_notebook_through_the_cli_with_a_python_cell_magic(tmp_path):
+    (tmp_path / "m.ipynb").write_text(_nb(("code", "%%time\nimport torch\nx = torch.randn(3, requires_grad=True)\n"
+                                                   "y = torch.sigmoid(x)\ny.mul_(2)\n")))
+    p = subprocess.run([sys.executable, "-m", "inplace_lint", "check", str(tmp_path / "m.ipynb")], cwd=ROOT,
+                       capture_output=True, text=True)
+    assert p.returncode == 1 and "m.ipynb:cell 1:5:1: IPL001 [error]" in p.stdout

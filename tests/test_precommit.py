@@ -102,3 +102,17 @@ def test_fix_hook_rewrites_and_fails_so_the_user_sees_it(env):
     assert (d / "train.py").read_text().endswith("y = y.mul(2)\n")
     p = _run(env, d, "inplace-lint", "--all-files")
     assert p.returncode == 0, p.stdout + p.stderr
+
+
+def test_hook_honours_excludes_for_the_files_it_is_given(env):
+    # pre-commit names the staged files; force-exclude (on in the hook entry) applies extend-exclude to them
+    d = _project(env, {"pyproject.toml": '[tool.inplace-lint]\nextend-exclude = ["vendor"]\n', "ok.py": CLEAN})
+    (d / "vendor").mkdir()
+    (d / "vendor" / "lib.py").write_text(HAZARD)
+    _git("add", "-A", cwd=d)
+    p = _run(env, d, "inplace-lint")
+    assert p.returncode == 0, p.stdout + p.stderr
+    (d / "pyproject.toml").write_text("[tool.inplace-lint]\n")
+    _git("add", "-A", cwd=d)
+    p = _run(env, d, "inplace-lint")
+    assert p.returncode == 1 and "vendor/lib.py:4:1: IPL001" in p.stdout, p.stdout + p.stderr

@@ -68,8 +68,14 @@ def test_sarif_from_cli_is_valid_and_complete(schema):
         assert f["message"] in res["message"]["text"]
         loc = res["locations"][0]["physicalLocation"]
         assert loc["artifactLocation"] == {"uri": f["path"], "uriBaseId": "%SRCROOT%"}
-        assert loc["region"] == {"startLine": f["line"], "startColumn": f["column"], "endLine": f["end_line"],
-                                 "endColumn": f["end_column"]}
+        if "cell" not in f:
+            assert loc["region"] == {"startLine": f["line"], "startColumn": f["column"], "endLine": f["end_line"],
+                                     "endColumn": f["end_column"]}
+        else:  # notebooks: the position in the .ipynb text, the cell's own position in properties
+            assert loc["region"]["properties"] == {"cell": f["cell"], "cellLine": f["line"],
+                                                   "cellColumn": f["column"]}
+            assert res["message"]["text"].startswith(f"cell {f['cell']}, line {f['line']}: ")
+            assert res["locations"][0]["logicalLocations"][0]["name"] == f"cell {f['cell']}"
         assert len(res.get("relatedLocations", [])) == len(f["related"])
         assert len(res["partialFingerprints"][reports.FINGERPRINT_KEY]) == 32
     saved = [r for r in results if r["locations"][0]["physicalLocation"]["region"]["startLine"] == 8
@@ -163,3 +169,49 @@ def test_check_file_result_has_source_for_fingerprints(tmp_path):
     p.write_text(HAZARD)
     res = check_file(str(p), Config())
     assert res.findings and reports.fingerprints(res)[0] == reports.fingerprints(check_source(HAZARD, "m.py"))[0]
+
+
+def test_flake8_shows_which_findings_are_warnings(tmp_path):
+    # real flake8 with the registered plugin: warnings are marked, errors are not
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    (tmp_path / "w.py").write_text("import torch\n\ndef f(t):\n    y = torch.sigmoid(t)\n    y.mul_(2)\n    return y\n"
+                                   "\nx = torch.randn(3, requires_grad=True)\nz = torch.sigmoid(x)\nz.mul_(2)\n")
+    p = subprocess.run([sys.executable, "-m", "flake8", "--isolated", "--select=IPL", str(tmp_path / "w.py")],
+                       cwd=root, capture_output=True, text=True)
+    lines = p.stdout.splitlines()
+    assert p.returncode == 1 and len(lines) == 2, p.stdout + p.stderr
+    assert ":5:5: IPL001 [warning] `y`" in lines[0]
+    assert ":10:1: IPL001 `z`" in lines[1]
+
+
+def _nb_file_lines():
+    with open(os.path.join(ROOT, FIX, "train.ipynb"), encoding="utf-8") as fh:
+        return fh.read().split("\n")
+
+
+def test_notebook_positions_point_into_the_ipynb_text(schema):
+    p = _cli("--format", "sarif", os.path.join(FIX, "train.ipynb"))
+    log = json.loads(p.stdout)
+    jsonschema.validate(log, schema, cls=jsonschema.Draft4Validator)
+    lines = _nb_file_lines()
+    found = []
+    for res in log["runs"][0]["results"]:
+        region = res["locations"][0]["physicalLocation"]["region"]
+        text = lines[region["startLine"] - 1]
+        found.append(text[region["startColumn"] - 1:region["endColumn"] - 1])
+        rel = res["relatedLocations"][0]["physicalLocation"]["region"]
+        found.append(lines[rel["startLine"] - 1][rel["startColumn"] - 1:])
+    # cell 2 line 8 `h.mul_(2)`, saved by sigmoid; cell 5 line 2 `out.add_(1)`, saved by sigmoid on cell 5 line 1
+    assert found[0] == "h.mul_(2)" and found[1].startswith("torch.sigmoid(self.fc(x))")
+    assert found[2] == "out.add_(1)" and found[3].startswith("torch.sigmoid(x)")
+
+
+def test_github_annotations_for_notebooks_name_the_cell():
+    p = _cli("--format", "github", os.path.join(FIX, "train.ipynb"))
+    lines = _nb_file_lines()
+    cmds = [c for c in p.stdout.splitlines() if c.startswith("::error")]
+    assert len(cmds) == 2
+    props = dict(kv.split("=", 1) for kv in cmds[1].split(" ", 1)[1].split("::", 1)[0].split(","))
+    assert props["title"] == "IPL001 (cell 5)"
+    assert lines[int(props["line"]) - 1][int(props["col"]) - 1:].startswith("out.add_(1)")
+    assert cmds[1].split("::", 2)[2].startswith("cell 5, line 2: `out` is modified in place")

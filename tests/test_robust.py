@@ -211,21 +211,21 @@ def test_fifo_in_a_scanned_folder_is_never_opened(tmp_path):
     assert "ok.py:4:1: IPL001" in r.stdout
 
 
-def _segfault(text, path):
+def _segfault(text, path, *_):
     os.kill(os.getpid(), signal.SIGSEGV)
 
 
-def _sleep(text, path):
+def _sleep(text, path, *_):
     time.sleep(60)
 
 
-def _until_expired(text, path):
+def _until_expired(text, path, *_):
     while not budget.expired():
         time.sleep(0.01)
     return FileResult(path, [], FileProblem(path, "stopped in time", kind="note"), text)
 
 
-def _hog(text, path):
+def _hog(text, path, *_):
     return bytearray(64 << 30)
 
 

@@ -73,6 +73,7 @@ def state():
         torch._C._autograd._top_saved_tensors_default_hooks(False),
         len(_get_current_dispatch_mode_stack()),
         torch.autograd.graph.saved_tensors_hooks.__enter__,
+        torch.autograd.graph.disable_saved_tensors_hooks,
         torch.autograd.backward,
         torch.autograd.grad,
         len(optim_mod._global_optimizer_pre_hooks),

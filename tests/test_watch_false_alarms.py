@@ -54,6 +54,9 @@ RECURRENT = {
     "LSTM": (lambda: nn.LSTM(4, 5, num_layers=2, bidirectional=True), (3, 2, 4)),
     "LSTM-proj": (lambda: nn.LSTM(4, 5, proj_size=3), (3, 2, 4)),
     "LSTMCell": (lambda: nn.LSTMCell(4, 5), (2, 4)),
+    # the same without oneDNN: torch's own cell loop instead of one fused op
+    "LSTM-no-onednn": (lambda: nn.LSTM(4, 5, num_layers=2), (3, 2, 4)),
+    "GRU-no-onednn": (lambda: nn.GRU(4, 5), (3, 2, 4)),
 }
 
 
@@ -63,7 +66,9 @@ def train_recurrent(name, dtype, cm, steps=2):
     model = make().to(dtype)
     opt = torch.optim.SGD(model.parameters(), lr=0.1)
     for _ in range(steps):
-        with cm():
+        no_onednn = (torch.backends.mkldnn.flags(enabled=False) if name.endswith("no-onednn")
+                     else contextlib.nullcontext())
+        with cm(), no_onednn:
             x = torch.randn(shape, dtype=dtype)
             out = model(x)
             if name == "LSTMCell":

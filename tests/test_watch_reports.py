@@ -4,7 +4,6 @@ torch's own error with torch's own version numbers."""
 import importlib
 import re
 import sys
-import textwrap
 import warnings
 from pathlib import Path
 
@@ -239,6 +238,26 @@ def test_parameters_are_named_by_module_path():
     assert msg.startswith("parameter model.classifier.3.weight [4] saved at")
     assert re.search(r"modified in place at \S*" + re.escape(this_line("PARAM-STEP")), msg)
     assert "fix: call backward() on the graph" in msg and "torch.no_grad()" in msg
+
+
+class Trainer:
+    def __init__(self):
+        self.model = Net()
+        self.opt = torch.optim.SGD(self.model.parameters(), lr=0.1)
+
+    def step(self, x):
+        out = self.model(x)
+        out.sum().backward(retain_graph=True)
+        self.opt.step()
+        out.sum().backward()
+
+
+def test_parameters_held_by_an_object_are_named_through_it():
+    trainer = Trainer()
+    with pytest.raises(InplaceHazardError) as ei:
+        with watch():
+            trainer.step(torch.randn(2, 4))
+    assert str(ei.value).startswith("parameter self.model.classifier.3.weight [4] saved at")
 
 
 def test_view_of_a_parameter_is_named_too():

@@ -50,7 +50,8 @@ def index_text() -> str:
         "## Entrances",
         "",
         "- [Integrations](integrations.md): command line, pre-commit, flake8, GitHub code scanning (SARIF), "
-        "GitHub annotations, notebooks, `--fix`, configuration.",
+        "GitHub annotations, notebooks, stdin, `--fix`, configuration, suppression.",
+        "- [Editors](editors.md): the language server (`inplace-lint server`) in VS Code, Neovim, Helix.",
         "- [Runtime watch](runtime-watch.md): run a script under the autograd watcher (`inplace-lint watch`).",
         "- [Runtime replay](runtime-replay.md): confirm static findings by replaying them under torch "
         "(`inplace-lint check --confirm`).",

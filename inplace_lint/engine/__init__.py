@@ -11,19 +11,23 @@ from .facts import Event, SaveFact
 __all__ = ["analyze", "Event", "SaveFact"]
 
 
-def analyze(module, source=None, knowledge=None, tree=None) -> list:
+def analyze(module, source=None, knowledge=None, tree=None, project=None, path=None) -> list:
     """Events for every in-place site of ``module`` (an ``Events`` list whose
     ``incomplete`` says whether, and where, the analysis stopped early).
 
     ``source`` is the module's text (else regenerated); ``tree`` an ``ast`` of
     it if the caller has one (flake8 does), used only to place positions.
+    ``project`` (an ``engine.project.ProjectIndex``) lets calls into the
+    project's other modules be followed; ``path`` is this module's file.
     """
     # Imported here, not above: the rules import ``engine.facts``, and a run
     # answered from the cache must not pay for libcst.
     from .interpreter import Interpreter
     from .positions import Positions
 
-    interp = Interpreter(module, knowledge)
+    interp = Interpreter(module, knowledge, project=project, path=path)
+    positions = Positions(module, source if source is not None else module.code, tree)  # lazy
+    interp.home_positions = positions
     incomplete = None
     with deeper_stack(), running(interp):
         try:
@@ -32,17 +36,23 @@ def analyze(module, source=None, knowledge=None, tree=None) -> list:
             incomplete, raw = e, interp.events
         except RecursionError:
             incomplete, raw = Incomplete("code nested too deeply"), interp.events
+    if project is not None and path:
+        project.note_deps(path, interp.deps)
     events = Events()
     if incomplete is not None:
         events.incomplete = incomplete
-    if not raw and incomplete is None:
+        if interp.cur_stmt is not None:
+            try:
+                incomplete.line = positions.get(interp.cur_stmt, interp.cur_stmt)[0]
+            except (RecursionError, LookupError, ValueError):
+                incomplete.line = 0
+    if not raw:
         return events
-    positions = Positions(module, source if source is not None else module.code, tree)
-    if incomplete is not None and interp.cur_stmt is not None:
-        try:
-            incomplete.line = positions.get(interp.cur_stmt, interp.cur_stmt)[0]
-        except (RecursionError, LookupError, ValueError):
-            incomplete.line = 0
+    placer = None
+    if project is not None:
+        from .project.report import Placer
+
+        placer = Placer(interp, positions, path)
     code_cache: dict = {}
 
     def text(node):
@@ -58,26 +68,54 @@ def analyze(module, source=None, knowledge=None, tree=None) -> list:
     def where(node, stmt):
         return lambda: positions.get(node, stmt)
 
+    def chain_text(chain):
+        return "via " + ", ".join(f"{fname}() called at line {positions.get(call, stmt)[0]}"
+                                  for fname, call, stmt in chain)
+
     def context(chain):
-        return lambda: "via " + ", ".join(f"{fname}() called at line {positions.get(call, stmt)[0]}"
-                                          for fname, call, stmt in chain)
+        return lambda: chain_text(chain)
+
+    def save_fact(s, r):
+        env = placer.save_env(s) if placer is not None else None
+        if env is None:
+            return SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.stmt), id(s) in r.previous)
+        return SaveFact(s.op, s.what, s.certain, s.hooked, placer.where(env, s.node, s.stmt), id(s) in r.previous,
+                        placer.path(env))
 
     for r in raw:
         t = r.tensor
         # A save whose op output was never consumed by anything that could
         # backpropagate (``torch.sigmoid(x).detach()``) is unreachable.
-        saves = [SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.stmt)) for s in r.saves
-                 if s.out is None or s.out.used]
+        saves = [save_fact(s, r) for s in r.saves if s.out is None or s.out.used]
         lazy = {"span": where(r.node, r.stmt), "target": (lambda n=r.target_node: text(n))}
         if r.chain:
             lazy["context"] = context(r.chain)
         if r.related_node is not None:
             lazy["related"] = where(r.related_node, r.related_stmt)
+        if placer is not None:
+            _place_foreign(r, lazy, placer, text, chain_text)
         events.append(Event(
             kind=r.kind, op=r.op, grad_enabled=r.grad, requires_grad=t.rg, is_leaf=t.leaf, view=t.view,
             view_base_requires_grad=t.base_rg, view_base_is_leaf=t.base_leaf, via_data=t.data,
             alias_certain=t.alias_certain, saves=saves, out_inputs_requires_grad=r.out_rg,
             related_message=r.related_message, basic_index=r.basic_index, is_tensor=t.kind not in ("arg", "opaque"),
-            lazy=lazy,
+            lazy=lazy, alias_op=t.alias_op, origin=t.origin, unknown_origin=t.kind in ("arg", "input", "opaque"),
         ))
     return events
+
+
+def _place_foreign(r, lazy, placer, text, chain_text):
+    """Report a write made inside another project module at the call in this file
+    that led there; related places in other files carry their path."""
+    if r.related_node is not None:
+        renv = placer.env_of_stmt(r.related_stmt)
+        if renv is not None:
+            lazy["related"] = placer.where(renv, r.related_node, r.related_stmt)
+            lazy["related_path"] = lambda: placer.path(renv)
+    if r.env is None:
+        return
+    anchor = r.anchor
+    lazy["span"] = placer.where(None, anchor.node, anchor.stmt)
+    lazy["target"] = lambda: placer.target(r, text)
+    lazy["context"] = lambda: placer.context(r, chain_text)
+    lazy["written_in"] = lambda: (placer.path(r.env),) + r.env.positions.get(r.node, r.stmt)[:2]

@@ -11,14 +11,16 @@ from __future__ import annotations
 class SaveFact:
     """An op saved the tensor for backward: which op, which of its tensors, where."""
 
-    __slots__ = ("op", "what", "certain", "hooked", "_where")
+    __slots__ = ("op", "what", "certain", "hooked", "_where", "previous", "path")
 
-    def __init__(self, op, what, certain, hooked, where):
+    def __init__(self, op, what, certain, hooked, where, previous=False, path=None):
         self.op = op  # "sigmoid", "Linear", ...
         self.what = what  # "result", "input", "weight", ...
         self.certain = certain  # the save surely happened (the op's output surely required grad)
         self.hooked = hooked  # saved inside saved_tensors_hooks / save_on_cpu
         self._where = where  # () -> (line, column, end_line, end_column)
+        self.previous = previous  # made in the previous iteration of the loop around the in-place op
+        self.path = path  # the file, when another module of the project made the save
 
     @property
     def line(self):
@@ -39,11 +41,13 @@ class Event:
 
     __slots__ = ("kind", "op", "grad_enabled", "requires_grad", "is_leaf", "view", "view_base_requires_grad",
                  "view_base_is_leaf", "via_data", "alias_certain", "saves", "out_inputs_requires_grad",
-                 "related_message", "basic_index", "is_tensor", "_lazy", "_cache")
+                 "related_message", "basic_index", "is_tensor", "_lazy", "_cache", "alias_op", "origin",
+                 "unknown_origin")
 
     def __init__(self, kind, op, grad_enabled, requires_grad, is_leaf, view, view_base_requires_grad,
                  view_base_is_leaf, via_data, alias_certain, saves, out_inputs_requires_grad=None,
-                 related_message="", basic_index=False, is_tensor=True, lazy=None):
+                 related_message="", basic_index=False, is_tensor=True, lazy=None, alias_op=None, origin=None,
+                 unknown_origin=False):
         self.kind = kind
         self.op = op
         self.grad_enabled = grad_enabled
@@ -61,6 +65,15 @@ class Event:
         # False when the modified object is of unknown type (an argument, the
         # result of an unknown call): it may not be a tensor at all
         self.is_tensor = is_tensor
+        # with alias_certain False: the op that may have returned its input itself
+        # (".float()"), "[]" for indexing that may have copied, None for a path choice
+        self.alias_op = alias_op
+        # "param" when the tensor (or the view's base) is a parameter, else the kind of
+        # value it is ("fresh": made in this code, e.g. a torch.zeros(...) buffer)
+        self.origin = origin
+        # an argument or an opaque result: where it came from (and whether it
+        # requires grad) is unknown, even when it surely is a tensor
+        self.unknown_origin = unknown_origin
         self._lazy = lazy or {}  # name -> () -> value, for positions and text
         self._cache = {}
 
@@ -78,6 +91,9 @@ class Event:
     end_column = property(lambda self: self._get("span")[3])
     target = property(lambda self: self._get("target"))  # source text of the modified tensor
     context = property(lambda self: self._get("context") or "")  # "via f() called at line 30"
+    # a write made inside another project module: (path, line, column) of the write itself
+    written_in = property(lambda self: self._get("written_in"))
+    related_path = property(lambda self: self._get("related_path"))  # when the related place is in another file
 
     @property
     def related_line(self):

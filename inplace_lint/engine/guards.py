@@ -14,19 +14,35 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .values import Const, Obj, Qual, Tensor, UNKNOWN_CONST
+from .values import Alt, ClassInfo, Const, Obj, Qual, Tensor, UNKNOWN_CONST
 
 INFEASIBLE = "infeasible"
 
 
-class _Later:
-    """The value of a loop counter after the first iteration: some positive int."""
+class Later:
+    """The value of a loop counter after the first iteration: some positive int.  One per
+    loop: ``earlier`` holds the epochs of the passes before (what ``xs[i]`` of an earlier
+    iteration, another element, saved)."""
+
+    __slots__ = ("earlier",)
+
+    def __init__(self):
+        self.earlier = frozenset()
 
     def __repr__(self):
         return "LATER"
 
 
-LATER = _Later()
+class First:
+    """The value of a loop counter in the first iteration: 0 (kept apart from a constant 0
+    so that ``xs[i]`` stays "some element", as in the other iterations)."""
+
+    def __repr__(self):
+        return "FIRST"
+
+
+def _counter(value):
+    return isinstance(value, (First, Later))
 GRAD_ENABLED_FUNCS = {"torch.is_grad_enabled", "torch.autograd.grad_mode.is_grad_enabled"}
 TENSOR_CLASSES = {"torch.Tensor", "torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.FloatTensor"}
 NOT_TENSOR = {"builtins.int", "builtins.float", "builtins.bool", "builtins.str", "builtins.list",
@@ -55,7 +71,10 @@ def _refine(interp, test, frame, truth, facts):
         if isinstance(v, Tensor):
             if v.rg is (not truth):
                 return INFEASIBLE
-            facts.append(("var", test.value.value, _with_rg(v, truth)))
+            if not truth:
+                # only the safe direction: "does not require grad" removes hazards;
+                # "requires grad" on a path picked by a test is not made certain
+                facts.append(("var", test.value.value, _with_rg(v, False)))
         return None
     if isinstance(test, cst.Attribute) and test.attr.value == "training":
         if not truth:
@@ -77,20 +96,21 @@ def _refine(interp, test, frame, truth, facts):
         return None
     if isinstance(test, cst.Name):
         v = frame.lookup(test.value)
-        if isinstance(v, Const) and (v.value is LATER or type(v.value) in (int, bool)):
-            if bool(v.value is LATER or v.value) != truth:
+        if isinstance(v, Const) and (_counter(v.value) or type(v.value) in (int, bool)):
+            truthy = isinstance(v.value, Later) or not isinstance(v.value, First) and bool(v.value)
+            if truthy != truth:
                 return INFEASIBLE
         return None
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Name):
         comp = test.comparisons[0]
         v = frame.lookup(test.left.value)
         if isinstance(comp.comparator, cst.Integer) and isinstance(v, Const) and (
-                v.value is LATER or type(v.value) is int):
+                _counter(v.value) or type(v.value) is int):
             try:
                 k = int(comp.comparator.value.replace("_", ""), 0)
             except ValueError:
                 return None
-            holds = _compare_counter(v.value, comp.operator, k)
+            holds = _compare_counter(0 if isinstance(v.value, First) else v.value, comp.operator, k)
             if holds is not None and holds != truth:
                 return INFEASIBLE
             return None
@@ -109,7 +129,7 @@ def _refine(interp, test, frame, truth, facts):
 
 def _compare_counter(value, op, k):
     """``value <op> k`` for a loop counter (an int, or LATER: some int >= 1); None when unknown."""
-    if value is LATER:
+    if isinstance(value, Later):
         if k <= 0:
             return {cst.Equal: False, cst.NotEqual: True, cst.GreaterThan: True, cst.GreaterThanEqual: True,
                     cst.LessThan: False, cst.LessThanEqual: False}.get(type(op))
@@ -125,6 +145,15 @@ def _isinstance(interp, test, frame, truth, facts):
     v = frame.lookup(name)
     cls = interp.eval(test.args[1].value, frame)
     qual = cls.name if isinstance(cls, Qual) else None
+    if isinstance(v, (Obj, Alt)) and (isinstance(cls, ClassInfo) or qual and qual.startswith("torch.nn.")):
+        # which of the possible objects (modules of a model) pass the test
+        opts = v.options if isinstance(v, Alt) else [v]
+        keep = [o for o in opts if _is_instance(o, cls, qual) is not (not truth)]
+        if not keep:
+            return INFEASIBLE
+        if len(keep) < len(opts):
+            facts.append(("var", name, keep[0] if len(keep) == 1 else Alt(keep)))
+        return None
     if qual in TENSOR_CLASSES:
         if isinstance(v, Tensor):
             known = v.kind not in ("arg", "opaque")
@@ -140,6 +169,27 @@ def _isinstance(interp, test, frame, truth, facts):
         if v.kind not in ("arg", "opaque") and not v.members:
             return INFEASIBLE
         facts.append(("var", name, UNKNOWN_CONST))
+    return None
+
+
+def _is_instance(o, cls, qual):
+    """Whether object ``o`` is an instance of ``cls`` (a class of this file, or torch module
+    ``qual``): True, False or None (unknown)."""
+    if not isinstance(o, Obj):
+        return None
+    if qual is not None and o.qual == qual:
+        return True
+    info = o.cls
+    for _ in range(10):  # up the chain of this file's base classes
+        if info is None:
+            break
+        if info is cls or qual is not None and info.known_base == qual:
+            return True
+        info = next((b for b in info.bases if isinstance(b, ClassInfo)), None)
+    if qual is not None and o.cls is not None and o.cls.known_base:
+        return None  # derives from another torch module, which may derive from qual
+    if o.cls is not None or o.qual:
+        return False
     return None
 
 
@@ -176,48 +226,3 @@ def _dotted(node):
         inner = _dotted(node.value)
         return inner + "." + node.attr.value if inner else ""
     return ""
-
-
-def nograd_only_helpers(interp, module):
-    """Names of private functions/methods whose every call site in the file runs with grad disabled
-    (inside ``with torch.no_grad():`` or a function decorated ``@torch.no_grad()``)."""
-    calls: dict = {}  # name -> list of "call site is in no-grad" flags
-
-    class Visitor(cst.CSTVisitor):
-        def __init__(self):
-            self.depth = [0]  # no-grad nesting, one entry per function
-
-        def visit_FunctionDef(self, node):
-            off = any(_nograd(interp, d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator)
-                      for d in node.decorators)
-            self.depth.append(1 if off else 0)
-
-        def leave_FunctionDef(self, node):
-            self.depth.pop()
-
-        def visit_With(self, node):
-            if any(isinstance(i.item, cst.Call) and _nograd(interp, i.item.func) for i in node.items):
-                self.depth[-1] += 1
-
-        def leave_With(self, node):
-            if any(isinstance(i.item, cst.Call) and _nograd(interp, i.item.func) for i in node.items):
-                self.depth[-1] -= 1
-
-        def visit_Call(self, node):
-            f = node.func
-            name = None
-            if isinstance(f, cst.Name):
-                name = f.value
-            elif isinstance(f, cst.Attribute) and isinstance(f.value, cst.Name) and f.value.value in ("self", "cls"):
-                name = f.attr.value
-            if name is not None and name.startswith("_") and not name.startswith("__"):
-                calls.setdefault(name, []).append(self.depth[-1] > 0)
-
-    module.visit(Visitor())
-    return {name for name, flags in calls.items() if flags and all(flags)}
-
-
-def _nograd(interp, func):
-    from .torch_semantics import NO_GRAD_CTX
-
-    return NO_GRAD_CTX.get(interp._resolve_dotted(_dotted(func))) is False

@@ -18,11 +18,12 @@ from ..knowledge import load as load_knowledge
 from . import guards
 from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
 from .heap import Heap, Journal
+from .project import hooks as project_hooks
 from .state import State
 from .torch_semantics import HARMLESS_METHODS, MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
-    Starred, SuperRef, Tensor, copy_obj, hidden, join, join_all, opaque, result_tensor, t_and, t_or, use,
+    Starred, SuperRef, Tensor, copy_obj, hidden, link, reaches, join, join_all, opaque, result_tensor, t_and, t_or, use,
 )
 
 BINOPS = {
@@ -45,11 +46,13 @@ class RawEvent:
     """An event before positions are resolved (nodes instead of line numbers)."""
 
     __slots__ = ("kind", "op", "node", "target_node", "tensor", "grad", "saves", "out_rg", "related_node",
-                 "related_message", "chain", "basic_index", "stmt", "related_stmt")
+                 "related_message", "chain", "basic_index", "stmt", "related_stmt", "previous", "env", "anchor",
+                 "caller_target")
 
     def __init__(self, kind, op, node, target_node, tensor, grad, saves, chain, out_rg=None,
                  related_node=None, related_message="", basic_index=False, stmt=None, related_stmt=None):
         self.stmt = stmt  # the statement the node lies in (for positions)
+        self.previous = frozenset()  # ids of saves made in an earlier iteration of the enclosing loop
         self.related_stmt = related_stmt
         self.kind = kind
         self.op = op
@@ -63,6 +66,9 @@ class RawEvent:
         self.related_message = related_message
         self.chain = chain
         self.basic_index = basic_index
+        self.env = None  # the other project module whose code made the write (None: this file)
+        self.anchor = None  # then: the call in this file that led there
+        self.caller_target = None  # and the caller's expression for the written tensor, if known
 
 
 class Frame:
@@ -99,11 +105,12 @@ def _decorator_name(dec: cst.Decorator):
 
 
 class Interpreter(TorchSemantics):
-    def __init__(self, module: cst.Module, knowledge=None):
+    def __init__(self, module: cst.Module, knowledge=None, project=None, path=None):
         self.module = module
         self.k = knowledge or load_knowledge()
         self.events: list = []
         self.globals = Frame()
+        project_hooks.setup(self, project, path)  # whole-project analysis (engine/project)
         self.chain: tuple = ()  # inline call stack: ((func name, call node), ...)
         self.funcs: list = []  # the functions being interpreted (recursion guard, super())
         self.steps = 0
@@ -116,8 +123,11 @@ class Interpreter(TorchSemantics):
         self.loop_depth = 0
         self.state = State()
         self._standalone_instances: dict = {}
-        self._nograd_helpers: set = set()
+        self._call_grads: dict = {}  # id(function node) -> grad mode at each inlined call
         self.heap = Heap()
+        self.named: list = []  # tensors bound to names (see run())
+        self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
+        self.loop_earlier: list = []  # per enclosing loop: the epochs of its earlier passes
         self._stmt = {
             cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
             cst.While: self._while, cst.With: self._with, cst.Try: self._try, cst.TryStar: self._try,
@@ -144,13 +154,24 @@ class Interpreter(TorchSemantics):
         body = self.module.body
         self.budget = max(20_000, 40 * _count_statements(self.module))
         self.hard_budget = hard_budget(self.budget)
-        self.exec_block(body, self.globals)
-        # Every function and method is also analysed on its own, with unknown
-        # arguments, so code that is never called in this file is still checked.
-        # A private helper that is only ever called with grad disabled runs so.
-        self._nograd_helpers = guards.nograd_only_helpers(self, self.module)
-        for node, owner in self._all_functions(body):
-            self._analyse_standalone(node, owner)
+        try:
+            self.exec_block(body, self.globals)
+            # Every function and method is also analysed on its own, with unknown
+            # arguments, so code that is never called in this file is still checked.
+            # Private helpers go last, so that the grad mode of every call into them
+            # from the rest of the file is known: one only ever called with grad
+            # disabled (from a @torch.no_grad() method) runs so.
+            funcs = list(self._all_functions(body))
+            funcs.sort(key=lambda f: _private(f[0]))
+            for node, owner in funcs:
+                self._analyse_standalone(node, owner)
+        finally:  # also when the work budget ends the analysis early (engine.budget)
+            # A tensor bound to a name and never read again is kept for whatever the
+            # code does next: take it as used.  One that was read is used exactly
+            # when what read it is (``idx = dist.argmax(1)`` does not use dist).
+            for t in self.named:
+                if not t.read:
+                    use(t)
         return self.events
 
     def _all_functions(self, body, owner=None):
@@ -168,7 +189,8 @@ class Interpreter(TorchSemantics):
     def _analyse_standalone(self, node, owner):
         self.state = State()
         grad = self._decorated_grad(node, owner)
-        if grad is None and node.name.value in self._nograd_helpers:
+        calls = self._call_grads.get(id(node))
+        if grad is None and _private(node) and calls and all(g is False for g in calls):
             grad = False
         func = Func(node, owner=owner, grad=grad)
         args = []
@@ -199,8 +221,9 @@ class Interpreter(TorchSemantics):
         return copy_obj(inst, {})
 
     def _decorated_grad(self, node, owner):
+        g = project_hooks.globals_of(self, node) if self.project is not None and node.decorators else None
         for d in node.decorators:
-            name = self._resolve_dotted(_decorator_name(d))
+            name = self._resolve_dotted(_decorator_name(d), g)
             if name in NO_GRAD_CTX:
                 return NO_GRAD_CTX[name]
         if owner is not None:
@@ -212,11 +235,11 @@ class Interpreter(TorchSemantics):
                 return False
         return None
 
-    def _resolve_dotted(self, dotted):
+    def _resolve_dotted(self, dotted, g=None):
         if not dotted:
             return dotted
         head, _, rest = dotted.partition(".")
-        v = self.globals.lookup(head)
+        v = (g or self.globals).lookup(head)
         if isinstance(v, Qual):
             return v.name + ("." + rest if rest else "")
         return dotted
@@ -259,7 +282,6 @@ class Interpreter(TorchSemantics):
             self._augassign(small, frame)
         elif t == "Return":
             v = self.eval(small.value, frame) if small.value is not None else Const(None)
-            use(v)
             frame.returns.append((v, frozenset(self.state.seen)))
             return False
         elif t in ("Raise", "Break", "Continue"):
@@ -281,6 +303,8 @@ class Interpreter(TorchSemantics):
                     head = full.split(".")[0]
                     frame.vars[head] = Qual(head)
         elif t == "ImportFrom":
+            if self.project is not None and project_hooks.import_from(self, small, frame):
+                return True
             if small.module is None or small.relative or isinstance(small.names, cst.ImportStar):
                 return True
             mod = _dotted(small.module)
@@ -362,11 +386,16 @@ class Interpreter(TorchSemantics):
         header = self.cur_stmt
         passes = 2 if self.loop_depth <= TWO_PASS_LOOP_DEPTH else 1
         for i in range(passes):
+            earlier = frozenset(self.state.seen - start)  # the epochs of the passes before this one
             self.state = self.state.branch()
             self.cur_stmt = header
             j = self.heap.begin()
-            bind(i, self.state.seen - start)
-            self.exec_block(body, frame)
+            bind(i, earlier)
+            self.loop_earlier.append(earlier)
+            try:
+                self.exec_block(body, frame)
+            finally:
+                self.loop_earlier.pop()
             self.heap.end(j)
             if nonempty and i == 0 and passes == 2:
                 self.heap.merge([(j, ())])
@@ -390,12 +419,14 @@ class Interpreter(TorchSemantics):
         distinct = isinstance(it, Seq) and isinstance(elem, Tensor) and \
             not any(m.base is not None for m in (elem.members or [elem]))
         counter = self._loop_counter(node)
+        first, later = guards.First(), guards.Later()
 
         def bind(i, earlier):
             self.assign(node.target, hidden(elem, earlier) if distinct and earlier else elem, frame, node.iter)
             if counter is not None:
                 # the first pass is the first iteration (index 0), the second a later one
-                frame.vars[counter] = Const(0) if i == 0 else Const(guards.LATER)
+                later.earlier = frozenset(earlier)
+                frame.vars[counter] = Const(first if i == 0 else later)
 
         return self._loop(frame, bind, self._body(node), node.orelse, nonempty=_nonempty(it))
 
@@ -454,6 +485,8 @@ class Interpreter(TorchSemantics):
 
     def _classdef(self, node, frame):
         bases = [self.eval(a.value, frame) for a in node.bases if not a.keyword]
+        if self.project is not None:
+            bases = [project_hooks.resolve_value(self, b) for b in bases]
         info = ClassInfo(node, node.name.value, bases)
         for b in bases:
             name = b.name if isinstance(b, Qual) else None
@@ -488,6 +521,7 @@ class Interpreter(TorchSemantics):
                 self._record_saves(spec, opname, {_p(spec, 0): cur, _p(spec, 1): rhs}, cur, node)
             if isinstance(rhs, Tensor) and self.state.grad is not False:
                 self._absorb_grad(cur, rhs)
+            link(cur, [rhs])
             # the name still refers to the same tensor: nothing to rebind
             return
         if isinstance(cur, Seq) and isinstance(rhs, Seq):
@@ -517,9 +551,15 @@ class Interpreter(TorchSemantics):
 
     # -------------------------------------------------------------- assignment
     def assign(self, target, value, frame, value_node=None):
-        use(value)
         t = type(target).__name__
         if t == "Name":
+            if isinstance(value, Tensor):
+                # A tensor bound to a name counts as used for backward unless
+                # what reads it later decides otherwise (see run()); ``_`` discards it.
+                if target.value != "_":
+                    self.named.append(value)
+            else:
+                use(value)
             frame.vars[target.value] = value
         elif t in ("Tuple", "List"):
             elems = target.elements
@@ -540,11 +580,15 @@ class Interpreter(TorchSemantics):
                 elif isinstance(value, Tensor) and value.view != "multi":
                     # tuple-returning op or module: each part is a new tensor
                     v = Tensor(rg=value.rg, leaf=None if value.rg is None else not value.rg, kind=value.kind)
+                    link(v, [value])
                 else:
                     v = self.iterate(value)
                 self.assign(el.value, v, frame)
         elif t == "Attribute":
+            use(value)
             obj = self.eval(target.value, frame)
+            if target.attr.value == "inplace" and isinstance(obj, (Obj, Alt)):
+                self._set_inplace(obj, value)
             if isinstance(obj, Obj):
                 self.heap.set(obj, target.attr.value, value)
             elif isinstance(obj, Tensor) and target.attr.value == "requires_grad":
@@ -557,7 +601,9 @@ class Interpreter(TorchSemantics):
                 self.mutate(obj, "setitem", "[]=", target, target.value, basic_index=basic is not False)
                 if isinstance(value, Tensor) and self.state.grad is not False:
                     self._absorb_grad(obj, value)
+                link(obj, [value])
             elif isinstance(obj, Seq):
+                use(value)
                 idx = self._const_index(target, frame)
                 if isinstance(idx, int) and obj.items is not None and -len(obj.items) <= idx < len(obj.items) \
                         and not self.loop_depth:
@@ -566,6 +612,7 @@ class Interpreter(TorchSemantics):
                     obj.elem = join(obj.element(), value)
                     obj.items = None
             elif isinstance(obj, Dict):
+                use(value)
                 key = self._const_index(target, frame)
                 if isinstance(key, str):
                     obj.entries[key] = value
@@ -575,6 +622,16 @@ class Interpreter(TorchSemantics):
                 obj.items.append(value)
         elif t == "StarredElement":
             self.assign(target.value, value, frame)
+
+    def _set_inplace(self, obj, value):
+        """``m.inplace = True`` after construction (a loop over ``model.modules()``)."""
+        flag = value.value if isinstance(value, Const) and isinstance(value.value, bool) else None
+        opts = obj.options if isinstance(obj, Alt) else [obj]
+        for o in opts:
+            spec = self.k.module(o.qual) if isinstance(o, Obj) and o.qual else None
+            if spec is not None and spec.get("inplace_kw"):
+                # one of several modules: it may be this one
+                o.inplace = flag if len(opts) == 1 or flag is None else (True if o.inplace else None)
 
     def _basic_index(self, sub, frame):
         """True for int/slice/None indexing (a view); False for tensor or list indices (a
@@ -631,6 +688,10 @@ class Interpreter(TorchSemantics):
             return Const({"True": True, "False": False, "None": None}[name])
         if name in _BUILTINS:
             return Qual("builtins." + name)
+        if self.project is not None:
+            v = project_hooks.star_lookup(self, name)
+            if v is not None:
+                return v
         return opaque()
 
     def _attribute(self, node, frame):
@@ -706,6 +767,8 @@ class Interpreter(TorchSemantics):
 
     def _subscript(self, node, frame):
         base = self.eval(node.value, frame)
+        if self.project is not None and isinstance(base, Qual):
+            base = project_hooks.resolve_value(self, base)  # a table in another module (a registry)
         if isinstance(base, Tensor) and base.outputs:
             idx = self._const_index(node, frame)
             if isinstance(idx, int) and -len(base.outputs) <= idx < len(base.outputs):
@@ -720,8 +783,11 @@ class Interpreter(TorchSemantics):
                     # of unknown type (maybe a list, whose item is no view), or
                     # indexed by something that may be a mask (a copy)
                     v.alias_certain = False
+                    v.alias_op = "[]"
                 return v
-            return result_tensor(self._out_rg([base]))
+            out = result_tensor(self._out_rg([base]), dtype=base.dtype)
+            link(out, [base])
+            return out
         if isinstance(base, Seq):
             idx = self._const_index(node, frame)
             if isinstance(idx, int) and base.items is not None and -len(base.items) <= idx < len(base.items):
@@ -736,6 +802,11 @@ class Interpreter(TorchSemantics):
             e = base.element()
             if isinstance(e, Tensor) and not isinstance(idx, int):
                 e = e.copy(partial=True)
+                if isinstance(idx, guards.Later) and idx.earlier and \
+                        not any(m.base is not None for m in (e.members or [e])):
+                    # xs[i] in a later iteration is another element than in the
+                    # earlier ones: what they saved of theirs is not its save
+                    e = hidden(e, idx.earlier)
             return e
         if isinstance(base, Dict):
             key = self._const_index(node, frame)
@@ -777,7 +848,9 @@ class Interpreter(TorchSemantics):
     def _binary(self, op, left, right, node):
         spec = self.k.function("torch." + op) if op else None
         if spec is None:
-            return result_tensor(self._out_rg([left, right]))
+            out = result_tensor(self._out_rg([left, right]))
+            link(out, [left, right])
+            return out
         return self.apply_op(spec, op, [left, right], {}, node)
 
     def _unaryop(self, node, frame):
@@ -899,6 +972,11 @@ class Interpreter(TorchSemantics):
         if isinstance(func, Func):
             return self.call_function(func, args, kwargs, node)
         if isinstance(func, Qual):
+            if self.project is not None:
+                v = project_hooks.resolve_qual(self, func.name)
+                if v is not None and not isinstance(v, Qual):
+                    return self.call(v, args, kwargs, node, frame)
+                func = v or func  # a re-exported torch name
             return self.call_qual(func.name, args, kwargs, node)
         if isinstance(func, BoundMethod):
             return self.call_method(func.recv, func.name, args, kwargs, node)
@@ -976,15 +1054,23 @@ class Interpreter(TorchSemantics):
         return t_and(rg, self.state.grad)
 
     # user functions -----------------------------------------------------------
-    def call_function(self, func: Func, args, kwargs, node, frame_parent=None, standalone=False):
+    def call_function(self, func: Func, args, kwargs, node, frame_parent=None, standalone=False, _entered=False):
         fnode = func.node
         if not standalone:
             if (any(f.node is fnode for f in self.funcs) or len(self.chain) >= MAX_DEPTH
                     or self.steps > self.budget):
                 return opaque(self._taint(args, kwargs))
+        if self.project is not None and not _entered:
+            # a function of another project module runs with that module's globals
+            switch = project_hooks.enter(self, func, node, args, kwargs)
+            if switch is not None:
+                try:
+                    return self.call_function(func, args, kwargs, node, None, standalone, _entered=True)
+                finally:
+                    project_hooks.leave(self, switch)
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
-        for a in list(args) + list(kwargs.values()):
-            use(a.value if isinstance(a, Starred) else a)
+        if not standalone:
+            self._call_grads.setdefault(id(fnode), []).append(self.state.grad)
         self._bind_params(fnode, func, args, kwargs, frame)
         saved_stmt = self.cur_stmt
         saved_grad = self.state.grad
@@ -1003,6 +1089,11 @@ class Interpreter(TorchSemantics):
             self.cur_stmt = saved_stmt
             if func.grad is not None:
                 self.state.grad = saved_grad
+        if standalone:
+            for v, _ in frame.returns:
+                use(v)  # nobody in this file receives it: whoever calls it may backpropagate
+        for v in frame.yields:
+            use(v)
         if frame.yields:
             return Seq(elem=join_all(frame.yields))
         if not frame.returns:
@@ -1083,7 +1174,7 @@ class Interpreter(TorchSemantics):
                 return Seq(elem=join_all(elems), is_tuple=head in ("tuple", "Tuple"))
             if head in ("dict", "Dict", "Mapping"):
                 v = self._annotated(inner[1], depth + 1) if len(inner) == 2 else None
-                return Dict({"?": v}) if v is not None else None
+                return Dict({"?": v if v is not None else opaque()})  # a dict, whatever it holds
             return None
         name = self._resolve_dotted(_dotted(ann))
         if not name:
@@ -1169,6 +1260,13 @@ class Interpreter(TorchSemantics):
     def mutate(self, t: Tensor, kind, op, node, target_node, out_rg=None, related_node=None,
                related_message="", basic_index=False, certain=True, related_stmt=None):
         live = [s for s in t.visible_saves() if self.state.live(s)]
+        # A save of a graph already backpropagated with retain_graph=True is a
+        # hazard only if a later backward reaches it: held until one does.
+        retained = [s for s in live if s.epoch in self.state.retained]
+        if retained:
+            live = [s for s in live if s.epoch not in self.state.retained]
+        if self.env is not None and not project_hooks.keep_event(self, t, live + retained):
+            return
         snap = _Snapshot(t)
         if self.doubt or not certain:
             snap.alias_certain = False
@@ -1177,20 +1275,59 @@ class Interpreter(TorchSemantics):
             # one of several values that reach here (``a if c else b``) was
             # saved, another was not: the hazard depends on the path taken
             snap.alias_certain = False
-        self.events.append(RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
-                                    self.chain, out_rg=out_rg, related_node=related_node,
-                                    related_message=related_message, basic_index=basic_index, stmt=self.cur_stmt,
-                                    related_stmt=related_stmt))
+        if self.project is not None and project_hooks.only_uncertain_elsewhere(self, live + retained,
+                                                                                snap.alias_certain):
+            return
+        ev = RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
+                      self.chain, out_rg=out_rg, related_node=related_node,
+                      related_message=related_message, basic_index=basic_index, stmt=self.cur_stmt,
+                      related_stmt=related_stmt)
+        self.events.append(ev)
+        if self.env is not None:
+            ev.env, ev.anchor, ev.caller_target = self.env, self.anchor, project_hooks.caller_expr(self, t)
+        if retained:
+            self.pending.append((ev, retained))
+        if self.loop_earlier and self.loop_earlier[-1]:
+            earlier = self.loop_earlier[-1]
+            ev.previous = frozenset(id(s) for s in live if s.epoch in earlier)
+
+    def _save(self, t, op, what, node, certain, out=None):
+        super()._save(t, op, what, node, certain, out)
+        if self.project is not None:
+            project_hooks.note_save(self, t)
+
+    def confirm_retained(self, root):
+        """A backward from ``root`` runs: the held saves it reaches become hazards of their events."""
+        if not self.pending:
+            return
+        if isinstance(root, Seq):
+            root = root.element()
+        if not isinstance(root, Tensor):
+            root = None  # of unknown origin: it may reach anything
+        reached = reaches(root) if root is not None else None
+        still = []
+        for ev, saves in self.pending:
+            hit = [s for s in saves if reached is None or s.out is None or id(s.out) in reached]
+            ev.saves.extend(hit)
+            rest = [s for s in saves if s not in hit]
+            if rest:
+                still.append((ev, rest))
+        self.pending = still
 
 
 class _Snapshot:
     """Facts about a tensor at the moment it was modified."""
 
-    __slots__ = ("rg", "leaf", "view", "base_rg", "base_leaf", "data", "alias_certain", "kind")
+    __slots__ = ("rg", "leaf", "view", "base_rg", "base_leaf", "data", "alias_certain", "kind", "alias_op",
+                 "origin")
 
     def __init__(self, t: Tensor):
         self.rg, self.leaf, self.view, self.data = t.rg, t.leaf, t.view, t.data
         self.alias_certain, self.kind = t.alias_certain, t.kind
+        self.alias_op = t.alias_op
+        r = t.root()
+        # what the modified tensor (or the base of the view) is: a parameter or something made here
+        self.origin = "param" if r.kind == "param" or t.kind == "param" else r.kind
         root = t.root() if t.base is not None else None
         self.base_rg = root.rg if root is not None else None
         self.base_leaf = root.leaf if root is not None else None
@@ -1255,6 +1392,11 @@ def _count_statements(module):
         if isinstance(s, (cst.FunctionDef, cst.ClassDef)):
             n += len(s.body.body) * 4
     return n
+
+
+def _private(fnode):
+    name = fnode.name.value
+    return name.startswith("_") and not name.startswith("__")
 
 
 def _nonempty(it):

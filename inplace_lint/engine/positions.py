@@ -35,6 +35,12 @@ class Positions:
             self._starts = _statement_starts(self.module, self.source, self.tree)
         return self._starts.get(id(stmt)) if self._starts is not None else None
 
+    def knows(self, stmt):
+        """Whether ``stmt`` is a statement of this module."""
+        if self._starts is None:
+            self._starts = _statement_starts(self.module, self.source, self.tree)
+        return self._starts is not None and id(stmt) in self._starts
+
     def _measure(self, stmt):
         key = id(stmt)
         m = self._maps.get(key)

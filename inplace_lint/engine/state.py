@@ -14,7 +14,7 @@ _epochs = itertools.count(1)
 
 
 class State:
-    __slots__ = ("grad", "hooked", "epoch", "seen", "dead", "grads")
+    __slots__ = ("grad", "hooked", "epoch", "seen", "dead", "grads", "retained")
 
     def __init__(self, grad=True, hooked=False):
         self.grad = grad  # True / False / None
@@ -23,6 +23,9 @@ class State:
         self.epoch = next(_epochs)
         self.seen = {self.epoch}
         self.dead = set()
+        # epochs backpropagated with retain_graph=True: their saves only matter
+        # to a later backward that reaches them
+        self.retained = frozenset()
 
     def copy(self):
         s = State.__new__(State)
@@ -32,6 +35,7 @@ class State:
         s.epoch = self.epoch
         s.seen = set(self.seen)
         s.dead = set(self.dead)
+        s.retained = self.retained
         return s
 
     def new_epoch(self):
@@ -45,6 +49,8 @@ class State:
 
     def backward(self, free=True):
         self.grads = True
+        if not free:
+            self.retained = self.retained | (self.seen - self.dead)
         if free:
             self.dead |= self.seen
             self.new_epoch()
@@ -62,6 +68,7 @@ class State:
         s.grads = a.grads if a.grads == b.grads else None
         s.seen = a.seen | b.seen
         s.dead = (a.dead & b.dead) | (a.dead - b.seen) | (b.dead - a.seen)
+        s.retained = a.retained | b.retained
         s.epoch = next(_epochs)
         s.seen.add(s.epoch)
         return s
@@ -73,3 +80,4 @@ class State:
         self.epoch = other.epoch
         self.seen = other.seen
         self.dead = other.dead
+        self.retained = other.retained

@@ -13,7 +13,7 @@ import libcst as cst
 from .dtypes import dtype_class, type_result
 from .values import (
     UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor,
-    copy_obj, join, join_all, make_group, opaque, result_tensor, t_and, t_or, use,
+    copy_obj, join, join_all, link, make_group, opaque, result_tensor, t_and, t_or, use,
 )
 
 # Tensor methods that end in "_" but only change autograd metadata.
@@ -156,7 +156,8 @@ class TorchSemantics:
         if isinstance(x, Starred):
             x = opaque()
         params = obj.own_params()
-        use(x)
+        if isinstance(x, Tensor) and x.kind == "arg":
+            x.kind = "input"  # a module's input is a tensor: evidence of its type
         if spec is None:
             rg = self._taint(args, kwargs)
             if params and self.state.grad is True:
@@ -189,6 +190,7 @@ class TorchSemantics:
             out = self._view_of(x, short, "single")
         else:
             out = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh")
+        link(out, [x] + params)
         if out_rg is not False:
             for what in saves:
                 if what == "input":
@@ -231,7 +233,8 @@ class TorchSemantics:
         if name in HOOK_CTX:
             return GradCtx(hooks=True)
         if name in BACKWARD_FUNCS:
-            self._backward(kwargs, accumulates=name.endswith("backward"))
+            self._backward(kwargs, accumulates=name.endswith("backward"),
+                           root=args[0] if args else kwargs.get("tensors", kwargs.get("outputs")))
             return opaque(False) if name.endswith("grad") else Const(None)
         if name in PARAM_CLASSES:
             src = args[0] if args else kwargs.get("data")
@@ -262,7 +265,8 @@ class TorchSemantics:
             return Tensor(rg=rg, leaf=True, kind="fresh", node=node, dtype=dtype_class(kwargs.get("dtype")))
         return opaque(self._taint(args, kwargs))
 
-    def _backward(self, kwargs, accumulates=True):
+    def _backward(self, kwargs, accumulates=True, root=None):
+        self.confirm_retained(root)
         retain = kwargs.get("retain_graph") or kwargs.get("create_graph")
         keep = retain is not None and not (isinstance(retain, Const) and not retain.value)
         if accumulates:
@@ -397,6 +401,8 @@ class TorchSemantics:
         if name in ("register_parameter", "add_module", "register_module") and len(args) >= 2 \
                 and isinstance(args[0], Const):
             self.heap.set(obj, str(args[0].value), args[1])
+            if name != "register_parameter" and obj.qual == "torch.nn.Sequential" and obj.items is not None:
+                obj.items.append(args[1])  # a Sequential filled imperatively runs its modules in order
             return Const(None)
         if name == "apply" and args:
             subs = list(obj.submodules())
@@ -430,7 +436,7 @@ class TorchSemantics:
     def tensor_method(self, t: Tensor, name, args, kwargs, node):
         if name == "backward":
             use(t)
-            self._backward(kwargs)
+            self._backward(kwargs, root=t)
             return Const(None)
         if name == "requires_grad_":
             flag = args[0] if args else kwargs.get("requires_grad", Const(True))
@@ -451,6 +457,7 @@ class TorchSemantics:
         if name == "detach":
             # shares the version counter, but is a fresh leaf, not a view: in-place on it is allowed
             # (only the saves on the shared counter matter)
+            t.read = True  # a detached copy: no backward reaches t through it
             return Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain,
                           kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig, dtype=t.dtype)
         if name in SURE_ALIAS_METHODS and not args and not kwargs:
@@ -462,13 +469,18 @@ class TorchSemantics:
             if alias is True:
                 return t
             if alias is None:
-                return t.maybe_alias()
+                return t.maybe_alias("." + name + "()")
             if alias is False:
-                return type_result(result_tensor(self._out_rg([t])), "to", [t] + list(args), kwargs)
+                out = type_result(result_tensor(self._out_rg([t])), "to", [t] + list(args), kwargs)
+                link(out, [t])
+                return out
         if name == "clone":
-            return Tensor(rg=self._out_rg([t]), leaf=None if t.rg is None else not (t.rg and self.state.grad),
-                          kind="fresh", dtype=t.dtype) if t.rg is not False else \
-                Tensor(rg=False, leaf=True, kind="fresh", dtype=t.dtype)
+            if t.rg is False:
+                return Tensor(rg=False, leaf=True, kind="fresh", dtype=t.dtype)
+            out = Tensor(rg=self._out_rg([t]), leaf=None if t.rg is None else not (t.rg and self.state.grad),
+                         kind="fresh", dtype=t.dtype)
+            link(out, [t])
+            return out
         spec = self.k.method(name)
         if spec is None:
             return opaque(self._taint([t] + list(args), kwargs))
@@ -516,13 +528,13 @@ class TorchSemantics:
                 e = v.element()
                 if isinstance(e, Tensor):
                     tensors.append(e)
-        for t in tensors:
-            use(t)
+        if (qualname is not None or method) and isinstance(first, Tensor) and first.kind == "arg":
+            first.kind = "input"  # the first argument of a torch function is a tensor
         out = bound.get("out")
         if isinstance(out, Tensor):
-            ins = [t for t in tensors if t is not out]
+            # torch refuses when any argument requires grad, the out= tensor included
             self.mutate(out, "out", "out=", node, _kwarg_node(node, "out") or node,
-                        out_rg=self._out_rg(ins))
+                        out_rg=self._out_rg(tensors))
             return out
         inplace_kw = bound.get("inplace")
         is_inplace = spec.get("inplace") or (isinstance(inplace_kw, Const) and inplace_kw.value is True)
@@ -552,6 +564,7 @@ class TorchSemantics:
                         label, node, target_node, certain=certain)
             if out_rg is True:
                 self._absorb_grad(first, Tensor(rg=True))
+            link(first, tensors)
             result = first
         else:
             view = spec.get("view")
@@ -563,17 +576,21 @@ class TorchSemantics:
                     if view == "multi":
                         result = Seq(elem=result, is_tuple=True)
             elif spec.get("maybe_alias") and isinstance(first, Tensor):
-                result = first.maybe_alias()
+                result = first.maybe_alias(("." if method else "") + name + "()")
             else:
                 # An operator on values of unknown type (``n ** 0.5`` with n an
                 # argument) may be plain Python arithmetic: its result is of unknown
                 # type too.  torch.* functions and Tensor methods return tensors.
-                known = qualname is not None or method or any(t.kind not in ("arg", "opaque") for t in tensors)
-                result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg,
-                                kind="fresh" if known else "opaque", node=node)
+                # An operator on arguments known to be tensors (annotations) gives a
+                # tensor whose origin is as unknown as theirs.
+                known = qualname is not None or method or any(
+                    t.kind not in ("arg", "opaque", "input") for t in tensors)
+                kind = "fresh" if known else "input" if any(t.kind == "input" for t in tensors) else "opaque"
+                result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind=kind, node=node)
             result = type_result(result, name, pos, kwargs)
             if isinstance(result, Tensor) and result.dtype == "int":
                 out_rg = False  # an integral result has no graph: nothing is saved for it
+            link(result, tensors)
         if out_rg is not False:
             self._record_saves(save_spec, name, bound, result, node, out_rg)
         return result
@@ -624,7 +641,7 @@ class TorchSemantics:
         t.storage.saves.append(Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt, out))
 
     def _view_of(self, base: Tensor, op, kind):
-        use(base)
+        base.read = True
         if base.members and base.paths:
             # a view of "a or b" is "a view of a, or a view of b"
             g = make_group([self._view_of(m, op, kind) for m in base.members])
@@ -638,7 +655,7 @@ class TorchSemantics:
         v = Tensor(storage=base.storage, rg=base.rg if self.state.grad is not False or base.rg is False else base.rg,
                    leaf=False if base.rg is True else (None if base.rg is None else True), view=view, base=base,
                    data=base.data, alias_certain=base.alias_certain,
-                   kind=base.kind if base.kind in ("opaque", "arg") else "fresh", dtype=base.dtype)
+                   kind=base.kind if base.kind in ("opaque", "arg", "input") else "fresh", dtype=base.dtype)
         v.noncontig = op in NONCONTIG_VIEWS or base.noncontig
         v.partial = base.partial
         return v

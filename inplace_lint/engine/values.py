@@ -90,7 +90,8 @@ class Tensor(Value):
     """
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
-                 "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs")
+                 "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read",
+                 "alias_op")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
@@ -101,6 +102,13 @@ class Tensor(Value):
             rg, leaf = False, True
         # the tensors of a tuple-returning op (values, indices), when they differ in kind
         self.outputs = None
+        # the tensors whose graph this one's graph reaches (the differentiable
+        # inputs of the op that made it): a backward through it reaches them
+        self.srcs = None
+        # consumed by an op (whose result decides whether a backward reaches it)
+        self.read = False
+        # the op that may or may not have returned its input (alias_certain False)
+        self.alias_op = None
         self.rg = rg
         self.leaf = leaf
         self.view = view  # None | "single" | "multi" | "nograd"
@@ -141,10 +149,12 @@ class Tensor(Value):
             setattr(t, k, v)
         return t
 
-    def maybe_alias(self):
+    def maybe_alias(self, op=None):
         """The result of an op that may return this tensor itself (``.to``, ``.float``)."""
-        return Tensor(storage=self.storage, rg=self.rg, leaf=self.leaf, base=self, view=self.view,
-                      alias_certain=False, kind=self.kind, dtype=self.dtype)
+        t = Tensor(storage=self.storage, rg=self.rg, leaf=self.leaf, base=self, view=self.view,
+                   alias_certain=False, kind=self.kind, dtype=self.dtype)
+        t.alias_op = op
+        return t
 
     def visible_saves(self):
         if self.members:
@@ -489,16 +499,66 @@ def copy_obj(obj: Obj, memo):
 
 
 def use(v, _depth=0):
-    """Mark tensors as consumed (see Tensor.used)."""
+    """Mark tensors as consumed by something that may backpropagate (see Tensor.used),
+    and with them everything their graph reaches."""
     if isinstance(v, Tensor):
-        if v.members and _depth < 3:
-            for m in v.members:
-                use(m, _depth + 1)
-        while v is not None and not v.used:
-            v.used = True
-            v = v.base if not v.data else None
+        stack, steps = [v], 0
+        while stack and steps < 5000:
+            t = stack.pop()
+            steps += 1
+            if t.members:
+                stack.extend(t.members)
+            if t.used:
+                continue
+            t.used = True
+            if t.base is not None and not t.data:
+                stack.append(t.base)
+            if t.srcs:
+                stack.extend(t.srcs)
     elif isinstance(v, Seq) and _depth < 3:
         for i in (v.items or ()):
             use(i, _depth + 1)
         if v.elem is not None:
             use(v.elem, _depth + 1)
+
+
+def link(out, inputs):
+    """``out`` was computed from ``inputs``: a backward that reaches ``out`` reaches them.
+    An integral result has no graph: nothing reaches through it."""
+    for v in inputs:
+        if isinstance(v, Seq):
+            v = v.element()
+            if not isinstance(v, Tensor):
+                continue
+            use(v)  # a list of tensors (torch.cat): kept simple, taken as used
+        if not isinstance(v, Tensor) or v is out:
+            continue
+        v.read = True
+        if not isinstance(out, Tensor) or out.dtype == "int" or out.data or v.rg is False:
+            continue  # no graph through it (a write through .data is not recorded)
+        if out.srcs is None:
+            out.srcs = [v]
+        elif len(out.srcs) < 16:
+            out.srcs.append(v)
+        else:
+            use(v)  # too many to track: taken as used
+        if out.used:
+            use(v)
+
+
+def reaches(root, limit=20000):
+    """The ids of the tensors a backward from ``root`` reaches."""
+    seen = set()
+    stack = [root]
+    while stack and len(seen) < limit:
+        t = stack.pop()
+        if not isinstance(t, Tensor) or id(t) in seen:
+            continue
+        seen.add(id(t))
+        if t.members:
+            stack.extend(t.members)
+        if t.base is not None and not t.data:
+            stack.append(t.base)
+        if t.srcs:
+            stack.extend(t.srcs)
+    return seen

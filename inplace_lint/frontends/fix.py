@@ -372,6 +372,8 @@ class _Planner:
 
     # ------------------------------------------------------------ fixes
     def fix_for(self, f) -> Optional[Fix]:
+        if any(r.path and r.message.startswith("modified in place here") for r in f.related):
+            return None  # the write is in another file of the project: nothing to rewrite here
         node = self.by_span.get((f.line, f.column, f.end_line, f.end_column))
         if isinstance(node, cst.AugAssign):
             return self._fix_augassign(node)

@@ -3,7 +3,8 @@
 Registered in pyproject.toml as the ``flake8.extension`` entry point ``IPL``.
 flake8 hands over the file's lines (already read and decoded, BOM removed);
 the plugin joins them, runs the same engine and rules as the CLI, and yields
-``(line, column0, "IPLnnn message", type)``.  flake8 prints ``column0 + 1``, so
+``(line, column0, "IPLnnn message", type)``; a warning's message begins with
+``[warning]`` (flake8 shows every result alike).  flake8 prints ``column0 + 1``, so
 the printed ``path:line:col`` equals the CLI's.
 
 flake8 itself applies ``--select``/``--ignore``/``--extend-ignore``,
@@ -29,6 +30,7 @@ from __future__ import annotations
 import os
 
 from .. import __version__
+from ..findings import WARNING
 from ..cache import content_hash
 from ..runner import might_have_hazards
 
@@ -74,7 +76,9 @@ class Flake8Plugin:
             yield 1, 0, f"{PARSE_PROBLEM} inplace-lint could not check this file: {problem.message}", type(self)
             return
         for f in findings:
-            yield f.line, f.column - 1, f"{f.code} {f.message}", type(self)
+            # flake8 has no severities: a warning says so at the start of its message
+            tag = "[warning] " if f.severity == WARNING else ""
+            yield f.line, f.column - 1, f"{f.code} {tag}{f.message}", type(self)
 
     def _check(self, source):
         """(findings of every rule before noqa, problem): from the cache when the file is unchanged."""

@@ -13,6 +13,14 @@ notifications (``executionSuccessful`` is then false).
 
 GitHub workflow commands: one ``::error``/``::warning`` line per finding,
 shown by GitHub Actions as an annotation on the diff.
+
+Notebooks: a code-scanning UI shows the ``.ipynb`` file as its JSON text, so
+both formats place a notebook finding at the line and column of that text
+where the flagged source sits (``sources.notebook.FilePositions``).  The
+message starts with ``cell N, line L:`` (the position in the notebook's own
+terms); SARIF also carries the cell as a ``logicalLocation`` (``cell N``)
+and as region properties (``cell``, ``cellLine``, ``cellColumn``), and
+GitHub's annotation title is ``IPLxxx (cell N)``.
 """
 from __future__ import annotations
 
@@ -53,33 +61,9 @@ def first_paragraph(doc: str) -> str:
 
 
 # ---------------------------------------------------------------- helpers
-def _split_lines(text: str):
-    return re.split(r"\r\n|\r|\n", text)
-
-
-def _flagged_lines(result):
-    """Lines of the text a finding's line numbers refer to, per cell for notebooks."""
-    src = result.source
-    if src is None:
-        try:
-            with open(result.path, encoding="utf-8", errors="replace") as fh:
-                src = fh.read()
-        except OSError:
-            src = ""
-    if result.path.endswith(".ipynb"):
-        from .notebook import code_cells
-
-        try:
-            cells = code_cells(src)
-        except ValueError:
-            cells = []
-        return {i + 1: _split_lines(c) for i, c in enumerate(cells)}
-    return {None: _split_lines(src)}
-
-
 def fingerprints(result):
     """One stable hash per finding of ``result``: code + normalized flagged line + occurrence index."""
-    lines = _flagged_lines(result)
+    lines = formats.source_lines(result)
     seen: dict = {}
     out = []
     for f in result.findings:
@@ -125,12 +109,37 @@ _CELL_PATH = re.compile(r"^(.*):cell (\d+)$")
 
 
 def _cell_prefix(f):
-    return f"[cell {f.cell}] " if f.cell is not None else ""
+    return f"cell {f.cell}, line {f.line}: " if f.cell is not None else ""
+
+
+class _Placer:
+    """Positions in the file a code-scanning UI shows: for a notebook, the line and column of the
+    ``.ipynb`` JSON text that holds the flagged source; for other files, the finding's own."""
+
+    def __init__(self, result):
+        self.positions = None
+        if result.path.endswith(".ipynb") and result.source is not None:
+            from ..sources.notebook import FilePositions
+
+            self.positions = FilePositions(result.source)
+
+    def span(self, cell, line, column, end_line=None, end_column=None):
+        if cell is None or self.positions is None:
+            return line, column, end_line, end_column
+        start = self.positions.locate(cell, line, column)
+        if start is None:
+            return 1, 1, None, None
+        end = None
+        if end_line is not None and end_column is not None and end_column > 1:
+            end = self.positions.locate(cell, end_line, end_column - 1)
+        if end is None or end < start:
+            return start[0], start[1], None, None
+        return start[0], start[1], end[0], end[1] + 1
 
 
 # ---------------------------------------------------------------- SARIF
 def sarif_log(results) -> dict:
-    from ..rules import ALL_RULES
+    from ..rules import ALL_RULES, OPT_IN
 
     rules = []
     index = {}
@@ -144,7 +153,8 @@ def sarif_log(results) -> dict:
             "helpUri": rule_help_uri(r.code),
             "help": {"text": f"{r.summary}. See {rule_help_uri(r.code)}",
                      "markdown": f"**{r.code}: {r.name}**: {r.summary}. [Documentation]({rule_help_uri(r.code)})"},
-            "defaultConfiguration": {"level": "error"},
+            "defaultConfiguration": {"level": getattr(r, "severity", "error"),
+                                     **({"enabled": False} if r.code in OPT_IN else {})},
         })
     sarif_results = []
     notifications = []
@@ -160,12 +170,19 @@ def sarif_log(results) -> dict:
         if not res.findings:
             continue
         prints = fingerprints(res)
+        place = _Placer(res)
         for f, fp in zip(res.findings, prints):
+            loc = _location(f.path, *place.span(f.cell, f.line, f.column, f.end_line, f.end_column))
+            if f.cell is not None:  # the cell and the position within it, for tools that understand notebooks
+                loc["physicalLocation"]["region"]["properties"] = {
+                    "cell": f.cell, "cellLine": f.line, "cellColumn": f.column}
+                loc["logicalLocations"] = [{"name": f"cell {f.cell}", "fullyQualifiedName": f"{f.path}:cell {f.cell}",
+                                            "kind": "module"}]
             item = {
                 "ruleId": f.code,
                 "level": "error" if f.severity == "error" else "warning",
                 "message": {"text": _cell_prefix(f) + f.message},
-                "locations": [_location(f.path, f.line, f.column, f.end_line, f.end_column)],
+                "locations": [loc],
                 "partialFingerprints": {FINGERPRINT_KEY: fp},
             }
             if f.code in index:
@@ -173,11 +190,13 @@ def sarif_log(results) -> dict:
             if f.related:
                 rel = []
                 for k, r in enumerate(f.related):
-                    rpath, prefix = r.path or f.path, _cell_prefix(f)
+                    rpath, cell = r.path or f.path, f.cell if r.path is None else None
                     m = _CELL_PATH.match(rpath)
                     if m and m.group(1) == f.path:  # a notebook cell: the artifact is the notebook
-                        rpath, prefix = f.path, f"[cell {m.group(2)}] "
-                    loc = _location(rpath, r.line, r.column)
+                        rpath, cell = f.path, int(m.group(2))
+                    prefix = f"cell {cell}, line {r.line}: " if cell is not None else ""
+                    line, col, _, _ = place.span(cell, r.line, r.column)
+                    loc = _location(rpath, line, col)
                     loc["id"] = k + 1
                     loc["message"] = {"text": prefix + r.message}
                     rel.append(loc)
@@ -235,6 +254,7 @@ def format_github(results, **_):
         if r.problem is not None:
             p = r.problem
             out.append(_command("error", p.path, p.line, p.column, None, None, "E902", p.message))
+        place = _Placer(r)
         for f in r.findings:
             msg = _cell_prefix(f) + f.message
             for rel in f.related:
@@ -242,7 +262,8 @@ def format_github(results, **_):
                 msg += f"\n{where}line {rel.line}:{rel.column}: note: {rel.message}"
             kind = "error" if f.severity == "error" else "warning"
             title = f.code if f.cell is None else f"{f.code} (cell {f.cell})"
-            out.append(_command(kind, f.path, f.line, f.column, f.end_line, f.end_column, title, msg))
+            line, col, end_line, end_col = place.span(f.cell, f.line, f.column, f.end_line, f.end_column)
+            out.append(_command(kind, f.path, line, col, end_line, end_col, title, msg))
     return "\n".join(out)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from .base import Rule, Verdict
 from .leaf_view import LeafModified, OutArgRequiresGrad, ViewModified
 from .saved import DataWriteToSaved, HookedSaveModified, SavedTensorModified
+from .suppression import UnusedSuppression
 
 ALL_RULES = (
     SavedTensorModified(),
@@ -17,7 +18,10 @@ ALL_RULES = (
     DataWriteToSaved(),
     HookedSaveModified(),
     OutArgRequiresGrad(),
+    UnusedSuppression(),
 )
 BY_CODE = {r.code: r for r in ALL_RULES}
+# Rules that only a selection narrower than "IPL" turns on (e.g. --extend-select IPL100).
+OPT_IN = frozenset(r.code for r in ALL_RULES if getattr(r, "opt_in", False))
 
-__all__ = ["ALL_RULES", "BY_CODE", "Rule", "Verdict"]
+__all__ = ["ALL_RULES", "BY_CODE", "OPT_IN", "Rule", "Verdict"]

@@ -40,19 +40,47 @@ class Rule:
 def save_related(ev: Event, saves):
     out, seen = [], set()
     for s in saves:
-        key = (s.line, s.column, s.what)
+        key = (getattr(s, "path", None), s.line, s.column, s.what)
         if key not in seen:
             seen.add(key)
-            out.append(Related(s.line, s.column, f"saved for backward here by {s.op} ({_what(s.what)})"))
+            when = " in the previous iteration" if getattr(s, "previous", False) else ""
+            out.append(Related(s.line, s.column, f"saved for backward here{when} by {s.op} ({_what(s.what)})",
+                               getattr(s, "path", None)))
     return out[:3]
 
 
 def _what(what):
-    return "its output" if what == "result" else f"its {what}"
+    if what == "result":
+        return "its output"
+    if what.startswith("result") and what[6:].isdigit():
+        return f"its output {what[6:]}"  # a later output of a tuple-returning op (topk's indices)
+    return f"its {what}"
 
 
 def describe_save(s):
-    return f"`{s.op}` at line {s.line} ({_what(s.what)})"
+    when = " in the previous iteration" if getattr(s, "previous", False) else ""
+    where = f"{s.path}:{s.line}" if getattr(s, "path", None) else f"line {s.line}"
+    return f"`{s.op}` at {where}{when} ({_what(s.what)})"
+
+
+def alias_doubt(ev):
+    """Why the modified object may not be the saved tensor, for a warning's message."""
+    op = getattr(ev, "alias_op", None)
+    if op == "[]":
+        return " (if this indexing made a view rather than a copy)"
+    if op:
+        return f" (if `{op}` returned its input itself)"
+    return " (on the paths where it is the saved tensor)"
+
+
+def leaf_advice(ev):
+    """How to avoid an in-place op on a leaf: parameters change under no_grad; a tensor made here
+    (a ``torch.zeros(..., requires_grad=True)`` accumulator) is better built out of place, since
+    under no_grad its gradient would silently be lost."""
+    if getattr(ev, "origin", None) == "param":
+        return " (wrap it in `with torch.no_grad():`)"
+    return (" (build the value out of place, e.g. `x = x + y` or `torch.stack`/`torch.cat` of the parts; "
+            "`torch.no_grad()` would silently drop its gradient)")
 
 
 def context_suffix(ev: Event):

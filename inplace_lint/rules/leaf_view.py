@@ -1,7 +1,7 @@
 """Rules about what may not be modified in place at all: leaves and some views."""
 from __future__ import annotations
 
-from .base import ERROR, WARNING, Related, Rule, Verdict, context_suffix
+from .base import ERROR, WARNING, Related, Rule, Verdict, context_suffix, leaf_advice
 
 
 def _grade(*facts):
@@ -78,7 +78,7 @@ None.
             return None
         msg = (f"`{ev.target}` is a leaf tensor that requires grad and `{ev.op}` modifies it in place with grad "
                f"enabled; torch raises 'a leaf Variable that requires grad is being used in an in-place "
-               f"operation' (wrap it in `with torch.no_grad():`)")
+               f"operation'" + leaf_advice(ev))
         return Verdict(sev, msg + context_suffix(ev))
 
 
@@ -172,7 +172,7 @@ None.
             return None
         msg = (f"`{ev.target}` is a view of a leaf tensor that requires grad and `{ev.op}` modifies it in place "
                f"with grad enabled; torch raises 'a view of a leaf Variable that requires grad is being used in "
-               f"an in-place operation' (wrap it in `with torch.no_grad():`)")
+               f"an in-place operation'" + leaf_advice(ev))
         return Verdict(sev, msg + context_suffix(ev))
 
 

@@ -1,7 +1,7 @@
 """Rules about tensors that autograd saved for backward."""
 from __future__ import annotations
 
-from .base import ERROR, WARNING, Rule, Verdict, context_suffix, describe_save, save_related
+from .base import ERROR, WARNING, Rule, Verdict, alias_doubt, context_suffix, describe_save, save_related
 
 
 def _live(ev, hooked):
@@ -9,8 +9,10 @@ def _live(ev, hooked):
 
 
 def _best(saves):
+    """The save to name: a certain one, and one from the same iteration before one from the previous."""
     certain = [s for s in saves if s.certain]
-    return (certain or saves)[0], bool(certain)
+    pool = sorted(certain or saves, key=lambda s: bool(getattr(s, "previous", False)))
+    return pool[0], bool(certain)
 
 
 class SavedTensorModified(Rule):
@@ -101,9 +103,11 @@ None.  Suppress a line with `# noqa: IPL001`.
         if not saves:
             return None
         s, certain = _best(saves)
-        if not certain and not ev.is_tensor:
+        if not certain and (not ev.is_tensor or ev.unknown_origin):
             return None  # neither the save nor the tensor is known: too weak even for a warning
-        severe = certain and ev.alias_certain
+        # an error needs the modified object to be a tensor: a value of unknown type
+        # (a numpy array a torch op converted into a new tensor) only may be
+        severe = certain and ev.alias_certain and ev.is_tensor
         if ev.kind == "step":
             msg = (f"`{ev.target}` updates parameters in place that {describe_save(s)} saved for a backward "
                    f"that has not run yet; backward will raise 'modified by an inplace operation'"
@@ -113,7 +117,7 @@ None.  Suppress a line with `# noqa: IPL001`.
                    f"backward; backward will raise 'one of the variables needed for gradient computation "
                    f"has been modified by an inplace operation'")
             if not ev.alias_certain:
-                msg += " (if this op returned its input itself)"
+                msg += alias_doubt(ev)
         return Verdict(ERROR if severe else WARNING, msg + context_suffix(ev), save_related(ev, saves))
 
 

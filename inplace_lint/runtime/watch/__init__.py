@@ -26,7 +26,7 @@ points wrapped while active).
 """
 from .api import run_script, watch
 from .errors import InplaceHazardError, InplaceHazardWarning, InplaceWatchNote
-from .patches import _tls
+from .patches import _tls  # noqa: F401  (tests check it is cleared)
 
 __all__ = [
     "watch",

@@ -16,3 +16,8 @@ class InplaceWatchNote(UserWarning):
 
 class TorchLikeError(RuntimeError):
     """What torch itself would have raised (our hooks switch its check off)."""
+
+
+# shown in tracebacks as where users import them from
+for _cls in (InplaceHazardError, InplaceHazardWarning, InplaceWatchNote):
+    _cls.__module__ = "inplace_lint.runtime.watch"

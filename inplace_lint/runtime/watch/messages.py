@@ -128,8 +128,8 @@ def param_name(t, start=None):
                 seen_globals.add(id(f.f_globals))
                 spaces.append(f.f_globals)
         for space in spaces:
-            for var, obj in list(space.items()):
-                if not isinstance(obj, Module) or id(obj) in seen_mods:
+            for var, obj in _modules_in(space, Module):
+                if id(obj) in seen_mods:
                     continue
                 seen_mods.add(id(obj))
                 try:
@@ -146,6 +146,26 @@ def param_name(t, start=None):
                         return "%s.%s" % (var, pname), exact
         f = f.f_back
     return None
+
+
+def _modules_in(space, Module):
+    """(name, module) for the modules in a namespace, then for those one
+    attribute away (``self.model`` of a trainer object)."""
+    items = list(space.items())
+    later = []
+    for var, obj in items:
+        if isinstance(obj, Module):
+            yield var, obj
+        elif not isinstance(obj, (type, type(sys))) and hasattr(obj, "__dict__"):
+            later.append((var, obj))
+    for var, obj in later:
+        try:
+            attrs = list(vars(obj).items())
+        except TypeError:
+            continue
+        for attr, val in attrs:
+            if isinstance(val, Module):
+                yield "%s.%s" % (var, attr), val
 
 
 # ---------------------------------------------------------------------- fixes

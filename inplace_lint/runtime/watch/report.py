@@ -47,7 +47,8 @@ class Reporter:
         return "tensor %s" % (shape,), isinstance(t, torch.nn.Parameter)
 
     def torch_like(self, e, t):
-        gfn, onr = e.gfn, getattr(e, "onr", 0)
+        gfn = e.gfn.__name__ if e.gfn is not None else None
+        onr = getattr(e, "onr", 0)
         cur = e.orig() if e.orig is not None else None
         if cur is not None and cur.grad_fn is not None:
             # torch names a saved input's grad_fn as it is now (after the write)

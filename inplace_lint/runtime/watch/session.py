@@ -42,7 +42,7 @@ class Saved:
         "op",       # OpOverload that saved it (full mode), or None
         "role",     # _OUTPUT / _INPUT / 0
         "node",     # grad_fn name of the saving op (outputs, full mode)
-        "gfn",      # grad_fn name of the saved tensor itself (torch's message)
+        "gfn",      # grad_fn class of the saved tensor itself (torch's message)
         "onr",      # ... and its output number
         "orig",     # weakref to a saved input with a grad_fn (torch names its current one)
         "mut",      # (func, code, lasti, lib, grad_enabled) of the first write
@@ -147,6 +147,7 @@ class Session:
         self.mode = mode
         self.action = action
         self.full = mode == "full"
+        self._warn = action == "warn"
         self._reg: dict = {}  # storage ptr -> [weakref(Saved)]
         self._pending: list = []  # input saves waiting for their op's name
         self._last = None  # last aten op seen (full mode)
@@ -295,19 +296,21 @@ class Session:
         if gf is None:
             e.gfn = None
         else:
-            e.gfn = gf.name()
+            e.gfn = type(gf)  # its name is only needed for a report
             e.onr = t.output_nr
-            is_output = gf._sequence_nr() == _seq() - 1
-            if not is_output:
-                try:
-                    e.orig = weakref.ref(t)
-                except TypeError:
-                    pass
+            if self.full or self._warn:
+                is_output = gf._sequence_nr() == _seq() - 1
+                if not is_output and self._warn:
+                    # torch's message names an input's grad_fn as it is then
+                    try:
+                        e.orig = weakref.ref(t)
+                    except TypeError:
+                        pass
         if self.full:
             if is_output:
                 e.role = _OUTPUT
                 e.op = self._last
-                e.node = e.gfn
+                e.node = e.gfn.__name__
             else:
                 e.role = _INPUT
                 self._pending.append(e)

@@ -1,0 +1,330 @@
+"""The interpreter's side of whole-project analysis.
+
+Names imported from project modules stay ``Qual`` values (as every import was
+before) and are resolved lazily, when the code calls them, subclasses them or
+reads through them; a module is loaded the first time one of its names is
+needed.  A call into a function of another module switches the interpreter's
+"current module" (its globals, where positions are looked up) for the
+duration of the call, and remembers the call site in the checked file (the
+anchor) where anything that goes wrong inside is reported.
+"""
+from __future__ import annotations
+
+import os
+
+import libcst as cst
+
+from ..values import Dict, Obj, Qual, Seq, Tensor
+from .index import OPAQUE_TOPS
+
+_MISSING = object()
+MAX_REEXPORT = 8  # re-export hops followed (``pkg/__init__`` -> ``pkg.layers`` -> ...)
+
+
+class Anchor:
+    """Where the checked file called into another module."""
+
+    __slots__ = ("node", "stmt", "storages", "depth", "args", "start", "grad_args", "bound")
+
+    def __init__(self, node, stmt, storages, depth, args, start):
+        self.start = start  # saves numbered from here on were made during the call
+        self.node = node
+        self.stmt = stmt
+        self.storages = storages  # ids of the storages of the tensors passed in
+        self.depth = depth  # len(chain) at the call
+        self.args = args  # [(value, arg expression)] of the call, to name the caller's tensor
+        # a tensor passed in surely requires grad: what the callee saves from it is
+        # certain here, while the callee's own file can only say "may"
+        self.grad_args = False
+        self.bound = None  # the instance, for a method call
+
+
+class Switch:
+    __slots__ = ("env", "globals", "anchor")
+
+    def __init__(self, env, globals_, anchor):
+        self.env, self.globals, self.anchor = env, globals_, anchor
+
+
+def setup(interp, project, path):
+    """Project fields of a fresh interpreter."""
+    interp.project = project
+    interp.module_env = None  # the env whose code is "home" (set for a loader)
+    interp.env = None  # the other module whose code runs now (None: home)
+    interp.anchor = None
+    interp.home_globals = interp.globals
+    interp.star_modules = []  # absolute names of star-imported project modules
+    interp.touched = []  # envs whose code ran
+    interp.foreign_saves = {}  # id(Save) -> (Save, env, number) for saves made in another module's code
+    interp.n_saves = 0
+    interp._resolved = {}
+    interp.home_positions = None  # set by engine.analyze: which statements are the checked file's
+    interp.deps = set()  # files of the project modules this analysis read
+    if project is not None and path is not None:
+        # checking a module that was also imported (one parse): its functions are home
+        interp.module_env = project.env_for_tree(path, interp.module)
+        interp.home_name = project.module_name(path)
+        interp.home_is_package = os.path.basename(path) == "__init__.py"
+    else:
+        interp.home_name, interp.home_is_package = None, False
+
+
+def _cur_name(interp):
+    if interp.env is not None:
+        return interp.env.name, interp.env.is_package
+    return interp.home_name, interp.home_is_package
+
+
+# ------------------------------------------------------------------ imports
+def import_from(interp, small, frame) -> bool:
+    """Bind ``from X import ...`` when X is relative or a star import of a project module.
+    Returns False to let the plain (absolute, opaque-by-default) binding happen."""
+    level = len(small.relative)
+    star = isinstance(small.names, cst.ImportStar)
+    if not level and not star:
+        return False
+    module = _dotted(small.module) if small.module is not None else ""
+    name, is_pkg = _cur_name(interp)
+    base = interp.project.absolute(name, is_pkg, module, level)
+    if base is None:
+        return True  # a relative import we cannot place: leave the names unknown, as before
+    if star:
+        if interp.project.find(base) is not None:
+            stars = interp.env.stars if interp.env is not None else interp.star_modules
+            if base not in stars:
+                stars.append(base)
+        return True
+    index = interp.project
+    known = index.find(base) is not None or index.is_package_dir(base)
+    for alias in small.names:
+        n = _dotted(alias.name)
+        if not known and index.find(base + "." + n) is None:
+            continue  # not project code (torch's own relative imports): unknown, as before
+        local = alias.asname.name.value if alias.asname is not None else n
+        frame.vars[local] = Qual(base + "." + n)
+    return True
+
+
+def star_lookup(interp, name):
+    """A name not bound in the current module: maybe from a star import."""
+    stars = interp.env.stars if interp.env is not None else interp.star_modules
+    for mod in stars:
+        v = resolve_qual(interp, mod + "." + name)
+        if v is not None:
+            return v
+    return None
+
+
+# --------------------------------------------------------------- resolution
+def resolve_qual(interp, dotted, _hops=0):
+    """The project value a dotted name stands for, or None when it is not project code."""
+    cache = interp._resolved
+    got = cache.get(dotted, _MISSING)
+    if got is not _MISSING:
+        return got
+    cache[dotted] = None  # a cycle resolves to "unknown"
+    v = _resolve(interp, dotted, _hops)
+    cache[dotted] = v
+    return v
+
+
+def _resolve(interp, dotted, hops):
+    index = interp.project
+    parts = dotted.split(".")
+    if parts[0] in OPAQUE_TOPS or (index.find(parts[0]) is None and not index.is_package_dir(parts[0])):
+        return None
+    for i in range(len(parts), 0, -1):
+        path = index.find(".".join(parts[:i]))
+        if path is not None:
+            break
+    else:
+        return None
+    rest = parts[i:]
+    if not rest:
+        return None  # the module itself: stays a Qual, its attributes resolve lazily
+    env = index.env(path)
+    interp.deps.add(path)
+    if env is None:
+        return None
+    interp.deps |= env.deps
+    v = env.globals.vars.get(rest[0])
+    if v is None:
+        for mod in env.stars:
+            if hops < MAX_REEXPORT:
+                v = resolve_qual(interp, mod + "." + rest[0], hops + 1)
+                if v is not None:
+                    break
+        if v is None:
+            return None
+    if isinstance(v, Qual):
+        # a re-export (``from .layers import Gate`` in a package ``__init__``)
+        target = v.name + ("." + ".".join(rest[1:]) if rest[1:] else "")
+        if hops >= MAX_REEXPORT:
+            return None
+        r = resolve_qual(interp, target, hops + 1)
+        return r if r is not None else Qual(target)
+    for attr in rest[1:]:
+        v = interp.getattr(v, attr)
+    return v
+
+
+def resolve_value(interp, v):
+    if isinstance(v, Qual):
+        r = resolve_qual(interp, v.name)
+        if r is not None:
+            return r
+    return v
+
+
+def globals_of(interp, fnode):
+    env = interp.project.env_of_func(fnode)
+    if env is None or env is interp.module_env:
+        return interp.home_globals
+    return env.globals
+
+
+# -------------------------------------------------------------------- calls
+def enter(interp, func, node, args, kwargs):
+    """Switch to the module ``func`` lives in; None when no switch is needed."""
+    index = interp.project
+    target = index.env_of_func(func.node)
+    if target is None and func.closure is not None:
+        f = func.closure
+        while f.parent is not None:
+            f = f.parent
+        target = index.env_of_frame(f)
+    if target is interp.module_env:
+        target = None
+    if target is interp.env:
+        return None
+    sw = Switch(interp.env, interp.globals, interp.anchor)
+    if interp.env is None:
+        pairs = []
+        call_args = node.args if isinstance(node, cst.Call) else ()
+        flat = [a for a in args] + list(kwargs.values())
+        storages = set()
+        for v in flat:
+            _storages(v, storages)
+        if len(call_args) == len(flat):
+            pairs = [(v, a.value) for v, a in zip(flat, call_args)]
+        anchor_node = node if isinstance(node, cst.Call) else interp.cur_stmt
+        interp.anchor = Anchor(anchor_node, interp.cur_stmt, storages, len(interp.chain), pairs, interp.n_saves)
+        interp.anchor.grad_args = any(_requires_grad(v) for v in flat)
+        if isinstance(func.bound, Obj):
+            interp.anchor.bound = func.bound
+    interp.env = target
+    interp.globals = target.globals if target is not None else interp.home_globals
+    if target is not None and target not in interp.touched:
+        interp.touched.append(target)
+    return sw
+
+
+def leave(interp, sw):
+    interp.env, interp.globals, interp.anchor = sw.env, sw.globals, sw.anchor
+
+
+def _storages(v, out, depth=0):
+    if isinstance(v, Tensor):
+        out.add(id(v.storage))
+        for m in v.members or ():
+            out.add(id(m.storage))
+        if v.base is not None:
+            out.add(id(v.root().storage))
+    elif isinstance(v, Seq) and depth < 2:
+        for i in (v.items or ()):
+            _storages(i, out, depth + 1)
+        if v.elem is not None:
+            _storages(v.elem, out, depth + 1)
+    elif isinstance(v, Dict) and depth < 2:
+        for i in v.entries.values():
+            _storages(i, out, depth + 1)
+    elif isinstance(v, Obj) and depth < 1:
+        for p in v.own_params():
+            out.add(id(p.storage))
+
+
+def _requires_grad(v, depth=0):
+    """A tensor that surely requires grad, or a model or optimizer built by the caller."""
+    if isinstance(v, Tensor):
+        return v.rg is True
+    if isinstance(v, Obj):
+        return v.is_module or v.qual == "optimizer"
+    if isinstance(v, Seq) and depth < 2:
+        return any(_requires_grad(i, depth + 1) for i in (v.items or ()))
+    return False
+
+
+def _holds_callers_objects(interp, obj):
+    """An instance that holds a model or optimizer the checked file built and passed in
+    (``Trainer(model, opt)``): its methods' hazards are certain only with the caller's objects."""
+    if obj is None or interp.home_positions is None:
+        return False
+    for v in obj.attrs.values():
+        if isinstance(v, Obj) and (v.is_module or v.qual == "optimizer") and v.ctor_stmt is not None \
+                and interp.home_positions.knows(v.ctor_stmt):
+            return True
+    return False
+
+
+def keep_event(interp, t, live):
+    """An in-place write inside another module's code belongs to the checked file when
+    the tensor came from it (an argument of the call) or a save made before the call
+    is at stake; a hazard wholly inside the call is the callee's own, reported when
+    its module is checked."""
+    anchor = interp.anchor
+    if anchor is None:
+        return False
+    for s in live:
+        got = interp.foreign_saves.get(id(s))
+        if got is None or got[0] is not s or got[2] < anchor.start:
+            return True
+    if t.alias_certain and any(s.certain for s in live) and (
+            anchor.grad_args or _holds_callers_objects(interp, anchor.bound)):
+        return True
+    ids = {id(t.storage)}
+    for m in t.members or ():
+        ids.add(id(m.storage))
+    if t.base is not None:
+        ids.add(id(t.root().storage))
+    return bool(ids & anchor.storages)
+
+
+def caller_expr(interp, t):
+    """The expression the checked file passed for tensor ``t`` (``h`` in ``normalize_(h)``)."""
+    ids = {id(t.storage)}
+    if t.base is not None:
+        ids.add(id(t.root().storage))
+    for v, expr in interp.anchor.args:
+        if isinstance(v, Tensor) and (id(v.storage) in ids or (v.base is not None and id(v.root().storage) in ids)):
+            return expr
+    return None
+
+
+def only_uncertain_elsewhere(interp, live, alias_certain):
+    """Every live save was made in another module's code and the hazard is only
+    possible: not worth a warning (a chain of "may"s through other files)."""
+    if not live or not interp.foreign_saves:
+        return False
+    fs = interp.foreign_saves
+    for s in live:
+        got = fs.get(id(s))
+        if got is None or got[0] is not s:
+            return False  # saved in this file: judged as before
+    return not (alias_certain and any(s.certain for s in live))
+
+
+def note_save(interp, t):
+    if t.data:
+        return  # nothing was saved
+    interp.n_saves += 1
+    if interp.env is not None and t.storage.saves:
+        s = t.storage.saves[-1]
+        interp.foreign_saves[id(s)] = (s, interp.env, interp.n_saves)
+
+
+def _dotted(node):
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return _dotted(node.value) + "." + node.attr.value
+    return ""

@@ -1,0 +1,270 @@
+"""Which files make up the checked project, and which file an import names.
+
+Roots are searched in order, like ``sys.path``: the project root (where the
+config file is, else the common folder of the checked paths), the configured
+``src`` folders (and ``<root>/src`` when it exists), then the folders of the
+checked files.  Only names that resolve to a ``.py`` file under a root belong
+to the project; the standard library, third-party packages and torch stay
+opaque.
+"""
+from __future__ import annotations
+
+import ast
+import os
+
+# Top-level packages never treated as project code even when their sources lie
+# under a root (torch's own checkout): their meaning comes from the knowledge
+# file, not from interpreting their Python.
+OPAQUE_TOPS = frozenset({"torch", "builtins", "typing", "__future__"})
+
+
+class ProjectIndex:
+    """Resolves module names to files and hands out each module's summary, once per run."""
+
+    def __init__(self, roots, knowledge=None):
+        seen, self.roots = set(), []
+        for r in roots:
+            r = os.path.abspath(r)
+            if r not in seen and os.path.isdir(r):
+                seen.add(r)
+                self.roots.append(r)
+        self.knowledge = knowledge
+        self._found: dict = {}  # dotted name -> path | None
+        self._names: dict = {}  # path -> dotted name | None
+        self._envs: dict = {}  # path -> ModuleEnv | None (None while loading or when it failed)
+        self._func_env: dict = {}  # id(FunctionDef) -> ModuleEnv
+        self._frame_env: dict = {}  # id(globals Frame) -> ModuleEnv
+        self._imports: dict = {}  # path -> direct project imports (paths), from a cheap ast scan
+        self.parsed: dict = {}  # path -> (source, libcst module) handed over by the runner
+        self._deps: dict = {}  # path -> project files its analysis read
+
+    # ------------------------------------------------------- shared parses
+    MAX_REMEMBERED = 256
+
+    def tree_for(self, path, source):
+        """The libcst tree of ``path`` if this run already parsed exactly ``source``."""
+        env = self._envs.get(os.path.abspath(path))
+        if env is not None and env.source == source:
+            return env.tree
+        return None
+
+    def remember(self, path, source, tree):
+        """Keep a checked file's parse for a later import of it (a bounded number)."""
+        self.parsed[os.path.abspath(path)] = (source, tree)
+        while len(self.parsed) > self.MAX_REMEMBERED:
+            self.parsed.pop(next(iter(self.parsed)))
+
+    def note_deps(self, path, deps):
+        """Remember which project files the analysis of ``path`` read (see ``deps_of``)."""
+        ap = os.path.abspath(path)
+        self._deps[ap] = tuple(sorted(d for d in deps if d != ap))
+
+    def deps_of(self, path):
+        """The project files the last analysis of ``path`` in this run read: the modules
+        whose summaries it used, and what those summaries read.  For result-cache keys."""
+        return self._deps.get(os.path.abspath(path), ())
+
+    def env_for_tree(self, path, tree):
+        env = self._envs.get(os.path.abspath(path)) if path else None
+        return env if env is not None and env.tree is tree else None
+
+    # ------------------------------------------------------------ resolution
+    def find(self, dotted: str):
+        """The file of module ``dotted`` (``pkg/mod.py`` or ``pkg/mod/__init__.py``), or None."""
+        if dotted in self._found:
+            return self._found[dotted]
+        path = None
+        parts = dotted.split(".")
+        if parts[0] not in OPAQUE_TOPS and all(p.isidentifier() for p in parts):
+            for root in self.roots:
+                base = os.path.join(root, *parts)
+                for cand in (base + ".py", os.path.join(base, "__init__.py")):
+                    if os.path.isfile(cand):
+                        path = cand
+                        break
+                if path is not None:
+                    break
+        self._found[dotted] = path
+        return path
+
+    def is_package_dir(self, dotted: str) -> bool:
+        """A folder under a root (a namespace package without ``__init__.py``)."""
+        parts = dotted.split(".")
+        if parts[0] in OPAQUE_TOPS:
+            return False
+        return any(os.path.isdir(os.path.join(root, *parts)) for root in self.roots)
+
+    def module_name(self, path: str):
+        """The dotted name a file is imported by: up through ``__init__.py`` folders,
+        else relative to the deepest root that contains it."""
+        path = os.path.abspath(path)
+        if path in self._names:
+            return self._names[path]
+        folder, stem = os.path.split(path)
+        stem = os.path.splitext(stem)[0]
+        parts = [] if stem == "__init__" else [stem]
+        while os.path.isfile(os.path.join(folder, "__init__.py")):
+            folder, pkg = os.path.split(folder)
+            parts.insert(0, pkg)
+            if not pkg:
+                break
+        if folder not in self.roots:
+            # a namespace package: name it from the deepest root above it
+            best = None
+            for root in self.roots:
+                if folder.startswith(root + os.sep) and (best is None or len(root) > len(best)):
+                    best = root
+            if best is not None:
+                parts = os.path.relpath(folder, best).split(os.sep) + parts
+        name = ".".join(parts) if parts and all(p.isidentifier() for p in parts) else None
+        self._names[path] = name
+        return name
+
+    def absolute(self, importer_name, is_package, module, level):
+        """The absolute module name of ``from <level dots><module> import ...`` in module ``importer_name``."""
+        if not level:
+            return module
+        if not importer_name:
+            return None
+        parts = importer_name.split(".")
+        if not is_package:
+            parts = parts[:-1]
+        if level - 1 >= len(parts):
+            return None  # "attempted relative import beyond top-level package"
+        if level > 1:
+            parts = parts[: len(parts) - (level - 1)]
+        base = ".".join(parts)
+        if module:
+            return base + "." + module if base else module
+        return base or None
+
+    # -------------------------------------------------------------- summaries
+    def env(self, path):
+        """The analysed top level of the module in ``path`` (computed once), or None."""
+        path = os.path.abspath(path)
+        if path in self._envs:
+            env = self._envs[path]  # None while it loads: an import cycle is cut here
+            if env is None or env.stamp == _stamp(path):
+                return env
+            # edited since (a long-lived process: editor, language server): summarise it again
+        self._envs[path] = None
+        from .modules import load_module  # local: modules imports the interpreter
+
+        env = load_module(self, path)
+        self._envs[path] = env
+        return env
+
+    def env_of_func(self, fnode):
+        return self._func_env.get(id(fnode))
+
+    def env_of_frame(self, frame):
+        return self._frame_env.get(id(frame))
+
+    def register(self, env):
+        self._frame_env[id(env.globals)] = env
+        for f in env.functions():
+            self._func_env[id(f)] = env
+
+    def loaded(self):
+        return [e for e in self._envs.values() if e is not None]
+
+    # ----------------------------------------------------------- dependencies
+    def direct_imports(self, path):
+        """Project files ``path`` imports (any form, any nesting), from a cheap ``ast`` scan."""
+        path = os.path.abspath(path)
+        got = self._imports.get(path)
+        if got is not None:
+            return got
+        self._imports[path] = ()
+        try:
+            with open(path, "rb") as f:
+                tree = ast.parse(f.read())
+        except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+            return ()
+        name = self.module_name(path)
+        is_pkg = os.path.basename(path) == "__init__.py"
+        out = []
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                mods = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = self.absolute(name, is_pkg, node.module or "", node.level)
+                if base is None:
+                    continue
+                mods = [base] + [base + "." + a.name for a in node.names if a.name != "*"]
+            else:
+                continue
+            for m in mods:
+                parts = m.split(".")
+                for i in range(1, len(parts) + 1):  # importing a.b.c runs a/__init__ and a/b/__init__
+                    p = self.find(".".join(parts[:i]))
+                    if p is not None and p != path and p not in out:
+                        out.append(p)
+        got = tuple(out)
+        self._imports[path] = got
+        return got
+
+    def dependencies(self, path):
+        """Every project file whose content can change ``path``'s findings (transitive
+        imports, ``path`` itself excluded), sorted.  For result-cache keys."""
+        path = os.path.abspath(path)
+        seen, todo = {path}, [path]
+        while todo:
+            for dep in self.direct_imports(todo.pop()):
+                if dep not in seen:
+                    seen.add(dep)
+                    todo.append(dep)
+        seen.discard(path)
+        return sorted(seen)
+
+
+def _stamp(path):
+    try:
+        st = os.stat(path)
+        return (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return None
+
+
+def project_roots(paths, config=None):
+    """Roots for checking ``paths``: the config's folder (else their common folder),
+    its ``src`` folders, then each checked file's folder."""
+    absd = [os.path.abspath(p) for p in paths] or [os.getcwd()]
+    if config is not None and getattr(config, "source", None):
+        root = os.path.abspath(config.root)
+    else:
+        dirs = [p if os.path.isdir(p) else os.path.dirname(p) for p in absd]
+        root = os.path.commonpath(dirs) if dirs else os.getcwd()
+        if not any(os.path.isdir(p) for p in absd):  # files only (pre-commit, flake8): find their project
+            root = _marked_root(root) or root
+    roots = [root]
+    for s in (getattr(config, "src", None) or ()):
+        roots.append(s if os.path.isabs(s) else os.path.join(root, s))
+    if os.path.isdir(os.path.join(root, "src")) and not os.path.isfile(os.path.join(root, "src", "__init__.py")):
+        roots.append(os.path.join(root, "src"))
+    for p in absd:
+        d = p if os.path.isdir(p) else os.path.dirname(p)
+        if d not in roots:
+            roots.append(d)
+        top = d  # the folder above the file's top package: where ``import pkg`` finds it
+        while os.path.isfile(os.path.join(top, "__init__.py")) and os.path.dirname(top) != top:
+            top = os.path.dirname(top)
+        if top not in roots:
+            roots.append(top)
+    return roots
+
+
+_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
+
+
+def _marked_root(folder, limit=8):
+    """The nearest folder at or above ``folder`` that looks like a project's top
+    (a ``pyproject.toml``, ``setup.py``, ``setup.cfg`` or ``.git``)."""
+    for _ in range(limit):
+        if any(os.path.exists(os.path.join(folder, m)) for m in _MARKERS):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+    return None

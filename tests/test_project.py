@@ -1,0 +1,200 @@
+"""Whole-project analysis: multi-file fixture projects with inline expectations.
+
+Each folder of ``tests/fixtures/projects`` is a small project (2-4 modules and
+an entry script).  Lines carry their expected findings as in the static
+fixtures (``# expect: IPL001:error``); every other line of every file must stay
+quiet.  The labels themselves are checked by running every project under torch.
+"""
+import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
+
+import pytest
+
+from inplace_lint.config import Config, load_config
+from inplace_lint.engine.project import ProjectIndex, dependencies, project_roots
+from inplace_lint.runner import check_paths, check_source
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
+PROJECTS = REPO / "tests" / "fixtures" / "projects"
+EXPECT = re.compile(r"#\s*expect:\s*(.+)$")
+NAMES = sorted(p.name for p in PROJECTS.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+
+
+def expected(folder):
+    out = set()
+    for path in sorted(folder.rglob("*.py")):
+        rel = path.relative_to(folder).as_posix()
+        for i, line in enumerate(path.read_text().splitlines(), 1):
+            m = EXPECT.search(line)
+            if m:
+                for item in m.group(1).split(","):
+                    code, sev = item.strip().split(":")
+                    out.add((rel, i, code, sev))
+    return out
+
+
+def check_project(folder, monkeypatch):
+    """``cd folder && inplace-lint check .``, in process."""
+    monkeypatch.chdir(folder)
+    results = list(check_paths(["."], load_config(["."]), jobs=1))
+    assert all(r.problem is None for r in results)
+    return results
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_project_findings_match_exactly(name, monkeypatch):
+    results = check_project(PROJECTS / name, monkeypatch)
+    got = {(f.path, f.line, f.code, f.severity) for r in results for f in r.findings}
+    assert got == expected(PROJECTS / name)
+
+
+def test_fixture_set_has_hazards_and_safe_lookalikes():
+    hazards = [n for n in NAMES if any(s == "error" for *_, s in expected(PROJECTS / n))]
+    safe = [n for n in NAMES if not expected(PROJECTS / n)]
+    assert len(hazards) >= 12 and len(safe) >= 8
+
+
+def test_labels_agree_with_torch():
+    """A project with an expected error raises torch's autograd error when run; a safe one runs."""
+    pytest.importorskip("torch")
+    out = subprocess.run([sys.executable, str(PROJECTS / "run_under_torch.py")], capture_output=True, text=True,
+                         cwd=REPO, timeout=240)
+    assert out.returncode == 0, out.stderr
+    verdicts = {d["project"]: d for d in map(json.loads, out.stdout.splitlines())}
+    assert set(verdicts) == set(NAMES)
+    for name in NAMES:
+        has_error = any(s == "error" for *_, s in expected(PROJECTS / name))
+        assert verdicts[name]["verdict"] == ("raises" if has_error else "runs"), (name, verdicts[name])
+
+
+def test_message_names_both_files(monkeypatch):
+    results = check_project(PROJECTS / "h01_from_import_helper", monkeypatch)
+    (f,) = [f for r in results for f in r.findings]
+    assert f.path == "main.py" and f.line == 6
+    assert "`h`" in f.message and "`tanh` at line 5" in f.message and "utils.py:5" in f.message
+    assert any(r.path == "utils.py" and r.line == 5 for r in f.related)
+    assert any(r.path is None and r.line == 5 and "tanh" in r.message for r in f.related)
+
+
+def test_save_in_other_module_is_named_with_its_path(monkeypatch):
+    results = check_project(PROJECTS / "h04_relative_layer_saves", monkeypatch)
+    (f,) = [f for r in results for f in r.findings]
+    assert f.path == "pkg/models.py"
+    assert "`sigmoid` at pkg/layers.py:7" in f.message
+    assert any(r.path == "pkg/layers.py" and r.line == 7 for r in f.related)
+
+
+def test_without_the_project_the_hazard_is_invisible():
+    """The same file checked alone (stdin, no project) reports nothing: the finding comes from the other module."""
+    text = (PROJECTS / "h01_from_import_helper" / "main.py").read_text()
+    assert check_source(text, "<stdin>", Config()).findings == []
+
+
+def test_single_file_check_uses_the_files_project(monkeypatch):
+    """flake8 and editors check one file; its project's other modules are still read."""
+    folder = PROJECTS / "h15_chained_helpers_three_modules"
+    monkeypatch.chdir(folder)
+    r = check_source((folder / "main.py").read_text(), "main.py", load_config(["main.py"]))
+    assert [(f.line, f.code, f.severity) for f in r.findings] == [(6, "IPL001", "error")]
+
+
+def test_cli_json_on_a_project():
+    folder = PROJECTS / "h07_init_reexport_inplace_act"
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    out = subprocess.run([sys.executable, "-m", "inplace_lint", "check", "--format", "json", "."], cwd=folder,
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 1, out.stderr
+    items = json.loads(out.stdout)
+    assert [(i["path"], i["line"], i["severity"]) for i in items] == [("main.py", 6, "error")]
+    assert any(r["path"] == "blocks/layers.py" for r in items[0]["related"])
+
+
+def test_module_resolution_forms(tmp_path):
+    (tmp_path / "pkg" / "sub").mkdir(parents=True)
+    for rel in ("pkg/__init__.py", "pkg/sub/__init__.py", "pkg/sub/deep.py", "pkg/layers.py", "top.py"):
+        (tmp_path / rel).write_text("")
+    (tmp_path / "src" / "inner").mkdir(parents=True)
+    (tmp_path / "src" / "inner" / "__init__.py").write_text("")
+    idx = ProjectIndex(project_roots([str(tmp_path)]))
+    assert idx.find("pkg.layers") == str(tmp_path / "pkg" / "layers.py")
+    assert idx.find("pkg.sub") == str(tmp_path / "pkg" / "sub" / "__init__.py")
+    assert idx.find("inner") == str(tmp_path / "src" / "inner" / "__init__.py")  # src/ layout
+    assert idx.find("torch.nn") is None and idx.find("os") is None
+    assert idx.module_name(str(tmp_path / "pkg" / "sub" / "deep.py")) == "pkg.sub.deep"
+    assert idx.absolute("pkg.sub.deep", False, "", 1) == "pkg.sub"
+    assert idx.absolute("pkg.sub.deep", False, "layers", 2) == "pkg.layers"
+    assert idx.absolute("pkg.sub", True, "deep", 1) == "pkg.sub.deep"
+    assert idx.absolute("top", False, "x", 1) is None
+
+
+def test_configured_src_root(tmp_path):
+    (tmp_path / "lib" / "mypkg").mkdir(parents=True)
+    (tmp_path / "lib" / "mypkg" / "__init__.py").write_text("")
+    (tmp_path / "pyproject.toml").write_text('[tool.inplace-lint]\nsrc = ["lib"]\n')
+    cfg = load_config([str(tmp_path)])
+    assert cfg.src == ("lib",)
+    idx = ProjectIndex(project_roots([str(tmp_path)], cfg))
+    assert idx.find("mypkg") == str(tmp_path / "lib" / "mypkg" / "__init__.py")
+
+
+def test_dependencies_are_transitive_project_imports():
+    folder = PROJECTS / "h15_chained_helpers_three_modules"
+    idx = ProjectIndex(project_roots([str(folder)]))
+    deps = dependencies(idx, str(folder / "main.py"))
+    assert deps == sorted(str(folder / p) for p in ("tools/__init__.py", "tools/prep.py", "tools/scale.py"))
+    assert dependencies(idx, str(folder / "tools" / "scale.py")) == []
+
+
+def test_import_cycle_is_cut(tmp_path):
+    (tmp_path / "a.py").write_text("from b import g\n\ndef f(t):\n    return g(t)\n")
+    (tmp_path / "b.py").write_text("from a import f\n\ndef g(t):\n    t.mul_(2)\n    return f(t)\n")
+    (tmp_path / "main.py").write_text("import torch\nfrom a import f\n\nx = torch.randn(3, requires_grad=True)\n"
+                                      "y = torch.exp(x)\nf(y)\ny.sum().backward()\n")
+    (tmp_path / "pyproject.toml").write_text("[tool.inplace-lint]\n")
+    results = list(check_paths([str(tmp_path)], load_config([str(tmp_path)]), jobs=1))
+    found = {(os.path.basename(r.path), f.line, f.severity) for r in results for f in r.findings}
+    assert ("main.py", 6, "error") in found
+
+
+def test_each_module_is_summarised_once(monkeypatch):
+    folder = PROJECTS / "s02_act_after_nonsaving_layer"
+    monkeypatch.chdir(folder)
+    idx = ProjectIndex(project_roots(["."], load_config(["."])))
+    import inplace_lint.engine.project.modules as modules
+
+    calls = []
+    real = modules.load_module
+    monkeypatch.setattr(modules, "load_module", lambda i, p: calls.append(p) or real(i, p))
+    for name in ("main.py", "models.py", "main.py"):
+        check_source((folder / name).read_text(), name, Config(), idx)
+    assert sorted(os.path.basename(p) for p in calls) == ["layers.py", "models.py"]
+
+
+def test_result_depends_on_the_modules_it_read(monkeypatch):
+    """``FileResult.deps``: what the result cache adds to a file's key."""
+    folder = PROJECTS / "h15_chained_helpers_three_modules"
+    monkeypatch.chdir(folder)
+    results = {r.path: r for r in check_paths(["."], load_config(["."]), jobs=1)}
+    # the package __init__ holds nothing the analysis needed: only the modules it read count
+    assert sorted(os.path.relpath(d) for d in results["main.py"].deps) == ["tools/prep.py", "tools/scale.py"]
+    assert results["tools/scale.py"].deps == ()
+
+
+def test_edited_module_is_summarised_again(tmp_path):
+    """A long-lived process (editor, language server) sees a helper's new body."""
+    (tmp_path / "pyproject.toml").write_text("[tool.inplace-lint]\n")
+    helper = tmp_path / "helpers.py"
+    helper.write_text("def scale(t):\n    return t * 2\n")
+    main = tmp_path / "main.py"
+    main.write_text("import torch\nfrom helpers import scale\n\nx = torch.randn(3, requires_grad=True)\n"
+                    "y = torch.exp(x)\nscale(y)\ny.sum().backward()\n")
+    idx = ProjectIndex(project_roots([str(tmp_path)]))
+    assert check_source(main.read_text(), str(main), Config(), idx).findings == []
+    helper.write_text("def scale(t):\n    t.mul_(2)\n    return t\n")
+    os.utime(helper, ns=(helper.stat().st_atime_ns, helper.stat().st_mtime_ns + 10**9))
+    found = check_source(main.read_text(), str(main), Config(), idx).findings
+    assert [(f.line, f.severity) for f in found] == [(6, "error")]
