@@ -71,6 +71,12 @@ class Tally:
         self.times.append((seconds, label))
         if kind in ("crash", "hang", "incomplete") or kind.startswith("other"):
             self.bad.append((kind, label, problem.message))
+            print(f"   ! {kind}: {label}: {problem.message}", flush=True)
+        n = len(self.times)
+        if n % 200 == 0:  # progress, for runs cut short
+            slow = max(self.times)
+            print(f"   ... {self.name}: {n} files, {dict(self.kinds)}, slowest so far {slow[0]:.2f} s {slow[1]}",
+                  flush=True)
 
     def report(self, slowest):
         n = sum(self.kinds.values())
@@ -161,13 +167,7 @@ def main():
     config = Config()
     config.file_time_limit = args.time_limit
     tallies = []
-    if args.stdlib:
-        stdlib = sysconfig.get_paths()["stdlib"]
-        tallies.append(sweep_files(f"stdlib {stdlib}", python_files(stdlib), config, args.slowest))
-    corpora = args.corpus if args.corpus is not None else sorted(
-        d for d in glob.glob("/work/corpus/*") if os.path.exists(os.path.join(d, ".done")))
-    for d in corpora:
-        tallies.append(sweep_files(f"corpus {d}", python_files(d), config, args.slowest))
+    # generated programs first: they are quick, so a run cut short still reports them
     if args.programs:
         tallies.append(sweep_sources(f"{args.programs} PyTorch-shaped programs", torch_sources(args.programs),
                                      config, args.slowest))
@@ -175,6 +175,13 @@ def main():
         sources = hypothesmith_sources(args.hypothesmith)
         tallies.append(sweep_sources(f"{len(sources)} valid hypothesmith programs (of {args.hypothesmith} drawn)",
                                      sources, config, args.slowest))
+    if args.stdlib:
+        stdlib = sysconfig.get_paths()["stdlib"]
+        tallies.append(sweep_files(f"stdlib {stdlib}", python_files(stdlib), config, args.slowest))
+    corpora = args.corpus if args.corpus is not None else sorted(
+        d for d in glob.glob("/work/corpus/*") if os.path.exists(os.path.join(d, ".done")))
+    for d in corpora:
+        tallies.append(sweep_files(f"corpus {d}", python_files(d), config, args.slowest))
     total = Counter()
     for t in tallies:
         total.update(t.kinds)
