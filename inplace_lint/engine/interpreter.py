@@ -115,6 +115,7 @@ class Interpreter(TorchSemantics):
         self.funcs: list = []  # the functions being interpreted (recursion guard, super())
         self.steps = 0
         self.budget = 200_000
+        self.hard_budget = hard_budget(self.budget)  # run() sizes both to the file
         self.doubt = 0  # > 0 while following one of several possible objects
         self.in_seq = 0  # > 0 while applying the layers of an nn.Sequential
         # Positions are resolved per statement (see engine.positions), so every
