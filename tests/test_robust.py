@@ -338,3 +338,13 @@ def test_nbformat_3_notebooks_are_read(tmp_path):
     r = check_file(str(p), Config())
     assert r.problem is None
     assert [(f.code, f.cell, f.line) for f in r.findings] == [("IPL001", 2, 1)]
+
+
+def test_a_note_stays_a_note_through_the_cache(tmp_path):
+    from inplace_lint.cache import Cache
+
+    (tmp_path / "v.py").write_text("import torch\n(x): int = 1\nx.add_(1)\n")
+    cache = Cache(str(tmp_path / "cache"))
+    for _ in range(2):  # cold, then warm
+        [r] = list(check_paths([str(tmp_path / "v.py")], Config(), jobs=1, cache=cache))
+        assert r.problem.kind == "note" and r.problem.message.startswith("cannot analyse: libcst")
