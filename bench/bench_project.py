@@ -1,6 +1,6 @@
 """Whole-project analysis: cost and findings against the file-by-file scan.
 
-    python bench/bench_project.py FOLDER [--limit N]
+    python bench/bench_project.py FOLDER [FOLDER ...] [--limit N]
 
 Baseline: ``libcst.parse_module`` of every checked file, one process (CPU s).
 Measured, one process each: the file-by-file check (no project index) and the
@@ -35,12 +35,12 @@ def count(results):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("folder")
+    ap.add_argument("folders", nargs="+")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--show", type=int, default=20, help="new findings to print")
     args = ap.parse_args()
     cfg = Config()
-    files = [f for f in discover([args.folder], cfg) if f.endswith(".py")]
+    files = [f for f in discover(args.folders, cfg) if f.endswith(".py")]
     if args.limit:
         files = files[: args.limit]
     sources = [read_source(f, cfg)[0] for f in files]
@@ -58,7 +58,7 @@ def main():
     alone = cpu() - t0
     print(f"file by file:             {alone:7.1f} CPU-s  {alone / parse:.2f}x parse  errors/warnings {count(before)}")
     t0 = cpu()
-    index = ProjectIndex(project_roots([args.folder], cfg))
+    index = ProjectIndex(project_roots(args.folders, cfg))
     after = [check_file(f, cfg, None, index) for f in files]
     whole = cpu() - t0
     print(f"whole project:            {whole:7.1f} CPU-s  {whole / parse:.2f}x parse  errors/warnings {count(after)}"

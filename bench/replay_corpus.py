@@ -45,7 +45,7 @@ def main(argv=None):
             labels.append(e["label"])
     launcher.ENTRY_POINTS = not a.no_entry
     t0 = time.time()
-    confirm(findings, timeout=a.timeout, jobs=a.jobs)
+    summary = confirm(findings, timeout=a.timeout, jobs=a.jobs)
     dt = time.time() - t0
     counts = collections.Counter()
     reasons = collections.Counter()
@@ -79,6 +79,8 @@ def main(argv=None):
         print("undecided reasons:")
         for r, c in reasons.most_common():
             print("  %3d  %s" % (c, r))
+    print("replay: " + summary.line())
+    print(summary.sandbox_line())
     print("wall time %.1f s" % dt)
     if a.json:
         with open(a.json, "w", encoding="utf-8") as fh:

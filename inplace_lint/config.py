@@ -4,7 +4,8 @@ Keys: ``select``, ``ignore``, ``extend-select``, ``extend-ignore``, ``exclude``,
 ``extend-exclude``, ``per-file-ignores`` (glob -> codes), ``max-file-size``
 (bytes), ``file-time-limit`` (seconds per file), ``cache-dir`` (the result cache's folder, relative to the project
 root), ``src`` (extra import roots for whole-project analysis, relative to the
-root), ``force-exclude`` (apply the excludes to files named on the command
+root), ``confirm-timeout`` (seconds per file for ``--confirm``),
+``force-exclude`` (apply the excludes to files named on the command
 line too), ``respect-gitignore`` (skip what git ignores; default on).  Codes may
 be prefixes (``IPL`` or ``IPL00``).
 
@@ -54,6 +55,7 @@ class Config:
     respect_gitignore: bool = True
     source: Optional[str] = None  # the pyproject.toml it came from
     cache_dir: Optional[str] = None  # None: .inplace_lint_cache at the root (see cache.py)
+    confirm_timeout: float = 20.0  # seconds per file for --confirm, counted after its imports
     root: str = "."
     src: tuple = ()  # extra import roots for whole-project analysis, relative to root (like ruff's src)
 
@@ -144,7 +146,8 @@ def _path_matches(rel, pattern):
 # ---------------------------------------------------------------- reading and validating one file
 _LIST_KEYS = ("select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude")
 _BOOL_KEYS = ("force-exclude", "respect-gitignore")
-KNOWN_KEYS = _LIST_KEYS + _BOOL_KEYS + ("per-file-ignores", "max-file-size", "file-time-limit", "cache-dir", "src")
+KNOWN_KEYS = _LIST_KEYS + _BOOL_KEYS + ("per-file-ignores", "max-file-size", "file-time-limit", "cache-dir", "src",
+                                         "confirm-timeout")
 
 
 def _type_name(v):
@@ -250,6 +253,12 @@ def config_from_table(section: dict, path: str) -> Config:
             errors.append(f"cache-dir must be a folder name (a non-empty string), not {v!r}")
         else:
             cfg.cache_dir = v
+    if "confirm-timeout" in section:
+        v = section["confirm-timeout"]
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0:
+            errors.append(f"confirm-timeout must be a positive number (seconds), not {v!r}")
+        else:
+            cfg.confirm_timeout = float(v)
     if "src" in section:  # import roots of the project (engine/project), like ruff's src
         cfg.src = _string_list(section["src"], "src", errors)
     for k in _BOOL_KEYS:

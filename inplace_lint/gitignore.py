@@ -11,10 +11,19 @@ from __future__ import annotations
 import os
 from typing import Optional
 
-try:
-    import pathspec
-except ImportError:  # pragma: no cover - pathspec is a base dependency
-    pathspec = None
+_pathspec = []  # the pathspec module (or None), imported on first use
+
+
+def _load_pathspec():
+    # pathspec's import costs ~0.07 s (it pulls in asyncio): a run that walks no
+    # folder (a one-file check, pre-commit) never pays for it.
+    if not _pathspec:
+        try:
+            import pathspec
+        except ImportError:  # pragma: no cover - pathspec is a base dependency
+            pathspec = None
+        _pathspec.append(pathspec)
+    return _pathspec[0]
 
 
 class GitIgnore:
@@ -54,7 +63,7 @@ class GitIgnore:
                         lines.extend(fh.read().splitlines())
                 except OSError:
                     pass
-            self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+            self._specs[folder] = _load_pathspec().GitIgnoreSpec.from_lines(lines) if lines else None
         return self._specs[folder]
 
     def _verdict(self, path: str, is_dir: bool, root: str) -> bool:
@@ -79,7 +88,7 @@ class GitIgnore:
 
     def ignored(self, path: str) -> bool:
         """True when git would ignore ``path`` (a file or folder), counting ignored folders above it."""
-        if pathspec is None:
+        if _load_pathspec() is None:
             return False
         ap = os.path.abspath(path)
         if ap in self._decided:

@@ -137,25 +137,33 @@ def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = 
     return apply_config(analyze_source(source, path, project), config, source)
 
 
-def analyze_source(source: str, path: str, project=None) -> FileResult:
+def analyze_source(source: str, path: str, project=None, tree=None) -> FileResult:
     """Findings of every rule, before configuration and, for ``.py`` files,
     before ``# noqa`` (``apply_config`` does both): what the cache stores and
     what the flake8 plugin reports.  ``project``: the run's ``ProjectIndex``
-    (None: the file's own project, found lazily; False: the file alone)."""
+    (None: the file's own project, found lazily; False: the file alone);
+    ``tree``: an ``ast`` of the source if the caller has one (flake8)."""
     if path.endswith(NB_SUFFIX):
         return check_notebook(source, path, None)
     project = _project_for_file(path, None, project)
     # a file that imports project modules may call into in-place code there
-    if not might_have_hazards(source) and not (project is not None and project.direct_imports(path)):
-        # Nothing to find; still report a file Python cannot parse (ast is fast).
-        try:
+    if project is not None and project.hint is None:
+        project.hint = might_have_hazards
+    if not might_have_hazards(source) and not (project is not None and project.reaches_inplace_code(path)):
+        # Nothing to find, as long as the project modules it imports stay
+        # without in-place code: the cache keys on them.
+        deps = tuple(project.dependencies(path)) if project is not None else ()
+        if tree is not None:
+            return FileResult(path, [], None, source, deps)
+        try:  # still report a file Python cannot parse (ast is fast)
             ast.parse(source)
         except SyntaxError as e:
             return FileResult(path, [], FileProblem(path, f"syntax error: {e.msg}", e.lineno or 1, e.offset or 1))
         except (ValueError, RecursionError, MemoryError) as e:
             return FileResult(path, [], FileProblem(path, f"cannot parse: {e}"))
-        return FileResult(path, [], None, source)
-    return check_parsed(source, path, None, noqa=False, project=project if project is not None else False)
+        return FileResult(path, [], None, source, deps)
+    return check_parsed(source, path, None, noqa=False, tree=tree,
+                        project=project if project is not None else False)
 
 
 def apply_config(result: FileResult, config: Optional[Config], source: str) -> FileResult:

@@ -5,9 +5,14 @@ The facts asserted here were derived by tools/gen_knowledge.py from torch itself
 Regenerating the whole file takes minutes, so CI instead re-derives the cheap,
 static (derivatives.yaml / native_functions.yaml) part and compares.
 """
+import ast
+import functools
 import importlib.util
 import os
+import pathlib
 import re
+import subprocess
+import sys
 
 import pytest
 import torch
@@ -374,14 +379,256 @@ def _generator():
     return module
 
 
+@functools.lru_cache(maxsize=1)
+def _static():
+    gen = _generator()
+    callables = gen.public_callables()
+    return gen, callables, gen.build_static(callables)
+
+
 def test_static_part_regenerates():
     """params and derivatives.yaml-sourced saves re-derive identically from the installed
     torch (the experiments are too slow for CI; run ``tools/gen_knowledge.py --check``)."""
-    gen = _generator()
-    facts = gen.build_static(gen.public_callables())
+    gen, _, facts = _static()
     for name, entry in K.functions.items():
         assert name in facts, name
         static = gen.finalize(facts[name])
         assert entry["params"] == static["params"], name
         if entry["saves_source"] == "derivatives.yaml":
             assert entry["saves"] == static["saves"], name
+
+
+# ------------------------------------------------- fixtures, labelled by torch
+KNOWLEDGE_FIXTURES = sorted((pathlib.Path(ROOT) / "tests" / "fixtures" / "static").glob("knowledge_*.py"))
+TORCH_MESSAGE = {  # what torch raises for each error code the knowledge fixtures use
+    "IPL001": "modified by an inplace operation",
+    "IPL002": "a leaf Variable that requires grad",
+    "IPL006": "out=... arguments don't support automatic differentiation",
+}
+
+
+def _fixture_cases():
+    for path in KNOWLEDGE_FIXTURES:
+        text = path.read_text()
+        lines = text.splitlines()
+        for node in ast.parse(text).body:
+            if isinstance(node, ast.FunctionDef):
+                body = lines[node.lineno - 1:node.end_lineno]
+                labels = re.findall(r"#\s*expect:\s*(IPL\d+):(error|warning)", "\n".join(body))
+                yield pytest.param(path, node.name, labels, id=f"{path.stem}.{node.name}")
+
+
+@pytest.mark.parametrize("path,func,labels", list(_fixture_cases()))
+def test_knowledge_fixture_labels_hold_under_torch(path, func, labels):
+    """Each knowledge fixture function is run: one with an error label must raise
+    torch's error for that rule, one without labels must run cleanly (a warning
+    is a "may": either outcome is allowed)."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    errors = [code for code, sev in labels if sev == "error"]
+    torch.manual_seed(0)
+    if errors:
+        with pytest.raises(RuntimeError) as info:
+            getattr(module, func)()
+        assert any(TORCH_MESSAGE[c] in str(info.value) for c in errors), str(info.value)
+    elif not labels:
+        getattr(module, func)()
+
+
+# ----------------------------------------------------------- overload-aware saves
+def _saved(make, pick):
+    """Run ``inp, out = make()``, bump the version of ``pick(inp, out)`` and backprop:
+    did autograd complain that a saved tensor was modified?"""
+    inp, out = make()
+    torch.autograd.graph.increment_version(pick(inp, out))
+    loss = out[0] if isinstance(out, tuple) else out
+    try:
+        loss.sum().backward()
+    except RuntimeError as e:
+        assert "modified by an inplace operation" in str(e)
+        return True
+    return False
+
+
+def _fresh(op):
+    """A non-leaf input that requires grad, and op applied to it."""
+    def make():
+        x = torch.rand(3, 4, dtype=torch.float64).add(0.5).requires_grad_()
+        h = x * 1
+        return h, op(h)
+    return make
+
+
+def test_pow_overloads_by_experiment():
+    y = torch.rand(3, 4, dtype=torch.float64, requires_grad=True)
+    assert not _saved(_fresh(lambda h: h.pow(-0.5)), lambda h, o: o)   # Scalar exponent: no result kept
+    assert _saved(_fresh(lambda h: h.pow(-0.5)), lambda h, o: h)       # ... but its base
+    assert _saved(_fresh(lambda h: h.pow(y)), lambda h, o: o)          # Tensor exponent: result kept
+    for name in ("torch.pow", "torch.Tensor.pow"):
+        e = fn(name)
+        scalar = [o for o in e["overloads"] if o["numbers"] == ["exponent"]]
+        assert scalar and "result" not in scalar[0]["saves"] and "result" in e["saves"], name
+
+
+def test_max_dim_saves_only_indices():
+    # max over a dim keeps its indices, not its input or its values
+    assert not _saved(_fresh(lambda h: torch.max(h, 1)), lambda h, o: h)
+    assert not _saved(_fresh(lambda h: torch.max(h, 1)), lambda h, o: o[0])
+    assert _saved(_fresh(lambda h: torch.max(h, 1)), lambda h, o: o[1])
+    assert _saved(_fresh(lambda h: torch.max(h)), lambda h, o: o)      # max(x) keeps its result
+    for name in ("torch.max", "torch.Tensor.max"):
+        dim = [o for o in fn(name)["overloads"] if o["numbers"] == ["dim"]]
+        assert dim and dim[0]["saves"] == ["result1"], name
+
+
+def test_overload_entries_are_well_formed():
+    seen = 0
+    for name, e in K.functions.items():
+        for o in e.get("overloads", ()):
+            seen += 1
+            assert o["numbers"] and all(n in e["params"] for n in o["numbers"]), name
+            assert set(o["saves"]) < set(e["saves"]), name  # only listed when it saves less
+    assert seen >= 10
+
+
+def test_overloads_rederive_for_a_sample():
+    """pow and max re-run through the generator's own experiments give the same
+    overloads as the shipped file."""
+    gen, callables, facts = _static()
+    obs = gen.opinfo_experiments(callables, facts, only={"pow", "max"})
+    for name in ("torch.pow", "torch.Tensor.pow", "torch.max"):
+        fresh = gen.finalize(gen.merge(facts[name], obs[name], [], name))
+        assert fresh.get("overloads") == fn(name).get("overloads"), name
+        assert fresh["saves"] == fn(name)["saves"], name
+
+
+def test_engine_picks_the_overload():
+    from inplace_lint.engine.call_facts import overload_saves
+    from inplace_lint.engine.values import Const, Tensor
+
+    spec = fn("torch.pow")
+    x = Tensor(rg=True, kind="fresh")
+    assert overload_saves(spec, {"input": x, "exponent": Const(2)}) == (["input"], set())
+    saves, unsure = overload_saves(spec, {"input": x, "exponent": Tensor(kind="fresh")})
+    assert "result" in saves and not unsure
+    saves, unsure = overload_saves(spec, {"input": x, "exponent": Tensor(kind="arg")})
+    assert "result" in saves and "result" in unsure  # may be a number: a possible save
+
+
+# ------------------------------------------------------------------ int outputs
+@pytest.mark.parametrize("name,out,call", [
+    ("torch.argmax", "result", lambda x: torch.argmax(x)),
+    ("torch.max", "result1", lambda x: torch.max(x, 0)[1]),
+    ("torch.sort", "result1", lambda x: torch.sort(x)[1]),
+    ("torch.topk", "result1", lambda x: torch.topk(x, 2)[1]),
+    ("torch.eq", "result", lambda x: torch.eq(x, x)),
+    ("torch.nonzero", "result", lambda x: torch.nonzero(x)),
+    ("torch.Tensor.long", "result", lambda x: x.long()),
+])
+def test_int_outputs(name, out, call):
+    x = torch.rand(5, dtype=torch.float64)
+    t = call(x)
+    assert not (t.is_floating_point() or t.is_complex())
+    assert out in fn(name).get("int_outputs", []), name
+    assert "int_outputs" not in fn("torch.sigmoid")
+    assert "result" not in fn("torch.max").get("int_outputs", [])  # max(x) is a float
+
+
+# -------------------------------------------------------------------- aliases
+ALIAS_CHECK = """
+import json, sys
+import torch
+
+def walk(path):  # a loaded module, else an attribute of what precedes it
+    if path in sys.modules:
+        return sys.modules[path]
+    head, attr = path.rsplit(".", 1)
+    return getattr(walk(head), attr)
+
+aliases = json.load(open(sys.argv[1]))["aliases"]
+bad = [p for p, t in aliases.items() if walk(p) is not walk(t)]
+print(len(aliases), bad)
+sys.exit(1 if bad or len(aliases) < 100 else 0)
+"""
+
+
+def test_aliases_name_the_same_object():
+    """Every re-export in the file is, in a freshly imported torch, the object its
+    target is (a fresh interpreter: torch's test utilities patch some functions)."""
+    proc = subprocess.run([sys.executable, "-c", ALIAS_CHECK, DATA_FILE], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_alias_examples():
+    assert K.resolve("torch.functional.F") == "torch.nn.functional"
+    assert K.resolve("torch.functional.F.relu_") == "torch.nn.functional.relu_"
+    assert K.resolve("torch.nn.modules.activation.ReLU") == "torch.nn.ReLU"
+    assert K.resolve("torch.autograd.variable.Variable") == "torch.autograd.Variable"
+    assert K.resolve("torch.nn.functional.relu") == "torch.nn.functional.relu"
+    assert K.resolve("numpy.add") == "numpy.add"
+
+
+def test_engine_names_survive_resolution():
+    """Names the engine matches literally stay names it matches after resolve()."""
+    from inplace_lint.engine import torch_semantics as ts
+
+    for table in (ts.NO_GRAD_CTX, ts.HOOK_CTX, ts.MODULE_CONTAINERS, ts.PARAM_CLASSES, ts.BACKWARD_FUNCS):
+        for name in table:
+            assert K.resolve(name) in table, name
+
+
+# ------------------------------------------------------------------- wrappers
+def test_wrappers_rederive():
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    try:
+        from knowledge_gen.wrappers import wrapper_facts
+    finally:
+        sys.path.pop(0)
+    assert wrapper_facts() == K.wrappers
+
+
+def test_variable_is_a_new_leaf_sharing_the_version_counter():
+    from torch.autograd import Variable
+
+    t = torch.ones(3)
+    v = Variable(t, requires_grad=True)
+    t.add_(1)
+    assert v.is_leaf and v.requires_grad and v._version == t._version == 1
+    w = K.wrapper("torch.autograd.Variable")
+    assert w["leaf"] and w["requires_grad"] is False and w["shares_version"]
+
+
+# --------------------------------------------------------------------- writes
+def test_embedding_max_norm_writes_weight():
+    w = torch.randn(10, 3, dtype=torch.float64)
+    v = w._version
+    torch.nn.functional.embedding(torch.tensor([1, 2]), w, max_norm=1.0)
+    assert w._version > v
+    v = w._version
+    torch.nn.functional.embedding(torch.tensor([1, 2]), w)
+    assert w._version == v
+    assert fn("torch.nn.functional.embedding")["writes"] == {"weight": {"when": ["max_norm"]}}
+    emb = torch.nn.Embedding(10, 3, max_norm=1.0)
+    v = emb.weight._version
+    emb(torch.tensor([1, 2]))
+    assert emb.weight._version > v
+    assert mod("Embedding")["forward_writes"]["weight"]["when"] == ["max_norm"]
+
+
+def test_batchnorm_counts_batches_in_training_only():
+    bn = torch.nn.BatchNorm1d(3)
+    v = bn.num_batches_tracked._version
+    bn.eval()(torch.rand(4, 3))
+    assert bn.num_batches_tracked._version == v
+    bn.train()(torch.rand(4, 3))
+    assert bn.num_batches_tracked._version > v
+    fw = mod("BatchNorm1d")["forward_writes"]["num_batches_tracked"]
+    assert fw["train_only"] is True
+
+
+def test_out_checks_the_out_tensor_itself():
+    # the out= error is raised when only out requires grad: the engine counts it
+    c = torch.zeros(3, requires_grad=True)
+    with pytest.raises(RuntimeError, match="out="):
+        torch.add(torch.ones(3), 1, out=c)  # noqa: IPL006  (the error under test)

@@ -4,6 +4,8 @@ All replays of a group run in one ``confirm()`` call (in parallel, one worker pe
 file), so torch is imported once per file, not once per test.
 """
 import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -57,6 +59,8 @@ CASES = [
     ("mixer", "replay_prenorm.py", "x += h", "IPL001"),
     ("mixer_safe", "replay_prenorm.py", "h += x", "IPL001"),
     ("fails_later", "replay_fails_later.py", "h.add_(1.0)", "IPL001"),
+    # the plain run and the trace run of run() both see one load of the module
+    ("toplevel_once", "replay_toplevel.py", "y.mul_(2.0)", "IPL001"),
 ]
 
 
@@ -194,6 +198,12 @@ def test_a_run_that_fails_refutes_nothing(replayed):
     assert "then failed" in rep["reason"], rep
 
 
+def test_module_top_level_runs_once_per_replay(replayed):
+    rep = verdict(replayed, "toplevel_once")
+    assert rep["verdict"] == "confirmed", rep  # the trace run, too, found one load
+    assert rep["save_line"] == replayed["toplevel_once"].line - 1
+
+
 def test_missing_file_is_undecided(replayed):
     rep = verdict(replayed, "missing_file")
     assert rep["verdict"] == "undecided"
@@ -269,3 +279,127 @@ def test_worker_is_sandboxed(tmp_path):
         del os.environ["IPL_SECRET"]
     rep = f.extra["replay"]
     assert rep["verdict"] == "confirmed", rep  # the asserts before the line passed
+
+
+# --------------------------------------------------------------------------
+# real code: data files, GPUs, command lines, shapes, heavy imports
+# --------------------------------------------------------------------------
+
+REAL_CASES = [
+    ("datafile", "replay_datafile.py", "y.mul_(3.0)", "IPL001"),
+    ("cuda", "replay_cuda.py", "h.mul_(2.0)", "IPL001"),
+    ("argv", "replay_argv.py", "e.add_(1.0)", "IPL001"),
+    ("assert_shape", "replay_shapes.py", "h.mul_(2.0)", "IPL001"),
+    ("error_shape", "replay_shapes.py", "y.add_(1.0)", "IPL001"),
+    ("no_numpy", os.path.join("replay_nonumpy", "replay_torch_only.py"), "s.mul_(2.0)", "IPL001"),
+]
+
+
+@pytest.fixture(scope="module")
+def real():
+    fs = {key: finding(name, text, code) for key, name, text, code in REAL_CASES}
+    summary = confirm(list(fs.values()), timeout=20.0, jobs=2)
+    fs["_summary"] = summary
+    return fs
+
+
+def test_a_data_file_next_to_the_script_is_found(real):
+    rep = verdict(real, "datafile")
+    assert rep["verdict"] == "confirmed", rep
+    assert "modified by an inplace operation" in rep["error"]
+
+
+def test_cuda_code_replays_on_the_cpu(real):
+    rep = verdict(real, "cuda")
+    assert rep["verdict"] == "confirmed", rep
+    assert rep["mutation_line"] == real["cuda"].line
+
+
+def test_command_line_arguments_are_synthesised(real):
+    rep = verdict(real, "argv")
+    assert rep["verdict"] == "confirmed", rep
+    assert "argv: 0.1 --steps 2 --mode fast" in rep["strategy"], rep  # positional float, int, choice
+
+
+def test_input_shape_comes_from_the_functions_own_asserts(real):
+    rep = verdict(real, "assert_shape")
+    assert rep["verdict"] == "confirmed", rep
+    assert "replay modified" not in rep["reason"], rep  # the assert held: nothing was dropped
+
+
+def test_input_shape_is_retried_with_the_shape_the_error_names(real):
+    # no layer and no generic shape has 40 features: only `(2x8 and 40x16)` tells
+    rep = verdict(real, "error_shape")
+    assert rep["verdict"] == "confirmed", rep
+
+
+def test_no_numpy_is_not_reported_as_missing_torch(real):
+    rep = verdict(real, "no_numpy")
+    assert rep["verdict"] == "confirmed", rep
+    assert "cannot import torch" not in rep["reason"]
+
+
+def test_the_summary_counts_the_verdicts(real):
+    s = real["_summary"]
+    assert s.line().startswith("6 confirmed, 0 refuted, 0 undecided"), s.line()
+    assert s.protections["missing"] == []
+
+
+def test_heavy_imports_are_paid_once_and_not_from_the_budget(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    (site / "heavypkg").mkdir(parents=True)
+    (site / "heavypkg" / "__init__.py").write_text("import os, time\ntime.sleep(3.0)\nLOADED_BY = os.getpid()\n")
+    proj = tmp_path / "proj"
+    proj.mkdir()
+    files = []
+    for name in ("first.py", "second.py"):
+        path = proj / name
+        path.write_text(
+            "import os\nimport heavypkg\nimport torch\n\n\n"
+            "def run():\n"
+            "    if heavypkg.LOADED_BY == os.getpid():\n"
+            "        raise AssertionError('imported in the run, not in the worker')\n"
+            "    w = torch.zeros(2, requires_grad=True)\n"
+            "    w.add_(1.0)\n")
+        files.append(Finding("IPL002", ERROR, str(path), 10, 5, 10, 10, "leaf"))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(site)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
+    # a 2 s budget: the 3 s import is not part of it, and the second file finds heavypkg loaded
+    summary = confirm(files, timeout=2.0, jobs=1)
+    reps = [f.extra["replay"] for f in files]
+    assert [r["verdict"] for r in reps] == ["confirmed", "confirmed"], reps
+    assert sorted(r["import_s"] for r in reps)[1] >= 2.9, reps
+    assert sorted(r["import_s"] for r in reps)[0] < 1.0, reps
+    assert summary.line() == "2 confirmed, 0 refuted, 0 undecided"
+
+
+def test_confirm_without_torch_fails_at_once_with_one_message(tmp_path):
+    shim = tmp_path / "shim"
+    shim.mkdir()
+    (shim / "sitecustomize.py").write_text(
+        "import sys\n\n\n"
+        "class NoTorch:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'torch' or name.startswith('torch.'):\n"
+        "            raise ImportError('No module named torch (test shim)')\n"
+        "        return None\n\n\n"
+        "sys.meta_path.insert(0, NoTorch())\n")
+    target = tmp_path / "leaf.py"
+    target.write_text("import torch\n\nw = torch.zeros(2, requires_grad=True)\nw.add_(1.0)\n")
+    repo = os.path.dirname(HERE)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(shim), repo]))
+    r = subprocess.run([sys.executable, "-m", "inplace_lint", "check", "--isolated", "--confirm", str(target)],
+                       cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2, (r.returncode, r.stdout, r.stderr)
+    err = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(err) == 1 and "needs torch" in err[0] and "test shim" in err[0], err
+    assert "IPL002" not in r.stdout  # nothing half-done is printed
+
+
+def test_confirm_timeout_config_key():
+    from inplace_lint.config import ConfigError, config_from_table
+
+    assert config_from_table({"confirm-timeout": 60}, "pyproject.toml").confirm_timeout == 60.0
+    assert config_from_table({}, "pyproject.toml").confirm_timeout == 20.0
+    for bad in (0, -1, "60", True):
+        with pytest.raises(ConfigError, match="confirm-timeout"):
+            config_from_table({"confirm-timeout": bad}, "pyproject.toml")

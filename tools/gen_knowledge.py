@@ -26,8 +26,18 @@ Two sources of truth, in this order of trust:
    ``requires_grad_``, ``__getitem__`` ...) get the same experiments with small
    generic probe inputs, and callables still without evidence (F.lp_pool2d,
    Tensor.det, bitwise ops ...) with a wider generic set (hole_samples).
-   Modules: module_db setups; with inplace=True, whether the in-place output stays
-   saved (saves_inplace); init_params from the constructor's signature.
+   * overloads: OpInfo samples rerun with a floating tensor argument after the first
+     replaced by a Python number (scalar_variants), outcomes keyed by which parameters
+     were numbers: pow(x, 2.0) saves x only, pow(x, y) also y and its result.
+   * int_outputs: outputs that were integer/bool tensors for floating inputs.
+   * writes (knowledge_gen/writes.py): arguments other than the first whose version
+     the call bumped, and the keywords that trigger it (F.embedding's max_norm).
+   Modules (knowledge_gen/modules.py): module_db setups; with inplace=True, whether
+   the in-place output stays saved (saves_inplace); init_params from the
+   constructor's signature; forward_writes (parameters/buffers forward bumps).
+   Tables: aliases (knowledge_gen/aliases.py: torch's re-exports, from a walk of the
+   modules ``import torch`` loads) and wrappers (knowledge_gen/wrappers.py: tensor
+   classes called on a tensor, e.g. legacy Variable).
    Helpers that are not ops (F.Optional, F.boolean_dispatch, torch.manual_seed) are
    left out (not_an_op).
 2. Static data shipped with torch (torchgen): derivatives.yaml (what each backward
@@ -36,8 +46,10 @@ Two sources of truth, in this order of trust:
    own VIEW_FUNCTIONS / DONT_REQUIRE_DERIVATIVE tables.  Used where no experiment ran.
 
 Every field is derived; nothing is typed in by hand except the *inputs* used to
-poke modules that module_db does not cover (generic_module_setups) and callables
-it does not call (probe_samples, hole_samples).
+poke modules that module_db does not cover (generic_module_setups,
+extra_module_setups) and callables it does not call (probe_samples, hole_samples).
+The static half lives in knowledge_gen/static.py, shared helpers in
+knowledge_gen/common.py.
 
 Usage: python tools/gen_knowledge.py [--output PATH] [--check]
 """
@@ -49,24 +61,25 @@ import inspect
 import itertools
 import json
 import os
-import re
+import subprocess
 import sys
 import types
-import unittest
 import warnings
 
 import torch
 import torch.nn.functional as F
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from knowledge_gen.common import (  # noqa: E402
+    MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, ensure_expecttest, is_output_name, loss_of, output_name, tensors_in,
+)
+from knowledge_gen.modules import module_experiments  # noqa: E402
+from knowledge_gen.static import aten_name, build_static  # noqa: E402
+from knowledge_gen.wrappers import wrapper_facts  # noqa: E402
+from knowledge_gen.writes import function_writes  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_OUTPUT = os.path.join(ROOT, "inplace_lint", "knowledge", "torch_ops.json")
-MAX_SAMPLES = 10         # OpInfo samples per op (they cover the overloads); keeps the run ~2 min
-# autograd's two complaints about a tensor mutated after it was saved: a saved
-# variable's version changed, or a saved output of a multi-output view op (split,
-# chunk) had its base changed.  Not "a view created in no_grad mode ... modified",
-# which OpInfo's noncontiguous() samples (no_grad views) provoke by themselves.
-SAVED_ERR = "modified by an inplace operation"
-MULTI_VIEW_ERR = "function that returns multiple views"
 NAMESPACES = {           # qualified prefix -> Python namespace object
     "torch": torch,
     "torch.Tensor": torch.Tensor,
@@ -80,141 +93,6 @@ AUTOGRAD_STATE_METHODS = ("retain_grad", "register_hook", "register_post_accumul
 
 
 # --------------------------------------------------------------------------- static
-def load_static():
-    """Parse torchgen's packaged yaml files: natives by name, and their autograd info."""
-    import torchgen
-    from torchgen.api.autograd import match_differentiability_info
-    from torchgen.gen import parse_native_yaml
-    from torchgen.packaged.autograd.load_derivatives import load_derivatives
-
-    base = os.path.dirname(torchgen.__file__)
-    native = os.path.join(base, "packaged", "ATen", "native", "native_functions.yaml")
-    tags = os.path.join(base, "packaged", "ATen", "native", "tags.yaml")
-    derivs = os.path.join(base, "packaged", "autograd", "derivatives.yaml")
-    infos, _ = load_derivatives(derivs, native, tags)
-    fns = parse_native_yaml(native, tags).native_functions
-    # match_differentiability_info also gives in-place variants (mul_) the formula of
-    # their functional twin, exactly as the autograd codegen does.
-    matched = match_differentiability_info(fns, infos)
-    by_name = {}
-    for m in matched:
-        by_name.setdefault(str(m.func.func.name.name), []).append(m)
-    return by_name
-
-
-def static_facts(natives, is_method, dont_require, view_fns):
-    """Facts about one Python name from the native overloads that implement it."""
-    from torchgen.model import SchemaKind, Variant
-
-    self_name = "self" if is_method else "input"
-    params, saves, has_info = None, set(), False
-    view, maybe_copy, inplace = None, False, False
-    all_nondiff = True  # every overload marked non-differentiable by torchgen
-    for m in natives:
-        f = m.func
-        if f.func.kind() == SchemaKind.out:
-            continue
-        if (Variant.method if is_method else Variant.function) not in f.variants and f.python_module is None:
-            continue
-        args = f.func.arguments
-        names = [self_name if a.name == "self" else a.name for a in args.flat_positional]
-        if is_method:
-            names = ["self"] + [n for n in names if n != "self"]
-        # Keep the longest positional list that extends the others (sum vs sum.dim_IntList).
-        if params is None or (len(names) > len(params) and names[: len(params)] == params):
-            params = names
-        tensor_args = {a.name for a in args.flat_all if a.type.is_tensor_like()}
-        is_inplace = f.func.kind() == SchemaKind.inplace or (
-            args.self_arg is not None and args.self_arg.argument.annotation is not None
-            and args.self_arg.argument.annotation.is_write)
-        inplace |= is_inplace
-        rets = f.func.returns
-        if not rets or not any(r.type.is_tensor_like() for r in rets):
-            pass  # int/bool/None results never require grad
-        elif m.info and "Default" in m.info:
-            # Other dispatch keys (AutogradNestedTensor, AutogradCUDA) are not dense-tensor code.
-            info = m.info["Default"]
-            has_info = True
-            od = info.output_differentiability
-            if not od or any(od):
-                all_nondiff = False
-            for s in info.all_saved_inputs:
-                # only the tensor itself, not s.sym_sizes()/s.options() etc.
-                if s.expr == s.nctype.name and s.expr in tensor_args:
-                    # in-place ops clone the original self when the formula needs it
-                    if not (is_inplace and s.expr == "self"):
-                        saves.add(self_name if s.expr == "self" else s.expr)
-            ret_names = [r.name for r in rets]
-            for s in info.all_saved_outputs:
-                saves.add(output_name(saved_output_index(s.nctype.name, ret_names)))
-        elif str(f.func.name.name) not in dont_require:
-            all_nondiff = False
-        # Views: a non-write alias annotation on a return that matches self's.
-        sa = args.self_arg.argument.annotation if args.self_arg else None
-        if sa is not None and not sa.is_write and len(rets) == 1 and rets[0].annotation is not None:
-            if set(rets[0].annotation.alias_set) & set(sa.alias_set):
-                view = "multi" if rets[0].type.is_list_like() else "single"
-                if str(f.func.name.name.base) not in view_fns:
-                    maybe_copy = True  # aliasing but not a true view op (reshape, contiguous)
-    if params is None:
-        return None
-    fact = dict(params=params, saves=saves, view=view, maybe_alias=False, inplace=inplace,
-                differentiable=not all_nondiff, saves_source="derivatives.yaml" if has_info else "none")
-    if maybe_copy:
-        fact["view_maybe_copy"] = True
-    return fact
-
-
-def output_name(i):
-    """Name of the i-th returned tensor in "saves": "result" for the primary output
-    (output 0, or the single returned tensor), then "result1", "result2", ..."""
-    return "result" if i == 0 else f"result{i}"
-
-
-def is_output_name(name):
-    return re.fullmatch(r"result[1-9][0-9]*", name) is not None or name == "result"
-
-
-def saved_output_index(name, ret_names):
-    """Index of the return that derivatives.yaml's saved output ``name`` refers to:
-    "result" (single return), "resultN" (unnamed multi-output), a return's own name
-    (values/indices, U/S/Vh ...) or a name derived from one (S_sym_argsize_minus_1)."""
-    if name in ret_names:
-        return ret_names.index(name)
-    m = re.fullmatch(r"result([0-9]+)", name)
-    if m:
-        return int(m.group(1))
-    for i, r in enumerate(ret_names):
-        if r and name.startswith(r + "_"):
-            return i
-    return 0
-
-
-def python_params(obj, is_method):
-    """Positional parameter names of a Python-level callable, or None.  A
-    boolean_dispatch wrapper (F.max_pool2d: ``fn(*args, **kwargs)`` choosing on
-    return_indices) reports its default branch's signature (F._max_pool2d)."""
-    try:
-        from torch._jit_internal import boolean_dispatched
-        dispatch = boolean_dispatched.get(obj)
-    except (ImportError, TypeError):
-        dispatch = None
-    if dispatch is not None:
-        obj = dispatch["if_true" if dispatch["default"] else "if_false"]
-    try:
-        sig = inspect.signature(obj)
-    except (TypeError, ValueError):
-        return None
-    out = []
-    for p in sig.parameters.values():
-        if p.kind not in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
-            break
-        out.append(p.name)
-    if is_method and (not out or out[0] != "self"):
-        out = ["self"] + out
-    return out
-
-
 def public_callables():
     """qualname -> object for every public callable in the namespaces we describe."""
     out = {}
@@ -231,57 +109,7 @@ def public_callables():
     return out
 
 
-def aten_name(qual, obj):
-    """Name of the native function behind a builtin, if any."""
-    if inspect.isfunction(obj):
-        return None  # Python wrapper (Tensor.split, Tensor.index): its own signature
-    if qual.startswith("torch.Tensor."):
-        return qual.rsplit(".", 1)[1]
-    if inspect.isbuiltin(obj):
-        return getattr(obj, "__name__", None)  # linalg_norm, special_erf, gelu (_C._nn) ...
-    return None
-
-
-def build_static(callables):
-    from torchgen.packaged.autograd.gen_inplace_or_view_type import VIEW_FUNCTIONS
-    from torchgen.packaged.autograd.gen_variable_type import DONT_REQUIRE_DERIVATIVE
-
-    by_name = load_static()
-    facts = {}
-    for qual, obj in sorted(callables.items()):
-        is_method = qual.startswith("torch.Tensor.")
-        name = aten_name(qual, obj)
-        fact = None
-        if name in by_name:
-            fact = static_facts(by_name[name], is_method, DONT_REQUIRE_DERIVATIVE, VIEW_FUNCTIONS)
-            if fact is not None:
-                fact["_native"] = True  # (not written out) a native op: safe to probe
-        if fact is None:
-            params = python_params(obj, is_method)
-            if params is None:
-                if not is_method:
-                    continue
-                params = ["self"]
-            fact = dict(params=params, saves=set(), view=None, maybe_alias=False,
-                        inplace=False, differentiable=True, saves_source="none")
-        facts[qual] = fact
-    return facts
-
-
 # ---------------------------------------------------------------------- experiments
-def tensors_in(obj):
-    if isinstance(obj, torch.Tensor):
-        return [obj]
-    if isinstance(obj, (list, tuple)):
-        return [t for o in obj for t in tensors_in(o)]
-    return []
-
-
-def loss_of(out):
-    parts = [(t.real if t.is_complex() else t).sum() for t in tensors_in(out) if t.requires_grad]
-    return sum(parts) if parts else None
-
-
 class Obs:
     """What experiments saw for one qualname, accumulated over samples."""
 
@@ -301,6 +129,10 @@ class Obs:
         self.outcomes = {}        # (P, name, tensor params, non-contiguous input) -> {None, "saved", "multi"}
         self.pattern_tried = set()  # P whose "only P requires grad" run was attempted
         self.pattern_ok = set()     # ... and measured at least once
+        # (params passed as Python numbers, saved name) -> {None, "saved", "multi"}:
+        # the Scalar overloads (pow(x, 2.0) saves less than pow(x, y))
+        self.number_outcomes = {}
+        self.out_int = {}           # output index -> {is an integer/bool tensor} (float inputs)
 
 
 def name_map(called, params):
@@ -362,6 +194,9 @@ def observe(obs, invoke, params, inplace):
         obs.diff_seen = bool(obs.diff_seen) or any(t.requires_grad for t in outs)
     obs.float_out |= any(t.is_floating_point() or t.is_complex() for t in outs)
     obs.tensor_out |= bool(outs)
+    if any(t.is_floating_point() for t in tensors_in(args) + tensors_in(list(kwargs.values()))):
+        for j, t in enumerate(outs):
+            obs.out_int.setdefault(j, set()).add(not (t.is_floating_point() or t.is_complex()))
     loss = loss_of(out)
     backward_ok = False
     if loss is not None:
@@ -423,8 +258,9 @@ def observe(obs, invoke, params, inplace):
             obs.multi_view_saves.add(name)
     obs.pattern_tried.update(grad_names)
     contiguous = all(t.is_contiguous() for t in tensors_in(args) + tensors_in(list(kwargs.values())))
+    numbers = number_params(called, params)
     if single:
-        record_pattern(obs, grad_names[0], slots, found, contiguous)
+        record_pattern(obs, grad_names[0], slots, found, contiguous, numbers)
         return
     # Autograd saves conditionally (mul saves other only for input's gradient): rerun
     # with only P's tensors requiring grad, every other tensor a detached copy.
@@ -439,13 +275,13 @@ def observe(obs, invoke, params, inplace):
             continue
         loss = loss_of(out_p)
         if loss is None:  # P alone gives no gradient: nothing is saved for it
-            record_pattern(obs, p, slots, {}, contiguous)
+            record_pattern(obs, p, slots, {}, contiguous, numbers)
             continue
         try:
             loss.backward()
         except Exception:
             continue  # no evidence for this pattern
-        record_pattern(obs, p, slots, bump_trials(invoke_p, slots, None), contiguous)
+        record_pattern(obs, p, slots, bump_trials(invoke_p, slots, None), contiguous, numbers)
 
 
 def bump_trials(invoke, slots, skip):
@@ -467,7 +303,19 @@ def bump_trials(invoke, slots, skip):
     return found
 
 
-def record_pattern(obs, p, slots, found, contiguous=True):
+def is_number(v):
+    return isinstance(v, (int, float, complex)) and not isinstance(v, bool)
+
+
+def number_params(called, params):
+    """Parameters the described callable received as Python numbers (not tensors)."""
+    cargs, ckwargs = called[0], called[1]
+    out = {params[i] for i, a in enumerate(cargs[: len(params)]) if is_number(a)}
+    out |= {k for k, v in ckwargs.items() if k in params and is_number(v)}
+    return frozenset(out)
+
+
+def record_pattern(obs, p, slots, found, contiguous=True, numbers=frozenset()):
     """Outcome of one sample under "only p requires grad"."""
     obs.pattern_ok.add(p)
     # keyed also by which parameters were tensors at all: pow(x, 2) and pow(x, y) are
@@ -478,6 +326,7 @@ def record_pattern(obs, p, slots, found, contiguous=True):
     layout = not contiguous
     for name in present | {n for n, _ in slots if n is not None and is_output_name(n)}:
         obs.outcomes.setdefault((p, name, present, layout), set()).add(found.get(name))
+        obs.number_outcomes.setdefault((numbers, name), set()).add(found.get(name))
 
 
 def only_grad(obj, prefix, only, memo):
@@ -541,19 +390,9 @@ def run_samples(obs, fn, samples, params, inplace, wraps=None, max_ok=None):
             continue
 
 
-def ensure_expecttest():
-    """torch.testing._internal imports expecttest (a test-only dependency) just for a
-    TestCase base class; stand in unittest's if it is not installed."""
-    try:
-        import expecttest  # noqa: F401
-    except ImportError:
-        stub = types.ModuleType("expecttest")
-        stub.TestCase, stub.ACCEPT = unittest.TestCase, False
-        sys.modules["expecttest"] = stub
-
-
-def opinfo_experiments(callables, facts):
-    """Run torch's OpInfo database; returns qualname -> Obs."""
+def opinfo_experiments(callables, facts, only=None):
+    """Run torch's OpInfo database; returns qualname -> Obs.  only: OpInfo names to
+    run (all when None; tests re-derive a sample this way)."""
     ensure_expecttest()
     from torch.testing._internal.common_methods_invocations import op_db
 
@@ -562,6 +401,8 @@ def opinfo_experiments(callables, facts):
         by_id.setdefault(id(obj), []).append(qual)
     observations = {}
     for op in op_db:
+        if only is not None and op.name not in only:
+            continue
         dtype = torch.float64 if op.supports_dtype(torch.float64, "cpu") else (
             torch.float32 if op.supports_dtype(torch.float32, "cpu") else None)
         if dtype is None:
@@ -590,6 +431,7 @@ def opinfo_experiments(callables, facts):
                             op.sample_inputs("cpu", dtype, requires_grad=op.supports_autograd), MAX_SAMPLES))
                         if samples and not inplace:
                             samples.append(samples[0].noncontiguous())  # reshape-like ops copy here
+                        samples += scalar_variants(samples)
                 except Exception:
                     samples = []
                 if not inplace:
@@ -603,6 +445,39 @@ def opinfo_experiments(callables, facts):
             for q in quals[1:]:
                 observations[q] = obs
     return observations
+
+
+SCALAR_SAMPLES = 3       # samples per op whose tensor arguments are also tried as Python numbers
+
+
+def scalar_variants(samples):
+    """Samples again, with a floating tensor argument after the first replaced by a
+    Python number (its first element): each one alone, then all of them.  Runs the
+    Scalar overloads that OpInfo rarely calls (pow(x, 2.0) vs pow(x, y), clamp(x, 0.5),
+    masked_fill(m, 1.0)); they are keyed apart by number_params."""
+    def number(t):
+        return t.detach().flatten()[0].item() if t.numel() else 1.0
+
+    def spot_ok(v):
+        return isinstance(v, torch.Tensor) and v.is_floating_point()
+    out, used = [], 0
+    for s in samples:
+        if used >= SCALAR_SAMPLES:
+            break
+        spots = [("a", i) for i, a in enumerate(s.args) if spot_ok(a)]
+        spots += [("k", k) for k in sorted(s.kwargs) if spot_ok(s.kwargs[k])]
+        if not spots:
+            continue
+        used += 1
+        for chosen in [[sp] for sp in spots] + ([spots] if len(spots) > 1 else []):
+            args, kwargs = list(s.args), dict(s.kwargs)
+            for where, key in chosen:
+                if where == "a":
+                    args[key] = number(args[key])
+                else:
+                    kwargs[key] = number(kwargs[key])
+            out.append(_S(s.input, *args, **kwargs))
+    return out
 
 
 class _S:  # minimal SampleInput for probes
@@ -700,208 +575,6 @@ def probe_methods(callables, facts, observations):
             observations[qual] = obs
 
 
-def module_experiments():
-    """nn modules: module_db samples, plus generic inputs for the rest of nn.modules.__all__."""
-    ensure_expecttest()
-    from torch.testing._internal.common_modules import module_db
-
-    setups = {}
-    for mi in module_db:
-        try:
-            torch.manual_seed(0)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                mis = mi.module_inputs_func(mi, device="cpu", dtype=torch.float64,
-                                            requires_grad=True, training=True)
-        except Exception:
-            continue
-        for m_in in mis[:MAX_SAMPLES]:
-            c, f = m_in.constructor_input, m_in.forward_input
-            setups.setdefault(mi.module_cls, []).append((c.args, c.kwargs, f.args, f.kwargs))
-    results = {}
-    for name in sorted(torch.nn.modules.__all__):
-        cls = getattr(torch.nn, name, None)
-        if not isinstance(cls, type) or not issubclass(cls, torch.nn.Module):
-            continue
-        cands = setups.get(cls) or generic_module_setups(name)
-        res = dict(saves=set(), params=None, views=set(), ran=0)
-        for cargs, ckw, fargs, fkw in cands:
-            try:
-                run_module(cls, cargs, ckw, fargs, fkw, res)
-            except Exception:
-                continue
-        try:
-            sig = inspect.signature(cls.__init__).parameters
-        except (TypeError, ValueError):
-            sig = {}
-        if res["params"] is None:
-            continue
-        view = None
-        if res["views"] == {"identity"}:
-            view = "identity"
-        elif "single" in res["views"]:
-            view = "single"
-        init_params = python_params(cls.__init__, False) or []
-        entry = dict(
-            saves=sorted(res["saves"]), params=res["params"], inplace_kw="inplace" in sig, view=view,
-            saves_source="experiment" if res["ran"] else "none",
-            init_params=[p for p in init_params if p != "self"])
-        if entry["inplace_kw"]:
-            saves_inplace = inplace_module_saves(cls, init_params[1:], cands)
-            if saves_inplace is not None:
-                entry["saves_inplace"] = saves_inplace
-        results["torch.nn." + name] = entry
-    return results
-
-
-def inplace_module_saves(cls, init_params, cands):
-    """What a module constructed with inplace=True saves that can alias its input:
-    run it on a non-leaf x = a * 1, bump x (which is also the output) and backward.
-    ["result"] if that breaks, [] if not; None when no setup ran.  Dropout-like
-    modules get p=0.5 (p=0 returns the input untouched and saves nothing)."""
-    found, ran = False, False
-    for cargs, ckw, fargs, fkw in cands:
-        if not fargs or not isinstance(fargs[0], torch.Tensor) or not fargs[0].is_floating_point():
-            continue
-        kw = dict(zip(init_params, cargs), **ckw)
-        kw["inplace"] = True
-        if "p" in init_params:
-            kw["p"] = 0.5
-        torch.manual_seed(0)
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                m = cls(**kw).to(torch.float64).train()
-                a = fargs[0].detach().clone().requires_grad_()
-                x = a * 1
-                out = m(x, *fargs[1:], **fkw)
-                if not isinstance(out, torch.Tensor) or not out.requires_grad:
-                    continue
-                loss = out.sum()
-                for t in {id(x): x, id(out): out}.values():  # the same tensor when in place
-                    torch.autograd.graph.increment_version(t)
-        except Exception:
-            continue
-        ran = True
-        try:
-            loss.backward()
-        except RuntimeError as e:
-            if SAVED_ERR in str(e) or MULTI_VIEW_ERR in str(e):
-                found = True
-    return (["result"] if found else []) if ran else None
-
-
-def generic_module_setups(name):
-    """Experiment inputs (not facts) for modules module_db lacks."""
-    torch.manual_seed(0)
-
-    def t(*shape):
-        return torch.rand(*shape, dtype=torch.float64, requires_grad=True)
-    extra = {
-        "LazyLinear": [((4,), {}, (t(2, 3),), {})],
-        "SyncBatchNorm": [((3,), {}, (t(2, 3, 4),), {})],
-        "BatchNorm1d": [((3,), {}, (t(2, 3),), {})],
-        "Unflatten": [((1, (2, 2)), {}, (t(3, 4),), {})],
-        "Upsample": [((), {"scale_factor": 2.0}, (t(1, 2, 3, 3),), {})],
-        "UpsamplingNearest2d": [((), {"scale_factor": 2.0}, (t(1, 2, 3, 3),), {})],
-        "UpsamplingBilinear2d": [((), {"scale_factor": 2.0}, (t(1, 2, 3, 3),), {})],
-        "PixelShuffle": [((2,), {}, (t(1, 4, 3, 3),), {})],
-        "PixelUnshuffle": [((2,), {}, (t(1, 1, 4, 4),), {})],
-        "ChannelShuffle": [((2,), {}, (t(1, 4, 3, 3),), {})],
-        "EmbeddingBag": [((10, 3), {}, (torch.tensor([[1, 2], [3, 4]]),), {})],
-        "Embedding": [((10, 3), {}, (torch.tensor([[1, 2], [3, 4]]),), {})],
-        "CosineSimilarity": [((), {}, (t(3, 4), t(3, 4)), {})],
-        "PairwiseDistance": [((), {}, (t(3, 4), t(3, 4)), {})],
-        "Fold": [(((4, 4), (2, 2)), {}, (t(1, 12, 9),), {})],
-        "Unfold": [(((2, 2),), {}, (t(1, 3, 4, 4),), {})],
-        "LPPool1d": [((2, 2), {}, (t(1, 3, 4),), {})],
-        "LPPool2d": [((2, 2), {}, (t(1, 3, 4, 4),), {})],
-        "ConstantPad1d": [((1, 0.5), {}, (t(1, 3, 4),), {})],
-        "CrossMapLRN2d": [((3,), {}, (t(2, 3, 4, 4),), {})],
-        "NLLLoss2d": [((), {}, (t(2, 3, 4, 4), torch.zeros(2, 4, 4, dtype=torch.long)), {})],
-        "TripletMarginLoss": [((), {}, (t(3, 4), t(3, 4), t(3, 4)), {})],
-        "TripletMarginWithDistanceLoss": [((), {}, (t(3, 4), t(3, 4), t(3, 4)), {})],
-        "AdaptiveLogSoftmaxWithLoss": [((8, 10, [4]), {}, (t(3, 8), torch.tensor([0, 5, 9])), {})],
-        "TransformerDecoder": [((torch.nn.TransformerDecoderLayer(8, 2, 16, 0.0), 1), {},
-                                (t(2, 3, 8), t(4, 3, 8)), {})],
-    }
-    for d in (1, 2, 3):  # unpooling needs the indices of a matching pool
-        pool = getattr(F, f"max_pool{d}d")
-        _, idx = pool(torch.rand(1, 1, *[4] * d), 2, return_indices=True)
-        extra[f"MaxUnpool{d}d"] = [((2,), {}, (t(1, 1, *[2] * d), idx), {})]
-    if name in extra:
-        return extra[name]
-    shapes = ((2, 3, 4, 4), (2, 3, 4), (2, 3), (4,), (2, 3, 4, 4, 4))
-    return [((), {}, (t(*shape),), {}) for shape in shapes]
-
-
-def run_module(cls, cargs, ckw, fargs, fkw, res):
-    torch.manual_seed(0)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        m = cls(*cargs, **ckw).to(torch.float64)
-        m.train()
-        try:
-            fwd_names = python_params(m.forward, False) or []
-        except Exception:
-            fwd_names = []
-
-        def invoke():
-            out = m(*fargs, **fkw)
-            return list(fargs), dict(fkw), out
-
-        _, _, out = invoke()  # materializes lazy modules
-        # union over constructor configs (bias=False, proj_size, bidirectional ...)
-        res["params"] = list(dict.fromkeys((res["params"] or []) + [
-            n for n, _ in m.named_parameters(recurse=False)]))
-        outs = tensors_in(out)
-        loss = loss_of(out)
-        backward_ok = False
-        if loss is not None:
-            try:
-                loss.backward()
-                backward_ok = True
-            except RuntimeError:
-                pass
-        first = fargs[0] if fargs and isinstance(fargs[0], torch.Tensor) else None
-        if first is not None and outs:  # after backward: this bumps the input
-            if out is first:
-                res["views"].add("identity")
-            else:
-                v = outs[0]._version
-                torch.autograd.graph.increment_version(first)
-                res["views"].add("single" if outs[0]._version != v else None)
-        if not backward_ok:
-            return
-        res["ran"] += 1
-        targets = []
-        for i, a in enumerate(fargs):
-            nm = "input" if i == 0 else (fwd_names[i] if i < len(fwd_names) else None)
-            targets += [(nm, "arg", i, j) for j in range(len(tensors_in(a)))]
-        for k in sorted(fkw):
-            targets += [(k, "kw", k, j) for j in range(len(tensors_in(fkw[k])))]
-        targets += [(n, "param", n, 0) for n, _ in m.named_parameters()]
-        targets += [(output_name(j), "out", 0, j) for j in range(len(outs))]  # LSTM: output, h, c
-        for nm, kind, key, j in targets:
-            if nm is None or nm in res["saves"]:
-                continue
-            _, _, out = invoke()
-            if kind == "arg":
-                tgt = tensors_in(fargs[key])[j]
-            elif kind == "kw":
-                tgt = tensors_in(fkw[key])[j]
-            elif kind == "param":
-                tgt = m.get_parameter(key)
-            else:
-                tgt = tensors_in(out)[j]
-            torch.autograd.graph.increment_version(tgt)
-            try:
-                loss_of(out).backward()
-            except RuntimeError as e:
-                if SAVED_ERR in str(e) or MULTI_VIEW_ERR in str(e):
-                    res["saves"].add(nm)
-
-
 # ---------------------------------------------------------------------------- merge
 def merge(fact, obs, notes, qual):
     """Experiments override static facts field by field where they have evidence."""
@@ -926,6 +599,7 @@ def merge(fact, obs, notes, qual):
         # where only one parameter's tensors required grad.  Only where every such
         # pattern could be measured; otherwise the consumer's fallback ("saved
         # whenever the output requires grad") is the safe answer.
+
         def saved(how):
             return how == "saved" or (how == "multi" and view != "multi")
         saved_for = {}
@@ -943,6 +617,8 @@ def merge(fact, obs, notes, qual):
                 seen.setdefault((p, name, present), set()).update(saved(h) for h in hows)
         fact["saves_sometimes"] = {k[1] for k, v in seen.items() if len(v) == 2}
         fact["saves"], fact["saves_source"] = saves, "experiment"
+        if obs.pattern_tried <= obs.pattern_ok:
+            fact["overloads"] = number_overloads(obs, saves, saved)
     elif obs.bwd_unimplemented and fact["saves_source"] == "none":
         # the output requires grad but backward always raises "not implemented":
         # nothing it keeps can ever be found modified
@@ -960,6 +636,9 @@ def merge(fact, obs, notes, qual):
         if view and None in obs.views:
             fact["view_maybe_copy"] = True  # some samples viewed, others copied (reshape)
         fact["maybe_alias"] = obs.alias
+    ints = [output_name(j) for j, seen in sorted(obs.out_int.items()) if seen == {True}]
+    if ints:
+        fact["int_outputs"] = ints
     if obs.diff_seen is not None:
         fact["differentiable"] = obs.diff_seen
     if not obs.float_out:  # only int/bool tensors or non-tensors came out: cannot require grad
@@ -969,6 +648,25 @@ def merge(fact, obs, notes, qual):
         fact.pop("saved_for", None)
         fact.pop("saves_sometimes", None)
     return fact
+
+
+def number_overloads(obs, saves, saved):
+    """[{"numbers": [...], "saves": [...]}]: what the op saved when exactly these
+    parameters were Python numbers, where that is less than ``saves`` (the union
+    over all samples).  pow(x, 2.0) keeps x, pow(x, y) also y and its result."""
+    measured, kept = {}, {}
+    for (numbers, name), hows in obs.number_outcomes.items():
+        measured.setdefault(numbers, set()).add(name)
+        if any(saved(h) for h in hows):
+            kept.setdefault(numbers, set()).add(name)
+    out = []
+    for numbers in sorted(measured, key=sorted):
+        # a name these samples never passed as a tensor (stft's window) keeps the
+        # union's answer; the numbers themselves are no tensors to save
+        these = kept.get(numbers, set()) | {s for s in saves if s not in measured[numbers] and s not in numbers}
+        if numbers and these < saves:
+            out.append({"numbers": sorted(numbers), "saves": sorted(these)})
+    return out
 
 
 def not_an_op(qual, obj, fact, obs):
@@ -1007,6 +705,13 @@ def finalize(fact):
     sometimes = sorted(s for s in out.pop("saves_sometimes", ()) if s in out["saves"])
     if sometimes:
         out["saves_sometimes"] = sometimes
+    overloads = []
+    for o in out.pop("overloads", ()):
+        kept = [s for s in o["saves"] if s in out["saves"]]
+        if all(n in params for n in o["numbers"]) and len(kept) < len(out["saves"]):
+            overloads.append({"numbers": o["numbers"], "saves": kept})
+    if overloads:
+        out["overloads"] = overloads
     return out
 
 
@@ -1031,17 +736,32 @@ def generate(verbose=False):
         if "." not in name and meth and fact["view"] and meth.get("view_maybe_copy") \
                 and aten_name(qual, callables[qual]) == aten_name(mq, callables[mq]) == name:
             fact["view_maybe_copy"] = True
+    helpers = types.SimpleNamespace(recording=recording, name_map=name_map, ensure_expecttest=ensure_expecttest)
+    for qual, writes in function_writes(helpers, callables, facts).items():
+        if qual in functions:
+            functions[qual]["writes"] = writes
     modules = module_experiments()
     data = {
         "torch_version": torch.__version__.split("+")[0],
         "generator": "tools/gen_knowledge.py",
         "functions": functions,
         "modules": modules,
+        "aliases": aliases_of(sorted(functions) + sorted(modules)),
+        "wrappers": wrapper_facts(),
     }
     if verbose:
         for n in notes:
             print("note:", n, file=sys.stderr)
     return json.dumps(data, indent=1, sort_keys=True) + "\n"
+
+
+def aliases_of(known):
+    """The re-export map (knowledge_gen/aliases.py), walked in a fresh interpreter so
+    that it sees exactly the modules ``import torch`` loads."""
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "knowledge_gen", "aliases.py")
+    proc = subprocess.run([sys.executable, script], input=json.dumps(known), capture_output=True,
+                          text=True, check=True)
+    return json.loads(proc.stdout)
 
 
 def main(argv=None):

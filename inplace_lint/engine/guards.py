@@ -43,6 +43,8 @@ class First:
 
 def _counter(value):
     return isinstance(value, (First, Later))
+
+
 GRAD_ENABLED_FUNCS = {"torch.is_grad_enabled", "torch.autograd.grad_mode.is_grad_enabled"}
 TENSOR_CLASSES = {"torch.Tensor", "torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.FloatTensor"}
 NOT_TENSOR = {"builtins.int", "builtins.float", "builtins.bool", "builtins.str", "builtins.list",

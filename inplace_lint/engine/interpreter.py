@@ -16,6 +16,7 @@ import libcst as cst
 
 from ..knowledge import load as load_knowledge
 from . import guards
+from . import params as param_kinds
 from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
 from .heap import Heap, Journal
 from .project import hooks as project_hooks
@@ -207,7 +208,16 @@ class Interpreter(TorchSemantics):
         for p in plist:
             args.append(self._unknown_param(p))
         self.chain = ()
-        self.call_function(func, args, {}, node, frame_parent=self.globals, standalone=True)
+        # What this method leaves in the instance's attributes is joined with what
+        # was there: another method may run before or after it, or not at all
+        # (a dict on one method's path and a Parameter on another stay apart).
+        j = self.heap.begin()
+        try:
+            self.call_function(func, args, {}, node, frame_parent=self.globals, standalone=True)
+        finally:
+            self.heap.end(j)
+            if node.name.value != "__init__":  # the instance already holds what __init__ makes
+                self.heap.merge([(j, ()), (Journal(), ())])
 
     def _standalone_instance(self, info: ClassInfo):
         inst = self._standalone_instances.get(id(info))
@@ -217,9 +227,7 @@ class Interpreter(TorchSemantics):
             inst = self.instantiate(info, None, opaque_args=True)
             self.state, self.chain = saved_state, saved_chain
             self._standalone_instances[id(info)] = inst
-        # each method starts from the state __init__ left: what another method's
-        # standalone analysis wrote into the instance must not leak into this one
-        return copy_obj(inst, {})
+        return inst
 
     def _decorated_grad(self, node, owner):
         g = project_hooks.globals_of(self, node) if self.project is not None and node.decorators else None
@@ -299,7 +307,7 @@ class Interpreter(TorchSemantics):
             for alias in small.names:
                 full = _dotted(alias.name)
                 if alias.asname is not None:
-                    frame.vars[alias.asname.name.value] = Qual(full)
+                    frame.vars[alias.asname.name.value] = Qual(self.k.resolve(full))
                 else:
                     head = full.split(".")[0]
                     frame.vars[head] = Qual(head)
@@ -312,7 +320,7 @@ class Interpreter(TorchSemantics):
             for alias in small.names:
                 name = _dotted(alias.name)
                 local = alias.asname.name.value if alias.asname is not None else name
-                frame.vars[local] = Qual(mod + "." + name)
+                frame.vars[local] = Qual(self.k.resolve(mod + "." + name))
         return True
 
     def _if(self, node, frame):
@@ -701,7 +709,7 @@ class Interpreter(TorchSemantics):
 
     def getattr(self, base, attr, node=None):
         if isinstance(base, Qual):
-            return Qual(base.name + "." + attr)
+            return Qual(self.k.resolve(base.name + "." + attr))  # re-exports: torch.functional.F
         if isinstance(base, Tensor):
             if attr == "data":
                 return Tensor(storage=base.storage, rg=False, leaf=True, data=True, base=base,
@@ -870,6 +878,8 @@ class Interpreter(TorchSemantics):
     def _compare(self, node, frame):
         vals = [self.eval(node.left, frame)] + [self.eval(c.comparator, frame) for c in node.comparisons]
         if any(isinstance(v, Tensor) for v in vals):
+            # a comparison reads its operands into a bool tensor: no backward reaches them through it
+            link(None, vals)
             return Tensor(rg=False, leaf=True, kind="fresh", dtype="int")
         return UNKNOWN_CONST
 
@@ -1144,65 +1154,7 @@ class Interpreter(TorchSemantics):
                 {k: v for k, v in kwargs.items() if k not in {p.name.value for p in plist}})
 
     def _unknown_param(self, p: cst.Param):
-        """What a parameter may hold when no caller says: its annotation, the kind of its default, or anything."""
-        if p.annotation is not None:
-            v = self._annotated(p.annotation.annotation, 0)
-            if v is not None:
-                return v
-        if p.default is not None:
-            d = self.eval(p.default, self.globals)
-            # a number, string or bool default: the parameter holds one of those
-            # (its value is unknown).  ``None`` says nothing about the other case.
-            if isinstance(d, Const) and d.value is not None or isinstance(d, (Seq, Dict)):
-                return UNKNOWN_CONST if isinstance(d, Const) else d
-        return Tensor(rg=None, leaf=None, kind="arg")
-
-    def _annotated(self, ann, depth):
-        """A value of the annotated type, or None when the annotation says nothing usable."""
-        if depth > 3:
-            return None
-        if isinstance(ann, cst.BinaryOperation) and isinstance(ann.operator, cst.BitOr):  # X | None
-            return self._union([ann.left, ann.right], depth)
-        if isinstance(ann, cst.Subscript):
-            head = self._resolve_dotted(_dotted(ann.value)).rsplit(".", 1)[-1]
-            inner = [el.slice.value for el in ann.slice if isinstance(el.slice, cst.Index)]
-            if head in ("Optional", "Union"):
-                return self._union(inner, depth)
-            if head in ("tuple", "Tuple", "list", "List", "Sequence", "Iterable", "set", "Set", "frozenset"):
-                elems = [self._annotated(i, depth + 1) for i in inner if not isinstance(i, cst.Ellipsis)]
-                if not elems or any(e is None for e in elems):
-                    return None
-                return Seq(elem=join_all(elems), is_tuple=head in ("tuple", "Tuple"))
-            if head in ("dict", "Dict", "Mapping"):
-                v = self._annotated(inner[1], depth + 1) if len(inner) == 2 else None
-                return Dict({"?": v if v is not None else opaque()})  # a dict, whatever it holds
-            return None
-        name = self._resolve_dotted(_dotted(ann))
-        if not name:
-            return None
-        short = name.rsplit(".", 1)[-1]
-        if name in ("int", "float", "bool", "complex", "str", "bytes", "builtins.int", "builtins.float"):
-            return UNKNOWN_CONST
-        if name.startswith("torch.") and (short == "Tensor" or short.endswith("Tensor")) or short == "Tensor":
-            return Tensor(rg=None, leaf=None, kind="input")
-        if name.startswith("torch.nn.") and short == "Parameter":
-            return Tensor(rg=None, leaf=None, kind="input")
-        return None
-
-    def _union(self, anns, depth):
-        vals = []
-        for a in anns:
-            if isinstance(a, cst.Name) and a.value == "None":
-                continue
-            v = self._annotated(a, depth + 1)
-            if v is None:
-                return None
-            vals.append(v)
-        if not vals:
-            return None
-        if any(isinstance(v, Tensor) for v in vals) and not all(isinstance(v, Tensor) for v in vals):
-            return Tensor(rg=None, leaf=None, kind="arg")  # a tensor or something else
-        return join_all(vals)
+        return param_kinds.unknown_param(self, p)
 
     # classes and modules -----------------------------------------------------
     def _builtin(self, name, args, kwargs, node):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from .call_facts import FORWARD_WRITES, arg_node, overload_saves, triggered
 from .dtypes import dtype_class, type_result
 from .values import (
     UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor,
@@ -44,6 +45,7 @@ HOOK_CTX = {"torch.autograd.graph.saved_tensors_hooks", "torch.autograd.graph.sa
 MODULE_CONTAINERS = {"torch.nn.Sequential", "torch.nn.ModuleList", "torch.nn.ModuleDict",
                      "torch.nn.ParameterList", "torch.nn.ParameterDict"}
 PARAM_CLASSES = {"torch.nn.Parameter", "torch.nn.parameter.Parameter"}
+BUFFER_CLASSES = {"torch.nn.Buffer"}  # a tensor that becomes a buffer when assigned to a module
 BACKWARD_FUNCS = {"torch.autograd.backward", "torch.autograd.grad"}
 
 
@@ -73,16 +75,25 @@ class TorchSemantics:
         if spec is not None:
             for p in spec.get("params", []):
                 obj.attrs.setdefault(p, Tensor(rg=True, leaf=True, kind="param"))
+            sig = spec.get("init_params") or []
+
+            def arg(name):
+                if name in kwargs:
+                    return kwargs[name]
+                if name in sig and sig.index(name) < len(args):
+                    return args[sig.index(name)]
+                return None
+
+            writes = {}
+            for attr, w in (spec.get("forward_writes") or {}).items():
+                cond = triggered(w.get("when", ()), arg)
+                if cond is not False and (w.get("train_only") or any(arg(k) is not None for k in w.get("unless", ()))):
+                    cond = None  # the module may be in eval mode / built without the write
+                if cond is not False:
+                    writes[attr] = (cond, w.get("when", ()))
+            if writes:
+                obj.attrs[FORWARD_WRITES] = Const(writes)
             if spec.get("inplace_kw"):
-                sig = spec.get("init_params") or []
-
-                def arg(name):
-                    if name in kwargs:
-                        return kwargs[name]
-                    if name in sig and sig.index(name) < len(args):
-                        return args[sig.index(name)]
-                    return None
-
                 v = arg("inplace")
                 obj.inplace = isinstance(v, Const) and v.value is True
                 if obj.inplace and "p" in sig:
@@ -166,6 +177,7 @@ class TorchSemantics:
         tensors = [a for a in args if isinstance(a, Tensor)] + params
         out_rg = self._out_rg(tensors)
         short = qual.rsplit(".", 1)[-1]
+        self._forward_writes(obj, short, node)
         saves = spec.get("saves", [])
         if obj.inplace is not False and isinstance(x, Tensor):
             # name the tensor: the call's argument, or the layer's input inside a Sequential
@@ -204,6 +216,33 @@ class TorchSemantics:
                                out=out)
         return out
 
+    def _forward_writes(self, obj, short, node):
+        """A module whose forward writes its own parameters (nn.Embedding(max_norm=...)
+        renormalises the rows it looks up): an in-place write at the call, made by
+        torch under no_grad, that breaks an earlier save of the parameter."""
+        flags = obj.attrs.get(FORWARD_WRITES)
+        if not isinstance(flags, Const) or not isinstance(flags.value, dict):
+            return
+        target = node.func if isinstance(node, cst.Call) else node
+        for attr, (cond, when) in flags.value.items():
+            t = obj.attrs.get(attr)
+            if isinstance(t, Tensor):
+                label = f"{short}({', '.join(k + '=...' for k in when)}) writing its .{attr}"
+                self._write_under_no_grad(t, label, node, target, cond is True, obj)
+
+    def _write_under_no_grad(self, t, label, node, target, certain, obj=None):
+        grad = self.state.grad
+        self.state.grad = False  # torch writes these under no_grad: not a leaf error
+        try:
+            if obj is not None:
+                self.mutate(t, "module_inplace", label, node, target, certain=certain,
+                            related_node=obj.ctor_node, related_message="constructed here",
+                            related_stmt=obj.ctor_stmt)
+            else:
+                self.mutate(t, "function", label, node, target, certain=certain)
+        finally:
+            self.state.grad = grad
+
     def _param_source(self, v):
         if isinstance(v, Seq):
             e = v.element()
@@ -221,6 +260,7 @@ class TorchSemantics:
     def call_qual(self, name, args, kwargs, node):
         if name.startswith("builtins."):
             return self._builtin(name[9:], args, kwargs, node)
+        name = self.k.resolve(name)  # torch.functional.F.relu_ is torch.nn.functional.relu_
         if name in NO_GRAD_CTX:
             return GradCtx(enabled=NO_GRAD_CTX[name])
         if name in ("torch.set_grad_enabled", "torch.autograd.set_grad_enabled",
@@ -236,6 +276,9 @@ class TorchSemantics:
             self._backward(kwargs, accumulates=name.endswith("backward"),
                            root=args[0] if args else kwargs.get("tensors", kwargs.get("outputs")))
             return opaque(False) if name.endswith("grad") else Const(None)
+        wrapper = self.k.wrapper(name)
+        if wrapper is not None and wrapper.get("leaf") and name not in PARAM_CLASSES:
+            return self._wrap(wrapper, args, kwargs, node, kind="buffer" if name in BUFFER_CLASSES else "fresh")
         if name in PARAM_CLASSES:
             src = args[0] if args else kwargs.get("data")
             rgv = kwargs.get("requires_grad") or (args[1] if len(args) > 1 else None)
@@ -264,6 +307,23 @@ class TorchSemantics:
             rg = isinstance(rgv, Const) and rgv.value is True
             return Tensor(rg=rg, leaf=True, kind="fresh", node=node, dtype=dtype_class(kwargs.get("dtype")))
         return opaque(self._taint(args, kwargs))
+
+    def _wrap(self, fact, args, kwargs, node, kind="fresh"):
+        """Variable(t, requires_grad=True): a new leaf; shares t's version counter."""
+        src = args[0] if args else kwargs.get("data")
+        flag = kwargs.get("requires_grad")
+        if flag is None and len(args) > 1 and "requires_grad" in (fact.get("params") or ())[1:2]:
+            flag = args[1]
+        default = fact.get("requires_grad")
+        if flag is not None:
+            rg = flag.value if isinstance(flag, Const) and isinstance(flag.value, bool) else None
+        elif default == "data":
+            rg = src.rg if isinstance(src, Tensor) else None
+        else:
+            rg = bool(default)
+        shared = isinstance(src, Tensor) and fact.get("shares_version")
+        return Tensor(storage=src.storage if shared else None, rg=rg, leaf=True, kind=kind, node=node,
+                      dtype=src.dtype if isinstance(src, Tensor) else None)
 
     def _backward(self, kwargs, accumulates=True, root=None):
         self.confirm_retained(root)
@@ -533,9 +593,11 @@ class TorchSemantics:
         out = bound.get("out")
         if isinstance(out, Tensor):
             # torch refuses when any argument requires grad, the out= tensor included
+            # (torch.add(c, 1, out=c) with c a leaf that requires grad)
             self.mutate(out, "out", "out=", node, _kwarg_node(node, "out") or node,
                         out_rg=self._out_rg(tensors))
             return out
+        self._call_writes(spec, name, bound, node)
         inplace_kw = bound.get("inplace")
         is_inplace = spec.get("inplace") or (isinstance(inplace_kw, Const) and inplace_kw.value is True)
         certain = True
@@ -588,6 +650,9 @@ class TorchSemantics:
                 kind = "fresh" if known else "input" if any(t.kind == "input" for t in tensors) else "opaque"
                 result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind=kind, node=node)
             result = type_result(result, name, pos, kwargs)
+            if isinstance(result, Tensor) and result.dtype is None and "result" in spec.get("int_outputs", ()):
+                # measured: integral for floating inputs (multinomial, matrix_rank)
+                result.dtype, result.rg, result.leaf = "int", False, True
             if isinstance(result, Tensor) and result.dtype == "int":
                 out_rg = False  # an integral result has no graph: nothing is saved for it
             link(result, tensors)
@@ -595,14 +660,30 @@ class TorchSemantics:
             self._record_saves(save_spec, name, bound, result, node, out_rg)
         return result
 
+    def _call_writes(self, spec, name, bound, node):
+        """Arguments other than the first that the call writes in place (F.embedding
+        with max_norm renormalises rows of its weight), as measured by the generator."""
+        params = spec.get("params") or []
+        for p, w in (spec.get("writes") or {}).items():
+            t = bound.get(p)
+            if not isinstance(t, Tensor):
+                continue
+            when = w.get("when", ())
+            cond = triggered(when, bound.get)
+            if cond is not False:
+                label = f"{name}({', '.join(k + '=...' for k in when)})"
+                target = arg_node(node, params, p) or node
+                self._write_under_no_grad(t, label, node, target, cond is True)
+
     def _record_saves(self, spec, name, bound, result, node, out_rg=None):
-        saves = spec.get("saves") or ()
+        saves, unsure = overload_saves(spec, bound)
         if not saves:
             return
         saved_for = spec.get("saved_for") or {}
         # Layout-dependent saves of the folding ops are modelled here (noncontig
         # views), so the generator's "sometimes" for them is not needed.
         sometimes = () if name.rstrip("_") in FOLDING_OPS else (spec.get("saves_sometimes") or ())
+        sometimes = set(sometimes) | unsure
         if out_rg is None:
             out_rg = self._out_rg([v for v in bound.values() if isinstance(v, Tensor)])
         for what in saves:

@@ -77,13 +77,17 @@ def main():
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may change behaviour.")
 @click.option("--add-noqa", is_flag=True, help="Add `# noqa: IPLxxx` to every line with a finding.")
 @click.option("--confirm", is_flag=True, help="Replay each finding under torch autograd (needs torch).")
+@click.option("--confirm-timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds per file for --confirm, counted after its imports (default 20; config confirm-timeout).")
+@click.option("--confirm-unsandboxed", is_flag=True,
+              help="Let --confirm run where its sandbox cannot be set up (it runs your code).")
 @click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: all cores).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--file-time-limit", type=click.FloatRange(min=0, min_open=True), default=None,
               help="Seconds one file may take (default 60; config key file-time-limit).")
 def check(paths, fmt, select, ignore, extend_select, config_file, isolated, force_exclude, respect_gitignore,
           stdin_filename, quiet, statistics, show_source, output_file, fail_on, exit_zero, no_color, fix, diff,
-          unsafe_fixes, add_noqa, confirm, jobs, no_cache, file_time_limit):
+          unsafe_fixes, add_noqa, confirm, confirm_timeout, confirm_unsandboxed, jobs, no_cache, file_time_limit):
     """Check PATHS (files or folders; default: the current folder; `-` reads stdin)."""
     use_stdin = paths == ("-",) or (stdin_filename is not None and not paths)
     if "-" in paths and not use_stdin:
@@ -119,6 +123,9 @@ def check(paths, fmt, select, ignore, extend_select, config_file, isolated, forc
         code = _report(results, out_stream, fmt=fmt, statistics=statistics, quiet=quiet, fail_on=fail_on,
                        exit_zero=exit_zero, no_color=no_color or output_file is not None, fix=fix, diff=diff,
                        unsafe_fixes=unsafe_fixes, add_noqa=add_noqa, confirm=confirm, jobs=jobs,
+                       confirm_timeout=confirm_timeout or (resolver.for_path(os.path.abspath(paths[0])).confirm_timeout
+                                                           if confirm and not use_stdin else 20.0),
+                       confirm_unsandboxed=confirm_unsandboxed,
                        show_source=show_source, stdin=use_stdin)
     finally:
         if out_stream is not sys.stdout:
@@ -165,7 +172,7 @@ def _check_stdin(resolver, stdin_filename, echo_excluded):
 
 
 def _report(results, out, *, fmt, statistics, quiet, fail_on, exit_zero, no_color, fix, diff, unsafe_fixes,
-            add_noqa, confirm, jobs, show_source, stdin):
+            add_noqa, confirm, jobs, show_source, stdin, confirm_timeout=20.0, confirm_unsandboxed=False):
     def echo(text, err=False):
         click.echo(text, file=sys.stderr if err else out)
 
@@ -195,11 +202,16 @@ def _report(results, out, *, fmt, statistics, quiet, fail_on, exit_zero, no_colo
         elif diff:
             apply_fixes(results, write=False, unsafe=unsafe_fixes, diff_stream=out)
     if confirm:
+        from ..runtime.replay import ReplayUnavailable, confirm as replay_confirm
+
         try:
-            from ..runtime.replay import confirm as replay_confirm
-        except ImportError as e:
-            _usage(f"--confirm needs torch (pip install 'inplace-lint[runtime]'): {e}")
-        replay_confirm([f for r in results for f in r.findings], jobs=jobs)
+            summary = replay_confirm([f for r in results for f in r.findings], jobs=jobs, timeout=confirm_timeout,
+                                     unsandboxed=confirm_unsandboxed)
+        except ReplayUnavailable as e:
+            _usage(str(e))
+        if not quiet and summary.counts:
+            echo(f"replay: {summary.line()}", err=True)
+            echo(summary.sandbox_line(), err=True)
 
     color = formats.use_color(no_color, out)
     text = formats.FORMATTERS[fmt](results, color=color, show_source=show_source)

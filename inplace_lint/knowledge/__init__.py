@@ -97,6 +97,54 @@ not listed.  Ops whose overloads return different shapes of result share one
 entry: torch.max saves "result" (torch.max(x), a tensor) and "result1" (the
 indices of torch.max(x, dim)).
 
+Per-overload saves, integer outputs and writes (optional keys)::
+
+    functions:
+      "overloads": [{"numbers": ["exponent"], "saves": ["input"]}]
+                                  # (experiment) what the op saves when exactly these
+                                  # parameters are Python numbers rather than tensors
+                                  # (the Scalar overloads), where that is less than
+                                  # "saves": pow(x, 2.0) keeps only x, pow(x, y) also
+                                  # y and its result; max(x, 1) keeps only its indices
+                                  # ("result1"), max(x) its input and result.  Measured
+                                  # by replacing OpInfo samples' tensor arguments by
+                                  # numbers.  Use overload_saves() to pick one.
+      "int_outputs": ["result1"]  # outputs that were integer/bool tensors for floating
+                                  # inputs in every sample (argmax, eq, nonzero, the
+                                  # indices of max(dim)/sort/topk): never require grad
+      "writes": {"weight": {"when": ["max_norm"]}}
+                                  # (experiment) the call writes this parameter's tensor
+                                  # in place (bumps its version; not params[0], that is
+                                  # "inplace") when every keyword in "when" is given and
+                                  # not None/False ([]: always): F.embedding renormalises
+                                  # the rows of weight it looks up
+    modules:
+      "forward_writes": {"weight": {"when": ["max_norm"], "unless": [], "train_only": false}}
+                                  # (experiment) forward() writes this parameter or
+                                  # buffer in place: "when" constructor arguments that
+                                  # trigger it (given, not None/False), "unless" ones
+                                  # whose non-default value prevents it, "train_only":
+                                  # only in training mode (BatchNorm's
+                                  # num_batches_tracked)
+
+Top-level tables::
+
+    "aliases": {"torch.functional.F": "torch.nn.functional",
+                "torch.nn.modules.activation.ReLU": "torch.nn.ReLU"}
+                                  # public paths torch re-exports an object under ->
+                                  # the name this file (or its shortest public path)
+                                  # uses; walked from the modules ``import torch``
+                                  # loads.  Use resolve().
+    "wrappers": {"torch.autograd.Variable": {"leaf": true, "requires_grad": false,
+                                             "shares_version": true,
+                                             "params": ["data", "requires_grad"]}}
+                                  # tensor classes called on a tensor (measured on a
+                                  # non-leaf that requires grad): is the result a new
+                                  # leaf, its requires_grad by default (true/false, or
+                                  # "data": the argument's), does it share the
+                                  # argument's version counter; "params": positional
+                                  # parameters when the second one is requires_grad
+
 For "view": "multi" ops, mutating the input or any output before backward makes
 backward fail (autograd's rule for multi-output views); "saves" does not repeat it.
 
@@ -120,6 +168,8 @@ class Knowledge:
         self.torch_version = data.get("torch_version", "?")
         self.functions: dict = data.get("functions", {})
         self.modules: dict = data.get("modules", {})
+        self.aliases: dict = data.get("aliases", {})
+        self.wrappers: dict = data.get("wrappers", {})
         # Method names by bare name, for receivers whose type is a tensor.
         self._methods = {
             k[len("torch.Tensor."):]: v for k, v in self.functions.items() if k.startswith("torch.Tensor.")
@@ -136,6 +186,24 @@ class Knowledge:
 
     def is_tensor_method(self, name: str) -> bool:
         return name in self._methods
+
+    def resolve(self, name: str) -> str:
+        """The name torch's re-exports stand for: ``torch.functional.F.relu_`` ->
+        ``torch.nn.functional.relu_`` (the longest aliased prefix is replaced)."""
+        aliases = self.aliases
+        target = aliases.get(name)
+        if target is not None:
+            return target
+        i = name.rfind(".")
+        while i > 0:
+            target = aliases.get(name[:i])
+            if target is not None:
+                return target + name[i:]
+            i = name.rfind(".", 0, i)
+        return name
+
+    def wrapper(self, qualname: str) -> Optional[dict]:
+        return self.wrappers.get(qualname)
 
 
 @lru_cache(maxsize=1)

@@ -67,7 +67,12 @@ a function argument of unknown origin, a value that is saved on one branch of an
 save that depends on argument values (`F.interpolate(mode="area")`), an alias that exists only
 for some dtypes (`.float()`).  Aliasing follows torch's defaults: tensors live on the CPU, so
 `.cpu()`, `.contiguous()` and `.to(device)` return the tensor itself.  A save whose op output is
-never used by anything that could backpropagate (`torch.sigmoid(x).detach()`) is ignored.
+never used by anything that could backpropagate is ignored: `torch.sigmoid(x).detach()`, an output
+that only feeds integer results (`torch.max(d, dim=1)[1]`, `argmin`), a value discarded as `_`.
+After `backward(retain_graph=True)`, a save of that graph matters only if a later `backward()`
+reaches it (the actor-critic bug: `critic_opt.step()` between two backwards through one forward).
+Integer and bool tensors never require grad; the code's own guards (`if x.requires_grad:`,
+`torch.is_grad_enabled()`, `if not self.training:`, `assert not x.requires_grad`) rule paths out.
 
 ## Fix safety
 `--fix` rewrites `y.mul_(2)` to `y = y.mul(2)` and `y += z` to `y = y + z`.  The fix is unsafe when

@@ -22,7 +22,8 @@ Severity: warning.  The rule is **off by default**: enable it with
 
 Only `IPL` codes are judged: codes of other tools (`# noqa: E501`) and a bare
 `# noqa` (shared with flake8 and its plugins) are never reported.  Codes of
-rules that are disabled for the file are not reported either.
+rules that are disabled for the file are not reported either.  Comments in
+notebook cells are honoured but not judged by this rule.
 
 `inplace-lint check --add-noqa` writes `# noqa: IPLxxx` comments for the
 current findings; this rule finds the ones that outlived their finding.

@@ -35,6 +35,7 @@ class ProjectIndex:
         self._func_env: dict = {}  # id(FunctionDef) -> ModuleEnv
         self._frame_env: dict = {}  # id(globals Frame) -> ModuleEnv
         self._imports: dict = {}  # path -> direct project imports (paths), from a cheap ast scan
+        self._hinted: dict = {}  # path -> its text has an in-place hint (see reaches_inplace_code)
         self.parsed: dict = {}  # path -> (source, libcst module) handed over by the runner
         self._deps: dict = {}  # path -> project files its analysis read
 
@@ -172,13 +173,16 @@ class ProjectIndex:
     def direct_imports(self, path):
         """Project files ``path`` imports (any form, any nesting), from a cheap ``ast`` scan."""
         path = os.path.abspath(path)
+        stamp = _stamp(path)
         got = self._imports.get(path)
-        if got is not None:
-            return got
-        self._imports[path] = ()
+        if got is not None and got[0] == stamp:
+            return got[1]
+        self._imports[path] = (stamp, ())
         try:
             with open(path, "rb") as f:
-                tree = ast.parse(f.read())
+                raw = f.read()
+            self._hinted[path] = self.hint is not None and self.hint(raw.decode("utf-8", "replace"))
+            tree = ast.parse(raw)
         except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
             return ()
         name = self.module_name(path)
@@ -201,8 +205,15 @@ class ProjectIndex:
                     if p is not None and p != path and p not in out:
                         out.append(p)
         got = tuple(out)
-        self._imports[path] = got
+        self._imports[path] = (stamp, got)
         return got
+
+    hint = None  # text -> whether it may hold an in-place site (the runner's prefilter)
+
+    def reaches_inplace_code(self, path):
+        """Some project module ``path`` imports (transitively) may hold an in-place site: a file
+        with none of its own still needs analysing, since its calls may lead there."""
+        return any(self._hinted.get(d, True) for d in self.dependencies(path))
 
     def dependencies(self, path):
         """Every project file whose content can change ``path``'s findings (transitive

@@ -104,7 +104,17 @@ def build_env(index, full=False, as_main=False, tree=None):
     stopping at the first failure (the module is what is being replayed).
     Top-level statements that are skipped or fail are recorded in
     ``common.STATE.modified``: importing the module would have run them, so the replay
-    is not the real program (no refutation from it)."""
+    is not the real program (no refutation from it).
+
+    In a run forked from the module host, the module it loaded is used (a
+    fresh copy: the fork's), with the notes of its loading."""
+    if common.PREBUILT is not None and not full and tree is None:
+        env, mod, notes, stub_used = common.PREBUILT
+        if mod is not None:
+            sys.modules[MODNAME] = mod
+        common.STATE.modified.extend(notes)
+        common.STATE.stub_used = common.STATE.stub_used or stub_used
+        return env
     env = new_env(index, as_main)
     for stmt in (tree or index.tree).body:
         if isinstance(stmt, (ast.Import, ast.ImportFrom)):
@@ -147,11 +157,78 @@ class Attempt:
         sys.modules.pop(MODNAME, None)
 
 
+def _const(node):
+    return node.value if isinstance(node, ast.Constant) else None
+
+
+def _argv_value(name, kw):
+    """A value for a required command-line argument: its first choice, its
+    default, one of its type, else "1"."""
+    choices = kw.get("choices")
+    if isinstance(choices, (ast.List, ast.Tuple)) and choices.elts and _const(choices.elts[0]) is not None:
+        return str(_const(choices.elts[0]))
+    if _const(kw.get("default")) is not None:
+        return str(_const(kw["default"]))
+    typ = kw.get("type")
+    if isinstance(typ, ast.Name) and typ.id == "float":
+        return "0.1"
+    if isinstance(typ, ast.Name) and typ.id == "int":
+        return "2"
+    return "1"
+
+
+def synth_argv(tree):
+    """Arguments for a script that reads the command line: argparse's required
+    positionals and required options get a guessed value (first choice, default,
+    by type); without argparse, ``sys.argv[N]`` gets N values (2 inside int(),
+    0.1 inside float(), else "1")."""
+    pos, opts = [], []
+    argv_idx = {}
+    parents = {}
+    for n in ast.walk(tree):
+        for c in ast.iter_child_nodes(n):
+            parents[c] = n
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "add_argument" \
+                and n.args and isinstance(_const(n.args[0]), str):
+            name = _const(n.args[0])
+            kw = {k.arg: k.value for k in n.keywords if k.arg}
+            positional = not name.startswith("-")
+            if positional and _const(kw.get("nargs")) in ("?", "*"):
+                continue
+            if not positional and _const(kw.get("required")) is not True:
+                continue
+            if _const(kw.get("action")) in ("store_true", "store_false", "count"):
+                opts.append(name)
+                continue
+            val = _argv_value(name, kw)
+            if positional:
+                pos.append(val)
+            else:
+                opts += [name, val]
+        elif isinstance(n, ast.Subscript) and isinstance(n.value, ast.Attribute) and n.value.attr == "argv" \
+                and isinstance(n.value.value, ast.Name) and n.value.value.id == "sys" \
+                and isinstance(_const(n.slice), int) and _const(n.slice) > 0:
+            up = parents.get(n)
+            conv = up.func.id if isinstance(up, ast.Call) and isinstance(up.func, ast.Name) else ""
+            argv_idx[_const(n.slice)] = {"int": "2", "float": "0.1"}.get(conv, "1")
+    if pos or opts:
+        return pos + opts
+    if argv_idx:
+        return [argv_idx.get(i, "1") for i in range(1, max(argv_idx) + 1)]
+    return []
+
+
+def _with_argv(label):
+    extra = common.ARGV[1:]
+    return label + (" (argv: %s)" % " ".join(extra) if extra else "")
+
+
 class EntryAttempt(Attempt):
     def __init__(self, index, name):
         super().__init__(index)
         self.name = name
-        self.label = "%s()" % name
+        self.label = _with_argv("%s()" % name)
 
     def execute(self):
         env = build_env(self.index)
@@ -162,13 +239,15 @@ class EntryAttempt(Attempt):
 
 
 class MainAttempt(Attempt):
-    label = "the __main__ block"
+    def __init__(self, index):
+        super().__init__(index)
+        self.label = _with_argv("the __main__ block")
 
     def execute(self):
         env = build_env(self.index, as_main=True)
         env["__name__"] = "__main__"
         saved_argv = sys.argv
-        sys.argv = [common.PATH]
+        sys.argv = list(common.ARGV)
         try:
             exec(self.index.compile(list(self.index.main_block.body)), env)
         finally:
@@ -176,11 +255,13 @@ class MainAttempt(Attempt):
 
 
 class ModuleAttempt(Attempt):
-    label = "the module"
+    def __init__(self, index):
+        super().__init__(index)
+        self.label = _with_argv("the module")
 
     def execute(self):
         saved_argv = sys.argv
-        sys.argv = [common.PATH]
+        sys.argv = list(common.ARGV)
         try:
             build_env(self.index, full=True, as_main=True)
         finally:

@@ -10,6 +10,10 @@ HARNESS_FILE = "<ipl-replay-harness>"
 DATA_ASSIGN_LINES = set()
 PATH = None
 STATE = None
+ARGV = []  # sys.argv for the file's entry points (synthesised when it reads the command line)
+# in the module host and its runs: (env, module, top-level notes, stub used) of the loaded module
+PREBUILT = None
+MAP_CUDA = False  # no GPU here and the file mentions cuda: run its cuda tensors on the CPU
 
 VC_MSG = "one of the variables needed for gradient computation has been modified by an inplace operation"
 LEAF_MSG = "a leaf Variable that requires grad is being used in an in-place operation"

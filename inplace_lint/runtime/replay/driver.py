@@ -12,7 +12,9 @@ from .common import debug, emit, first_line
 from .source import Index, contains, refs, required_params
 from .run import do_run
 from .attempts import EntryAttempt, MainAttempt, ModuleAttempt
+from .shapes import shape_from_error
 from .synth import SynthAttempt, outplace_stmt
+from .host import ModuleHost, describe
 from .verdict import Finding, judge, needs_trace, shape_error
 
 PREFERRED = ("run", "main", "train", "demo", "example", "go", "test", "check", "smoke", "run_all", "training")
@@ -58,10 +60,28 @@ class Driver:
     def __init__(self, req, src):
         self.req = req
         self.src = src
-        self.deadline = req["started"] + float(req["timeout"]) - 0.6
-        self.index = None
+        self.index = Index(self.src, common.PATH)
         self.findings = []
-        self.startup_s = time.time() - req["started"]
+        self.host = None
+        self.host_failed = False
+        self.start_clock()
+
+    def start_clock(self):
+        """The file's time budget starts now (after its imports and the module's loading)."""
+        self.deadline = time.time() + float(self.req["timeout"]) - 0.6
+        self.startup_s = float(self.req.get("import_s", 0.0))
+
+    def load_module(self, limit_s):
+        """Start the module host (it loads the module: the project's own imports and
+        the top level), before the budget starts, unless only module-level findings
+        are to be replayed (they run the whole module themselves)."""
+        kinds = {self.index.locate(int(d.get("line", 0)))[0] for d in self.req["findings"]}
+        if kinds <= {"module"}:
+            return
+        self.host = ModuleHost(self.index, limit_s)
+        if not self.host.alive:
+            debug("module host failed: %s" % self.host.why)
+            self.host_failed = True
 
     def left(self):
         return self.deadline - time.time()
@@ -85,20 +105,41 @@ class Driver:
         if left < 0.3:
             return None, None
         t0 = time.time()
-        run = do_run(att, trace=False, slice_s=max(0.3, left * share))
+        run = self.do_run(att, trace=False, slice_s=max(0.3, left * share))
         debug("plain %s: %.2fs kind=%s %s" % (att.label, time.time() - t0, run.kind, first_line(run.msg, 80)))
         trace = None
         if any(needs_trace(f, run, synth) for f in fs) and self.left() > 0.3:
             t0 = time.time()
-            trace = do_run(att, trace=True, slice_s=max(0.3, self.left() * share))
+            trace = self.do_run(att, trace=True, slice_s=max(0.3, self.left() * share))
             debug("trace %s: %.2fs kind=%s events=%d" % (
                 att.label, time.time() - t0, trace.kind, len(trace.events)))
         out = {}
-        ptrs = getattr(att, "input_ptrs", None) if synth else None
+        ptrs = (trace or run).input_ptrs if synth else None
         for f in fs:
             if f.verdict is None:
                 out[f.id] = judge(f, run, trace, att.label, input_ptrs=ptrs)
         return out, run
+
+    def do_run(self, att, trace, slice_s):
+        """A run of att: forked from the module host when the attempt loads the
+        module as the host did (the module's top level then runs once per file),
+        else from the worker."""
+        if describe(att) is not None and not self.host_failed:
+            if self.host is None:
+                self.host = ModuleHost(self.index, slice_s)
+                if not self.host.alive:
+                    debug("module host failed: %s" % self.host.why)
+                    self.host_failed = True
+            if self.host.alive:
+                run = self.host.run(att, trace, slice_s)
+                if run is not None:
+                    return run
+                self.host_failed = True
+        return do_run(att, trace=trace, slice_s=slice_s)
+
+    def close(self):
+        if self.host is not None:
+            self.host.close()
 
     def apply(self, f, v, label):
         if v.verdict is None:
@@ -121,7 +162,6 @@ class Driver:
         return run
 
     def main(self):
-        self.index = Index(self.src, common.PATH)
         idx = self.index
         self.findings = [Finding(d, idx) for d in self.req["findings"]]
         where = {f.id: idx.locate(f.line) for f in self.findings}
@@ -177,8 +217,8 @@ class Driver:
             self.synthesise(kind, name, node, fs)
         for f in self.findings:
             if f.verdict is None and self.left() < 0.5:
-                f.note(3, "time limit reached (timeout %.0f s; worker startup took %.1f s)" % (
-                    float(self.req["timeout"]), self.startup_s))
+                f.note(3, "time limit reached (confirm-timeout %.0f s, counted after the file's imports, "
+                          "which took %.1f s)" % (float(self.req["timeout"]), self.startup_s))
             self.finish(f)
 
     def synthesise(self, kind, owner, node, fs):
@@ -189,6 +229,9 @@ class Driver:
         drop = []
         rewrites = []
         n_tries = 0
+        hint = None  # an input shape named by the last shape error
+        tried_hints = set()
+        run = None
         for v in range(6):
             fs = [f for f in fs if f.verdict is None]
             if not fs or self.left() < 0.4 or n_tries >= 12:
@@ -199,7 +242,8 @@ class Driver:
             for mode in modes:
                 if self.left() < 0.4:
                     break
-                att = SynthAttempt(self.index, kind, owner, node, v, mode=mode, drop=drop, rewrites=rewrites)
+                att = SynthAttempt(self.index, kind, owner, node, v, mode=mode, drop=drop, rewrites=rewrites,
+                                   hint=hint)
                 n_tries += 1
                 res, run = self.run_attempt(att, fs, share=0.35, synth=True)
                 if res is None:
@@ -222,7 +266,8 @@ class Driver:
                         rewrites = rewrites + [stmt]
                     else:
                         break
-                    att = SynthAttempt(self.index, kind, owner, node, v, mode=mode, drop=drop, rewrites=rewrites)
+                    att = SynthAttempt(self.index, kind, owner, node, v, mode=mode, drop=drop, rewrites=rewrites,
+                                       hint=hint)
                     n_tries += 1
                     res2, run2 = self.run_attempt(att, fs, share=0.35, synth=True)
                     if res2 is None:
@@ -250,6 +295,12 @@ class Driver:
                         f.note(r.prio, r.reason)
             if stop or reached:
                 break
+            hint = None
+            if run is not None and shape_error(run) and run.input_shapes:
+                new = shape_from_error(run.msg, run.input_shapes[0])
+                if new is not None and new not in tried_hints:
+                    tried_hints.add(new)
+                    hint = new
 
     def rewritable(self, line, fs):
         """Line of the in-place statement at line (not a flagged one) that has an

@@ -1,13 +1,19 @@
 """One run of one attempt, and what it left behind (exception, lines run, trace events)."""
-import gc
+import contextlib
+import json
+import os
+import select
+import signal
 import sys
+import time
 
 import torch
 
 from . import common
 from .common import BuildFailed, LEAF_MSG, MEM_MSGS, OUT_MSG, VC_MSG, VIEW_MSGS, first_line
+from . import sandbox
 from .sandbox import call_limited
-from .trace import TraceMode, Tracer, _module_line, culprits
+from .trace import CudaOnCpu, TraceMode, Tracer, _module_line, culprits
 
 
 def classify(exc_type, msg):
@@ -45,6 +51,8 @@ class Run:
         self.grad_ptrs = set()
         self.saved_ptrs = []  # (ptr, seq, unpacked) of the tensors saved for backward (trace runs)
         self.modified = []
+        self.input_ptrs = set()  # storage of the synthesised inputs (synthesised calls)
+        self.input_shapes = []  # their shapes
 
     def ran(self, lines):
         return any(ln in self.lines_first for ln in lines)
@@ -91,7 +99,129 @@ def fill_exception(run, e):
     run.exc_line = last_user
 
 
+GRACE_S = 2.0  # a run child still alive this long after its time slice is killed
+
+_RUN_FIELDS = ("kind", "exc_type", "msg", "tb_lines", "exc_line", "bw_done", "stub_used", "traced",
+               "saved_ptrs", "modified")
+
+
+def run_to_json(run):
+    d = {k: getattr(run, k) for k in _RUN_FIELDS}
+    d["lines_first"] = sorted(run.lines_first.items())
+    d["events"] = [(k, sorted(lines), m, s) for k, lines, m, s in run.events]
+    d["writes"] = sorted(run.writes.items())
+    d["graph_writes"] = run.graph_writes
+    d["grad_ptrs"] = sorted(run.grad_ptrs)
+    d["input_ptrs"] = sorted(run.input_ptrs)
+    d["input_shapes"] = run.input_shapes
+    return d
+
+
+def run_from_json(d):
+    """The run child's report, parsed by the worker (plain data only: JSON, never pickle)."""
+    run = Run()
+    for k in _RUN_FIELDS:
+        if k in d:
+            setattr(run, k, d[k])
+    run.lines_first = {int(a): int(b) for a, b in d.get("lines_first", ())}
+    run.events = [(k, set(lines), m, s) for k, lines, m, s in d.get("events", ())]
+    run.writes = {int(p): [(s, list(ls)) for s, ls in ws] for p, ws in d.get("writes", ())}
+    run.graph_writes = [(s, list(ls), list(ps), bool(rg)) for s, ls, ps, rg in d.get("graph_writes", ())]
+    run.grad_ptrs = set(d.get("grad_ptrs", ()))
+    run.saved_ptrs = [tuple(x) for x in d.get("saved_ptrs", ())]
+    run.input_ptrs = set(d.get("input_ptrs", ()))
+    run.input_shapes = [list(s) for s in d.get("input_shapes", ())][:16]
+    return run
+
+
 def do_run(attempt, trace=False, slice_s=5.0):
+    """Run the attempt in a child process: the user's code never runs in the
+    worker, which holds the result pipe.  The child reports its Run as JSON."""
+    r, w = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the run child
+        try:
+            os.close(r)
+            sandbox.enter_run_child(keep=(w,))
+            run = _run_here(attempt, trace, slice_s)
+            data = json.dumps(run_to_json(run)).encode("utf-8")
+            while data:
+                data = data[os.write(w, data):]
+        finally:
+            os._exit(0)
+    os.close(w)
+    # Read until the child exits, not until end of file: processes it forked may
+    # hold the pipe open (they are swept below).
+    chunks = []
+    deadline = time.time() + slice_s + GRACE_S
+    timed_out = False
+    status = None
+    os.set_blocking(r, False)
+    try:
+        while True:
+            ready, _, _ = select.select([r], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(r, 1 << 20)
+                except BlockingIOError:
+                    chunk = None
+                if chunk:
+                    chunks.append(chunk)
+                    continue
+            done, st = os.waitpid(pid, os.WNOHANG)
+            if done:
+                status = st
+                while True:  # what the child wrote before it exited
+                    try:
+                        chunk = os.read(r, 1 << 20)
+                    except BlockingIOError:
+                        break
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                break
+            if time.time() > deadline:
+                timed_out = True
+                break
+    finally:
+        os.close(r)
+        if status is None:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+            _, status = os.waitpid(pid, 0)
+        sandbox.sweep()  # whatever the user's code started dies with the run
+    run = None
+    if not timed_out:
+        try:
+            run = run_from_json(json.loads(b"".join(chunks).decode("utf-8")))
+        except (ValueError, TypeError, KeyError):
+            run = None
+    if run is None:
+        run = Run()
+        run.traced = trace
+        if timed_out:
+            run.kind, run.exc_type = "TIMEOUT", "ReplayTimeout"
+        else:
+            code = os.waitstatus_to_exitcode(status)
+            run.kind, run.exc_type = "OTHER", "ReplayCrash"
+            if code < 0:
+                try:
+                    run.msg = "the run died of signal %s" % signal.Signals(-code).name
+                except ValueError:
+                    run.msg = "the run died of signal %d" % -code
+                if -code == signal.SIGKILL:
+                    run.msg += " (out of memory, or the code killed itself)"
+            else:
+                run.msg = "the run exited (%d) without a report" % code
+    attempt.cleanup()
+    return run
+
+
+def _run_here(attempt, trace, slice_s):
     common.STATE.reset()
     run = Run()
     run.traced = trace
@@ -101,10 +231,11 @@ def do_run(attempt, trace=False, slice_s=5.0):
 
     def body():
         torch.manual_seed(0)
-        if tm is not None:
-            with tm:
-                attempt.execute()
-        else:
+        with contextlib.ExitStack() as stack:
+            if common.MAP_CUDA:
+                stack.enter_context(CudaOnCpu())
+            if tm is not None:
+                stack.enter_context(tm)
             attempt.execute()
 
     sys.settrace(tracer.global_trace)
@@ -114,8 +245,6 @@ def do_run(attempt, trace=False, slice_s=5.0):
         sys.settrace(None)
         if isinstance(e, SystemExit) and not e.code:
             pass
-        elif isinstance(e, KeyboardInterrupt):
-            raise
         else:
             try:
                 fill_exception(run, e)
@@ -138,11 +267,6 @@ def do_run(attempt, trace=False, slice_s=5.0):
         run.graph_writes = common.STATE.graph_writes
         run.grad_ptrs = common.STATE.grad_ptrs
         run.saved_ptrs = [(r.ptr, r.seq, bool(r.unpacks)) for r in common.STATE.saved if r.ptr]
-    common.STATE.graph_writes = []
-    common.STATE.grad_ptrs = set()
-    common.STATE.saved = []
-    common.STATE.writes = {}
-    common.STATE.user_packed = {}
-    attempt.cleanup()
-    gc.collect()
+    run.input_ptrs = set(getattr(attempt, "input_ptrs", ()) or ())
+    run.input_shapes = list(getattr(attempt, "input_shapes", ()) or ())
     return run

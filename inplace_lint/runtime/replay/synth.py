@@ -13,6 +13,7 @@ from .source import node_start, required_params
 from .trace import ptr_of
 from .run import classify
 from .attempts import Attempt, build_env
+from .shapes import GENERIC_SHAPES, module_specs, shape_hints
 
 # ---- guessing values ------------------------------------------------------
 
@@ -220,52 +221,6 @@ def guess_scalar(name, annotation=None):
     return None
 
 
-def module_specs(m, depth=0):
-    """Candidate inputs for feeding module m: [(dtype, shape, high)]."""
-    nn = torch.nn
-    if m is None or depth > 4:
-        return []
-    try:
-        if isinstance(m, nn.Linear):
-            f = m.in_features
-            return [("float", (2, f), None), ("float", (2, 3, f), None)]
-        if isinstance(m, (nn.Conv1d, nn.ConvTranspose1d)):
-            return [("float", (2, m.in_channels, 16), None)]
-        if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d)):
-            return [("float", (2, m.in_channels, 16, 16), None), ("float", (2, m.in_channels, 8, 8), None)]
-        if isinstance(m, (nn.Conv3d, nn.ConvTranspose3d)):
-            return [("float", (2, m.in_channels, 4, 8, 8), None)]
-        if isinstance(m, nn.BatchNorm1d):
-            return [("float", (4, m.num_features), None), ("float", (4, m.num_features, 8), None)]
-        if isinstance(m, (nn.BatchNorm2d, nn.InstanceNorm2d)):
-            return [("float", (2, m.num_features, 8, 8), None)]
-        if isinstance(m, (nn.BatchNorm3d, nn.InstanceNorm3d)):
-            return [("float", (2, m.num_features, 4, 4, 4), None)]
-        if isinstance(m, nn.GroupNorm):
-            return [("float", (2, m.num_channels, 8, 8), None)]
-        if isinstance(m, nn.LayerNorm):
-            ns = tuple(m.normalized_shape)
-            return [("float", (2, 3) + ns, None), ("float", (2,) + ns, None)]
-        if isinstance(m, (nn.Embedding, nn.EmbeddingBag)):
-            return [("long", (2, 5), m.num_embeddings)]
-        if isinstance(m, nn.RNNBase):
-            if m.batch_first:
-                return [("float", (2, 5, m.input_size), None)]
-            return [("float", (5, 2, m.input_size), None)]
-        if isinstance(m, (nn.RNNCell, nn.LSTMCell, nn.GRUCell)):
-            return [("float", (2, m.input_size), None)]
-        if isinstance(m, nn.MultiheadAttention):
-            e = m.embed_dim
-            return [("float", (2, 5, e) if m.batch_first else (5, 2, e), None)]
-        for child in m.children():
-            specs = module_specs(child, depth + 1)
-            if specs:
-                return specs
-    except Exception:  # noqa: BLE001
-        return []
-    return []
-
-
 def _inplace_chain(call):
     """(receiver, [(method, call)]) when call is ``x.op_(...)`` or ``x.op_(...).op2_(...)``
     on a plain name or attribute and every op has an out-of-place twin; else None."""
@@ -328,9 +283,6 @@ def rewrite_outplace(node, lines):
     return _OutOfPlace(lines).visit(copy.deepcopy(node)) if lines else node
 
 
-GENERIC_SHAPES = [(2, 8), (2, 4, 8), (2, 3, 8, 8), (8,), (2, 3, 16, 16), (4, 16), (2, 16, 8)]
-
-
 class SynthAttempt(Attempt):
     """Call the enclosing function (or method) with synthesised arguments, then
     backward through its return value and its grad-requiring locals."""
@@ -338,7 +290,7 @@ class SynthAttempt(Attempt):
     MODES = {"nonleaf": "inputs that require grad", "leaf": "leaf inputs that require grad",
              "data": "inputs that do not require grad"}
 
-    def __init__(self, index, kind, owner, fn, variant, mode="nonleaf", drop=(), rewrites=()):
+    def __init__(self, index, kind, owner, fn, variant, mode="nonleaf", drop=(), rewrites=(), hint=None):
         super().__init__(index)
         self.kind = kind  # func | method
         self.owner = owner  # class name for methods, function name otherwise
@@ -351,6 +303,8 @@ class SynthAttempt(Attempt):
         self.rewrites = tuple(rewrites)
         self.build_notes = []
         self.input_ptrs = set()
+        self.input_shapes = []  # of the float tensors synthesised, in parameter order
+        self.hint = tuple(hint) if hint else None  # a shape for the first tensor input (from a shape error)
         lo = node_start(fn)
         self.capture = (fn.name, lo, fn.lineno)
         self.label = ("%s.%s" % (owner, fn.name)) if kind == "method" else ("%s" % fn.name)
@@ -504,6 +458,7 @@ class SynthAttempt(Attempt):
             return torch.randint(0, hi, shape)
         if dtype == "bool":
             return torch.rand(shape) > 0.5
+        self.input_shapes.append(list(shape))
         base = torch.randn(shape)
         if self.mode == "data":
             t = base
@@ -540,7 +495,9 @@ class SynthAttempt(Attempt):
             ranked = [s for s in out if len(s[1]) == pi.rank]
             extra = [("float", (2, 3, 8, 8, 4)[:pi.rank], None)]
             out = ranked + [s for s in extra if s not in ranked] + [s for s in out if s not in ranked]
-        return out
+        # what the function says about its own input (asserts, view/reshape) comes first
+        hints = [("float", s, None) for s in shape_hints(self.fn, pi.name)]
+        return hints + [s for s in out if s not in hints]
 
     def build_call(self, env):
         fn = self.fn
@@ -635,6 +592,8 @@ class SynthAttempt(Attempt):
                     continue
             specs = self.specs_for(pi, env, loc, obj)
             dt, shp, hi = specs[min(self.variant, len(specs) - 1)]
+            if self.hint is not None and dt == "float" and not self.input_shapes:
+                shp = self.hint
             if re.search(r"^(lengths?|lens|seq_lens?|seq_lengths|n_tokens|valid_lens)$", n):
                 ref = first_shape or first_float_shape or (2, 5)
                 b = ref[0]
@@ -699,6 +658,7 @@ class SynthAttempt(Attempt):
 
     def execute(self):
         self.input_ptrs = set()
+        self.input_shapes = []
         self.build_notes = []
         tree = rewrite_outplace(self.index.tree, self.rewrites) if self.rewrites else None
         env = build_env(self.index, tree=tree)

@@ -303,3 +303,56 @@ def culprits():
                 events.append((kind, set(lines), lines[0] if lines else None, save_line))
             break  # one unpack with the same writes says it all
     return events
+
+
+def _cpu_device(v):
+    if isinstance(v, str) and v.split(":")[0] == "cuda":
+        return "cpu"
+    if isinstance(v, torch.device) and v.type == "cuda":
+        return torch.device("cpu")
+    return v
+
+
+class CudaOnCpu:
+    """Runs code written for a GPU on the CPU: ``.cuda()`` returns the tensor,
+    ``device="cuda"`` and ``.to("cuda")`` become the CPU, and the torch.cuda calls
+    that would fail without a GPU (synchronize, empty_cache, ...) do nothing.
+    Autograd behaves the same on both devices for what replay judges."""
+
+    _mode_cls = None
+
+    def __init__(self):
+        if CudaOnCpu._mode_cls is None:
+            from torch.overrides import TorchFunctionMode
+
+            class Mode(TorchFunctionMode):
+                def __torch_function__(self, func, types_, args=(), kwargs=None):
+                    kwargs = dict(kwargs or {})
+                    if func is torch.Tensor.cuda:
+                        return args[0]
+                    if "device" in kwargs:
+                        kwargs["device"] = _cpu_device(kwargs["device"])
+                    if func is torch.Tensor.to:
+                        args = tuple(_cpu_device(a) for a in args)
+                    return func(*args, **kwargs)
+
+            CudaOnCpu._mode_cls = Mode
+        self.mode = CudaOnCpu._mode_cls()
+        self.saved = {}
+
+    def __enter__(self):
+        cuda = torch.cuda
+        for name, value in (("synchronize", None), ("empty_cache", None), ("set_device", None),
+                            ("reset_peak_memory_stats", None), ("memory_allocated", 0),
+                            ("max_memory_allocated", 0), ("memory_reserved", 0), ("device_count", 0)):
+            if hasattr(cuda, name):
+                self.saved[name] = getattr(cuda, name)
+                setattr(cuda, name, (lambda v: lambda *a, **k: v)(value))
+        self.mode.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        self.mode.__exit__(None, None, None)
+        for name, fn in self.saved.items():
+            setattr(torch.cuda, name, fn)
+        return False

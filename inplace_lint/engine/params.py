@@ -1,0 +1,84 @@
+"""What a parameter holds when no caller says: its annotation or the kind of its default.
+
+``x: torch.Tensor`` is a tensor of unknown origin; ``n: int``, ``size: tuple[int, int]``,
+``name: str`` and numeric defaults are not tensors at all, so dividing by them saves
+nothing; ``cfg: dict[str, Any]`` is a dict.  Anything else may be anything.
+"""
+from __future__ import annotations
+
+import libcst as cst
+
+from .values import UNKNOWN_CONST, Const, Dict, Seq, Tensor, join_all, opaque
+
+
+def unknown_param(interp, p: cst.Param):
+    """What a parameter may hold when no caller says: its annotation, the kind of its default, or anything."""
+    if p.annotation is not None:
+        v = _annotated(interp, p.annotation.annotation, 0)
+        if v is not None:
+            return v
+    if p.default is not None:
+        d = interp.eval(p.default, interp.globals)
+        # a number, string or bool default: the parameter holds one of those
+        # (its value is unknown).  ``None`` says nothing about the other case.
+        if isinstance(d, Const) and d.value is not None or isinstance(d, (Seq, Dict)):
+            return UNKNOWN_CONST if isinstance(d, Const) else d
+    return Tensor(rg=None, leaf=None, kind="arg")
+
+
+def _annotated(interp, ann, depth):
+    """A value of the annotated type, or None when the annotation says nothing usable."""
+    if depth > 3:
+        return None
+    if isinstance(ann, cst.BinaryOperation) and isinstance(ann.operator, cst.BitOr):  # X | None
+        return _union(interp, [ann.left, ann.right], depth)
+    if isinstance(ann, cst.Subscript):
+        head = interp._resolve_dotted(_dotted(ann.value)).rsplit(".", 1)[-1]
+        inner = [el.slice.value for el in ann.slice if isinstance(el.slice, cst.Index)]
+        if head in ("Optional", "Union"):
+            return _union(interp, inner, depth)
+        if head in ("tuple", "Tuple", "list", "List", "Sequence", "Iterable", "set", "Set", "frozenset"):
+            elems = [_annotated(interp, i, depth + 1) for i in inner if not isinstance(i, cst.Ellipsis)]
+            if not elems or any(e is None for e in elems):
+                return None
+            return Seq(elem=join_all(elems), is_tuple=head in ("tuple", "Tuple"))
+        if head in ("dict", "Dict", "Mapping"):
+            v = _annotated(interp, inner[1], depth + 1) if len(inner) == 2 else None
+            return Dict({"?": v if v is not None else opaque()})  # a dict, whatever it holds
+        return None
+    name = interp._resolve_dotted(_dotted(ann))
+    if not name:
+        return None
+    short = name.rsplit(".", 1)[-1]
+    if name in ("int", "float", "bool", "complex", "str", "bytes", "builtins.int", "builtins.float"):
+        return UNKNOWN_CONST
+    if name.startswith("torch.") and (short == "Tensor" or short.endswith("Tensor")) or short == "Tensor":
+        return Tensor(rg=None, leaf=None, kind="input")
+    if name.startswith("torch.nn.") and short == "Parameter":
+        return Tensor(rg=None, leaf=None, kind="input")
+    return None
+
+
+def _union(interp, anns, depth):
+    vals = []
+    for a in anns:
+        if isinstance(a, cst.Name) and a.value == "None":
+            continue
+        v = _annotated(interp, a, depth + 1)
+        if v is None:
+            return None
+        vals.append(v)
+    if not vals:
+        return None
+    if any(isinstance(v, Tensor) for v in vals) and not all(isinstance(v, Tensor) for v in vals):
+        return Tensor(rg=None, leaf=None, kind="arg")  # a tensor or something else
+    return join_all(vals)
+
+
+def _dotted(node):
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        inner = _dotted(node.value)
+        return inner + "." + node.attr.value if inner else ""
+    return ""

@@ -1,0 +1,1 @@
+"""Parts of tools/gen_knowledge.py: experiments and tables beyond per-op saves."""

@@ -1,0 +1,77 @@
+"""Helpers shared by the generator's parts: output names, signatures, losses."""
+from __future__ import annotations
+
+import inspect
+import re
+import sys
+import types
+import unittest
+
+import torch
+
+MAX_SAMPLES = 10         # OpInfo samples per op (they cover the overloads); keeps the run ~2 min
+# autograd's two complaints about a tensor mutated after it was saved: a saved
+# variable's version changed, or a saved output of a multi-output view op (split,
+# chunk) had its base changed.  Not "a view created in no_grad mode ... modified",
+# which OpInfo's noncontiguous() samples (no_grad views) provoke by themselves.
+SAVED_ERR = "modified by an inplace operation"
+MULTI_VIEW_ERR = "function that returns multiple views"
+
+
+def output_name(i):
+    """Name of the i-th returned tensor in "saves": "result" for the primary output
+    (output 0, or the single returned tensor), then "result1", "result2", ..."""
+    return "result" if i == 0 else f"result{i}"
+
+
+def is_output_name(name):
+    return re.fullmatch(r"result[1-9][0-9]*", name) is not None or name == "result"
+
+
+def python_params(obj, is_method):
+    """Positional parameter names of a Python-level callable, or None.  A
+    boolean_dispatch wrapper (F.max_pool2d: ``fn(*args, **kwargs)`` choosing on
+    return_indices) reports its default branch's signature (F._max_pool2d)."""
+    try:
+        from torch._jit_internal import boolean_dispatched
+        dispatch = boolean_dispatched.get(obj)
+    except (ImportError, TypeError):
+        dispatch = None
+    if dispatch is not None:
+        obj = dispatch["if_true" if dispatch["default"] else "if_false"]
+    try:
+        sig = inspect.signature(obj)
+    except (TypeError, ValueError):
+        return None
+    out = []
+    for p in sig.parameters.values():
+        if p.kind not in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
+            break
+        out.append(p.name)
+    if is_method and (not out or out[0] != "self"):
+        out = ["self"] + out
+    return out
+
+
+def tensors_in(obj):
+    if isinstance(obj, torch.Tensor):
+        return [obj]
+    if isinstance(obj, (list, tuple)):
+        return [t for o in obj for t in tensors_in(o)]
+    return []
+
+
+def loss_of(out):
+    parts = [(t.real if t.is_complex() else t).sum() for t in tensors_in(out) if t.requires_grad]
+    return sum(parts) if parts else None
+
+
+def ensure_expecttest():
+    """torch.testing._internal imports expecttest (a test-only dependency) just for a
+    TestCase base class; stand in unittest's if it is not installed."""
+    try:
+        import expecttest  # noqa: F401
+    except ImportError:
+        stub = types.ModuleType("expecttest")
+        stub.TestCase, stub.ACCEPT = unittest.TestCase, False
+        sys.modules["expecttest"] = stub

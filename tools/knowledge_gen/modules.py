@@ -1,0 +1,219 @@
+"""nn modules by experiment: module_db setups (plus generic inputs for the rest of
+nn.modules.__all__); what forward saves, views, in-place variants, writes."""
+from __future__ import annotations
+
+import inspect
+import warnings
+
+import torch
+import torch.nn.functional as F
+
+from .common import (
+    MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, ensure_expecttest, loss_of, output_name, python_params, tensors_in,
+)
+from .writes import extra_module_setups, module_writes
+
+
+def module_experiments():
+    """nn modules: module_db samples, plus generic inputs for the rest of nn.modules.__all__."""
+    ensure_expecttest()
+    from torch.testing._internal.common_modules import module_db
+
+    setups = {}
+    for mi in module_db:
+        try:
+            torch.manual_seed(0)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                mis = mi.module_inputs_func(mi, device="cpu", dtype=torch.float64,
+                                            requires_grad=True, training=True)
+        except Exception:
+            continue
+        for m_in in mis[:MAX_SAMPLES]:
+            c, f = m_in.constructor_input, m_in.forward_input
+            setups.setdefault(mi.module_cls, []).append((c.args, c.kwargs, f.args, f.kwargs))
+    results = {}
+    for name in sorted(torch.nn.modules.__all__):
+        cls = getattr(torch.nn, name, None)
+        if not isinstance(cls, type) or not issubclass(cls, torch.nn.Module):
+            continue
+        cands = setups.get(cls) or generic_module_setups(name)
+        res = dict(saves=set(), params=None, views=set(), ran=0)
+        for cargs, ckw, fargs, fkw in cands:
+            try:
+                run_module(cls, cargs, ckw, fargs, fkw, res)
+            except Exception:
+                continue
+        try:
+            sig = inspect.signature(cls.__init__).parameters
+        except (TypeError, ValueError):
+            sig = {}
+        if res["params"] is None:
+            continue
+        view = None
+        if res["views"] == {"identity"}:
+            view = "identity"
+        elif "single" in res["views"]:
+            view = "single"
+        init_params = python_params(cls.__init__, False) or []
+        entry = dict(
+            saves=sorted(res["saves"]), params=res["params"], inplace_kw="inplace" in sig, view=view,
+            saves_source="experiment" if res["ran"] else "none",
+            init_params=[p for p in init_params if p != "self"])
+        if entry["inplace_kw"]:
+            saves_inplace = inplace_module_saves(cls, init_params[1:], cands)
+            if saves_inplace is not None:
+                entry["saves_inplace"] = saves_inplace
+        writes = module_writes(cls, entry["init_params"], cands + extra_module_setups().get(name, []))
+        if writes:
+            entry["forward_writes"] = writes
+        results["torch.nn." + name] = entry
+    return results
+
+
+def inplace_module_saves(cls, init_params, cands):
+    """What a module constructed with inplace=True saves that can alias its input:
+    run it on a non-leaf x = a * 1, bump x (which is also the output) and backward.
+    ["result"] if that breaks, [] if not; None when no setup ran.  Dropout-like
+    modules get p=0.5 (p=0 returns the input untouched and saves nothing)."""
+    found, ran = False, False
+    for cargs, ckw, fargs, fkw in cands:
+        if not fargs or not isinstance(fargs[0], torch.Tensor) or not fargs[0].is_floating_point():
+            continue
+        kw = dict(zip(init_params, cargs), **ckw)
+        kw["inplace"] = True
+        if "p" in init_params:
+            kw["p"] = 0.5
+        torch.manual_seed(0)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                m = cls(**kw).to(torch.float64).train()
+                a = fargs[0].detach().clone().requires_grad_()
+                x = a * 1
+                out = m(x, *fargs[1:], **fkw)
+                if not isinstance(out, torch.Tensor) or not out.requires_grad:
+                    continue
+                loss = out.sum()
+                for t in {id(x): x, id(out): out}.values():  # the same tensor when in place
+                    torch.autograd.graph.increment_version(t)
+        except Exception:
+            continue
+        ran = True
+        try:
+            loss.backward()
+        except RuntimeError as e:
+            if SAVED_ERR in str(e) or MULTI_VIEW_ERR in str(e):
+                found = True
+    return (["result"] if found else []) if ran else None
+
+
+def generic_module_setups(name):
+    """Experiment inputs (not facts) for modules module_db lacks."""
+    torch.manual_seed(0)
+
+    def t(*shape):
+        return torch.rand(*shape, dtype=torch.float64, requires_grad=True)
+    extra = {
+        "LazyLinear": [((4,), {}, (t(2, 3),), {})],
+        "SyncBatchNorm": [((3,), {}, (t(2, 3, 4),), {})],
+        "BatchNorm1d": [((3,), {}, (t(2, 3),), {})],
+        "Unflatten": [((1, (2, 2)), {}, (t(3, 4),), {})],
+        "Upsample": [((), {"scale_factor": 2.0}, (t(1, 2, 3, 3),), {})],
+        "UpsamplingNearest2d": [((), {"scale_factor": 2.0}, (t(1, 2, 3, 3),), {})],
+        "UpsamplingBilinear2d": [((), {"scale_factor": 2.0}, (t(1, 2, 3, 3),), {})],
+        "PixelShuffle": [((2,), {}, (t(1, 4, 3, 3),), {})],
+        "PixelUnshuffle": [((2,), {}, (t(1, 1, 4, 4),), {})],
+        "ChannelShuffle": [((2,), {}, (t(1, 4, 3, 3),), {})],
+        "EmbeddingBag": [((10, 3), {}, (torch.tensor([[1, 2], [3, 4]]),), {})],
+        "Embedding": [((10, 3), {}, (torch.tensor([[1, 2], [3, 4]]),), {})],
+        "CosineSimilarity": [((), {}, (t(3, 4), t(3, 4)), {})],
+        "PairwiseDistance": [((), {}, (t(3, 4), t(3, 4)), {})],
+        "Fold": [(((4, 4), (2, 2)), {}, (t(1, 12, 9),), {})],
+        "Unfold": [(((2, 2),), {}, (t(1, 3, 4, 4),), {})],
+        "LPPool1d": [((2, 2), {}, (t(1, 3, 4),), {})],
+        "LPPool2d": [((2, 2), {}, (t(1, 3, 4, 4),), {})],
+        "ConstantPad1d": [((1, 0.5), {}, (t(1, 3, 4),), {})],
+        "CrossMapLRN2d": [((3,), {}, (t(2, 3, 4, 4),), {})],
+        "NLLLoss2d": [((), {}, (t(2, 3, 4, 4), torch.zeros(2, 4, 4, dtype=torch.long)), {})],
+        "TripletMarginLoss": [((), {}, (t(3, 4), t(3, 4), t(3, 4)), {})],
+        "TripletMarginWithDistanceLoss": [((), {}, (t(3, 4), t(3, 4), t(3, 4)), {})],
+        "AdaptiveLogSoftmaxWithLoss": [((8, 10, [4]), {}, (t(3, 8), torch.tensor([0, 5, 9])), {})],
+        "TransformerDecoder": [((torch.nn.TransformerDecoderLayer(8, 2, 16, 0.0), 1), {},
+                                (t(2, 3, 8), t(4, 3, 8)), {})],
+    }
+    for d in (1, 2, 3):  # unpooling needs the indices of a matching pool
+        pool = getattr(F, f"max_pool{d}d")
+        _, idx = pool(torch.rand(1, 1, *[4] * d), 2, return_indices=True)
+        extra[f"MaxUnpool{d}d"] = [((2,), {}, (t(1, 1, *[2] * d), idx), {})]
+    if name in extra:
+        return extra[name]
+    shapes = ((2, 3, 4, 4), (2, 3, 4), (2, 3), (4,), (2, 3, 4, 4, 4))
+    return [((), {}, (t(*shape),), {}) for shape in shapes]
+
+
+def run_module(cls, cargs, ckw, fargs, fkw, res):
+    torch.manual_seed(0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = cls(*cargs, **ckw).to(torch.float64)
+        m.train()
+        try:
+            fwd_names = python_params(m.forward, False) or []
+        except Exception:
+            fwd_names = []
+
+        def invoke():
+            out = m(*fargs, **fkw)
+            return list(fargs), dict(fkw), out
+
+        _, _, out = invoke()  # materializes lazy modules
+        # union over constructor configs (bias=False, proj_size, bidirectional ...)
+        res["params"] = list(dict.fromkeys((res["params"] or []) + [
+            n for n, _ in m.named_parameters(recurse=False)]))
+        outs = tensors_in(out)
+        loss = loss_of(out)
+        backward_ok = False
+        if loss is not None:
+            try:
+                loss.backward()
+                backward_ok = True
+            except RuntimeError:
+                pass
+        first = fargs[0] if fargs and isinstance(fargs[0], torch.Tensor) else None
+        if first is not None and outs:  # after backward: this bumps the input
+            if out is first:
+                res["views"].add("identity")
+            else:
+                v = outs[0]._version
+                torch.autograd.graph.increment_version(first)
+                res["views"].add("single" if outs[0]._version != v else None)
+        if not backward_ok:
+            return
+        res["ran"] += 1
+        targets = []
+        for i, a in enumerate(fargs):
+            nm = "input" if i == 0 else (fwd_names[i] if i < len(fwd_names) else None)
+            targets += [(nm, "arg", i, j) for j in range(len(tensors_in(a)))]
+        for k in sorted(fkw):
+            targets += [(k, "kw", k, j) for j in range(len(tensors_in(fkw[k])))]
+        targets += [(n, "param", n, 0) for n, _ in m.named_parameters()]
+        targets += [(output_name(j), "out", 0, j) for j in range(len(outs))]  # LSTM: output, h, c
+        for nm, kind, key, j in targets:
+            if nm is None or nm in res["saves"]:
+                continue
+            _, _, out = invoke()
+            if kind == "arg":
+                tgt = tensors_in(fargs[key])[j]
+            elif kind == "kw":
+                tgt = tensors_in(fkw[key])[j]
+            elif kind == "param":
+                tgt = m.get_parameter(key)
+            else:
+                tgt = tensors_in(out)[j]
+            torch.autograd.graph.increment_version(tgt)
+            try:
+                loss_of(out).backward()
+            except RuntimeError as e:
+                if SAVED_ERR in str(e) or MULTI_VIEW_ERR in str(e):
+                    res["saves"].add(nm)
