@@ -252,7 +252,10 @@ def test_start_up_imports_only_what_the_run_needs(tmp_path):
         return set(r.stderr.split("LOADED:")[1].split())
 
     assert loaded("--no-cache", "plain.py") == set()  # the prefilter answers: no parser, no pool
-    assert loaded("--jobs", "1", "m.py") == {"libcst", "inplace_lint.engine.interpreter"}  # cold: parsed
+    # cold: parsed (in this process when files are not checked in a forked worker, see isolation)
+    env["INPLACE_LINT_NO_WORKER"] = "1"
+    assert loaded("--jobs", "1", "m.py") == {"libcst", "inplace_lint.engine.interpreter"}
+    del env["INPLACE_LINT_NO_WORKER"]
     assert loaded("m.py") == set()  # warm: answered from the cache
 
 
