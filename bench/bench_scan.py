@@ -5,8 +5,9 @@
 FOLDERs default to every dev corpus folder (timm, torchvision, torch-subset).
 
 Baseline: ``libcst.parse_module`` of every file, one process (CPU seconds).
-Measured: the full ``inplace-lint`` check of the same files (reading, prefilter,
-parse, analysis, positions, rules), one process; then the same with all cores
+Measured: the full ``inplace-lint check`` of the folder as the CLI runs it
+(reading, prefilter, parse, analysis with one project index, positions, rules;
+no cache), one process; then the same with all cores
 (wall seconds).  Also checks growth with file size on the synthetic 10k/40k-line
 files from ``../shared/tools/corpus.sh`` when present.
 
@@ -71,10 +72,10 @@ def one_folder(folders, args):
     parse = cpu() - t0
     print(f"baseline  libcst parse, 1 process:      {parse:8.1f} CPU-s")
 
+    # the CLI's own path: one run over the folder (one project index), no cache
     t0 = cpu()
     n_find = n_err = 0
-    for f in sources:
-        r = check_file(f, cfg)
+    for r in check_paths(list(sources) if args.limit else folders, cfg, jobs=1):
         n_find += len(r.findings)
         n_err += sum(x.severity == "error" for x in r.findings)
     scan = cpu() - t0

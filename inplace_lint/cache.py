@@ -149,7 +149,7 @@ class Cache:
             "format": FORMAT, "salt": self.salt, "path": path, "mode": mode, "content": content,
             "deps": [[d, self._dep_hash(d)] for d in deps],
             "findings": [_finding_data(f) for f in findings],
-            "problem": None if problem is None else [problem.message, problem.line, problem.column],
+            "problem": None if problem is None else [problem.message, problem.line, problem.column, problem.kind],
         }
         target = self._entry_path(path, mode)
         import tempfile  # only a run that writes needs it

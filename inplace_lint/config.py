@@ -2,7 +2,7 @@
 
 Keys: ``select``, ``ignore``, ``extend-select``, ``extend-ignore``, ``exclude``,
 ``extend-exclude``, ``per-file-ignores`` (glob -> codes), ``max-file-size``
-(bytes), ``cache-dir`` (the result cache's folder, relative to the project
+(bytes), ``file-time-limit`` (seconds per file), ``cache-dir`` (the result cache's folder, relative to the project
 root), ``src`` (extra import roots for whole-project analysis, relative to the
 root), ``confirm-timeout`` (seconds per file for ``--confirm``),
 ``force-exclude`` (apply the excludes to files named on the command
@@ -50,6 +50,7 @@ class Config:
     exclude: tuple = DEFAULT_EXCLUDE
     per_file_ignores: dict = field(default_factory=dict)
     max_file_size: int = 10 * 1024 * 1024
+    file_time_limit: float = 60.0  # seconds per file (see isolation)
     force_exclude: bool = False
     respect_gitignore: bool = True
     source: Optional[str] = None  # the pyproject.toml it came from
@@ -145,7 +146,8 @@ def _path_matches(rel, pattern):
 # ---------------------------------------------------------------- reading and validating one file
 _LIST_KEYS = ("select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude")
 _BOOL_KEYS = ("force-exclude", "respect-gitignore")
-KNOWN_KEYS = _LIST_KEYS + _BOOL_KEYS + ("per-file-ignores", "max-file-size", "cache-dir", "src", "confirm-timeout")
+KNOWN_KEYS = _LIST_KEYS + _BOOL_KEYS + ("per-file-ignores", "max-file-size", "file-time-limit", "cache-dir", "src",
+                                         "confirm-timeout")
 
 
 def _type_name(v):
@@ -238,6 +240,13 @@ def config_from_table(section: dict, path: str) -> Config:
                           .replace("False", "false"))
         else:
             cfg.max_file_size = v
+    if "file-time-limit" in section:
+        v = section["file-time-limit"]
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not v > 0:
+            errors.append(f"file-time-limit must be a positive number (seconds), not {v!r}".replace("True", "true")
+                          .replace("False", "false"))
+        else:
+            cfg.file_time_limit = float(v)
     if "cache-dir" in section:
         v = section["cache-dir"]
         if not isinstance(v, str) or not v:
@@ -281,6 +290,7 @@ class Overrides:
     ignore: tuple = ()
     force_exclude: Optional[bool] = None
     respect_gitignore: Optional[bool] = None
+    file_time_limit: Optional[float] = None
 
     def apply(self, cfg: Config) -> Config:
         cfg = replace(cfg)
@@ -292,6 +302,8 @@ class Overrides:
             cfg.force_exclude = self.force_exclude
         if self.respect_gitignore is not None:
             cfg.respect_gitignore = self.respect_gitignore
+        if self.file_time_limit is not None:
+            cfg.file_time_limit = self.file_time_limit
         return cfg
 
 

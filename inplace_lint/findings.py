@@ -85,9 +85,14 @@ class Finding:
 
 @dataclass
 class FileProblem:
-    """A file that could not be checked (syntax error, bad encoding, unreadable)."""
+    """A file that could not be checked (syntax error, bad encoding, unreadable).
+
+    ``kind`` "note": not a problem with the file but a limit of the linter
+    (valid code libcst cannot parse, an analysis stopped by its work budget);
+    it is reported but does not fail the run."""
 
     path: str
     message: str
     line: int = 1
     column: int = 1
+    kind: str = "error"

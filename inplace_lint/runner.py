@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from . import isolation
 from .cache import content_hash
 from .config import Config
+from .engine import budget
 from .findings import ERROR, FileProblem, Finding, Related
 from .engine.project import ProjectIndex, project_roots
 from .gitignore import GitIgnore
@@ -135,11 +137,12 @@ def check_source(source: str, path: str = "<stdin>", config: Optional[Config] = 
     return apply_config(analyze_source(source, path, project), config, source)
 
 
-def analyze_source(source: str, path: str, project=None) -> FileResult:
+def analyze_source(source: str, path: str, project=None, tree=None) -> FileResult:
     """Findings of every rule, before configuration and, for ``.py`` files,
     before ``# noqa`` (``apply_config`` does both): what the cache stores and
     what the flake8 plugin reports.  ``project``: the run's ``ProjectIndex``
-    (None: the file's own project, found lazily; False: the file alone)."""
+    (None: the file's own project, found lazily; False: the file alone);
+    ``tree``: an ``ast`` of the source if the caller has one (flake8)."""
     if path.endswith(NB_SUFFIX):
         return check_notebook(source, path, None)
     project = _project_for_file(path, None, project)
@@ -147,15 +150,20 @@ def analyze_source(source: str, path: str, project=None) -> FileResult:
     if project is not None and project.hint is None:
         project.hint = might_have_hazards
     if not might_have_hazards(source) and not (project is not None and project.reaches_inplace_code(path)):
-        # Nothing to find; still report a file Python cannot parse (ast is fast).
-        try:
+        # Nothing to find, as long as the project modules it imports stay
+        # without in-place code: the cache keys on them.
+        deps = tuple(project.dependencies(path)) if project is not None else ()
+        if tree is not None:
+            return FileResult(path, [], None, source, deps)
+        try:  # still report a file Python cannot parse (ast is fast)
             ast.parse(source)
         except SyntaxError as e:
             return FileResult(path, [], FileProblem(path, f"syntax error: {e.msg}", e.lineno or 1, e.offset or 1))
         except (ValueError, RecursionError, MemoryError) as e:
             return FileResult(path, [], FileProblem(path, f"cannot parse: {e}"))
-        return FileResult(path, [], None, source)
-    return check_parsed(source, path, None, noqa=False, project=project if project is not None else False)
+        return FileResult(path, [], None, source, deps)
+    return check_parsed(source, path, None, noqa=False, tree=tree,
+                        project=project if project is not None else False)
 
 
 def apply_config(result: FileResult, config: Optional[Config], source: str) -> FileResult:
@@ -165,7 +173,7 @@ def apply_config(result: FileResult, config: Optional[Config], source: str) -> F
     findings = result.findings
     if config is not None:
         findings = [f for f in findings if config.enabled(f.code, f.path)]
-    if not result.path.endswith(NB_SUFFIX) and result.problem is None:
+    if not result.path.endswith(NB_SUFFIX) and (result.problem is None or result.problem.kind == "note"):
         findings = apply_noqa(findings, source.splitlines(), result.path, config)
     return FileResult(result.path, findings, result.problem, source, result.deps)
 
@@ -174,37 +182,70 @@ def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: 
                  tree=None, project=None) -> FileResult:
     """Parse with libcst, analyse, judge.  ``noqa=False`` leaves suppression to
     the caller (flake8); ``tree`` is an ``ast`` of the source if one exists."""
-    import libcst as cst
-
     from .engine import analyze
 
     project = _project_for_file(path, config, project)
     module = project.tree_for(path, source) if project else None  # parsed once when also imported
-    try:
+    if module is None:
+        module, problem = parse_module(source, path)
         if module is None:
-            module = cst.parse_module(source)
-            if project:
-                project.remember(path, source, module)
-    except cst.ParserSyntaxError as e:
-        return FileResult(path, [], FileProblem(path, f"syntax error: {e.message}", e.raw_line, e.raw_column + 1))
-    except RecursionError:
-        return FileResult(path, [], FileProblem(path, "file is nested too deeply to parse"))
+            return FileResult(path, [], problem)
+        if project:
+            project.remember(path, source, module)
     try:
-        findings = judge_events(analyze(module, source, tree=tree, project=project, path=path), path, config)
-    except RecursionError:
-        return FileResult(path, [], FileProblem(path, "internal error: analysis recursion too deep"))
+        events = analyze(module, source, tree=tree, project=project, path=path)
+        findings = judge_events(budget.until_expired(events), path, config)
+    except RecursionError:  # placing positions on a tree nested too deeply
+        return FileResult(path, [], FileProblem(path, "cannot analyse: code nested too deeply", kind="note"))
     if noqa:
         findings = apply_noqa(findings, source.splitlines(), path, config)
     # the project files this result depends on (the result cache keys on them too)
     deps = project.deps_of(path) if project else ()
-    return FileResult(path, findings, None, source, deps)
+    problem = None
+    stop = getattr(events, "incomplete", None)
+    if stop is None and budget.expired():
+        stop = budget.Incomplete("time limit reached while reporting")
+    if stop is not None:
+        where = f" at line {stop.line}" if stop.line else ""
+        problem = FileProblem(path, f"analysis incomplete: {stop.reason}{where}; the rest of the file was not "
+                                    f"analysed", stop.line or 1, 1, kind="note")
+    return FileResult(path, findings, problem, source, deps)
+
+
+def parse_module(source: str, path: str):
+    """(libcst module, None), or (None, problem).  When libcst fails, CPython's
+    parser decides whether the file is invalid (its message and position) or
+    valid code libcst cannot read (a note, not a syntax error)."""
+    import libcst as cst
+
+    try:
+        return cst.parse_module(source), None
+    except cst.ParserSyntaxError as e:
+        libcst_line = e.raw_line
+    except (RecursionError, MemoryError):
+        libcst_line = 0
+    except Exception:  # noqa: BLE001 -- libcst's native parser raises other errors on odd input
+        libcst_line = 0
+    try:
+        compile(source, path, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as e:
+        return None, FileProblem(path, f"syntax error: {e.msg}", e.lineno or 1, e.offset or 1)
+    except (RecursionError, MemoryError):
+        return None, FileProblem(path, "cannot parse: the file is nested too deeply")
+    except ValueError as e:  # null bytes
+        return None, FileProblem(path, f"cannot parse: {e}")
+    where = f" (line {libcst_line})" if libcst_line else ""
+    return None, FileProblem(path, f"cannot analyse: libcst cannot parse this valid file{where}",
+                             libcst_line or 1, 1, kind="note")
 
 
 def check_file(path: str, config: Config, cache=None, project=None) -> FileResult:
     """Check one file; with a ``cache.Cache``, re-use or store its result.
     ``project``: the run's ``ProjectIndex`` (None: found from the file; False: the file alone)."""
     config = config.for_path(path)  # a Resolver gives each file its own project's Config
-    text, problem = read_source(path, config)
+    text, problem = None, isolation.special_file(path)
+    if problem is None:
+        text, problem = read_source(path, config)
     if problem is not None:
         return FileResult(path, [], problem)
     digest = None
@@ -213,17 +254,19 @@ def check_file(path: str, config: Config, cache=None, project=None) -> FileResul
         hit = cache.get(path, digest)
         if hit is not None:
             return apply_config(FileResult(path, hit[0], hit[1]), config, text)
-    try:
-        raw = analyze_source(text, path, project)
+    try:  # in a worker process, with a time limit: see isolation
+        raw = isolation.run(analyze_source, text, path, shared=project, time_limit=config.file_time_limit)
     except Exception as e:  # a bug must not lose the other files' results
         return FileResult(path, [], FileProblem(path, f"internal error: {type(e).__name__}: {e}"))
-    if cache is not None and not (raw.problem and raw.problem.message.startswith("internal error")):
+    if cache is not None and not (raw.problem and isolation.transient(raw.problem)):
         cache.put(path, digest, raw.findings, raw.problem, deps=raw.deps)
     return apply_config(raw, config, text)
 
 
 def _cached(path: str, config: Config, cache) -> Optional[FileResult]:
     config = config.for_path(path)
+    if isolation.special_file(path) is not None:
+        return None
     text, problem = read_source(path, config)
     if problem is not None:
         return None

@@ -252,5 +252,30 @@ def test_start_up_imports_only_what_the_run_needs(tmp_path):
         return set(r.stderr.split("LOADED:")[1].split())
 
     assert loaded("--no-cache", "plain.py") == set()  # the prefilter answers: no parser, no pool
-    assert loaded("--jobs", "1", "m.py") == {"libcst", "inplace_lint.engine.interpreter"}  # cold: parsed
+    # cold: parsed (in this process when files are not checked in a forked worker, see isolation)
+    env["INPLACE_LINT_NO_WORKER"] = "1"
+    assert loaded("--jobs", "1", "m.py") == {"libcst", "inplace_lint.engine.interpreter"}
+    del env["INPLACE_LINT_NO_WORKER"]
     assert loaded("m.py") == set()  # warm: answered from the cache
+
+
+MAIN = ("import torch\nfrom utils import scaled\n\nx = torch.randn(4, requires_grad=True)\nh = torch.tanh(x)\n"
+        "n = scaled(h)\n(h + n).sum().backward()\n")
+UTILS_SAFE = "def scaled(t):\n    return t * 2\n"
+UTILS_INPLACE = "def scaled(t):\n    t.mul_(2)\n    return t\n"
+
+
+def test_an_edited_project_module_invalidates_the_files_that_import_it(tmp_path):
+    # main.py has no in-place text of its own: whether it has a finding depends on utils.py only
+    (tmp_path / "pyproject.toml").write_text("[tool.inplace-lint]\n")
+    (tmp_path / "main.py").write_text(MAIN)
+    env = {"INPLACE_LINT_CACHE_DIR": str(tmp_path / "c")}
+    args = ("check", "--format", "json", "--exit-zero", "main.py")
+    for utils in (UTILS_SAFE, UTILS_INPLACE, UTILS_SAFE):
+        (tmp_path / "utils.py").write_text(utils)
+        fresh = _cli(*args, "--no-cache", cwd=tmp_path, env=env)
+        cold_or_warm = _cli(*args, cwd=tmp_path, env=env)
+        again = _cli(*args, cwd=tmp_path, env=env)
+        assert fresh.stdout == cold_or_warm.stdout == again.stdout, (utils, fresh.stderr)
+        found = [(f["path"], f["line"]) for f in json.loads(fresh.stdout)]
+        assert found == ([("main.py", 6)] if utils == UTILS_INPLACE else [])

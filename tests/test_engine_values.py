@@ -48,7 +48,8 @@ def test_messages_name_the_op_that_may_alias():
 
 
 def test_messages_say_a_save_is_from_the_previous_iteration():
-    src = ("import torch\n\ndef f(w: torch.Tensor):\n    h = torch.zeros(3)\n    x = torch.randn(4, 3, requires_grad=True)\n"
+    src = ("import torch\n\ndef f(w: torch.Tensor):\n    h = torch.zeros(3)\n"
+           "    x = torch.randn(4, 3, requires_grad=True)\n"
            "    for t in range(4):\n        h.mul_(0.5)\n        h = torch.tanh(x[t] + h)\n    return h\n")
     (msg,) = _messages(src)
     assert "`tanh` at line 8 in the previous iteration" in msg

@@ -128,9 +128,14 @@ def _write(tmp_path, name, body, mode=0o640):
     return p
 
 
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
 def _cli(*args, cwd):
+    # PYTHONPATH: the checkout this test lives in, not whatever is installed
+    env = dict(os.environ, PYTHONPATH=REPO)
     return subprocess.run([sys.executable, "-m", "inplace_lint", "check", *args], cwd=cwd, capture_output=True,
-                          text=True)
+                          text=True, env=env)
 
 
 def test_fix_writes_atomically_and_keeps_mode(tmp_path):
@@ -188,3 +193,86 @@ def test_bad_result_is_skipped_and_reported(tmp_path):
 def test_apply_edits_offsets():
     text = "ab\r\ncdé f\n"
     assert apply_edits(text, [Edit(2, 3, 2, 4, "E"), Edit(1, 1, 1, 2, "A")]) == "Ab\r\ncdE f\n"
+
+
+# --fix and the file system: links, owners, failures ---------------------------
+FIXABLE = "y = torch.sigmoid(x)\ny.mul_(2)\n"
+
+
+def test_fix_writes_through_a_symlink(tmp_path):
+    real = _write(tmp_path, "real.py", FIXABLE)
+    (tmp_path / "sub").mkdir()
+    link = tmp_path / "sub" / "link.py"
+    link.symlink_to(real)
+    r = _cli("--fix", "sub/link.py", cwd=tmp_path)
+    assert "Fixed 1 file(s)." in r.stderr, r.stderr
+    assert link.is_symlink() and os.readlink(link) == str(real)  # the link stays a link
+    assert "y = y.mul(2)\n" in real.read_text()  # and its target is fixed
+    assert sorted(os.listdir(tmp_path / "sub")) == ["link.py"]  # no temporary files left next to the link
+
+
+def test_fix_keeps_hard_links_one_file(tmp_path):
+    a = _write(tmp_path, "a.py", FIXABLE, mode=0o604)
+    b = tmp_path / "b.py"
+    os.link(a, b)
+    r = _cli("--fix", "a.py", cwd=tmp_path)
+    assert "Fixed 1 file(s)." in r.stderr, r.stderr
+    assert os.stat(a).st_ino == os.stat(b).st_ino and os.stat(a).st_nlink == 2
+    assert "y = y.mul(2)\n" in b.read_text()  # the other name sees the fix
+    assert stat.S_IMODE(os.stat(a).st_mode) == 0o604
+    assert {n for n in os.listdir(tmp_path) if n.endswith(".ipl-tmp")} == set()
+
+
+def test_fix_keeps_owner_and_group(tmp_path):
+    p = _write(tmp_path, "m.py", FIXABLE, mode=0o664)
+    # as root, hand the file to someone else (as another user, the owner is ours
+    # and must stay ours); either way the rewrite must not change it
+    if os.geteuid() == 0:
+        os.chown(p, 4321, 4322)
+    before = os.stat(p)
+    r = _cli("--fix", "m.py", cwd=tmp_path)
+    assert "Fixed 1 file(s)." in r.stderr, r.stderr
+    after = os.stat(p)
+    assert (after.st_uid, after.st_gid) == (before.st_uid, before.st_gid)
+    assert stat.S_IMODE(after.st_mode) == 0o664
+    assert "y = y.mul(2)\n" in p.read_text()
+
+
+def test_in_place_rewrite_restores_the_original_when_writing_fails(tmp_path, monkeypatch):
+    from inplace_lint.frontends import fix
+
+    p = tmp_path / "m.py"
+    p.write_bytes(b"old text\n")
+    os.link(p, tmp_path / "other.py")
+    calls = []
+    real_overwrite = fix._overwrite
+
+    def failing(path, data):
+        calls.append(data)
+        if len(calls) == 1:
+            with open(path, "r+b") as fh:  # half written, then the disk fills up
+                fh.write(data[:3])
+            raise OSError(28, "No space left on device")
+        real_overwrite(path, data)
+
+    monkeypatch.setattr(fix, "_overwrite", failing)
+    try:
+        fix.write_atomic(str(p), b"new text that is longer\n")
+    except OSError as e:
+        assert e.errno == 28
+    else:
+        raise AssertionError("the failure was not reported")
+    assert p.read_bytes() == b"old text\n" == (tmp_path / "other.py").read_bytes()
+    assert sorted(os.listdir(tmp_path)) == ["m.py", "other.py"]  # the backup copy is gone
+
+
+def test_write_atomic_replaces_a_plain_file_by_rename(tmp_path):
+    from inplace_lint.frontends.fix import write_atomic
+
+    p = tmp_path / "m.py"
+    p.write_bytes(b"old\n")
+    os.chmod(p, 0o600)
+    ino = os.stat(p).st_ino
+    write_atomic(str(p), b"new\n")
+    assert p.read_bytes() == b"new\n" and stat.S_IMODE(os.stat(p).st_mode) == 0o600
+    assert os.stat(p).st_ino != ino  # a new inode: the old content was never half overwritten

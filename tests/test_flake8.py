@@ -123,3 +123,25 @@ def test_plugin_answers_unchanged_files_from_the_cache(tmp_path, monkeypatch):
     # a changed file is analysed again (and here reaches the patched analysis)
     changed = list(Flake8Plugin(None, lines + ["y.add_(1)\n"], path).run())
     assert len(changed) == 1 and changed[0][2].startswith("IPL000 inplace-lint internal error: AssertionError")
+
+
+def test_plugin_follows_calls_into_project_modules_like_the_cli(tmp_path, monkeypatch):
+    from inplace_lint.frontends import flake8_plugin
+
+    main = ("import torch\nfrom utils import scaled\n\nx = torch.randn(4, requires_grad=True)\nh = torch.tanh(x)\n"
+            "n = scaled(h)\n(h + n).sum().backward()\n")
+    (tmp_path / "pyproject.toml").write_text("[tool.inplace-lint]\n")
+    (tmp_path / "main.py").write_text(main)
+    (tmp_path / "utils.py").write_text("def scaled(t):\n    t.mul_(2)\n    return t\n")
+    monkeypatch.setenv("INPLACE_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(flake8_plugin, "_caches", {})
+    cli = subprocess.run([sys.executable, "-m", "inplace_lint", "check", "--no-cache", "--format", "json",
+                          "main.py"], cwd=tmp_path, capture_output=True, text=True,
+                         env=dict(os.environ, PYTHONPATH=ROOT))
+    want = [(f["line"], f["column"] - 1, f["code"]) for f in json.loads(cli.stdout)]
+    assert want and want[0][0] == 6  # main.py has no in-place text; the finding comes from utils.py
+    path = str(tmp_path / "main.py")
+    for _ in range(2):  # cold, then from the cache
+        plugin = Flake8Plugin(None, main.splitlines(True), path)
+        got = [(line, col, msg.split()[0]) for line, col, msg, _ in plugin.run()]
+        assert got == want

@@ -631,4 +631,4 @@ def test_out_checks_the_out_tensor_itself():
     # the out= error is raised when only out requires grad: the engine counts it
     c = torch.zeros(3, requires_grad=True)
     with pytest.raises(RuntimeError, match="out="):
-        torch.add(torch.ones(3), 1, out=c)
+        torch.add(torch.ones(3), 1, out=c)  # noqa: IPL006  (the error under test)

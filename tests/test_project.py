@@ -198,3 +198,22 @@ def test_edited_module_is_summarised_again(tmp_path):
     os.utime(helper, ns=(helper.stat().st_atime_ns, helper.stat().st_mtime_ns + 10**9))
     found = check_source(main.read_text(), str(main), Config(), idx).findings
     assert [(f.line, f.severity) for f in found] == [(6, "error")]
+
+
+def test_cached_result_is_redone_when_an_imported_module_changes(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.inplace-lint]\n")
+    (tmp_path / "utils.py").write_text("def normalize_(t):\n    t.sub_(t.mean())\n    return t\n")
+    (tmp_path / "main.py").write_text("import torch\nfrom utils import normalize_\n\n"
+                                      "x = torch.randn(4, requires_grad=True)\nh = torch.tanh(x)\nnormalize_(h)\n"
+                                      "h.sum().backward()\n")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+
+    def run():
+        out = subprocess.run([sys.executable, "-m", "inplace_lint", "check", "--format", "json", "."],
+                             cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
+        return [(i["path"], i["line"], i["severity"]) for i in json.loads(out.stdout)]
+
+    assert run() == [("main.py", 6, "error")]
+    assert run() == [("main.py", 6, "error")]  # from the cache
+    (tmp_path / "utils.py").write_text("def normalize_(t):\n    return t - t.mean()\n")
+    assert run() == []  # main.py is unchanged, but what it imports changed

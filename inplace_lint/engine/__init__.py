@@ -5,13 +5,15 @@ context.  It never imports a rule and never imports torch.
 """
 from __future__ import annotations
 
+from .budget import Events, Incomplete, deeper_stack, running
 from .facts import Event, SaveFact
 
 __all__ = ["analyze", "Event", "SaveFact"]
 
 
 def analyze(module, source=None, knowledge=None, tree=None, project=None, path=None) -> list:
-    """Events for every in-place site of ``module``.
+    """Events for every in-place site of ``module`` (an ``Events`` list whose
+    ``incomplete`` says whether, and where, the analysis stopped early).
 
     ``source`` is the module's text (else regenerated); ``tree`` an ``ast`` of
     it if the caller has one (flake8 does), used only to place positions.
@@ -26,11 +28,26 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
     interp = Interpreter(module, knowledge, project=project, path=path)
     positions = Positions(module, source if source is not None else module.code, tree)  # lazy
     interp.home_positions = positions
-    raw = interp.run()
+    incomplete = None
+    with deeper_stack(), running(interp):
+        try:
+            raw = interp.run()
+        except Incomplete as e:
+            incomplete, raw = e, interp.events
+        except RecursionError:
+            incomplete, raw = Incomplete("code nested too deeply"), interp.events
     if project is not None and path:
         project.note_deps(path, interp.deps)
+    events = Events()
+    if incomplete is not None:
+        events.incomplete = incomplete
+        if interp.cur_stmt is not None:
+            try:
+                incomplete.line = positions.get(interp.cur_stmt, interp.cur_stmt)[0]
+            except (RecursionError, LookupError, ValueError):
+                incomplete.line = 0
     if not raw:
-        return []
+        return events
     placer = None
     if project is not None:
         from .project.report import Placer
@@ -65,7 +82,6 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
         return SaveFact(s.op, s.what, s.certain, s.hooked, placer.where(env, s.node, s.stmt), id(s) in r.previous,
                         placer.path(env))
 
-    events = []
     for r in raw:
         t = r.tensor
         # A save whose op output was never consumed by anything that could

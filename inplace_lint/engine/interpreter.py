@@ -17,6 +17,7 @@ import libcst as cst
 from ..knowledge import load as load_knowledge
 from . import guards
 from . import params as param_kinds
+from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
 from .heap import Heap, Journal
 from .project import hooks as project_hooks
 from .state import State
@@ -115,6 +116,7 @@ class Interpreter(TorchSemantics):
         self.funcs: list = []  # the functions being interpreted (recursion guard, super())
         self.steps = 0
         self.budget = 200_000
+        self.hard_budget = hard_budget(self.budget)  # run() sizes both to the file
         self.doubt = 0  # > 0 while following one of several possible objects
         self.in_seq = 0  # > 0 while applying the layers of an nn.Sequential
         # Positions are resolved per statement (see engine.positions), so every
@@ -144,8 +146,9 @@ class Interpreter(TorchSemantics):
             "SetComp": self._comp, "DictComp": self._dictcomp, "NamedExpr": self._namedexpr,
             "Await": lambda n, f: self.eval(n.expression, f), "Integer": self._number, "Float": self._number,
             "Imaginary": lambda n, f: Const(0j), "SimpleString": self._string,
-            "ConcatenatedString": lambda n, f: Const(""), "FormattedString": lambda n, f: Const(""),
-            "Lambda": lambda n, f: Const(None), "Ellipsis": lambda n, f: Const(Ellipsis),
+            # strings whose text is not kept and lambdas: some constant, not a known one
+            "ConcatenatedString": lambda n, f: UNKNOWN_CONST, "FormattedString": lambda n, f: UNKNOWN_CONST,
+            "Lambda": lambda n, f: UNKNOWN_CONST, "Ellipsis": lambda n, f: Const(Ellipsis),
             "Yield": self._yield, "StarredElement": lambda n, f: self.eval(n.value, f),
         }.items()}
 
@@ -153,22 +156,25 @@ class Interpreter(TorchSemantics):
     def run(self):
         body = self.module.body
         self.budget = max(20_000, 40 * _count_statements(self.module))
-        self.exec_block(body, self.globals)
-        # Every function and method is also analysed on its own, with unknown
-        # arguments, so code that is never called in this file is still checked.
-        # Private helpers go last, so that the grad mode of every call into them
-        # from the rest of the file is known: one only ever called with grad
-        # disabled (from a @torch.no_grad() method) runs so.
-        funcs = list(self._all_functions(body))
-        funcs.sort(key=lambda f: _private(f[0]))
-        for node, owner in funcs:
-            self._analyse_standalone(node, owner)
-        # A tensor bound to a name and never read again is kept for whatever the
-        # code does next: take it as used.  One that was read is used exactly
-        # when what read it is (``idx = dist.argmax(1)`` does not use dist).
-        for t in self.named:
-            if not t.read:
-                use(t)
+        self.hard_budget = hard_budget(self.budget)
+        try:
+            self.exec_block(body, self.globals)
+            # Every function and method is also analysed on its own, with unknown
+            # arguments, so code that is never called in this file is still checked.
+            # Private helpers go last, so that the grad mode of every call into them
+            # from the rest of the file is known: one only ever called with grad
+            # disabled (from a @torch.no_grad() method) runs so.
+            funcs = list(self._all_functions(body))
+            funcs.sort(key=lambda f: _private(f[0]))
+            for node, owner in funcs:
+                self._analyse_standalone(node, owner)
+        finally:  # also when the work budget ends the analysis early (engine.budget)
+            # A tensor bound to a name and never read again is kept for whatever the
+            # code does next: take it as used.  One that was read is used exactly
+            # when what read it is (``idx = dist.argmax(1)`` does not use dist).
+            for t in self.named:
+                if not t.read:
+                    use(t)
         return self.events
 
     def _all_functions(self, body, owner=None):
@@ -202,8 +208,19 @@ class Interpreter(TorchSemantics):
             plist = plist[1:]
         for p in plist:
             args.append(self._unknown_param(p))
+        # keyword-only parameters too: their defaults are one caller's choice, not every caller's
+        kwargs = {p.name.value: self._unknown_param(p) for p in params.kwonly_params}
         self.chain = ()
-        self.call_function(func, args, {}, node, frame_parent=self.globals, standalone=True)
+        # What this method leaves in the instance's attributes is joined with what
+        # was there: another method may run before or after it, or not at all
+        # (a dict on one method's path and a Parameter on another stay apart).
+        j = self.heap.begin()
+        try:
+            self.call_function(func, args, kwargs, node, frame_parent=self.globals, standalone=True)
+        finally:
+            self.heap.end(j)
+            if node.name.value != "__init__":  # the instance already holds what __init__ makes
+                self.heap.merge([(j, ()), (Journal(), ())])
 
     def _standalone_instance(self, info: ClassInfo):
         inst = self._standalone_instances.get(id(info))
@@ -213,9 +230,7 @@ class Interpreter(TorchSemantics):
             inst = self.instantiate(info, None, opaque_args=True)
             self.state, self.chain = saved_state, saved_chain
             self._standalone_instances[id(info)] = inst
-        # each method starts from the state __init__ left: what another method's
-        # standalone analysis wrote into the instance must not leak into this one
-        return copy_obj(inst, {})
+        return inst
 
     def _decorated_grad(self, node, owner):
         g = project_hooks.globals_of(self, node) if self.project is not None and node.decorators else None
@@ -246,6 +261,8 @@ class Interpreter(TorchSemantics):
         """Run statements; returns False when every path ended (return/raise/break)."""
         for stmt in stmts:
             self.steps += 1
+            if self.steps > self.hard_budget:
+                raise Incomplete(stop_reason(self))
             self.cur_stmt = stmt
             h = self._stmt.get(type(stmt))
             if h is not None and h(stmt, frame) is False:
@@ -379,7 +396,8 @@ class Interpreter(TorchSemantics):
         start = frozenset(pre_state.seen)
         self.loop_depth += 1
         header = self.cur_stmt
-        for i in range(2):
+        passes = 2 if self.loop_depth <= TWO_PASS_LOOP_DEPTH else 1
+        for i in range(passes):
             earlier = frozenset(self.state.seen - start)  # the epochs of the passes before this one
             self.state = self.state.branch()
             self.cur_stmt = header
@@ -391,7 +409,7 @@ class Interpreter(TorchSemantics):
             finally:
                 self.loop_earlier.pop()
             self.heap.end(j)
-            if nonempty and i == 0:
+            if nonempty and i == 0 and passes == 2:
                 self.heap.merge([(j, ())])
                 pre_vars, pre_state = dict(frame.vars), self.state
                 continue
@@ -819,8 +837,17 @@ class Interpreter(TorchSemantics):
         return opaque()
 
     def _binop(self, node, frame):
-        left = self.eval(node.left, frame)
-        right = self.eval(node.right, frame)
+        # ``x + x + ... + x`` nests to the left: walk that spine iteratively
+        spine = []
+        while isinstance(node, cst.BinaryOperation):
+            spine.append(node)
+            node = node.left
+        left = self.eval(node, frame)
+        for node in reversed(spine):
+            left = self._binop_values(node, left, self.eval(node.right, frame))
+        return left
+
+    def _binop_values(self, node, left, right):
         op = BINOPS.get(type(node.operator).__name__)
         if isinstance(left, Tensor) or isinstance(right, Tensor):
             return self._binary(op, left, right, node)
@@ -936,7 +963,7 @@ class Interpreter(TorchSemantics):
         if isinstance(v, Alt):
             return join_all([self.iterate(o) for o in v.options])
         if isinstance(v, Obj) and v.qual == "torch.nn.ModuleDict":
-            return Const("?")
+            return UNKNOWN_CONST
         return opaque()
 
     # ------------------------------------------------------------------- calls

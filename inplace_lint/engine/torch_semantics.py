@@ -45,6 +45,7 @@ HOOK_CTX = {"torch.autograd.graph.saved_tensors_hooks", "torch.autograd.graph.sa
 MODULE_CONTAINERS = {"torch.nn.Sequential", "torch.nn.ModuleList", "torch.nn.ModuleDict",
                      "torch.nn.ParameterList", "torch.nn.ParameterDict"}
 PARAM_CLASSES = {"torch.nn.Parameter", "torch.nn.parameter.Parameter"}
+BUFFER_CLASSES = {"torch.nn.Buffer"}  # a tensor that becomes a buffer when assigned to a module
 BACKWARD_FUNCS = {"torch.autograd.backward", "torch.autograd.grad"}
 
 
@@ -277,7 +278,7 @@ class TorchSemantics:
             return opaque(False) if name.endswith("grad") else Const(None)
         wrapper = self.k.wrapper(name)
         if wrapper is not None and wrapper.get("leaf") and name not in PARAM_CLASSES:
-            return self._wrap(wrapper, args, kwargs, node)
+            return self._wrap(wrapper, args, kwargs, node, kind="buffer" if name in BUFFER_CLASSES else "fresh")
         if name in PARAM_CLASSES:
             src = args[0] if args else kwargs.get("data")
             rgv = kwargs.get("requires_grad") or (args[1] if len(args) > 1 else None)
@@ -307,7 +308,7 @@ class TorchSemantics:
             return Tensor(rg=rg, leaf=True, kind="fresh", node=node, dtype=dtype_class(kwargs.get("dtype")))
         return opaque(self._taint(args, kwargs))
 
-    def _wrap(self, fact, args, kwargs, node):
+    def _wrap(self, fact, args, kwargs, node, kind="fresh"):
         """Variable(t, requires_grad=True): a new leaf; shares t's version counter."""
         src = args[0] if args else kwargs.get("data")
         flag = kwargs.get("requires_grad")
@@ -321,7 +322,7 @@ class TorchSemantics:
         else:
             rg = bool(default)
         shared = isinstance(src, Tensor) and fact.get("shares_version")
-        return Tensor(storage=src.storage if shared else None, rg=rg, leaf=True, kind="fresh", node=node,
+        return Tensor(storage=src.storage if shared else None, rg=rg, leaf=True, kind=kind, node=node,
                       dtype=src.dtype if isinstance(src, Tensor) else None)
 
     def _backward(self, kwargs, accumulates=True, root=None):
@@ -387,7 +388,7 @@ class TorchSemantics:
             return UNKNOWN_CONST
         if isinstance(recv, Dict):
             if name == "items":
-                return Seq(elem=Seq(items=[Const("?"), join_all(recv.entries.values()) if recv.entries else opaque()],
+                return Seq(elem=Seq(items=[UNKNOWN_CONST, join_all(recv.entries.values()) if recv.entries else opaque()],
                                     is_tuple=True))
             if name == "values":
                 return Seq(elem=join_all(recv.entries.values()) if recv.entries else opaque())
@@ -397,7 +398,7 @@ class TorchSemantics:
                     return recv.entries[key]
                 return args[1] if len(args) > 1 else opaque()
             if name == "keys":
-                return Seq(elem=Const("?"))
+                return Seq(elem=UNKNOWN_CONST)
             if name == "update" and args and isinstance(args[0], Dict):
                 recv.entries.update(args[0].entries)
             return UNKNOWN_CONST
@@ -431,15 +432,15 @@ class TorchSemantics:
             return Const(None)
         if name in ("parameters", "named_parameters"):
             group = self._module_params(obj)
-            return Seq(elem=group if name == "parameters" else Seq(items=[Const("?"), group], is_tuple=True))
+            return Seq(elem=group if name == "parameters" else Seq(items=[UNKNOWN_CONST, group], is_tuple=True))
         if name in ("buffers", "named_buffers"):
             bufs = [v for m in obj.submodules() for v in m.attrs.values() if isinstance(v, Tensor) and v.kind == "buffer"]
             g = make_group(bufs, kind="buffer") if bufs else Tensor(kind="buffer")
-            return Seq(elem=g if name == "buffers" else Seq(items=[Const("?"), g], is_tuple=True))
+            return Seq(elem=g if name == "buffers" else Seq(items=[UNKNOWN_CONST, g], is_tuple=True))
         if name in ("modules", "children", "named_modules", "named_children"):
             mods = [m for m in obj.submodules()]
             e = join_all(mods) if mods else opaque()
-            return Seq(elem=e if not name.startswith("named") else Seq(items=[Const("?"), e], is_tuple=True))
+            return Seq(elem=e if not name.startswith("named") else Seq(items=[UNKNOWN_CONST, e], is_tuple=True))
         if name == "zero_grad":
             self._zero_grad(kwargs)
             return Const(None)
@@ -649,6 +650,9 @@ class TorchSemantics:
                 kind = "fresh" if known else "input" if any(t.kind == "input" for t in tensors) else "opaque"
                 result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind=kind, node=node)
             result = type_result(result, name, pos, kwargs)
+            if isinstance(result, Tensor) and result.dtype is None and "result" in spec.get("int_outputs", ()):
+                # measured: integral for floating inputs (multinomial, matrix_rank)
+                result.dtype, result.rg, result.leaf = "int", False, True
             if isinstance(result, Tensor) and result.dtype == "int":
                 out_rg = False  # an integral result has no graph: nothing is saved for it
             link(result, tensors)

@@ -402,7 +402,7 @@ def join(a: Value, b: Value) -> Value:
             g.base = a.base if a.base is b.base else None
         return g
     if isinstance(a, Seq) and isinstance(b, Seq):
-        return Seq(elem=join(a.element(), b.element()), is_tuple=a.is_tuple and b.is_tuple)
+        return _join_seqs(a, b)
     if isinstance(a, Const) and isinstance(b, Const):
         return a if a.value == b.value else UNKNOWN_CONST
     if isinstance(a, Const) and a.value is None:
@@ -420,6 +420,23 @@ def join(a: Value, b: Value) -> Value:
                 opts.append(o)
         return Alt(opts[:8]) if len(opts) > 1 else opts[0]
     return a
+
+
+MAX_JOIN_DEPTH = 6
+_join_depth = 0
+
+
+def _join_seqs(a, b):
+    """Containers nested deeper than MAX_JOIN_DEPTH (or containing each other:
+    ``a[0] = b; b[0] = a``) are widened: their elements become unknown."""
+    global _join_depth
+    if _join_depth >= MAX_JOIN_DEPTH:
+        return Seq(is_tuple=a.is_tuple and b.is_tuple)
+    _join_depth += 1
+    try:
+        return Seq(elem=join(a.element(), b.element()), is_tuple=a.is_tuple and b.is_tuple)
+    finally:
+        _join_depth -= 1
 
 
 def join_all(values):

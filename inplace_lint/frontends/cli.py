@@ -83,9 +83,11 @@ def main():
               help="Let --confirm run where its sandbox cannot be set up (it runs your code).")
 @click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: all cores).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--file-time-limit", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds one file may take (default 60; config key file-time-limit).")
 def check(paths, fmt, select, ignore, extend_select, config_file, isolated, force_exclude, respect_gitignore,
           stdin_filename, quiet, statistics, show_source, output_file, fail_on, exit_zero, no_color, fix, diff,
-          unsafe_fixes, add_noqa, confirm, confirm_timeout, confirm_unsandboxed, jobs, no_cache):
+          unsafe_fixes, add_noqa, confirm, confirm_timeout, confirm_unsandboxed, jobs, no_cache, file_time_limit):
     """Check PATHS (files or folders; default: the current folder; `-` reads stdin)."""
     use_stdin = paths == ("-",) or (stdin_filename is not None and not paths)
     if "-" in paths and not use_stdin:
@@ -95,7 +97,7 @@ def check(paths, fmt, select, ignore, extend_select, config_file, isolated, forc
     paths = paths or (".",)
     overrides = Overrides(select=_split_codes(select) if select else None, extend_select=_split_codes(extend_select),
                           ignore=_split_codes(ignore), force_exclude=force_exclude,
-                          respect_gitignore=respect_gitignore)
+                          respect_gitignore=respect_gitignore, file_time_limit=file_time_limit)
     for code in (overrides.select or ()) + overrides.extend_select + overrides.ignore:
         if not any(r.code.startswith(code) for r in ALL_RULES):
             _usage(f"unknown rule code or prefix: {code}")
@@ -180,7 +182,7 @@ def _report(results, out, *, fmt, statistics, quiet, fail_on, exit_zero, no_colo
         added, files = add_noqa_comments(results, err=sys.stderr)
         echo(f"Added {added} noqa directive{'s' if added != 1 else ''} to {files} file{'s' if files != 1 else ''}.",
              err=True)
-        problems = [r.problem for r in results if r.problem is not None]
+        problems = [r.problem for r in results if r.problem is not None and r.problem.kind != "note"]
         for p in problems:
             echo(f"{p.path}:{p.line}:{p.column}: E902 {p.message}", err=True)
         return 2 if problems and not exit_zero else 0
@@ -215,10 +217,14 @@ def _report(results, out, *, fmt, statistics, quiet, fail_on, exit_zero, no_colo
     text = formats.FORMATTERS[fmt](results, color=color, show_source=show_source)
     if text and not diff:  # with --diff stdout carries only the patch (pipe it to `git apply`)
         click.echo(text, file=out)
-    problems = [r.problem for r in results if r.problem is not None]
+    # a note (analysis incomplete, valid code libcst cannot parse) is shown but does not fail the run
+    notes = [r.problem for r in results if r.problem is not None and r.problem.kind == "note"]
+    problems = [r.problem for r in results if r.problem is not None and r.problem.kind != "note"]
     if fmt != "text":
         for p in problems:
             echo(f"{p.path}:{p.line}:{p.column}: E902 {p.message}", err=True)
+        for p in notes:
+            echo(f"{p.path}:{p.line}:{p.column}: note: {p.message}", err=True)
     findings = [f for r in results for f in r.findings]
     side = fmt != "text" or diff or fmt_err  # where the human summary goes
     if statistics:
@@ -233,6 +239,8 @@ def _report(results, out, *, fmt, statistics, quiet, fail_on, exit_zero, no_colo
                    f"in {n_files} of {len(results)} file{'s' if len(results) != 1 else ''}")
         if problems:
             summary += f"; {len(problems)} file{'s' if len(problems) != 1 else ''} could not be checked"
+        if notes:
+            summary += f"; {len(notes)} file{'s' if len(notes) != 1 else ''} not fully analysed"
         click.echo(summary, file=sys.stderr if side else out)
     if exit_zero:
         return 0

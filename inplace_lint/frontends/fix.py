@@ -27,7 +27,9 @@ other names, ``x = F.relu(y, inplace=True)`` with another name -- is *unsafe*
 and applied only with ``--unsafe-fixes``.
 
 Writing is atomic (a temporary file in the same folder, then ``os.replace``,
-keeping the permission bits, encoding and BOM); a file whose fixed text does
+keeping the permission bits, owner, encoding and BOM; through a symlink to
+the real file; in place, after a verified backup copy, where a rename would
+break hard links -- see ``write_atomic``); a file whose fixed text does
 not parse, or that changed since it was checked, is skipped and reported; a
 file with nothing to change is never written; notebooks are not rewritten.
 """
@@ -551,22 +553,106 @@ def _read_back(path):
 
 
 def write_atomic(path: str, data: bytes):
-    d = os.path.dirname(os.path.abspath(path))
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    fd, tmp = tempfile.mkstemp(dir=d, prefix=f".{os.path.basename(path)}.", suffix=".ipl-tmp")
+    """Give the file ``path`` names the content ``data``, losing nothing.
+
+    A symlink is followed: the file it points to gets the content and the
+    link stays a link.  Owner, group and permission bits are kept.  Normally
+    the content goes to a temporary file in the same folder that then
+    replaces the file (``os.replace``: atomic, a crash leaves the old or the
+    new file, never half of one).  A file with other hard links, or one whose
+    owner this process cannot give to a new file, is instead rewritten in
+    place, so that every name keeps sharing one inode: first a backup copy is
+    written and read back, and if the rewrite fails the backup is put back.
+    """
+    real = os.path.realpath(path)
+    st = os.stat(real)
+    if st.st_nlink > 1 or not _replace(real, data, st):
+        _rewrite_in_place(real, data, st)
+
+
+def _temporary(real, data, st):
+    """A temporary file next to ``real`` holding ``data``, flushed to disk."""
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(real), prefix=f".{os.path.basename(real)}.",
+                               suffix=".ipl-tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink(tmp)
         raise
+    return tmp
+
+
+def _replace(real, data, st):
+    """Atomic replacement; False (nothing changed) when the owner cannot be kept."""
+    tmp = _temporary(real, data, st)
+    try:
+        tst = os.stat(tmp)
+        if (tst.st_uid, tst.st_gid) != (st.st_uid, st.st_gid):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except PermissionError:
+                _unlink(tmp)
+                return False
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))  # chown clears set-id bits
+        os.replace(tmp, real)
+    except BaseException:
+        _unlink(tmp)
+        raise
+    _sync_folder(os.path.dirname(real))
+    return True
+
+
+def _rewrite_in_place(real, data, st):
+    with open(real, "rb") as fh:
+        old = fh.read()
+    backup = _temporary(real, old, st)
+    try:
+        with open(backup, "rb") as fh:
+            if fh.read() != old:
+                raise OSError(f"cannot verify the backup copy {backup}")
+        try:
+            _overwrite(real, data)
+        except BaseException:
+            _overwrite(real, old)  # put the original text back
+            raise
+        with open(real, "rb") as fh:
+            if fh.read() != data:
+                _overwrite(real, old)
+                raise OSError(f"the rewritten {real} does not read back as written")
+    finally:
+        _unlink(backup)
+
+
+def _overwrite(real, data):
+    with open(real, "r+b") as fh:
+        fh.write(data)
+        fh.truncate()
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _sync_folder(folder):
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _unlink(path):
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def apply_fixes(results, write: bool, unsafe: bool, diff_stream=None, err=None) -> int:

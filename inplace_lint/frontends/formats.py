@@ -50,7 +50,10 @@ def format_text(results, color=False, show_related=True, show_source=False, **_)
     for r in results:
         if r.problem is not None:
             p = r.problem
-            lines.append(_c(f"{p.path}:{p.line}:{p.column}: E902 {p.message}", "31", color))
+            if p.kind == "note":  # a limit of the linter, not a fault of the file
+                lines.append(f"{p.path}:{p.line}:{p.column}: note: {p.message}")
+            else:
+                lines.append(_c(f"{p.path}:{p.line}:{p.column}: E902 {p.message}", "31", color))
         src = source_lines(r) if show_source and r.findings else None
         for f in r.findings:
             sev = _c(f.severity, "31" if f.severity == "error" else "33", color)

@@ -162,7 +162,7 @@ def sarif_log(results) -> dict:
         if res.problem is not None:
             p = res.problem
             notifications.append({
-                "level": "error",
+                "level": "note" if p.kind == "note" else "error",
                 "message": {"text": p.message},
                 "descriptor": {"id": "E902"},
                 "locations": [_location(p.path, p.line, p.column)],

@@ -52,10 +52,22 @@ def _load(source: str) -> dict:
     return nb
 
 
+def _cells(nb: dict) -> list:
+    """The cells, of nbformat 4 (``cells``) or 3 (``worksheets[].cells``, code in ``input``)."""
+    if "cells" in nb or not isinstance(nb.get("worksheets"), list):
+        return [c for c in nb.get("cells", []) if isinstance(c, dict)]
+    out = []
+    for ws in nb["worksheets"]:
+        for c in (ws.get("cells") if isinstance(ws, dict) else None) or []:
+            if isinstance(c, dict):
+                out.append(dict(c, source=c.get("input", "")) if "source" not in c else c)
+    return out
+
+
 def code_cells(source: str) -> list:
     """The text of each code cell, in order.  Raises ValueError for a file that is not a notebook."""
     nb = _load(source)
-    return [_cell_text(c) for c in nb.get("cells", []) if isinstance(c, dict) and c.get("cell_type") == "code"]
+    return [_cell_text(c) for c in _cells(nb) if c.get("cell_type") == "code"]
 
 
 def is_python(nb: dict) -> bool:
@@ -145,7 +157,7 @@ def load(source: str, path: str):
         return None, FileProblem(path, str(e))
     if not is_python(nb):
         return None, None
-    cells = [_cell_text(c) for c in nb.get("cells", []) if isinstance(c, dict) and c.get("cell_type") == "code"]
+    cells = [_cell_text(c) for c in _cells(nb) if c.get("cell_type") == "code"]
     return join_cells(cells), None
 
 

@@ -267,20 +267,20 @@ def _holds_callers_objects(interp, obj):
 
 
 def keep_event(interp, t, live):
-    """An in-place write inside another module's code belongs to the checked file when
-    the tensor came from it (an argument of the call) or a save made before the call
-    is at stake; a hazard wholly inside the call is the callee's own, reported when
-    its module is checked."""
+    """An in-place write inside another module's code belongs to the checked file when a
+    save made before the call is at stake, or (with no save at stake) the tensor came from
+    the caller; a hazard wholly inside the call is the callee's own, reported when its
+    module is checked -- and here too when the caller's values make it certain there."""
     anchor = interp.anchor
     if anchor is None:
         return False
     for s in live:
         got = interp.foreign_saves.get(id(s))
         if got is None or got[0] is not s or got[2] < anchor.start:
-            return True
-    if t.alias_certain and any(s.certain for s in live) and (
-            anchor.grad_args or _holds_callers_objects(interp, anchor.bound)):
-        return True
+            return True  # saved in the checked file, or before the call
+    if live:
+        return t.alias_certain and any(s.certain for s in live) and (
+            anchor.grad_args or _holds_callers_objects(interp, anchor.bound))
     ids = {id(t.storage)}
     for m in t.members or ():
         ids.add(id(m.storage))

@@ -28,6 +28,7 @@ import collections
 import json
 import os
 import queue
+import re
 import select
 import shutil
 import signal
@@ -46,7 +47,7 @@ WORKER_BOOT = ("import sys; sys.path.insert(0, sys.argv[1]); "
 GRACE_S = 5.0  # the worker stops itself just before `timeout` (a run 2 s after its slice); the kill comes later
 FSIZE_MB = 64
 START_S = 120.0  # a worker must import torch within this
-IMPORT_S = 180.0  # ... and a file's installed packages within this (not part of the file's budget)
+IMPORT_S = 180.0  # ... and load a file's packages and module within max(this, 3 x budget + 60 s): not budget
 # Run the file's own zero-argument entry points (run(), main(), the __main__ block)
 # before synthesising calls.  Off only to measure synthesis alone (bench/replay_corpus.py).
 ENTRY_POINTS = True
@@ -78,7 +79,7 @@ def _env(tmp: str) -> dict:
         "TRANSFORMERS_OFFLINE": "1",
     }
     # only what is needed to find the interpreter's own packages and libraries (e.g. torch)
-    for key in ("PYTHONPATH", "LD_LIBRARY_PATH", "VIRTUAL_ENV", "CONDA_PREFIX"):
+    for key in ("PYTHONPATH", "LD_LIBRARY_PATH", "VIRTUAL_ENV", "CONDA_PREFIX", "IPL_REPLAY_DEBUG"):
         if os.environ.get(key):
             env[key] = os.environ[key]
     return env
@@ -174,7 +175,7 @@ class Worker:
         req = {"path": path, "findings": items, "timeout": float(timeout), "entry_points": bool(ENTRY_POINTS)}
         try:
             self._send(req)
-            deadline = time.time() + IMPORT_S
+            deadline = time.time() + max(IMPORT_S, 3 * float(timeout) + 60.0)
             import_s = None
             while True:
                 msg = self.lines.read(deadline)
@@ -334,8 +335,13 @@ class Summary:
 
 
 def _reason_kind(reason: str) -> str:
-    r = reason.split(" (")[0].split(": ")[0].strip()
-    return r[:70] or "no reason"
+    """The gist of an undecided reason, to count alike ones together:
+    ``f(synthesised inputs ...) stopped before the line: KeyError ...`` -> ``stopped before the line``."""
+    r = re.sub(r"^[\w.]+\((synthesised [^)]*)?\)\s+", "", reason.strip())
+    r = re.split(r": | \(| (?:in|by) (?:[\w.]+\(|the module|the __main__)", r)[0].strip()
+    if len(r) > 80:
+        r = r[:80].rsplit(" ", 1)[0] + " ..."
+    return r or "no reason"
 
 
 def confirm(findings, *, timeout: float = 20.0, jobs=None, memory_mb: int = 2048,
