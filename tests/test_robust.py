@@ -220,9 +220,14 @@ def _sleep(text, path, *_):
 
 
 def _until_expired(text, path, *_):
-    while not budget.expired():
-        time.sleep(0.01)
+    while not budget.expired():  # the limit counts CPU time: spend it
+        pass
     return FileResult(path, [], FileProblem(path, "stopped in time", kind="note"), text)
+
+
+def _spin(text, path, *_):
+    while True:  # ignores the cooperative stop, as native code would
+        pass
 
 
 def _hog(text, path, *_):
@@ -248,7 +253,10 @@ def test_time_limit_stops_cooperatively_then_hard(monkeypatch):
     r = isolation.run(_until_expired, "x = 1\n", "slow.py", time_limit=0.2)
     assert r.problem.message == "stopped in time" and r.source == "x = 1\n"
     monkeypatch.setattr(isolation, "HARD_STOP_GRACE", 0.3)
-    r = isolation.run(_sleep, "x = 1\n", "hang.py", time_limit=0.2)
+    r = isolation.run(_spin, "x = 1\n", "spin.py", time_limit=0.2)  # killed by its CPU limit
+    assert r.problem.message == "not checked: still running after the per-file time limit (0.2 s)"
+    monkeypatch.setattr(isolation, "WALL_FACTOR", 1.0)
+    r = isolation.run(_sleep, "x = 1\n", "hang.py", time_limit=0.2)  # no progress at all: killed by the clock
     assert r.problem.message == "not checked: still running after the per-file time limit (0.2 s)"
     _check_ok()
 
