@@ -14,7 +14,7 @@ import pytest
 
 from inplace_lint import isolation
 from inplace_lint.config import Config, ConfigError, load_config
-from inplace_lint.engine import analyze, budget
+from inplace_lint.engine import budget
 from inplace_lint.engine.interpreter import Interpreter
 from inplace_lint.findings import FileProblem
 from inplace_lint.runner import FileResult, check_file, check_paths, check_source
@@ -107,8 +107,8 @@ def test_generated_module_costs_work_linear_in_its_size():
     # with its size, not faster (the 100k-line version is in bench/sweep.py)
     def module(n):
         return "import torch\n" + "".join(
-            f"def g{i}(x):\n    y = x.sigmoid()\n    for j in range(3):\n        y.add_(j)\n    return g{i - 1}(y) if {i} else y\n"
-            for i in range(n))
+            f"def g{i}(x):\n    y = x.sigmoid()\n    for j in range(3):\n        y.add_(j)\n"
+            f"    return g{i - 1}(y) if {i} else y\n" for i in range(n))
 
     small, big = _steps(module(100)), _steps(module(400))
     assert big <= 4.4 * small
