@@ -103,6 +103,10 @@ def _refine(interp, test, frame, truth, facts):
             if truthy != truth:
                 return INFEASIBLE
         return None
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        holds = _compare_constants(interp, test, frame)
+        if holds is not None:
+            return INFEASIBLE if holds != truth else None
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Name):
         comp = test.comparisons[0]
         v = frame.lookup(test.left.value)
@@ -127,6 +131,57 @@ def _refine(interp, test, frame, truth, facts):
                 return INFEASIBLE
         return None
     return None
+
+
+_PLAIN = (str, int, float, bool, type(None))
+_CONST_OPS = {cst.Equal: lambda a, b: a == b, cst.NotEqual: lambda a, b: a != b,
+              cst.In: lambda a, b: a in b, cst.NotIn: lambda a, b: a not in b,
+              cst.Is: lambda a, b: a is b if b is None or a is None else None,
+              cst.IsNot: lambda a, b: a is not b if b is None or a is None else None}
+
+
+def _constant(interp, node, frame):
+    """The Python value of a name bound to a known constant, a literal, or a
+    tuple/list/set of those; ``_NO`` when it is not known for certain."""
+    if isinstance(node, (cst.Name, cst.SimpleString, cst.Integer, cst.Float)):
+        v = frame.lookup(node.value) if isinstance(node, cst.Name) else interp.eval(node, frame)
+        if isinstance(node, cst.Name) and v is None and node.value in ("True", "False", "None"):
+            v = interp.eval(node, frame)
+        if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in _PLAIN:
+            if isinstance(v.value, str) and "\\" in v.value:
+                return _NO  # escapes are kept as written: the text may differ from the value
+            return v.value
+        return _NO
+    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+        items = [_constant(interp, el.value, frame) if isinstance(el, cst.Element) else _NO
+                 for el in node.elements]
+        return _NO if any(i is _NO for i in items) else tuple(items)
+    return _NO
+
+
+_NO = object()
+
+
+def _compare_constants(interp, test, frame):
+    """``mode == "mean"``, ``reduce in ("min", "max")``, ``flag is None`` with both sides
+    known constants: whether it holds (None when not decided).  A caller passing
+    ``reduce="mean"`` rules out the other reductions' branches."""
+    comp = test.comparisons[0]
+    fn = _CONST_OPS.get(type(comp.operator))
+    if fn is None:
+        return None
+    left = _constant(interp, test.left, frame)
+    if left is _NO:
+        return None
+    right = _constant(interp, comp.comparator, frame)
+    if right is _NO:
+        return None
+    if isinstance(comp.operator, (cst.In, cst.NotIn)) and not isinstance(right, (tuple, str)):
+        return None
+    try:
+        return fn(left, right)
+    except TypeError:
+        return None
 
 
 def _compare_counter(value, op, k):

@@ -5,10 +5,11 @@ It runs the module body, then every function and method, over abstract values
 (so a helper that mutates its argument is judged with the caller's tensors).
 At each in-place site it records an ``Event`` of facts; rules judge them.
 
-This module is the Python half: statements, control flow, names, assignment,
-expressions, calls into the file's own functions and classes.  What calls into
-torch mean lives in ``torch_semantics.py``; per-op facts in the generated
-``inplace_lint.knowledge``.
+This module holds statements, control flow and assignment; expressions are in
+``expressions.py``, calls into the file's (and the project's) own functions and
+classes in ``calls.py``, the plain records (frames, raw events) in ``frames.py``.
+What calls into torch mean lives in ``torch_semantics.py``; per-op facts in the
+generated ``inplace_lint.knowledge``.
 """
 from __future__ import annotations
 
@@ -16,23 +17,19 @@ import libcst as cst
 
 from ..knowledge import load as load_knowledge
 from . import guards
-from . import params as param_kinds
 from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
 from .heap import Heap, Journal
+from .calls import Calls
+from .expressions import BINOPS, Expressions
+from .frames import Frame, decorator_name, nonempty
 from .project import hooks as project_hooks
 from .state import State
-from .torch_semantics import HARMLESS_METHODS, MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
+from .torch_semantics import MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
-    UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
-    Starred, SuperRef, Tensor, copy_obj, hidden, link, reaches, join, join_all, opaque, result_tensor, t_and, t_or, use,
+    UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
+    Tensor, hidden, link, join, t_or, use,
 )
 
-BINOPS = {
-    "Add": "add", "Subtract": "sub", "Multiply": "mul", "Divide": "div", "FloorDivide": "floor_divide",
-    "Modulo": "remainder", "Power": "pow", "MatrixMultiply": "matmul", "BitAnd": "bitwise_and",
-    "BitOr": "bitwise_or", "BitXor": "bitwise_xor", "LeftShift": "bitwise_left_shift",
-    "RightShift": "bitwise_right_shift",
-}
 AUGOPS = {
     "AddAssign": "add_", "SubtractAssign": "sub_", "MultiplyAssign": "mul_", "DivideAssign": "div_",
     "FloorDivideAssign": "floor_divide_", "ModuloAssign": "remainder_", "PowerAssign": "pow_",
@@ -40,72 +37,9 @@ AUGOPS = {
     "BitXorAssign": "bitwise_xor_", "LeftShiftAssign": "bitwise_left_shift_",
     "RightShiftAssign": "bitwise_right_shift_",
 }
-MAX_DEPTH = 4
 
 
-class RawEvent:
-    """An event before positions are resolved (nodes instead of line numbers)."""
-
-    __slots__ = ("kind", "op", "node", "target_node", "tensor", "grad", "saves", "out_rg", "related_node",
-                 "related_message", "chain", "basic_index", "stmt", "related_stmt", "previous", "env", "anchor",
-                 "caller_target")
-
-    def __init__(self, kind, op, node, target_node, tensor, grad, saves, chain, out_rg=None,
-                 related_node=None, related_message="", basic_index=False, stmt=None, related_stmt=None):
-        self.stmt = stmt  # the statement the node lies in (for positions)
-        self.previous = frozenset()  # ids of saves made in an earlier iteration of the enclosing loop
-        self.related_stmt = related_stmt
-        self.kind = kind
-        self.op = op
-        self.node = node
-        self.target_node = target_node
-        self.tensor = tensor
-        self.grad = grad
-        self.saves = saves
-        self.out_rg = out_rg
-        self.related_node = related_node
-        self.related_message = related_message
-        self.chain = chain
-        self.basic_index = basic_index
-        self.env = None  # the other project module whose code made the write (None: this file)
-        self.anchor = None  # then: the call in this file that led there
-        self.caller_target = None  # and the caller's expression for the written tensor, if known
-
-
-class Frame:
-    __slots__ = ("vars", "parent", "returns", "func", "yields")
-
-    def __init__(self, parent=None, func=None):
-        self.vars: dict = {}
-        self.parent = parent
-        self.returns = []
-        self.yields = []
-        self.func = func
-
-    def lookup(self, name):
-        f = self
-        while f is not None:
-            v = f.vars.get(name)
-            if v is not None:
-                return v
-            f = f.parent
-        return None
-
-
-def _decorator_name(dec: cst.Decorator):
-    d = dec.decorator
-    if isinstance(d, cst.Call):
-        d = d.func
-    parts = []
-    while isinstance(d, cst.Attribute):
-        parts.append(d.attr.value)
-        d = d.value
-    if isinstance(d, cst.Name):
-        parts.append(d.value)
-    return ".".join(reversed(parts))
-
-
-class Interpreter(TorchSemantics):
+class Interpreter(Calls, Expressions, TorchSemantics):
     def __init__(self, module: cst.Module, knowledge=None, project=None, path=None):
         self.module = module
         self.k = knowledge or load_knowledge()
@@ -146,8 +80,9 @@ class Interpreter(TorchSemantics):
             "SetComp": self._comp, "DictComp": self._dictcomp, "NamedExpr": self._namedexpr,
             "Await": lambda n, f: self.eval(n.expression, f), "Integer": self._number, "Float": self._number,
             "Imaginary": lambda n, f: Const(0j), "SimpleString": self._string,
-            "ConcatenatedString": lambda n, f: Const(""), "FormattedString": lambda n, f: Const(""),
-            "Lambda": lambda n, f: Const(None), "Ellipsis": lambda n, f: Const(Ellipsis),
+            # strings whose text is not kept and lambdas: some constant, not a known one
+            "ConcatenatedString": lambda n, f: UNKNOWN_CONST, "FormattedString": lambda n, f: UNKNOWN_CONST,
+            "Lambda": lambda n, f: UNKNOWN_CONST, "Ellipsis": lambda n, f: Const(Ellipsis),
             "Yield": self._yield, "StarredElement": lambda n, f: self.eval(n.value, f),
         }.items()}
 
@@ -198,22 +133,24 @@ class Interpreter(TorchSemantics):
         args = []
         params = node.params
         plist = list(params.posonly_params) + list(params.params)
-        is_static = any(_decorator_name(d) == "staticmethod" for d in node.decorators)
+        is_static = any(decorator_name(d) == "staticmethod" for d in node.decorators)
         if owner is not None and plist and not is_static:
-            if any(_decorator_name(d) == "classmethod" for d in node.decorators):
+            if any(decorator_name(d) == "classmethod" for d in node.decorators):
                 args.append(owner)
             else:
                 args.append(self._standalone_instance(owner))
             plist = plist[1:]
         for p in plist:
             args.append(self._unknown_param(p))
+        # keyword-only parameters too: their defaults are one caller's choice, not every caller's
+        kwargs = {p.name.value: self._unknown_param(p) for p in params.kwonly_params}
         self.chain = ()
         # What this method leaves in the instance's attributes is joined with what
         # was there: another method may run before or after it, or not at all
         # (a dict on one method's path and a Parameter on another stay apart).
         j = self.heap.begin()
         try:
-            self.call_function(func, args, {}, node, frame_parent=self.globals, standalone=True)
+            self.call_function(func, args, kwargs, node, frame_parent=self.globals, standalone=True)
         finally:
             self.heap.end(j)
             if node.name.value != "__init__":  # the instance already holds what __init__ makes
@@ -232,7 +169,7 @@ class Interpreter(TorchSemantics):
     def _decorated_grad(self, node, owner):
         g = project_hooks.globals_of(self, node) if self.project is not None and node.decorators else None
         for d in node.decorators:
-            name = self._resolve_dotted(_decorator_name(d), g)
+            name = self._resolve_dotted(decorator_name(d), g)
             if name in NO_GRAD_CTX:
                 return NO_GRAD_CTX[name]
         if owner is not None:
@@ -437,7 +374,7 @@ class Interpreter(TorchSemantics):
                 later.earlier = frozenset(earlier)
                 frame.vars[counter] = Const(first if i == 0 else later)
 
-        return self._loop(frame, bind, self._body(node), node.orelse, nonempty=_nonempty(it))
+        return self._loop(frame, bind, self._body(node), node.orelse, nonempty=nonempty(it))
 
     def _loop_counter(self, node):
         """The name bound to 0, 1, 2, ... by ``for i in range(n)`` / ``for i, x in enumerate(xs)``."""
@@ -663,647 +600,6 @@ class Interpreter(TorchSemantics):
         v = self.eval(sub.slice[0].slice.value, frame)
         return v.value if isinstance(v, Const) else None
 
-    # ------------------------------------------------------------- expressions
-    def eval(self, node, frame):
-        h = self._expr.get(type(node))
-        if h is None:
-            return UNKNOWN_CONST
-        return h(node, frame)
-
-    def _number(self, node, frame):
-        # int()/float() instead of evaluated_value, which compiles the literal
-        text = node.value.replace("_", "")
-        try:
-            return Const(float(text) if isinstance(node, cst.Float) else int(text, 0))
-        except ValueError:
-            return UNKNOWN_CONST
-
-    def _string(self, node, frame):
-        # The text between the quotes, escapes left as written: string values
-        # only serve as names (register_buffer, getattr, dict keys), and
-        # evaluated_value would compile every docstring.
-        v = node.value
-        q = v[-1]
-        body = v[v.index(q):]
-        n = 3 if body[:3] == q * 3 else 1
-        return Const(body[n:-n])
-
-    def _name(self, node, frame):
-        name = node.value
-        v = frame.lookup(name)
-        if v is not None:
-            return v
-        if name in ("True", "False", "None"):
-            return Const({"True": True, "False": False, "None": None}[name])
-        if name in _BUILTINS:
-            return Qual("builtins." + name)
-        if self.project is not None:
-            v = project_hooks.star_lookup(self, name)
-            if v is not None:
-                return v
-        return opaque()
-
-    def _attribute(self, node, frame):
-        base = self.eval(node.value, frame)
-        return self.getattr(base, node.attr.value, node)
-
-    def getattr(self, base, attr, node=None):
-        if isinstance(base, Qual):
-            return Qual(self.k.resolve(base.name + "." + attr))  # re-exports: torch.functional.F
-        if isinstance(base, Tensor):
-            if attr == "data":
-                return Tensor(storage=base.storage, rg=False, leaf=True, data=True, base=base,
-                              alias_certain=base.alias_certain, kind=base.kind)
-            if attr == "grad":
-                return Tensor(rg=False, leaf=True, kind="fresh")
-            if base.outputs and attr in ("values", "indices"):
-                return base.outputs[0 if attr == "values" else 1]
-            if attr in ("T", "mT", "H", "mH", "real", "imag"):
-                return self._view_of(base, attr, "single")
-            if attr in ("shape", "dtype", "device", "ndim", "requires_grad", "is_leaf", "grad_fn", "layout",
-                        "is_cuda", "names"):
-                return UNKNOWN_CONST
-            if base.kind in ("arg", "opaque"):
-                if attr in SHARED_METHODS:
-                    # str.split, set.add, dict.values: no evidence that this is a tensor
-                    return opaque(base.rg)
-                if base.kind == "arg" and self.k.is_tensor_method(attr) and attr not in NUMPY_METHODS:
-                    base.kind = "input"  # only a tensor has this method: evidence of its type
-            if self.k.is_tensor_method(attr) or attr in HARMLESS_METHODS:
-                return BoundMethod(base, attr)
-            return opaque(base.rg) if base.kind == "opaque" else BoundMethod(base, attr)
-        if isinstance(base, Obj):
-            if attr in base.attrs:
-                return base.attrs[attr]
-            if base.cls is not None:
-                m, owner = base.cls.lookup(attr)
-                if m is not None:
-                    return self._bind_method(m, owner, base)
-            return BoundMethod(base, attr)
-        if isinstance(base, ClassInfo):
-            m, owner = base.lookup(attr)
-            if m is not None:
-                return self._bind_method(m, owner, None)
-            return BoundMethod(base, attr)
-        if isinstance(base, SuperRef):
-            for b in base.owner.bases:
-                if isinstance(b, ClassInfo):
-                    m, owner = b.lookup(attr)
-                    if m is not None:
-                        return self._bind_method(m, owner, base.obj)
-            return BoundMethod(base, attr)
-        if isinstance(base, (Seq, Dict)):
-            return BoundMethod(base, attr)
-        if isinstance(base, Alt):
-            vals = [self.getattr(o, attr, node) for o in base.options]
-            if all(v is vals[0] for v in vals):
-                return vals[0]
-            if all(isinstance(v, (Func, BoundMethod)) for v in vals):
-                return AltCallable(vals)
-            return join_all(vals)
-        return opaque()
-
-    def _bind_method(self, node, owner, obj):
-        decos = {_decorator_name(d) for d in node.decorators}
-        grad = self._decorated_grad(node, owner)
-        if "staticmethod" in decos:
-            return Func(node, owner=owner, grad=grad)
-        if "property" in decos and obj is not None:
-            return self.call_function(Func(node, owner=owner, bound=obj, grad=grad), [], {}, node)
-        if "classmethod" in decos:
-            return Func(node, owner=owner, bound=owner, grad=grad)
-        return Func(node, owner=owner, bound=obj, grad=grad)
-
-    def _subscript(self, node, frame):
-        base = self.eval(node.value, frame)
-        if self.project is not None and isinstance(base, Qual):
-            base = project_hooks.resolve_value(self, base)  # a table in another module (a registry)
-        if isinstance(base, Tensor) and base.outputs:
-            idx = self._const_index(node, frame)
-            if isinstance(idx, int) and -len(base.outputs) <= idx < len(base.outputs):
-                return base.outputs[idx]
-        if isinstance(base, Const):
-            return UNKNOWN_CONST  # an item of a number, string or shape
-        if isinstance(base, Tensor):
-            basic = self._basic_index(node, frame)
-            if basic is not False:
-                v = self._view_of(base, "__getitem__", "single")
-                if base.kind in ("arg", "opaque") or basic is None:
-                    # of unknown type (maybe a list, whose item is no view), or
-                    # indexed by something that may be a mask (a copy)
-                    v.alias_certain = False
-                    v.alias_op = "[]"
-                return v
-            out = result_tensor(self._out_rg([base]), dtype=base.dtype)
-            link(out, [base])
-            return out
-        if isinstance(base, Seq):
-            idx = self._const_index(node, frame)
-            if isinstance(idx, int) and base.items is not None and -len(base.items) <= idx < len(base.items):
-                return base.items[idx]
-            if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
-                sl = node.slice[0].slice
-                bounds = [self.eval(b, frame) if b is not None else Const(None) for b in (sl.lower, sl.upper)]
-                if base.items is not None and sl.step is None and all(
-                        isinstance(b, Const) and (b.value is None or isinstance(b.value, int)) for b in bounds):
-                    return Seq(items=base.items[bounds[0].value:bounds[1].value], is_tuple=base.is_tuple)
-                return Seq(elem=base.element(), is_tuple=base.is_tuple)
-            e = base.element()
-            if isinstance(e, Tensor) and not isinstance(idx, int):
-                e = e.copy(partial=True)
-                if isinstance(idx, guards.Later) and idx.earlier and \
-                        not any(m.base is not None for m in (e.members or [e])):
-                    # xs[i] in a later iteration is another element than in the
-                    # earlier ones: what they saved of theirs is not its save
-                    e = hidden(e, idx.earlier)
-            return e
-        if isinstance(base, Dict):
-            key = self._const_index(node, frame)
-            if key in base.entries:
-                return base.entries[key]
-            return join_all(base.entries.values()) if base.entries else opaque()
-        if isinstance(base, Obj):
-            if base.items is not None:
-                idx = self._const_index(node, frame)
-                if isinstance(idx, int) and -len(base.items) <= idx < len(base.items):
-                    return base.items[idx]
-                return join_all(base.items) if base.items else opaque()
-            key = self._const_index(node, frame)
-            if isinstance(key, str) and key in base.attrs:
-                return base.attrs[key]
-        return opaque()
-
-    def _binop(self, node, frame):
-        # ``x + x + ... + x`` nests to the left: walk that spine iteratively
-        spine = []
-        while isinstance(node, cst.BinaryOperation):
-            spine.append(node)
-            node = node.left
-        left = self.eval(node, frame)
-        for node in reversed(spine):
-            left = self._binop_values(node, left, self.eval(node.right, frame))
-        return left
-
-    def _binop_values(self, node, left, right):
-        op = BINOPS.get(type(node.operator).__name__)
-        if isinstance(left, Tensor) or isinstance(right, Tensor):
-            return self._binary(op, left, right, node)
-        if isinstance(left, Seq) and isinstance(right, Seq):
-            return Seq(elem=join(left.element(), right.element()))
-        if isinstance(left, Seq):
-            return left
-        return UNKNOWN_CONST
-
-    def _binary(self, op, left, right, node):
-        spec = self.k.function("torch." + op) if op else None
-        if spec is None:
-            out = result_tensor(self._out_rg([left, right]))
-            link(out, [left, right])
-            return out
-        return self.apply_op(spec, op, [left, right], {}, node)
-
-    def _unaryop(self, node, frame):
-        v = self.eval(node.expression, frame)
-        if isinstance(v, Tensor):
-            if type(node.operator).__name__ == "Minus":
-                spec = self.k.function("torch.neg")
-                if spec is not None:
-                    return self.apply_op(spec, "neg", [v], {}, node)
-            return result_tensor(self._out_rg([v]) if type(node.operator).__name__ == "Minus" else False)
-        return UNKNOWN_CONST
-
-    def _boolop(self, node, frame):
-        return join(self.eval(node.left, frame), self.eval(node.right, frame))
-
-    def _compare(self, node, frame):
-        vals = [self.eval(node.left, frame)] + [self.eval(c.comparator, frame) for c in node.comparisons]
-        if any(isinstance(v, Tensor) for v in vals):
-            # a comparison reads its operands into a bool tensor: no backward reaches them through it
-            link(None, vals)
-            return Tensor(rg=False, leaf=True, kind="fresh", dtype="int")
-        return UNKNOWN_CONST
-
-    def _ifexp(self, node, frame):
-        self.eval(node.test, frame)
-        return join(self.eval(node.body, frame), self.eval(node.orelse, frame))
-
-    def _tuple(self, node, frame):
-        items = [self.eval(e.value, frame) for e in node.elements]
-        for i in items:
-            use(i)
-        return Seq(items=items, is_tuple=True)
-
-    def _list(self, node, frame):
-        items = []
-        for e in node.elements:
-            v = self.eval(e.value, frame)
-            if isinstance(e, cst.StarredElement):
-                return Seq(elem=join(join_all(items) if items else None, self.iterate(v)))
-            items.append(v)
-            use(v)
-        return Seq(items=items)
-
-    def _dict(self, node, frame):
-        entries = {}
-        for el in node.elements:
-            if isinstance(el, cst.DictElement):
-                k = self.eval(el.key, frame)
-                v = self.eval(el.value, frame)
-                entries[k.value if isinstance(k, Const) and isinstance(k.value, str) else "?"] = v
-        return Dict(entries)
-
-    def _comp(self, node, frame):
-        inner = Frame(parent=frame)
-        inner.vars = {}
-        self._bind_comp(node.for_in, inner)
-        return Seq(elem=self.eval(node.elt, inner))
-
-    def _dictcomp(self, node, frame):
-        inner = Frame(parent=frame)
-        self._bind_comp(node.for_in, inner)
-        self.eval(node.key, inner)
-        return Dict({"?": self.eval(node.value, inner)})
-
-    def _bind_comp(self, for_in, frame):
-        while for_in is not None:
-            it = self.eval(for_in.iter, frame)
-            self.assign(for_in.target, self.iterate(it), frame, for_in.iter)
-            for cond in for_in.ifs:
-                self.eval(cond.test, frame)
-            for_in = for_in.inner_for_in
-
-    def _namedexpr(self, node, frame):
-        v = self.eval(node.value, frame)
-        self.assign(node.target, v, frame)
-        return v
-
-    def _yield(self, node, frame):
-        if node.value is not None:
-            v = self.eval(node.value, frame)
-            frame.yields.append(v)
-        return UNKNOWN_CONST
-
-    def iterate(self, v):
-        """The value of one element when iterating over ``v``."""
-        if isinstance(v, Seq):
-            return v.element()
-        if isinstance(v, Tensor):
-            if v.kind in ("opaque", "arg"):
-                # of unknown type: far more often a list of tensors than a tensor
-                return opaque(v.rg) if v.rg is not None else opaque()
-            # Tensor.__iter__ is unbind(0): each element is a multi-output view.
-            return self._view_of(v, "unbind", "multi")
-        if isinstance(v, (Dict, Const)):
-            return UNKNOWN_CONST
-        if isinstance(v, Obj) and v.items is not None:
-            return join_all(v.items) if v.items else opaque()
-        if isinstance(v, Alt):
-            return join_all([self.iterate(o) for o in v.options])
-        if isinstance(v, Obj) and v.qual == "torch.nn.ModuleDict":
-            return Const("?")
-        return opaque()
-
-    # ------------------------------------------------------------------- calls
-    def _call(self, node, frame):
-        func = self.eval(node.func, frame)
-        args, kwargs = [], {}
-        for a in node.args:
-            v = self.eval(a.value, frame)
-            if a.keyword is not None:
-                kwargs[a.keyword.value] = v
-            elif a.star == "*":
-                args.append(Starred(v))
-            elif a.star == "**":
-                pass
-            else:
-                args.append(v)
-        return self.call(func, args, kwargs, node, frame)
-
-    def call(self, func, args, kwargs, node, frame=None):
-        if isinstance(func, Func):
-            return self.call_function(func, args, kwargs, node)
-        if isinstance(func, Qual):
-            if self.project is not None:
-                v = project_hooks.resolve_qual(self, func.name)
-                if v is not None and not isinstance(v, Qual):
-                    return self.call(v, args, kwargs, node, frame)
-                func = v or func  # a re-exported torch name
-            return self.call_qual(func.name, args, kwargs, node)
-        if isinstance(func, BoundMethod):
-            return self.call_method(func.recv, func.name, args, kwargs, node)
-        if isinstance(func, AltCallable):
-            return self._each(Alt(func.options), lambda o: self.call(o, args, kwargs, node))
-        if isinstance(func, ClassInfo):
-            return self.instantiate(func, node, args=args, kwargs=kwargs)
-        if isinstance(func, Obj):
-            return self.apply_module(func, args, kwargs, node)
-        if isinstance(func, Alt):
-            return self._each(func, lambda o: self.call(o, args, kwargs, node))
-        if isinstance(func, SuperRef):
-            return opaque()
-        if isinstance(func, Tensor):
-            # a method of something we cannot see into: its result depends on
-            # the object too (dist.log_prob(a) requires grad when dist does)
-            return opaque(self._taint([func] + list(args), kwargs))
-        return opaque(self._taint(args, kwargs))
-
-    def _each(self, alt, fn):
-        """Follow every option of an Alt; what happens in one is only possible."""
-        # Only one option runs at a time: each on its own path, so that what one
-        # saved is not seen by another's in-place op.
-        self.doubt += 1
-        pre = self.state
-        results, states, journals = [], [], []
-        try:
-            for o in alt.options:
-                self.state = pre.branch()
-                j = self.heap.begin()
-                try:
-                    results.append(fn(o))
-                finally:
-                    self.heap.end(j)
-                states.append(self.state)
-                journals.append(j)
-        finally:
-            self.doubt -= 1
-        every = frozenset().union(*(st.seen for st in states)) if states else frozenset()
-        self.heap.merge([(j, every - st.seen) for j, st in zip(journals, states)])
-        joined = states[0] if states else pre
-        for st in states[1:]:
-            joined = State.join(joined, st)
-        self.state = joined
-        results = [hidden(r, every - st.seen) for r, st in zip(results, states)]
-        out = join_all(results)
-        if isinstance(out, Tensor) and any(r is not results[0] for r in results):
-            out.alias_certain = False
-        return out
-
-    def _taint(self, args, kwargs):
-        """requires_grad of the result of something we cannot see into."""
-        rg = False
-        for v in list(args) + list(kwargs.values()):
-            if isinstance(v, Starred):
-                v = v.value
-            use(v)
-            if isinstance(v, Tensor):
-                rg = t_or(rg, v.rg)
-            elif isinstance(v, Obj) and v.is_module:
-                rg = t_or(rg, None)
-            elif isinstance(v, Seq):
-                e = v.element()
-                if isinstance(e, Tensor):
-                    rg = t_or(rg, e.rg)
-        if self.state.grad is False:
-            return False
-        return rg if self.state.grad is True else t_and(rg, None)
-
-    def _out_rg(self, tensors):
-        rg = False
-        for t in tensors:
-            if isinstance(t, Tensor):
-                rg = t_or(rg, t.rg)
-        return t_and(rg, self.state.grad)
-
-    # user functions -----------------------------------------------------------
-    def call_function(self, func: Func, args, kwargs, node, frame_parent=None, standalone=False, _entered=False):
-        fnode = func.node
-        if not standalone:
-            if (any(f.node is fnode for f in self.funcs) or len(self.chain) >= MAX_DEPTH
-                    or self.steps > self.budget):
-                return opaque(self._taint(args, kwargs))
-        if self.project is not None and not _entered:
-            # a function of another project module runs with that module's globals
-            switch = project_hooks.enter(self, func, node, args, kwargs)
-            if switch is not None:
-                try:
-                    return self.call_function(func, args, kwargs, node, None, standalone, _entered=True)
-                finally:
-                    project_hooks.leave(self, switch)
-        frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
-        if not standalone:
-            self._call_grads.setdefault(id(fnode), []).append(self.state.grad)
-        self._bind_params(fnode, func, args, kwargs, frame)
-        saved_stmt = self.cur_stmt
-        saved_grad = self.state.grad
-        if func.grad is not None:
-            self.state.grad = func.grad
-        self.funcs.append(func)
-        saved_chain = self.chain
-        if not standalone:
-            self.chain = self.chain + ((fnode.name.value, node, self.cur_stmt),)
-        try:
-            if self.exec_block(self._body(fnode), frame):
-                frame.returns.append((Const(None), frozenset(self.state.seen)))
-        finally:
-            self.funcs.pop()
-            self.chain = saved_chain
-            self.cur_stmt = saved_stmt
-            if func.grad is not None:
-                self.state.grad = saved_grad
-        if standalone:
-            for v, _ in frame.returns:
-                use(v)  # nobody in this file receives it: whoever calls it may backpropagate
-        for v in frame.yields:
-            use(v)
-        if frame.yields:
-            return Seq(elem=join_all(frame.yields))
-        if not frame.returns:
-            return Const(None)
-        if len(frame.returns) == 1:
-            return frame.returns[0][0]
-        # A value returned on one path does not see saves made only on another.
-        every = frozenset().union(*(seen for _, seen in frame.returns))
-        return join_all(hidden(v, every - seen) for v, seen in frame.returns)
-
-    def _bind_params(self, fnode, func, args, kwargs, frame):
-        params = fnode.params
-        plist = list(params.posonly_params) + list(params.params)
-        args = list(args)
-        flat = []
-        for a in args:
-            if isinstance(a, Starred):
-                flat.append(self.iterate(a.value))
-            else:
-                flat.append(a)
-        if func.bound is not None:
-            flat.insert(0, func.bound)
-        for i, p in enumerate(plist):
-            name = p.name.value
-            if i < len(flat):
-                v = flat[i]
-            elif name in kwargs:
-                v = kwargs[name]
-            elif p.default is not None:
-                v = self.eval(p.default, self.globals)
-            else:
-                v = self._unknown_param(p)
-            frame.vars[name] = v
-        for p in params.kwonly_params:
-            name = p.name.value
-            if name in kwargs:
-                frame.vars[name] = kwargs[name]
-            elif p.default is not None:
-                frame.vars[name] = self.eval(p.default, self.globals)
-            else:
-                frame.vars[name] = self._unknown_param(p)
-        if isinstance(params.star_arg, cst.Param):
-            rest = flat[len(plist):]
-            frame.vars[params.star_arg.name.value] = Seq(items=rest, is_tuple=True)
-        if params.star_kwarg is not None:
-            frame.vars[params.star_kwarg.name.value] = Dict(
-                {k: v for k, v in kwargs.items() if k not in {p.name.value for p in plist}})
-
-    def _unknown_param(self, p: cst.Param):
-        return param_kinds.unknown_param(self, p)
-
-    # classes and modules -----------------------------------------------------
-    def _builtin(self, name, args, kwargs, node):
-        if name in ("zip",):
-            return Seq(elem=Seq(items=[self.iterate(a.value if isinstance(a, Starred) else a) for a in args],
-                                is_tuple=True), nonempty=bool(args) and all(_nonempty(a) for a in args))
-        if name == "enumerate":
-            return Seq(elem=Seq(items=[Const(0), self.iterate(args[0]) if args else opaque()], is_tuple=True),
-                       nonempty=bool(args) and _nonempty(args[0]))
-        if name in ("list", "tuple", "sorted", "reversed", "iter", "set", "frozenset"):
-            if not args:
-                return Seq(items=[])
-            a = args[0]
-            if isinstance(a, Seq):
-                return Seq(items=a.items, elem=a.elem, is_tuple=name == "tuple")
-            return Seq(elem=self.iterate(a), is_tuple=name == "tuple")
-        if name == "next":
-            return self.iterate(args[0]) if args else opaque()
-        if name == "range":
-            bounds = [a.value if isinstance(a, Const) and type(a.value) is int else None for a in args]
-            if bounds and None not in bounds:
-                return Seq(elem=UNKNOWN_CONST, nonempty=len(range(*bounds[:3])) > 0 if len(bounds) <= 3 else False)
-            return Seq(elem=UNKNOWN_CONST)
-        if name in ("sum", "max", "min"):
-            vals = [self.iterate(args[0])] if len(args) == 1 else args
-            tensors = [v for v in vals if isinstance(v, Tensor)]
-            if not tensors:
-                return UNKNOWN_CONST
-            if all(t.kind in ("arg", "opaque") for t in tensors):
-                return opaque(self._out_rg(tensors))  # maybe plain numbers
-            return result_tensor(self._out_rg(tensors))
-        if name == "getattr" and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
-            return self.getattr(args[0], args[1].value)
-        if name == "setattr" and len(args) == 3 and isinstance(args[0], Obj) and isinstance(args[1], Const):
-            self.heap.set(args[0], str(args[1].value), args[2])
-            return Const(None)
-        if name == "super":
-            f = self._current_func()
-            if f is not None and f.owner is not None:
-                return SuperRef(f.owner, f.bound)
-            return opaque()
-        if name in ("dict",):
-            return Dict(kwargs)
-        if name == "map" and len(args) >= 2:
-            return Seq(elem=self.call(args[0], [self.iterate(a) for a in args[1:]], {}, node))
-        if name == "filter" and len(args) == 2:
-            return Seq(elem=self.iterate(args[1]))
-        if name == "print":
-            return Const(None)
-        return UNKNOWN_CONST
-
-    def _current_func(self):
-        return self.funcs[-1] if self.funcs else None
-
-    # methods ------------------------------------------------------------------
-    def mutate(self, t: Tensor, kind, op, node, target_node, out_rg=None, related_node=None,
-               related_message="", basic_index=False, certain=True, related_stmt=None):
-        live = [s for s in t.visible_saves() if self.state.live(s)]
-        # A save of a graph already backpropagated with retain_graph=True is a
-        # hazard only if a later backward reaches it: held until one does.
-        retained = [s for s in live if s.epoch in self.state.retained]
-        if retained:
-            live = [s for s in live if s.epoch not in self.state.retained]
-        if self.env is not None and not project_hooks.keep_event(self, t, live + retained):
-            return
-        snap = _Snapshot(t)
-        if self.doubt or not certain:
-            snap.alias_certain = False
-        elif live and t.members and t.paths and any(
-                not any(self.state.live(s) for s in m.visible_saves()) for m in t.members):
-            # one of several values that reach here (``a if c else b``) was
-            # saved, another was not: the hazard depends on the path taken
-            snap.alias_certain = False
-        if self.project is not None and project_hooks.only_uncertain_elsewhere(self, live + retained,
-                                                                                snap.alias_certain):
-            return
-        ev = RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
-                      self.chain, out_rg=out_rg, related_node=related_node,
-                      related_message=related_message, basic_index=basic_index, stmt=self.cur_stmt,
-                      related_stmt=related_stmt)
-        self.events.append(ev)
-        if self.env is not None:
-            ev.env, ev.anchor, ev.caller_target = self.env, self.anchor, project_hooks.caller_expr(self, t)
-        if retained:
-            self.pending.append((ev, retained))
-        if self.loop_earlier and self.loop_earlier[-1]:
-            earlier = self.loop_earlier[-1]
-            ev.previous = frozenset(id(s) for s in live if s.epoch in earlier)
-
-    def _save(self, t, op, what, node, certain, out=None):
-        super()._save(t, op, what, node, certain, out)
-        if self.project is not None:
-            project_hooks.note_save(self, t)
-
-    def confirm_retained(self, root):
-        """A backward from ``root`` runs: the held saves it reaches become hazards of their events."""
-        if not self.pending:
-            return
-        if isinstance(root, Seq):
-            root = root.element()
-        if not isinstance(root, Tensor):
-            root = None  # of unknown origin: it may reach anything
-        reached = reaches(root) if root is not None else None
-        still = []
-        for ev, saves in self.pending:
-            hit = [s for s in saves if reached is None or s.out is None or id(s.out) in reached]
-            ev.saves.extend(hit)
-            rest = [s for s in saves if s not in hit]
-            if rest:
-                still.append((ev, rest))
-        self.pending = still
-
-
-class _Snapshot:
-    """Facts about a tensor at the moment it was modified."""
-
-    __slots__ = ("rg", "leaf", "view", "base_rg", "base_leaf", "data", "alias_certain", "kind", "alias_op",
-                 "origin")
-
-    def __init__(self, t: Tensor):
-        self.rg, self.leaf, self.view, self.data = t.rg, t.leaf, t.view, t.data
-        self.alias_certain, self.kind = t.alias_certain, t.kind
-        self.alias_op = t.alias_op
-        r = t.root()
-        # what the modified tensor (or the base of the view) is: a parameter or something made here
-        self.origin = "param" if r.kind == "param" or t.kind == "param" else r.kind
-        root = t.root() if t.base is not None else None
-        self.base_rg = root.rg if root is not None else None
-        self.base_leaf = root.leaf if root is not None else None
-        if t.data and root is not None:
-            self.rg, self.leaf = root.rg, root.leaf
-
-
-# Tensor methods that str, list, dict and set have too: calling one on a value
-# of unknown type says nothing about its type.
-SHARED_METHODS = {"add", "index", "sort", "split", "values", "count", "copy", "pop", "update", "join"}
-# ndarray methods named like Tensor methods: no evidence either
-NUMPY_METHODS = {
-    "all", "any", "argmax", "argmin", "argpartition", "argsort", "astype", "clip", "conj", "copy", "cumprod",
-    "cumsum", "diagonal", "dot", "fill", "flatten", "item", "max", "mean", "min", "nonzero", "prod", "put",
-    "ravel", "repeat", "reshape", "resize", "round", "searchsorted", "squeeze", "std", "sum", "swapaxes",
-    "take", "tobytes", "tolist", "trace", "transpose", "var", "view", "abs", "T", "shape", "size", "ndim",
-    "dtype",
-}
-
-_BUILTINS = {"zip", "enumerate", "list", "tuple", "sorted", "reversed", "iter", "next", "sum", "max", "min",
-             "getattr", "setattr", "super", "dict", "map", "filter", "print", "set", "frozenset", "len", "range",
-             "isinstance", "int", "float", "str", "bool", "abs", "round", "hasattr", "type", "id", "any", "all"}
-
 
 def _augop_text(op):
     return op.__class__.__name__ and {
@@ -1350,12 +646,3 @@ def _count_statements(module):
 def _private(fnode):
     name = fnode.name.value
     return name.startswith("_") and not name.startswith("__")
-
-
-def _nonempty(it):
-    """Iterating ``it`` surely runs the body at least once."""
-    if isinstance(it, Obj):
-        return bool(it.items)  # the layers of a ModuleList / Sequential
-    if isinstance(it, Seq):
-        return bool(it.items) if it.items is not None else it.nonempty
-    return False

@@ -388,7 +388,7 @@ class TorchSemantics:
             return UNKNOWN_CONST
         if isinstance(recv, Dict):
             if name == "items":
-                return Seq(elem=Seq(items=[Const("?"), join_all(recv.entries.values()) if recv.entries else opaque()],
+                return Seq(elem=Seq(items=[UNKNOWN_CONST, join_all(recv.entries.values()) if recv.entries else opaque()],
                                     is_tuple=True))
             if name == "values":
                 return Seq(elem=join_all(recv.entries.values()) if recv.entries else opaque())
@@ -398,7 +398,7 @@ class TorchSemantics:
                     return recv.entries[key]
                 return args[1] if len(args) > 1 else opaque()
             if name == "keys":
-                return Seq(elem=Const("?"))
+                return Seq(elem=UNKNOWN_CONST)
             if name == "update" and args and isinstance(args[0], Dict):
                 recv.entries.update(args[0].entries)
             return UNKNOWN_CONST
@@ -432,15 +432,15 @@ class TorchSemantics:
             return Const(None)
         if name in ("parameters", "named_parameters"):
             group = self._module_params(obj)
-            return Seq(elem=group if name == "parameters" else Seq(items=[Const("?"), group], is_tuple=True))
+            return Seq(elem=group if name == "parameters" else Seq(items=[UNKNOWN_CONST, group], is_tuple=True))
         if name in ("buffers", "named_buffers"):
             bufs = [v for m in obj.submodules() for v in m.attrs.values() if isinstance(v, Tensor) and v.kind == "buffer"]
             g = make_group(bufs, kind="buffer") if bufs else Tensor(kind="buffer")
-            return Seq(elem=g if name == "buffers" else Seq(items=[Const("?"), g], is_tuple=True))
+            return Seq(elem=g if name == "buffers" else Seq(items=[UNKNOWN_CONST, g], is_tuple=True))
         if name in ("modules", "children", "named_modules", "named_children"):
             mods = [m for m in obj.submodules()]
             e = join_all(mods) if mods else opaque()
-            return Seq(elem=e if not name.startswith("named") else Seq(items=[Const("?"), e], is_tuple=True))
+            return Seq(elem=e if not name.startswith("named") else Seq(items=[UNKNOWN_CONST, e], is_tuple=True))
         if name == "zero_grad":
             self._zero_grad(kwargs)
             return Const(None)
