@@ -36,7 +36,13 @@ from itertools import accumulate
 from .findings import FileProblem
 
 DEFAULT_TIME_LIMIT = 60.0  # seconds per file (config key ``file-time-limit``)
-HARD_STOP_GRACE = 5.0  # seconds past the time limit before a worker that does not stop is killed
+# The time limit counts the worker's CPU time (a busy machine must not turn
+# into "incomplete" analyses): a timer stops the analysis cooperatively at the
+# limit; RLIMIT_CPU kills a worker stuck in native code at 1.5 times the limit
+# plus HARD_STOP_GRACE; a worker that makes no progress at all is killed after
+# WALL_FACTOR times the limit in wall-clock time.
+HARD_STOP_GRACE = 5.0
+WALL_FACTOR = 10.0
 MEMORY_HEADROOM = 3 << 30  # bytes of address space a worker may add to what it had when forked
 OUT_OF_MEMORY = "not checked: the analysis ran out of memory"
 MAX_LINE_CHARS = 50_000
@@ -152,7 +158,7 @@ def run(fn, text, path, *args, shared=None, time_limit=None):
     limit = time_limit if time_limit is not None else DEFAULT_TIME_LIMIT
     if worker.shared is not shared:
         worker.restart_with(shared)
-    status, value = worker.call((fn, text, path, args, limit), limit)
+    status, value = worker.call((fn, text, path, args, limit, HARD_STOP_GRACE), limit)
     if status == "ok":
         result, had_source = value
         if had_source:
@@ -245,12 +251,14 @@ class _Worker:
             self._start()
             _send(self.down, job)
         # the worker stops the analysis itself at ``limit``; this is the hard stop
-        reply = _receive(self.up, limit * 1.5 + HARD_STOP_GRACE)
+        reply = _receive(self.up, limit * WALL_FACTOR + HARD_STOP_GRACE)
         if reply is _TIMEOUT:
             self._stop()
             return "problem", f"not checked: still running after the per-file time limit ({limit:g} s)"
         if reply is _EOF:
             status = self._stop(wait=True)
+            if status is not None and os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU:
+                return "problem", f"not checked: still running after the per-file time limit ({limit:g} s)"
             return "problem", "not checked: the checking process " + _describe(status) + " on this file"
         if reply[0] == "problem" and reply[1] == OUT_OF_MEMORY:
             self._stop()  # a process that ran out of memory may be in a bad state: start afresh
@@ -316,14 +324,15 @@ def _serve(down, up, shared):  # pragma: no cover - runs in the child
     gc.set_threshold(100_000, 50, 100)
     _limit_memory()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent decides
-    signal.signal(signal.SIGALRM, lambda *_: budget.expire())
+    signal.signal(signal.SIGPROF, lambda *_: budget.expire())
     while True:
         job = _receive(down, None)
         if job is _EOF:
             return
-        fn, text, path, args, limit = job
+        fn, text, path, args, limit, grace = job
+        _limit_cpu(limit * 1.5 + grace)
         budget.reset()
-        signal.setitimer(signal.ITIMER_REAL, limit)
+        signal.setitimer(signal.ITIMER_PROF, limit)
         try:
             result = fn(text, path, *args, shared)
             had_source = result.source is text
@@ -337,11 +346,25 @@ def _serve(down, up, shared):  # pragma: no cover - runs in the child
         except Exception as e:  # a bug must not lose the other files' results
             reply = ("problem", f"internal error: {type(e).__name__}: {e}")
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.setitimer(signal.ITIMER_PROF, 0)
         try:
             _send(up, reply)
         except (pickle.PicklingError, TypeError, AttributeError) as e:
             _send(up, ("problem", f"internal error: cannot return the result: {e}"))
+
+
+def _limit_cpu(seconds):  # pragma: no cover - runs in the child
+    """SIGXCPU (which kills) once this job has used ``seconds`` of CPU time."""
+    try:
+        import resource
+
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        want = int(usage.ru_utime + usage.ru_stime + seconds) + 1
+        if hard == resource.RLIM_INFINITY or want <= hard:
+            resource.setrlimit(resource.RLIMIT_CPU, (want, hard))
+    except (ImportError, ValueError, OSError):
+        pass  # the wall-clock stop still holds
 
 
 def _limit_memory():  # pragma: no cover - runs in the child

@@ -14,7 +14,7 @@ import pytest
 
 from inplace_lint import isolation
 from inplace_lint.config import Config, ConfigError, load_config
-from inplace_lint.engine import analyze, budget
+from inplace_lint.engine import budget
 from inplace_lint.engine.interpreter import Interpreter
 from inplace_lint.findings import FileProblem
 from inplace_lint.runner import FileResult, check_file, check_paths, check_source
@@ -107,8 +107,8 @@ def test_generated_module_costs_work_linear_in_its_size():
     # with its size, not faster (the 100k-line version is in bench/sweep.py)
     def module(n):
         return "import torch\n" + "".join(
-            f"def g{i}(x):\n    y = x.sigmoid()\n    for j in range(3):\n        y.add_(j)\n    return g{i - 1}(y) if {i} else y\n"
-            for i in range(n))
+            f"def g{i}(x):\n    y = x.sigmoid()\n    for j in range(3):\n        y.add_(j)\n"
+            f"    return g{i - 1}(y) if {i} else y\n" for i in range(n))
 
     small, big = _steps(module(100)), _steps(module(400))
     assert big <= 4.4 * small
@@ -220,9 +220,14 @@ def _sleep(text, path, *_):
 
 
 def _until_expired(text, path, *_):
-    while not budget.expired():
-        time.sleep(0.01)
+    while not budget.expired():  # the limit counts CPU time: spend it
+        pass
     return FileResult(path, [], FileProblem(path, "stopped in time", kind="note"), text)
+
+
+def _spin(text, path, *_):
+    while True:  # ignores the cooperative stop, as native code would
+        pass
 
 
 def _hog(text, path, *_):
@@ -248,7 +253,10 @@ def test_time_limit_stops_cooperatively_then_hard(monkeypatch):
     r = isolation.run(_until_expired, "x = 1\n", "slow.py", time_limit=0.2)
     assert r.problem.message == "stopped in time" and r.source == "x = 1\n"
     monkeypatch.setattr(isolation, "HARD_STOP_GRACE", 0.3)
-    r = isolation.run(_sleep, "x = 1\n", "hang.py", time_limit=0.2)
+    r = isolation.run(_spin, "x = 1\n", "spin.py", time_limit=0.2)  # killed by its CPU limit
+    assert r.problem.message == "not checked: still running after the per-file time limit (0.2 s)"
+    monkeypatch.setattr(isolation, "WALL_FACTOR", 1.0)
+    r = isolation.run(_sleep, "x = 1\n", "hang.py", time_limit=0.2)  # no progress at all: killed by the clock
     assert r.problem.message == "not checked: still running after the per-file time limit (0.2 s)"
     _check_ok()
 

@@ -1,0 +1,322 @@
+"""Calls: binding arguments, interpreting the file's (and the project's) own
+functions with the caller's values, builtins, and recording in-place writes
+(``mutate``) and saves.  A mixin of the ``Interpreter``.
+"""
+from __future__ import annotations
+
+import libcst as cst
+
+from . import params as param_kinds
+from .frames import MAX_DEPTH, Frame, RawEvent, Snapshot, nonempty
+from .project import hooks as project_hooks
+from .state import State
+from .values import (
+    UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
+    Starred, SuperRef, Tensor, hidden, reaches, join_all, opaque, result_tensor, t_and, t_or, use,
+)
+
+
+class Calls:
+    # ------------------------------------------------------------------- calls
+    def _call(self, node, frame):
+        func = self.eval(node.func, frame)
+        args, kwargs = [], {}
+        for a in node.args:
+            v = self.eval(a.value, frame)
+            if a.keyword is not None:
+                kwargs[a.keyword.value] = v
+            elif a.star == "*":
+                args.append(Starred(v))
+            elif a.star == "**":
+                pass
+            else:
+                args.append(v)
+        return self.call(func, args, kwargs, node, frame)
+
+    def call(self, func, args, kwargs, node, frame=None):
+        if isinstance(func, Func):
+            return self.call_function(func, args, kwargs, node)
+        if isinstance(func, Qual):
+            if self.project is not None:
+                v = project_hooks.resolve_qual(self, func.name)
+                if v is not None and not isinstance(v, Qual):
+                    return self.call(v, args, kwargs, node, frame)
+                func = v or func  # a re-exported torch name
+            return self.call_qual(func.name, args, kwargs, node)
+        if isinstance(func, BoundMethod):
+            return self.call_method(func.recv, func.name, args, kwargs, node)
+        if isinstance(func, AltCallable):
+            return self._each(Alt(func.options), lambda o: self.call(o, args, kwargs, node))
+        if isinstance(func, ClassInfo):
+            return self.instantiate(func, node, args=args, kwargs=kwargs)
+        if isinstance(func, Obj):
+            return self.apply_module(func, args, kwargs, node)
+        if isinstance(func, Alt):
+            return self._each(func, lambda o: self.call(o, args, kwargs, node))
+        if isinstance(func, SuperRef):
+            return opaque()
+        if isinstance(func, Tensor):
+            # a method of something we cannot see into: its result depends on
+            # the object too (dist.log_prob(a) requires grad when dist does)
+            return opaque(self._taint([func] + list(args), kwargs))
+        return opaque(self._taint(args, kwargs))
+
+    def _each(self, alt, fn):
+        """Follow every option of an Alt; what happens in one is only possible."""
+        # Only one option runs at a time: each on its own path, so that what one
+        # saved is not seen by another's in-place op.
+        self.doubt += 1
+        pre = self.state
+        results, states, journals = [], [], []
+        try:
+            for o in alt.options:
+                self.state = pre.branch()
+                j = self.heap.begin()
+                try:
+                    results.append(fn(o))
+                finally:
+                    self.heap.end(j)
+                states.append(self.state)
+                journals.append(j)
+        finally:
+            self.doubt -= 1
+        every = frozenset().union(*(st.seen for st in states)) if states else frozenset()
+        self.heap.merge([(j, every - st.seen) for j, st in zip(journals, states)])
+        joined = states[0] if states else pre
+        for st in states[1:]:
+            joined = State.join(joined, st)
+        self.state = joined
+        results = [hidden(r, every - st.seen) for r, st in zip(results, states)]
+        out = join_all(results)
+        if isinstance(out, Tensor) and any(r is not results[0] for r in results):
+            out.alias_certain = False
+        return out
+
+    def _taint(self, args, kwargs):
+        """requires_grad of the result of something we cannot see into."""
+        rg = False
+        for v in list(args) + list(kwargs.values()):
+            if isinstance(v, Starred):
+                v = v.value
+            use(v)
+            if isinstance(v, Tensor):
+                rg = t_or(rg, v.rg)
+            elif isinstance(v, Obj) and v.is_module:
+                rg = t_or(rg, None)
+            elif isinstance(v, Seq):
+                e = v.element()
+                if isinstance(e, Tensor):
+                    rg = t_or(rg, e.rg)
+        if self.state.grad is False:
+            return False
+        return rg if self.state.grad is True else t_and(rg, None)
+
+    def _out_rg(self, tensors):
+        rg = False
+        for t in tensors:
+            if isinstance(t, Tensor):
+                rg = t_or(rg, t.rg)
+        return t_and(rg, self.state.grad)
+
+    # user functions -----------------------------------------------------------
+    def call_function(self, func: Func, args, kwargs, node, frame_parent=None, standalone=False, _entered=False):
+        fnode = func.node
+        if not standalone:
+            if (any(f.node is fnode for f in self.funcs) or len(self.chain) >= MAX_DEPTH
+                    or self.steps > self.budget):
+                return opaque(self._taint(args, kwargs))
+        if self.project is not None and not _entered:
+            # a function of another project module runs with that module's globals
+            switch = project_hooks.enter(self, func, node, args, kwargs)
+            if switch is not None:
+                try:
+                    return self.call_function(func, args, kwargs, node, None, standalone, _entered=True)
+                finally:
+                    project_hooks.leave(self, switch)
+        frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
+        if not standalone:
+            self._call_grads.setdefault(id(fnode), []).append(self.state.grad)
+        self._bind_params(fnode, func, args, kwargs, frame)
+        saved_stmt = self.cur_stmt
+        saved_grad = self.state.grad
+        if func.grad is not None:
+            self.state.grad = func.grad
+        self.funcs.append(func)
+        saved_chain = self.chain
+        if not standalone:
+            self.chain = self.chain + ((fnode.name.value, node, self.cur_stmt),)
+        try:
+            if self.exec_block(self._body(fnode), frame):
+                frame.returns.append((Const(None), frozenset(self.state.seen)))
+        finally:
+            self.funcs.pop()
+            self.chain = saved_chain
+            self.cur_stmt = saved_stmt
+            if func.grad is not None:
+                self.state.grad = saved_grad
+        if standalone:
+            for v, _ in frame.returns:
+                use(v)  # nobody in this file receives it: whoever calls it may backpropagate
+        for v in frame.yields:
+            use(v)
+        if frame.yields:
+            return Seq(elem=join_all(frame.yields))
+        if not frame.returns:
+            return Const(None)
+        if len(frame.returns) == 1:
+            return frame.returns[0][0]
+        # A value returned on one path does not see saves made only on another.
+        every = frozenset().union(*(seen for _, seen in frame.returns))
+        return join_all(hidden(v, every - seen) for v, seen in frame.returns)
+
+    def _bind_params(self, fnode, func, args, kwargs, frame):
+        params = fnode.params
+        plist = list(params.posonly_params) + list(params.params)
+        args = list(args)
+        flat = []
+        for a in args:
+            if isinstance(a, Starred):
+                flat.append(self.iterate(a.value))
+            else:
+                flat.append(a)
+        if func.bound is not None:
+            flat.insert(0, func.bound)
+        for i, p in enumerate(plist):
+            name = p.name.value
+            if i < len(flat):
+                v = flat[i]
+            elif name in kwargs:
+                v = kwargs[name]
+            elif p.default is not None:
+                v = self.eval(p.default, self.globals)
+            else:
+                v = self._unknown_param(p)
+            frame.vars[name] = v
+        for p in params.kwonly_params:
+            name = p.name.value
+            if name in kwargs:
+                frame.vars[name] = kwargs[name]
+            elif p.default is not None:
+                frame.vars[name] = self.eval(p.default, self.globals)
+            else:
+                frame.vars[name] = self._unknown_param(p)
+        if isinstance(params.star_arg, cst.Param):
+            rest = flat[len(plist):]
+            frame.vars[params.star_arg.name.value] = Seq(items=rest, is_tuple=True)
+        if params.star_kwarg is not None:
+            frame.vars[params.star_kwarg.name.value] = Dict(
+                {k: v for k, v in kwargs.items() if k not in {p.name.value for p in plist}})
+
+    def _unknown_param(self, p: cst.Param):
+        return param_kinds.unknown_param(self, p)
+
+    # classes and modules -----------------------------------------------------
+    def _builtin(self, name, args, kwargs, node):
+        if name in ("zip",):
+            return Seq(elem=Seq(items=[self.iterate(a.value if isinstance(a, Starred) else a) for a in args],
+                                is_tuple=True), nonempty=bool(args) and all(nonempty(a) for a in args))
+        if name == "enumerate":
+            return Seq(elem=Seq(items=[Const(0), self.iterate(args[0]) if args else opaque()], is_tuple=True),
+                       nonempty=bool(args) and nonempty(args[0]))
+        if name in ("list", "tuple", "sorted", "reversed", "iter", "set", "frozenset"):
+            if not args:
+                return Seq(items=[])
+            a = args[0]
+            if isinstance(a, Seq):
+                return Seq(items=a.items, elem=a.elem, is_tuple=name == "tuple")
+            return Seq(elem=self.iterate(a), is_tuple=name == "tuple")
+        if name == "next":
+            return self.iterate(args[0]) if args else opaque()
+        if name == "range":
+            bounds = [a.value if isinstance(a, Const) and type(a.value) is int else None for a in args]
+            if bounds and None not in bounds:
+                return Seq(elem=UNKNOWN_CONST, nonempty=len(range(*bounds[:3])) > 0 if len(bounds) <= 3 else False)
+            return Seq(elem=UNKNOWN_CONST)
+        if name in ("sum", "max", "min"):
+            vals = [self.iterate(args[0])] if len(args) == 1 else args
+            tensors = [v for v in vals if isinstance(v, Tensor)]
+            if not tensors:
+                return UNKNOWN_CONST
+            if all(t.kind in ("arg", "opaque") for t in tensors):
+                return opaque(self._out_rg(tensors))  # maybe plain numbers
+            return result_tensor(self._out_rg(tensors))
+        if name == "getattr" and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
+            return self.getattr(args[0], args[1].value)
+        if name == "setattr" and len(args) == 3 and isinstance(args[0], Obj) and isinstance(args[1], Const):
+            self.heap.set(args[0], str(args[1].value), args[2])
+            return Const(None)
+        if name == "super":
+            f = self._current_func()
+            if f is not None and f.owner is not None:
+                return SuperRef(f.owner, f.bound)
+            return opaque()
+        if name in ("dict",):
+            return Dict(kwargs)
+        if name == "map" and len(args) >= 2:
+            return Seq(elem=self.call(args[0], [self.iterate(a) for a in args[1:]], {}, node))
+        if name == "filter" and len(args) == 2:
+            return Seq(elem=self.iterate(args[1]))
+        if name == "print":
+            return Const(None)
+        return UNKNOWN_CONST
+
+    def _current_func(self):
+        return self.funcs[-1] if self.funcs else None
+
+    # methods ------------------------------------------------------------------
+    def mutate(self, t: Tensor, kind, op, node, target_node, out_rg=None, related_node=None,
+               related_message="", basic_index=False, certain=True, related_stmt=None):
+        live = [s for s in t.visible_saves() if self.state.live(s)]
+        # A save of a graph already backpropagated with retain_graph=True is a
+        # hazard only if a later backward reaches it: held until one does.
+        retained = [s for s in live if s.epoch in self.state.retained]
+        if retained:
+            live = [s for s in live if s.epoch not in self.state.retained]
+        if self.env is not None and not project_hooks.keep_event(self, t, live + retained):
+            return
+        snap = Snapshot(t)
+        if self.doubt or not certain:
+            snap.alias_certain = False
+        elif live and t.members and t.paths and any(
+                not any(self.state.live(s) for s in m.visible_saves()) for m in t.members):
+            # one of several values that reach here (``a if c else b``) was
+            # saved, another was not: the hazard depends on the path taken
+            snap.alias_certain = False
+        if self.project is not None and project_hooks.only_uncertain_elsewhere(self, live + retained,
+                                                                                snap.alias_certain):
+            return
+        ev = RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
+                      self.chain, out_rg=out_rg, related_node=related_node,
+                      related_message=related_message, basic_index=basic_index, stmt=self.cur_stmt,
+                      related_stmt=related_stmt)
+        self.events.append(ev)
+        if self.env is not None:
+            ev.env, ev.anchor, ev.caller_target = self.env, self.anchor, project_hooks.caller_expr(self, t)
+        if retained:
+            self.pending.append((ev, retained))
+        if self.loop_earlier and self.loop_earlier[-1]:
+            earlier = self.loop_earlier[-1]
+            ev.previous = frozenset(id(s) for s in live if s.epoch in earlier)
+
+    def _save(self, t, op, what, node, certain, out=None):
+        super()._save(t, op, what, node, certain, out)
+        if self.project is not None:
+            project_hooks.note_save(self, t)
+
+    def confirm_retained(self, root):
+        """A backward from ``root`` runs: the held saves it reaches become hazards of their events."""
+        if not self.pending:
+            return
+        if isinstance(root, Seq):
+            root = root.element()
+        if not isinstance(root, Tensor):
+            root = None  # of unknown origin: it may reach anything
+        reached = reaches(root) if root is not None else None
+        still = []
+        for ev, saves in self.pending:
+            hit = [s for s in saves if reached is None or s.out is None or id(s.out) in reached]
+            ev.saves.extend(hit)
+            rest = [s for s in saves if s not in hit]
+            if rest:
+                still.append((ev, rest))
+        self.pending = still

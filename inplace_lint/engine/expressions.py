@@ -1,0 +1,343 @@
+"""Expressions: what a Python expression evaluates to over abstract values.
+
+Names, attributes, subscripts (views), operators (ops that save), literals,
+comprehensions and iteration.  A mixin of the ``Interpreter``; statements live
+in ``interpreter.py``, calls in ``calls.py``.
+"""
+from __future__ import annotations
+
+import libcst as cst
+
+from . import guards
+from .frames import Frame, decorator_name
+from .project import hooks as project_hooks
+from .torch_semantics import HARMLESS_METHODS
+from .values import (
+    UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
+    SuperRef, Tensor, hidden, link, join, join_all, opaque, result_tensor, use,
+)
+
+
+BINOPS = {
+    "Add": "add", "Subtract": "sub", "Multiply": "mul", "Divide": "div", "FloorDivide": "floor_divide",
+    "Modulo": "remainder", "Power": "pow", "MatrixMultiply": "matmul", "BitAnd": "bitwise_and",
+    "BitOr": "bitwise_or", "BitXor": "bitwise_xor", "LeftShift": "bitwise_left_shift",
+    "RightShift": "bitwise_right_shift",
+}
+# Tensor methods that str, list, dict and set have too: calling one on a value
+# of unknown type says nothing about its type.
+SHARED_METHODS = {"add", "index", "sort", "split", "values", "count", "copy", "pop", "update", "join"}
+# ndarray methods named like Tensor methods: no evidence either
+NUMPY_METHODS = {
+    "all", "any", "argmax", "argmin", "argpartition", "argsort", "astype", "clip", "conj", "copy", "cumprod",
+    "cumsum", "diagonal", "dot", "fill", "flatten", "item", "max", "mean", "min", "nonzero", "prod", "put",
+    "ravel", "repeat", "reshape", "resize", "round", "searchsorted", "squeeze", "std", "sum", "swapaxes",
+    "take", "tobytes", "tolist", "trace", "transpose", "var", "view", "abs", "T", "shape", "size", "ndim",
+    "dtype",
+}
+
+_BUILTINS = {"zip", "enumerate", "list", "tuple", "sorted", "reversed", "iter", "next", "sum", "max", "min",
+             "getattr", "setattr", "super", "dict", "map", "filter", "print", "set", "frozenset", "len", "range",
+             "isinstance", "int", "float", "str", "bool", "abs", "round", "hasattr", "type", "id", "any", "all"}
+
+
+class Expressions:
+    # ------------------------------------------------------------- expressions
+    def eval(self, node, frame):
+        h = self._expr.get(type(node))
+        if h is None:
+            return UNKNOWN_CONST
+        return h(node, frame)
+
+    def _number(self, node, frame):
+        # int()/float() instead of evaluated_value, which compiles the literal
+        text = node.value.replace("_", "")
+        try:
+            return Const(float(text) if isinstance(node, cst.Float) else int(text, 0))
+        except ValueError:
+            return UNKNOWN_CONST
+
+    def _string(self, node, frame):
+        # The text between the quotes, escapes left as written: string values
+        # only serve as names (register_buffer, getattr, dict keys), and
+        # evaluated_value would compile every docstring.
+        v = node.value
+        q = v[-1]
+        body = v[v.index(q):]
+        n = 3 if body[:3] == q * 3 else 1
+        return Const(body[n:-n])
+
+    def _name(self, node, frame):
+        name = node.value
+        v = frame.lookup(name)
+        if v is not None:
+            return v
+        if name in ("True", "False", "None"):
+            return Const({"True": True, "False": False, "None": None}[name])
+        if name in _BUILTINS:
+            return Qual("builtins." + name)
+        if self.project is not None:
+            v = project_hooks.star_lookup(self, name)
+            if v is not None:
+                return v
+        return opaque()
+
+    def _attribute(self, node, frame):
+        base = self.eval(node.value, frame)
+        return self.getattr(base, node.attr.value, node)
+
+    def getattr(self, base, attr, node=None):
+        if isinstance(base, Qual):
+            return Qual(self.k.resolve(base.name + "." + attr))  # re-exports: torch.functional.F
+        if isinstance(base, Tensor):
+            if attr == "data":
+                return Tensor(storage=base.storage, rg=False, leaf=True, data=True, base=base,
+                              alias_certain=base.alias_certain, kind=base.kind)
+            if attr == "grad":
+                return Tensor(rg=False, leaf=True, kind="fresh")
+            if base.outputs and attr in ("values", "indices"):
+                return base.outputs[0 if attr == "values" else 1]
+            if attr in ("T", "mT", "H", "mH", "real", "imag"):
+                return self._view_of(base, attr, "single")
+            if attr in ("shape", "dtype", "device", "ndim", "requires_grad", "is_leaf", "grad_fn", "layout",
+                        "is_cuda", "names"):
+                return UNKNOWN_CONST
+            if base.kind in ("arg", "opaque"):
+                if attr in SHARED_METHODS:
+                    # str.split, set.add, dict.values: no evidence that this is a tensor
+                    return opaque(base.rg)
+                if base.kind == "arg" and self.k.is_tensor_method(attr) and attr not in NUMPY_METHODS:
+                    base.kind = "input"  # only a tensor has this method: evidence of its type
+            if self.k.is_tensor_method(attr) or attr in HARMLESS_METHODS:
+                return BoundMethod(base, attr)
+            return opaque(base.rg) if base.kind == "opaque" else BoundMethod(base, attr)
+        if isinstance(base, Obj):
+            if attr in base.attrs:
+                return base.attrs[attr]
+            if base.cls is not None:
+                m, owner = base.cls.lookup(attr)
+                if m is not None:
+                    return self._bind_method(m, owner, base)
+            return BoundMethod(base, attr)
+        if isinstance(base, ClassInfo):
+            m, owner = base.lookup(attr)
+            if m is not None:
+                return self._bind_method(m, owner, None)
+            return BoundMethod(base, attr)
+        if isinstance(base, SuperRef):
+            for b in base.owner.bases:
+                if isinstance(b, ClassInfo):
+                    m, owner = b.lookup(attr)
+                    if m is not None:
+                        return self._bind_method(m, owner, base.obj)
+            return BoundMethod(base, attr)
+        if isinstance(base, (Seq, Dict)):
+            return BoundMethod(base, attr)
+        if isinstance(base, Alt):
+            vals = [self.getattr(o, attr, node) for o in base.options]
+            if all(v is vals[0] for v in vals):
+                return vals[0]
+            if all(isinstance(v, (Func, BoundMethod)) for v in vals):
+                return AltCallable(vals)
+            return join_all(vals)
+        return opaque()
+
+    def _bind_method(self, node, owner, obj):
+        decos = {decorator_name(d) for d in node.decorators}
+        grad = self._decorated_grad(node, owner)
+        if "staticmethod" in decos:
+            return Func(node, owner=owner, grad=grad)
+        if "property" in decos and obj is not None:
+            return self.call_function(Func(node, owner=owner, bound=obj, grad=grad), [], {}, node)
+        if "classmethod" in decos:
+            return Func(node, owner=owner, bound=owner, grad=grad)
+        return Func(node, owner=owner, bound=obj, grad=grad)
+
+    def _subscript(self, node, frame):
+        base = self.eval(node.value, frame)
+        if self.project is not None and isinstance(base, Qual):
+            base = project_hooks.resolve_value(self, base)  # a table in another module (a registry)
+        if isinstance(base, Tensor) and base.outputs:
+            idx = self._const_index(node, frame)
+            if isinstance(idx, int) and -len(base.outputs) <= idx < len(base.outputs):
+                return base.outputs[idx]
+        if isinstance(base, Const):
+            return UNKNOWN_CONST  # an item of a number, string or shape
+        if isinstance(base, Tensor):
+            basic = self._basic_index(node, frame)
+            if basic is not False:
+                v = self._view_of(base, "__getitem__", "single")
+                if base.kind in ("arg", "opaque") or basic is None:
+                    # of unknown type (maybe a list, whose item is no view), or
+                    # indexed by something that may be a mask (a copy)
+                    v.alias_certain = False
+                    v.alias_op = "[]"
+                return v
+            out = result_tensor(self._out_rg([base]), dtype=base.dtype)
+            link(out, [base])
+            return out
+        if isinstance(base, Seq):
+            idx = self._const_index(node, frame)
+            if isinstance(idx, int) and base.items is not None and -len(base.items) <= idx < len(base.items):
+                return base.items[idx]
+            if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
+                sl = node.slice[0].slice
+                bounds = [self.eval(b, frame) if b is not None else Const(None) for b in (sl.lower, sl.upper)]
+                if base.items is not None and sl.step is None and all(
+                        isinstance(b, Const) and (b.value is None or isinstance(b.value, int)) for b in bounds):
+                    return Seq(items=base.items[bounds[0].value:bounds[1].value], is_tuple=base.is_tuple)
+                return Seq(elem=base.element(), is_tuple=base.is_tuple)
+            e = base.element()
+            if isinstance(e, Tensor) and not isinstance(idx, int):
+                e = e.copy(partial=True)
+                if isinstance(idx, guards.Later) and idx.earlier and \
+                        not any(m.base is not None for m in (e.members or [e])):
+                    # xs[i] in a later iteration is another element than in the
+                    # earlier ones: what they saved of theirs is not its save
+                    e = hidden(e, idx.earlier)
+            return e
+        if isinstance(base, Dict):
+            key = self._const_index(node, frame)
+            if key in base.entries:
+                return base.entries[key]
+            return join_all(base.entries.values()) if base.entries else opaque()
+        if isinstance(base, Obj):
+            if base.items is not None:
+                idx = self._const_index(node, frame)
+                if isinstance(idx, int) and -len(base.items) <= idx < len(base.items):
+                    return base.items[idx]
+                return join_all(base.items) if base.items else opaque()
+            key = self._const_index(node, frame)
+            if isinstance(key, str) and key in base.attrs:
+                return base.attrs[key]
+        return opaque()
+
+    def _binop(self, node, frame):
+        # ``x + x + ... + x`` nests to the left: walk that spine iteratively
+        spine = []
+        while isinstance(node, cst.BinaryOperation):
+            spine.append(node)
+            node = node.left
+        left = self.eval(node, frame)
+        for node in reversed(spine):
+            left = self._binop_values(node, left, self.eval(node.right, frame))
+        return left
+
+    def _binop_values(self, node, left, right):
+        op = BINOPS.get(type(node.operator).__name__)
+        if isinstance(left, Tensor) or isinstance(right, Tensor):
+            return self._binary(op, left, right, node)
+        if isinstance(left, Seq) and isinstance(right, Seq):
+            return Seq(elem=join(left.element(), right.element()))
+        if isinstance(left, Seq):
+            return left
+        return UNKNOWN_CONST
+
+    def _binary(self, op, left, right, node):
+        spec = self.k.function("torch." + op) if op else None
+        if spec is None:
+            out = result_tensor(self._out_rg([left, right]))
+            link(out, [left, right])
+            return out
+        return self.apply_op(spec, op, [left, right], {}, node)
+
+    def _unaryop(self, node, frame):
+        v = self.eval(node.expression, frame)
+        if isinstance(v, Tensor):
+            if type(node.operator).__name__ == "Minus":
+                spec = self.k.function("torch.neg")
+                if spec is not None:
+                    return self.apply_op(spec, "neg", [v], {}, node)
+            return result_tensor(self._out_rg([v]) if type(node.operator).__name__ == "Minus" else False)
+        return UNKNOWN_CONST
+
+    def _boolop(self, node, frame):
+        return join(self.eval(node.left, frame), self.eval(node.right, frame))
+
+    def _compare(self, node, frame):
+        vals = [self.eval(node.left, frame)] + [self.eval(c.comparator, frame) for c in node.comparisons]
+        if any(isinstance(v, Tensor) for v in vals):
+            # a comparison reads its operands into a bool tensor: no backward reaches them through it
+            link(None, vals)
+            return Tensor(rg=False, leaf=True, kind="fresh", dtype="int")
+        return UNKNOWN_CONST
+
+    def _ifexp(self, node, frame):
+        self.eval(node.test, frame)
+        return join(self.eval(node.body, frame), self.eval(node.orelse, frame))
+
+    def _tuple(self, node, frame):
+        items = [self.eval(e.value, frame) for e in node.elements]
+        for i in items:
+            use(i)
+        return Seq(items=items, is_tuple=True)
+
+    def _list(self, node, frame):
+        items = []
+        for e in node.elements:
+            v = self.eval(e.value, frame)
+            if isinstance(e, cst.StarredElement):
+                return Seq(elem=join(join_all(items) if items else None, self.iterate(v)))
+            items.append(v)
+            use(v)
+        return Seq(items=items)
+
+    def _dict(self, node, frame):
+        entries = {}
+        for el in node.elements:
+            if isinstance(el, cst.DictElement):
+                k = self.eval(el.key, frame)
+                v = self.eval(el.value, frame)
+                entries[k.value if isinstance(k, Const) and isinstance(k.value, str) else "?"] = v
+        return Dict(entries)
+
+    def _comp(self, node, frame):
+        inner = Frame(parent=frame)
+        inner.vars = {}
+        self._bind_comp(node.for_in, inner)
+        return Seq(elem=self.eval(node.elt, inner))
+
+    def _dictcomp(self, node, frame):
+        inner = Frame(parent=frame)
+        self._bind_comp(node.for_in, inner)
+        self.eval(node.key, inner)
+        return Dict({"?": self.eval(node.value, inner)})
+
+    def _bind_comp(self, for_in, frame):
+        while for_in is not None:
+            it = self.eval(for_in.iter, frame)
+            self.assign(for_in.target, self.iterate(it), frame, for_in.iter)
+            for cond in for_in.ifs:
+                self.eval(cond.test, frame)
+            for_in = for_in.inner_for_in
+
+    def _namedexpr(self, node, frame):
+        v = self.eval(node.value, frame)
+        self.assign(node.target, v, frame)
+        return v
+
+    def _yield(self, node, frame):
+        if node.value is not None:
+            v = self.eval(node.value, frame)
+            frame.yields.append(v)
+        return UNKNOWN_CONST
+
+    def iterate(self, v):
+        """The value of one element when iterating over ``v``."""
+        if isinstance(v, Seq):
+            return v.element()
+        if isinstance(v, Tensor):
+            if v.kind in ("opaque", "arg"):
+                # of unknown type: far more often a list of tensors than a tensor
+                return opaque(v.rg) if v.rg is not None else opaque()
+            # Tensor.__iter__ is unbind(0): each element is a multi-output view.
+            return self._view_of(v, "unbind", "multi")
+        if isinstance(v, (Dict, Const)):
+            return UNKNOWN_CONST
+        if isinstance(v, Obj) and v.items is not None:
+            return join_all(v.items) if v.items else opaque()
+        if isinstance(v, Alt):
+            return join_all([self.iterate(o) for o in v.options])
+        if isinstance(v, Obj) and v.qual == "torch.nn.ModuleDict":
+            return UNKNOWN_CONST
+        return opaque()

@@ -1,0 +1,100 @@
+"""The interpreter's plain records: a frame of local names, an in-place event
+before positions are known, and a snapshot of a tensor's facts at a write."""
+from __future__ import annotations
+
+import libcst as cst
+
+from .values import Obj, Seq, Tensor
+
+MAX_DEPTH = 4  # calls followed into the file's own functions
+
+
+class RawEvent:
+    """An event before positions are resolved (nodes instead of line numbers)."""
+
+    __slots__ = ("kind", "op", "node", "target_node", "tensor", "grad", "saves", "out_rg", "related_node",
+                 "related_message", "chain", "basic_index", "stmt", "related_stmt", "previous", "env", "anchor",
+                 "caller_target")
+
+    def __init__(self, kind, op, node, target_node, tensor, grad, saves, chain, out_rg=None,
+                 related_node=None, related_message="", basic_index=False, stmt=None, related_stmt=None):
+        self.stmt = stmt  # the statement the node lies in (for positions)
+        self.previous = frozenset()  # ids of saves made in an earlier iteration of the enclosing loop
+        self.related_stmt = related_stmt
+        self.kind = kind
+        self.op = op
+        self.node = node
+        self.target_node = target_node
+        self.tensor = tensor
+        self.grad = grad
+        self.saves = saves
+        self.out_rg = out_rg
+        self.related_node = related_node
+        self.related_message = related_message
+        self.chain = chain
+        self.basic_index = basic_index
+        self.env = None  # the other project module whose code made the write (None: this file)
+        self.anchor = None  # then: the call in this file that led there
+        self.caller_target = None  # and the caller's expression for the written tensor, if known
+
+
+class Frame:
+    __slots__ = ("vars", "parent", "returns", "func", "yields")
+
+    def __init__(self, parent=None, func=None):
+        self.vars: dict = {}
+        self.parent = parent
+        self.returns = []
+        self.yields = []
+        self.func = func
+
+    def lookup(self, name):
+        f = self
+        while f is not None:
+            v = f.vars.get(name)
+            if v is not None:
+                return v
+            f = f.parent
+        return None
+
+
+class Snapshot:
+    """Facts about a tensor at the moment it was modified."""
+
+    __slots__ = ("rg", "leaf", "view", "base_rg", "base_leaf", "data", "alias_certain", "kind", "alias_op",
+                 "origin")
+
+    def __init__(self, t: Tensor):
+        self.rg, self.leaf, self.view, self.data = t.rg, t.leaf, t.view, t.data
+        self.alias_certain, self.kind = t.alias_certain, t.kind
+        self.alias_op = t.alias_op
+        r = t.root()
+        # what the modified tensor (or the base of the view) is: a parameter or something made here
+        self.origin = "param" if r.kind == "param" or t.kind == "param" else r.kind
+        root = t.root() if t.base is not None else None
+        self.base_rg = root.rg if root is not None else None
+        self.base_leaf = root.leaf if root is not None else None
+        if t.data and root is not None:
+            self.rg, self.leaf = root.rg, root.leaf
+
+
+def decorator_name(dec: cst.Decorator):
+    d = dec.decorator
+    if isinstance(d, cst.Call):
+        d = d.func
+    parts = []
+    while isinstance(d, cst.Attribute):
+        parts.append(d.attr.value)
+        d = d.value
+    if isinstance(d, cst.Name):
+        parts.append(d.value)
+    return ".".join(reversed(parts))
+
+
+def nonempty(it):
+    """Iterating ``it`` surely runs the body at least once."""
+    if isinstance(it, Obj):
+        return bool(it.items)  # the layers of a ModuleList / Sequential
+    if isinstance(it, Seq):
+        return bool(it.items) if it.items is not None else it.nonempty
+    return False
