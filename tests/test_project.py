@@ -217,3 +217,25 @@ def test_cached_result_is_redone_when_an_imported_module_changes(tmp_path):
     assert run() == [("main.py", 6, "error")]  # from the cache
     (tmp_path / "utils.py").write_text("def normalize_(t):\n    return t - t.mean()\n")
     assert run() == []  # main.py is unchanged, but what it imports changed
+
+
+def test_a_module_past_the_summary_size_stays_opaque(tmp_path):
+    # Importers see through small helper modules; a module past MAX_SUMMARY_BYTES
+    # is opaque to them, as third-party code is (its own findings are unaffected).
+    from inplace_lint.engine.project.index import MAX_SUMMARY_BYTES
+
+    helper = "def normalize_(t):\n    t.div_(t.norm())\n    return t\n"
+    main = ("import torch\nfrom helpers import normalize_\n\nx = torch.randn(3, requires_grad=True)\n"
+            "y = torch.exp(x)\nnormalize_(y)\ny.sum().backward()\n")
+    found = {}
+    for size, pad in (("small", ""), ("large", "#" * 99 + "\n")):
+        d = tmp_path / size
+        d.mkdir()
+        text = helper + pad * (MAX_SUMMARY_BYTES // 100 + 1)
+        (d / "helpers.py").write_text(text)
+        (d / "main.py").write_text(main)
+        (d / "pyproject.toml").write_text("[tool.inplace-lint]\n")
+        results = check_paths([str(d / "main.py")], load_config([str(d)]), jobs=1)
+        found[size] = {(f.line, f.severity) for r in results for f in r.findings}
+    assert (6, "error") in found["small"]
+    assert found["large"] == set()

@@ -127,12 +127,19 @@ class Calls:
                 return opaque(self._taint(args, kwargs))
         if self.project is not None and not _entered:
             # a function of another project module runs with that module's globals
+            from_home = self.env is None
+            if from_home and self.foreign_steps > self.foreign_budget and not standalone:
+                if project_hooks.env_differs(self, func):
+                    return opaque(self._taint(args, kwargs))
             switch = project_hooks.enter(self, func, node, args, kwargs)
             if switch is not None:
+                start = self.steps
                 try:
                     return self.call_function(func, args, kwargs, node, None, standalone, _entered=True)
                 finally:
                     project_hooks.leave(self, switch)
+                    if from_home:
+                        self.foreign_steps += self.steps - start
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
         if not standalone:
             self._call_grads.setdefault(id(fnode), []).append(self.state.grad)

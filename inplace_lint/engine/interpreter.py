@@ -51,6 +51,8 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         self.steps = 0
         self.budget = 200_000
         self.hard_budget = hard_budget(self.budget)  # run() sizes both to the file
+        self.foreign_steps = 0  # statements interpreted in other project modules' code
+        self.foreign_budget = 20_000
         self.doubt = 0  # > 0 while following one of several possible objects
         self.in_seq = 0  # > 0 while applying the layers of an nn.Sequential
         # Positions are resolved per statement (see engine.positions), so every
@@ -91,6 +93,9 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         body = self.module.body
         self.budget = max(20_000, 40 * _count_statements(self.module))
         self.hard_budget = hard_budget(self.budget)
+        # Other project modules' code may cost about as much as this file's own:
+        # past that, calls into them are opaque, as they were before project analysis.
+        self.foreign_budget = max(2_000, 4 * _count_statements(self.module))
         try:
             self.exec_block(body, self.globals)
             # Every function and method is also analysed on its own, with unknown

@@ -184,8 +184,7 @@ def globals_of(interp, fnode):
 
 
 # -------------------------------------------------------------------- calls
-def enter(interp, func, node, args, kwargs):
-    """Switch to the module ``func`` lives in; None when no switch is needed."""
+def _target(interp, func):
     index = interp.project
     target = index.env_of_func(func.node)
     if target is None and func.closure is not None:
@@ -195,6 +194,17 @@ def enter(interp, func, node, args, kwargs):
         target = index.env_of_frame(f)
     if target is interp.module_env:
         target = None
+    return target
+
+
+def env_differs(interp, func) -> bool:
+    """``func`` lives in another module than the code running now."""
+    return _target(interp, func) is not interp.env
+
+
+def enter(interp, func, node, args, kwargs):
+    """Switch to the module ``func`` lives in; None when no switch is needed."""
+    target = _target(interp, func)
     if target is interp.env:
         return None
     sw = Switch(interp.env, interp.globals, interp.anchor)

@@ -16,6 +16,13 @@ import os
 # under a root (torch's own checkout): their meaning comes from the knowledge
 # file, not from interpreting their Python.
 OPAQUE_TOPS = frozenset({"torch", "builtins", "typing", "__future__"})
+# Modules larger than this are not summarised: their names stay opaque to
+# importers, as third-party code is.  The hazards a summary finds live in small
+# helpers and layers; a framework's 5,000-line base module costs its importers
+# more to interpret than the findings it adds (a pre-commit run over 10
+# transformers model files read 2 MB of such modules for 450 kB checked).  A
+# fixed size keeps a file's findings independent of what else a run checks.
+MAX_SUMMARY_BYTES = 64_000
 
 
 class ProjectIndex:
@@ -149,6 +156,11 @@ class ProjectIndex:
                 return env
             # edited since (a long-lived process: editor, language server): summarise it again
         self._envs[path] = None
+        try:
+            if os.path.getsize(path) > MAX_SUMMARY_BYTES:
+                return None
+        except OSError:
+            return None
         from .modules import load_module  # local: modules imports the interpreter
 
         env = load_module(self, path)
