@@ -1,0 +1,135 @@
+"""Findings on PyTorch libraries the linter was never tuned on (issue 12).
+
+    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--only NAME,...]
+
+FOLDER (default /work/unseen) holds one unpacked wheel per library, in a
+sub-folder named like the distribution (``kornia/``, ``pyro_ppl/``, ...).
+``--download`` first fetches the pinned wheels below with
+``pip download --no-deps NAME==VER`` into FOLDER/dl and unzips each one into
+FOLDER/<name> (skipped for a library whose folder already exists).
+
+Each library is checked in its own process, exactly as a user would run it:
+``python -m inplace_lint check --isolated --no-cache --format json --exit-zero -j 1``
+(the checkout this script lives in comes first on the path).  Printed per
+library: files checked, lines of Python, errors, warnings, warnings per 100k
+lines; then the totals.  ``--json FILE`` also writes the findings of every
+library to FILE (for classifying them by hand; see
+bench/results/unseen_libraries.md).  The issue's aim: at most 4 warnings per
+100k lines and zero false errors.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# The versions classified in bench/results/unseen_libraries.md.
+PINNED = {
+    "kornia": "0.9.0",
+    "monai": "1.6.1",
+    "pyro_ppl": "1.9.2",
+    "pytorch_ignite": "0.5.5",
+    "stable_baselines3": "2.9.2",
+    "torch_geometric": "2.8.1",
+    "torchmetrics": "1.9.0",
+}
+
+
+def download(folder, names):
+    """Fetch and unzip the pinned wheel of each library not yet unpacked."""
+    dl = os.path.join(folder, "dl")
+    os.makedirs(dl, exist_ok=True)
+    for name in names:
+        target = os.path.join(folder, name)
+        if os.path.isdir(target):
+            continue
+        version = PINNED[name]
+        wheels = glob.glob(os.path.join(dl, f"{name}-{version}-*.whl"))
+        if not wheels:
+            subprocess.run(
+                [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:",
+                 "-d", dl, f"{name.replace('_', '-')}=={version}"],
+                check=True)
+            wheels = glob.glob(os.path.join(dl, f"{name}-{version}-*.whl"))
+        if not wheels:
+            sys.exit(f"no wheel for {name}=={version} in {dl}")
+        with zipfile.ZipFile(wheels[0]) as z:
+            z.extractall(target)
+
+
+def python_lines(folder):
+    """Files and lines of the ``.py`` files under *folder*."""
+    files = lines = 0
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        for f in filenames:
+            if f.endswith(".py"):
+                files += 1
+                with open(os.path.join(dirpath, f), "rb") as fh:
+                    lines += sum(1 for _ in fh)
+    return files, lines
+
+
+def check(folder):
+    """Run the linter on *folder*; return (findings, files it checked or None)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "inplace_lint", "check", "--isolated", "--no-cache",
+         "--format", "json", "--exit-zero", "-j", "1", folder],
+        cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"inplace-lint failed on {folder} (exit {proc.returncode}):\n{proc.stderr}")
+    findings = json.loads(proc.stdout or "[]")
+    m = re.search(r"in \d+ of (\d+) files?", proc.stderr)
+    return findings, int(m.group(1)) if m else None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", nargs="?", default="/work/unseen")
+    ap.add_argument("--download", action="store_true",
+                    help="pip-download and unzip the pinned wheels first")
+    ap.add_argument("--only", help="comma-separated library names (default: all pinned)")
+    ap.add_argument("--json", metavar="FILE", help="also write every finding to FILE")
+    args = ap.parse_args()
+
+    names = args.only.split(",") if args.only else list(PINNED)
+    unknown = [n for n in names if n not in PINNED]
+    if unknown:
+        ap.error(f"not a pinned library: {', '.join(unknown)} (pinned: {', '.join(PINNED)})")
+    if args.download:
+        download(args.folder, names)
+
+    rows, everything = [], {}
+    for name in names:
+        path = os.path.join(args.folder, name)
+        if not os.path.isdir(path):
+            sys.exit(f"{path} is missing (use --download)")
+        findings, checked = check(path)
+        files, lines = python_lines(path)
+        errors = sum(1 for f in findings if f["severity"] == "error")
+        warnings = sum(1 for f in findings if f["severity"] == "warning")
+        rows.append((f"{name} {PINNED[name]}", checked if checked is not None else files,
+                     lines, errors, warnings))
+        everything[name] = findings
+        if args.json:  # after each library, so a long run can be read while it goes on
+            with open(args.json, "w") as fh:
+                json.dump(everything, fh, indent=1)
+        print(f"  {name}: {errors} errors, {warnings} warnings", file=sys.stderr, flush=True)
+
+    total = ("total", sum(r[1] for r in rows), sum(r[2] for r in rows),
+             sum(r[3] for r in rows), sum(r[4] for r in rows))
+    print(f"{'library':28} {'files':>6} {'lines':>9} {'errors':>7} {'warnings':>9} {'w/100k':>7}")
+    for r in rows + [total]:
+        per = 100_000 * r[4] / r[2] if r[2] else 0.0
+        print(f"{r[0]:28} {r[1]:6d} {r[2]:9d} {r[3]:7d} {r[4]:9d} {per:7.2f}")
+
+
+if __name__ == "__main__":
+    main()
