@@ -15,7 +15,7 @@ import re
 import tokenize
 
 from ..suppression import NOQA
-from .fix import _read_back, write_atomic
+from .fix import rewrite
 
 _EOL = re.compile(r"(\r\n|\r|\n)$")
 
@@ -85,14 +85,9 @@ def add_noqa_comments(results, err):
                       f"(inside a string or after a backslash); left alone\n")
         if new == r.source:
             continue
-        try:
-            current, encoding, bom = _read_back(r.path)
-            if current != r.source:
-                err.write(f"inplace-lint: add-noqa: skipped {r.path}: the file changed since it was checked\n")
-                continue
-            write_atomic(r.path, (b"\xef\xbb\xbf" if bom else b"") + new.encode(encoding))
-        except (OSError, SyntaxError, LookupError, UnicodeError) as e:
-            err.write(f"inplace-lint: add-noqa: skipped {r.path}: {e}\n")
+        why = rewrite(r.path, r.source, new)
+        if why is not None:
+            err.write(f"inplace-lint: add-noqa: skipped {r.path}: {why}\n")
             continue
         total += added
         files += 1

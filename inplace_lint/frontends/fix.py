@@ -552,6 +552,19 @@ def _read_back(path):
     return text, encoding, bom
 
 
+def rewrite(path: str, checked: str, new: str):
+    """Write ``new`` over ``path`` in its own encoding and BOM, unless the file no longer
+    holds ``checked`` (the text the findings are about).  Returns why not, or None."""
+    try:
+        current, encoding, bom = _read_back(path)
+        if current != checked:
+            return "the file changed since it was checked"
+        write_atomic(path, (b"\xef\xbb\xbf" if bom else b"") + new.encode(encoding))
+    except (OSError, SyntaxError, LookupError, UnicodeError) as e:
+        return str(e)
+    return None
+
+
 def write_atomic(path: str, data: bytes):
     """Give the file ``path`` names the content ``data``, losing nothing.
 
@@ -689,14 +702,9 @@ def apply_fixes(results, write: bool, unsafe: bool, diff_stream=None, err=None) 
             diff_stream.writelines(difflib.unified_diff(
                 r.source.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{r.path}", f"b/{r.path}"))
         if write:
-            try:
-                current, encoding, bom = _read_back(r.path)
-                if current != r.source:
-                    err.write(f"inplace-lint: fix: skipped {r.path}: the file changed since it was checked\n")
-                    continue
-                write_atomic(r.path, (b"\xef\xbb\xbf" if bom else b"") + new.encode(encoding))
-            except (OSError, SyntaxError, LookupError, UnicodeError) as e:
-                err.write(f"inplace-lint: fix: skipped {r.path}: {e}\n")
+            why = rewrite(r.path, r.source, new)
+            if why is not None:
+                err.write(f"inplace-lint: fix: skipped {r.path}: {why}\n")
                 continue
             fixed = {id(f) for f in chosen}
             r.findings = [f for f in r.findings if id(f) not in fixed]
