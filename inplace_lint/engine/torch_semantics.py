@@ -522,10 +522,15 @@ class TorchSemantics:
                           kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig, dtype=t.dtype)
         if name in SURE_ALIAS_METHODS and not args and not kwargs:
             return t
-        if name == "to" and not kwargs.get("copy"):
+        if name == "to":
             alias = self._to_aliases([a for a in args] + [v for k, v in kwargs.items() if k in ("dtype", "device")])
             if t.dtype == "int" and any(dtype_class(a) == "float" for a in list(args) + [kwargs.get("dtype")]):
                 alias = False  # an integral tensor converted to floating point is a copy
+            copy = kwargs.get("copy")
+            if isinstance(copy, Const) and copy is not UNKNOWN_CONST and copy.value is True:
+                alias = False  # copy=True: always a new tensor
+            elif copy is not None and not (isinstance(copy, Const) and copy.value is False) and alias is True:
+                alias = None
             if alias is True:
                 return t
             if alias is None:
