@@ -191,9 +191,9 @@ class Calls:
         for i, p in enumerate(plist):
             name = p.name.value
             if i < len(flat):
-                v = flat[i]
+                v = param_kinds.narrow(self, p, flat[i])
             elif name in kwargs:
-                v = kwargs[name]
+                v = param_kinds.narrow(self, p, kwargs[name])
             elif p.default is not None:
                 v = self.eval(p.default, self.globals)
             else:
@@ -202,7 +202,7 @@ class Calls:
         for p in params.kwonly_params:
             name = p.name.value
             if name in kwargs:
-                frame.vars[name] = kwargs[name]
+                frame.vars[name] = param_kinds.narrow(self, p, kwargs[name])
             elif p.default is not None:
                 frame.vars[name] = self.eval(p.default, self.globals)
             else:

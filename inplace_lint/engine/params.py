@@ -26,6 +26,17 @@ def unknown_param(interp, p: cst.Param):
     return Tensor(rg=None, leaf=None, kind="arg")
 
 
+def narrow(interp, p: cst.Param, v):
+    """A caller's value of unknown kind, narrowed by the parameter's annotation when that
+    says it is not a tensor (``size: tuple[int, int]``): a number is then no grad tensor."""
+    if p.annotation is None or not (isinstance(v, Tensor) and v.kind in ("arg", "opaque")):
+        return v
+    ann = _annotated(interp, p.annotation.annotation, 0)
+    if ann is None or isinstance(ann, Tensor):
+        return v
+    return ann
+
+
 def _annotated(interp, ann, depth):
     """A value of the annotated type, or None when the annotation says nothing usable."""
     if depth > 3:
