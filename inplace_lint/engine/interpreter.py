@@ -367,13 +367,23 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         # The elements of a list are different tensors: what one iteration saved
         # of its element is not the next iteration's element (unless they are
         # views of one tensor, which share its version counter).
-        distinct = isinstance(it, Seq) and isinstance(elem, Tensor) and \
-            not any(m.base is not None for m in (elem.members or [elem]))
+        # (Also the tensors in the tuples of enumerate() and zip() over lists.)
+        def distinct(v):
+            return isinstance(it, Seq) and isinstance(v, Tensor) and \
+                not any(m.base is not None for m in (v.members or [v]))
+
+        def element(earlier):
+            if not earlier:
+                return elem
+            if isinstance(elem, Seq) and elem.is_tuple and elem.items is not None:
+                return Seq(items=[hidden(v, earlier) if distinct(v) else v for v in elem.items], is_tuple=True)
+            return hidden(elem, earlier) if distinct(elem) else elem
+
         counter = self._loop_counter(node)
         first, later = guards.First(), guards.Later()
 
         def bind(i, earlier):
-            self.assign(node.target, hidden(elem, earlier) if distinct and earlier else elem, frame, node.iter)
+            self.assign(node.target, element(earlier), frame, node.iter)
             if counter is not None:
                 # the first pass is the first iteration (index 0), the second a later one
                 later.earlier = frozenset(earlier)
