@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .values import Alt, ClassInfo, Const, Obj, Qual, Tensor, UNKNOWN_CONST
+from .values import Alt, ClassInfo, Const, Func, Obj, Qual, Tensor, UNKNOWN_CONST
 
 INFEASIBLE = "infeasible"
 
@@ -59,6 +59,69 @@ def refine(interp, test, frame, truth):
 
 
 def _refine(interp, test, frame, truth, facts):
+    known = _truth(interp, test, frame, 0)
+    if known is not None and known != truth:
+        return INFEASIBLE  # what is known of grad mode and requires_grad decides the test
+    return _refine_parts(interp, test, frame, truth, facts)
+
+
+class _Params:
+    """A predicate's parameters bound to the caller's values, for ``_truth``."""
+
+    def __init__(self, values):
+        self.values = values
+
+    def lookup(self, name):
+        return self.values.get(name)
+
+
+def _truth(interp, test, frame, depth):
+    """The test's value where grad mode and ``requires_grad`` are known: True, False or
+    None.  Follows and/or/not and a small predicate of the file (one ``return``), so
+    ``if _forward_only(a, b):`` is decided when the caller's tensors surely require grad."""
+    if depth > 3:
+        return None
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        v = _truth(interp, test.expression, frame, depth)
+        return None if v is None else not v
+    if isinstance(test, cst.BooleanOperation):
+        a = _truth(interp, test.left, frame, depth)
+        b = _truth(interp, test.right, frame, depth)
+        if isinstance(test.operator, cst.And):
+            return False if a is False or b is False else (True if a and b else None)
+        return True if a is True or b is True else (False if a is False and b is False else None)
+    if isinstance(test, cst.Attribute) and test.attr.value == "requires_grad" and isinstance(test.value, cst.Name):
+        v = frame.lookup(test.value.value)
+        return v.rg if isinstance(v, Tensor) and v.rg in (True, False) else None
+    if isinstance(test, cst.Call):
+        if not test.args and interp._resolve_dotted(_dotted(test.func)) in GRAD_ENABLED_FUNCS:
+            return interp.state.grad if interp.state.grad in (True, False) else None
+        if isinstance(test.func, cst.Name):
+            f = frame.lookup(test.func.value)
+            body = _single_return(f.node) if isinstance(f, Func) and f.bound is None else None
+            if body is None:
+                return None
+            params = list(f.node.params.posonly_params) + list(f.node.params.params)
+            if len(test.args) != len(params) or any(a.keyword or a.star or not isinstance(a.value, cst.Name)
+                                                     for a in test.args):
+                return None
+            values = {p.name.value: frame.lookup(a.value.value) for p, a in zip(params, test.args)}
+            return _truth(interp, body, _Params(values), depth + 1)
+    return None
+
+
+def _single_return(fnode):
+    stmts = fnode.body.body if isinstance(fnode.body, cst.IndentedBlock) else ()
+    stmts = [s for s in stmts if not (isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1
+                                      and isinstance(s.body[0], cst.Expr)
+                                      and isinstance(s.body[0].value, cst.SimpleString))]  # docstring
+    if len(stmts) == 1 and isinstance(stmts[0], cst.SimpleStatementLine) and len(stmts[0].body) == 1 and \
+            isinstance(stmts[0].body[0], cst.Return) and stmts[0].body[0].value is not None:
+        return stmts[0].body[0].value
+    return None
+
+
+def _refine_parts(interp, test, frame, truth, facts):
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
         return _refine(interp, test.expression, frame, not truth, facts)
     if isinstance(test, cst.BooleanOperation):
