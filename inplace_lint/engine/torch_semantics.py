@@ -99,10 +99,10 @@ class TorchSemantics:
                 if obj.inplace and "p" in sig:
                     # dropout with p == 0 returns its input untouched
                     p = arg("p")
-                    if isinstance(p, Const) and p.value == 0:
+                    if isinstance(p, Const) and p is not UNKNOWN_CONST and p.value == 0:
                         obj.inplace = False
-                    elif p is not None and not isinstance(p, Const):
-                        obj.inplace = None
+                    elif p is not None and (p is UNKNOWN_CONST or not isinstance(p, Const)):
+                        obj.inplace = None  # some rate, maybe 0
         if qual in MODULE_CONTAINERS and obj.items is None:
             obj.items = self._container_items(qual, args, kwargs, obj)
 
@@ -612,10 +612,11 @@ class TorchSemantics:
             variant = self.k.function(qualname + "_") if qualname else None
             save_spec = variant or {"params": params, "saves": [w for w in spec.get("saves", ()) if w != "input"]}
             p, training = bound.get("p"), bound.get("training")
-            if isinstance(p, Const) and p.value == 0 or isinstance(training, Const) and training.value is False:
+            if isinstance(p, Const) and p is not UNKNOWN_CONST and p.value == 0 or \
+                    isinstance(training, Const) and training.value is False:
                 is_inplace = False  # dropout that does nothing returns its input
-            elif p is not None and not isinstance(p, Const):
-                certain = False
+            elif p is not None and (p is UNKNOWN_CONST or not isinstance(p, Const)):
+                certain = False  # some rate, maybe 0
         # a factory's size arguments (``torch.zeros(n)``, n of unknown type) carry no grad
         differentiable = spec.get("differentiable", True) and name not in CREATION_OPS
         out_rg = self._out_rg(tensors) if differentiable else False
