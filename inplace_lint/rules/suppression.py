@@ -31,8 +31,6 @@ current findings; this rule finds the ones that outlived their finding.
 ## Example
 
 ```python
-import torch
-
 x = torch.randn(3, requires_grad=True)
 y = x * 2  # noqa: IPL001
 ```
