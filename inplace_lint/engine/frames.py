@@ -98,3 +98,13 @@ def nonempty(it):
     if isinstance(it, Seq):
         return bool(it.items) if it.items is not None else it.nonempty
     return False
+
+
+def dotted(node) -> str:
+    """``a.b.c`` for a Name/Attribute chain; "" for anything else (``f().x``)."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        inner = dotted(node.value)
+        return inner + "." + node.attr.value if inner else ""
+    return ""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import libcst as cst
 
 from .values import Alt, ClassInfo, Const, Func, Obj, Qual, Tensor, UNKNOWN_CONST
+from .frames import dotted as _dotted
 
 INFEASIBLE = "infeasible"
 
@@ -122,13 +123,15 @@ def _single_return(fnode):
 
 
 def _refine_parts(interp, test, frame, truth, facts):
+    # parts need no _truth of their own: the whole test's three-valued value already
+    # contradicts ``truth`` whenever a part that must hold is known not to
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        return _refine(interp, test.expression, frame, not truth, facts)
+        return _refine_parts(interp, test.expression, frame, not truth, facts)
     if isinstance(test, cst.BooleanOperation):
         both = isinstance(test.operator, cst.And) == truth  # "a and b" true, "a or b" false: both hold
         if both:
             for side in (test.left, test.right):
-                if _refine(interp, side, frame, truth, facts) is INFEASIBLE:
+                if _refine_parts(interp, side, frame, truth, facts) is INFEASIBLE:
                     return INFEASIBLE
         return None
     if isinstance(test, cst.Attribute) and test.attr.value == "requires_grad" and isinstance(test.value, cst.Name):
@@ -337,12 +340,3 @@ def apply(interp, frame, facts):
         elif f[0] == "inference":
             interp.state.dead |= interp.state.seen
             interp.state.new_epoch()
-
-
-def _dotted(node):
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        inner = _dotted(node.value)
-        return inner + "." + node.attr.value if inner else ""
-    return ""

@@ -22,6 +22,7 @@ from .heap import Heap, Journal
 from .calls import Calls
 from .expressions import BINOPS, Expressions
 from .frames import Frame, decorator_name, nonempty
+from .frames import dotted as _dotted
 from .project import hooks as project_hooks
 from .state import State
 from .torch_semantics import MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
@@ -624,13 +625,6 @@ def _augop_text(op):
         "RightShiftAssign": ">>=",
     }.get(op.__class__.__name__, "op=")
 
-
-def _dotted(node):
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return _dotted(node.value) + "." + node.attr.value
-    return ""
 
 
 def _join_vars(a: dict, b: dict, sa, sb) -> dict:

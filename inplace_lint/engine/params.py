@@ -9,6 +9,7 @@ from __future__ import annotations
 import libcst as cst
 
 from .values import UNKNOWN_CONST, Const, Dict, Seq, Tensor, join_all, opaque
+from .frames import dotted as _dotted
 
 
 def unknown_param(interp, p: cst.Param):
@@ -84,12 +85,3 @@ def _union(interp, anns, depth):
     if any(isinstance(v, Tensor) for v in vals) and not all(isinstance(v, Tensor) for v in vals):
         return Tensor(rg=None, leaf=None, kind="arg")  # a tensor or something else
     return join_all(vals)
-
-
-def _dotted(node):
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        inner = _dotted(node.value)
-        return inner + "." + node.attr.value if inner else ""
-    return ""

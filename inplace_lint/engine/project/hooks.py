@@ -16,6 +16,7 @@ import libcst as cst
 
 from ..values import Dict, Obj, Qual, Seq, Tensor
 from .index import OPAQUE_TOPS
+from ..frames import dotted as _dotted
 
 _MISSING = object()
 MAX_REEXPORT = 8  # re-export hops followed (``pkg/__init__`` -> ``pkg.layers`` -> ...)
@@ -330,11 +331,3 @@ def note_save(interp, t):
     if interp.env is not None and t.storage.saves:
         s = t.storage.saves[-1]
         interp.foreign_saves[id(s)] = (s, interp.env, interp.n_saves)
-
-
-def _dotted(node):
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return _dotted(node.value) + "." + node.attr.value
-    return ""
