@@ -92,11 +92,12 @@ class Interpreter(Calls, Expressions, TorchSemantics):
     # ------------------------------------------------------------------ driver
     def run(self):
         body = self.module.body
-        self.budget = max(20_000, 40 * _count_statements(self.module))
+        size = _count_statements(self.module)
+        self.budget = max(20_000, 40 * size)
         self.hard_budget = hard_budget(self.budget)
         # Other project modules' code may cost about as much as this file's own:
         # past that, calls into them are opaque, as they were before project analysis.
-        self.foreign_budget = max(2_000, 4 * _count_statements(self.module))
+        self.foreign_budget = max(2_000, 4 * size)
         try:
             self.exec_block(body, self.globals)
             # Every function and method is also analysed on its own, with unknown
