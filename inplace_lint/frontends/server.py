@@ -195,15 +195,19 @@ class InplaceLintServer(LanguageServer):
                                             is_preferred=f.fix.safe,
                                             edit=T.WorkspaceEdit(changes={uri: edits})))
             lines = current.splitlines()
-            if 0 < f.line <= len(lines):
-                text = lines[f.line - 1]
-                new = with_noqa(text, {f.code})
-                if new != text:
-                    rng = T.Range(self.position(target, uri, f.line, 1),
-                                  self.position(target, uri, f.line, len(text) + 1))
-                    actions.append(T.CodeAction(title=f"Add `# noqa: {f.code}`", kind=T.CodeActionKind.QuickFix,
-                                                diagnostics=[diag], is_preferred=False,
-                                                edit=T.WorkspaceEdit(changes={uri: [T.TextEdit(rng, new)]})))
+            noqa_edits = []
+            # a grouped finding: every line of the group (in this document), or the next one would show
+            for n in sorted({m.line for m in (f.group or (f,)) if self.uri_of(target, m) == uri}):
+                if 0 < n <= len(lines):
+                    text = lines[n - 1]
+                    new = with_noqa(text, {f.code})
+                    if new != text:
+                        rng = T.Range(self.position(target, uri, n, 1), self.position(target, uri, n, len(text) + 1))
+                        noqa_edits.append(T.TextEdit(rng, new))
+            if noqa_edits:
+                actions.append(T.CodeAction(title=f"Add `# noqa: {f.code}`", kind=T.CodeActionKind.QuickFix,
+                                            diagnostics=[diag], is_preferred=False,
+                                            edit=T.WorkspaceEdit(changes={uri: noqa_edits})))
         return actions
 
 
