@@ -67,12 +67,10 @@ def fold(members) -> Finding:
     for m in others:
         note = ALSO if m.severity == lead.severity else f"{ALSO} ({m.severity})"
         related.append(Related(m.line, m.column, note, _cell_path(m, lead)))
-    places = ", ".join(dict.fromkeys(_place(m, lead) for m in others))
     n = len(others)
     plural = "s" if n > 1 else ""
     what = _WHAT.get(lead.code, "the same tensor")
-    where = f"line{plural if len({m.line for m in others}) > 1 else ''} {places}"
-    message = f"{lead.message} (and {n} more write{plural} to {what}: {where})"
+    message = f"{lead.message} (and {n} more write{plural} to {what}: {_places(others, lead)})"
     return dataclasses.replace(lead, message=message, related=tuple(related), fix=None,
                                group=(lead,) + tuple(others))
 
@@ -84,10 +82,13 @@ def _cell_path(m, lead):
     return f"{m.path}:cell {m.cell}"
 
 
-def _place(m, lead):
-    if m.cell is not None and m.cell != lead.cell:
-        return f"cell {m.cell} line {m.line}"
-    return str(m.line)
+def _places(others, lead):
+    """"lines 180, 183"; in a notebook, members in other cells say which: "cell 2, line 1; line 7"."""
+    if all(m.cell == lead.cell for m in others):
+        lines = list(dict.fromkeys(m.line for m in others))
+        return f"line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}"
+    return "; ".join(dict.fromkeys(f"line {m.line}" if m.cell == lead.cell else f"cell {m.cell}, line {m.line}"
+                                   for m in others))
 
 
 def expand(findings) -> list:

@@ -229,7 +229,8 @@ def test_language_server_shows_the_members_and_acts_on_all_of_them(tmp_path):
     c = Client(tmp_path)
     try:
         c.request("initialize", {"processId": os.getpid(), "rootUri": uri(tmp_path), "capabilities": {
-            "textDocument": {"publishDiagnostics": {"relatedInformation": True}}}})
+            "textDocument": {"publishDiagnostics": {"relatedInformation": True}},
+            "notebookDocument": {"synchronization": {}}}})
         c.send("initialized", {})
         path = tmp_path / "train.py"
         c.send("textDocument/didOpen", {"textDocument": {"uri": uri(path), "languageId": "python", "version": 1,
@@ -244,6 +245,37 @@ def test_language_server_shows_the_members_and_acts_on_all_of_them(tmp_path):
             "y = y.mul(2)", "y = y.add(1)", "y = y + 3"]
         assert [e["newText"] for e in noqa["edit"]["changes"][uri(path)]] == [
             "y.mul_(2)  # noqa: IPL001", "y.add_(1)  # noqa: IPL001", "y += 3  # noqa: IPL001"]
+        # a notebook: the member in another cell is related information in that cell
+        nb = uri(tmp_path / "explore.ipynb")
+        cells = [("c1", "import torch\nx = torch.randn(3, requires_grad=True)\ny = torch.sigmoid(x)\ny.mul_(2)\n"),
+                 ("c2", "y.add_(1)\n")]
+        c.send("notebookDocument/didOpen", {
+            "notebookDocument": {"uri": nb, "notebookType": "jupyter-notebook", "version": 1,
+                                 "cells": [{"kind": 2, "document": f"{nb}#{n}"} for n, _ in cells]},
+            "cellTextDocuments": [{"uri": f"{nb}#{n}", "languageId": "python", "version": 1, "text": text}
+                                  for n, text in cells]})
+        seen = {}
+        while len(seen) < 2:
+            m = c.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                       and m["params"]["uri"].startswith(nb))
+            seen[m["params"]["uri"]] = m["params"]["diagnostics"]
+        assert seen[f"{nb}#c2"] == []
+        [d] = seen[f"{nb}#c1"]
+        assert [(r["location"]["uri"], r["location"]["range"]["start"]["line"], r["message"])
+                for r in d["relatedInformation"]][1:] == [(f"{nb}#c2", 0, "also modified here")]
     finally:
         c.proc.kill()
         c.proc.wait(10)
+
+
+def test_notebook_members_in_other_cells_name_their_cell():
+    cells = ["import torch\nx = torch.randn(3, requires_grad=True)\ny = torch.sigmoid(x)\ny.mul_(2)\n",
+             "y.add_(1)\ny += 2  # noqa\n", "y.div_(2)\n"]
+    nb = {"cells": [{"cell_type": "code", "metadata": {}, "source": c, "outputs": [], "execution_count": None}
+                    for c in cells], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    result = check_source(json.dumps(nb), "n.ipynb", Config())
+    [f] = result.findings
+    assert (f.cell, f.line) == (1, 4)
+    assert [(r.path, r.line, r.message) for r in f.related][1:] == [
+        ("n.ipynb:cell 2", 1, "also modified here"), ("n.ipynb:cell 3", 1, "also modified here")]
+    assert f.message.endswith("(and 2 more writes to the same saved tensor: cell 2, line 1; cell 3, line 1)")

@@ -31,7 +31,7 @@ from lsprotocol import types as T
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
-from .. import __version__
+from .. import __version__, grouping
 from ..config import ConfigError, Resolver
 from ..findings import ERROR
 from ..gitignore import GitIgnore
@@ -227,6 +227,8 @@ def _analyse(uri: str, snapshot: dict, notebook: bool) -> _Target:
     nb = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": text} for _, text in cells],
           "metadata": {"language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}
     result = None if skipped else check_notebook(json.dumps(nb), path, config)
+    if result is not None and config.group_findings:  # as apply_config does for `check`
+        result.findings = grouping.group(result.findings)
     return _Target(uri, result, dict(cells), [u for u, _ in cells])
 
 
