@@ -146,6 +146,11 @@ def test_fix_rewrites_every_member(tmp_path):
     # stdin: the fixed text on stdout
     r = _cli("--fix", "-", stdin=THREE_WRITES)
     assert r.stdout.splitlines()[4:] == ["y = y.mul(2)", "y = y.add(1)", "y = y + 3"]
+    # a member without a fix (zero_ has no out-of-place twin): the others are fixed, it is still reported
+    p.write_text(THREE_WRITES.replace("y.add_(1)", "y.zero_()"))
+    r = _cli("--fix", "--format", "json", str(p))
+    assert p.read_text().splitlines()[4:] == ["y = y.mul(2)", "y.zero_()", "y = y + 3"]
+    assert [(f["line"], f["related"][1:]) for f in json.loads(r.stdout)] == [(6, [])]
 
 
 def test_add_noqa_marks_every_member(tmp_path):
