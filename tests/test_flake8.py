@@ -146,3 +146,19 @@ def test_plugin_follows_calls_into_project_modules_like_the_cli(tmp_path, monkey
         plugin = Flake8Plugin(None, main.splitlines(True), path)
         got = [(line, col, msg.split()[0]) for line, col, msg, _ in plugin.run()]
         assert got == want
+
+
+def test_plugin_note_keeps_findings_and_does_not_fail(monkeypatch, tmp_path, caplog):
+    # the analysis stops at its work budget: a limit of the linter, not a problem of the file
+    from inplace_lint.engine import budget
+
+    monkeypatch.setenv("INPLACE_LINT_NO_CACHE", "1")
+    monkeypatch.setenv("INPLACE_LINT_NO_WORKER", "1")
+    monkeypatch.setattr(budget, "MIN_HARD_BUDGET", 50)
+    monkeypatch.setattr(budget, "HARD_BUDGET_FACTOR", 0)
+    lines = ["import torch\n", "x = torch.randn(3, requires_grad=True)\n", "y = torch.sigmoid(x)\n",
+             "y.mul_(2)\n"] + ["z = 1\n"] * 100 + ["w = torch.ones(2, requires_grad=True)\n", "w.add_(1)\n"]
+    with caplog.at_level("WARNING", logger="flake8.inplace_lint"):
+        out = list(Flake8Plugin(None, lines, str(tmp_path / "budget.py")).run())
+    assert [(line, msg.split()[0]) for line, _, msg, _ in out] == [(4, "IPL001")]
+    assert any("note: analysis incomplete: work budget exhausted" in r.getMessage() for r in caplog.records)
