@@ -44,7 +44,7 @@ EXPECTED = {
     "r021": "VC", "r022": "VC", "r023": "VC", "r024": "VC", "r025": "VC",
     "r026": "VIEW", "r027": "VC", "r028": "VC", "r029": "VIEW", "r030": "VC",
     "r031": "VC", "r032": "VC", "r033": "VC", "r034": "VC", "r035": "VC",
-    "r036": "VIEW", "r037": "LEAF", "r038": "LEAF",
+    "r036": "VIEW", "r037": "LEAF", "r038": "LEAF", "r039": "VC", "r040": "VC",
 }
 
 PATTERNS = (
