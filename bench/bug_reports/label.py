@@ -142,7 +142,8 @@ def main(argv=None):
         json.dump(manifest, f, indent=1)
         f.write("\n")
     hz = sum(e["label"] != "SAFE" for e in manifest)
-    print("kept %d cases (%d hazards, %d safe twins); rejected %d" % (len(manifest), hz, len(manifest) - hz, len(rejected)))
+    print("kept %d cases (%d hazards, %d safe twins); rejected %d"
+          % (len(manifest), hz, len(manifest) - hz, len(rejected)))
     return 1 if (a.check and rejected) else 0
 
 

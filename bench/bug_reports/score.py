@@ -102,28 +102,29 @@ def main(argv=None):
 
     print("linter: %s  (exit %d, %d findings, repo %s)" % (a.cmd, p.returncode, len(findings), a.repo))
     print()
-    print("%-6s %5s %9s %8s %10s %12s %6s" % ("label", "cases", "detected", "any-sev", "misplaced", "false-alarm", "noisy"))
+    row = "%-6s %5s %9s %8s %10s %12s %6s"
+    print(row % ("label", "cases", "detected", "any-sev", "misplaced", "false-alarm", "noisy"))
     for lab in HAZARDS:
         rs = [r for r in hz if r["label"] == lab]
         if rs:
-            print("%-6s %5d %9d %8d %10d %12s %6s" % (lab, len(rs), sum(r["detected"] for r in rs),
-                                                   sum(r["detected_any"] for r in rs),
-                                                   sum(r["misplaced"] for r in rs), "-", "-"))
-    print("%-6s %5d %9s %8s %10s %12d %6d" % ("SAFE", len(safe), "-", "-", "-", fa, sum(r["noisy"] for r in safe)))
+            print(row % (lab, len(rs), sum(r["detected"] for r in rs), sum(r["detected_any"] for r in rs),
+                         sum(r["misplaced"] for r in rs), "-", "-"))
+    print(row % ("SAFE", len(safe), "-", "-", "-", fa, sum(r["noisy"] for r in safe)))
     print()
     misses = [r for r in hz if not r["detected"]]
     if misses:
         print("missed hazards (no error on a marked line):")
         for r in misses:
             said = "; ".join(short(f) for f in r["findings"]) or "none"
-            print("  %-44s %-4s lines %-12s -> %s" % (r["file"][6:], r["label"], ",".join(map(str, r["lines"])), said))
+            lines = ",".join(map(str, r["lines"]))
+            print("  %-44s %-4s lines %-12s -> %s" % (r["file"][6:], r["label"], lines, said))
         print()
     alarms = [r for r in safe if r["false_alarm"] or r["noisy"]]
     if alarms:
         print("findings on safe twins:")
         for r in alarms:
-            print("  %-44s %s -> %s" % (r["file"][6:], "FALSE ALARM" if r["false_alarm"] else "noisy",
-                                        "; ".join(short(f) for f in r["findings"])))
+            kind = "FALSE ALARM" if r["false_alarm"] else "noisy"
+            print("  %-44s %s -> %s" % (r["file"][6:], kind, "; ".join(short(f) for f in r["findings"])))
         print()
     print("recall_error=%.2f (%d/%d)  recall_any=%.2f (%d/%d)  false_alarm_rate=%.2f (%d/%d)" % (
         det / len(hz) if hz else 0, det, len(hz), det_any / len(hz) if hz else 0, det_any, len(hz),

@@ -20,7 +20,6 @@ class ArcFace(nn.Module):
         cos_theta = cos_theta.clamp(-1, 1)
         sin_theta = torch.sqrt(1.0 - torch.pow(cos_theta, 2))
         phi = cos_theta * math.cos(self.m) - sin_theta * math.sin(self.m)
-        idx = torch.arange(0, embbedings.size(0))
         one_hot = F.one_hot(label, cos_theta.size(1)).bool()
         out = torch.where(one_hot, phi, cos_theta)
         return out * self.s
