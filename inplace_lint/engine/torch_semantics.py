@@ -745,6 +745,7 @@ class TorchSemantics:
                    kind=base.kind if base.kind in ("opaque", "arg", "input") else "fresh", dtype=base.dtype)
         v.noncontig = op in NONCONTIG_VIEWS or base.noncontig
         v.partial = base.partial
+        v.hide = base.hide  # a view of a value from one path of a branch sees that path's saves only
         return v
 
     # events -------------------------------------------------------------------
