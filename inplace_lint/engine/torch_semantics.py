@@ -62,8 +62,10 @@ class TorchSemantics:
         init, owner = info.lookup("__init__")
         if init is not None:
             if opaque_args:
-                n = len(init.params.params) - 1
-                args = [Tensor(rg=None, leaf=None, kind="arg") for _ in range(max(n, 0))]
+                # whatever some caller passes: what the annotation or the default's
+                # kind allows, as for any function analysed on its own
+                args = [self._unknown_param(p) for p in init.params.params[1:]]
+                kwargs = {p.name.value: self._unknown_param(p) for p in init.params.kwonly_params}
             self.call_function(Func(init, owner=owner, bound=obj), args, kwargs, node or init,
                                standalone=opaque_args)
         elif info.known_base:
