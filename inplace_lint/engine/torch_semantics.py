@@ -11,9 +11,10 @@ from __future__ import annotations
 import libcst as cst
 
 from .call_facts import FORWARD_WRITES, arg_node, overload_saves, triggered
+from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
 from .values import (
-    UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor,
+    UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor,
     copy_obj, join, join_all, link, make_group, opaque, result_tensor, t_and, t_or, use,
 )
 
@@ -106,32 +107,7 @@ class TorchSemantics:
                     elif p is not None and (p is UNKNOWN_CONST or not isinstance(p, Const)):
                         obj.inplace = None  # some rate, maybe 0
         if qual in MODULE_CONTAINERS and obj.items is None:
-            obj.items = self._container_items(qual, args, kwargs, obj)
-
-    def _container_items(self, qual, args, kwargs, obj):
-        if qual in ("torch.nn.Sequential",):
-            items = []
-            for a in args:
-                if isinstance(a, Starred):
-                    if isinstance(a.value, Seq) and a.value.items is not None:
-                        items.extend(a.value.items)
-                    else:
-                        items.append(self.iterate(a.value))
-                elif isinstance(a, Dict):
-                    items.extend(a.entries.values())
-                else:
-                    items.append(a)
-            return items
-        if qual in ("torch.nn.ModuleDict", "torch.nn.ParameterDict"):
-            if args and isinstance(args[0], Dict):
-                obj.attrs.update(args[0].entries)
-            return None
-        if args:
-            a = args[0]
-            if isinstance(a, Seq):
-                return list(a.items) if a.items is not None else [a.element()]
-            return [self.iterate(a)]
-        return []
+            obj.items = container_items(self, qual, args, kwargs, obj)
 
     def construct_known(self, qual, args, kwargs, node):
         obj = Obj(qual=qual, is_module=True, ctor_node=node, ctor_stmt=self.cur_stmt)
@@ -148,17 +124,7 @@ class TorchSemantics:
                 return self._apply_known(obj, obj.cls.known_base, args, kwargs, node)
             return opaque(self._taint(args, kwargs))
         if obj.qual == "torch.nn.Sequential":
-            x = args[0] if args else opaque()
-            self.in_seq += 1
-            try:
-                for item in obj.items or []:
-                    if isinstance(item, (Obj, Alt)):
-                        x = self.call(item, [x], {}, node)
-                    else:
-                        x = opaque(t_or(x.rg, None) if isinstance(x, Tensor) else None)
-            finally:
-                self.in_seq -= 1
-            return x
+            return run_sequential(self, obj, args[0] if args else opaque(), node)
         if obj.qual:
             return self._apply_known(obj, obj.qual, args, kwargs, node)
         return opaque(self._taint(args, kwargs))
