@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .call_facts import FORWARD_WRITES, arg_node, overload_saves, triggered
+from .call_facts import FORWARD_WRITES, arg_node, bind_keyword, overload_saves, triggered
 from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
 from .values import (
@@ -546,7 +546,7 @@ class TorchSemantics:
             if i < len(params):
                 bound[params[i]] = a
         for k, v in kwargs.items():
-            bound[k] = v
+            bound[bind_keyword(spec, k)] = v
         first = pos[0] if pos else bound.get(params[0]) if params else None
         tensors = [v for v in bound.values() if isinstance(v, Tensor)]
         for a in pos[len(params):]:
@@ -654,6 +654,7 @@ class TorchSemantics:
         if not saves:
             return
         saved_for = spec.get("saved_for") or {}
+        slot_names = {v: k for k, v in (spec.get("keywords") or {}).items()}
         # Layout-dependent saves of the folding ops are modelled here (noncontig
         # views), so the generator's "sometimes" for them is not needed.
         sometimes = () if name.rstrip("_") in FOLDING_OPS else (spec.get("saves_sometimes") or ())
@@ -687,7 +688,10 @@ class TorchSemantics:
             certain = cond is True and what not in sometimes
             if name.rstrip("_") in FOLDING_OPS and _noncontig(t):
                 certain = False  # saved a reshaped copy, not this view
-            self._save(t, name, what, node, certain, out=result if isinstance(result, Tensor) else None)
+            # a tensor in a slot whose first signature takes no tensor is another
+            # overload's argument: name it as that overload does (min's "other", not "dim")
+            label = slot_names.get(what, what)
+            self._save(t, name, label, node, certain, out=result if isinstance(result, Tensor) else None)
 
     def _save(self, t: Tensor, op, what, node, certain, out=None):
         if t.data:
