@@ -67,6 +67,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         self.named: list = []  # tensors bound to names (see run())
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
         self.written: list = []  # outputs of saving ops whose saves were written since the last backward
+        self.save_log: list = []  # saves made since the last backward, and those it spared
         self.loop_earlier: list = []  # per enclosing loop: the epochs of its earlier passes
         self._stmt = {
             cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
@@ -136,6 +137,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
     def _analyse_standalone(self, node, owner):
         self.state = State()
         self.written = []
+        self.save_log = []
         grad = self._decorated_grad(node, owner)
         calls = self._call_grads.get(id(node))
         if grad is None and _private(node) and calls and all(g is False for g in calls):

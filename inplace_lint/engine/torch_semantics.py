@@ -15,7 +15,7 @@ from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor,
-    copy_obj, join, join_all, link, make_group, opaque, result_tensor, t_and, t_or, use,
+    copy_obj, join, join_all, link, make_group, opaque, reaches, result_tensor, t_and, t_or, use,
 )
 
 # Tensor methods that end in "_" but only change autograd metadata.
@@ -298,11 +298,31 @@ class TorchSemantics:
         retain = kwargs.get("retain_graph") or kwargs.get("create_graph")
         keep = retain is not None and not (isinstance(retain, Const) and not retain.value)
         if accumulates:
-            self.state.backward(free=not keep)
+            self.state.backward(free=not keep, spared=self._not_reached(root) if not keep else frozenset())
         elif not keep:
             grads = self.state.grads
             self.state.backward()
             self.state.grads = grads  # autograd.grad returns grads, leaves .grad alone
+
+    def _not_reached(self, root):
+        """The live saves a backward from ``root`` does not reach (ids): their graph
+        is not freed.  None of them when the root is of unknown origin."""
+        if isinstance(root, Seq):
+            root = root.element()
+        log, self.save_log = self.save_log, []
+        if not isinstance(root, Tensor):
+            return frozenset()
+        tensors = reaches(root)
+        stores = reaches(root, storages=True)
+        if tensors is None or stores is None:
+            return frozenset()
+        spared = []
+        for s in log:
+            if s.out is None or not self.state.live(s) or id(s.out) in tensors or id(s.out.storage) in stores:
+                continue
+            spared.append(s)
+        self.save_log = spared  # the others are freed now
+        return frozenset(id(s) for s in spared)
 
     def _zero_grad(self, kwargs):
         flag = kwargs.get("set_to_none")
@@ -697,7 +717,9 @@ class TorchSemantics:
         if t.data:
             return
         certain = certain and t.alias_certain and not self.doubt and not t.partial
-        t.storage.saves.append(Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt, out))
+        save = Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt, out)
+        t.storage.saves.append(save)
+        self.save_log.append(save)
 
     def _view_of(self, base: Tensor, op, kind):
         base.read = True
