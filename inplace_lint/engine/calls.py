@@ -273,6 +273,7 @@ class Calls:
     # methods ------------------------------------------------------------------
     def mutate(self, t: Tensor, kind, op, node, target_node, out_rg=None, related_node=None,
                related_message="", basic_index=False, certain=True, related_stmt=None):
+        _untraced(t)
         live = [s for s in t.visible_saves() if self.state.live(s)]
         # A save of a graph already backpropagated with retain_graph=True is a
         # hazard only if a later backward reaches it: held until one does.
@@ -327,3 +328,18 @@ class Calls:
             if rest:
                 still.append((ev, rest))
         self.pending = still
+
+
+def _untraced(t):
+    """``t`` is written in place: what the write mixes in is linked to it (``link``), but
+    where ``t`` itself came from must stay on record as unknown when it was not traced
+    (an argument, an opaque result), and the base of a view changes with it."""
+    if t.members:
+        return
+    if t.srcs is None and t.rg is not False:
+        t.srcs = [opaque()]
+    r = t.root()
+    if r is not t and not t.data and r.srcs is not None and r.rg is not False and len(r.srcs) < 16:
+        r.srcs.append(opaque())
+    elif r is not t and not t.data and r.srcs is None and r.rg is not False:
+        r.srcs = [opaque()]

@@ -142,7 +142,7 @@ def _refine_parts(interp, test, frame, truth, facts):
             if not truth:
                 # only the safe direction: "does not require grad" removes hazards;
                 # "requires grad" on a path picked by a test is not made certain
-                facts.append(("var", test.value.value, _with_rg(v, False)))
+                facts.append(("nograd", test.value.value, v))
         return None
     if isinstance(test, cst.Attribute) and test.attr.value == "training":
         if not truth:
@@ -335,8 +335,64 @@ def apply(interp, frame, facts):
     for f in facts:
         if f[0] == "var":
             frame.vars[f[1]] = f[2]
+        elif f[0] == "nograd":
+            _no_grad_from(frame, {id(f[2])})
         elif f[0] == "grad":
             interp.state.grad = f[1]
         elif f[0] == "inference":
             interp.state.dead |= interp.state.seen
             interp.state.new_epoch()
+
+
+def _no_grad_from(frame, roots):
+    """On this path the tensors ``roots`` do not require grad.  Neither does any value
+    computed only from them (and from tensors that do not require grad), and the saves
+    of every op whose output is such a value never happened: torch records nothing for
+    an op none of whose inputs requires grad.  (requires_grad only goes from False to
+    True, so what the roots are now they were when those values were computed.)"""
+    memo = {}
+    for name, v in list(frame.vars.items()):
+        if not isinstance(v, Tensor):
+            continue
+        gone = frozenset(s for s in v.visible_saves()
+                         if isinstance(s.out, Tensor) and only_from(s.out, roots, memo))
+        if only_from(v, roots, memo):
+            v = _with_rg(v, False)
+        if gone:
+            v = v.copy(ruled_out=(v.ruled_out | gone) if v.ruled_out else gone)
+        frame.vars[name] = v
+
+
+_MAX_WALK = 4000
+
+
+def only_from(t, roots, memo, budget=None):
+    """Whether tensor ``t`` cannot require grad given that the tensors ``roots`` (ids) do
+    not: its graph comes only from them.  ``Tensor.srcs`` lists the differentiable inputs
+    of the op that made a tensor; a tensor whose own origin is not traced there (an
+    argument, a parameter, an opaque result) is not one of them, nor is an incomplete
+    list.  Unproven (cycles, a long walk) counts as no."""
+    budget = budget if budget is not None else [_MAX_WALK]
+    key = id(t)
+    if key in memo:
+        return memo[key]
+    if key in roots or t.rg is False:
+        return True
+    if t.rg is True:
+        return False  # something else makes it require grad: the roots do not
+    budget[0] -= 1
+    if budget[0] <= 0:
+        return False
+    memo[key] = False  # while walking: a cycle proves nothing
+    parts = list(t.members or ())
+    if not parts and not t.srcs:
+        return False  # of untraced origin
+    if t.srcs:
+        if len(t.srcs) >= 16:
+            return False  # link() keeps at most 16: the rest are not listed
+        parts += t.srcs
+    if t.base is not None and not t.data:
+        parts.append(t.base)
+    ok = all(isinstance(p, Tensor) and only_from(p, roots, memo, budget) for p in parts)
+    memo[key] = ok
+    return ok

@@ -91,7 +91,7 @@ class Tensor(Value):
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
                  "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read",
-                 "alias_op")
+                 "alias_op", "ruled_out")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
@@ -122,6 +122,9 @@ class Tensor(Value):
         # epochs whose saves this reference cannot see: saves made on another
         # path of a branch than the one this value came from
         self.hide = hide
+        # saves a grad guard proved never happened on the path this value came
+        # from (``if not x.requires_grad:``: what an op computed from x alone saved)
+        self.ruled_out = None
         # one element of a list picked by a computed index: a save through it
         # saved *some* element, not the one another index will pick
         self.partial = False
@@ -165,6 +168,8 @@ class Tensor(Value):
             out = self.storage.all_saves()
         if self.hide:
             out = [s for s in out if s.epoch not in self.hide]
+        if self.ruled_out:
+            out = [s for s in out if s not in self.ruled_out]
         return out
 
     def root(self):
@@ -358,7 +363,7 @@ def make_group(tensors, kind="group"):
         for m in (t.members if t.members else (t,)):
             if t.members and t.hide:
                 m = hidden(m, t.hide)
-            key = (id(m.storage), m.hide)
+            key = (id(m.storage), m.hide, m.ruled_out)
             if key not in seen:
                 seen.add(key)
                 flat.append(m)

@@ -1,0 +1,59 @@
+"""Grad guards (``tests/fixtures/static/guards_*.py``): the labels are true under torch.
+
+Each ``fire_*`` function must raise torch's autograd error and each ``quiet_*``
+function must run cleanly; the static findings (``# expect:``) are checked by
+test_static_fixtures.py, which reads every fixture.
+"""
+import importlib.util
+import pathlib
+import re
+import warnings
+
+import pytest
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "static"
+GUARDS = sorted(FIXTURES.glob("guards_*.py"))
+
+
+def _cases():
+    out = []
+    for path in GUARDS:
+        for m in re.finditer(r"^def ((?:fire|quiet)_\w+)", path.read_text(), re.M):
+            out.append(pytest.param(path, m.group(1), id=f"{path.stem}.{m.group(1)}"))
+    return out
+
+
+def test_there_are_guard_fixtures_with_both_kinds():
+    names = [c.values[1] for c in _cases()]
+    assert any(n.startswith("fire_") for n in names) and any(n.startswith("quiet_") for n in names)
+
+
+@pytest.mark.parametrize("path, name", _cases())
+def test_fixture_label_matches_torch(path, name):
+    torch = pytest.importorskip("torch")
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    torch.manual_seed(0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if name.startswith("fire_"):
+            with pytest.raises(RuntimeError):
+                getattr(mod, name)()
+        else:
+            getattr(mod, name)()
+
+
+@pytest.mark.parametrize("path", GUARDS, ids=lambda p: p.name)
+def test_every_case_is_labelled_in_the_source(path):
+    # a case and the helpers defined since the previous case form its group: a fire_
+    # group without an expected error (or a quiet_ one with one) is a wrong label
+    pending = ""
+    for block in re.split(r"\n(?=def |class )", path.read_text()):
+        m = re.match(r"def ((fire|quiet)_\w+)", block)
+        if not m:
+            pending += block
+            continue
+        group, pending = pending + block, ""
+        has_error = re.search(r"#\s*expect:.*:error", group) is not None
+        assert has_error == (m.group(2) == "fire"), f"{path.name}:{m.group(1)}"
