@@ -141,9 +141,12 @@ class Calls:
                     if from_home:
                         self.foreign_steps += self.steps - start
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
-        if not standalone:
-            self._call_grads.setdefault(id(fnode), []).append(self.state.grad)
         self._bind_params(fnode, func, args, kwargs, frame)
+        if not standalone:
+            # the grad mode of this call, and which parameters got tensors that cannot
+            # require grad (see Interpreter._analyse_standalone)
+            still = frozenset(n for n, v in frame.vars.items() if isinstance(v, Tensor) and v.rg is False)
+            self._call_grads.setdefault(id(fnode), []).append((self.state.grad, still))
         saved_stmt = self.cur_stmt
         saved_grad = self.state.grad
         if func.grad is not None:

@@ -111,6 +111,79 @@ def _truth(interp, test, frame, depth):
     return None
 
 
+def _predicate(interp, call, frame):
+    """``_forward_only(a, b)``: a function of the file whose body is one ``return <test>``,
+    called with as many plain positional arguments as it has parameters.  Returns
+    (the test, its parameter names, the caller's argument names) or None."""
+    if not isinstance(call.func, cst.Name):
+        return None
+    f = frame.lookup(call.func.value)
+    if not isinstance(f, Func) or f.bound is not None:
+        return None
+    body = _single_return(f.node)
+    params = list(f.node.params.posonly_params) + list(f.node.params.params)
+    if body is None or len(call.args) != len(params) or any(
+            a.keyword or a.star or not isinstance(a.value, cst.Name) for a in call.args):
+        return None
+    return f, body, [p.name.value for p in params], [a.value.value for a in call.args]
+
+
+_PRED_DEPTH = 3
+
+
+def _refine_predicate(interp, call, frame, truth, facts, pred):
+    """What holds where the predicate returned ``truth``: its test, read with the
+    caller's values bound to its parameters, stated of the caller's names."""
+    f, body, params, names = pred
+    depth = getattr(interp, "_pred_depth", 0)
+    if depth >= _PRED_DEPTH:
+        return None
+    from .frames import Frame  # a real frame: the test may name the predicate's globals
+    inner = Frame(parent=f.closure or interp.globals)
+    inner.vars = {p: frame.lookup(n) for p, n in zip(params, names)}
+    to_caller = dict(zip(params, names))
+    found = []
+    interp._pred_depth = depth + 1
+    try:
+        verdict = _refine_parts(interp, body, inner, truth, found)
+    finally:
+        interp._pred_depth = depth
+    if verdict is INFEASIBLE:
+        return INFEASIBLE
+    for fact in found:
+        if fact[0] == "var":
+            if fact[1] in to_caller:
+                facts.append(("var", to_caller[fact[1]], fact[2]))
+        else:
+            facts.append(fact)  # grad mode, and facts about values (not names)
+    return None
+
+
+def _either(left, right):
+    """The facts that hold when the facts ``left`` or the facts ``right`` hold.  Grad mode
+    off, or a tensor that does not require grad, both mean: what is computed from that
+    tensor on this path does not require grad ("weak"); only when both sides say the
+    tensor does not require grad do values computed from it earlier lose grad too."""
+    out = [f for f in left if f in right]  # the same fact on both sides
+    off_l, off_r = ("grad", False) in left, ("grad", False) in right
+
+    def nograd(facts):
+        return {id(f[2]): f for f in facts if f[0] in ("nograd", "weak")}
+
+    nl, nr = nograd(left), nograd(right)
+    for key, f in nl.items():
+        g = nr.get(key)
+        if g is not None and f[0] == g[0] == "nograd":
+            if f not in out:
+                out.append(f)
+        elif g is not None or off_r:
+            out.append(("weak", f[1], f[2]))
+    for key, g in nr.items():
+        if key not in nl and off_l:
+            out.append(("weak", g[1], g[2]))
+    return out
+
+
 def _single_return(fnode):
     stmts = fnode.body.body if isinstance(fnode.body, cst.IndentedBlock) else ()
     stmts = [s for s in stmts if not (isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1
@@ -133,6 +206,14 @@ def _refine_parts(interp, test, frame, truth, facts):
             for side in (test.left, test.right):
                 if _refine_parts(interp, side, frame, truth, facts) is INFEASIBLE:
                     return INFEASIBLE
+            return None
+        # one side holds ("a or b" true, "a and b" false): what follows from either
+        left, right = [], []
+        lv = _refine_parts(interp, test.left, frame, truth, left)
+        rv = _refine_parts(interp, test.right, frame, truth, right)
+        if lv is INFEASIBLE and rv is INFEASIBLE:
+            return INFEASIBLE
+        facts.extend(right if lv is INFEASIBLE else left if rv is INFEASIBLE else _either(left, right))
         return None
     if isinstance(test, cst.Attribute) and test.attr.value == "requires_grad" and isinstance(test.value, cst.Name):
         v = frame.lookup(test.value.value)
@@ -152,6 +233,9 @@ def _refine_parts(interp, test, frame, truth, facts):
             facts.append(("inference",))
         return None
     if isinstance(test, cst.Call):
+        pred = _predicate(interp, test, frame)
+        if pred is not None:
+            return _refine_predicate(interp, test, frame, truth, facts, pred)
         name = interp._resolve_dotted(_dotted(test.func))
         if name in GRAD_ENABLED_FUNCS and not test.args:
             if interp.state.grad is (not truth):
@@ -320,6 +404,10 @@ def _unknown(v):
     return isinstance(v, Const) and v.value is None
 
 
+def no_grad_value(v: Tensor):
+    return _with_rg(v, False)
+
+
 def _with_rg(v: Tensor, rg):
     if v.rg is rg:
         return v
@@ -337,6 +425,12 @@ def apply(interp, frame, facts):
             frame.vars[f[1]] = f[2]
         elif f[0] == "nograd":
             _no_grad_from(frame, {id(f[2])})
+        elif f[0] == "weak":
+            # grad off or the tensor does not require grad: what is computed from it
+            # here does not; what was computed from it before keeps its facts
+            for name, v in list(frame.vars.items()):
+                if v is f[2]:
+                    frame.vars[name] = _with_rg(v, False)
         elif f[0] == "grad":
             interp.state.grad = f[1]
         elif f[0] == "inference":

@@ -134,8 +134,14 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         self.state = State()
         grad = self._decorated_grad(node, owner)
         calls = self._call_grads.get(id(node))
-        if grad is None and _private(node) and calls and all(g is False for g in calls):
-            grad = False
+        still = frozenset()
+        if grad is None and _private(node) and calls:
+            if all(g is False for g, _ in calls):
+                grad = False
+            else:
+                # a parameter that gets a tensor that cannot require grad at every call
+                # (or the call runs with grad off): no grad through it here either
+                still = frozenset.intersection(*(names for g, names in calls if g is not False))
         func = Func(node, owner=owner, grad=grad)
         args = []
         params = node.params
@@ -148,9 +154,9 @@ class Interpreter(Calls, Expressions, TorchSemantics):
                 args.append(self._standalone_instance(owner))
             plist = plist[1:]
         for p in plist:
-            args.append(self._unknown_param(p))
+            args.append(_still(self._unknown_param(p), p, still))
         # keyword-only parameters too: their defaults are one caller's choice, not every caller's
-        kwargs = {p.name.value: self._unknown_param(p) for p in params.kwonly_params}
+        kwargs = {p.name.value: _still(self._unknown_param(p), p, still) for p in params.kwonly_params}
         self.chain = ()
         # What this method leaves in the instance's attributes is joined with what
         # was there: another method may run before or after it, or not at all
@@ -651,6 +657,13 @@ def _count_statements(module):
         if isinstance(s, (cst.FunctionDef, cst.ClassDef)):
             n += len(s.body.body) * 4
     return n
+
+
+def _still(v, p, names):
+    """A parameter's unknown value, as one that cannot require grad when ``names`` says so."""
+    if p.name.value in names and isinstance(v, Tensor):
+        return guards.no_grad_value(v)
+    return v
 
 
 def _private(fnode):
