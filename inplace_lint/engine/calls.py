@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import libcst as cst
 
+from . import guards
 from . import params as param_kinds
 from .frames import MAX_DEPTH, Frame, RawEvent, Snapshot, nonempty
 from .project import hooks as project_hooks
 from .state import State
 from .values import (
-    UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
+    UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
     Starred, SuperRef, Tensor, hidden, reaches, join_all, opaque, result_tensor, t_and, t_or, use,
 )
 
@@ -42,6 +43,8 @@ class Calls:
                 if v is not None and not isinstance(v, Qual):
                     return self.call(v, args, kwargs, node, frame)
                 func = v or func  # a re-exported torch name
+            if func.name.endswith("set_grad_enabled"):
+                self.grad_version += 1  # (a plain call sets grad mode for what follows)
             return self.call_qual(func.name, args, kwargs, node)
         if isinstance(func, BoundMethod):
             return self.call_method(func.recv, func.name, args, kwargs, node)
@@ -146,11 +149,14 @@ class Calls:
             # the grad mode of this call, and which parameters got tensors that cannot
             # require grad (see Interpreter._analyse_standalone)
             still = frozenset(n for n, v in frame.vars.items() if isinstance(v, Tensor) and v.rg is False)
-            self._call_grads.setdefault(id(fnode), []).append((self.state.grad, still))
+            flags = {n: guards.flag_covers(self, v, frame.vars) for n, v in frame.vars.items()
+                     if isinstance(v, GradFlag)}
+            self._call_grads.setdefault(id(fnode), []).append((self.state.grad, still, flags))
         saved_stmt = self.cur_stmt
         saved_grad = self.state.grad
         if func.grad is not None:
             self.state.grad = func.grad
+            self.grad_version += 1
         self.funcs.append(func)
         saved_chain = self.chain
         if not standalone:
@@ -164,6 +170,7 @@ class Calls:
             self.cur_stmt = saved_stmt
             if func.grad is not None:
                 self.state.grad = saved_grad
+                self.grad_version += 1
         if standalone:
             for v, _ in frame.returns:
                 use(v)  # nobody in this file receives it: whoever calls it may backpropagate

@@ -216,6 +216,13 @@ class Const(Value):
 UNKNOWN_CONST = Const(None)
 
 
+class GradFlag(Const):
+    """A bool computed from a grad test (``in_place = not (torch.is_grad_enabled() and
+    x.requires_grad)``): testing it tells what the test would (engine.guards.flag)."""
+
+    __slots__ = ("facts", "blind", "version", "roots", "names")
+
+
 class Qual(Value):
     """A name that resolves to something importable, e.g. ``torch.nn.functional.relu``."""
 
@@ -408,6 +415,11 @@ def join(a: Value, b: Value) -> Value:
         return g
     if isinstance(a, Seq) and isinstance(b, Seq):
         return _join_seqs(a, b)
+    if isinstance(a, GradFlag) or isinstance(b, GradFlag):
+        # two flags (or a flag and a constant) from different paths: the facts of
+        # one do not hold on the other's path
+        if isinstance(a, Const) and isinstance(b, Const):
+            return Const(a.value) if a.value == b.value and a.value is not None else UNKNOWN_CONST
     if isinstance(a, Const) and isinstance(b, Const):
         return a if a.value == b.value else UNKNOWN_CONST
     if isinstance(a, Const) and a.value is None:
