@@ -57,3 +57,35 @@ def test_every_case_is_labelled_in_the_source(path):
         group, pending = pending + block, ""
         has_error = re.search(r"#\s*expect:.*:error", group) is not None
         assert has_error == (m.group(2) == "fire"), f"{path.name}:{m.group(1)}"
+
+
+PEEK = '''import torch
+
+
+def peek_then_scale(x):
+    h = torch.tanh(x)
+    h.mean().item()
+    if not x.requires_grad:
+        h = h * 1.0
+    h.mul_(2)
+    return h.sum()
+'''
+
+
+def test_a_guarded_path_does_not_hide_the_other_paths_save():
+    # Analysed on its own, x may require grad: after the branches join, h may be
+    # tanh's output, which a backward from the returned sum reaches.  (The guard's
+    # path holds copies of the values it refines; the originals stay reachable.)
+    from inplace_lint.config import Config
+    from inplace_lint.runner import check_source
+
+    found = [(f.line, f.code, f.severity) for f in check_source(PEEK, "peek.py", Config()).findings]
+    assert found == [(9, "IPL001", "warning")]
+
+
+def test_the_peek_case_raises_under_torch():
+    torch = pytest.importorskip("torch")
+    ns = {}
+    exec(compile(PEEK, "peek.py", "exec"), ns)
+    with pytest.raises(RuntimeError):
+        ns["peek_then_scale"](torch.randn(3, requires_grad=True) * 1).backward()

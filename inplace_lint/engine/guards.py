@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .values import Alt, ClassInfo, Const, Func, GradFlag, Obj, Qual, Storage, Tensor, UNKNOWN_CONST
+from .values import Alt, ClassInfo, Const, Func, GradFlag, Obj, Qual, Storage, Tensor, UNKNOWN_CONST, use
 from .frames import dotted as _dotted
 
 INFEASIBLE = "infeasible"
@@ -457,11 +457,14 @@ def _no_grad_from(frame, roots, after=None):
             continue
         gone = frozenset(s for s in v.visible_saves()
                          if isinstance(s.out, Tensor) and only_from(s.out, roots, memo, after))
-        if only_from(v, roots, memo, after):
-            v = _with_rg(v, False)
+        new = _with_rg(v, False) if only_from(v, roots, memo, after) else v
         if gone:
-            v = v.copy(ruled_out=(v.ruled_out | gone) if v.ruled_out else gone)
-        frame.vars[name] = v
+            new = new.copy(ruled_out=(new.ruled_out | gone) if new.ruled_out else gone)
+        if new is not v:
+            # the name holds a copy on this path: whatever uses the name after the
+            # paths join no longer reaches the original, so take it as used
+            use(v)
+            frame.vars[name] = new
 
 
 _MAX_WALK = 4000

@@ -216,11 +216,16 @@ class Const(Value):
 UNKNOWN_CONST = Const(None)
 
 
-class GradFlag(Const):
+class GradFlag(Value):
     """A bool computed from a grad test (``in_place = not (torch.is_grad_enabled() and
-    x.requires_grad)``): testing it tells what the test would (engine.guards.flag)."""
+    x.requires_grad)``): testing it tells what the test would (engine.guards.flag).
+    ``value``: True, False, or None (unknown).  Not a ``Const``: an unknown flag is no
+    known ``None``."""
 
-    __slots__ = ("facts", "blind", "version", "roots", "names")
+    __slots__ = ("value", "facts", "blind", "version", "roots", "names")
+
+    def __init__(self, value=None):
+        self.value = value
 
 
 class Qual(Value):
@@ -416,10 +421,12 @@ def join(a: Value, b: Value) -> Value:
     if isinstance(a, Seq) and isinstance(b, Seq):
         return _join_seqs(a, b)
     if isinstance(a, GradFlag) or isinstance(b, GradFlag):
-        # two flags (or a flag and a constant) from different paths: the facts of
-        # one do not hold on the other's path
-        if isinstance(a, Const) and isinstance(b, Const):
-            return Const(a.value) if a.value == b.value and a.value is not None else UNKNOWN_CONST
+        # two flags (or a flag and something else) from different paths: the facts
+        # of one do not hold on the other's path
+        if isinstance(a, Tensor) or isinstance(b, Tensor):
+            return a if isinstance(a, Tensor) else b  # as for a number: follow the tensor
+        va, vb = (v.value if isinstance(v, (Const, GradFlag)) else None for v in (a, b))
+        return Const(va) if isinstance(va, bool) and va == vb else UNKNOWN_CONST
     if isinstance(a, Const) and isinstance(b, Const):
         return a if a.value == b.value else UNKNOWN_CONST
     if isinstance(a, Const) and a.value is None:
