@@ -89,3 +89,41 @@ def test_the_peek_case_raises_under_torch():
     exec(compile(PEEK, "peek.py", "exec"), ns)
     with pytest.raises(RuntimeError):
         ns["peek_then_scale"](torch.randn(3, requires_grad=True) * 1).backward()
+
+
+CALLBACK = '''import torch
+import torch.nn.functional as F
+
+
+def _forward_only(a, b):
+    return not (torch.is_grad_enabled() and (a.requires_grad or b.requires_grad))
+
+
+def _fast(a, b):
+    mu1, mu2 = F.avg_pool1d(a, 3), F.avg_pool1d(b, 3)
+    m12 = mu1 * mu2
+    mu1.pow_(2)
+    return m12 + mu1
+
+
+def score(a, b):
+    if _forward_only(a, b):
+        return _fast(a, b)
+    return a
+'''
+
+
+def test_private_helper_called_only_under_the_guard_is_quiet():
+    from inplace_lint.config import Config
+    from inplace_lint.runner import check_source
+
+    assert check_source(CALLBACK, "cb.py", Config()).findings == []
+
+
+def test_private_helper_also_passed_around_keeps_its_warning():
+    # the list may hand _fast to code that calls it with tensors that require grad
+    from inplace_lint.config import Config
+    from inplace_lint.runner import check_source
+
+    found = check_source(CALLBACK + "\n\nHOOKS = [_fast]\n", "cb.py", Config()).findings
+    assert [(f.line, f.severity) for f in found] == [(12, "warning")]

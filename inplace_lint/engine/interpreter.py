@@ -67,6 +67,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         self.grad_blind = False
         self._standalone_instances: dict = {}
         self._call_grads: dict = {}  # id(function node) -> grad mode at each inlined call
+        self._mentions = None  # (see _only_called)
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
@@ -151,6 +152,8 @@ class Interpreter(Calls, Expressions, TorchSemantics):
                 # every call cannot require grad
                 flags = {n: frozenset.intersection(*(c[2][n] for c in live))
                          for n in live[0][2] if all(n in c[2] for c in live)}
+        if (still or flags) and not self._only_called(node.name.value):
+            still, flags = frozenset(), {}  # also passed around (a callback): other callers unseen
         func = Func(node, owner=owner, grad=grad)
         args = []
         params = node.params
@@ -186,6 +189,15 @@ class Interpreter(Calls, Expressions, TorchSemantics):
             self.heap.end(j)
             if node.name.value != "__init__":  # the instance already holds what __init__ makes
                 self.heap.merge([(j, ()), (Journal(), ())])
+
+    def _only_called(self, name):
+        """Whether the file names ``name`` only to call it (``_fast(a, b)``,
+        ``self._fast(a)``) and to define it: then its callers are the calls seen."""
+        if self._mentions is None:
+            self._mentions = _Mentions()
+            self.module.visit(self._mentions)
+        m = self._mentions
+        return m.names[name] <= m.called[name] + m.defined[name]
 
     def _standalone_instance(self, info: ClassInfo):
         inst = self._standalone_instances.get(id(info))
@@ -383,14 +395,11 @@ class Interpreter(Calls, Expressions, TorchSemantics):
             self.heap.merge([(j, ())])
             return v
         (va, vars_a, sa, ja), (vb, vars_b, sb, jb) = arms
-        # the joined value holds copies (see hidden()): each arm's own value is kept
-        # for backward as a value bound to a name is (see run())
-        self.named.extend(v for v in (va, vb) if isinstance(v, Tensor))
         a_only, b_only = sa.seen - sb.seen, sb.seen - sa.seen
         self.heap.merge([(ja, b_only), (jb, a_only)])
         frame.vars = _join_vars(vars_a, vars_b, sa, sb)
         self.state = State.join(sa, sb)
-        return join(hidden(va, b_only), hidden(vb, a_only))
+        return join(_arm_value(va, b_only), _arm_value(vb, a_only))
 
     def _loop(self, frame, bind, body, orelse, nonempty=False):
         # Two passes: the second sees what the first left (a save late in one
@@ -717,6 +726,40 @@ def _count_statements(module):
         if isinstance(s, (cst.FunctionDef, cst.ClassDef)):
             n += len(s.body.body) * 4
     return n
+
+
+class _Mentions(cst.CSTVisitor):
+    """How often each identifier appears in the file, as a callee, and as a def's name."""
+
+    def __init__(self):
+        from collections import Counter
+        self.names, self.called, self.defined = Counter(), Counter(), Counter()
+
+    def visit_Name(self, node):
+        self.names[node.value] += 1
+
+    def visit_Call(self, node):
+        f = node.func
+        if isinstance(f, (cst.Name, cst.Attribute)):
+            self.called[f.value if isinstance(f, cst.Name) else f.attr.value] += 1
+
+    def visit_FunctionDef(self, node):
+        self.defined[node.name.value] += 1
+
+
+def _arm_value(v, epochs, depth=0):
+    """The value of one arm of ``a if t else b`` as seen after the join: without the
+    other arm's saves, and still leading to the arm's own tensor, so that whatever
+    consumes the joined value uses it (a copy made by hidden() alone would not)."""
+    if isinstance(v, Tensor):
+        h = hidden(v, epochs)
+        if h is not v:
+            h.used, h.srcs = v.used, [v]
+        return h
+    if isinstance(v, Seq) and depth < 3 and epochs:
+        return Seq(items=[_arm_value(i, epochs, depth + 1) for i in v.items] if v.items is not None else None,
+                   elem=_arm_value(v.elem, epochs, depth + 1) if v.elem is not None else None, is_tuple=v.is_tuple)
+    return v
 
 
 def _still(v, p, names):
