@@ -531,10 +531,11 @@ def flag(interp, expr, frame, value):
     carries what its test tells, for wherever it is tested later (``if in_place:``, also
     in a function it is passed to).  The facts are taken now, of the values now; they
     are checked again where the flag is tested (``_flag_facts``)."""
-    if isinstance(value, GradFlag) or not _boolish(interp, expr, frame, 0):
-        return value
+    if isinstance(value, GradFlag) or isinstance(value, Const) and isinstance(value.value, bool) or \
+            not _boolish(interp, expr, frame, 0):
+        return value  # (a known bool stays one: ``inplace=flag`` reads it)
     seen = {truth: refine(interp, expr, frame, truth) for truth in (True, False)}
-    if not any(seen.values()):
+    if all(f == [] for f in seen.values()):
         return value  # tells nothing either way
     interp.grad_blind = True
     try:
