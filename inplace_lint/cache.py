@@ -255,12 +255,12 @@ def _finding_data(f: Finding) -> list:
         fix = [f.fix.description, f.fix.safe,
                [[e.line, e.column, e.end_line, e.end_column, e.replacement] for e in f.fix.edits]]
     return [f.code, f.severity, f.line, f.column, f.end_line, f.end_column, f.message,
-            [[r.line, r.column, r.message, r.path] for r in f.related], fix, f.cell, f.extra]
+            [[r.line, r.column, r.message, r.path] for r in f.related], fix, f.cell, f.extra, f.cause]
 
 
 def _finding(path: str, d: list) -> Finding:
-    code, severity, line, column, end_line, end_column, message, related, fix, cell, extra = d
+    code, severity, line, column, end_line, end_column, message, related, fix, cell, extra, cause = d
     if fix is not None:
         fix = Fix(fix[0], tuple(Edit(*e) for e in fix[2]), fix[1])
     return Finding(code, severity, path, line, column, end_line, end_column, message,
-                   tuple(Related(*r) for r in related), fix, cell, dict(extra))
+                   tuple(Related(*r) for r in related), fix, cell, dict(extra), cause)

@@ -6,7 +6,9 @@ Keys: ``select``, ``ignore``, ``extend-select``, ``extend-ignore``, ``exclude``,
 root), ``src`` (extra import roots for whole-project analysis, relative to the
 root), ``confirm-timeout`` (seconds per file for ``--confirm``),
 ``force-exclude`` (apply the excludes to files named on the command
-line too), ``respect-gitignore`` (skip what git ignores; default on).  Codes may
+line too), ``respect-gitignore`` (skip what git ignores; default on),
+``group-findings`` (report the statements of one root cause as one finding
+with the others as related locations; default on).  Codes may
 be prefixes (``IPL`` or ``IPL00``).
 
 Each file gets the configuration of the nearest ``pyproject.toml`` above it
@@ -58,6 +60,7 @@ class Config:
     confirm_timeout: float = 20.0  # seconds per file for --confirm, counted after its imports
     root: str = "."
     src: tuple = ()  # extra import roots for whole-project analysis, relative to root (like ruff's src)
+    group_findings: bool = True  # one finding per root cause (see grouping)
 
     def for_path(self, path: str) -> "Config":
         """The configuration of ``path``: a plain Config decides for every file."""
@@ -145,7 +148,7 @@ def _path_matches(rel, pattern):
 
 # ---------------------------------------------------------------- reading and validating one file
 _LIST_KEYS = ("select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude")
-_BOOL_KEYS = ("force-exclude", "respect-gitignore")
+_BOOL_KEYS = ("force-exclude", "respect-gitignore", "group-findings")
 KNOWN_KEYS = _LIST_KEYS + _BOOL_KEYS + ("per-file-ignores", "max-file-size", "file-time-limit", "cache-dir", "src",
                                          "confirm-timeout")
 
@@ -291,6 +294,7 @@ class Overrides:
     force_exclude: Optional[bool] = None
     respect_gitignore: Optional[bool] = None
     file_time_limit: Optional[float] = None
+    group_findings: Optional[bool] = None
 
     def apply(self, cfg: Config) -> Config:
         cfg = replace(cfg)
@@ -304,6 +308,8 @@ class Overrides:
             cfg.respect_gitignore = self.respect_gitignore
         if self.file_time_limit is not None:
             cfg.file_time_limit = self.file_time_limit
+        if self.group_findings is not None:
+            cfg.group_findings = self.group_findings
         return cfg
 
 

@@ -54,6 +54,12 @@ class Finding:
     fix: Optional[Fix] = None
     cell: Optional[int] = None  # notebook code cell (1-based) when the file is .ipynb
     extra: dict = field(default_factory=dict)  # front-ends may attach more (e.g. replay verdicts)
+    # The root cause as the rule saw it (the same save, the same leaf, ...): findings of one file
+    # with the same code and cause are reported as one.  Compared only, never printed.
+    cause: Optional[str] = None
+    # A finding that stands for several (see ``grouping``): the per-line findings it folds, its own
+    # first.  ``--fix`` and ``--add-noqa`` work on these.  Not printed (the related locations say it).
+    group: tuple = ()
 
     def sort_key(self):
         return (self.path, self.cell or 0, self.line, self.column, self.code)

@@ -187,6 +187,7 @@ class _Worker:
         self.owner = os.getpid()  # a process forked from ours must start its own
         self.pid = None
         self.shared = None  # what the worker inherited (see run)
+        self.at_exit = False
 
     def restart_with(self, shared):
         self._stop()
@@ -209,6 +210,22 @@ class _Worker:
         os.close(down_r)
         os.close(up_w)
         self.pid, self.down, self.up = pid, down_w, up_r
+        if not self.at_exit:
+            # Reap the worker when this process ends: its CPU time then counts as
+            # ours (for `time`, resource.getrusage, CI timings), and no orphan lingers.
+            import atexit
+            import sys
+
+            atexit.register(self._exit)
+            if "multiprocessing" in sys.modules:  # a pool's worker process ends without atexit
+                from multiprocessing import util
+
+                util.Finalize(None, self._exit, exitpriority=10)
+            self.at_exit = True
+
+    def _exit(self):
+        if self.owner == os.getpid():
+            self._stop(wait=True)
 
     def _stop(self, wait=False):
         """Kill the worker (after up to a second for it to exit by itself when

@@ -21,7 +21,7 @@ from .gitignore import GitIgnore
 from .rules import ALL_RULES
 from .sources import NB_SUFFIX, read_source  # noqa: F401  (read_source: part of the runner's API)
 from .sources import notebook
-from . import suppression
+from . import grouping, suppression
 
 # libcst, the engine and the process pool are imported where first used: a
 # run whose files all come from the cache, or pass the text prefilter, never
@@ -71,7 +71,7 @@ def judge_events(events, path, config: Optional[Config] = None, rules=ALL_RULES)
                 related.insert(0, Related(written[1], written[2], f"modified in place here by {ev.op}", written[0]))
             best[key] = Finding(code=rule.code, severity=v.severity, path=path, line=ev.line, column=ev.column,
                                 end_line=ev.end_line, end_column=ev.end_column, message=v.message,
-                                related=tuple(related))
+                                related=tuple(related), cause=v.cause)
     return sorted(best.values(), key=Finding.sort_key)
 
 
@@ -169,12 +169,15 @@ def analyze_source(source: str, path: str, project=None, tree=None) -> FileResul
 def apply_config(result: FileResult, config: Optional[Config], source: str) -> FileResult:
     """Drop the findings of rules the configuration disables for this file, and
     those a ``# noqa`` comment suppresses (notebooks apply noqa per cell themselves),
-    and report stale suppressions when IPL100 is on."""
+    and report stale suppressions when IPL100 is on.  Then fold the findings of one
+    root cause into one (``grouping``) unless ``group-findings`` is off."""
     findings = result.findings
     if config is not None:
         findings = [f for f in findings if config.enabled(f.code, f.path)]
     if not result.path.endswith(NB_SUFFIX) and (result.problem is None or result.problem.kind == "note"):
         findings = apply_noqa(findings, source.splitlines(), result.path, config)
+    if getattr(config, "group_findings", True):
+        findings = grouping.group(findings)
     return FileResult(result.path, findings, result.problem, source, result.deps)
 
 

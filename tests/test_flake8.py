@@ -80,8 +80,9 @@ def test_plugin_matches_cli_on_a_real_corpus_slice_cold_and_warm(tmp_path):
     src = tmp_path / "src"
     assert make_slice(str(src)) >= 7
     env = dict(os.environ, PYTHONPATH=ROOT, INPLACE_LINT_CACHE_DIR=str(tmp_path / "cache"))
+    # flake8 reports one line per problem: the CLI without grouping says the same
     cli = subprocess.run([sys.executable, "-m", "inplace_lint", "check", "--no-cache", "--format", "json",
-                          "--exit-zero", str(src)], cwd=ROOT, capture_output=True, text=True, env=env)
+                          "--exit-zero", "--no-group", str(src)], cwd=ROOT, capture_output=True, text=True, env=env)
     tag = {"warning": "[warning] ", "error": ""}  # flake8 shows a warning's severity in its message
     want = sorted(f"{f['path']}:{f['line']}:{f['column']}: {f['code']} {tag[f['severity']]}{f['message']}"
                   for f in json.loads(cli.stdout) if f["path"].endswith(".py"))
@@ -100,7 +101,7 @@ def test_plugin_matches_cli_on_a_real_corpus_slice_cold_and_warm(tmp_path):
     assert _flake8_lines(cold.stdout) == _flake8_lines(warm.stdout) == want
     # the CLI re-uses what the plugin stored (same entries) and prints the same
     cli_warm = subprocess.run([sys.executable, "-m", "inplace_lint", "check", "--format", "json", "--exit-zero",
-                               str(src)], cwd=ROOT, capture_output=True, text=True, env=env)
+                               "--no-group", str(src)], cwd=ROOT, capture_output=True, text=True, env=env)
     assert cli_warm.stdout == cli.stdout
 
 
@@ -145,3 +146,19 @@ def test_plugin_follows_calls_into_project_modules_like_the_cli(tmp_path, monkey
         plugin = Flake8Plugin(None, main.splitlines(True), path)
         got = [(line, col, msg.split()[0]) for line, col, msg, _ in plugin.run()]
         assert got == want
+
+
+def test_plugin_note_keeps_findings_and_does_not_fail(monkeypatch, tmp_path, caplog):
+    # the analysis stops at its work budget: a limit of the linter, not a problem of the file
+    from inplace_lint.engine import budget
+
+    monkeypatch.setenv("INPLACE_LINT_NO_CACHE", "1")
+    monkeypatch.setenv("INPLACE_LINT_NO_WORKER", "1")
+    monkeypatch.setattr(budget, "MIN_HARD_BUDGET", 50)
+    monkeypatch.setattr(budget, "HARD_BUDGET_FACTOR", 0)
+    lines = ["import torch\n", "x = torch.randn(3, requires_grad=True)\n", "y = torch.sigmoid(x)\n",
+             "y.mul_(2)\n"] + ["z = 1\n"] * 100 + ["w = torch.ones(2, requires_grad=True)\n", "w.add_(1)\n"]
+    with caplog.at_level("WARNING", logger="flake8.inplace_lint"):
+        out = list(Flake8Plugin(None, lines, str(tmp_path / "budget.py")).run())
+    assert [(line, msg.split()[0]) for line, _, msg, _ in out] == [(4, "IPL001")]
+    assert any("note: analysis incomplete: work budget exhausted" in r.getMessage() for r in caplog.records)

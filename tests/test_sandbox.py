@@ -434,3 +434,105 @@ def test_without_a_pid_namespace_the_subreaper_sweeps_orphans(tmp_path):
     assert "pid namespace" not in summary.protections["processes"], summary.protections
     assert f.extra["replay"]["verdict"] == "confirmed", f.extra["replay"]
     assert _procs_with(mark) == []
+
+
+def _as_nobody_in_the_sandbox(tmp, port, unix_path, outside):
+    """In a forked child: drop root for uid/gid 65534 (nobody), then enter the sandbox as the
+    replay worker does (namespaces, seccomp, Landlock) and try each escape.
+    Returns the worker's report (a dict) read from a pipe."""
+    import encodings.idna  # noqa: F401 -- after the drop, nothing under /root (where python lives) can be imported
+    import json
+
+    from inplace_lint.runtime.replay import sandbox
+
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child never returns into pytest
+        code = 1
+        try:
+            os.close(r)
+            if os.geteuid() == 0:  # (run as a user already, the test needs no drop)
+                os.setgroups([])
+                os.setresgid(65534, 65534, 65534)
+                os.setresuid(65534, 65534, 65534)
+            sandbox.PROTECTIONS.__init__()
+            sandbox.enter_namespaces()  # from here on: the worker (the supervisor never returns)
+            sandbox.install_seccomp()
+            abi = sandbox.install_landlock(tmp)
+            report = {"uid": os.getuid(), "netns": sandbox.PROTECTIONS.netns, "seccomp": sandbox.PROTECTIONS.seccomp,
+                      "landlock": abi}
+            for name, attempt in (
+                    ("tcp", lambda: socket.create_connection(("127.0.0.1", port), timeout=1.0)),
+                    ("unix", lambda: socket.socket(socket.AF_UNIX, socket.SOCK_STREAM).connect(unix_path)),
+                    ("write", lambda: open(outside, "w").write("escaped"))):
+                try:
+                    attempt()
+                    report[name] = "ESCAPED"
+                except OSError as e:
+                    report[name] = "blocked: %s" % e
+            with open(os.path.join(tmp, "inside.txt"), "w") as fh:
+                fh.write("fine")
+            report["inside"] = True
+            os.write(w, json.dumps(report).encode())
+            code = 0
+        except BaseException as e:  # noqa: BLE001 -- said in the report, the test shows it
+            os.write(w, json.dumps({"error": repr(e)}).encode())
+        finally:
+            os._exit(code)
+    os.close(w)
+    chunks = []
+    while True:
+        b = os.read(r, 65536)
+        if not b:
+            break
+        chunks.append(b)
+    os.close(r)
+    os.waitpid(pid, 0)
+    return json.loads(b"".join(chunks) or b"{}")
+
+
+def test_a_non_root_worker_is_as_confined_as_root():
+    # Issue 10: as a non-root user the network was not isolated (the namespace
+    # fallback ran only for root).  A user namespace of its own gives the worker
+    # the network namespace; seccomp and Landlock need no privilege.
+    import pathlib
+    import shutil
+    import tempfile
+
+    tmp_path = pathlib.Path(tempfile.mkdtemp(prefix="ipl-nobody-"))  # pytest's own is private to root
+    try:
+        _nobody_case(tmp_path)
+    finally:
+        shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def _nobody_case(tmp_path):
+    tmp = tmp_path / "worker-tmp"
+    tmp.mkdir()
+    os.chmod(tmp_path, 0o777)
+    os.chmod(tmp, 0o777)
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(0.2)
+    unix_path = str(tmp_path / "nobody.sock")
+    ulistener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    ulistener.bind(unix_path)
+    os.chmod(unix_path, 0o777)
+    ulistener.listen(1)
+    ulistener.settimeout(0.2)
+    outside = str(tmp_path / "outside.txt")
+    try:
+        report = _as_nobody_in_the_sandbox(str(tmp), listener.getsockname()[1], unix_path, outside)
+        for lst in (listener, ulistener):
+            with pytest.raises(OSError):  # nobody got through
+                lst.accept()
+    finally:
+        listener.close()
+        ulistener.close()
+    assert "error" not in report, report
+    assert report["netns"] and report["seccomp"] and report["landlock"] > 0, report
+    for name in ("tcp", "unix", "write"):
+        assert report[name].startswith("blocked"), report
+    assert report["inside"] and (tmp / "inside.txt").read_text() == "fine"
+    assert not os.path.exists(outside)

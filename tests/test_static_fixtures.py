@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from inplace_lint import grouping
 from inplace_lint.config import Config
 from inplace_lint.runner import check_source
 
@@ -31,7 +32,11 @@ def test_fixture_findings_match_exactly(path):
     text = path.read_text()
     result = check_source(text, str(path), Config())
     assert result.problem is None
-    got = {(f.line, f.code, f.severity) for f in result.findings}
+    # a finding that folds several of one root cause (grouping) reports each of its lines
+    # as a related location; every line must still be reported, with its own severity
+    for f in result.findings:
+        assert {(m.line, m.column) for m in f.group[1:]} <= {(r.line, r.column) for r in f.related}
+    got = {(f.line, f.code, f.severity) for f in grouping.expand(result.findings)}
     assert got == expected(text)
 
 

@@ -75,12 +75,18 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
     def context(chain):
         return lambda: chain_text(chain)
 
+    numbers: dict = {}  # id of a Save or Storage -> its number in this analysis (grouping keys)
+
+    def number(obj):
+        return numbers.setdefault(id(obj), len(numbers))
+
     def save_fact(s, r):
         env = placer.save_env(s) if placer is not None else None
         if env is None:
-            return SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.stmt), id(s) in r.previous)
+            return SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.stmt), id(s) in r.previous,
+                            key=number(s))
         return SaveFact(s.op, s.what, s.certain, s.hooked, placer.where(env, s.node, s.stmt), id(s) in r.previous,
-                        placer.path(env))
+                        placer.path(env), key=number(s))
 
     for r in raw:
         t = r.tensor
@@ -100,6 +106,7 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
             alias_certain=t.alias_certain, saves=saves, out_inputs_requires_grad=r.out_rg,
             related_message=r.related_message, basic_index=r.basic_index, is_tensor=t.kind not in ("arg", "opaque"),
             lazy=lazy, alias_op=t.alias_op, origin=t.origin, unknown_origin=t.kind in ("arg", "input", "opaque"),
+            storage=tuple(number(st) for st in t.storage),
         ))
     return events
 

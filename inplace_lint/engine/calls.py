@@ -308,6 +308,7 @@ class Calls:
                       related_message=related_message, basic_index=basic_index, stmt=self.cur_stmt,
                       related_stmt=related_stmt)
         self.events.append(ev)
+        self.written.extend(s.out for s in live if s.out is not None)
         if self.env is not None:
             ev.env, ev.anchor, ev.caller_target = self.env, self.anchor, project_hooks.caller_expr(self, t)
         if retained:
@@ -322,13 +323,25 @@ class Calls:
             project_hooks.note_save(self, t)
 
     def confirm_retained(self, root):
-        """A backward from ``root`` runs: the held saves it reaches become hazards of their events."""
-        if not self.pending:
+        """A backward from ``root`` runs: the held saves it reaches become hazards of their events.
+        A saving op whose saved tensor was written since the last backward, and that
+        this backward does not reach, is spared: its graph is abandoned unless something
+        else still consumes it (a metric computed in place on ``sigmoid(logits)``)."""
+        if not self.pending and not self.written:
             return
         if isinstance(root, Seq):
             root = root.element()
         if not isinstance(root, Tensor):
             root = None  # of unknown origin: it may reach anything
+        if self.written:
+            stores = reaches(root, storages=True) if root is not None else None
+            if stores is not None:
+                for out in self.written:
+                    if not out.used and id(out.storage) not in stores:
+                        out.spared = True
+            self.written = []
+        if not self.pending:
+            return
         reached = reaches(root) if root is not None else None
         still = []
         for ev, saves in self.pending:

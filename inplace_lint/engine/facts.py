@@ -11,9 +11,9 @@ from __future__ import annotations
 class SaveFact:
     """An op saved the tensor for backward: which op, which of its tensors, where."""
 
-    __slots__ = ("op", "what", "certain", "hooked", "_where", "previous", "path")
+    __slots__ = ("op", "what", "certain", "hooked", "_where", "previous", "path", "key")
 
-    def __init__(self, op, what, certain, hooked, where, previous=False, path=None):
+    def __init__(self, op, what, certain, hooked, where, previous=False, path=None, key=None):
         self.op = op  # "sigmoid", "Linear", ...
         self.what = what  # "result", "input", "weight", ...
         self.certain = certain  # the save surely happened (the op's output surely required grad)
@@ -21,6 +21,9 @@ class SaveFact:
         self._where = where  # () -> (line, column, end_line, end_column)
         self.previous = previous  # made in the previous iteration of the loop around the in-place op
         self.path = path  # the file, when another module of the project made the save
+        # which save this is, numbered per analysis: two events naming the same key name one
+        # save (one tensor, saved once by one op); only compared, never shown
+        self.key = key
 
     @property
     def line(self):
@@ -42,12 +45,12 @@ class Event:
     __slots__ = ("kind", "op", "grad_enabled", "requires_grad", "is_leaf", "view", "view_base_requires_grad",
                  "view_base_is_leaf", "via_data", "alias_certain", "saves", "out_inputs_requires_grad",
                  "related_message", "basic_index", "is_tensor", "_lazy", "_cache", "alias_op", "origin",
-                 "unknown_origin")
+                 "unknown_origin", "storage")
 
     def __init__(self, kind, op, grad_enabled, requires_grad, is_leaf, view, view_base_requires_grad,
                  view_base_is_leaf, via_data, alias_certain, saves, out_inputs_requires_grad=None,
                  related_message="", basic_index=False, is_tensor=True, lazy=None, alias_op=None, origin=None,
-                 unknown_origin=False):
+                 unknown_origin=False, storage=None):
         self.kind = kind
         self.op = op
         self.grad_enabled = grad_enabled
@@ -74,6 +77,9 @@ class Event:
         # an argument or an opaque result: where it came from (and whether it
         # requires grad) is unknown, even when it surely is a tensor
         self.unknown_origin = unknown_origin
+        # the modified version counter(s), numbered per analysis like SaveFact.key (a leaf, or the
+        # base a view shares its counter with): only compared, never shown
+        self.storage = storage
         self._lazy = lazy or {}  # name -> () -> value, for positions and text
         self._cache = {}
 

@@ -62,12 +62,14 @@ class Snapshot:
     """Facts about a tensor at the moment it was modified."""
 
     __slots__ = ("rg", "leaf", "view", "base_rg", "base_leaf", "data", "alias_certain", "kind", "alias_op",
-                 "origin")
+                 "origin", "storage")
 
     def __init__(self, t: Tensor):
         self.rg, self.leaf, self.view, self.data = t.rg, t.leaf, t.view, t.data
         self.alias_certain, self.kind = t.alias_certain, t.kind
         self.alias_op = t.alias_op
+        # the version counter(s) written: what the runner groups one root cause's findings by
+        self.storage = tuple(m.storage for m in t.members) if t.members else (t.storage,)
         r = t.root()
         # what the modified tensor (or the base of the view) is: a parameter or something made here
         self.origin = "param" if r.kind == "param" or t.kind == "param" else r.kind

@@ -71,6 +71,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
+        self.written: list = []  # outputs of saving ops whose saves were written since the last backward
         self.loop_earlier: list = []  # per enclosing loop: the epochs of its earlier passes
         self._stmt = {
             cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
@@ -119,7 +120,9 @@ class Interpreter(Calls, Expressions, TorchSemantics):
             # code does next: take it as used.  One that was read is used exactly
             # when what read it is (``idx = dist.argmax(1)`` does not use dist).
             for t in self.named:
-                if not t.read:
+                # A spared one (see confirm_retained) stays unused unless another
+                # reference to it (a copy made at a join, a return) was used.
+                if not t.read and not (t.spared and not t.storage.used):
                     use(t)
         return self.events
 
@@ -137,6 +140,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
 
     def _analyse_standalone(self, node, owner):
         self.state = State()
+        self.written = []
         grad = self._decorated_grad(node, owner)
         calls = self._call_grads.get(id(node))
         still, flags = frozenset(), {}

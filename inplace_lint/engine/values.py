@@ -53,10 +53,11 @@ class Save:
 class Storage:
     """One version counter.  ``members`` make a group (e.g. all parameters of a model)."""
 
-    __slots__ = ("saves", "members", "id")
+    __slots__ = ("saves", "members", "id", "used")
 
     def __init__(self, members=()):
         self.saves: list = []
+        self.used = False  # some reference to it was used (see use())
         self.members = list(members)
         self.id = next(_ids)
 
@@ -91,7 +92,7 @@ class Tensor(Value):
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
                  "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read",
-                 "alias_op", "ruled_out")
+                 "alias_op", "spared", "ruled_out")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
@@ -134,6 +135,9 @@ class Tensor(Value):
         # consumed by something that can take part in a backward (bound to a
         # name, passed to an op, returned); a result only ever detached is not
         self.used = False
+        # written in place while saved, and a later backward in the same code did
+        # not reach it: being bound to a name no longer counts as used (run())
+        self.spared = False
 
     def set_requires_grad(self, flag):
         if self.dtype == "int":
@@ -535,6 +539,7 @@ def use(v, _depth=0):
             if t.used:
                 continue
             t.used = True
+            t.storage.used = True
             if t.base is not None and not t.data:
                 stack.append(t.base)
             if t.srcs:
@@ -570,19 +575,24 @@ def link(out, inputs):
             use(v)
 
 
-def reaches(root, limit=20000):
-    """The ids of the tensors a backward from ``root`` reaches."""
+def reaches(root, limit=20000, storages=False):
+    """The ids of the tensors a backward from ``root`` reaches (None when too many to tell),
+    or of their version counters: a copy of a reference shares its tensor's counter."""
     seen = set()
+    stores = set()
     stack = [root]
     while stack and len(seen) < limit:
         t = stack.pop()
         if not isinstance(t, Tensor) or id(t) in seen:
             continue
         seen.add(id(t))
+        stores.add(id(t.storage))
         if t.members:
             stack.extend(t.members)
         if t.base is not None and not t.data:
             stack.append(t.base)
         if t.srcs:
             stack.extend(t.srcs)
-    return seen
+    if len(seen) >= limit:
+        return None
+    return stores if storages else seen

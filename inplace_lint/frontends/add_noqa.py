@@ -14,6 +14,7 @@ import io
 import re
 import tokenize
 
+from .. import grouping
 from ..suppression import NOQA
 from .fix import rewrite
 
@@ -79,7 +80,7 @@ def add_noqa_comments(results, err):
         if r.path.endswith(".ipynb"):
             err.write(f"inplace-lint: add-noqa: skipped {r.path}: notebooks are not rewritten\n")
             continue
-        new, added, skipped = noqa_text(r.source, r.findings)
+        new, added, skipped = noqa_text(r.source, grouping.expand(r.findings))  # every line of a group
         if skipped:
             err.write(f"inplace-lint: add-noqa: {r.path}: {skipped} line(s) cannot take a comment "
                       f"(inside a string or after a backslash); left alone\n")

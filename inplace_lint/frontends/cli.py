@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from .. import __version__
+from .. import __version__, grouping
 from ..config import ConfigError, Overrides, Resolver, load_config
 from ..rules import ALL_RULES, BY_CODE
 from ..runner import FileResult, check_paths, check_source, discover
@@ -85,9 +85,12 @@ def main():
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--file-time-limit", type=click.FloatRange(min=0, min_open=True), default=None,
               help="Seconds one file may take (default 60; config key file-time-limit).")
+@click.option("--no-group", is_flag=True, help="One finding per statement, even when several share a root cause "
+              "(config group-findings = false).")
 def check(paths, fmt, select, ignore, extend_select, config_file, isolated, force_exclude, respect_gitignore,
           stdin_filename, quiet, statistics, show_source, output_file, fail_on, exit_zero, no_color, fix, diff,
-          unsafe_fixes, add_noqa, confirm, confirm_timeout, confirm_unsandboxed, jobs, no_cache, file_time_limit):
+          unsafe_fixes, add_noqa, confirm, confirm_timeout, confirm_unsandboxed, jobs, no_cache, file_time_limit,
+          no_group):
     """Check PATHS (files or folders; default: the current folder; `-` reads stdin)."""
     use_stdin = paths == ("-",) or (stdin_filename is not None and not paths)
     if "-" in paths and not use_stdin:
@@ -97,7 +100,8 @@ def check(paths, fmt, select, ignore, extend_select, config_file, isolated, forc
     paths = paths or (".",)
     overrides = Overrides(select=_split_codes(select) if select else None, extend_select=_split_codes(extend_select),
                           ignore=_split_codes(ignore), force_exclude=force_exclude,
-                          respect_gitignore=respect_gitignore, file_time_limit=file_time_limit)
+                          respect_gitignore=respect_gitignore, file_time_limit=file_time_limit,
+                          group_findings=False if no_group else None)
     for code in (overrides.select or ()) + overrides.extend_select + overrides.ignore:
         if not any(r.code.startswith(code) for r in ALL_RULES):
             _usage(f"unknown rule code or prefix: {code}")
@@ -266,8 +270,7 @@ def _fix_stdin(result, unsafe, out):
             libcst.parse_module(new)
         except Exception:  # a fix that breaks the code is never printed
             new, chosen = text, []
-        fixed = {id(f) for f in chosen}
-        result.findings = [f for f in result.findings if id(f) not in fixed]
+        result.findings = grouping.without(result.findings, {id(f) for f in chosen})
         text = new
     out.write(text)
     out.flush()

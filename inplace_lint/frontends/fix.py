@@ -48,6 +48,7 @@ from typing import Optional
 import libcst as cst
 from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
+from .. import grouping
 from ..findings import ERROR, WARNING, Edit, Fix
 
 FIXABLE_CODES = ("IPL001", "IPL003", "IPL005")  # the rule pages whose "Fix safety" promises a rewrite
@@ -498,7 +499,9 @@ def _inplace_kw(call):
 
 # ---------------------------------------------------------------- planning and applying
 def plan_fixes(result) -> list:
-    """Attach a ``Fix`` to each fixable finding of ``result``; return the findings that got one."""
+    """Attach a ``Fix`` to each fixable finding of ``result``; return the per-line findings that got
+    one (a grouped finding's members each count: see ``grouping``; the group carries all their
+    edits when every member has an equally safe fix)."""
     if result.source is None or result.path.endswith(".ipynb"):
         return []
     wanted = [f for f in result.findings if f.code in FIXABLE_CODES and f.severity in (ERROR, WARNING)
@@ -507,11 +510,14 @@ def plan_fixes(result) -> list:
         return []
     planner = _Planner(result.source, result.path)
     out = []
-    for f in wanted:
-        fx = f.fix if f.fix is not None else planner.fix_for(f)
-        if fx is not None:
-            f.fix = fx
-            out.append(f)
+    for g in wanted:
+        for f in g.group or (g,):
+            fx = f.fix if f.fix is not None else planner.fix_for(f)
+            if fx is not None:
+                f.fix = fx
+                out.append(f)
+        if g.group:
+            g.fix = grouping.group_fix(g.group)
     return out
 
 
@@ -706,8 +712,7 @@ def apply_fixes(results, write: bool, unsafe: bool, diff_stream=None, err=None) 
             if why is not None:
                 err.write(f"inplace-lint: fix: skipped {r.path}: {why}\n")
                 continue
-            fixed = {id(f) for f in chosen}
-            r.findings = [f for f in r.findings if id(f) not in fixed]
+            r.findings = grouping.without(r.findings, {id(f) for f in chosen})
             r.source = new
         changed += 1
     if held_back:

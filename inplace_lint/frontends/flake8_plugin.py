@@ -23,12 +23,17 @@ plugin or of ``inplace-lint check``: their entries are shared.  Set
 ``INPLACE_LINT_NO_CACHE=1`` to neither read nor write it.  libcst is imported
 only when a file has to be analysed.
 
-A file that flake8 parsed but libcst cannot, or whose analysis fails (the CLI
-reports both as E902), gets one ``IPL000`` line at 1:1 instead of silently
-passing or aborting flake8.
+A file that flake8 parsed but that cannot be checked (unreadable, too large, an
+internal error: the CLI reports these as E902) gets one ``IPL000`` line at 1:1
+instead of silently passing or aborting flake8.  A *note* (the analysis stopped
+at its work budget, or libcst cannot parse this valid file) is a limit of the
+linter, not a problem of the file: as in the CLI it does not fail the run; the
+findings of the part that was analysed are reported, and the note goes to
+flake8's log (``flake8 -v`` shows it).
 """
 from __future__ import annotations
 
+import logging
 import os
 
 from .. import __version__
@@ -36,6 +41,7 @@ from ..findings import WARNING
 from ..cache import content_hash
 
 PARSE_PROBLEM = "IPL000"
+LOG = logging.getLogger("flake8.inplace_lint")
 _caches: dict = {}  # folder of a checked file -> its project's Cache (or None)
 
 
@@ -100,7 +106,9 @@ class Flake8Plugin:
         except Exception as e:  # a bug in one file must not abort the whole flake8 run
             yield 1, 0, f"{PARSE_PROBLEM} inplace-lint internal error: {type(e).__name__}: {e}", type(self)
             return
-        if problem is not None:
+        if problem is not None and problem.kind == "note":
+            LOG.warning("%s:%d:%d: note: %s", self.filename, problem.line, problem.column, problem.message)
+        elif problem is not None:
             yield 1, 0, f"{PARSE_PROBLEM} inplace-lint could not check this file: {problem.message}", type(self)
             return
         for f in findings:

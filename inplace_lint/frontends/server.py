@@ -31,7 +31,7 @@ from lsprotocol import types as T
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
-from .. import __version__
+from .. import __version__, grouping
 from ..config import ConfigError, Resolver
 from ..findings import ERROR
 from ..gitignore import GitIgnore
@@ -195,15 +195,19 @@ class InplaceLintServer(LanguageServer):
                                             is_preferred=f.fix.safe,
                                             edit=T.WorkspaceEdit(changes={uri: edits})))
             lines = current.splitlines()
-            if 0 < f.line <= len(lines):
-                text = lines[f.line - 1]
-                new = with_noqa(text, {f.code})
-                if new != text:
-                    rng = T.Range(self.position(target, uri, f.line, 1),
-                                  self.position(target, uri, f.line, len(text) + 1))
-                    actions.append(T.CodeAction(title=f"Add `# noqa: {f.code}`", kind=T.CodeActionKind.QuickFix,
-                                                diagnostics=[diag], is_preferred=False,
-                                                edit=T.WorkspaceEdit(changes={uri: [T.TextEdit(rng, new)]})))
+            noqa_edits = []
+            # a grouped finding: every line of the group (in this document), or the next one would show
+            for n in sorted({m.line for m in (f.group or (f,)) if self.uri_of(target, m) == uri}):
+                if 0 < n <= len(lines):
+                    text = lines[n - 1]
+                    new = with_noqa(text, {f.code})
+                    if new != text:
+                        rng = T.Range(self.position(target, uri, n, 1), self.position(target, uri, n, len(text) + 1))
+                        noqa_edits.append(T.TextEdit(rng, new))
+            if noqa_edits:
+                actions.append(T.CodeAction(title=f"Add `# noqa: {f.code}`", kind=T.CodeActionKind.QuickFix,
+                                            diagnostics=[diag], is_preferred=False,
+                                            edit=T.WorkspaceEdit(changes={uri: noqa_edits})))
         return actions
 
 
@@ -223,6 +227,8 @@ def _analyse(uri: str, snapshot: dict, notebook: bool) -> _Target:
     nb = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": text} for _, text in cells],
           "metadata": {"language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}
     result = None if skipped else check_notebook(json.dumps(nb), path, config)
+    if result is not None and config.group_findings:  # as apply_config does for `check`
+        result.findings = grouping.group(result.findings)
     return _Target(uri, result, dict(cells), [u for u, _ in cells])
 
 

@@ -10,12 +10,37 @@ __all__ = ["Rule", "Verdict", "ERROR", "WARNING", "Related", "Event"]
 
 
 class Verdict:
-    __slots__ = ("severity", "message", "related")
+    """``cause``: a key naming the root cause (see ``save_cause``/``tensor_cause``); findings of
+    one file with the same code and cause are reported as one (``inplace_lint.grouping``)."""
 
-    def __init__(self, severity, message, related=()):
+    __slots__ = ("severity", "message", "related", "cause")
+
+    def __init__(self, severity, message, related=(), cause=None):
         self.severity = severity
         self.message = message
         self.related = tuple(related)
+        self.cause = cause
+
+
+def _storage_text(ev):
+    storage = getattr(ev, "storage", None)
+    return None if storage is None else ".".join(str(n) for n in storage)
+
+
+def save_cause(ev, s):
+    """One root cause: the save ``s`` names (one tensor saved once by one op), modified through the
+    same version counter(s)."""
+    storage = _storage_text(ev)
+    if storage is None or getattr(s, "key", None) is None:
+        return None
+    return f"save {s.key} storage {storage}"
+
+
+def tensor_cause(ev, reason):
+    """One root cause: the same tensor (a leaf, or the base a view shares its counter with) for the
+    same ``reason``."""
+    storage = _storage_text(ev)
+    return None if storage is None else f"{reason} storage {storage}"
 
 
 class Rule:

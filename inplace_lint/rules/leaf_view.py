@@ -1,7 +1,7 @@
 """Rules about what may not be modified in place at all: leaves and some views."""
 from __future__ import annotations
 
-from .base import ERROR, WARNING, Related, Rule, Verdict, context_suffix, leaf_advice
+from .base import ERROR, WARNING, Related, Rule, Verdict, context_suffix, leaf_advice, tensor_cause
 
 
 def _grade(*facts):
@@ -79,7 +79,7 @@ None.
         msg = (f"`{ev.target}` is a leaf tensor that requires grad and `{ev.op}` modifies it in place with grad "
                f"enabled; torch raises 'a leaf Variable that requires grad is being used in an in-place "
                f"operation'" + leaf_advice(ev))
-        return Verdict(sev, msg + context_suffix(ev))
+        return Verdict(sev, msg + context_suffix(ev), cause=tensor_cause(ev, "leaf"))
 
 
 class ViewModified(Rule):
@@ -149,7 +149,7 @@ None.
             msg = (f"`{ev.target}` is an output of a multi-output view function (unbind/split/chunk or iteration "
                    f"over a tensor) and `{ev.op}` modifies it in place; torch raises '... is a view and is being "
                    f"modified inplace ... returns multiple views'")
-            return Verdict(sev, msg + context_suffix(ev))
+            return Verdict(sev, msg + context_suffix(ev), cause=tensor_cause(ev, "multi-output view"))
         if ev.view == "nograd":
             sev = _grade(ev.grad_enabled, ev.view_base_requires_grad)
             if sev is None or ev.grad_enabled is not True:
@@ -157,7 +157,7 @@ None.
             msg = (f"`{ev.target}` is a view created in no_grad mode of a tensor that requires grad, and `{ev.op}` "
                    f"modifies it in place with grad enabled; torch raises '... was created in no_grad mode and "
                    f"is being modified inplace with grad mode enabled'")
-            return Verdict(sev, msg + context_suffix(ev))
+            return Verdict(sev, msg + context_suffix(ev), cause=tensor_cause(ev, "no_grad view"))
         if ev.view == "single":
             if ev.view_base_is_leaf is not True:
                 return None
@@ -173,7 +173,7 @@ None.
         msg = (f"`{ev.target}` is a view of a leaf tensor that requires grad and `{ev.op}` modifies it in place "
                f"with grad enabled; torch raises 'a view of a leaf Variable that requires grad is being used in "
                f"an in-place operation'" + leaf_advice(ev))
-        return Verdict(sev, msg + context_suffix(ev))
+        return Verdict(sev, msg + context_suffix(ev), cause=tensor_cause(ev, "view of a leaf"))
 
 
 class OutArgRequiresGrad(Rule):

@@ -1,7 +1,8 @@
 """Rules about tensors that autograd saved for backward."""
 from __future__ import annotations
 
-from .base import ERROR, WARNING, Rule, Verdict, alias_doubt, context_suffix, describe_save, save_related
+from .base import (ERROR, WARNING, Rule, Verdict, alias_doubt, context_suffix, describe_save, save_cause,
+                   save_related)
 
 
 def _live(ev, hooked):
@@ -123,7 +124,8 @@ None.  Suppress a line with `# noqa: IPL001`.
                    f"has been modified by an inplace operation'")
             if not ev.alias_certain:
                 msg += alias_doubt(ev)
-        return Verdict(ERROR if severe else WARNING, msg + context_suffix(ev), save_related(ev, saves))
+        return Verdict(ERROR if severe else WARNING, msg + context_suffix(ev), save_related(ev, saves),
+                       save_cause(ev, s))
 
 
 class DataWriteToSaved(Rule):
@@ -179,7 +181,7 @@ None.
         msg = (f"`{ev.target}` writes through `.data` to a tensor that {describe_save(s)} saved for backward; "
                f"autograd does not see the write and gradients will be silently wrong")
         return Verdict(ERROR if certain and ev.alias_certain else WARNING, msg + context_suffix(ev),
-                       save_related(ev, ev.saves))
+                       save_related(ev, ev.saves), save_cause(ev, s))
 
 
 class HookedSaveModified(Rule):
@@ -237,4 +239,4 @@ None.
         msg = (f"`{ev.target}` is modified in place by `{ev.op}` but {describe_save(s)} saved it inside a "
                f"saved-tensor-hooks region, where torch does not check versions: gradients may be silently wrong")
         return Verdict(ERROR if certain and ev.alias_certain else WARNING, msg + context_suffix(ev),
-                       save_related(ev, saves))
+                       save_related(ev, saves), save_cause(ev, s))
