@@ -127,3 +127,33 @@ def test_private_helper_also_passed_around_keeps_its_warning():
 
     found = check_source(CALLBACK + "\n\nHOOKS = [_fast]\n", "cb.py", Config()).findings
     assert [(f.line, f.severity) for f in found] == [(12, "warning")]
+
+
+BUILDER = '''class Builder:
+    def __init__(self, round_fn):
+        self.in_chs = None
+        self.round_fn = round_fn
+
+    def _make_block(self, ba, idx):
+        ba['in_chs'] = self.in_chs
+        ba['out_chs'] = self.round_fn(ba['out_chs'])
+        ba['out_chs'] *= 4
+        return ba
+
+    def build(self, model_args):
+        out = []
+        for stack in model_args:
+            assert isinstance(stack, list)
+            for i, ba in enumerate(stack):
+                out.append(self._make_block(ba, i))
+        return out
+'''
+
+
+def test_a_helper_parameter_that_is_never_a_grad_tensor_is_no_leaf_requiring_grad():
+    # (timm's EfficientNetBuilder) every call passes something that is no tensor that
+    # requires grad; a write into it must not make it "a leaf that may require grad"
+    from inplace_lint.config import Config
+    from inplace_lint.runner import check_source
+
+    assert check_source(BUILDER, "builder.py", Config()).findings == []

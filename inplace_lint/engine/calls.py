@@ -148,9 +148,16 @@ class Calls:
         if not standalone:
             # the grad mode of this call, and which parameters got tensors that cannot
             # require grad (see Interpreter._analyse_standalone)
-            still = frozenset(n for n, v in frame.vars.items() if isinstance(v, Tensor) and v.rg is False)
+            still = frozenset(n for n, v in frame.vars.items()
+                              if isinstance(v, Tensor) and v.rg is False or isinstance(v, (Const, GradFlag)))
             flags = {n: guards.flag_covers(self, v, frame.vars) for n, v in frame.vars.items()
                      if isinstance(v, GradFlag)}
+            # a literal True/False is a flag too: where it is True, what cannot require
+            # grad at this call is covered; a False one is never true here
+            everything = frozenset(frame.vars)
+            flags.update({n: (still if self.state.grad is not False else everything) if v.value else everything
+                          for n, v in frame.vars.items()
+                          if isinstance(v, Const) and isinstance(v.value, bool)})
             self._call_grads.setdefault(id(fnode), []).append((self.state.grad, still, flags))
         saved_stmt = self.cur_stmt
         saved_grad = self.state.grad

@@ -290,6 +290,10 @@ def _refine_parts(interp, test, frame, truth, facts):
                 return INFEASIBLE  # a tensor or module made here is not None
             if not is_none and isinstance(v, Const) and v.value is None and v is not UNKNOWN_CONST:
                 return INFEASIBLE
+            if is_none and isinstance(v, Tensor):
+                # None on this path: nothing computed from it carries grad (which makes
+                # ``x is None or not x.requires_grad`` say so of x on both sides)
+                facts.append(("nograd", v, None))
         return None
     return None
 
@@ -378,6 +382,7 @@ def _isinstance(interp, test, frame, truth, facts):
             if not truth and known and not v.members:
                 return INFEASIBLE
             if not truth:
+                facts.append(("nograd", v, None))  # (as for None: see the ``is None`` test)
                 facts.append(("var", name, UNKNOWN_CONST))  # not a tensor on this path
             elif not known:
                 facts.append(("var", name, v.copy(kind="input")))
@@ -416,7 +421,10 @@ def _unknown(v):
 
 
 def no_grad_value(v: Tensor):
-    return _with_rg(v, False)
+    """A parameter's unknown value that cannot require grad (its other facts, such as an
+    unknown leaf-ness, stay: a later write of a grad value must not make it "a leaf that
+    requires grad")."""
+    return v.copy(rg=False) if v.rg is not False else v
 
 
 def _with_rg(v: Tensor, rg):
@@ -591,9 +599,9 @@ def flag_covers(interp, v, values):
              and len(f[1].srcs or ()) == v.roots.get(id(f[1]))]
     out = set()
     for name, t in values.items():
-        if not isinstance(t, Tensor):
-            continue
-        if t.rg is False or any(only_from(t, {id(f[1])}, {}, f[2]) for f in roots):
+        if isinstance(t, (Const, GradFlag)):
+            out.add(name)  # None, a number: no grad
+        elif isinstance(t, Tensor) and (t.rg is False or any(only_from(t, {id(f[1])}, {}, f[2]) for f in roots)):
             out.add(name)
     return frozenset(out)
 
