@@ -420,13 +420,6 @@ def _unknown(v):
     return isinstance(v, Const) and v.value is None
 
 
-def no_grad_value(v: Tensor):
-    """A parameter's unknown value that cannot require grad (its other facts, such as an
-    unknown leaf-ness, stay: a later write of a grad value must not make it "a leaf that
-    requires grad")."""
-    return v.copy(rg=False) if v.rg is not False else v
-
-
 def _with_rg(v: Tensor, rg):
     if v.rg is rg:
         return v

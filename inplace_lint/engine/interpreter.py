@@ -17,6 +17,7 @@ import libcst as cst
 
 from ..knowledge import load as load_knowledge
 from . import guards
+from . import params as param_kinds
 from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
 from .heap import Heap, Journal
 from .calls import Calls
@@ -170,9 +171,10 @@ class Interpreter(Calls, Expressions, TorchSemantics):
                 args.append(self._standalone_instance(owner))
             plist = plist[1:]
         for p in plist:
-            args.append(_still(self._unknown_param(p), p, still))
+            args.append(param_kinds.no_grad_if(self._unknown_param(p), p, still))
         # keyword-only parameters too: their defaults are one caller's choice, not every caller's
-        kwargs = {p.name.value: _still(self._unknown_param(p), p, still) for p in params.kwonly_params}
+        kwargs = {p.name.value: param_kinds.no_grad_if(self._unknown_param(p), p, still)
+                  for p in params.kwonly_params}
         if flags:
             named = dict(zip([p.name.value for p in plist], args[len(args) - len(plist):]))
             named.update(kwargs)
@@ -198,7 +200,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         """Whether the file names ``name`` only to call it (``_fast(a, b)``,
         ``self._fast(a)``) and to define it: then its callers are the calls seen."""
         if self._mentions is None:
-            self._mentions = _Mentions()
+            self._mentions = param_kinds.Mentions()
             self.module.visit(self._mentions)
         m = self._mentions
         return m.names[name] <= m.called[name] + m.defined[name]
@@ -732,25 +734,6 @@ def _count_statements(module):
     return n
 
 
-class _Mentions(cst.CSTVisitor):
-    """How often each identifier appears in the file, as a callee, and as a def's name."""
-
-    def __init__(self):
-        from collections import Counter
-        self.names, self.called, self.defined = Counter(), Counter(), Counter()
-
-    def visit_Name(self, node):
-        self.names[node.value] += 1
-
-    def visit_Call(self, node):
-        f = node.func
-        if isinstance(f, (cst.Name, cst.Attribute)):
-            self.called[f.value if isinstance(f, cst.Name) else f.attr.value] += 1
-
-    def visit_FunctionDef(self, node):
-        self.defined[node.name.value] += 1
-
-
 def _arm_value(v, epochs, depth=0):
     """The value of one arm of ``a if t else b`` as seen after the join: without the
     other arm's saves, and still leading to the arm's own tensor, so that whatever
@@ -763,13 +746,6 @@ def _arm_value(v, epochs, depth=0):
     if isinstance(v, Seq) and depth < 3 and epochs:
         return Seq(items=[_arm_value(i, epochs, depth + 1) for i in v.items] if v.items is not None else None,
                    elem=_arm_value(v.elem, epochs, depth + 1) if v.elem is not None else None, is_tuple=v.is_tuple)
-    return v
-
-
-def _still(v, p, names):
-    """A parameter's unknown value, as one that cannot require grad when ``names`` says so."""
-    if p.name.value in names and isinstance(v, Tensor):
-        return guards.no_grad_value(v)
     return v
 
 
