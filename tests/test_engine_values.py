@@ -69,3 +69,25 @@ def test_later_outputs_are_named_by_position():
            "top.sum().backward()\n")
     (msg,) = _messages(src)
     assert "(its output 1)" in msg
+
+
+def test_a_container_annotation_wins_over_a_guessed_tensor():
+    # diffusers passes nested cache dicts built by a recursive helper (opaque to
+    # the engine, later taken for a tensor view); the callee says `cache: Dict`.
+    from inplace_lint.engine import params
+    from inplace_lint.engine.values import Dict, Seq
+
+    src = "from typing import Dict, List\nimport torch\n\ndef f(cache: Dict, xs: list, t: torch.Tensor, n: int):\n    pass\n"
+    module = cst.parse_module(src)
+    interp = Interpreter(module)
+    interp.run()
+    fn = module.body[2]
+    cache, xs, t, n = fn.params.params
+    guessed = Tensor(rg=None, leaf=None, kind="input", view="multi")
+    assert isinstance(params.narrow(interp, cache, guessed), Dict)
+    assert isinstance(params.narrow(interp, xs, Tensor(kind="opaque")), Seq)
+    assert params.narrow(interp, t, guessed) is guessed  # a tensor annotation keeps what the caller gave
+    made_here = Tensor(rg=True, leaf=False, kind="fresh")
+    assert params.narrow(interp, cache, made_here) is made_here  # a tensor the code surely made stays one
+    assert isinstance(params.unknown_param(interp, cache), Dict)
+    assert not isinstance(params.unknown_param(interp, n), Tensor)

@@ -394,6 +394,7 @@ def test_static_part_regenerates():
         assert name in facts, name
         static = gen.finalize(facts[name])
         assert entry["params"] == static["params"], name
+        assert entry.get("keywords") == static.get("keywords"), name
         if entry["saves_source"] == "derivatives.yaml":
             assert entry["saves"] == static["saves"], name
 
@@ -467,7 +468,7 @@ def test_pow_overloads_by_experiment():
     assert _saved(_fresh(lambda h: h.pow(y)), lambda h, o: o)          # Tensor exponent: result kept
     for name in ("torch.pow", "torch.Tensor.pow"):
         e = fn(name)
-        scalar = [o for o in e["overloads"] if o["numbers"] == ["exponent"]]
+        scalar = [o for o in e["overloads"] if o.get("numbers") == ["exponent"]]
         assert scalar and "result" not in scalar[0]["saves"] and "result" in e["saves"], name
 
 
@@ -478,26 +479,53 @@ def test_max_dim_saves_only_indices():
     assert _saved(_fresh(lambda h: torch.max(h, 1)), lambda h, o: o[1])
     assert _saved(_fresh(lambda h: torch.max(h)), lambda h, o: o)      # max(x) keeps its result
     for name in ("torch.max", "torch.Tensor.max"):
-        dim = [o for o in fn(name)["overloads"] if o["numbers"] == ["dim"]]
+        dim = [o for o in fn(name)["overloads"] if o.get("numbers") == ["dim"]]
         assert dim and dim[0]["saves"] == ["result1"], name
 
 
 def test_overload_entries_are_well_formed():
-    seen = 0
+    seen = {"numbers": 0, "tensors": 0}
     for name, e in K.functions.items():
         for o in e.get("overloads", ()):
-            seen += 1
-            assert o["numbers"] and all(n in e["params"] for n in o["numbers"]), name
+            kind, = set(o) - {"saves", "ints"}
+            seen[kind] += 1
+            assert o[kind] and all(n in e["params"] for n in o[kind]), name
             assert set(o["saves"]) < set(e["saves"]), name  # only listed when it saves less
-    assert seen >= 10
+        for k, slot in e.get("keywords", {}).items():
+            assert k not in e["params"] and slot in e["params"][1:], name
+    assert seen["numbers"] >= 10 and seen["tensors"] >= 4
+
+
+def test_binary_min_max_overloads_by_experiment():
+    # min/max of two tensors (minimum/maximum) keep both inputs, not their result;
+    # the reduction min(x) keeps its result
+    y = torch.rand(3, 4, dtype=torch.float64, requires_grad=True)
+    for op in (torch.min, torch.max, torch.Tensor.min, torch.Tensor.max):
+        assert not _saved(_fresh(lambda h: op(h, y * 1)), lambda h, o: o)
+        assert _saved(_fresh(lambda h: op(h, y * 1)), lambda h, o: h)
+        assert _saved(_fresh(lambda h: op(y * 1, h)), lambda h, o: h)
+        assert not _saved(_fresh(lambda h: op(h, other=y * 1)), lambda h, o: o)
+        assert _saved(_fresh(lambda h: op(h)), lambda h, o: o)
+    for name in ("torch.min", "torch.max", "torch.Tensor.min", "torch.Tensor.max"):
+        e = fn(name)
+        first = e["params"][0]
+        binary = [o for o in e["overloads"] if o.get("tensors") == sorted(["dim", first])]
+        assert binary and binary[0]["saves"] == sorted(["dim", first]), name
+        assert e["keywords"] == {"other": "dim"}, name
+        dim = [o for o in e["overloads"] if o.get("numbers") == ["dim"]]
+        assert dim and dim[0].get("ints"), name  # only an int is a dim
+    # a Scalar slot also takes floats: no "ints"
+    assert not any(o.get("ints") for o in fn("torch.pow")["overloads"])
+    with pytest.raises(TypeError):
+        torch.min(torch.ones(2), 1.0)   # a float is no dim, and min has no Scalar overload
 
 
 def test_overloads_rederive_for_a_sample():
     """pow and max re-run through the generator's own experiments give the same
     overloads as the shipped file."""
     gen, callables, facts = _static()
-    obs = gen.opinfo_experiments(callables, facts, only={"pow", "max"})
-    for name in ("torch.pow", "torch.Tensor.pow", "torch.max"):
+    obs = gen.opinfo_experiments(callables, facts, only={"pow", "max", "min"})
+    for name in ("torch.pow", "torch.Tensor.pow", "torch.max", "torch.min", "torch.Tensor.min"):
         fresh = gen.finalize(gen.merge(facts[name], obs[name], [], name))
         assert fresh.get("overloads") == fn(name).get("overloads"), name
         assert fresh["saves"] == fn(name)["saves"], name
@@ -514,6 +542,31 @@ def test_engine_picks_the_overload():
     assert "result" in saves and not unsure
     saves, unsure = overload_saves(spec, {"input": x, "exponent": Tensor(kind="arg")})
     assert "result" in saves and "result" in unsure  # may be a number: a possible save
+
+
+def test_engine_picks_the_tensor_overload():
+    from inplace_lint.engine.call_facts import bind_keyword, overload_saves
+    from inplace_lint.engine.values import Const, Tensor
+
+    spec = fn("torch.min")
+    x = Tensor(rg=True, kind="fresh")
+    saves, unsure = overload_saves(spec, {"input": x, "dim": Tensor(kind="fresh")})
+    assert sorted(saves) == ["dim", "input"] and not unsure           # minimum: no result kept
+    assert overload_saves(spec, {"input": x, "dim": Const(1)}) == (["result1"], set())
+    saves, unsure = overload_saves(spec, {"input": x})
+    assert "result" in saves and "result" not in unsure               # min(x) keeps its result
+    saves, unsure = overload_saves(spec, {"input": x, "dim": Tensor(kind="arg")})
+    assert "result" in saves and "result" in unsure                   # a dim or a tensor: maybe
+    # floating arithmetic on something of unknown kind (9.0 - k) is no int: not a dim
+    saves, unsure = overload_saves(spec, {"input": x, "dim": Tensor(kind="opaque", dtype="float")})
+    assert sorted(saves) == ["dim", "input"] and not unsure
+    assert overload_saves(spec, {"input": x, "dim": Const(1.5)})[0] == spec["saves"]  # no overload fits
+    assert bind_keyword(spec, "other") == "dim" and bind_keyword(spec, "keepdim") == "keepdim"
+    # exactly the listed tensors: another tensor argument picks another overload
+    spec = fn("torch.cov")
+    tensors = [o for o in spec.get("overloads", ()) if "tensors" in o]
+    assert tensors and overload_saves(spec, {"input": x})[0] == tensors[0]["saves"]
+    assert "input" in overload_saves(spec, {"input": x, "aweights": Tensor(kind="fresh")})[0]
 
 
 # ------------------------------------------------------------------ int outputs

@@ -1,6 +1,6 @@
 """The labels of the value-model fixtures are true: checked by running them under torch.
 
-In ``tests/fixtures/static/values_*.py`` every ``fire_*`` function must raise
+In ``tests/fixtures/static/values_*.py`` and ``shapes_*.py`` every ``fire_*`` function must raise
 torch's autograd error (at the op or at backward) and every ``quiet_*`` function
 must run cleanly; the static labels (``# expect:``) are checked by
 test_static_fixtures.py.
@@ -16,9 +16,13 @@ torch = pytest.importorskip("torch")
 FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "static"
 
 
+def _labelled_files():
+    return sorted(FIXTURES.glob("values_*.py")) + sorted(FIXTURES.glob("shapes_*.py"))
+
+
 def _cases():
     out = []
-    for path in sorted(FIXTURES.glob("values_*.py")):
+    for path in _labelled_files():
         spec = importlib.util.spec_from_file_location(path.stem, path)
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
@@ -45,7 +49,7 @@ def test_every_fixture_case_is_labelled_in_the_source():
     # fire_ group without an expected error (or a quiet_ one with one) is a wrong label.
     import re
 
-    for path in sorted(FIXTURES.glob("values_*.py")):
+    for path in _labelled_files():
         pending = ""
         for block in re.split(r"\n(?=def |class )", path.read_text()):
             m = re.match(r"def ((fire|quiet)_\w+)", block)

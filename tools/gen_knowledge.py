@@ -26,9 +26,11 @@ Two sources of truth, in this order of trust:
    ``requires_grad_``, ``__getitem__`` ...) get the same experiments with small
    generic probe inputs, and callables still without evidence (F.lp_pool2d,
    Tensor.det, bitwise ops ...) with a wider generic set (hole_samples).
-   * overloads: OpInfo samples rerun with a floating tensor argument after the first
-     replaced by a Python number (scalar_variants), outcomes keyed by which parameters
-     were numbers: pow(x, 2.0) saves x only, pow(x, y) also y and its result.
+   * overloads (knowledge_gen/overloads.py): OpInfo samples rerun with a floating tensor
+     argument after the first replaced by a Python number (scalar_variants), outcomes
+     keyed by which parameters were numbers (pow(x, 2.0) saves x only, pow(x, y) also y
+     and its result) and by which were tensors (min(x, y) saves x and y, min(x) its
+     result).
    * int_outputs: outputs that were integer/bool tensors for floating inputs.
    * writes (knowledge_gen/writes.py): arguments other than the first whose version
      the call bumped, and the keywords that trigger it (F.embedding's max_norm).
@@ -74,6 +76,9 @@ from knowledge_gen.common import (  # noqa: E402
     MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, ensure_expecttest, is_output_name, loss_of, output_name, tensors_in,
 )
 from knowledge_gen.modules import module_experiments  # noqa: E402
+from knowledge_gen.overloads import (  # noqa: E402
+    finalize_overloads, int_params, kind_overloads, number_params, tensor_params,
+)
 from knowledge_gen.static import aten_name, build_static  # noqa: E402
 from knowledge_gen.wrappers import wrapper_facts  # noqa: E402
 from knowledge_gen.writes import function_writes  # noqa: E402
@@ -132,6 +137,10 @@ class Obs:
         # (params passed as Python numbers, saved name) -> {None, "saved", "multi"}:
         # the Scalar overloads (pow(x, 2.0) saves less than pow(x, y))
         self.number_outcomes = {}
+        # (params passed as tensors, saved name) -> {None, "saved", "multi"}:
+        # min(x, y) is minimum and keeps no result, min(x) does
+        self.tensor_outcomes = {}
+        self.number_ints = {}       # params passed as numbers -> every one was an int (a dim)
         self.out_int = {}           # output index -> {is an integer/bool tensor} (float inputs)
 
 
@@ -258,9 +267,11 @@ def observe(obs, invoke, params, inplace):
             obs.multi_view_saves.add(name)
     obs.pattern_tried.update(grad_names)
     contiguous = all(t.is_contiguous() for t in tensors_in(args) + tensors_in(list(kwargs.values())))
-    numbers = number_params(called, params)
+    kinds = number_params(called, params), tensor_params(called, params)
+    only_ints = int_params(called, params) == kinds[0]
+    obs.number_ints[kinds[0]] = obs.number_ints.get(kinds[0], True) and only_ints
     if single:
-        record_pattern(obs, grad_names[0], slots, found, contiguous, numbers)
+        record_pattern(obs, grad_names[0], slots, found, contiguous, kinds)
         return
     # Autograd saves conditionally (mul saves other only for input's gradient): rerun
     # with only P's tensors requiring grad, every other tensor a detached copy.
@@ -275,13 +286,13 @@ def observe(obs, invoke, params, inplace):
             continue
         loss = loss_of(out_p)
         if loss is None:  # P alone gives no gradient: nothing is saved for it
-            record_pattern(obs, p, slots, {}, contiguous, numbers)
+            record_pattern(obs, p, slots, {}, contiguous, kinds)
             continue
         try:
             loss.backward()
         except Exception:
             continue  # no evidence for this pattern
-        record_pattern(obs, p, slots, bump_trials(invoke_p, slots, None), contiguous, numbers)
+        record_pattern(obs, p, slots, bump_trials(invoke_p, slots, None), contiguous, kinds)
 
 
 def bump_trials(invoke, slots, skip):
@@ -303,20 +314,10 @@ def bump_trials(invoke, slots, skip):
     return found
 
 
-def is_number(v):
-    return isinstance(v, (int, float, complex)) and not isinstance(v, bool)
-
-
-def number_params(called, params):
-    """Parameters the described callable received as Python numbers (not tensors)."""
-    cargs, ckwargs = called[0], called[1]
-    out = {params[i] for i, a in enumerate(cargs[: len(params)]) if is_number(a)}
-    out |= {k for k, v in ckwargs.items() if k in params and is_number(v)}
-    return frozenset(out)
-
-
-def record_pattern(obs, p, slots, found, contiguous=True, numbers=frozenset()):
-    """Outcome of one sample under "only p requires grad"."""
+def record_pattern(obs, p, slots, found, contiguous=True, kinds=(frozenset(), frozenset())):
+    """Outcome of one sample under "only p requires grad"; kinds: the parameters
+    passed as Python numbers, and those passed as tensors."""
+    numbers, tensors = kinds
     obs.pattern_ok.add(p)
     # keyed also by which parameters were tensors at all: pow(x, 2) and pow(x, y) are
     # different overloads, not one op saving its result "sometimes"
@@ -327,6 +328,8 @@ def record_pattern(obs, p, slots, found, contiguous=True, numbers=frozenset()):
     for name in present | {n for n, _ in slots if n is not None and is_output_name(n)}:
         obs.outcomes.setdefault((p, name, present, layout), set()).add(found.get(name))
         obs.number_outcomes.setdefault((numbers, name), set()).add(found.get(name))
+        if tensors is not None:
+            obs.tensor_outcomes.setdefault((tensors, name), set()).add(found.get(name))
 
 
 def only_grad(obj, prefix, only, memo):
@@ -618,7 +621,7 @@ def merge(fact, obs, notes, qual):
         fact["saves_sometimes"] = {k[1] for k, v in seen.items() if len(v) == 2}
         fact["saves"], fact["saves_source"] = saves, "experiment"
         if obs.pattern_tried <= obs.pattern_ok:
-            fact["overloads"] = number_overloads(obs, saves, saved)
+            fact["overloads"] = kind_overloads(obs, saves, saved, fact["params"], fact.get("_int_params", set()))
     elif obs.bwd_unimplemented and fact["saves_source"] == "none":
         # the output requires grad but backward always raises "not implemented":
         # nothing it keeps can ever be found modified
@@ -648,25 +651,6 @@ def merge(fact, obs, notes, qual):
         fact.pop("saved_for", None)
         fact.pop("saves_sometimes", None)
     return fact
-
-
-def number_overloads(obs, saves, saved):
-    """[{"numbers": [...], "saves": [...]}]: what the op saved when exactly these
-    parameters were Python numbers, where that is less than ``saves`` (the union
-    over all samples).  pow(x, 2.0) keeps x, pow(x, y) also y and its result."""
-    measured, kept = {}, {}
-    for (numbers, name), hows in obs.number_outcomes.items():
-        measured.setdefault(numbers, set()).add(name)
-        if any(saved(h) for h in hows):
-            kept.setdefault(numbers, set()).add(name)
-    out = []
-    for numbers in sorted(measured, key=sorted):
-        # a name these samples never passed as a tensor (stft's window) keeps the
-        # union's answer; the numbers themselves are no tensors to save
-        these = kept.get(numbers, set()) | {s for s in saves if s not in measured[numbers] and s not in numbers}
-        if numbers and these < saves:
-            out.append({"numbers": sorted(numbers), "saves": sorted(these)})
-    return out
 
 
 def not_an_op(qual, obj, fact, obs):
@@ -705,13 +689,7 @@ def finalize(fact):
     sometimes = sorted(s for s in out.pop("saves_sometimes", ()) if s in out["saves"])
     if sometimes:
         out["saves_sometimes"] = sometimes
-    overloads = []
-    for o in out.pop("overloads", ()):
-        kept = [s for s in o["saves"] if s in out["saves"]]
-        if all(n in params for n in o["numbers"]) and len(kept) < len(out["saves"]):
-            overloads.append({"numbers": o["numbers"], "saves": kept})
-    if overloads:
-        out["overloads"] = overloads
+    finalize_overloads(out)
     return out
 
 

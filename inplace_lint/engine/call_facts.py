@@ -25,26 +25,75 @@ def arg_kind(v):
 def overload_saves(spec, bound):
     """(saves, unsure) for the overload the bound arguments pick.  The knowledge's
     "overloads" say what an op saves when some parameters are Python numbers
-    (pow(x, 2.0) keeps only x; pow(x, y) also y and its result).  A parameter of
-    unknown kind may take either overload: what only the tensor overload saves is
-    then a possible save (unsure), never a certain one."""
-    saves = spec.get("saves") or ()
+    (pow(x, 2.0) keeps only x; pow(x, y) also y and its result) or when exactly
+    some are tensors (min(x, y) is minimum: keeps x and y, not its result).  A
+    parameter of unknown kind may take either overload: what only the other
+    overload saves is then a possible save (unsure), never a certain one."""
+    saves = list(spec.get("saves") or ())
+    entries = spec.get("overloads") or ()
+    unsure = set()
     best = None
-    for o in spec.get("overloads") or ():
-        numbers = o["numbers"]
-        kinds = [arg_kind(bound[n]) if n in bound else "tensor" for n in numbers]
-        if "tensor" in kinds:
+    for o in entries:
+        if "numbers" not in o:
+            continue
+        kinds = [arg_kind(bound[n]) if n in bound else "tensor" for n in o["numbers"]]
+        if "tensor" in kinds or o.get("ints") and any(_not_int(bound.get(n)) for n in o["numbers"]):
             continue
         sure = "unknown" not in kinds
-        key = (sure, len(numbers))
+        key = (sure, len(o["numbers"]))
         if best is None or key > best[0]:
             best = (key, o)
-    if best is None:
-        return saves, set()
-    (sure, _), o = best
-    if sure:
-        return [w for w in saves if w in o["saves"]], set()
-    return saves, {w for w in saves if w not in o["saves"]}
+    if best is not None:
+        (sure, _), o = best
+        if sure:
+            saves = [w for w in saves if w in o["saves"]]
+        else:
+            unsure = {w for w in saves if w not in o["saves"]}
+    # a slot whose only number overload takes an int holds a tensor when its value
+    # cannot be an int (min(a, 9.0 - k): a float or a tensor, and a float is no dim)
+    int_slots = {n for o in entries if o.get("ints") for n in o["numbers"]} - {
+        n for o in entries if "numbers" in o and not o.get("ints") for n in o["numbers"]}
+    # and the op's first argument, a value that may be a tensor, is one (as apply_op takes it)
+    params = spec.get("params") or ()
+    sure = {n for n in int_slots if _not_int(bound.get(n))} | set(params[:1])
+    for o in entries:
+        if "tensors" not in o:
+            continue
+        fit = _exactly_tensors(o["tensors"], bound, sure)
+        if fit is True:
+            saves = [w for w in saves if w in o["saves"]]
+        elif fit is None:
+            unsure |= {w for w in saves if w not in o["saves"]}
+    return saves, unsure & set(saves)
+
+
+def _exactly_tensors(listed, bound, sure):
+    """Whether exactly the ``listed`` parameters are tensors: True, False, or None
+    (an argument of unknown kind may be a tensor or a number).  ``sure``: parameters
+    whose value, if it may be a tensor, is one."""
+    kinds = [("tensor" if n in sure and isinstance(bound[n], Tensor) else arg_kind(bound[n]))
+             if n in bound else "number" for n in listed]
+    others = [arg_kind(v) for k, v in bound.items() if k not in listed and isinstance(v, Tensor)]
+    if "number" in kinds or "tensor" in others:
+        return False
+    return None if "unknown" in kinds + others else True
+
+
+def _not_int(v):
+    """A value that cannot be a Python int: a float, or floating arithmetic on
+    something of unknown kind (``9.0 - k``: a float or a floating tensor)."""
+    if isinstance(v, Const):
+        return type(v.value) is float
+    return isinstance(v, Tensor) and v.dtype == "float"
+
+
+def bind_keyword(spec, name):
+    """The parameter a keyword argument fills: its own name, or the positional slot
+    another overload calls so ("keywords": torch.min(x, other=y) fills "dim")."""
+    params = spec.get("params") or ()
+    if name in params:
+        return name
+    return (spec.get("keywords") or {}).get(name, name)
 
 
 FORWARD_WRITES = "__forward_writes__"  # Obj.attrs key: {attr: (certain, trigger args)}

@@ -37,6 +37,9 @@ SAME_DTYPE_OPS = {
     "floor_divide", "masked_fill", "zeros_like", "ones_like", "empty_like", "full_like", "cpu", "cuda",
     "sum", "cumsum", "prod", "cumprod", "unique", "unique_consecutive", "diff", "detach", "to", "type_as",
 }
+# arithmetic whose result is floating when any operand is a Python float
+FLOAT_PROMOTING_OPS = {"add", "sub", "rsub", "mul", "div", "true_divide", "remainder", "fmod", "pow",
+                       "float_power", "neg"}
 FACTORIES_FLOAT_DEFAULT = {"zeros", "ones", "empty", "eye", "empty_strided"}
 
 
@@ -91,6 +94,8 @@ def result_dtype(name, args, kwargs):
         return None
     if short in FACTORIES_FLOAT_DEFAULT:
         return "float"
+    if short in FLOAT_PROMOTING_OPS and any(isinstance(a, Const) and type(a.value) is float for a in args):
+        return "float"  # a tensor (or number) of any dtype with a Python float: floating
     if short in SAME_DTYPE_OPS:
         tensors = [a for a in args if isinstance(a, Tensor)]
         if tensors and all(t.dtype == "int" for t in tensors):

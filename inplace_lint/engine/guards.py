@@ -268,6 +268,18 @@ def _refine_parts(interp, test, frame, truth, facts):
         holds = _compare_constants(interp, test, frame)
         if holds is not None:
             return INFEASIBLE if holds != truth else None
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Attribute):
+        # ``self.max_norm is not None``: an attribute the constructor set from a default
+        comp = test.comparisons[0]
+        if isinstance(comp.comparator, cst.Name) and comp.comparator.value == "None" and \
+                isinstance(comp.operator, (cst.Is, cst.IsNot)):
+            is_none = truth == isinstance(comp.operator, cst.Is)
+            v = _attr_value(test.left, frame)
+            if is_none and isinstance(v, Obj):
+                return INFEASIBLE
+            if not is_none and isinstance(v, Const) and v.value is None and v is not UNKNOWN_CONST:
+                return INFEASIBLE
+        return None
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Name):
         comp = test.comparisons[0]
         v = frame.lookup(test.left.value)
@@ -295,6 +307,18 @@ def _refine_parts(interp, test, frame, truth, facts):
                 # ``x is None or not x.requires_grad`` say so of x on both sides)
                 facts.append(("nograd", v, None))
         return None
+    return None
+
+
+def _attr_value(node, frame, _depth=0):
+    """What ``a.b.c`` holds, read from the objects' attributes without running
+    anything (no property, no call); None when not known."""
+    if isinstance(node, cst.Name):
+        return frame.lookup(node.value)
+    if isinstance(node, cst.Attribute) and _depth < 4:
+        base = _attr_value(node.value, frame, _depth + 1)
+        if isinstance(base, Obj):
+            return base.attrs.get(node.attr.value)
     return None
 
 

@@ -29,8 +29,10 @@ def unknown_param(interp, p: cst.Param):
 
 def narrow(interp, p: cst.Param, v):
     """A caller's value of unknown kind, narrowed by the parameter's annotation when that
-    says it is not a tensor (``size: tuple[int, int]``): a number is then no grad tensor."""
-    if p.annotation is None or not (isinstance(v, Tensor) and v.kind in ("arg", "opaque")):
+    says it is not a tensor (``size: tuple[int, int]``): a number is then no grad tensor.
+    A value only guessed to be a tensor (a tensor-like method was called on it) counts as
+    unknown here: ``cache: Dict`` is the author's word, the guess is ours."""
+    if p.annotation is None or not (isinstance(v, Tensor) and v.kind in ("arg", "opaque", "input")):
         return v
     ann = _annotated(interp, p.annotation.annotation, 0)
     if ann is None or isinstance(ann, Tensor):
@@ -64,6 +66,15 @@ def _annotated(interp, ann, depth):
     short = name.rsplit(".", 1)[-1]
     if name in ("int", "float", "bool", "complex", "str", "bytes", "builtins.int", "builtins.float"):
         return UNKNOWN_CONST
+    # a bare container annotation (``cache: Dict``, ``xs: list``): a container, of unknown contents
+    if short in ("dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "defaultdict") and \
+            name.split(".", 1)[0] in ("dict", "Dict", "typing", "collections", "Mapping", "MutableMapping",
+                                     "OrderedDict", "defaultdict"):
+        return Dict({"?": opaque()})
+    if short in ("list", "List", "tuple", "Tuple", "Sequence", "set", "Set") and \
+            name.split(".", 1)[0] in ("list", "List", "tuple", "Tuple", "Sequence", "set", "Set", "typing",
+                                     "collections"):
+        return Seq(elem=opaque(), is_tuple=short in ("tuple", "Tuple"))
     if name.startswith("torch.") and (short == "Tensor" or short.endswith("Tensor")) or short == "Tensor":
         return Tensor(rg=None, leaf=None, kind="input")
     if name.startswith("torch.nn.") and short == "Parameter":

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .call_facts import FORWARD_WRITES, arg_node, overload_saves, triggered
+from .call_facts import FORWARD_WRITES, arg_node, bind_keyword, overload_saves, triggered
+from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
 from .values import (
-    UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor,
+    UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor,
     copy_obj, join, join_all, link, make_group, opaque, result_tensor, t_and, t_or, use,
 )
 
@@ -62,8 +63,10 @@ class TorchSemantics:
         init, owner = info.lookup("__init__")
         if init is not None:
             if opaque_args:
-                n = len(init.params.params) - 1
-                args = [Tensor(rg=None, leaf=None, kind="arg") for _ in range(max(n, 0))]
+                # whatever some caller passes: what the annotation or the default's
+                # kind allows, as for any function analysed on its own
+                args = [self._unknown_param(p) for p in init.params.params[1:]]
+                kwargs = {p.name.value: self._unknown_param(p) for p in init.params.kwonly_params}
             self.call_function(Func(init, owner=owner, bound=obj), args, kwargs, node or init,
                                standalone=opaque_args)
         elif info.known_base:
@@ -104,32 +107,7 @@ class TorchSemantics:
                     elif p is not None and (p is UNKNOWN_CONST or not isinstance(p, Const)):
                         obj.inplace = None  # some rate, maybe 0
         if qual in MODULE_CONTAINERS and obj.items is None:
-            obj.items = self._container_items(qual, args, kwargs, obj)
-
-    def _container_items(self, qual, args, kwargs, obj):
-        if qual in ("torch.nn.Sequential",):
-            items = []
-            for a in args:
-                if isinstance(a, Starred):
-                    if isinstance(a.value, Seq) and a.value.items is not None:
-                        items.extend(a.value.items)
-                    else:
-                        items.append(self.iterate(a.value))
-                elif isinstance(a, Dict):
-                    items.extend(a.entries.values())
-                else:
-                    items.append(a)
-            return items
-        if qual in ("torch.nn.ModuleDict", "torch.nn.ParameterDict"):
-            if args and isinstance(args[0], Dict):
-                obj.attrs.update(args[0].entries)
-            return None
-        if args:
-            a = args[0]
-            if isinstance(a, Seq):
-                return list(a.items) if a.items is not None else [a.element()]
-            return [self.iterate(a)]
-        return []
+            obj.items = container_items(self, qual, args, kwargs, obj)
 
     def construct_known(self, qual, args, kwargs, node):
         obj = Obj(qual=qual, is_module=True, ctor_node=node, ctor_stmt=self.cur_stmt)
@@ -146,17 +124,7 @@ class TorchSemantics:
                 return self._apply_known(obj, obj.cls.known_base, args, kwargs, node)
             return opaque(self._taint(args, kwargs))
         if obj.qual == "torch.nn.Sequential":
-            x = args[0] if args else opaque()
-            self.in_seq += 1
-            try:
-                for item in obj.items or []:
-                    if isinstance(item, (Obj, Alt)):
-                        x = self.call(item, [x], {}, node)
-                    else:
-                        x = opaque(t_or(x.rg, None) if isinstance(x, Tensor) else None)
-            finally:
-                self.in_seq -= 1
-            return x
+            return run_sequential(self, obj, args[0] if args else opaque(), node)
         if obj.qual:
             return self._apply_known(obj, obj.qual, args, kwargs, node)
         return opaque(self._taint(args, kwargs))
@@ -578,7 +546,7 @@ class TorchSemantics:
             if i < len(params):
                 bound[params[i]] = a
         for k, v in kwargs.items():
-            bound[k] = v
+            bound[bind_keyword(spec, k)] = v
         first = pos[0] if pos else bound.get(params[0]) if params else None
         tensors = [v for v in bound.values() if isinstance(v, Tensor)]
         for a in pos[len(params):]:
@@ -686,6 +654,7 @@ class TorchSemantics:
         if not saves:
             return
         saved_for = spec.get("saved_for") or {}
+        slot_names = {v: k for k, v in (spec.get("keywords") or {}).items()}
         # Layout-dependent saves of the folding ops are modelled here (noncontig
         # views), so the generator's "sometimes" for them is not needed.
         sometimes = () if name.rstrip("_") in FOLDING_OPS else (spec.get("saves_sometimes") or ())
@@ -719,7 +688,10 @@ class TorchSemantics:
             certain = cond is True and what not in sometimes
             if name.rstrip("_") in FOLDING_OPS and _noncontig(t):
                 certain = False  # saved a reshaped copy, not this view
-            self._save(t, name, what, node, certain, out=result if isinstance(result, Tensor) else None)
+            # a tensor in a slot whose first signature takes no tensor is another
+            # overload's argument: name it as that overload does (min's "other", not "dim")
+            label = slot_names.get(what, what)
+            self._save(t, name, label, node, certain, out=result if isinstance(result, Tensor) else None)
 
     def _save(self, t: Tensor, op, what, node, certain, out=None):
         if t.data:
@@ -745,6 +717,7 @@ class TorchSemantics:
                    kind=base.kind if base.kind in ("opaque", "arg", "input") else "fresh", dtype=base.dtype)
         v.noncontig = op in NONCONTIG_VIEWS or base.noncontig
         v.partial = base.partial
+        v.hide = base.hide  # a view of a value from one path of a branch sees that path's saves only
         return v
 
     # events -------------------------------------------------------------------

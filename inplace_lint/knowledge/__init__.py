@@ -109,6 +109,16 @@ Per-overload saves, integer outputs and writes (optional keys)::
                                   # ("result1"), max(x) its input and result.  Measured
                                   # by replacing OpInfo samples' tensor arguments by
                                   # numbers.  Use overload_saves() to pick one.
+      "overloads": [{"tensors": ["dim", "input"], "saves": ["dim", "input"]}]
+                                  # (experiment) what the op saves when exactly these
+                                  # parameters are tensors, where that is less than
+                                  # what the absent tensors explain: min(x, y) is
+                                  # minimum and keeps x and y, not its result.
+      "keywords": {"other": "dim"}
+                                  # keyword names that another overload gives a
+                                  # positional slot where it takes a Tensor and the
+                                  # first signature does not: torch.min(x, other=y)
+                                  # fills the slot "dim" (min.other)
       "int_outputs": ["result1"]  # outputs that were integer/bool tensors for floating
                                   # inputs in every sample (argmax, eq, nonzero, the
                                   # indices of max(dim)/sort/topk): never require grad

@@ -39,6 +39,8 @@ def static_facts(natives, is_method, dont_require, view_fns):
     params, saves, has_info = None, set(), False
     view, maybe_copy, inplace = None, False, False
     all_nondiff = True  # every overload marked non-differentiable by torchgen
+    tensor_slots = []  # (position, name) of every positional Tensor argument
+    int_typed = {}     # name -> [is an int / int list] for each non-Tensor positional use
     for m in natives:
         f = m.func
         if f.func.kind() == SchemaKind.out:
@@ -50,8 +52,16 @@ def static_facts(natives, is_method, dont_require, view_fns):
         if is_method:
             names = ["self"] + [n for n in names if n != "self"]
         # Keep the longest positional list that extends the others (sum vs sum.dim_IntList).
+        pos = list(args.flat_positional)
+        if is_method:
+            pos = [args.self_arg.argument] + [a for a in pos if a.name != "self"] if args.self_arg else []
+        kinds = [a.type.is_tensor_like() for a in pos]
         if params is None or (len(names) > len(params) and names[: len(params)] == params):
-            params = names
+            params, params_tensor = names, kinds
+        tensor_slots += [(i, n) for i, (n, t) in enumerate(zip(names, kinds)) if t]
+        for n, a in zip(names, pos):
+            if not a.type.is_tensor_like():
+                int_typed.setdefault(n, []).append(str(a.type).rstrip("?").startswith(("int", "SymInt")))
         tensor_args = {a.name for a in args.flat_all if a.type.is_tensor_like()}
         is_inplace = f.func.kind() == SchemaKind.inplace or (
             args.self_arg is not None and args.self_arg.argument.annotation is not None
@@ -91,7 +101,27 @@ def static_facts(natives, is_method, dont_require, view_fns):
                 differentiable=not all_nondiff, saves_source="derivatives.yaml" if has_info else "none")
     if maybe_copy:
         fact["view_maybe_copy"] = True
+    # (not written out) parameters that are ints in every signature: a dim, never a float
+    fact["_int_params"] = {n for n, flags in int_typed.items() if all(flags)}
+    keywords = slot_keywords(params, params_tensor, tensor_slots)
+    if keywords:
+        fact["keywords"] = keywords
     return fact
+
+
+def slot_keywords(params, params_tensor, tensor_slots):
+    """Keyword names that other overloads give a positional slot after the first where
+    there it is a Tensor and in ``params``' own overload it is not: ``min(input, dim)``
+    and ``min(input, other)`` share slot 1, and ``torch.min(x, other=y)`` fills it.
+    A name two slots claim is left out."""
+    out, clash = {}, set()
+    for i, name in tensor_slots:
+        if i == 0 or i >= min(len(params), len(params_tensor)) or name in params or params_tensor[i]:
+            continue
+        if out.get(name, params[i]) != params[i]:
+            clash.add(name)
+        out[name] = params[i]
+    return {k: v for k, v in out.items() if k not in clash}
 
 
 def saved_output_index(name, ret_names):

@@ -1,0 +1,28 @@
+# Source: https://github.com/OpenFirework/pytorch_solov2/issues/22
+# Safe twin: the fix from the thread (out-of-place sum).
+import torch
+import torch.nn as nn
+
+
+class MaskFeatHead(nn.Module):
+    def __init__(self, levels=3, ch=4):
+        super().__init__()
+        self.convs_all_levels = nn.ModuleList(
+            [nn.Sequential(nn.Conv2d(ch, ch, 3, padding=1), nn.ReLU(inplace=False)) for _ in range(levels)])
+
+    def forward(self, inputs):
+        feature_add_all_level = self.convs_all_levels[0](inputs[0])
+        for i in range(1, len(inputs)):
+            input_p = inputs[i]
+            feature_add_all_level = self.convs_all_levels[i](input_p) + feature_add_all_level
+        return feature_add_all_level
+
+
+def run():
+    head = MaskFeatHead()
+    inputs = [torch.randn(1, 4, 4, 4) for _ in range(3)]
+    head(inputs).sum().backward()
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,76 @@
+"""Module containers: what an ``nn.Sequential`` or ``nn.ModuleList`` holds, and how a
+Sequential runs its modules.
+
+A Sequential built from a literal runs its modules one after another.  One built
+from a list whose order is not known here (``nn.Sequential(*layers)`` where the
+layers were appended in a loop, or come from a ModuleList) holds an ``AnyOrder``:
+some of those modules, each applied to the output of the one before.
+"""
+from __future__ import annotations
+
+from .values import Alt, Dict, Obj, Seq, Starred, Tensor, opaque, t_or
+
+
+class AnyOrder(Alt):
+    """Some of the modules of a list, in an order not known here (an ``Alt`` to
+    everything else: any one of them may be the module called)."""
+
+    __slots__ = ()
+
+
+def container_items(interp, qual, args, kwargs, obj):
+    """The members of a container built with these arguments (None: not a list)."""
+    if qual == "torch.nn.Sequential":
+        items = []
+        for a in args:
+            if isinstance(a, Starred):
+                if isinstance(a.value, Seq) and a.value.items is not None:
+                    items.extend(a.value.items)  # a literal or straight-line appends: in order
+                else:
+                    items.append(_any_order(interp.iterate(a.value)))
+            elif isinstance(a, Dict):
+                items.extend(a.entries.values())
+            else:
+                items.append(a)
+        return items
+    if qual in ("torch.nn.ModuleDict", "torch.nn.ParameterDict"):
+        if args and isinstance(args[0], Dict):
+            obj.attrs.update(args[0].entries)
+        return None
+    if args:
+        a = args[0]
+        if isinstance(a, Seq):
+            return list(a.items) if a.items is not None else [a.element()]
+        return [interp.iterate(a)]
+    return []
+
+
+def _any_order(v):
+    return AnyOrder(list(v.options)) if isinstance(v, Alt) else v
+
+
+def run_sequential(interp, obj, x, node):
+    """``seq(x)``: each member on the output of the one before."""
+    interp.in_seq += 1
+    try:
+        for item in obj.items or []:
+            if isinstance(item, AnyOrder):
+                x = _run_any_order(interp, item, x, node)
+            elif isinstance(item, (Obj, Alt)):
+                x = interp.call(item, [x], {}, node)
+            else:
+                x = opaque(t_or(x.rg, None) if isinstance(x, Tensor) else None)
+    finally:
+        interp.in_seq -= 1
+    return x
+
+
+def _run_any_order(interp, item, x, node):
+    """Some modules of a list in unknown order.  A list that holds in-place modules
+    (ReLU(inplace=True)) starts, as layer lists do, with one that makes a new
+    tensor; after it, any module may come, on the output of another."""
+    first = [o for o in item.options if not (isinstance(o, Obj) and o.inplace is not False)]
+    if not first or len(first) == len(item.options):
+        return interp.call(Alt(list(item.options)), [x], {}, node)
+    y = interp.call(first[0] if len(first) == 1 else Alt(first), [x], {}, node)
+    return interp.call(Alt(list(item.options)), [y], {}, node)

@@ -1,0 +1,110 @@
+"""Per-overload saves: what an op keeps for backward depends on which of its
+arguments are tensors and which are Python numbers.
+
+Two kinds of entry, both measured by experiment (gen_knowledge.observe records
+every sample's outcome under the kinds of its arguments):
+
+* ``{"numbers": [...], "saves": [...]}``: these parameters were Python numbers
+  (the Scalar overloads): pow(x, 2.0) keeps only x, pow(x, y) also y and its
+  result; max(x, 1) keeps only its indices.  ``"ints": true`` when these are
+  typed int in every native signature and only ints ran (a dim: a float there
+  is a TypeError).
+* ``{"tensors": [...], "saves": [...]}``: exactly these parameters were tensors,
+  where a tensor in a slot changes the overload beyond what the absent tensors
+  explain: min(x, y) is minimum (keeps x and y, not its result), while min(x)
+  keeps its result.  The slot keeps the name of the first signature (``dim``);
+  "keywords" maps the other overloads' names of such slots (``other``) to it.
+"""
+from __future__ import annotations
+
+import torch
+
+
+def is_number(v):
+    return isinstance(v, (int, float, complex)) and not isinstance(v, bool)
+
+
+def number_params(called, params):
+    """Parameters the described callable received as Python numbers (not tensors)."""
+    cargs, ckwargs = called[0], called[1]
+    out = {params[i] for i, a in enumerate(cargs[: len(params)]) if is_number(a)}
+    out |= {k for k, v in ckwargs.items() if k in params and is_number(v)}
+    return frozenset(out)
+
+
+def int_params(called, params):
+    """Parameters the described callable received as Python ints."""
+    cargs, ckwargs = called[0], called[1]
+    out = {params[i] for i, a in enumerate(cargs[: len(params)]) if is_number(a) and isinstance(a, int)}
+    out |= {k for k, v in ckwargs.items() if k in params and is_number(v) and isinstance(v, int)}
+    return frozenset(out)
+
+
+def tensor_params(called, params):
+    """Parameters the described callable received as tensors, or None when one of
+    them is empty: an empty batch (OpInfo's size-0 samples) keeps nothing, which
+    says nothing about the overload."""
+    cargs, ckwargs = called[0], called[1]
+    got = {params[i]: a for i, a in enumerate(cargs[: len(params)]) if isinstance(a, torch.Tensor)}
+    got.update({k: v for k, v in ckwargs.items() if k in params and isinstance(v, torch.Tensor)})
+    if any(t.numel() == 0 for t in got.values()):
+        return None
+    return frozenset(got)
+
+
+def kind_overloads(obs, saves, saved, params, int_params=frozenset()):
+    """The overload entries (see the module doc) where they save less than ``saves``,
+    the union over all samples.  int_params: parameters typed int in every native
+    signature (derivatives.yaml's natives), for "ints"."""
+    return number_overloads(obs, saves, saved, int_params) + tensor_overloads(obs, saves, saved, params)
+
+
+def number_overloads(obs, saves, saved, int_params):
+    measured, kept = {}, {}
+    for (numbers, name), hows in obs.number_outcomes.items():
+        measured.setdefault(numbers, set()).add(name)
+        if any(saved(h) for h in hows):
+            kept.setdefault(numbers, set()).add(name)
+    out = []
+    for numbers in sorted(measured, key=sorted):
+        # a name these samples never passed as a tensor (stft's window) keeps the
+        # union's answer; the numbers themselves are no tensors to save
+        these = kept.get(numbers, set()) | {s for s in saves if s not in measured[numbers] and s not in numbers}
+        if numbers and these < saves:
+            entry = {"numbers": sorted(numbers), "saves": sorted(these)}
+            if obs.number_ints.get(numbers) and numbers <= int_params:
+                entry["ints"] = True  # ints by schema, and only ints ran: a float is no dim
+            out.append(entry)
+    return out
+
+
+def tensor_overloads(obs, saves, saved, params):
+    kept = {}
+    for (tensors, name), hows in obs.tensor_outcomes.items():
+        kept.setdefault(tensors, set())
+        if any(saved(h) for h in hows):
+            kept[tensors].add(name)
+    out = []
+    for tensors in sorted(kept, key=sorted):
+        # Parameters that were no tensors cannot be saved: listed only where the
+        # tensors present save less than that explains (min(x, y) drops its result).
+        possible = {s for s in saves if s not in params or s in tensors}
+        if tensors and kept[tensors] < possible:
+            out.append({"tensors": sorted(tensors), "saves": sorted(kept[tensors])})
+    return out
+
+
+def finalize_overloads(out):
+    """Keep the entries that still save less once ``out["saves"]`` is final."""
+    params, saves = out["params"], out["saves"]
+    overloads = []
+    for o in out.pop("overloads", ()):
+        kind = "numbers" if "numbers" in o else "tensors"
+        kept = [s for s in o["saves"] if s in saves]
+        if all(n in params for n in o[kind]) and len(kept) < len(saves):
+            overloads.append({kind: o[kind], "saves": kept, **({"ints": True} if o.get("ints") else {})})
+    if overloads:
+        out["overloads"] = overloads
+    keywords = out.pop("keywords", None)
+    if keywords:
+        out["keywords"] = dict(sorted(keywords.items()))
