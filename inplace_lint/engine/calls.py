@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import libcst as cst
 
+from . import guards
 from . import params as param_kinds
 from .frames import MAX_DEPTH, Frame, RawEvent, Snapshot, nonempty
 from .project import hooks as project_hooks
 from .state import State
 from .values import (
-    UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
+    UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
     Starred, SuperRef, Tensor, hidden, reaches, join_all, opaque, result_tensor, t_and, t_or, use,
 )
 
@@ -42,6 +43,8 @@ class Calls:
                 if v is not None and not isinstance(v, Qual):
                     return self.call(v, args, kwargs, node, frame)
                 func = v or func  # a re-exported torch name
+            if func.name.endswith("set_grad_enabled"):
+                self.grad_version += 1  # (a plain call sets grad mode for what follows)
             return self.call_qual(func.name, args, kwargs, node)
         if isinstance(func, BoundMethod):
             return self.call_method(func.recv, func.name, args, kwargs, node)
@@ -141,13 +144,26 @@ class Calls:
                     if from_home:
                         self.foreign_steps += self.steps - start
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
-        if not standalone:
-            self._call_grads.setdefault(id(fnode), []).append(self.state.grad)
         self._bind_params(fnode, func, args, kwargs, frame)
+        if not standalone:
+            # the grad mode of this call, and which parameters got tensors that cannot
+            # require grad (see Interpreter._analyse_standalone)
+            still = frozenset(n for n, v in frame.vars.items()
+                              if isinstance(v, Tensor) and v.rg is False or isinstance(v, (Const, GradFlag)))
+            flags = {n: guards.flag_covers(self, v, frame.vars) for n, v in frame.vars.items()
+                     if isinstance(v, GradFlag)}
+            # a literal True/False is a flag too: where it is True, what cannot require
+            # grad at this call is covered; a False one is never true here
+            everything = frozenset(frame.vars)
+            flags.update({n: (still if self.state.grad is not False else everything) if v.value else everything
+                          for n, v in frame.vars.items()
+                          if isinstance(v, Const) and isinstance(v.value, bool)})
+            self._call_grads.setdefault(id(fnode), []).append((self.state.grad, still, flags))
         saved_stmt = self.cur_stmt
         saved_grad = self.state.grad
         if func.grad is not None:
             self.state.grad = func.grad
+            self.grad_version += 1
         self.funcs.append(func)
         saved_chain = self.chain
         if not standalone:
@@ -161,6 +177,7 @@ class Calls:
             self.cur_stmt = saved_stmt
             if func.grad is not None:
                 self.state.grad = saved_grad
+                self.grad_version += 1
         if standalone:
             for v, _ in frame.returns:
                 use(v)  # nobody in this file receives it: whoever calls it may backpropagate
@@ -273,6 +290,7 @@ class Calls:
     # methods ------------------------------------------------------------------
     def mutate(self, t: Tensor, kind, op, node, target_node, out_rg=None, related_node=None,
                related_message="", basic_index=False, certain=True, related_stmt=None):
+        _untraced(t)
         live = [s for s in t.visible_saves() if self.state.live(s)]
         # A save of a graph already backpropagated with retain_graph=True is a
         # hazard only if a later backward reaches it: held until one does.
@@ -341,3 +359,18 @@ class Calls:
             if rest:
                 still.append((ev, rest))
         self.pending = still
+
+
+def _untraced(t):
+    """``t`` is written in place: what the write mixes in is linked to it (``link``), but
+    where ``t`` itself came from must stay on record as unknown when it was not traced
+    (an argument, an opaque result), and the base of a view changes with it."""
+    if t.members:
+        return
+    if t.srcs is None and t.rg is not False:
+        t.srcs = [opaque()]
+    r = t.root()
+    if r is not t and not t.data and r.srcs is not None and r.rg is not False and len(r.srcs) < 16:
+        r.srcs.append(opaque())
+    elif r is not t and not t.data and r.srcs is None and r.rg is not False:
+        r.srcs = [opaque()]

@@ -264,7 +264,7 @@ class Expressions:
 
     def _ifexp(self, node, frame):
         self.eval(node.test, frame)
-        return join(self.eval(node.body, frame), self.eval(node.orelse, frame))
+        return self.branch_values(node.test, frame, node.body, node.orelse)
 
     def _tuple(self, node, frame):
         items = [self.eval(e.value, frame) for e in node.elements]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .values import Alt, ClassInfo, Const, Func, Obj, Qual, Tensor, UNKNOWN_CONST
+from .values import Alt, ClassInfo, Const, Func, GradFlag, Obj, Qual, Storage, Tensor, UNKNOWN_CONST, use
 from .frames import dotted as _dotted
 
 INFEASIBLE = "infeasible"
@@ -96,6 +96,8 @@ def _truth(interp, test, frame, depth):
         return v.rg if isinstance(v, Tensor) and v.rg in (True, False) else None
     if isinstance(test, cst.Call):
         if not test.args and interp._resolve_dotted(_dotted(test.func)) in GRAD_ENABLED_FUNCS:
+            if getattr(interp, "grad_blind", False):
+                return None
             return interp.state.grad if interp.state.grad in (True, False) else None
         if isinstance(test.func, cst.Name):
             f = frame.lookup(test.func.value)
@@ -109,6 +111,84 @@ def _truth(interp, test, frame, depth):
             values = {p.name.value: frame.lookup(a.value.value) for p, a in zip(params, test.args)}
             return _truth(interp, body, _Params(values), depth + 1)
     return None
+
+
+def _predicate(interp, call, frame):
+    """``_forward_only(a, b)``: a function of the file whose body is one ``return <test>``,
+    called with as many plain positional arguments as it has parameters.  Returns
+    (the test, its parameter names, the caller's argument names) or None."""
+    if not isinstance(call.func, cst.Name):
+        return None
+    f = frame.lookup(call.func.value)
+    if not isinstance(f, Func) or f.bound is not None:
+        return None
+    body = _single_return(f.node)
+    params = list(f.node.params.posonly_params) + list(f.node.params.params)
+    if body is None or len(call.args) != len(params) or any(
+            a.keyword or a.star or not isinstance(a.value, cst.Name) for a in call.args):
+        return None
+    return f, body, [p.name.value for p in params], [a.value.value for a in call.args]
+
+
+_PRED_DEPTH = 3
+
+
+def _refine_predicate(interp, call, frame, truth, facts, pred):
+    """What holds where the predicate returned ``truth``: its test, read with the
+    caller's values bound to its parameters, stated of the caller's names."""
+    f, body, params, names = pred
+    depth = getattr(interp, "_pred_depth", 0)
+    if depth >= _PRED_DEPTH:
+        return None
+    from .frames import Frame  # a real frame: the test may name the predicate's globals
+    inner = Frame(parent=f.closure or interp.globals)
+    inner.vars = {p: frame.lookup(n) for p, n in zip(params, names)}
+    to_caller = dict(zip(params, names))
+    found = []
+    interp._pred_depth = depth + 1
+    try:
+        verdict = _refine_parts(interp, body, inner, truth, found)
+    finally:
+        interp._pred_depth = depth
+    if verdict is INFEASIBLE:
+        return INFEASIBLE
+    for fact in found:
+        if fact[0] == "var":
+            if fact[1] in to_caller:
+                facts.append(("var", to_caller[fact[1]], fact[2]))
+        else:
+            facts.append(fact)  # grad mode, and facts about values (not names)
+    return None
+
+
+def _either(left, right):
+    """The facts that hold when the facts ``left`` or the facts ``right`` hold.  Grad mode
+    off, or a tensor that does not require grad, both mean that what is computed from
+    that tensor from now on does not require grad (a "nograd" fact that reaches only
+    tensors made after a mark); only when both sides say the tensor does not require
+    grad do values computed from it earlier lose grad too."""
+    out = [f for f in left if f in right]  # the same fact on both sides
+    off_l, off_r = ("grad", False) in left, ("grad", False) in right
+    now = fresh_mark()
+
+    def roots(facts):
+        return {id(f[1]): f for f in facts if f[0] == "nograd"}
+
+    rl, rr = roots(left), roots(right)
+    for key in set(rl) | set(rr):
+        f, g = rl.get(key), rr.get(key)
+        if (f is not None or off_l) and (g is not None or off_r):
+            marks = [h[2] for h in (f, g) if h is not None] + [now] * (f is None or g is None)
+            known = [m for m in marks if m is not None]
+            fact = ("nograd", (f or g)[1], max(known) if known else None)
+            if fact not in out:
+                out.append(fact)
+    return out
+
+
+def fresh_mark():
+    """A point in the analysis: tensors made after it have storages with larger ids."""
+    return Storage().id
 
 
 def _single_return(fnode):
@@ -133,6 +213,14 @@ def _refine_parts(interp, test, frame, truth, facts):
             for side in (test.left, test.right):
                 if _refine_parts(interp, side, frame, truth, facts) is INFEASIBLE:
                     return INFEASIBLE
+            return None
+        # one side holds ("a or b" true, "a and b" false): what follows from either
+        left, right = [], []
+        lv = _refine_parts(interp, test.left, frame, truth, left)
+        rv = _refine_parts(interp, test.right, frame, truth, right)
+        if lv is INFEASIBLE and rv is INFEASIBLE:
+            return INFEASIBLE
+        facts.extend(right if lv is INFEASIBLE else left if rv is INFEASIBLE else _either(left, right))
         return None
     if isinstance(test, cst.Attribute) and test.attr.value == "requires_grad" and isinstance(test.value, cst.Name):
         v = frame.lookup(test.value.value)
@@ -142,7 +230,7 @@ def _refine_parts(interp, test, frame, truth, facts):
             if not truth:
                 # only the safe direction: "does not require grad" removes hazards;
                 # "requires grad" on a path picked by a test is not made certain
-                facts.append(("var", test.value.value, _with_rg(v, False)))
+                facts.append(("nograd", v, None))
         return None
     if isinstance(test, cst.Attribute) and test.attr.value == "training":
         if not truth:
@@ -152,8 +240,13 @@ def _refine_parts(interp, test, frame, truth, facts):
             facts.append(("inference",))
         return None
     if isinstance(test, cst.Call):
+        pred = _predicate(interp, test, frame)
+        if pred is not None:
+            return _refine_predicate(interp, test, frame, truth, facts, pred)
         name = interp._resolve_dotted(_dotted(test.func))
         if name in GRAD_ENABLED_FUNCS and not test.args:
+            if getattr(interp, "grad_blind", False):
+                return None  # (see flag(): the grad mode may differ where the flag is tested)
             if interp.state.grad is (not truth):
                 return INFEASIBLE
             facts.append(("grad", truth))
@@ -164,6 +257,8 @@ def _refine_parts(interp, test, frame, truth, facts):
         return None
     if isinstance(test, cst.Name):
         v = frame.lookup(test.value)
+        if isinstance(v, GradFlag):
+            return _flag_facts(interp, v, frame, truth, facts)
         if isinstance(v, Const) and (_counter(v.value) or type(v.value) in (int, bool)):
             truthy = isinstance(v.value, Later) or not isinstance(v.value, First) and bool(v.value)
             if truthy != truth:
@@ -207,6 +302,10 @@ def _refine_parts(interp, test, frame, truth, facts):
                 return INFEASIBLE  # a tensor or module made here is not None
             if not is_none and isinstance(v, Const) and v.value is None and v is not UNKNOWN_CONST:
                 return INFEASIBLE
+            if is_none and isinstance(v, Tensor):
+                # None on this path: nothing computed from it carries grad (which makes
+                # ``x is None or not x.requires_grad`` say so of x on both sides)
+                facts.append(("nograd", v, None))
         return None
     return None
 
@@ -307,6 +406,7 @@ def _isinstance(interp, test, frame, truth, facts):
             if not truth and known and not v.members:
                 return INFEASIBLE
             if not truth:
+                facts.append(("nograd", v, None))  # (as for None: see the ``is None`` test)
                 facts.append(("var", name, UNKNOWN_CONST))  # not a tensor on this path
             elif not known:
                 facts.append(("var", name, v.copy(kind="input")))
@@ -359,8 +459,178 @@ def apply(interp, frame, facts):
     for f in facts:
         if f[0] == "var":
             frame.vars[f[1]] = f[2]
+        elif f[0] == "nograd":
+            _no_grad_from(frame, {id(f[1])}, f[2])
         elif f[0] == "grad":
             interp.state.grad = f[1]
         elif f[0] == "inference":
             interp.state.dead |= interp.state.seen
             interp.state.new_epoch()
+
+
+def _no_grad_from(frame, roots, after=None):
+    """On this path the tensors ``roots`` do not require grad.  Neither does any value
+    computed only from them (and from tensors that do not require grad), and the saves
+    of every op whose output is such a value never happened: torch records nothing for
+    an op none of whose inputs requires grad.  (requires_grad only goes from False to
+    True, so what the roots are now they were when those values were computed.)
+    With ``after`` (a mark): only what was made after it (grad mode may have been off
+    since then instead)."""
+    memo = {}
+    for name, v in list(frame.vars.items()):
+        if not isinstance(v, Tensor):
+            continue
+        gone = frozenset(s for s in v.visible_saves()
+                         if isinstance(s.out, Tensor) and only_from(s.out, roots, memo, after))
+        new = _with_rg(v, False) if only_from(v, roots, memo, after) else v
+        if gone:
+            new = new.copy(ruled_out=(new.ruled_out | gone) if new.ruled_out else gone)
+        if new is not v:
+            # the name holds a copy on this path: whatever uses the name after the
+            # paths join no longer reaches the original, so take it as used
+            use(v)
+            frame.vars[name] = new
+
+
+_MAX_WALK = 4000
+
+
+def only_from(t, roots, memo, after=None, budget=None):
+    """Whether tensor ``t`` cannot require grad given that the tensors ``roots`` (ids) do
+    not: its graph comes only from them (through tensors made after the mark ``after``,
+    when given).  ``Tensor.srcs`` lists the differentiable inputs of the op that made a
+    tensor; a tensor whose own origin is not traced there (an argument, a parameter, an
+    opaque result) is not one of them, nor is an incomplete list.  Unproven (cycles, a
+    long walk) counts as no."""
+    budget = budget if budget is not None else [_MAX_WALK]
+    key = id(t)
+    if key in memo:
+        return memo[key]
+    if key in roots or t.rg is False:
+        return True
+    if t.rg is True or after is not None and not t.members and t.storage.id <= after:
+        return False  # something else makes it require grad, or made before the mark
+    budget[0] -= 1
+    if budget[0] <= 0:
+        return False
+    memo[key] = False  # while walking: a cycle proves nothing
+    parts = list(t.members or ())
+    if not parts and not t.srcs:
+        return False  # of untraced origin
+    if t.srcs:
+        if len(t.srcs) >= 16:
+            return False  # link() keeps at most 16: the rest are not listed
+        parts += t.srcs
+    if t.base is not None and not t.data:
+        parts.append(t.base)
+    ok = all(isinstance(p, Tensor) and only_from(p, roots, memo, after, budget) for p in parts)
+    memo[key] = ok
+    return ok
+
+
+def _boolish(interp, expr, frame, depth):
+    """Whether ``expr`` surely gives a bool (what the abstract value may not say:
+    ``not x.requires_grad`` of an argument evaluates to a tensor-like unknown)."""
+    if depth > 6:
+        return False
+    if isinstance(expr, cst.UnaryOperation):
+        return isinstance(expr.operator, cst.Not)
+    if isinstance(expr, cst.Comparison):
+        return all(isinstance(c.operator, (cst.Is, cst.IsNot, cst.In, cst.NotIn)) for c in expr.comparisons)
+    if isinstance(expr, cst.BooleanOperation):
+        return _boolish(interp, expr.left, frame, depth + 1) and _boolish(interp, expr.right, frame, depth + 1)
+    if isinstance(expr, cst.Attribute):
+        return expr.attr.value in ("requires_grad", "training", "is_leaf")
+    if isinstance(expr, cst.Name):
+        v = frame.lookup(expr.value)
+        return isinstance(v, GradFlag) or isinstance(v, Const) and isinstance(v.value, bool)
+    if isinstance(expr, cst.Call):
+        name = interp._resolve_dotted(_dotted(expr.func))
+        return name in GRAD_ENABLED_FUNCS or name in ("isinstance", "builtins.isinstance") or \
+            _predicate(interp, expr, frame) is not None
+    return False
+
+
+def flag(interp, expr, frame, value):
+    """``in_place = not (torch.is_grad_enabled() and x.requires_grad)``: a bool that
+    carries what its test tells, for wherever it is tested later (``if in_place:``, also
+    in a function it is passed to).  The facts are taken now, of the values now; they
+    are checked again where the flag is tested (``_flag_facts``)."""
+    if isinstance(value, GradFlag) or isinstance(value, Const) and isinstance(value.value, bool) or \
+            not _boolish(interp, expr, frame, 0):
+        return value  # (a known bool stays one: ``inplace=flag`` reads it)
+    seen = {truth: refine(interp, expr, frame, truth) for truth in (True, False)}
+    if all(f == [] for f in seen.values()):
+        return value  # tells nothing either way
+    interp.grad_blind = True
+    try:
+        blind = {truth: refine(interp, expr, frame, truth) for truth in (True, False)}
+    finally:
+        interp.grad_blind = False
+    known = value.value if isinstance(value, Const) and isinstance(value.value, bool) else None
+    if seen[True] is INFEASIBLE and seen[False] is not INFEASIBLE:
+        known = False
+    elif seen[False] is INFEASIBLE and seen[True] is not INFEASIBLE:
+        known = True
+    out = GradFlag(known)
+    out.facts, out.blind, out.version = seen, blind, interp.grad_version
+    out.roots, out.names = {}, {}
+    for facts in list(seen.values()) + list(blind.values()):
+        for f in (facts if facts is not INFEASIBLE else ()):
+            if f[0] == "nograd":
+                out.roots[id(f[1])] = len(f[1].srcs or ())
+            elif f[0] == "var":
+                out.names[f[1]] = frame.lookup(f[1])
+    return out
+
+
+def _flag_facts(interp, v, frame, truth, facts):
+    """What testing flag ``v`` tells.  Grad mode facts hold only while no grad mode was
+    set since the flag was made (``grad_version``); a tensor said not to require grad
+    must not have been written with one that does since; a name must still hold the
+    value it held."""
+    found = (v.facts if v.version == interp.grad_version else v.blind)[truth]
+    if found is INFEASIBLE:
+        return INFEASIBLE
+    for f in found:
+        if f[0] == "nograd":
+            if f[1].rg is True or len(f[1].srcs or ()) != v.roots.get(id(f[1])):
+                continue
+        elif f[0] == "var":
+            if frame.lookup(f[1]) is not v.names.get(f[1]):
+                continue
+        facts.append(f)
+    return None
+
+
+def flag_covers(interp, v, values):
+    """The names of ``values`` (a call's arguments) that cannot require grad wherever
+    flag ``v`` is true: derived only from a tensor its test says does not require
+    grad, or all of them when it says grad mode is off."""
+    found = (v.facts if v.version == interp.grad_version else v.blind)[True]
+    if found is INFEASIBLE:
+        return frozenset(values)  # never true
+    if ("grad", False) in found:
+        return frozenset(values)
+    roots = [f for f in found if f[0] == "nograd" and f[1].rg is not True
+             and len(f[1].srcs or ()) == v.roots.get(id(f[1]))]
+    out = set()
+    for name, t in values.items():
+        if isinstance(t, (Const, GradFlag)):
+            out.add(name)  # None, a number: no grad
+        elif isinstance(t, Tensor) and (t.rg is False or any(only_from(t, {id(f[1])}, {}, f[2]) for f in roots)):
+            out.add(name)
+    return frozenset(out)
+
+
+def param_flag(interp, covered):
+    """A parameter that is a flag at every call: where it is true, the parameters
+    ``covered`` (name -> this analysis's value) cannot require grad."""
+    facts = [("nograd", t, None) for t in covered.values() if isinstance(t, Tensor)]
+    out = GradFlag(None)
+    out.facts = {True: facts, False: []}
+    out.blind = {True: [], False: []}  # (grad mode set inside: nothing assumed)
+    out.version = interp.grad_version
+    out.roots = {id(t): len(t.srcs or ()) for t in covered.values() if isinstance(t, Tensor)}
+    out.names = {}
+    return out

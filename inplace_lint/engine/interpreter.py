@@ -17,6 +17,7 @@ import libcst as cst
 
 from ..knowledge import load as load_knowledge
 from . import guards
+from . import params as param_kinds
 from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
 from .heap import Heap, Journal
 from .calls import Calls
@@ -61,8 +62,13 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         self.cur_stmt = None
         self.loop_depth = 0
         self.state = State()
+        # bumped whenever code sets grad mode (with no_grad(), set_grad_enabled, a
+        # decorated function): a flag's grad facts hold while it is unchanged (guards.flag)
+        self.grad_version = 0
+        self.grad_blind = False
         self._standalone_instances: dict = {}
         self._call_grads: dict = {}  # id(function node) -> grad mode at each inlined call
+        self._mentions = None  # (see _only_called)
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
@@ -140,8 +146,21 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         self.save_log = []
         grad = self._decorated_grad(node, owner)
         calls = self._call_grads.get(id(node))
-        if grad is None and _private(node) and calls and all(g is False for g in calls):
-            grad = False
+        still, flags = frozenset(), {}
+        if grad is None and _private(node) and calls:
+            if all(g is False for g, _, _ in calls):
+                grad = False
+            else:
+                # a parameter that gets a tensor that cannot require grad at every call
+                # (or the call runs with grad off): no grad through it here either
+                live = [c for c in calls if c[0] is not False]
+                still = frozenset.intersection(*(names for _, names, _ in live))
+                # a flag at every call: where it is true, the parameters it covers at
+                # every call cannot require grad
+                flags = {n: frozenset.intersection(*(c[2][n] for c in live))
+                         for n in live[0][2] if all(n in c[2] for c in live)}
+        if (still or flags) and not self._only_called(node.name.value):
+            still, flags = frozenset(), {}  # also passed around (a callback): other callers unseen
         func = Func(node, owner=owner, grad=grad)
         args = []
         params = node.params
@@ -154,9 +173,19 @@ class Interpreter(Calls, Expressions, TorchSemantics):
                 args.append(self._standalone_instance(owner))
             plist = plist[1:]
         for p in plist:
-            args.append(self._unknown_param(p))
+            args.append(param_kinds.no_grad_if(self._unknown_param(p), p, still))
         # keyword-only parameters too: their defaults are one caller's choice, not every caller's
-        kwargs = {p.name.value: self._unknown_param(p) for p in params.kwonly_params}
+        kwargs = {p.name.value: param_kinds.no_grad_if(self._unknown_param(p), p, still)
+                  for p in params.kwonly_params}
+        if flags:
+            named = dict(zip([p.name.value for p in plist], args[len(args) - len(plist):]))
+            named.update(kwargs)
+            for n, covered in flags.items():
+                flag = guards.param_flag(self, {c: named[c] for c in covered if c in named and c != n})
+                if n in kwargs:
+                    kwargs[n] = flag
+                elif n in named:
+                    args[len(args) - len(plist) + list(named).index(n)] = flag
         self.chain = ()
         # What this method leaves in the instance's attributes is joined with what
         # was there: another method may run before or after it, or not at all
@@ -168,6 +197,15 @@ class Interpreter(Calls, Expressions, TorchSemantics):
             self.heap.end(j)
             if node.name.value != "__init__":  # the instance already holds what __init__ makes
                 self.heap.merge([(j, ()), (Journal(), ())])
+
+    def _only_called(self, name):
+        """Whether the file names ``name`` only to call it (``_fast(a, b)``,
+        ``self._fast(a)``) and to define it: then its callers are the calls seen."""
+        if self._mentions is None:
+            self._mentions = param_kinds.Mentions()
+            self.module.visit(self._mentions)
+        m = self._mentions
+        return m.names[name] <= m.called[name] + m.defined[name]
 
     def _standalone_instance(self, info: ClassInfo):
         inst = self._standalone_instances.get(id(info))
@@ -232,11 +270,16 @@ class Interpreter(Calls, Expressions, TorchSemantics):
             self.eval(small.value, frame)
         elif t == "Assign":
             v = self.eval(small.value, frame)
+            if len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+                v = guards.flag(self, small.value, frame, v)
             for tgt in small.targets:
                 self.assign(tgt.target, v, frame, small.value)
         elif t == "AnnAssign":
             if small.value is not None:
-                self.assign(small.target, self.eval(small.value, frame), frame, small.value)
+                v = self.eval(small.value, frame)
+                if isinstance(small.target, cst.Name):
+                    v = guards.flag(self, small.value, frame, v)
+                self.assign(small.target, v, frame, small.value)
         elif t == "AugAssign":
             self._augassign(small, frame)
         elif t == "Return":
@@ -334,6 +377,38 @@ class Interpreter(Calls, Expressions, TorchSemantics):
             return False
         return True
 
+    def branch_values(self, test, frame, body, orelse):
+        """``body if test else orelse``: each arm on its own path, as an ``if`` runs its
+        branches, so that what one arm saved is not seen by the other's result, and the
+        test's facts hold in its arm (``x.square_() if in_place else x.square()``)."""
+        facts = {truth: guards.refine(self, test, frame, truth) for truth in (True, False)}
+        if all(f is guards.INFEASIBLE for f in facts.values()):
+            facts = {True: [], False: []}
+        pre_vars, pre_state = dict(frame.vars), self.state
+        arms = []
+        for expr, truth in ((body, True), (orelse, False)):
+            if facts[truth] is guards.INFEASIBLE:
+                continue
+            frame.vars = dict(pre_vars)
+            self.state = pre_state.branch()
+            j = self.heap.begin()
+            guards.apply(self, frame, facts[truth])
+            v = self.eval(expr, frame)
+            self.heap.end(j)
+            if any(f[0] == "grad" for f in facts[truth]):
+                self.state.grad = pre_state.grad  # grad mode set by the test holds inside the arm only
+            arms.append((v, frame.vars, self.state, j))
+        if len(arms) == 1:
+            v, frame.vars, self.state, j = arms[0]
+            self.heap.merge([(j, ())])
+            return v
+        (va, vars_a, sa, ja), (vb, vars_b, sb, jb) = arms
+        a_only, b_only = sa.seen - sb.seen, sb.seen - sa.seen
+        self.heap.merge([(ja, b_only), (jb, a_only)])
+        frame.vars = _join_vars(vars_a, vars_b, sa, sb)
+        self.state = State.join(sa, sb)
+        return join(_arm_value(va, b_only), _arm_value(vb, a_only))
+
     def _loop(self, frame, bind, body, orelse, nonempty=False):
         # Two passes: the second sees what the first left (a save late in one
         # iteration against a mutation early in the next).  Unless the loop
@@ -423,6 +498,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         for item in node.items:
             v = self.eval(item.item, frame)
             if isinstance(v, GradCtx):
+                self.grad_version += 1
                 if v.hooks:
                     self.state.hooked = True
                 elif v.enabled is not None or saved[0] is not None:
@@ -431,6 +507,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
                 self.assign(item.asname.name, v if not isinstance(v, GradCtx) else Const(None), frame, item.item)
         ok = self.exec_block(self._body(node), frame)
         self.state.grad, self.state.hooked = saved
+        self.grad_version += 1
         return ok
 
     def _try(self, node, frame):
@@ -657,6 +734,21 @@ def _count_statements(module):
         if isinstance(s, (cst.FunctionDef, cst.ClassDef)):
             n += len(s.body.body) * 4
     return n
+
+
+def _arm_value(v, epochs, depth=0):
+    """The value of one arm of ``a if t else b`` as seen after the join: without the
+    other arm's saves, and still leading to the arm's own tensor, so that whatever
+    consumes the joined value uses it (a copy made by hidden() alone would not)."""
+    if isinstance(v, Tensor):
+        h = hidden(v, epochs)
+        if h is not v:
+            h.used, h.srcs = v.used, [v]
+        return h
+    if isinstance(v, Seq) and depth < 3 and epochs:
+        return Seq(items=[_arm_value(i, epochs, depth + 1) for i in v.items] if v.items is not None else None,
+                   elem=_arm_value(v.elem, epochs, depth + 1) if v.elem is not None else None, is_tuple=v.is_tuple)
+    return v
 
 
 def _private(fnode):

@@ -96,3 +96,33 @@ def _union(interp, anns, depth):
     if any(isinstance(v, Tensor) for v in vals) and not all(isinstance(v, Tensor) for v in vals):
         return Tensor(rg=None, leaf=None, kind="arg")  # a tensor or something else
     return join_all(vals)
+
+
+def no_grad_if(v, p: cst.Param, names):
+    """A private helper's parameter, in its own analysis: one that gets no tensor that
+    requires grad at any call (``names``) cannot require grad here either; it keeps its
+    unknown leaf-ness (a later write of a grad value must not make it "a leaf that
+    requires grad")."""
+    if p.name.value in names and isinstance(v, Tensor) and v.rg is not False:
+        return v.copy(rg=False)
+    return v
+
+
+class Mentions(cst.CSTVisitor):
+    """How often each identifier appears in a file, as a callee, and as a def's name: a
+    private helper named only to be called has no callers but the calls seen."""
+
+    def __init__(self):
+        from collections import Counter
+        self.names, self.called, self.defined = Counter(), Counter(), Counter()
+
+    def visit_Name(self, node):
+        self.names[node.value] += 1
+
+    def visit_Call(self, node):
+        f = node.func
+        if isinstance(f, (cst.Name, cst.Attribute)):
+            self.called[f.value if isinstance(f, cst.Name) else f.attr.value] += 1
+
+    def visit_FunctionDef(self, node):
+        self.defined[node.name.value] += 1

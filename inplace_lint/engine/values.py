@@ -92,7 +92,7 @@ class Tensor(Value):
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
                  "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read",
-                 "alias_op", "spared")
+                 "alias_op", "spared", "ruled_out")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
@@ -123,6 +123,9 @@ class Tensor(Value):
         # epochs whose saves this reference cannot see: saves made on another
         # path of a branch than the one this value came from
         self.hide = hide
+        # saves a grad guard proved never happened on the path this value came
+        # from (``if not x.requires_grad:``: what an op computed from x alone saved)
+        self.ruled_out = None
         # one element of a list picked by a computed index: a save through it
         # saved *some* element, not the one another index will pick
         self.partial = False
@@ -169,6 +172,8 @@ class Tensor(Value):
             out = self.storage.all_saves()
         if self.hide:
             out = [s for s in out if s.epoch not in self.hide]
+        if self.ruled_out:
+            out = [s for s in out if s not in self.ruled_out]
         return out
 
     def root(self):
@@ -213,6 +218,18 @@ class Const(Value):
 
 
 UNKNOWN_CONST = Const(None)
+
+
+class GradFlag(Value):
+    """A bool computed from a grad test (``in_place = not (torch.is_grad_enabled() and
+    x.requires_grad)``): testing it tells what the test would (engine.guards.flag).
+    ``value``: True, False, or None (unknown).  Not a ``Const``: an unknown flag is no
+    known ``None``."""
+
+    __slots__ = ("value", "facts", "blind", "version", "roots", "names")
+
+    def __init__(self, value=None):
+        self.value = value
 
 
 class Qual(Value):
@@ -362,7 +379,7 @@ def make_group(tensors, kind="group"):
         for m in (t.members if t.members else (t,)):
             if t.members and t.hide:
                 m = hidden(m, t.hide)
-            key = (id(m.storage), m.hide)
+            key = (id(m.storage), m.hide, m.ruled_out)
             if key not in seen:
                 seen.add(key)
                 flat.append(m)
@@ -407,6 +424,13 @@ def join(a: Value, b: Value) -> Value:
         return g
     if isinstance(a, Seq) and isinstance(b, Seq):
         return _join_seqs(a, b)
+    if isinstance(a, GradFlag) or isinstance(b, GradFlag):
+        # two flags (or a flag and something else) from different paths: the facts
+        # of one do not hold on the other's path
+        if isinstance(a, Tensor) or isinstance(b, Tensor):
+            return a if isinstance(a, Tensor) else b  # as for a number: follow the tensor
+        va, vb = (v.value if isinstance(v, (Const, GradFlag)) else None for v in (a, b))
+        return Const(va) if isinstance(va, bool) and va == vb else UNKNOWN_CONST
     if isinstance(a, Const) and isinstance(b, Const):
         return a if a.value == b.value else UNKNOWN_CONST
     if isinstance(a, Const) and a.value is None:
