@@ -170,7 +170,10 @@ class TorchSemantics:
             out = self._view_of(x, short, "single")
         else:
             out = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh")
-        link(out, [x] + params)
+        # every tensor argument feeds the output (nn.RNNCell(x, hx): a backward through
+        # the new state reaches the old one), not only the first
+        others = [a for a in list(args[1:]) + list(kwargs.values()) if isinstance(a, Tensor) and a is not x]
+        link(out, [x] + others + params)
         if out_rg is not False:
             for what in saves:
                 if what == "input":
