@@ -484,16 +484,26 @@ def test_max_dim_saves_only_indices():
 
 
 def test_overload_entries_are_well_formed():
-    seen = {"numbers": 0, "tensors": 0}
+    seen = {"numbers": 0, "tensors": 0, "string": 0}
     for name, e in K.functions.items():
+        by_string = {}
         for o in e.get("overloads", ()):
             kind, = set(o) - {"saves", "ints"}
             seen[kind] += 1
+            if kind == "string":  # one entry per value of a parameter that matters
+                param, value = o[kind]
+                assert param in e["params"] and isinstance(value, str), name
+                assert set(o["saves"]) <= set(e["saves"]), name
+                by_string.setdefault(param, set()).add(frozenset(o["saves"]))
+                continue
             assert o[kind] and all(n in e["params"] for n in o[kind]), name
             assert set(o["saves"]) < set(e["saves"]), name  # only listed when it saves less
+        for param, kept in by_string.items():
+            assert len(kept) >= 2, name  # some value keeps less than another
+        assert set(e.get("string_defaults", {})) <= set(by_string), name
         for k, slot in e.get("keywords", {}).items():
             assert k not in e["params"] and slot in e["params"][1:], name
-    assert seen["numbers"] >= 10 and seen["tensors"] >= 4
+    assert seen["numbers"] >= 10 and seen["tensors"] >= 4 and seen["string"] >= 8
 
 
 def test_binary_min_max_overloads_by_experiment():
@@ -685,3 +695,31 @@ def test_out_checks_the_out_tensor_itself():
     c = torch.zeros(3, requires_grad=True)
     with pytest.raises(RuntimeError, match="out="):
         torch.add(torch.ones(3), 1, out=c)  # noqa: IPL006  (the error under test)
+
+
+def test_string_argument_overloads_by_experiment():
+    # F.pad keeps its input for the reflect/replicate modes only; interpolate for "area"
+    def pad(mode):
+        return lambda h: torch.nn.functional.pad(h.view(1, 3, 4), (1, 1), mode=mode)
+
+    for mode, keeps in (("constant", False), ("circular", False), ("reflect", True), ("replicate", True)):
+        assert _saved(_fresh(pad(mode)), lambda h, o: h) == keeps, mode
+        entry = [o for o in fn("torch.nn.functional.pad")["overloads"] if o.get("string") == ["mode", mode]]
+        assert entry and (entry[0]["saves"] == ["input"]) == keeps, mode
+    assert fn("torch.nn.functional.pad")["string_defaults"] == {"mode": "constant"}
+    assert not _saved(_fresh(lambda h: torch.nn.functional.pad(h, (1, 1))), lambda h, o: h)  # the default
+    area = [o for o in fn("torch.nn.functional.interpolate")["overloads"] if o.get("string") == ["mode", "area"]]
+    assert area and area[0]["saves"] == ["input"]
+    assert fn("torch.nn.functional.interpolate")["string_defaults"] == {"mode": "nearest"}
+
+
+def test_engine_picks_the_string_overload():
+    from inplace_lint.engine.call_facts import overload_saves
+    from inplace_lint.engine.values import UNKNOWN_CONST, Const, Tensor
+
+    spec = fn("torch.nn.functional.pad")
+    x = Tensor(rg=True, kind="fresh")
+    assert overload_saves(spec, {"input": x, "pad": Const((1, 1))})[0] == []           # default: constant
+    assert overload_saves(spec, {"input": x, "pad": Const((1, 1)), "mode": Const("circular")})[0] == []
+    assert overload_saves(spec, {"input": x, "pad": Const((1, 1)), "mode": Const("reflect")})[0] == ["input"]
+    assert overload_saves(spec, {"input": x, "pad": Const((1, 1)), "mode": UNKNOWN_CONST})[0] == ["input"]

@@ -77,7 +77,8 @@ from knowledge_gen.common import (  # noqa: E402
 )
 from knowledge_gen.modules import module_experiments  # noqa: E402
 from knowledge_gen.overloads import (  # noqa: E402
-    finalize_overloads, int_params, kind_overloads, number_params, tensor_params,
+    finalize_overloads, int_params, kind_overloads, number_params, string_defaults, string_overloads,
+    string_params, tensor_params,
 )
 from knowledge_gen.static import aten_name, build_static  # noqa: E402
 from knowledge_gen.wrappers import wrapper_facts  # noqa: E402
@@ -140,6 +141,9 @@ class Obs:
         # (params passed as tensors, saved name) -> {None, "saved", "multi"}:
         # min(x, y) is minimum and keeps no result, min(x) does
         self.tensor_outcomes = {}
+        # ((param, value) of string arguments, saved name) -> {None, "saved", "multi"}:
+        # F.pad keeps its input for mode="reflect", not for "constant"
+        self.string_outcomes = {}
         self.number_ints = {}       # params passed as numbers -> every one was an int (a dim)
         self.out_int = {}           # output index -> {is an integer/bool tensor} (float inputs)
 
@@ -267,7 +271,7 @@ def observe(obs, invoke, params, inplace):
             obs.multi_view_saves.add(name)
     obs.pattern_tried.update(grad_names)
     contiguous = all(t.is_contiguous() for t in tensors_in(args) + tensors_in(list(kwargs.values())))
-    kinds = number_params(called, params), tensor_params(called, params)
+    kinds = number_params(called, params), tensor_params(called, params), string_params(called, params)
     only_ints = int_params(called, params) == kinds[0]
     obs.number_ints[kinds[0]] = obs.number_ints.get(kinds[0], True) and only_ints
     if single:
@@ -314,10 +318,11 @@ def bump_trials(invoke, slots, skip):
     return found
 
 
-def record_pattern(obs, p, slots, found, contiguous=True, kinds=(frozenset(), frozenset())):
+def record_pattern(obs, p, slots, found, contiguous=True, kinds=(frozenset(), frozenset(), frozenset())):
     """Outcome of one sample under "only p requires grad"; kinds: the parameters
-    passed as Python numbers, and those passed as tensors."""
-    numbers, tensors = kinds
+    passed as Python numbers, those passed as tensors, and (parameter, value) of
+    those passed as strings."""
+    numbers, tensors, strings = kinds
     obs.pattern_ok.add(p)
     # keyed also by which parameters were tensors at all: pow(x, 2) and pow(x, y) are
     # different overloads, not one op saving its result "sometimes"
@@ -330,6 +335,8 @@ def record_pattern(obs, p, slots, found, contiguous=True, kinds=(frozenset(), fr
         obs.number_outcomes.setdefault((numbers, name), set()).add(found.get(name))
         if tensors is not None:
             obs.tensor_outcomes.setdefault((tensors, name), set()).add(found.get(name))
+        if layout is False:
+            obs.string_outcomes.setdefault((strings, name), set()).add(found.get(name))
 
 
 def only_grad(obj, prefix, only, memo):
@@ -579,6 +586,16 @@ def probe_methods(callables, facts, observations):
 
 
 # ---------------------------------------------------------------------------- merge
+def _object(qual):
+    """The callable a qualified name names (None when it cannot be reached)."""
+    obj = torch
+    for part in qual.split(".")[1:]:
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return None
+    return obj
+
+
 def merge(fact, obs, notes, qual):
     """Experiments override static facts field by field where they have evidence."""
     if obs is None or not obs.samples:
@@ -622,6 +639,12 @@ def merge(fact, obs, notes, qual):
         fact["saves"], fact["saves_source"] = saves, "experiment"
         if obs.pattern_tried <= obs.pattern_ok:
             fact["overloads"] = kind_overloads(obs, saves, saved, fact["params"], fact.get("_int_params", set()))
+            defaults = string_defaults(_object(qual))
+            by_string = string_overloads(obs, saves, saved, defaults)
+            if by_string:
+                fact["overloads"] += by_string
+                fact["string_defaults"] = {p: defaults[p] for p in sorted({o["string"][0] for o in by_string})
+                                           if p in defaults}
     elif obs.bwd_unimplemented and fact["saves_source"] == "none":
         # the output requires grad but backward always raises "not implemented":
         # nothing it keeps can ever be found modified

@@ -64,7 +64,42 @@ def overload_saves(spec, bound):
             saves = [w for w in saves if w in o["saves"]]
         elif fit is None:
             unsure |= {w for w in saves if w not in o["saves"]}
+    saves = _string_saves(spec, entries, bound, saves)
     return saves, unsure & set(saves)
+
+
+def _string_entries(spec, bound):
+    """The entries a known string argument picks (F.pad(x, p) is mode "constant":
+    keeps nothing; mode="reflect": its input).  An argument left out has the op's default."""
+    defaults = spec.get("string_defaults") or {}
+    for o in spec.get("overloads") or ():
+        if "string" not in o:
+            continue
+        param, value = o["string"]
+        v = bound.get(param)
+        if v is None:
+            known = defaults.get(param)
+        elif isinstance(v, Const) and v is not UNKNOWN_CONST and isinstance(v.value, str):
+            known = v.value
+        else:
+            continue
+        if known == value:
+            yield o
+
+
+def _string_saves(spec, entries, bound, saves):
+    for o in _string_entries(spec, bound):
+        saves = [w for w in saves if w in o["saves"]]
+    return saves
+
+
+def string_certain(spec, bound):
+    """Names a known string argument says are kept: their value-dependence is
+    settled (F.pad with mode="reflect" surely keeps its input)."""
+    out = set()
+    for o in _string_entries(spec, bound):
+        out |= set(o["saves"])
+    return out
 
 
 def _exactly_tensors(listed, bound, sure):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .call_facts import FORWARD_WRITES, arg_node, bind_keyword, overload_saves, triggered
+from .call_facts import FORWARD_WRITES, arg_node, bind_keyword, overload_saves, string_certain, triggered
 from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
 from .values import (
@@ -170,7 +170,10 @@ class TorchSemantics:
             out = self._view_of(x, short, "single")
         else:
             out = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh")
-        link(out, [x] + params)
+        # every tensor argument feeds the output (nn.RNNCell(x, hx): a backward through
+        # the new state reaches the old one), not only the first
+        others = [a for a in list(args[1:]) + list(kwargs.values()) if isinstance(a, Tensor) and a is not x]
+        link(out, [x] + others + params)
         if out_rg is not False:
             for what in saves:
                 if what == "input":
@@ -678,7 +681,7 @@ class TorchSemantics:
         # Layout-dependent saves of the folding ops are modelled here (noncontig
         # views), so the generator's "sometimes" for them is not needed.
         sometimes = () if name.rstrip("_") in FOLDING_OPS else (spec.get("saves_sometimes") or ())
-        sometimes = set(sometimes) | unsure
+        sometimes = (set(sometimes) - string_certain(spec, bound)) | unsure
         if out_rg is None:
             out_rg = self._out_rg([v for v in bound.values() if isinstance(v, Tensor)])
         for what in saves:

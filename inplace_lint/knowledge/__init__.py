@@ -114,6 +114,15 @@ Per-overload saves, integer outputs and writes (optional keys)::
                                   # parameters are tensors, where that is less than
                                   # what the absent tensors explain: min(x, y) is
                                   # minimum and keeps x and y, not its result.
+      "overloads": [{"string": ["mode", "reflect"], "saves": ["input"]}]
+      "string_defaults": {"mode": "constant"}
+                                  # (experiment) what the op saves when a string
+                                  # argument has this value, for string parameters
+                                  # whose value changes the saves (one entry per value
+                                  # seen): F.pad keeps its input for "reflect" and
+                                  # "replicate", nothing for "constant" (the default a
+                                  # call that leaves mode out gets) or "circular";
+                                  # interpolate keeps its input for mode="area" only
       "keywords": {"other": "dim"}
                                   # keyword names that another overload gives a
                                   # positional slot where it takes a Tensor and the

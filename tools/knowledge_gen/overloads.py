@@ -14,6 +14,11 @@ every sample's outcome under the kinds of its arguments):
   explain: min(x, y) is minimum (keeps x and y, not its result), while min(x)
   keeps its result.  The slot keeps the name of the first signature (``dim``);
   "keywords" maps the other overloads' names of such slots (``other``) to it.
+* ``{"string": [param, value], "saves": [...]}``: what the op keeps when a string
+  argument has this value, for string parameters whose value changes the saves:
+  F.pad keeps its input for mode "reflect" and "replicate", nothing for "constant"
+  (the default) or "circular".  ``"string_defaults"`` on the op gives the value a
+  call that leaves the parameter out gets.
 """
 from __future__ import annotations
 
@@ -30,6 +35,54 @@ def number_params(called, params):
     out = {params[i] for i, a in enumerate(cargs[: len(params)]) if is_number(a)}
     out |= {k for k, v in ckwargs.items() if k in params and is_number(v)}
     return frozenset(out)
+
+
+def string_params(called, params):
+    """(parameter, value) pairs of the parameters the callable received as strings."""
+    cargs, ckwargs = called[0], called[1]
+    out = {(params[i], a) for i, a in enumerate(cargs[: len(params)]) if isinstance(a, str)}
+    out |= {(k, v) for k, v in ckwargs.items() if k in params and isinstance(v, str)}
+    return frozenset(out)
+
+
+def string_defaults(fn):
+    """Parameters of ``fn`` whose default is a string: name -> default."""
+    import inspect
+
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return {}
+    return {n: p.default for n, p in sig.parameters.items() if isinstance(p.default, str)}
+
+
+def string_overloads(obs, saves, saved, defaults):
+    """One entry per value of a string parameter that matters: some value keeps
+    less than another.  A sample that left the parameter out ran its default."""
+    by_value, measured = {}, {}  # (param, value) -> names kept / names these samples passed
+    params = {p for strings, _ in obs.string_outcomes for p, _ in strings} | set(defaults)
+    for strings, name in obs.string_outcomes:
+        hows = obs.string_outcomes[(strings, name)]
+        given = dict(strings)
+        for p in params:
+            value = given.get(p, defaults.get(p))
+            if value is None:
+                continue
+            kept = by_value.setdefault((p, value), set())
+            measured.setdefault((p, value), set()).add(name)
+            if any(saved(h) for h in hows):
+                kept.add(name)
+    # a name these samples never passed (binary_cross_entropy's weight with
+    # reduction="none") keeps the union's answer
+    by_value = {key: kept | {s for s in saves if s not in measured[key]} for key, kept in by_value.items()}
+    out = []
+    for p in sorted(params):
+        values = {v: kept for (q, v), kept in by_value.items() if q == p}
+        if len(values) < 2 or len({frozenset(k) for k in values.values()}) < 2:
+            continue  # this parameter's value never changed what is kept
+        for v in sorted(values):
+            out.append({"string": [p, v], "saves": sorted(values[v] & saves)})
+    return out
 
 
 def int_params(called, params):
@@ -99,12 +152,18 @@ def finalize_overloads(out):
     params, saves = out["params"], out["saves"]
     overloads = []
     for o in out.pop("overloads", ()):
+        if "string" in o:
+            if o["string"][0] in params:
+                overloads.append({"string": o["string"], "saves": [s for s in o["saves"] if s in saves]})
+            continue
         kind = "numbers" if "numbers" in o else "tensors"
         kept = [s for s in o["saves"] if s in saves]
         if all(n in params for n in o[kind]) and len(kept) < len(saves):
             overloads.append({kind: o[kind], "saves": kept, **({"ints": True} if o.get("ints") else {})})
     if overloads:
         out["overloads"] = overloads
+    if not any("string" in o for o in overloads):
+        out.pop("string_defaults", None)
     keywords = out.pop("keywords", None)
     if keywords:
         out["keywords"] = dict(sorted(keywords.items()))
