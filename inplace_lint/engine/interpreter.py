@@ -419,7 +419,10 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         self.loop_depth += 1
         header = self.cur_stmt
         passes = 2 if self.loop_depth <= TWO_PASS_LOOP_DEPTH else 1
-        for i in range(passes):
+        i = -1
+        while i + 1 < passes:
+            i += 1
+            held = len(self.pending)
             earlier = frozenset(self.state.seen - start)  # the epochs of the passes before this one
             self.state = self.state.branch()
             self.cur_stmt = header
@@ -439,6 +442,11 @@ class Interpreter(Calls, Expressions, TorchSemantics):
             self.heap.merge([(j, self.state.seen - pre_state.seen), (Journal(), ())])
             frame.vars = _join_vars(pre_vars, frame.vars, pre_state, self.state)
             self.state = State.join(pre_state, self.state)
+            if i == 1 and passes == 2 and len(self.pending) > held:
+                # The second pass left writes held for a later backward (a step after
+                # backward(retain_graph=True) on a graph the next iteration reaches):
+                # one more iteration decides them.
+                passes = 3
         self.loop_depth -= 1
         if orelse is not None:
             self.exec_block(self._body(orelse), frame)

@@ -175,6 +175,7 @@ class TorchSemantics:
         others = [a for a in list(args[1:]) + list(kwargs.values()) if isinstance(a, Tensor) and a is not x]
         link(out, [x] + others + params)
         if out_rg is not False:
+            saved_for = spec.get("saved_for") or {}
             for what in saves:
                 if what == "input":
                     t = x
@@ -182,9 +183,15 @@ class TorchSemantics:
                     t = out
                 else:
                     t = obj.attrs.get(what)
-                if isinstance(t, Tensor):
-                    self._save(t, short, what, node, out_rg is True and what not in spec.get("saves_sometimes", ()),
-                               out=out)
+                need = True
+                if what in saved_for:  # kept only for the inputs' gradients (Linear's weight)
+                    need = False
+                    for a in [x] + others:
+                        need = t_or(need, a.rg if isinstance(a, Tensor) else None)
+                    need = t_and(need, self.state.grad)
+                if isinstance(t, Tensor) and need is not False:
+                    self._save(t, short, what, node, out_rg is True and need is True
+                               and what not in spec.get("saves_sometimes", ()), out=out)
         return out
 
     def _forward_writes(self, obj, short, node):
@@ -581,6 +588,9 @@ class TorchSemantics:
                     tensors.append(e)
         for v in list(bound.values()):
             if isinstance(v, Seq):  # torch.cat([a, b]) and friends
+                if v.items is not None and 0 < len(v.items) <= 16 and all(isinstance(i, Tensor) for i in v.items):
+                    tensors.extend(v.items)  # each: cat of a no-grad and a grad tensor requires grad
+                    continue
                 e = v.element()
                 if isinstance(e, Tensor):
                     tensors.append(e)

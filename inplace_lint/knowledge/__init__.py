@@ -84,6 +84,13 @@ Optional keys (absent means false / not applicable)::
                                   # (experiment on a non-leaf input; dropout-like ones
                                   # with p=0.5 in training mode): ReLU keeps its
                                   # output, Hardswish a copy of its input ([])
+      "saved_for": {"weight": ["input"]}
+                                  # (experiment) parameters kept only when a forward
+                                  # argument requires grad (runs with every argument
+                                  # detached kept none of them): nn.Linear keeps its
+                                  # weight for its input's gradient, so raw data into a
+                                  # first layer keeps no weight; RNNCell's weights are
+                                  # kept for the input's or hx's gradient
       "saves" may also name other forward() arguments by their forward() parameter
       names (e.g. "target" for losses, "hx") and parameters of submodules by dotted
       path (e.g. "out_proj.weight" for MultiheadAttention).

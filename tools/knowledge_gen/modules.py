@@ -44,6 +44,18 @@ def module_experiments():
                 run_module(cls, cargs, ckw, fargs, fkw, res)
             except Exception:
                 continue
+        # Which parameters are kept only for the inputs' gradients (Linear's weight:
+        # raw data into a first layer keeps no weight): the same runs with forward
+        # arguments that do not require grad.  Recorded as {param: ["input"]}: kept
+        # when a forward argument (the input, RNNCell's hx ...) requires grad.
+        frozen = dict(saves=set(), params=None, views=set(), ran=0)
+        if any(p in res["saves"] for p in res["params"] or ()):
+            for cargs, ckw, fargs, fkw in cands:
+                try:
+                    run_module(cls, cargs, ckw, [_no_grad(a) for a in fargs],
+                               {k: _no_grad(v) for k, v in fkw.items()}, frozen, only_params=True)
+                except Exception:
+                    continue
         try:
             sig = inspect.signature(cls.__init__).parameters
         except (TypeError, ValueError):
@@ -60,6 +72,10 @@ def module_experiments():
             saves=sorted(res["saves"]), params=res["params"], inplace_kw="inplace" in sig, view=view,
             saves_source="experiment" if res["ran"] else "none",
             init_params=[p for p in init_params if p != "self"])
+        if frozen["ran"]:
+            need_input = [p for p in entry["saves"] if p in entry["params"] and p not in frozen["saves"]]
+            if need_input:
+                entry["saved_for"] = {p: ["input"] for p in need_input}
         if entry["inplace_kw"]:
             saves_inplace = inplace_module_saves(cls, init_params[1:], cands)
             if saves_inplace is not None:
@@ -152,7 +168,16 @@ def generic_module_setups(name):
     return [((), {}, (t(*shape),), {}) for shape in shapes]
 
 
-def run_module(cls, cargs, ckw, fargs, fkw, res):
+def _no_grad(a):
+    """The argument with its tensors detached (not requiring grad)."""
+    if isinstance(a, torch.Tensor):
+        return a.detach()
+    if isinstance(a, (list, tuple)):
+        return type(a)(_no_grad(x) for x in a)
+    return a
+
+
+def run_module(cls, cargs, ckw, fargs, fkw, res, only_params=False):
     torch.manual_seed(0)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -200,7 +225,7 @@ def run_module(cls, cargs, ckw, fargs, fkw, res):
         targets += [(n, "param", n, 0) for n, _ in m.named_parameters()]
         targets += [(output_name(j), "out", 0, j) for j in range(len(outs))]  # LSTM: output, h, c
         for nm, kind, key, j in targets:
-            if nm is None or nm in res["saves"]:
+            if nm is None or nm in res["saves"] or only_params and kind != "param":
                 continue
             _, _, out = invoke()
             if kind == "arg":
