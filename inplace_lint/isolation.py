@@ -158,7 +158,15 @@ def run(fn, text, path, *args, shared=None, time_limit=None):
     limit = time_limit if time_limit is not None else DEFAULT_TIME_LIMIT
     if worker.shared is not shared:
         worker.restart_with(shared)
-    status, value = worker.call((fn, text, path, args, limit, HARD_STOP_GRACE), limit)
+    job = (fn, text, path, args, limit, HARD_STOP_GRACE)
+    used = worker.served > 0
+    status, value = worker.call(job, limit)
+    if status != "ok" and used and (value == OUT_OF_MEMORY or value.startswith("not checked: the checking process")):
+        # A worker that served many files holds what it learned from them (the
+        # project's trees): a file that runs it out of memory gets one more try
+        # in a fresh worker before it is reported.
+        worker.restart_with(shared)
+        status, value = worker.call(job, limit)
     if status == "ok":
         result, had_source = value
         if had_source:
@@ -188,6 +196,7 @@ class _Worker:
         self.pid = None
         self.shared = None  # what the worker inherited (see run)
         self.at_exit = False
+        self.served = 0  # files the running worker has answered
 
     def restart_with(self, shared):
         self._stop()
@@ -210,6 +219,7 @@ class _Worker:
         os.close(down_r)
         os.close(up_w)
         self.pid, self.down, self.up = pid, down_w, up_r
+        self.served = 0
         if not self.at_exit:
             # Reap the worker when this process ends: its CPU time then counts as
             # ours (for `time`, resource.getrusage, CI timings), and no orphan lingers.
@@ -279,6 +289,8 @@ class _Worker:
             return "problem", "not checked: the checking process " + _describe(status) + " on this file"
         if reply[0] == "problem" and reply[1] == OUT_OF_MEMORY:
             self._stop()  # a process that ran out of memory may be in a bad state: start afresh
+        else:
+            self.served += 1
         return reply
 
 

@@ -261,6 +261,28 @@ def test_time_limit_stops_cooperatively_then_hard(monkeypatch):
     _check_ok()
 
 
+_SEEN_IN_THIS_WORKER = []
+
+
+def _fails_in_a_used_worker(text, path, *_):
+    # stands for a worker grown big on the files before: what it keeps lives in
+    # its own memory, a fresh fork from the linter does not have it
+    if _SEEN_IN_THIS_WORKER:
+        os.abort()
+    _SEEN_IN_THIS_WORKER.append(path)
+    return FileResult(path, [], None, text)
+
+
+def test_a_file_that_kills_a_used_worker_gets_a_fresh_one():
+    isolation._get_worker().restart_with(None)
+    assert isolation.run(_fails_in_a_used_worker, "x = 1\n", "first.py").problem is None
+    r = isolation.run(_fails_in_a_used_worker, "x = 1\n", "second.py")  # aborts, then passes afresh
+    assert r.problem is None and r.path == "second.py"
+    r = isolation.run(_segfault, "x = 1\n", "crash.py")  # crashes in a fresh worker too: reported
+    assert r.problem.message == "not checked: the checking process crashed (SIGSEGV) on this file"
+    _check_ok()
+
+
 def test_memory_guard():
     r = isolation.run(_hog, "x = 1\n", "hog.py")
     assert r.problem.message == "not checked: the analysis ran out of memory"
