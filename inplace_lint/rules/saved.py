@@ -170,8 +170,8 @@ None.
         "loss.backward()\nfc.weight.data.clamp_(-1, 1)\n",
     )
     INVALID = (
-        "import torch\nimport torch.nn as nn\nfc = nn.Linear(2, 2)\nout = fc(torch.randn(1, 2))\n"
-        "fc.weight.data.clamp_(-1, 1)\nout.sum().backward()\n",
+        "import torch\nimport torch.nn as nn\nfc = nn.Linear(2, 2)\nx = torch.randn(1, 2, requires_grad=True)\n"
+        "out = fc(x)  # keeps the weight for x's gradient\nfc.weight.data.clamp_(-1, 1)\nout.sum().backward()\n",
     )
 
     def judge(self, ev):
