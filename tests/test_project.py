@@ -239,3 +239,30 @@ def test_a_module_past_the_summary_size_stays_opaque(tmp_path):
         found[size] = {(f.line, f.severity) for r in results for f in r.findings}
     assert (6, "error") in found["small"]
     assert found["large"] == set()
+
+
+def test_star_imports_summarise_only_modules_that_can_bind_the_name(tmp_path, monkeypatch):
+    # transformers' __init__ star-imports hundreds of modules; looking up one name
+    # (or __name__, globals) through them must not summarise them all
+    (tmp_path / "pyproject.toml").write_text("[tool.inplace-lint]\n")
+    pkg = tmp_path / "pkg"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("from .ops import *\nfrom .sub import *\nfrom .other import *\n")
+    (pkg / "ops.py").write_text("import torch\n\ndef scale_(t):\n    t.mul_(2)\n    return t\n")
+    (pkg / "other.py").write_text("import torch\n\ndef unrelated(t):\n    return t + 1\n")
+    (pkg / "sub" / "__init__.py").write_text("from .deep import *\n")
+    (pkg / "sub" / "deep.py").write_text("import torch\n\ndef deeper(t):\n    return t * 3\n")
+    main = tmp_path / "main.py"
+    main.write_text("import sys\nimport torch\nfrom pkg import *\n\nprint(__name__, globals())\n"
+                    "x = torch.randn(3, requires_grad=True)\ny = torch.exp(x)\nscale_(y)\ny.sum().backward()\n")
+    import inplace_lint.engine.project.modules as modules
+
+    loaded = []
+    real = modules.load_module
+    monkeypatch.setattr(modules, "load_module", lambda i, p: loaded.append(p) or real(i, p))
+    idx = ProjectIndex(project_roots([str(tmp_path)]))
+    found = check_source(main.read_text(), str(main), Config(), idx).findings
+    assert [(f.line, f.severity) for f in found] == [(8, "error")]  # scale_ found through the star chain
+    names = sorted(os.path.relpath(p, tmp_path) for p in loaded)
+    assert "pkg/other.py" not in names and "pkg/sub/deep.py" not in names, names
+    assert "pkg/ops.py" in names

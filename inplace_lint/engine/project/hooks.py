@@ -10,6 +10,8 @@ anchor) where anything that goes wrong inside is reported.
 """
 from __future__ import annotations
 
+import builtins
+
 import os
 
 import libcst as cst
@@ -107,7 +109,12 @@ def import_from(interp, small, frame) -> bool:
 
 
 def star_lookup(interp, name):
-    """A name not bound in the current module: maybe from a star import."""
+    """A name not bound in the current module: maybe from a star import.  Not for
+    names ``import *`` does not export (a leading underscore: ``__name__``,
+    ``_LazyModule``) or that are builtins (``globals``, ``len``): looking those up
+    would summarise every module a package star-imports."""
+    if name.startswith("_") or name in _BUILTINS:
+        return None
     stars = interp.env.stars if interp.env is not None else interp.star_modules
     for mod in stars:
         v = resolve_qual(interp, mod + "." + name)
@@ -117,6 +124,9 @@ def star_lookup(interp, name):
 
 
 # --------------------------------------------------------------- resolution
+_BUILTINS = frozenset(dir(builtins))
+
+
 def resolve_qual(interp, dotted, _hops=0):
     """The project value a dotted name stands for, or None when it is not project code."""
     cache = interp._resolved
@@ -143,8 +153,10 @@ def _resolve(interp, dotted, hops):
     rest = parts[i:]
     if not rest:
         return None  # the module itself: stays a Qual, its attributes resolve lazily
-    env = index.env(path)
     interp.deps.add(path)
+    if not index.may_define(path, rest[0]):
+        return None  # cannot bind it: not parsed (the result still depends on its text)
+    env = index.env(path)
     if env is None:
         return None
     interp.deps |= env.deps

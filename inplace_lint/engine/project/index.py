@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 
 # Top-level packages never treated as project code even when their sources lie
 # under a root (torch's own checkout): their meaning comes from the knowledge
@@ -23,6 +24,7 @@ OPAQUE_TOPS = frozenset({"torch", "builtins", "typing", "__future__"})
 # transformers model files read 2 MB of such modules for 450 kB checked).  A
 # fixed size keeps a file's findings independent of what else a run checks.
 MAX_SUMMARY_BYTES = 64_000
+_STAR = re.compile(r"^\s*from\s+(\S+)\s+import\s+\*", re.M)
 
 
 class ProjectIndex:
@@ -44,6 +46,7 @@ class ProjectIndex:
         self._imports: dict = {}  # path -> direct project imports (paths), from a cheap ast scan
         self._hinted: dict = {}  # path -> its text has an in-place hint (see reaches_inplace_code)
         self.parsed: dict = {}  # path -> (source, libcst module) handed over by the runner
+        self._texts: dict = {}  # path -> source text (see may_define)
         self._deps: dict = {}  # path -> project files its analysis read
 
     # ------------------------------------------------------- shared parses
@@ -166,6 +169,49 @@ class ProjectIndex:
         env = load_module(self, path)
         self._envs[path] = env
         return env
+
+    def may_define(self, path, name, _depth=0):
+        """Whether the module in ``path`` can bind ``name`` at its top level: the name
+        appears in its text or in a module it star-imports from (followed a few
+        levels).  Looking a name up through chains of star imports (a package's
+        __init__ doing ``from .models import *``) then parses only the modules that
+        can hold it, not every module of the package."""
+        path = os.path.abspath(path)
+        text = self._text(path)
+        if re.search(r"\b" + re.escape(name) + r"\b", text):
+            return True
+        if _depth >= 4 or "*" not in text:
+            return False
+        for m in _STAR.finditer(text):
+            target = self._star_target(path, m.group(1))
+            if target is None or target == path or self.may_define(target, name, _depth + 1):
+                return True  # a star import we cannot follow may bind anything
+        return False
+
+    def _text(self, path):
+        text = self._texts.get(path)
+        if text is None:
+            try:
+                with open(path, "rb") as f:
+                    text = f.read(MAX_SUMMARY_BYTES + 1).decode("utf-8", "replace")
+            except OSError:
+                text = ""
+            if len(self._texts) > 4096:
+                self._texts.clear()
+            self._texts[path] = text
+        return text
+
+    def _star_target(self, path, module):
+        """The file of ``from <module> import *`` written in ``path`` (None: not found)."""
+        if module.startswith("."):
+            dots = len(module) - len(module.lstrip("."))
+            base = (self.module_name(path) or "").split(".")
+            if not path.endswith("__init__.py"):
+                base = base[:-1]
+            base = base[: len(base) - (dots - 1)] if dots > 1 else base
+            rest = module.lstrip(".")
+            module = ".".join([p for p in base if p] + ([rest] if rest else []))
+        return self.find(module) if module else None
 
     def env_of_func(self, fnode):
         return self._func_env.get(id(fnode))
