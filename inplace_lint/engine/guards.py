@@ -264,6 +264,13 @@ def _refine_parts(interp, test, frame, truth, facts):
             if truthy != truth:
                 return INFEASIBLE
         return None
+    if isinstance(test, cst.Attribute):
+        # ``if self.add_self_loops:`` on a flag the constructor set (a default or an argument)
+        v = _attr_value(test, frame)
+        if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in (bool, type(None)):
+            if bool(v.value) != truth:
+                return INFEASIBLE
+        return None
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
         holds = _compare_constants(interp, test, frame)
         if holds is not None:
