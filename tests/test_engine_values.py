@@ -91,3 +91,19 @@ def test_a_container_annotation_wins_over_a_guessed_tensor():
     assert params.narrow(interp, cache, made_here) is made_here  # a tensor the code surely made stays one
     assert isinstance(params.unknown_param(interp, cache), Dict)
     assert not isinstance(params.unknown_param(interp, n), Tensor)
+
+
+def test_a_torch_size_parameter_holds_numbers():
+    # kornia: new_batch_shape = list(batch_shape); new_batch_shape[-2] -= ... (ints, not tensors);
+    # a shape is a tuple of ints, so nothing made from its items can require grad
+    from inplace_lint.engine import params
+    from inplace_lint.engine.values import Seq
+
+    src = "import torch\n\ndef crop(batch_shape: torch.Size):\n    pass\n"
+    module = cst.parse_module(src)
+    interp = Interpreter(module)
+    interp.run()
+    p = module.body[1].params.params[0]
+    v = params.unknown_param(interp, p)
+    assert isinstance(v, Seq) and v.is_tuple and not isinstance(v.elem, Tensor)
+    assert isinstance(params.narrow(interp, p, Tensor(kind="arg")), Seq)

@@ -75,6 +75,8 @@ def _annotated(interp, ann, depth):
             name.split(".", 1)[0] in ("list", "List", "tuple", "Tuple", "Sequence", "set", "Set", "typing",
                                      "collections"):
         return Seq(elem=opaque(), is_tuple=short in ("tuple", "Tuple"))
+    if name in ("torch.Size", "torch.types.Size"):  # a tuple of ints
+        return Seq(elem=UNKNOWN_CONST, is_tuple=True)
     if name.startswith("torch.") and (short == "Tensor" or short.endswith("Tensor")) or short == "Tensor":
         return Tensor(rg=None, leaf=None, kind="input")
     if name.startswith("torch.nn.") and short == "Parameter":
