@@ -41,7 +41,7 @@ def classify(problem):
     if problem is None:
         return "analysed"
     m = problem.message
-    if m.startswith("internal error") or m.startswith("not checked: the checking process") or \
+    if m.startswith("internal error") or m.startswith(isolation.CRASHED) or \
             m == isolation.OUT_OF_MEMORY:
         return "crash"
     if m.startswith("not checked: still running"):

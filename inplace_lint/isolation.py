@@ -45,6 +45,7 @@ HARD_STOP_GRACE = 5.0
 WALL_FACTOR = 10.0
 MEMORY_HEADROOM = 3 << 30  # bytes of address space a worker may add to what it had when forked
 OUT_OF_MEMORY = "not checked: the analysis ran out of memory"
+CRASHED = "not checked: the checking process "  # + how it died + " on this file"
 MAX_LINE_CHARS = 50_000
 MAX_NESTING = 150  # brackets (CPython itself refuses more than 200)
 MAX_UNARY_RUN = 100
@@ -134,7 +135,7 @@ def _elif_chains(text, path):
 def transient(problem):
     """Whether a result with this problem may differ next time (not to be cached)."""
     m = problem.message
-    return m.startswith(("internal error", "not checked: still running", "not checked: the checking process",
+    return m.startswith(("internal error", "not checked: still running", CRASHED,
                          "not checked: the analysis ran out")) or "time limit" in m
 
 
@@ -161,7 +162,7 @@ def run(fn, text, path, *args, shared=None, time_limit=None):
     job = (fn, text, path, args, limit, HARD_STOP_GRACE)
     used = worker.served > 0
     status, value = worker.call(job, limit)
-    if status != "ok" and used and (value == OUT_OF_MEMORY or value.startswith("not checked: the checking process")):
+    if status != "ok" and used and (value == OUT_OF_MEMORY or value.startswith(CRASHED)):
         # A worker that served many files holds what it learned from them (the
         # project's trees): a file that runs it out of memory gets one more try
         # in a fresh worker before it is reported.
@@ -286,7 +287,7 @@ class _Worker:
             status = self._stop(wait=True)
             if status is not None and os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU:
                 return "problem", f"not checked: still running after the per-file time limit ({limit:g} s)"
-            return "problem", "not checked: the checking process " + _describe(status) + " on this file"
+            return "problem", CRASHED + _describe(status) + " on this file"
         if reply[0] == "problem" and reply[1] == OUT_OF_MEMORY:
             self._stop()  # a process that ran out of memory may be in a bad state: start afresh
         else:

@@ -13,7 +13,7 @@ from .project import hooks as project_hooks
 from .state import State
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
-    Starred, SuperRef, Tensor, hidden, reaches, join_all, opaque, result_tensor, t_and, t_or, use,
+    Starred, SuperRef, Tensor, hidden, join_all, opaque, result_tensor, t_and, t_or, use,
 )
 
 
@@ -330,30 +330,21 @@ class Calls:
         if self.project is not None:
             project_hooks.note_save(self, t)
 
-    def confirm_retained(self, root):
-        """A backward from ``root`` runs: the held saves it reaches become hazards of their events.
-        A saving op whose saved tensor was written since the last backward, and that
-        this backward does not reach, is spared: its graph is abandoned unless something
-        else still consumes it (a metric computed in place on ``sigmoid(logits)``)."""
-        if not self.pending and not self.written:
-            return
-        if isinstance(root, Seq):
-            root = root.element()
-        if not isinstance(root, Tensor):
-            root = None  # of unknown origin: it may reach anything
+    def confirm_retained(self, reach):
+        """A backward runs that reaches ``reach`` (see values.reaches; None: anything): the
+        held saves it reaches become hazards of their events.  A saving op whose saved
+        tensor was written since the last backward, and that this backward does not
+        reach, is spared: its graph is abandoned unless something else still consumes it
+        (a metric computed in place on ``sigmoid(logits)``)."""
         if self.written:
-            stores = reaches(root, storages=True) if root is not None else None
-            if stores is not None:
+            if reach is not None:
                 for out in self.written:
-                    if not out.used and id(out.storage) not in stores:
+                    if not out.used and id(out.storage) not in reach[1]:
                         out.spared = True
             self.written = []
-        if not self.pending:
-            return
-        reached = reaches(root) if root is not None else None
         still = []
         for ev, saves in self.pending:
-            hit = [s for s in saves if reached is None or s.out is None or id(s.out) in reached]
+            hit = [s for s in saves if reach is None or s.out is None or id(s.out) in reach[0]]
             ev.saves.extend(hit)
             rest = [s for s in saves if s not in hit]
             if rest:
@@ -370,7 +361,9 @@ def _untraced(t):
     if t.srcs is None and t.rg is not False:
         t.srcs = [opaque()]
     r = t.root()
-    if r is not t and not t.data and r.srcs is not None and r.rg is not False and len(r.srcs) < 16:
-        r.srcs.append(opaque())
-    elif r is not t and not t.data and r.srcs is None and r.rg is not False:
+    if r is t or t.data or r.rg is False:
+        return
+    if r.srcs is None:
         r.srcs = [opaque()]
+    elif len(r.srcs) < 16:
+        r.srcs.append(opaque())

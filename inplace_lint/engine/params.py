@@ -67,13 +67,10 @@ def _annotated(interp, ann, depth):
     if name in ("int", "float", "bool", "complex", "str", "bytes", "builtins.int", "builtins.float"):
         return UNKNOWN_CONST
     # a bare container annotation (``cache: Dict``, ``xs: list``): a container, of unknown contents
-    if short in ("dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "defaultdict") and \
-            name.split(".", 1)[0] in ("dict", "Dict", "typing", "collections", "Mapping", "MutableMapping",
-                                     "OrderedDict", "defaultdict"):
+    builtin_or_typing = name == short or name.split(".", 1)[0] in ("typing", "collections")
+    if builtin_or_typing and short in ("dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "defaultdict"):
         return Dict({"?": opaque()})
-    if short in ("list", "List", "tuple", "Tuple", "Sequence", "set", "Set") and \
-            name.split(".", 1)[0] in ("list", "List", "tuple", "Tuple", "Sequence", "set", "Set", "typing",
-                                     "collections"):
+    if builtin_or_typing and short in ("list", "List", "tuple", "Tuple", "Sequence", "set", "Set"):
         return Seq(elem=opaque(), is_tuple=short in ("tuple", "Tuple"))
     if name in ("torch.Size", "torch.types.Size"):  # a tuple of ints
         return Seq(elem=UNKNOWN_CONST, is_tuple=True)

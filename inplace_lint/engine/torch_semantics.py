@@ -304,33 +304,26 @@ class TorchSemantics:
                       dtype=src.dtype if isinstance(src, Tensor) else None)
 
     def _backward(self, kwargs, accumulates=True, root=None):
-        self.confirm_retained(root)
+        reach = reaches(root)  # once: what this backward reaches decides both below
+        self.confirm_retained(reach)
         retain = kwargs.get("retain_graph") or kwargs.get("create_graph")
         keep = retain is not None and not (isinstance(retain, Const) and not retain.value)
         if accumulates:
-            self.state.backward(free=not keep, spared=self._not_reached(root) if not keep else frozenset())
+            self.state.backward(free=not keep, spared=self._not_reached(reach) if not keep else frozenset())
         elif not keep:
             grads = self.state.grads
             self.state.backward()
             self.state.grads = grads  # autograd.grad returns grads, leaves .grad alone
 
-    def _not_reached(self, root):
-        """The live saves a backward from ``root`` does not reach (ids): their graph
-        is not freed.  None of them when the root is of unknown origin."""
-        if isinstance(root, Seq):
-            root = root.element()
+    def _not_reached(self, reach):
+        """The live saves a backward that reaches ``reach`` does not (ids): their graph
+        is not freed.  None of them when it may reach anything."""
         log, self.save_log = self.save_log, []
-        if not isinstance(root, Tensor):
+        if reach is None:
             return frozenset()
-        tensors = reaches(root)
-        stores = reaches(root, storages=True)
-        if tensors is None or stores is None:
-            return frozenset()
-        spared = []
-        for s in log:
-            if s.out is None or not self.state.live(s) or id(s.out) in tensors or id(s.out.storage) in stores:
-                continue
-            spared.append(s)
+        tensors, stores = reach
+        spared = [s for s in log if s.out is not None and self.state.live(s)
+                  and id(s.out) not in tensors and id(s.out.storage) not in stores]
         self.save_log = spared  # the others are freed now
         return frozenset(id(s) for s in spared)
 

@@ -575,9 +575,14 @@ def link(out, inputs):
             use(v)
 
 
-def reaches(root, limit=20000, storages=False):
-    """The ids of the tensors a backward from ``root`` reaches (None when too many to tell),
-    or of their version counters: a copy of a reference shares its tensor's counter."""
+def reaches(root, limit=20000):
+    """What a backward from ``root`` reaches: (ids of the tensors, ids of their version
+    counters: a copy of a reference shares its tensor's counter), or None when ``root``
+    is of unknown origin or the graph is too large to tell (it may reach anything)."""
+    if isinstance(root, Seq):
+        root = root.element()
+    if not isinstance(root, Tensor):
+        return None
     seen = set()
     stores = set()
     stack = [root]
@@ -595,4 +600,4 @@ def reaches(root, limit=20000, storages=False):
             stack.extend(t.srcs)
     if len(seen) >= limit:
         return None
-    return stores if storages else seen
+    return seen, stores

@@ -46,7 +46,7 @@ class ProjectIndex:
         self._imports: dict = {}  # path -> direct project imports (paths), from a cheap ast scan
         self._hinted: dict = {}  # path -> its text has an in-place hint (see reaches_inplace_code)
         self.parsed: dict = {}  # path -> (source, libcst module) handed over by the runner
-        self._texts: dict = {}  # path -> source text (see may_define)
+        self._texts: dict = {}  # path -> (stamp, source text) (see may_define)
         self._deps: dict = {}  # path -> project files its analysis read
 
     # ------------------------------------------------------- shared parses
@@ -189,17 +189,23 @@ class ProjectIndex:
         return False
 
     def _text(self, path):
-        text = self._texts.get(path)
-        if text is None:
-            try:
-                with open(path, "rb") as f:
-                    text = f.read(MAX_SUMMARY_BYTES + 1).decode("utf-8", "replace")
-            except OSError:
-                text = ""
-            if len(self._texts) > 4096:
-                self._texts.clear()
-            self._texts[path] = text
+        """The module's text, read once per version of the file (direct_imports keeps it too)."""
+        stamp = _stamp(path)
+        got = self._texts.get(path)
+        if got is not None and got[0] == stamp:
+            return got[1]
+        try:
+            with open(path, "rb") as f:
+                text = f.read().decode("utf-8", "replace")
+        except OSError:
+            text = ""
+        self._keep_text(path, stamp, text)
         return text
+
+    def _keep_text(self, path, stamp, text):
+        if len(self._texts) > 4096:
+            self._texts.clear()
+        self._texts[path] = (stamp, text)
 
     def _star_target(self, path, module):
         """The file of ``from <module> import *`` written in ``path`` (None: not found)."""
@@ -239,7 +245,9 @@ class ProjectIndex:
         try:
             with open(path, "rb") as f:
                 raw = f.read()
-            self._hinted[path] = self.hint is not None and self.hint(raw.decode("utf-8", "replace"))
+            text = raw.decode("utf-8", "replace")
+            self._keep_text(path, stamp, text)
+            self._hinted[path] = self.hint is not None and self.hint(text)
             tree = ast.parse(raw)
         except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
             return ()
