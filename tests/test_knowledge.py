@@ -347,6 +347,16 @@ def test_module_params_and_kw():
     assert not mod("Linear")["inplace_kw"]
 
 
+@pytest.mark.parametrize("name", ["RNN", "GRU", "LSTM", "RNNCell", "GRUCell", "LSTMCell"])
+def test_recurrent_module_params_come_from_torch(name):
+    # every parameter torch builds for the module, with bias, both directions and
+    # two layers (LSTM's module_db samples that ran first all had bias=False)
+    cls = getattr(torch.nn, name)
+    kw = {} if name.endswith("Cell") else {"num_layers": 2, "bidirectional": True}
+    built = {n for n, _ in cls(3, 2, bias=True, **kw).named_parameters()}
+    assert built <= set(mod(name)["params"])
+
+
 def test_module_init_params():
     assert mod("ReLU")["init_params"] == ["inplace"]
     assert mod("LeakyReLU")["init_params"] == ["negative_slope", "inplace"]

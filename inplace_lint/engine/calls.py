@@ -4,11 +4,13 @@ functions with the caller's values, builtins, and recording in-place writes
 """
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from . import guards
 from . import params as param_kinds
-from .frames import MAX_DEPTH, Frame, RawEvent, Snapshot, nonempty
+from .frames import DEEP_INIT_SHARE, MAX_DEPTH, MAX_INIT_DEPTH, Frame, is_init, RawEvent, Snapshot, nonempty
 from .project import hooks as project_hooks
 from .state import State
 from .values import (
@@ -124,10 +126,18 @@ class Calls:
     # user functions -----------------------------------------------------------
     def call_function(self, func: Func, args, kwargs, node, frame_parent=None, standalone=False, _entered=False):
         fnode = func.node
+        deep = False  # followed past MAX_DEPTH, inside constructors (see frames.MAX_INIT_DEPTH)
         if not standalone:
-            if (any(f.node is fnode for f in self.funcs) or len(self.chain) >= MAX_DEPTH
-                    or self.steps > self.budget):
+            if any(f.node is fnode for f in self.funcs) or self.steps > self.budget:
                 return opaque(self._taint(args, kwargs))
+            if len(self.chain) >= MAX_DEPTH:
+                # only constructors, nested in constructors (the helpers they call stay
+                # opaque there: following them too doubled the cost on torchvision)
+                inits = sum(map(is_init, self.chain)) + 1
+                if fnode.name.value != "__init__" or len(self.chain) + 1 - inits > MAX_DEPTH \
+                        or inits > MAX_INIT_DEPTH or self.deep_steps > self.budget // DEEP_INIT_SHARE:
+                    return opaque(self._taint(args, kwargs))
+                deep = not self.in_deep
         if self.project is not None and not _entered:
             # a function of another project module runs with that module's globals
             from_home = self.env is None
@@ -143,6 +153,13 @@ class Calls:
                     project_hooks.leave(self, switch)
                     if from_home:
                         self.foreign_steps += self.steps - start
+        if deep:
+            start, self.in_deep = self.steps, True
+            try:
+                return self.call_function(func, args, kwargs, node, frame_parent, standalone, _entered=True)
+            finally:
+                self.in_deep = False
+                self.deep_steps += self.steps - start
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
         self._bind_params(fnode, func, args, kwargs, frame)
         if not standalone:
@@ -266,6 +283,11 @@ class Calls:
             return result_tensor(self._out_rg(tensors))
         if name == "getattr" and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
             return self.getattr(args[0], args[1].value)
+        if name == "getattr" and len(args) >= 2 and isinstance(node, cst.Call) and len(node.args) >= 2:
+            # getattr(rnn, f"bias_hh_l{i}"): any known attribute the name can spell
+            v = self.getattr_matching(args[0], name_pattern(node.args[1].value))
+            if v is not None:
+                return join_all([v] + args[2:3])
         if name == "setattr" and len(args) == 3 and isinstance(args[0], Obj) and isinstance(args[1], Const):
             self.heap.set(args[0], str(args[1].value), args[2])
             return Const(None)
@@ -350,6 +372,17 @@ class Calls:
             if rest:
                 still.append((ev, rest))
         self.pending = still
+
+
+def name_pattern(node):
+    """A regular expression for the strings an f-string (``f"bias_hh_l{i}"``) can
+    make: its constant parts, anything in between; None for other expressions."""
+    if not isinstance(node, cst.FormattedString) or not node.parts:
+        return None
+    parts = [re.escape(p.value) if isinstance(p, cst.FormattedStringText) else ".+" for p in node.parts]
+    if not any(isinstance(p, cst.FormattedStringText) and p.value for p in node.parts):
+        return None  # f"{name}": any attribute at all
+    return re.compile("".join(parts), re.DOTALL)
 
 
 def _untraced(t):

@@ -142,6 +142,19 @@ class Expressions:
             return join_all(vals)
         return opaque()
 
+    def getattr_matching(self, base, pattern):
+        """The join of ``base``'s known attributes whose names match ``pattern`` (a
+        getattr with a computed name); None when there is none to go by."""
+        if pattern is None:
+            return None
+        if isinstance(base, Alt):
+            vals = [self.getattr_matching(o, pattern) for o in base.options]
+            return None if any(v is None for v in vals) else join_all(vals)
+        if not isinstance(base, Obj):
+            return None
+        vals = [v for k, v in base.attrs.items() if isinstance(k, str) and pattern.fullmatch(k)]
+        return join_all(vals) if vals else None
+
     def _bind_method(self, node, owner, obj):
         decos = {decorator_name(d) for d in node.decorators}
         grad = self._decorated_grad(node, owner)

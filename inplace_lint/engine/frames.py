@@ -7,6 +7,13 @@ import libcst as cst
 from .values import Obj, Seq, Tensor
 
 MAX_DEPTH = 4  # calls followed into the file's own functions
+# Constructors build a model as a tree of submodules (``Model -> Bert -> Encoder ->
+# Layer -> Output -> nn.Linear``), often deeper than MAX_DEPTH: past it, constructors
+# called from constructors are still followed (not the other functions they call)
+# while the constructors on the stack number at most MAX_INIT_DEPTH and the statements
+# spent that way stay within 1/DEEP_INIT_SHARE of the file's inlining budget.
+MAX_INIT_DEPTH = 12
+DEEP_INIT_SHARE = 10
 
 
 class RawEvent:
@@ -78,6 +85,10 @@ class Snapshot:
         self.base_leaf = root.leaf if root is not None else None
         if t.data and root is not None:
             self.rg, self.leaf = root.rg, root.leaf
+
+
+def is_init(chain_entry):
+    return chain_entry[0] == "__init__"
 
 
 def decorator_name(dec: cst.Decorator):

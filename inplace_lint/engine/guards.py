@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .values import Alt, ClassInfo, Const, Func, GradFlag, Obj, Qual, Storage, Tensor, UNKNOWN_CONST, use
+from .values import Alt, ClassInfo, Const, Func, GradFlag, Obj, Qual, Seq, Storage, Tensor, UNKNOWN_CONST, use
 from .frames import dotted as _dotted
 
 INFEASIBLE = "infeasible"
@@ -168,6 +168,13 @@ def _either(left, right):
     tensors made after a mark); only when both sides say the tensor does not require
     grad do values computed from it earlier lose grad too."""
     out = [f for f in left if f in right]  # the same fact on both sides
+    # ``isinstance(m, A) or isinstance(m, B)``: m is one of the objects either side kept
+    kept_r = {f[1]: f[2] for f in right if f[0] == "var" and isinstance(f[2], (Obj, Alt))}
+    for f in left:
+        if f[0] == "var" and isinstance(f[2], (Obj, Alt)) and f[1] in kept_r and f not in out:
+            opts = [o for v in (f[2], kept_r[f[1]]) for o in (v.options if isinstance(v, Alt) else [v])]
+            opts = [o for i, o in enumerate(opts) if all(o is not p for p in opts[:i])]
+            out.append(("var", f[1], opts[0] if len(opts) == 1 else Alt(opts)))
     off_l, off_r = ("grad", False) in left, ("grad", False) in right
     now = fresh_mark()
 
@@ -398,10 +405,12 @@ def _isinstance(interp, test, frame, truth, facts):
     v = frame.lookup(name)
     cls = interp.eval(test.args[1].value, frame)
     qual = cls.name if isinstance(cls, Qual) else None
-    if isinstance(v, (Obj, Alt)) and (isinstance(cls, ClassInfo) or qual and qual.startswith("torch.nn.")):
+    classes = [cls] if not isinstance(cls, Seq) else cls.items or []  # isinstance(m, (A, B))
+    if isinstance(v, (Obj, Alt)) and classes and all(
+            isinstance(c, ClassInfo) or isinstance(c, Qual) and c.name.startswith("torch.nn.") for c in classes):
         # which of the possible objects (modules of a model) pass the test
         opts = v.options if isinstance(v, Alt) else [v]
-        keep = [o for o in opts if _is_instance(o, cls, qual) is not (not truth)]
+        keep = [o for o in opts if _is_any_instance(o, classes) is not (not truth)]
         if not keep:
             return INFEASIBLE
         if len(keep) < len(opts):
@@ -424,6 +433,11 @@ def _isinstance(interp, test, frame, truth, facts):
             return INFEASIBLE
         facts.append(("var", name, UNKNOWN_CONST))
     return None
+
+
+def _is_any_instance(o, classes):
+    found = [_is_instance(o, c, c.name if isinstance(c, Qual) else None) for c in classes]
+    return True if True in found else None if None in found else False
 
 
 def _is_instance(o, cls, qual):

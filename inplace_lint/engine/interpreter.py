@@ -21,6 +21,7 @@ from . import params as param_kinds
 from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
 from .heap import Heap, Journal
 from .calls import Calls
+from .each_element import every_iteration_writes
 from .expressions import BINOPS, Expressions
 from .frames import Frame, decorator_name, nonempty
 from .frames import dotted as _dotted
@@ -50,6 +51,8 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         project_hooks.setup(self, project, path)  # whole-project analysis (engine/project)
         self.chain: tuple = ()  # inline call stack: ((func name, call node), ...)
         self.funcs: list = []  # the functions being interpreted (recursion guard, super())
+        self.in_deep = False  # inside constructors past MAX_DEPTH (see frames.MAX_INIT_DEPTH)
+        self.deep_steps = 0  # the statements spent there
         self.steps = 0
         self.budget = 200_000
         self.hard_budget = hard_budget(self.budget)  # run() sizes both to the file
@@ -75,6 +78,8 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         self.written: list = []  # outputs of saving ops whose saves were written since the last backward
         self.save_log: list = []  # saves made since the last backward, and those it spared
         self.loop_earlier: list = []  # per enclosing loop: the epochs of its earlier passes
+        self.each_loops: list = []  # per enclosing for loop: (frame, element, writes made to each element)
+        self._each_writes: dict = {}  # id(for node) -> each_element.every_iteration_writes
         self._stmt = {
             cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
             cst.While: self._while, cst.With: self._with, cst.Try: self._try, cst.TryStar: self._try,
@@ -480,7 +485,14 @@ class Interpreter(Calls, Expressions, TorchSemantics):
                 later.earlier = frozenset(earlier)
                 frame.vars[counter] = Const(first if i == 0 else later)
 
-        return self._loop(frame, bind, self._body(node), node.orelse, nonempty=nonempty(it))
+        writes = self._each_writes.get(id(node))
+        if writes is None:
+            writes = self._each_writes[id(node)] = every_iteration_writes(node)
+        self.each_loops.append((frame, elem, writes))
+        try:
+            return self._loop(frame, bind, self._body(node), node.orelse, nonempty=nonempty(it))
+        finally:
+            self.each_loops.pop()
 
     def _loop_counter(self, node):
         """The name bound to 0, 1, 2, ... by ``for i in range(n)`` / ``for i, x in enumerate(xs)``."""
@@ -642,7 +654,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
             use(value)
             obj = self.eval(target.value, frame)
             if target.attr.value == "inplace" and isinstance(obj, (Obj, Alt)):
-                self._set_inplace(obj, value)
+                self._set_inplace(obj, value, self._to_each(target, obj, frame))
             if isinstance(obj, Obj):
                 self.heap.set(obj, target.attr.value, value)
             elif isinstance(obj, Tensor) and target.attr.value == "requires_grad":
@@ -677,15 +689,27 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         elif t == "StarredElement":
             self.assign(target.value, value, frame)
 
-    def _set_inplace(self, obj, value):
-        """``m.inplace = True`` after construction (a loop over ``model.modules()``)."""
+    def _set_inplace(self, obj, value, each=False):
+        """``m.inplace = True`` after construction (a loop over ``model.modules()``).
+        ``each``: the loop writes it to every one of ``obj``'s options in turn."""
         flag = value.value if isinstance(value, Const) and isinstance(value.value, bool) else None
         opts = obj.options if isinstance(obj, Alt) else [obj]
         for o in opts:
             spec = self.k.module(o.qual) if isinstance(o, Obj) and o.qual else None
             if spec is not None and spec.get("inplace_kw"):
                 # one of several modules: it may be this one
-                o.inplace = flag if len(opts) == 1 or flag is None else (True if o.inplace else None)
+                o.inplace = flag if len(opts) == 1 or each or flag is None else (True if o.inplace else None)
+
+    def _to_each(self, target, obj, frame):
+        """Whether the assignment to ``target`` (``m.attr``) is made to each element of the
+        enclosing ``for m in ...`` loop that ``obj`` (m, narrowed by type tests) can be."""
+        for loop_frame, elem, writes in reversed(self.each_loops):
+            if loop_frame is not frame:
+                break
+            if id(target) in writes:
+                every = elem.options if isinstance(elem, Alt) else [elem]
+                return all(any(o is e for e in every) for o in (obj.options if isinstance(obj, Alt) else [obj]))
+        return False
 
     def _basic_index(self, sub, frame):
         """True for int/slice/None indexing (a view); False for tensor or list indices (a

@@ -19,7 +19,7 @@ def module_experiments():
     ensure_expecttest()
     from torch.testing._internal.common_modules import module_db
 
-    setups = {}
+    setups, ctors = {}, {}
     for mi in module_db:
         try:
             torch.manual_seed(0)
@@ -32,6 +32,10 @@ def module_experiments():
         for m_in in mis[:MAX_SAMPLES]:
             c, f = m_in.constructor_input, m_in.forward_input
             setups.setdefault(mi.module_cls, []).append((c.args, c.kwargs, f.args, f.kwargs))
+        # every sample's constructor, for the parameter names only (construction is
+        # cheap; the first MAX_SAMPLES of LSTM's all have bias=False)
+        ctors.setdefault(mi.module_cls, []).extend(
+            (m_in.constructor_input.args, m_in.constructor_input.kwargs) for m_in in mis)
     results = {}
     for name in sorted(torch.nn.modules.__all__):
         cls = getattr(torch.nn, name, None)
@@ -62,6 +66,7 @@ def module_experiments():
             sig = {}
         if res["params"] is None:
             continue
+        res["params"] = list(dict.fromkeys(res["params"] + constructed_params(cls, ctors.get(cls, ()))))
         view = None
         if res["views"] == {"identity"}:
             view = "identity"
@@ -85,6 +90,22 @@ def module_experiments():
             entry["forward_writes"] = writes
         results["torch.nn." + name] = entry
     return results
+
+
+def constructed_params(cls, ctors):
+    """The parameter names of ``cls`` built with each of ``ctors`` (the module's own
+    ``named_parameters``, not its forward): what ``m.bias_hh_l0`` may name under
+    some configuration, for configurations the forward experiments skipped."""
+    names = []
+    for cargs, ckw in ctors:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                m = cls(*cargs, **ckw)
+        except Exception:
+            continue
+        names += [n for n, _ in m.named_parameters(recurse=False)]
+    return list(dict.fromkeys(names))
 
 
 def inplace_module_saves(cls, init_params, cands):
