@@ -45,6 +45,9 @@ EXPECTED = {
     "r026": "VIEW", "r027": "VC", "r028": "VC", "r029": "VIEW", "r030": "VC",
     "r031": "VC", "r032": "VC", "r033": "VC", "r034": "VC", "r035": "VC",
     "r036": "VIEW", "r037": "LEAF", "r038": "LEAF", "r039": "VC", "r040": "VC",
+    # the blind extension (written after the fixes for r010/r018/r029; scored before any change for them)
+    "r041": "VC", "r042": "VC", "r043": "LEAF", "r044": "LEAF", "r045": "VC",
+    "r046": "VIEW", "r047": "VC", "r048": "VC", "r049": "VC", "r050": "VC",
 }
 
 PATTERNS = (
