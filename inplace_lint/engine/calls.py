@@ -188,6 +188,17 @@ class Calls:
         try:
             if self.exec_block(self._body(fnode), frame):
                 frame.returns.append((Const(None), frozenset(self.state.seen)))
+                frame.exits.append(self.state)
+            if len(frame.exits) > 1:
+                # the caller goes on from any of the returns: what was saved on the way
+                # to an early one (``if c: return torch.tanh(x)``) is alive after the call
+                joined = frame.exits[0]
+                for st in frame.exits[1:]:
+                    joined = State.join(joined, st)
+                # (grad mode as the body left it: a return inside ``with no_grad()`` does
+                # not take no_grad out of the with block)
+                joined.grad, joined.hooked = self.state.grad, self.state.hooked
+                self.state = joined
         finally:
             self.funcs.pop()
             self.chain = saved_chain

@@ -46,12 +46,13 @@ class RawEvent:
 
 
 class Frame:
-    __slots__ = ("vars", "parent", "returns", "func", "yields")
+    __slots__ = ("vars", "parent", "returns", "func", "yields", "exits")
 
     def __init__(self, parent=None, func=None):
         self.vars: dict = {}
         self.parent = parent
         self.returns = []
+        self.exits = []  # the flow state at each return (and at the end, if reached)
         self.yields = []
         self.func = func
 

@@ -355,6 +355,13 @@ def _constant(interp, node, frame):
                 return _NO  # escapes are kept as written: the text may differ from the value
             return v.value
         return _NO
+    if isinstance(node, cst.Attribute):
+        # ``self.activation == 'relu'``: a flag the constructor stored from a constant
+        v = _attr_value(node, frame)
+        if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in _PLAIN and not (
+                isinstance(v.value, str) and "\\" in v.value):
+            return v.value
+        return _NO
     if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
         items = [_constant(interp, el.value, frame) if isinstance(el, cst.Element) else _NO
                  for el in node.elements]

@@ -290,6 +290,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         elif t == "Return":
             v = self.eval(small.value, frame) if small.value is not None else Const(None)
             frame.returns.append((v, frozenset(self.state.seen)))
+            frame.exits.append(self.state.copy())
             return False
         elif t in ("Raise", "Break", "Continue"):
             if t == "Raise" and small.exc is not None:

@@ -191,8 +191,12 @@ def hidden(v, epochs, _depth=0):
     if not epochs:
         return v
     if isinstance(v, Tensor):
-        # a group keeps its members: the group's own hide filters their saves
-        return v.copy(hide=(v.hide | epochs) if v.hide else frozenset(epochs), used=True)
+        # a group keeps its members: the group's own hide filters their saves.  The copy
+        # leads to the tensor it copies (srcs), so that whatever uses the copy (a value
+        # returned on one of several paths) uses the tensor, whose saves are kept by it.
+        h = v.copy(hide=(v.hide | epochs) if v.hide else frozenset(epochs), used=v.used)
+        h.srcs = [v]
+        return h
     if isinstance(v, Seq) and _depth < 3:
         return Seq(items=[hidden(i, epochs, _depth + 1) for i in v.items] if v.items is not None else None,
                    elem=hidden(v.elem, epochs, _depth + 1) if v.elem is not None else None, is_tuple=v.is_tuple)
