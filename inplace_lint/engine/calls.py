@@ -69,8 +69,11 @@ class Calls:
     def _each(self, alt, fn):
         """Follow every option of an Alt; what happens in one is only possible."""
         # Only one option runs at a time: each on its own path, so that what one
-        # saved is not seen by another's in-place op.
-        self.doubt += 1
+        # saved is not seen by another's in-place op.  Objects built alike (one
+        # constructor call, the same constants: the blocks a loop appended to a
+        # ModuleList) run the same code: what each does is certain on its path.
+        alike = interchangeable(alt.options)
+        self.doubt += not alike
         pre = self.state
         results, states, journals = [], [], []
         try:
@@ -84,7 +87,7 @@ class Calls:
                 states.append(self.state)
                 journals.append(j)
         finally:
-            self.doubt -= 1
+            self.doubt -= not alike
         every = frozenset().union(*(st.seen for st in states)) if states else frozenset()
         self.heap.merge([(j, every - st.seen) for j, st in zip(journals, states)])
         joined = states[0] if states else pre
@@ -93,7 +96,7 @@ class Calls:
         self.state = joined
         results = [hidden(r, every - st.seen) for r, st in zip(results, states)]
         out = join_all(results)
-        if isinstance(out, Tensor) and any(r is not results[0] for r in results):
+        if isinstance(out, Tensor) and not alike and any(r is not results[0] for r in results):
             out.alias_certain = False
         return out
 
@@ -383,6 +386,26 @@ class Calls:
             if rest:
                 still.append((ev, rest))
         self.pending = still
+
+
+def interchangeable(options):
+    """Objects made by one constructor call (a loop's ``blocks.append(Block(c))``) of one
+    class, whose constant attributes and in-place flags agree: the same code runs for
+    each, on the same settings."""
+    first = options[0] if options else None
+    if not isinstance(first, Obj) or first.ctor_node is None:
+        return False
+    for o in options[1:]:
+        if not isinstance(o, Obj) or o.ctor_node is not first.ctor_node or o.cls is not first.cls \
+                or o.qual != first.qual or o.inplace != first.inplace or o.attrs.keys() != first.attrs.keys():
+            return False
+        for k, v in o.attrs.items():
+            w = first.attrs[k]
+            if (isinstance(v, Const) or isinstance(w, Const)) and not (
+                    isinstance(v, Const) and isinstance(w, Const) and v is not UNKNOWN_CONST
+                    and w is not UNKNOWN_CONST and type(v.value) is type(w.value) and v.value == w.value):
+                return False
+    return True
 
 
 def name_pattern(node):
