@@ -28,6 +28,8 @@ def container_items(interp, qual, args, kwargs, obj):
                     items.extend(a.value.items)  # a literal or straight-line appends: in order
                 else:
                     items.append(_any_order(interp.iterate(a.value)))
+                    if isinstance(a.value, Seq) and a.value.tail:
+                        items.extend(a.value.tail)  # appended after the loop: last, in order
             elif isinstance(a, Dict):
                 items.extend(a.entries.values())
             else:

@@ -592,8 +592,13 @@ class Interpreter(Calls, Expressions, TorchSemantics):
             # the name still refers to the same tensor: nothing to rebind
             return
         if isinstance(cur, Seq) and isinstance(rhs, Seq):
+            if cur.items is not None and rhs.items is not None and not self.loop_depth:
+                cur.items.extend(rhs.items)  # straight-line, as append
+                return
+            straight = cur.items is None and rhs.items is not None and not self.loop_depth
             cur.elem = join(cur.element(), rhs.element())
             cur.items = None
+            cur.tail = (cur.tail or []) + rhs.items if straight else None
             return
         if isinstance(cur, Tensor) or isinstance(rhs, Tensor):
             new = self._binary(BINOPS.get(type(node.operator).__name__[:-6], "add"), cur, rhs, node)

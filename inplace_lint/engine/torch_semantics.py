@@ -365,12 +365,15 @@ class TorchSemantics:
                     if name == "append" and recv.items is not None and not self.loop_depth:
                         recv.items.append(args[-1])  # straight-line appends keep the order
                     else:
+                        straight = name == "append" and recv.items is None and not self.loop_depth
                         recv.elem = join(recv.element(), args[-1])
                         recv.items = None
+                        recv.tail = (recv.tail or []) + [args[-1]] if straight else None
                 return Const(None)
             if name == "extend" and args:
                 recv.elem = join(recv.element(), self.iterate(args[0]))
                 recv.items = None
+                recv.tail = None
                 return Const(None)
             if name == "pop":
                 return recv.element()
