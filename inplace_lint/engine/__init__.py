@@ -25,7 +25,7 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
     from .interpreter import Interpreter
     from .positions import Positions
 
-    interp = Interpreter(module, knowledge, project=project, path=path)
+    interp = Interpreter(module, knowledge, project=project, path=path, source=source)
     positions = Positions(module, source if source is not None else module.code, tree)  # lazy
     interp.home_positions = positions
     incomplete = None

@@ -43,8 +43,9 @@ AUGOPS = {
 
 
 class Interpreter(Calls, Expressions, TorchSemantics):
-    def __init__(self, module: cst.Module, knowledge=None, project=None, path=None):
+    def __init__(self, module: cst.Module, knowledge=None, project=None, path=None, source=None):
         self.module = module
+        self.source = source  # the module's text, when the caller has it
         self.k = knowledge or load_knowledge()
         self.events: list = []
         self.globals = Frame()
@@ -207,8 +208,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         """Whether the file names ``name`` only to call it (``_fast(a, b)``,
         ``self._fast(a)``) and to define it: then its callers are the calls seen."""
         if self._mentions is None:
-            self._mentions = param_kinds.Mentions()
-            self.module.visit(self._mentions)
+            self._mentions = param_kinds.Mentions(self.source if self.source is not None else self.module.code)
         m = self._mentions
         return m.names[name] <= m.called[name] + m.defined[name]
 
