@@ -15,7 +15,7 @@ from .project import hooks as project_hooks
 from .state import State
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
-    Starred, SuperRef, Tensor, hidden, join_all, opaque, result_tensor, t_and, t_or, use,
+    Starred, SuperRef, Tensor, hidden, hidden_linked, join_all, opaque, result_tensor, t_and, t_or, use,
 )
 
 
@@ -94,7 +94,8 @@ class Calls:
         for st in states[1:]:
             joined = State.join(joined, st)
         self.state = joined
-        results = [hidden(r, every - st.seen) for r, st in zip(results, states)]
+        # (objects built alike: each result is the value that code returns, used as such)
+        results = [(hidden_linked if alike else hidden)(r, every - st.seen) for r, st in zip(results, states)]
         out = join_all(results)
         if isinstance(out, Tensor) and not alike and any(r is not results[0] for r in results):
             out.alias_certain = False
@@ -222,7 +223,7 @@ class Calls:
             return frame.returns[0][0]
         # A value returned on one path does not see saves made only on another.
         every = frozenset().union(*(seen for _, seen in frame.returns))
-        return join_all(hidden(v, every - seen) for v, seen in frame.returns)
+        return join_all(hidden_linked(v, every - seen) for v, seen in frame.returns)
 
     def _bind_params(self, fnode, func, args, kwargs, frame):
         params = fnode.params

@@ -191,15 +191,27 @@ def hidden(v, epochs, _depth=0):
     if not epochs:
         return v
     if isinstance(v, Tensor):
-        # a group keeps its members: the group's own hide filters their saves.  The copy
-        # leads to the tensor it copies (srcs), so that whatever uses the copy (a value
-        # returned on one of several paths) uses the tensor, whose saves are kept by it.
-        h = v.copy(hide=(v.hide | epochs) if v.hide else frozenset(epochs), used=v.used)
-        h.srcs = [v]
-        return h
+        # a group keeps its members: the group's own hide filters their saves
+        return v.copy(hide=(v.hide | epochs) if v.hide else frozenset(epochs), used=True)
     if isinstance(v, Seq) and _depth < 3:
         return Seq(items=[hidden(i, epochs, _depth + 1) for i in v.items] if v.items is not None else None,
                    elem=hidden(v.elem, epochs, _depth + 1) if v.elem is not None else None, is_tuple=v.is_tuple)
+    return v
+
+
+def hidden_linked(v, epochs, _depth=0):
+    """``hidden(v, epochs)``, still leading to ``v``'s own tensor: whatever uses the copy
+    (the value a function returned on one of its paths) uses that tensor, whose saves
+    count only when it is used (a copy made by hidden() alone would not lead there)."""
+    if isinstance(v, Tensor):
+        h = hidden(v, epochs)
+        if h is not v:
+            h.used, h.srcs = v.used, [v]
+        return h
+    if isinstance(v, Seq) and _depth < 3 and epochs:
+        return Seq(items=[hidden_linked(i, epochs, _depth + 1) for i in v.items] if v.items is not None else None,
+                   elem=hidden_linked(v.elem, epochs, _depth + 1) if v.elem is not None else None,
+                   is_tuple=v.is_tuple)
     return v
 
 
