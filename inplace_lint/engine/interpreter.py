@@ -30,7 +30,7 @@ from .state import State
 from .torch_semantics import MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
     UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
-    Tensor, hidden, link, join, t_or, use,
+    Tensor, hidden, hidden_linked, link, join, t_or, use,
 )
 
 AUGOPS = {
@@ -413,7 +413,8 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         self.heap.merge([(ja, b_only), (jb, a_only)])
         frame.vars = _join_vars(vars_a, vars_b, sa, sb)
         self.state = State.join(sa, sb)
-        return join(_arm_value(va, b_only), _arm_value(vb, a_only))
+        # each arm's value as seen after the join, still leading to the arm's own tensor
+        return join(hidden_linked(va, b_only), hidden_linked(vb, a_only))
 
     def _loop(self, frame, bind, body, orelse, nonempty=False):
         # Two passes: the second sees what the first left (a save late in one
@@ -772,21 +773,6 @@ def _count_statements(module):
         if isinstance(s, (cst.FunctionDef, cst.ClassDef)):
             n += len(s.body.body) * 4
     return n
-
-
-def _arm_value(v, epochs, depth=0):
-    """The value of one arm of ``a if t else b`` as seen after the join: without the
-    other arm's saves, and still leading to the arm's own tensor, so that whatever
-    consumes the joined value uses it (a copy made by hidden() alone would not)."""
-    if isinstance(v, Tensor):
-        h = hidden(v, epochs)
-        if h is not v:
-            h.used, h.srcs = v.used, [v]
-        return h
-    if isinstance(v, Seq) and depth < 3 and epochs:
-        return Seq(items=[_arm_value(i, epochs, depth + 1) for i in v.items] if v.items is not None else None,
-                   elem=_arm_value(v.elem, epochs, depth + 1) if v.elem is not None else None, is_tuple=v.is_tuple)
-    return v
 
 
 def _private(fnode):
