@@ -79,7 +79,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         self.written: list = []  # outputs of saving ops whose saves were written since the last backward
         self.save_log: list = []  # saves made since the last backward, and those it spared
         self.loop_earlier: list = []  # per enclosing loop: the epochs of its earlier passes
-        self.each_loops: list = []  # per enclosing for loop: (frame, element, writes made to each element)
+        self.each_loops: list = []  # per enclosing for loop: (frame, element, the For node)
         self._each_writes: dict = {}  # id(for node) -> each_element.every_iteration_writes
         self._stmt = {
             cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
@@ -290,7 +290,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         elif t == "Return":
             v = self.eval(small.value, frame) if small.value is not None else Const(None)
             frame.returns.append((v, frozenset(self.state.seen)))
-            frame.exits.append(self.state.copy())
+            frame.exits.append(self.state)  # (a path that returned: its state is not changed again)
             return False
         elif t in ("Raise", "Break", "Continue"):
             if t == "Raise" and small.exc is not None:
@@ -487,10 +487,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
                 later.earlier = frozenset(earlier)
                 frame.vars[counter] = Const(first if i == 0 else later)
 
-        writes = self._each_writes.get(id(node))
-        if writes is None:
-            writes = self._each_writes[id(node)] = every_iteration_writes(node)
-        self.each_loops.append((frame, elem, writes))
+        self.each_loops.append((frame, elem, node))
         try:
             return self._loop(frame, bind, self._body(node), node.orelse, nonempty=nonempty(it))
         finally:
@@ -710,9 +707,12 @@ class Interpreter(Calls, Expressions, TorchSemantics):
     def _to_each(self, target, obj, frame):
         """Whether the assignment to ``target`` (``m.attr``) is made to each element of the
         enclosing ``for m in ...`` loop that ``obj`` (m, narrowed by type tests) can be."""
-        for loop_frame, elem, writes in reversed(self.each_loops):
+        for loop_frame, elem, loop in reversed(self.each_loops):
             if loop_frame is not frame:
                 break
+            writes = self._each_writes.get(id(loop))
+            if writes is None:  # (worked out the first time a loop writes such a flag)
+                writes = self._each_writes[id(loop)] = every_iteration_writes(loop)
             if id(target) in writes:
                 every = elem.options if isinstance(elem, Alt) else [elem]
                 return all(any(o is e for e in every) for o in (obj.options if isinstance(obj, Alt) else [obj]))
