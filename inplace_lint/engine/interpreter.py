@@ -58,6 +58,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         self.foreign_budget = 20_000
         self.doubt = 0  # > 0 while following one of several possible objects
         self.in_seq = 0  # > 0 while applying the layers of an nn.Sequential
+        self.seq_at: list = []  # [call, layer index, exact] per Sequential being applied
         # Positions are resolved per statement (see engine.positions), so every
         # recorded node carries the statement it lies in.
         self.cur_stmt = None
