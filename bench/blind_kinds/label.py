@@ -37,6 +37,27 @@ def label(path):
     return "SAFE"
 
 
+def label_project(folder):
+    """A project's entry script (the one top-level .py file) run as a program."""
+    import subprocess
+    import sys
+
+    entry = [n for n in sorted(os.listdir(folder)) if n.endswith(".py")][0]
+    r = subprocess.run([sys.executable, entry], cwd=folder, capture_output=True, text=True,
+                       env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+    if r.returncode == 0:
+        return "SAFE"
+    for key, lab in (("modified by an inplace operation", "VC"), ("leaf Variable", "LEAF"), ("view", "VIEW")):
+        if key in r.stderr:
+            return lab
+    raise RuntimeError(f"{folder}: {r.stderr[-500:]}")
+
+
+def marked(path):
+    with open(path) as f:
+        return [i for i, text in enumerate(f, 1) if text.rstrip().endswith("# L")]
+
+
 def main():
     cases = []
     for path in sorted(glob.glob(os.path.join(HERE, "cases", "*.py"))):
@@ -44,6 +65,12 @@ def main():
             lines = [i for i, text in enumerate(f, 1) if text.rstrip().endswith("# L")]
         cases.append({"file": "cases/" + os.path.basename(path), "label": label(path), "lines": lines})
         print(cases[-1]["file"], cases[-1]["label"])
+    for folder in sorted(glob.glob(os.path.join(HERE, "projects", "*", ""))):
+        lines = {os.path.relpath(p, folder): marked(p)
+                 for p in sorted(glob.glob(os.path.join(folder, "**", "*.py"), recursive=True)) if marked(p)}
+        name = "projects/" + os.path.basename(os.path.dirname(folder))
+        cases.append({"project": name, "label": label_project(folder), "lines": lines})
+        print(name, cases[-1]["label"])
     with open(os.path.join(HERE, "manifest.json"), "w") as f:
         json.dump(cases, f, indent=1)
 
