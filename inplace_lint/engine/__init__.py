@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .budget import Events, Incomplete, deeper_stack, running
 from .facts import Event, SaveFact
+from .frames import target_text
 
 __all__ = ["analyze", "Event", "SaveFact"]
 
@@ -59,7 +60,7 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
         key = id(node)
         s = code_cache.get(key)
         if s is None:
-            s = module.code_for_node(node).strip()
+            s = target_text(module.code_for_node, node)
             if len(s) > 60:
                 s = s[:57] + "..."
             code_cache[key] = s
@@ -68,9 +69,14 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
     def where(node, stmt):
         return lambda: positions.get(node, stmt)
 
+    def call_place(call, stmt):
+        env = placer.env_of_stmt(stmt) if placer is not None else None
+        if env is None:
+            return f"line {positions.get(call, stmt)[0]}"
+        return f"{placer.path(env)}:{env.positions.get(call, stmt)[0]}"  # a base class's method elsewhere
+
     def chain_text(chain):
-        return "via " + ", ".join(f"{fname}() called at line {positions.get(call, stmt)[0]}"
-                                  for fname, call, stmt in chain)
+        return "via " + ", ".join(f"{fname}() called at {call_place(call, stmt)}" for fname, call, stmt in chain)
 
     def context(chain):
         return lambda: chain_text(chain)

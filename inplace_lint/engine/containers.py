@@ -54,9 +54,12 @@ def _any_order(v):
 def run_sequential(interp, obj, x, node):
     """``seq(x)``: each member on the output of the one before."""
     interp.in_seq += 1
+    interp.seq_at.append([node, 0, True])  # the call, the layer's index, whether indices are exact
     try:
-        for item in obj.items or []:
+        for i, item in enumerate(obj.items or []):
+            interp.seq_at[-1][1] = i
             if isinstance(item, AnyOrder):
+                interp.seq_at[-1][2] = False
                 x = _run_any_order(interp, item, x, node)
             elif isinstance(item, (Obj, Alt)):
                 x = interp.call(item, [x], {}, node)
@@ -64,6 +67,7 @@ def run_sequential(interp, obj, x, node):
                 x = opaque(t_or(x.rg, None) if isinstance(x, Tensor) else None)
     finally:
         interp.in_seq -= 1
+        interp.seq_at.pop()
     return x
 
 
@@ -71,8 +75,12 @@ def _run_any_order(interp, item, x, node):
     """Some modules of a list in unknown order.  A list that holds in-place modules
     (ReLU(inplace=True)) starts, as layer lists do, with one that makes a new
     tensor; after it, any module may come, on the output of another."""
-    first = [o for o in item.options if not (isinstance(o, Obj) and o.inplace is not False)]
-    if not first or len(first) == len(item.options):
-        return interp.call(Alt(list(item.options)), [x], {}, node)
-    y = interp.call(first[0] if len(first) == 1 else Alt(first), [x], {}, node)
-    return interp.call(Alt(list(item.options)), [y], {}, node)
+    interp.any_order += 1
+    try:
+        first = [o for o in item.options if not (isinstance(o, Obj) and o.inplace is not False)]
+        if not first or len(first) == len(item.options):
+            return interp.call(Alt(list(item.options)), [x], {}, node)
+        y = interp.call(first[0] if len(first) == 1 else Alt(first), [x], {}, node)
+        return interp.call(Alt(list(item.options)), [y], {}, node)
+    finally:
+        interp.any_order -= 1
