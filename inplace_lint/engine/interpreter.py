@@ -29,7 +29,7 @@ from .state import State
 from .torch_semantics import MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
     UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
-    Tensor, hidden, link, join, t_or, use,
+    Tensor, hidden, link, join, mark_read, t_or, use,
 )
 
 AUGOPS = {
@@ -639,8 +639,12 @@ class Interpreter(Calls, Expressions, TorchSemantics):
                     v = self.iterate(value)
                 self.assign(el.value, v, frame)
         elif t == "Attribute":
-            use(value)
             obj = self.eval(target.value, frame)
+            if target.attr.value == "data" and isinstance(obj, Tensor) and obj.kind not in ("opaque", "arg") \
+                    and isinstance(value, Tensor):
+                mark_read(value)  # ``t.data = v`` takes v's data, not its graph: no backward reaches v through t
+            else:
+                use(value)
             if target.attr.value == "inplace" and isinstance(obj, (Obj, Alt)):
                 self._set_inplace(obj, value)
             if isinstance(obj, Obj):
