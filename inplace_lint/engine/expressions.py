@@ -9,6 +9,7 @@ from __future__ import annotations
 import libcst as cst
 
 from . import guards
+from .containers import AnyOrder
 from .frames import Frame, decorator_name
 from .project import hooks as project_hooks
 from .torch_semantics import HARMLESS_METHODS
@@ -218,12 +219,12 @@ class Expressions:
     def _module_slice(self, base, sl, frame):
         """``blocks[:-1]`` of a ModuleList or Sequential is another one, of the same modules
         in order (not one of them: iterating it gives modules, not their children); of all
-        of them when the bounds are unknown."""
+        of them when the bounds are unknown, or when some stand for a list of unknown order."""
         part = Obj(cls=base.cls, qual=base.qual, is_module=base.is_module, ctor_node=base.ctor_node,
                    ctor_stmt=base.ctor_stmt)
         bounds = [self.eval(b, frame) if b is not None else Const(None) for b in (sl.lower, sl.upper, sl.step)]
         part.items = list(base.items)
-        if all(isinstance(b, Const) and b is not UNKNOWN_CONST and (b.value is None or isinstance(b.value, int))
+        if not any(isinstance(m, AnyOrder) for m in base.items) and all(isinstance(b, Const) and b is not UNKNOWN_CONST and (b.value is None or isinstance(b.value, int))
                for b in bounds) and bounds[2].value != 0:
             part.items = part.items[slice(*(b.value for b in bounds))]
         return part
