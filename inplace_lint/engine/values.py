@@ -92,7 +92,7 @@ class Tensor(Value):
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
                  "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read",
-                 "alias_op", "spared", "ruled_out", "origin")
+                 "alias_op", "spared", "ruled_out")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
@@ -138,9 +138,6 @@ class Tensor(Value):
         # written in place while saved, and a later backward in the same code did
         # not reach it: being bound to a name no longer counts as used (run())
         self.spared = False
-        # the reference this one is a copy of, seen from one path of a join (hidden()):
-        # reading or using the copy reads or uses it
-        self.origin = None
 
     def set_requires_grad(self, flag):
         if self.dtype == "int":
@@ -195,8 +192,7 @@ def hidden(v, epochs, _depth=0):
         return v
     if isinstance(v, Tensor):
         # a group keeps its members: the group's own hide filters their saves
-        # (using or reading the copy uses or reads the original: see origin)
-        return v.copy(hide=(v.hide | epochs) if v.hide else frozenset(epochs), origin=v)
+        return v.copy(hide=(v.hide | epochs) if v.hide else frozenset(epochs), used=True)
     if isinstance(v, Seq) and _depth < 3:
         return Seq(items=[hidden(i, epochs, _depth + 1) for i in v.items] if v.items is not None else None,
                    elem=hidden(v.elem, epochs, _depth + 1) if v.elem is not None else None, is_tuple=v.is_tuple)
@@ -548,8 +544,6 @@ def use(v, _depth=0):
                 stack.append(t.base)
             if t.srcs:
                 stack.extend(t.srcs)
-            if t.origin is not None:
-                stack.append(t.origin)
     elif isinstance(v, Seq) and _depth < 3:
         for i in (v.items or ()):
             use(i, _depth + 1)
@@ -558,18 +552,12 @@ def use(v, _depth=0):
 
 
 def mark_read(t):
-    """``t`` was consumed by an op (see Tensor.read), and so were the tensors it stands
-    for: the original of a path's copy (hidden()) and each member of "a or b" (each
-    was read on its path).  One bound to a name is then used exactly when what read it is."""
-    stack, steps = [t], 0
-    while stack and steps < 200:
-        t = stack.pop()
-        steps += 1
-        t.read = True
-        if t.origin is not None:
-            stack.append(t.origin)
-        if t.members:
-            stack.extend(t.members)
+    """``t`` was consumed by an op (see Tensor.read), and so was each member of "a or b"
+    (each was read on its path).  One bound to a name is then used exactly when what
+    read it is."""
+    t.read = True
+    for m in t.members or ():
+        m.read = True
 
 
 def link(out, inputs):
