@@ -184,9 +184,9 @@ class Expressions:
             if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
                 sl = node.slice[0].slice
                 bounds = [self.eval(b, frame) if b is not None else Const(None) for b in (sl.lower, sl.upper)]
-                if base.items is not None and sl.step is None and all(
-                        isinstance(b, Const) and b is not UNKNOWN_CONST and (b.value is None or isinstance(b.value, int))
-                        for b in bounds):
+                known = all(isinstance(b, Const) and b is not UNKNOWN_CONST and
+                            (b.value is None or type(b.value) is int) for b in bounds)
+                if base.items is not None and sl.step is None and known:
                     return Seq(items=base.items[bounds[0].value:bounds[1].value], is_tuple=base.is_tuple)
                 return Seq(elem=base.element(), is_tuple=base.is_tuple)
             e = base.element()
@@ -208,7 +208,9 @@ class Expressions:
                 idx = self._const_index(node, frame)
                 if isinstance(idx, int) and -len(base.items) <= idx < len(base.items):
                     return base.items[idx]
-                if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
+                if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice) and \
+                        not any(isinstance(m, AnyOrder) for m in base.items):
+                    # (a list of unknown order stands for layers not known one by one: its join)
                     return self._module_slice(base, node.slice[0].slice, frame)
                 return join_all(base.items) if base.items else opaque()
             key = self._const_index(node, frame)
@@ -219,12 +221,12 @@ class Expressions:
     def _module_slice(self, base, sl, frame):
         """``blocks[:-1]`` of a ModuleList or Sequential is another one, of the same modules
         in order (not one of them: iterating it gives modules, not their children); of all
-        of them when the bounds are unknown, or when some stand for a list of unknown order."""
+        of them when the bounds are unknown."""
         part = Obj(cls=base.cls, qual=base.qual, is_module=base.is_module, ctor_node=base.ctor_node,
                    ctor_stmt=base.ctor_stmt)
         bounds = [self.eval(b, frame) if b is not None else Const(None) for b in (sl.lower, sl.upper, sl.step)]
         part.items = list(base.items)
-        if not any(isinstance(m, AnyOrder) for m in base.items) and all(isinstance(b, Const) and b is not UNKNOWN_CONST and (b.value is None or isinstance(b.value, int))
+        if all(isinstance(b, Const) and b is not UNKNOWN_CONST and (b.value is None or isinstance(b.value, int))
                for b in bounds) and bounds[2].value != 0:
             part.items = part.items[slice(*(b.value for b in bounds))]
         return part
