@@ -55,6 +55,20 @@ def test_messages_say_a_save_is_from_the_previous_iteration():
     assert "`tanh` at line 8 in the previous iteration" in msg
 
 
+def test_messages_name_the_layers_before_an_inplace_layer_of_a_sequential():
+    # the written tensor is the output of the layers before Dropout, not the Sequential's result
+    src = ("import torch\nimport torch.nn as nn\n\ndef f(x):\n"
+           "    net = nn.Sequential(nn.Linear(4, 8), nn.ReLU(inplace=True), nn.Dropout(0.1, inplace=True))\n"
+           "    net(x).sum().backward()\n")
+    msgs = _messages(src)
+    assert any(m.startswith("`net[:2](x)` is modified in place by `Dropout(inplace=True)") for m in msgs), msgs
+    # the first layer writes the Sequential's input itself
+    src = ("import torch\nimport torch.nn as nn\n\ndef f(w):\n    x = torch.tanh(w)\n"
+           "    net = nn.Sequential(nn.ReLU(inplace=True), nn.Linear(4, 8))\n    net(x).sum().backward()\n")
+    msgs = _messages(src)
+    assert any(m.startswith("`x` is modified in place by `ReLU(inplace=True)") for m in msgs), msgs
+
+
 def test_leaf_advice_for_a_buffer_made_here_is_out_of_place():
     src = "import torch\nloss = torch.zeros(1, requires_grad=True)\nloss += 1\n"
     (msg,) = _messages(src)

@@ -105,7 +105,9 @@ def test_single_file_check_uses_the_files_project(monkeypatch):
 def test_cli_json_on_a_project():
     folder = PROJECTS / "h07_init_reexport_inplace_act"
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    out = subprocess.run([sys.executable, "-m", "inplace_lint", "check", "--format", "json", "."], cwd=folder,
+    # --no-cache: a test must not leave a cache folder in the repository's fixtures
+    out = subprocess.run([sys.executable, "-m", "inplace_lint", "check", "--no-cache", "--format", "json", "."],
+                         cwd=folder,
                          capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 1, out.stderr
     items = json.loads(out.stdout)

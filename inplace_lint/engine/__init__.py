@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .budget import Events, Incomplete, deeper_stack, running
 from .facts import Event, SaveFact
+from .frames import target_text
 
 __all__ = ["analyze", "Event", "SaveFact"]
 
@@ -25,7 +26,7 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
     from .interpreter import Interpreter
     from .positions import Positions
 
-    interp = Interpreter(module, knowledge, project=project, path=path)
+    interp = Interpreter(module, knowledge, project=project, path=path, source=source)
     positions = Positions(module, source if source is not None else module.code, tree)  # lazy
     interp.home_positions = positions
     incomplete = None
@@ -59,7 +60,7 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
         key = id(node)
         s = code_cache.get(key)
         if s is None:
-            s = module.code_for_node(node).strip()
+            s = target_text(module.code_for_node, node)
             if len(s) > 60:
                 s = s[:57] + "..."
             code_cache[key] = s

@@ -22,6 +22,29 @@ def arg_kind(v):
     return "unknown"
 
 
+_INDEX: dict = {}  # id(spec) -> (spec, _Overloads): the knowledge lives as long as the process
+
+
+class _Overloads:
+    """A spec's overload entries sorted by kind, once per op (calls are many, ops few)."""
+
+    __slots__ = ("numbers", "tensors", "strings", "int_slots")
+
+    def __init__(self, entries):
+        self.numbers = [o for o in entries if "numbers" in o]
+        self.tensors = [o for o in entries if "tensors" in o]
+        self.strings = [o for o in entries if "string" in o]
+        self.int_slots = frozenset(n for o in self.numbers if o.get("ints") for n in o["numbers"]) - {
+            n for o in self.numbers if not o.get("ints") for n in o["numbers"]}
+
+
+def _overloads(spec):
+    got = _INDEX.get(id(spec))
+    if got is None or got[0] is not spec:
+        got = _INDEX[id(spec)] = (spec, _Overloads(spec.get("overloads") or ()))
+    return got[1]
+
+
 def overload_saves(spec, bound):
     """(saves, unsure) for the overload the bound arguments pick.  The knowledge's
     "overloads" say what an op saves when some parameters are Python numbers
@@ -30,12 +53,10 @@ def overload_saves(spec, bound):
     parameter of unknown kind may take either overload: what only the other
     overload saves is then a possible save (unsure), never a certain one."""
     saves = list(spec.get("saves") or ())
-    entries = spec.get("overloads") or ()
+    ix = _overloads(spec)
     unsure = set()
     best = None
-    for o in entries:
-        if "numbers" not in o:
-            continue
+    for o in ix.numbers:
         kinds = [arg_kind(bound[n]) if n in bound else "tensor" for n in o["numbers"]]
         if "tensor" in kinds or o.get("ints") and any(_not_int(bound.get(n)) for n in o["numbers"]):
             continue
@@ -49,22 +70,20 @@ def overload_saves(spec, bound):
             saves = [w for w in saves if w in o["saves"]]
         else:
             unsure = {w for w in saves if w not in o["saves"]}
-    # a slot whose only number overload takes an int holds a tensor when its value
-    # cannot be an int (min(a, 9.0 - k): a float or a tensor, and a float is no dim)
-    int_slots = {n for o in entries if o.get("ints") for n in o["numbers"]} - {
-        n for o in entries if "numbers" in o and not o.get("ints") for n in o["numbers"]}
-    # and the op's first argument, a value that may be a tensor, is one (as apply_op takes it)
-    params = spec.get("params") or ()
-    sure = {n for n in int_slots if _not_int(bound.get(n))} | set(params[:1])
-    for o in entries:
-        if "tensors" not in o:
-            continue
-        fit = _exactly_tensors(o["tensors"], bound, sure)
-        if fit is True:
-            saves = [w for w in saves if w in o["saves"]]
-        elif fit is None:
-            unsure |= {w for w in saves if w not in o["saves"]}
-    saves = _string_saves(spec, entries, bound, saves)
+    if ix.tensors:
+        # a slot whose only number overload takes an int holds a tensor when its value
+        # cannot be an int (min(a, 9.0 - k): a float or a tensor, and a float is no dim)
+        # and the op's first argument, a value that may be a tensor, is one (as apply_op takes it)
+        params = spec.get("params") or ()
+        sure = {n for n in ix.int_slots if _not_int(bound.get(n))} | set(params[:1])
+        for o in ix.tensors:
+            fit = _exactly_tensors(o["tensors"], bound, sure)
+            if fit is True:
+                saves = [w for w in saves if w in o["saves"]]
+            elif fit is None:
+                unsure |= {w for w in saves if w not in o["saves"]}
+    if ix.strings:
+        saves = _string_saves(spec, ix.strings, bound, saves)
     return saves, unsure & set(saves)
 
 
@@ -72,9 +91,7 @@ def _string_entries(spec, bound):
     """The entries a known string argument picks (F.pad(x, p) is mode "constant":
     keeps nothing; mode="reflect": its input).  An argument left out has the op's default."""
     defaults = spec.get("string_defaults") or {}
-    for o in spec.get("overloads") or ():
-        if "string" not in o:
-            continue
+    for o in _overloads(spec).strings:
         param, value = o["string"]
         v = bound.get(param)
         if v is None:

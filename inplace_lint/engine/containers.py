@@ -56,9 +56,12 @@ def _any_order(v):
 def run_sequential(interp, obj, x, node):
     """``seq(x)``: each member on the output of the one before."""
     interp.in_seq += 1
+    interp.seq_at.append([node, 0, True])  # the call, the layer's index, whether indices are exact
     try:
-        for item in obj.items or []:
+        for i, item in enumerate(obj.items or []):
+            interp.seq_at[-1][1] = i
             if isinstance(item, AnyOrder):
+                interp.seq_at[-1][2] = False
                 x = _run_any_order(interp, item, x, node)
             elif isinstance(item, (Obj, Alt)):
                 x = interp.call(item, [x], {}, node)
@@ -66,6 +69,7 @@ def run_sequential(interp, obj, x, node):
                 x = opaque(t_or(x.rg, None) if isinstance(x, Tensor) else None)
     finally:
         interp.in_seq -= 1
+        interp.seq_at.pop()
     return x
 
 

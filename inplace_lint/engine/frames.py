@@ -38,6 +38,30 @@ class RawEvent:
         self.caller_target = None  # and the caller's expression for the written tensor, if known
 
 
+class SeqPrefix:
+    """What an in-place layer inside an ``nn.Sequential`` writes: the output of the
+    layers before it at the call ``net(x)``, shown as ``net[:2](x)`` (``x`` itself
+    for the first layer)."""
+
+    __slots__ = ("call", "n")
+
+    def __init__(self, call, n):
+        self.call, self.n = call, n
+
+
+def target_text(code_for_node, target):
+    """Source text of an event's target: a node, or a ``SeqPrefix``."""
+    if not isinstance(target, SeqPrefix):
+        return code_for_node(target).strip()
+    call = target.call
+    if target.n == 0 and call.args:
+        return code_for_node(call.args[0].value).strip()
+    whole, func = code_for_node(call).strip(), code_for_node(call.func).strip()
+    if not whole.startswith(func):
+        return whole
+    return f"{func}[:{target.n}]{whole[len(func):]}"
+
+
 class Frame:
     __slots__ = ("vars", "parent", "returns", "func", "yields")
 

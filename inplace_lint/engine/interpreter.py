@@ -42,8 +42,9 @@ AUGOPS = {
 
 
 class Interpreter(Calls, Expressions, TorchSemantics):
-    def __init__(self, module: cst.Module, knowledge=None, project=None, path=None):
+    def __init__(self, module: cst.Module, knowledge=None, project=None, path=None, source=None):
         self.module = module
+        self.source = source  # the module's text, when the caller has it
         self.k = knowledge or load_knowledge()
         self.events: list = []
         self.globals = Frame()
@@ -57,6 +58,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         self.foreign_budget = 20_000
         self.doubt = 0  # > 0 while following one of several possible objects
         self.in_seq = 0  # > 0 while applying the layers of an nn.Sequential
+        self.seq_at: list = []  # [call, layer index, exact] per Sequential being applied
         # Positions are resolved per statement (see engine.positions), so every
         # recorded node carries the statement it lies in.
         self.cur_stmt = None
@@ -202,8 +204,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         """Whether the file names ``name`` only to call it (``_fast(a, b)``,
         ``self._fast(a)``) and to define it: then its callers are the calls seen."""
         if self._mentions is None:
-            self._mentions = param_kinds.Mentions()
-            self.module.visit(self._mentions)
+            self._mentions = param_kinds.Mentions(self.source if self.source is not None else self.module.code)
         m = self._mentions
         return m.names[name] <= m.called[name] + m.defined[name]
 

@@ -6,6 +6,8 @@ dividing by them saves nothing; ``cfg: dict[str, Any]`` is a dict.  Anything els
 """
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from .values import UNKNOWN_CONST, Const, Dict, Seq, Tensor, join_all, opaque
@@ -114,21 +116,26 @@ def no_grad_if(v, p: cst.Param, names):
     return v
 
 
-class Mentions(cst.CSTVisitor):
-    """How often each identifier appears in a file, as a callee, and as a def's name: a
-    private helper named only to be called has no callers but the calls seen."""
+# an identifier, with a ``def`` before it or an opening parenthesis after it
+_IDENT = re.compile(r"(\bdef\s+)?(?<!\w)([^\W\d]\w*)(\s*\()?")
 
-    def __init__(self):
+
+class Mentions:
+    """How often each identifier appears in a file, as a callee, and as a def's name: a
+    private helper named only to be called has no callers but the calls seen.
+
+    Counted on the text, not the tree (a libcst visit of a whole module costs more
+    than the rest of its analysis).  Strings and comments count too: a mention
+    there adds to "named" and, if it looks like a call or a def, equally to
+    "called" or "defined", so it can only make a helper look less private."""
+
+    def __init__(self, text: str):
         from collections import Counter
         self.names, self.called, self.defined = Counter(), Counter(), Counter()
-
-    def visit_Name(self, node):
-        self.names[node.value] += 1
-
-    def visit_Call(self, node):
-        f = node.func
-        if isinstance(f, (cst.Name, cst.Attribute)):
-            self.called[f.value if isinstance(f, cst.Name) else f.attr.value] += 1
-
-    def visit_FunctionDef(self, node):
-        self.defined[node.name.value] += 1
+        for m in _IDENT.finditer(text):
+            name = m.group(2)
+            self.names[name] += 1
+            if m.group(1):
+                self.defined[name] += 1
+            elif m.group(3):
+                self.called[name] += 1

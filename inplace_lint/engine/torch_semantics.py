@@ -13,6 +13,7 @@ import libcst as cst
 from .call_facts import FORWARD_WRITES, arg_node, bind_keyword, overload_saves, string_certain, triggered
 from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
+from .frames import SeqPrefix
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor,
     copy_obj, join, join_all, link, make_group, mark_read, opaque, reaches, result_tensor, t_and, t_or, use,
@@ -153,6 +154,9 @@ class TorchSemantics:
             label = f"{short}(inplace=True)"
             if self.in_seq:
                 label += " inside the Sequential"
+                at = self.seq_at[-1] if len(self.seq_at) == 1 else None
+                if at is not None and at[2] and isinstance(at[0], cst.Call) and at[0] is node:
+                    target = SeqPrefix(node, at[1])
             elif isinstance(node, cst.Call) and node.args:
                 target = node.args[0].value
             self.mutate(x, "module_inplace", label, node, target,

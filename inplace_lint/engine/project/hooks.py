@@ -27,7 +27,7 @@ MAX_REEXPORT = 8  # re-export hops followed (``pkg/__init__`` -> ``pkg.layers`` 
 class Anchor:
     """Where the checked file called into another module."""
 
-    __slots__ = ("node", "stmt", "storages", "depth", "args", "start", "grad_args", "bound")
+    __slots__ = ("node", "stmt", "storages", "depth", "args", "start", "grad_args", "bound", "values")
 
     def __init__(self, node, stmt, storages, depth, args, start):
         self.start = start  # saves numbered from here on were made during the call
@@ -40,6 +40,7 @@ class Anchor:
         # certain here, while the callee's own file can only say "may"
         self.grad_args = False
         self.bound = None  # the instance, for a method call
+        self.values = ()  # the values passed (positional, then keyword)
 
 
 class Switch:
@@ -233,6 +234,7 @@ def enter(interp, func, node, args, kwargs):
         anchor_node = node if isinstance(node, cst.Call) else interp.cur_stmt
         interp.anchor = Anchor(anchor_node, interp.cur_stmt, storages, len(interp.chain), pairs, interp.n_saves)
         interp.anchor.grad_args = any(_requires_grad(v) for v in flat)
+        interp.anchor.values = flat
         if isinstance(func.bound, Obj):
             interp.anchor.bound = func.bound
     interp.env = target
@@ -309,7 +311,32 @@ def keep_event(interp, t, live):
         ids.add(id(m.storage))
     if t.base is not None:
         ids.add(id(t.root().storage))
-    return bool(ids & anchor.storages)
+    return bool(ids & anchor.storages) or _callers_param(interp, t)
+
+
+def _callers_param(interp, t):
+    """``t`` is a parameter of a module the checked file built (or of a copy of one, as an
+    EMA helper makes with ``copy.deepcopy(model)``), reached through what this call works
+    on: the values passed, the instance, and the instances of the methods running now.
+    The callee's own check sees an unknown model there; the write is the caller's hazard."""
+    if t.kind != "param" or interp.home_positions is None:
+        return False
+    mine = {id(t.storage)} | {id(m.storage) for m in t.members or ()}  # a group: any of its members
+    roots = list(interp.anchor.values) + [interp.anchor.bound] + [f.bound for f in interp.funcs]
+    seen: set = set()
+    todo = [(r, 0) for r in roots if isinstance(r, Obj)]
+    while todo:
+        obj, depth = todo.pop()
+        if obj.mid in seen:
+            continue
+        seen.add(obj.mid)
+        if obj.is_module and obj.ctor_stmt is not None and interp.home_positions.knows(obj.ctor_stmt):
+            if any(id(p.storage) in mine for m in obj.submodules() for p in m.own_params()):
+                return True
+        if depth < 2:
+            todo.extend((v, depth + 1) for v in list(obj.attrs.values()) + list(obj.items or ())
+                        if isinstance(v, Obj))
+    return False
 
 
 def caller_expr(interp, t):

@@ -25,6 +25,34 @@ OPAQUE_TOPS = frozenset({"torch", "builtins", "typing", "__future__"})
 # fixed size keeps a file's findings independent of what else a run checks.
 MAX_SUMMARY_BYTES = 64_000
 _STAR = re.compile(r"^\s*from\s+(\S+)\s+import\s+\*", re.M)
+# An import statement at the start of a line (or after ``try:``/``else:`` ...):
+# ``from M import (names...)`` over several lines, or names to the end of the
+# (backslash-continued) line.  A scan of the text, not a parse: an import
+# written in a docstring counts too, which only adds a dependency.
+_IMPORT = re.compile(
+    r"^[ \t]*(?:[A-Za-z]+[ \t]*:[ \t]*)?(?:from[ \t]+([.\w]+)[ \t]+import[ \t]*(\([^)]*\)|(?:[^\n\\]|\\\n?)*)"
+    r"|import[ \t]+((?:[^\n\\;]|\\\n?)*))", re.M)
+
+
+def _imported_names(text):
+    """(module, [names]) for every import in ``text``: names are None for ``import M``."""
+    for m in _IMPORT.finditer(text):
+        if m.group(3) is not None:
+            for part in _split_names(m.group(3)):
+                yield part, None
+        else:
+            yield m.group(1), _split_names(m.group(2))
+
+
+def _split_names(spec):
+    spec = re.sub(r"#[^\n]*", "", spec).replace("\\", " ").strip().strip("()")
+    spec = spec.split(";")[0]
+    out = []
+    for part in spec.split(","):
+        words = part.split()
+        if words and re.fullmatch(r"[\w.]+|\*", words[0]):
+            out.append(words[0])
+    return out
 
 
 class ProjectIndex:
@@ -235,7 +263,7 @@ class ProjectIndex:
 
     # ----------------------------------------------------------- dependencies
     def direct_imports(self, path):
-        """Project files ``path`` imports (any form, any nesting), from a cheap ``ast`` scan."""
+        """Project files ``path`` imports (any form, any nesting), from a scan of its text (``_IMPORT``)."""
         path = os.path.abspath(path)
         stamp = _stamp(path)
         got = self._imports.get(path)
@@ -245,25 +273,23 @@ class ProjectIndex:
         try:
             with open(path, "rb") as f:
                 raw = f.read()
-            text = raw.decode("utf-8", "replace")
-            self._keep_text(path, stamp, text)
-            self._hinted[path] = self.hint is not None and self.hint(text)
-            tree = ast.parse(raw)
-        except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+        except OSError:
             return ()
+        text = raw.decode("utf-8", "replace")
+        self._keep_text(path, stamp, text)
+        self._hinted[path] = self.hint is not None and self.hint(text)
         name = self.module_name(path)
         is_pkg = os.path.basename(path) == "__init__.py"
         out = []
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                mods = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                base = self.absolute(name, is_pkg, node.module or "", node.level)
+        for module, names in _imported_names(text):
+            if names is None:
+                mods = [module]
+            else:
+                level = len(module) - len(module.lstrip("."))
+                base = self.absolute(name, is_pkg, module.lstrip("."), level)
                 if base is None:
                     continue
-                mods = [base] + [base + "." + a.name for a in node.names if a.name != "*"]
-            else:
-                continue
+                mods = [base] + [base + "." + a for a in names if a != "*"]
             for m in mods:
                 parts = m.split(".")
                 for i in range(1, len(parts) + 1):  # importing a.b.c runs a/__init__ and a/b/__init__

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 
+from ..frames import target_text
+
 
 def display_path(env_path, home_path):
     """How a related file is named: relative to the working folder when the checked
@@ -44,7 +46,7 @@ class Placer:
         """The caller's expression for the tensor written inside the other module."""
         if r.caller_target is not None:
             return text(r.caller_target)
-        code = r.env.tree.code_for_node(r.target_node).strip()
+        code = target_text(r.env.tree.code_for_node, r.target_node)
         return code if len(code) <= 60 else code[:57] + "..."
 
     def context(self, r, home_context):
