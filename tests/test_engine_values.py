@@ -121,3 +121,35 @@ def test_a_torch_size_parameter_holds_numbers():
     v = params.unknown_param(interp, p)
     assert isinstance(v, Seq) and v.is_tuple and not isinstance(v.elem, Tensor)
     assert isinstance(params.narrow(interp, p, Tensor(kind="arg")), Seq)
+
+
+def _found(src):
+    from inplace_lint.config import Config
+    from inplace_lint.runner import check_source
+
+    return [(f.line, f.code, f.severity) for f in check_source(src, "m.py", Config()).findings]
+
+
+def test_an_inplace_module_among_alternatives_reaches_the_save_it_breaks():
+    # with no caller, `act` may be "relu": the ReLU(inplace=True) option writes g,
+    # which sigmoid saved (the copy of g seen after the alternatives must lead back to g)
+    src = ("import torch\nimport torch.nn as nn\n\n\ndef get_act(name):\n    if name == 'relu':\n"
+           "        return nn.ReLU(inplace=True)\n    return nn.GELU()\n\n\nclass Gated(nn.Module):\n"
+           "    def __init__(self, act='relu'):\n        super().__init__()\n        self.fc = nn.Linear(4, 4)\n"
+           "        self.act = get_act(act)\n\n    def forward(self, x):\n        g = torch.sigmoid(self.fc(x))\n"
+           "        return self.act(g)\n")
+    assert _found(src) == [(19, "IPL001", "warning")]
+    # the same alternatives after a layer that saves nothing of its output: quiet
+    assert _found(src.replace("torch.sigmoid(self.fc(x))", "self.fc(x)")) == []
+
+
+def test_a_base_class_method_runs_with_the_subclass_hook_it_calls():
+    # BaseHead.forward calls self.post; SharpHead overrides post with an in-place op
+    # on what sigmoid saved: only the two together show the hazard
+    src = ("import torch\nimport torch.nn as nn\n\n\nclass BaseHead(nn.Module):\n    def __init__(self, d):\n"
+           "        super().__init__()\n        self.fc = nn.Linear(d, d)\n\n    def post(self, y):\n        return y\n\n"
+           "    def forward(self, x):\n        y = torch.sigmoid(self.fc(x))\n        return self.post(y)\n\n\n"
+           "class SharpHead(BaseHead):\n    def post(self, y):\n        y.pow_(2)\n        return y\n")
+    assert _found(src) == [(20, "IPL001", "error")]
+    # a hook that writes a copy is fine
+    assert _found(src.replace("y.pow_(2)", "y = y.clone()\n        y.pow_(2)")) == []

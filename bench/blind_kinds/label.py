@@ -5,7 +5,9 @@
 A case defines run(): tiny inputs, forward, backward.  Its label is what torch
 does: VC (a saved tensor was modified in place), LEAF (in-place on a leaf that
 requires grad), VIEW (in-place on a forbidden view), OUT (``out=`` with inputs
-that require grad), SAFE (runs clean).  Lines ending in ``# L`` are where a
+that require grad), DATA (no error, but the case's ``silent_hazard()`` shows the
+gradient torch computes is wrong: a write through ``.data`` to a saved tensor),
+SAFE (runs clean).  Lines ending in ``# L`` are where a
 linter should point: the in-place statements (for SAFE, the ones a naive
 linter would flag).
 """
@@ -34,6 +36,9 @@ def label(path):
         if "view" in msg:
             return "VIEW"
         raise
+    # a write torch cannot see (through .data) that makes backward use changed values
+    if hasattr(mod, "silent_hazard") and mod.silent_hazard():
+        return "DATA"
     return "SAFE"
 
 

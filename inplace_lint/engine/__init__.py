@@ -69,9 +69,14 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
     def where(node, stmt):
         return lambda: positions.get(node, stmt)
 
+    def call_place(call, stmt):
+        env = placer.env_of_stmt(stmt) if placer is not None else None
+        if env is None:
+            return f"line {positions.get(call, stmt)[0]}"
+        return f"{placer.path(env)}:{env.positions.get(call, stmt)[0]}"  # a base class's method elsewhere
+
     def chain_text(chain):
-        return "via " + ", ".join(f"{fname}() called at line {positions.get(call, stmt)[0]}"
-                                  for fname, call, stmt in chain)
+        return "via " + ", ".join(f"{fname}() called at {call_place(call, stmt)}" for fname, call, stmt in chain)
 
     def context(chain):
         return lambda: chain_text(chain)

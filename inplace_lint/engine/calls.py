@@ -89,7 +89,18 @@ class Calls:
         for st in states[1:]:
             joined = State.join(joined, st)
         self.state = joined
-        results = [hidden(r, every - st.seen) for r, st in zip(results, states)]
+        shown = []
+        for r, st in zip(results, states):
+            h = hidden(r, every - st.seen)
+            if h is not r and isinstance(h, Tensor) and not self.any_order:
+                # the option's result is used exactly when the call's result is: a use
+                # of the copy must reach what the option computed (self.act(g) with an
+                # in-place ReLU among the alternatives returns g itself).  Not for the
+                # layers of a list of unknown order: pairing every layer with every other
+                # is an over-approximation, whose outputs stay unused as before.
+                h.used, h.srcs = r.used, [r]
+            shown.append(h)
+        results = shown
         out = join_all(results)
         if isinstance(out, Tensor) and any(r is not results[0] for r in results):
             out.alias_certain = False

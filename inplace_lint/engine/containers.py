@@ -77,8 +77,12 @@ def _run_any_order(interp, item, x, node):
     """Some modules of a list in unknown order.  A list that holds in-place modules
     (ReLU(inplace=True)) starts, as layer lists do, with one that makes a new
     tensor; after it, any module may come, on the output of another."""
-    first = [o for o in item.options if not (isinstance(o, Obj) and o.inplace is not False)]
-    if not first or len(first) == len(item.options):
-        return interp.call(Alt(list(item.options)), [x], {}, node)
-    y = interp.call(first[0] if len(first) == 1 else Alt(first), [x], {}, node)
-    return interp.call(Alt(list(item.options)), [y], {}, node)
+    interp.any_order += 1
+    try:
+        first = [o for o in item.options if not (isinstance(o, Obj) and o.inplace is not False)]
+        if not first or len(first) == len(item.options):
+            return interp.call(Alt(list(item.options)), [x], {}, node)
+        y = interp.call(first[0] if len(first) == 1 else Alt(first), [x], {}, node)
+        return interp.call(Alt(list(item.options)), [y], {}, node)
+    finally:
+        interp.any_order -= 1

@@ -13,6 +13,8 @@ generated ``inplace_lint.knowledge``.
 """
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from ..knowledge import load as load_knowledge
@@ -32,6 +34,7 @@ from .values import (
     Tensor, hidden, link, join, mark_read, t_or, use,
 )
 
+_SELF_CALL = re.compile(r"\bself\.(\w+)\s*\(")
 AUGOPS = {
     "AddAssign": "add_", "SubtractAssign": "sub_", "MultiplyAssign": "mul_", "DivideAssign": "div_",
     "FloorDivideAssign": "floor_divide_", "ModuloAssign": "remainder_", "PowerAssign": "pow_",
@@ -58,6 +61,7 @@ class Interpreter(Calls, Expressions, TorchSemantics):
         self.foreign_budget = 20_000
         self.doubt = 0  # > 0 while following one of several possible objects
         self.in_seq = 0  # > 0 while applying the layers of an nn.Sequential
+        self.any_order = 0  # > 0 while applying layers of a list of unknown order (containers.py)
         self.seq_at: list = []  # [call, layer index, exact] per Sequential being applied
         # Positions are resolved per statement (see engine.positions), so every
         # recorded node carries the statement it lies in.
@@ -141,6 +145,29 @@ class Interpreter(Calls, Expressions, TorchSemantics):
                 for s in stmt.body.body:
                     if isinstance(s, cst.FunctionDef):
                         yield s, info
+                if info is not None:
+                    for s in self._template_methods(info):
+                        yield s, info
+
+    def _template_methods(self, info):
+        """Methods ``info`` inherits from a base class (of this file or the project) that call a method it
+        overrides (``forward`` calling ``self.post``): analysed again on an instance of the
+        subclass, since neither class's own methods show the two halves together."""
+        own = set(info.methods)
+        seen, out, todo = set(own), [], [b for b in info.bases if isinstance(b, ClassInfo)]
+        for _ in range(4):
+            nxt = []
+            for b in todo:
+                for s in b.node.body.body:
+                    if isinstance(s, cst.FunctionDef) and s.name.value not in seen:
+                        seen.add(s.name.value)
+                        text = self.module.code_for_node(s)
+                        if "super(" not in text and own & set(_SELF_CALL.findall(text)):
+                            out.append(s)
+                nxt += [bb for bb in b.bases if isinstance(bb, ClassInfo)]
+            todo = nxt
+        return out
+
 
     def _analyse_standalone(self, node, owner):
         self.state = State()

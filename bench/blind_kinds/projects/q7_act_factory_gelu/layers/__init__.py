@@ -1,0 +1,1 @@
+from .acts import get_act
