@@ -1,6 +1,6 @@
 """Findings on PyTorch libraries the linter was never tuned on (issue 12).
 
-    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh] [--only NAME,...]
+    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third] [--only NAME,...]
 
 FOLDER (default /work/unseen) holds one unpacked wheel per library, in a
 sub-folder named like the distribution (``kornia/``, ``pyro_ppl/``, ...).
@@ -33,7 +33,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The versions classified in bench/results/unseen_libraries.md.  "first": the
 # libraries of session 2 (their false alarms were studied and their mechanisms
 # fixed, so they are no longer unseen); "fresh": picked in session 3 and not
-# looked at before that run (default folder /work/unseen2).
+# looked at before that run (default folder /work/unseen2); "third": picked in
+# session 4, measured before any of its code was read (/work/unseen3).
 SETS = {"first": {
     "kornia": "0.9.0",
     "monai": "1.6.1",
@@ -49,8 +50,16 @@ SETS = {"first": {
     "opacus": "1.6.0",
     "segmentation_models_pytorch": "0.6.0",
     "speechbrain": "1.1.2",
+}, "third": {
+    "botorch": "0.18.1",
+    "e3nn": "0.6.0",
+    "fastai": "2.8.12",
+    "pytorch_metric_learning": "2.9.0",
+    "tianshou": "2.0.1",
+    "x_transformers": "2.31.10",
 }}
-PINNED = {**SETS["first"], **SETS["fresh"]}
+PINNED = {name: version for libraries in SETS.values() for name, version in libraries.items()}
+DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/work/unseen3"}
 
 
 def download(folder, names):
@@ -103,7 +112,7 @@ def check(folder):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh)")
+    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third)")
     ap.add_argument("--set", choices=sorted(SETS), default="first")
     ap.add_argument("--download", action="store_true",
                     help="pip-download and unzip the pinned wheels first")
@@ -112,7 +121,7 @@ def main():
     args = ap.parse_args()
 
     if args.folder is None:
-        args.folder = "/work/unseen" if args.set == "first" else "/work/unseen2"
+        args.folder = DEFAULT_FOLDER[args.set]
     names = args.only.split(",") if args.only else list(SETS[args.set])
     unknown = [n for n in names if n not in PINNED]
     if unknown:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from .budget import Events, Incomplete, deeper_stack, running
 from .facts import Event, SaveFact
-from .frames import target_text
 
 __all__ = ["analyze", "Event", "SaveFact"]
 
@@ -23,6 +22,7 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
     """
     # Imported here, not above: the rules import ``engine.facts``, and a run
     # answered from the cache must not pay for libcst.
+    from .frames import target_text
     from .interpreter import Interpreter
     from .positions import Positions
 

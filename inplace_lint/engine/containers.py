@@ -26,6 +26,8 @@ def container_items(interp, qual, args, kwargs, obj):
             if isinstance(a, Starred):
                 if isinstance(a.value, Seq) and a.value.items is not None:
                     items.extend(a.value.items)  # a literal or straight-line appends: in order
+                elif isinstance(a.value, Obj) and a.value.is_module and a.value.items is not None:
+                    items.extend(a.value.items)  # the layers of a ModuleList or Sequential, in order
                 else:
                     items.append(_any_order(interp.iterate(a.value)))
                     if isinstance(a.value, Seq) and a.value.tail:
@@ -43,6 +45,8 @@ def container_items(interp, qual, args, kwargs, obj):
         a = args[0]
         if isinstance(a, Seq):
             return list(a.items) if a.items is not None else [a.element()]
+        if isinstance(a, Obj) and a.is_module and a.items is not None:
+            return list(a.items)  # ModuleList(seq[:40]): its layers, in order
         return [interp.iterate(a)]
     return []
 

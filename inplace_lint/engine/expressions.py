@@ -9,6 +9,7 @@ from __future__ import annotations
 import libcst as cst
 
 from . import guards
+from .containers import AnyOrder
 from .frames import Frame, decorator_name
 from .project import hooks as project_hooks
 from .torch_semantics import HARMLESS_METHODS
@@ -196,8 +197,9 @@ class Expressions:
             if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
                 sl = node.slice[0].slice
                 bounds = [self.eval(b, frame) if b is not None else Const(None) for b in (sl.lower, sl.upper)]
-                if base.items is not None and sl.step is None and all(
-                        isinstance(b, Const) and (b.value is None or isinstance(b.value, int)) for b in bounds):
+                known = all(isinstance(b, Const) and b is not UNKNOWN_CONST and
+                            (b.value is None or type(b.value) is int) for b in bounds)
+                if base.items is not None and sl.step is None and known:
                     return Seq(items=base.items[bounds[0].value:bounds[1].value], is_tuple=base.is_tuple)
                 return Seq(elem=base.element(), is_tuple=base.is_tuple)
             e = base.element()
@@ -219,11 +221,28 @@ class Expressions:
                 idx = self._const_index(node, frame)
                 if isinstance(idx, int) and -len(base.items) <= idx < len(base.items):
                     return base.items[idx]
+                if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice) and \
+                        not any(isinstance(m, AnyOrder) for m in base.items):
+                    # (a list of unknown order stands for layers not known one by one: its join)
+                    return self._module_slice(base, node.slice[0].slice, frame)
                 return join_all(base.items) if base.items else opaque()
             key = self._const_index(node, frame)
             if isinstance(key, str) and key in base.attrs:
                 return base.attrs[key]
         return opaque()
+
+    def _module_slice(self, base, sl, frame):
+        """``blocks[:-1]`` of a ModuleList or Sequential is another one, of the same modules
+        in order (not one of them: iterating it gives modules, not their children); of all
+        of them when the bounds are unknown."""
+        part = Obj(cls=base.cls, qual=base.qual, is_module=base.is_module, ctor_node=base.ctor_node,
+                   ctor_stmt=base.ctor_stmt)
+        bounds = [self.eval(b, frame) if b is not None else Const(None) for b in (sl.lower, sl.upper, sl.step)]
+        part.items = list(base.items)
+        if all(isinstance(b, Const) and b is not UNKNOWN_CONST and (b.value is None or isinstance(b.value, int))
+               for b in bounds) and bounds[2].value != 0:
+            part.items = part.items[slice(*(b.value for b in bounds))]
+        return part
 
     def _binop(self, node, frame):
         # ``x + x + ... + x`` nests to the left: walk that spine iteratively
@@ -262,6 +281,9 @@ class Expressions:
                 if spec is not None:
                     return self.apply_op(spec, "neg", [v], {}, node)
             return result_tensor(self._out_rg([v]) if type(node.operator).__name__ == "Minus" else False)
+        if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in (int, float) \
+                and type(node.operator).__name__ in ("Minus", "Plus"):
+            return Const(-v.value if type(node.operator).__name__ == "Minus" else v.value)  # xs[-1]
         return UNKNOWN_CONST
 
     def _boolop(self, node, frame):

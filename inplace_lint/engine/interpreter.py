@@ -32,7 +32,7 @@ from .state import State
 from .torch_semantics import MODULE_CONTAINERS, NO_GRAD_CTX, TorchSemantics, _p
 from .values import (
     UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
-    Tensor, hidden, hidden_linked, link, join, t_or, use,
+    Tensor, hidden, hidden_linked, link, join, mark_read, t_or, use,
 )
 
 _SELF_CALL = re.compile(r"\bself\.(\w+)\s*\(")
@@ -489,6 +489,17 @@ class Interpreter(Calls, Expressions, TorchSemantics):
 
     def _for(self, node, frame):
         it = self.eval(node.iter, frame)
+        if _torch_layers(it) and not _jumps(node.body):
+            # ``for layer in self.layers: x = layer(x)`` over torch's own layers is a
+            # Sequential: run the body once per layer, in order (a joined layer would
+            # apply an in-place ReLU right after the ReLU of the previous iteration)
+            for layer in it.items:
+                self.assign(node.target, layer, frame, node.iter)
+                if self.exec_block(self._body(node), frame) is False:
+                    return False
+            if node.orelse is not None:
+                self.exec_block(self._body(node.orelse), frame)
+            return True
         elem = self.iterate(it)
         # The elements of a list are different tensors: what one iteration saved
         # of its element is not the next iteration's element (unless they are
@@ -683,8 +694,12 @@ class Interpreter(Calls, Expressions, TorchSemantics):
                     v = self.iterate(value)
                 self.assign(el.value, v, frame)
         elif t == "Attribute":
-            use(value)
             obj = self.eval(target.value, frame)
+            if target.attr.value == "data" and isinstance(obj, Tensor) and obj.kind not in ("opaque", "arg") \
+                    and isinstance(value, Tensor):
+                mark_read(value)  # ``t.data = v`` takes v's data, not its graph: no backward reaches v through t
+            else:
+                use(value)
             if target.attr.value == "inplace" and isinstance(obj, (Obj, Alt)):
                 self._set_inplace(obj, value, self._to_each(target, obj, frame))
             if isinstance(obj, Obj):
@@ -776,6 +791,43 @@ def _augop_text(op):
         "RightShiftAssign": ">>=",
     }.get(op.__class__.__name__, "op=")
 
+
+
+UNROLLED_LAYERS = 64
+
+
+def _torch_layers(it):
+    """A ModuleList or Sequential of at most UNROLLED_LAYERS of torch's own layers (no
+    class of the project's: cheap to run one by one)."""
+    return isinstance(it, Obj) and it.items and len(it.items) <= UNROLLED_LAYERS and all(
+        isinstance(m, Obj) and m.cls is None and m.is_module and (m.qual or "").startswith("torch.nn.")
+        for m in it.items)
+
+
+class _Jump(cst.CSTVisitor):
+    found = False
+
+    def visit_Break(self, node):
+        self.found = True
+
+    def visit_Continue(self, node):
+        self.found = True
+
+    def visit_Return(self, node):
+        self.found = True
+
+    def visit_Yield(self, node):
+        self.found = True
+
+    def visit_FunctionDef(self, node):
+        return False  # a nested def's statements are not the loop's
+
+
+def _jumps(body):
+    """The loop body may leave an iteration early (break, continue, return, yield)."""
+    v = _Jump()
+    body.visit(v)
+    return v.found
 
 
 def _join_vars(a: dict, b: dict, sa, sb) -> dict:

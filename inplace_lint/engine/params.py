@@ -1,8 +1,8 @@
 """What a parameter holds when no caller says: its annotation or the kind of its default.
 
 ``x: torch.Tensor`` is a tensor of unknown origin; ``n: int``, ``size: tuple[int, int]``,
-``name: str`` and numeric defaults are not tensors at all, so dividing by them saves
-nothing; ``cfg: dict[str, Any]`` is a dict.  Anything else may be anything.
+``name: str``, ``arr: np.ndarray`` and numeric defaults are not tensors at all, so
+dividing by them saves nothing; ``cfg: dict[str, Any]`` is a dict.  Anything else may be anything.
 """
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ import libcst as cst
 
 from .values import UNKNOWN_CONST, Const, Dict, Seq, Tensor, join_all, opaque
 from .frames import dotted as _dotted
+
+# numpy's array types, as an annotation names them (through the module's imports)
+NUMPY_ARRAYS = {"numpy.ndarray", "numpy.typing.NDArray"}
 
 
 def unknown_param(interp, p: cst.Param):
@@ -58,6 +61,8 @@ def _annotated(interp, ann, depth):
             if not elems or any(e is None for e in elems):
                 return None
             return Seq(elem=join_all(elems), is_tuple=head in ("tuple", "Tuple"))
+        if interp._resolve_dotted(_dotted(ann.value)) in NUMPY_ARRAYS:  # npt.NDArray[np.float64]
+            return UNKNOWN_CONST
         if head in ("dict", "Dict", "Mapping"):
             v = _annotated(interp, inner[1], depth + 1) if len(inner) == 2 else None
             return Dict({"?": v if v is not None else opaque()})  # a dict, whatever it holds
@@ -67,6 +72,8 @@ def _annotated(interp, ann, depth):
         return None
     short = name.rsplit(".", 1)[-1]
     if name in ("int", "float", "bool", "complex", "str", "bytes", "builtins.int", "builtins.float"):
+        return UNKNOWN_CONST
+    if name in NUMPY_ARRAYS:  # a numpy array holds no autograd graph and never requires grad
         return UNKNOWN_CONST
     # a bare container annotation (``cache: Dict``, ``xs: list``): a container, of unknown contents
     builtin_or_typing = name == short or name.split(".", 1)[0] in ("typing", "collections")

@@ -16,7 +16,7 @@ from .dtypes import dtype_class, type_result
 from .frames import SeqPrefix
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor,
-    copy_obj, join, join_all, link, make_group, opaque, reaches, result_tensor, t_and, t_or, use,
+    copy_obj, join, join_all, link, make_group, mark_read, opaque, reaches, result_tensor, t_and, t_or, use,
 )
 
 # Tensor methods that end in "_" but only change autograd metadata.
@@ -515,7 +515,7 @@ class TorchSemantics:
         if name == "detach":
             # shares the version counter, but is a fresh leaf, not a view: in-place on it is allowed
             # (only the saves on the shared counter matter)
-            t.read = True  # a detached copy: no backward reaches t through it
+            mark_read(t)  # a detached copy: no backward reaches t through it
             return Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain,
                           kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig, dtype=t.dtype)
         if name in SURE_ALIAS_METHODS and not args and not kwargs:
@@ -735,7 +735,7 @@ class TorchSemantics:
         self.save_log.append(save)
 
     def _view_of(self, base: Tensor, op, kind):
-        base.read = True
+        mark_read(base)
         if base.members and base.paths:
             # a view of "a or b" is "a view of a, or a view of b"
             g = make_group([self._view_of(m, op, kind) for m in base.members])

@@ -570,6 +570,15 @@ def use(v, _depth=0):
             use(v.elem, _depth + 1)
 
 
+def mark_read(t):
+    """``t`` was consumed by an op (see Tensor.read), and so was each member of "a or b"
+    (each was read on its path).  One bound to a name is then used exactly when what
+    read it is."""
+    t.read = True
+    for m in t.members or ():
+        m.read = True
+
+
 def link(out, inputs):
     """``out`` was computed from ``inputs``: a backward that reaches ``out`` reaches them.
     An integral result has no graph: nothing reaches through it."""
@@ -581,7 +590,7 @@ def link(out, inputs):
             use(v)  # a list of tensors (torch.cat): kept simple, taken as used
         if not isinstance(v, Tensor) or v is out:
             continue
-        v.read = True
+        mark_read(v)
         if not isinstance(out, Tensor) or out.dtype == "int" or out.data or v.rg is False:
             continue  # no graph through it (a write through .data is not recorded)
         if out.srcs is None:
