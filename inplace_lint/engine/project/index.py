@@ -9,7 +9,6 @@ opaque.
 """
 from __future__ import annotations
 
-import ast
 import os
 import re
 

@@ -1,0 +1,165 @@
+"""Every function and method analysed on its own.
+
+After the module body runs, each function is interpreted once more with
+arguments no caller supplied: what its annotations and defaults allow (a method
+gets a "standalone instance" of its class, built with such arguments).  Private
+helpers go last and take the grad mode and argument facts of every call the
+file made into them.  Mixed into ``Interpreter``, whose state it uses.
+"""
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from . import guards
+from . import params as param_kinds
+from .frames import decorator_name
+from .heap import Journal
+from .project import hooks as project_hooks
+from .state import State
+from .torch_semantics import NO_GRAD_CTX
+from .values import ClassInfo, Func, Qual
+
+_SELF_CALL = re.compile(r"\bself\.(\w+)\s*\(")
+
+
+class Standalone:
+    def _all_functions(self, body, owner=None):
+        for stmt in body:
+            if isinstance(stmt, cst.FunctionDef):
+                yield stmt, owner
+            elif isinstance(stmt, cst.ClassDef):
+                info = self.globals.lookup(stmt.name.value) if owner is None else None
+                if not isinstance(info, ClassInfo) or info.node is not stmt:
+                    info = None
+                for s in stmt.body.body:
+                    if isinstance(s, cst.FunctionDef):
+                        yield s, info
+                if info is not None:
+                    for s in self._template_methods(info):
+                        yield s, info
+
+    def _template_methods(self, info):
+        """Methods ``info`` inherits from a base class (of this file or the project) that call a method it
+        overrides (``forward`` calling ``self.post``): analysed again on an instance of the
+        subclass, since neither class's own methods show the two halves together."""
+        own = set(info.methods)
+        seen, out, todo = set(own), [], [b for b in info.bases if isinstance(b, ClassInfo)]
+        for _ in range(4):
+            nxt = []
+            for b in todo:
+                for s in b.node.body.body:
+                    if isinstance(s, cst.FunctionDef) and s.name.value not in seen:
+                        seen.add(s.name.value)
+                        text = self.module.code_for_node(s)
+                        if "super(" not in text and own & set(_SELF_CALL.findall(text)):
+                            out.append(s)
+                nxt += [bb for bb in b.bases if isinstance(bb, ClassInfo)]
+            todo = nxt
+        return out
+
+    def _analyse_standalone(self, node, owner):
+        self.state = State()
+        self.written = []
+        self.save_log = []
+        grad = self._decorated_grad(node, owner)
+        calls = self._call_grads.get(id(node))
+        still, flags = frozenset(), {}
+        if grad is None and private(node) and calls:
+            if all(g is False for g, _, _ in calls):
+                grad = False
+            else:
+                # a parameter that gets a tensor that cannot require grad at every call
+                # (or the call runs with grad off): no grad through it here either
+                live = [c for c in calls if c[0] is not False]
+                still = frozenset.intersection(*(names for _, names, _ in live))
+                # a flag at every call: where it is true, the parameters it covers at
+                # every call cannot require grad
+                flags = {n: frozenset.intersection(*(c[2][n] for c in live))
+                         for n in live[0][2] if all(n in c[2] for c in live)}
+        if (still or flags) and not self._only_called(node.name.value):
+            still, flags = frozenset(), {}  # also passed around (a callback): other callers unseen
+        func = Func(node, owner=owner, grad=grad)
+        args = []
+        params = node.params
+        plist = list(params.posonly_params) + list(params.params)
+        is_static = any(decorator_name(d) == "staticmethod" for d in node.decorators)
+        if owner is not None and plist and not is_static:
+            if any(decorator_name(d) == "classmethod" for d in node.decorators):
+                args.append(owner)
+            else:
+                args.append(self._standalone_instance(owner))
+            plist = plist[1:]
+        for p in plist:
+            args.append(param_kinds.no_grad_if(self._unknown_param(p), p, still))
+        # keyword-only parameters too: their defaults are one caller's choice, not every caller's
+        kwargs = {p.name.value: param_kinds.no_grad_if(self._unknown_param(p), p, still)
+                  for p in params.kwonly_params}
+        if flags:
+            named = dict(zip([p.name.value for p in plist], args[len(args) - len(plist):]))
+            named.update(kwargs)
+            for n, covered in flags.items():
+                flag = guards.param_flag(self, {c: named[c] for c in covered if c in named and c != n})
+                if n in kwargs:
+                    kwargs[n] = flag
+                elif n in named:
+                    args[len(args) - len(plist) + list(named).index(n)] = flag
+        self.chain = ()
+        # What this method leaves in the instance's attributes is joined with what
+        # was there: another method may run before or after it, or not at all
+        # (a dict on one method's path and a Parameter on another stay apart).
+        j = self.heap.begin()
+        try:
+            self.call_function(func, args, kwargs, node, frame_parent=self.globals, standalone=True)
+        finally:
+            self.heap.end(j)
+            if node.name.value != "__init__":  # the instance already holds what __init__ makes
+                self.heap.merge([(j, ()), (Journal(), ())])
+
+    def _only_called(self, name):
+        """Whether the file names ``name`` only to call it (``_fast(a, b)``,
+        ``self._fast(a)``) and to define it: then its callers are the calls seen."""
+        if self._mentions is None:
+            self._mentions = param_kinds.Mentions(self.source if self.source is not None else self.module.code)
+        m = self._mentions
+        return m.names[name] <= m.called[name] + m.defined[name]
+
+    def _standalone_instance(self, info: ClassInfo):
+        inst = self._standalone_instances.get(id(info))
+        if inst is None:
+            saved_state, saved_chain = self.state, self.chain
+            self.state = State()
+            inst = self.instantiate(info, None, opaque_args=True)
+            self.state, self.chain = saved_state, saved_chain
+            self._standalone_instances[id(info)] = inst
+        return inst
+
+    def _decorated_grad(self, node, owner):
+        g = project_hooks.globals_of(self, node) if self.project is not None and node.decorators else None
+        for d in node.decorators:
+            name = self._resolve_dotted(decorator_name(d), g)
+            if name in NO_GRAD_CTX:
+                return NO_GRAD_CTX[name]
+        if owner is not None:
+            # torch.optim wraps Optimizer.step in its own no-grad decorator, and
+            # autograd.Function.forward/backward run with grad disabled.
+            if owner.kind == "optimizer" and node.name.value == "step":
+                return False
+            if owner.kind == "function" and node.name.value in ("forward", "backward", "setup_context"):
+                return False
+        return None
+
+    def _resolve_dotted(self, dotted, g=None):
+        if not dotted:
+            return dotted
+        head, _, rest = dotted.partition(".")
+        v = (g or self.globals).lookup(head)
+        if isinstance(v, Qual):
+            return v.name + ("." + rest if rest else "")
+        return dotted
+
+
+def private(fnode):
+    name = fnode.name.value
+    return name.startswith("_") and not name.startswith("__")
