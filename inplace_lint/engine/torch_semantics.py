@@ -450,14 +450,26 @@ class TorchSemantics:
             value = flag.value if isinstance(flag, Const) and isinstance(flag.value, bool) else None
             self._module_params(obj).set_requires_grad(value)
             return obj
-        if name == "register_buffer" and len(args) >= 2 and isinstance(args[0], Const):
+        if name == "register_buffer" and len(args) >= 2:
+            key = str(args[0].value) if isinstance(args[0], Const) and args[0] is not UNKNOWN_CONST \
+                else _template_name(node)
             t = args[1]
             if isinstance(t, Tensor):
                 t.kind = "buffer" if t.kind in ("fresh", "opaque") else t.kind
-            self.heap.set(obj, str(args[0].value), t)
+                if t.rg is None and not t.members:
+                    # a buffer holds state, not a graph: one made from values of unknown
+                    # kind (a kernel from a helper of another module) does not require grad
+                    t = t.copy(rg=False, leaf=True)
+            if key is not None:
+                self.heap.set(obj, key, t)
             return Const(None)
         if name in ("register_parameter", "add_module", "register_module") and len(args) >= 2 \
-                and isinstance(args[0], Const):
+                and not (isinstance(args[0], Const) and args[0] is not UNKNOWN_CONST):
+            key = _template_name(node)  # add_module(f"layer{i}", m): found again by getattr(self, f"layer{j}")
+            if key is not None:
+                self.heap.set(obj, key, args[1])
+            return Const(None)
+        if name in ("register_parameter", "add_module", "register_module") and len(args) >= 2:
             self.heap.set(obj, str(args[0].value), args[1])
             if name != "register_parameter" and obj.qual == "torch.nn.Sequential" and obj.items is not None:
                 obj.items.append(args[1])  # a Sequential filled imperatively runs its modules in order
@@ -783,3 +795,13 @@ def _kwarg_node(call, name):
             if a.keyword is not None and a.keyword.value == name:
                 return a.value
     return None
+
+
+def _template_name(call):
+    """``register_buffer(f"kernel_{i}", t)``: the name as written (``kernel_{}``), kept as
+    one attribute that ``getattr(self, f"kernel_{j}")`` finds by its pattern (the names
+    it stands for are not known one by one); None when the name is no f-string."""
+    if not isinstance(call, cst.Call) or not call.args or not isinstance(call.args[0].value, cst.FormattedString):
+        return None
+    text = "".join(p.value if isinstance(p, cst.FormattedStringText) else "{}" for p in call.args[0].value.parts)
+    return text if text.replace("{}", "") else None
