@@ -185,3 +185,13 @@ def kwarg_node(call, name):
             if a.keyword is not None and a.keyword.value == name:
                 return a.value
     return None
+
+
+def template_name(call):
+    """``register_buffer(f"kernel_{i}", t)``: the name as written (``kernel_{}``), kept as
+    one attribute that ``getattr(self, f"kernel_{j}")`` finds by its pattern (the names
+    it stands for are not known one by one); None when the name is no f-string."""
+    if not isinstance(call, cst.Call) or not call.args or not isinstance(call.args[0].value, cst.FormattedString):
+        return None
+    text = "".join(p.value if isinstance(p, cst.FormattedStringText) else "{}" for p in call.args[0].value.parts)
+    return text if text.replace("{}", "") else None

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .call_facts import FORWARD_WRITES, arg_node, bind_keyword, overload_saves, string_certain, triggered
+from .call_facts import (
+    FORWARD_WRITES, arg_node, bind_keyword, overload_saves, string_certain, template_name, triggered,
+)
 from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
 from .frames import SeqPrefix
@@ -452,7 +454,7 @@ class TorchSemantics:
             return obj
         if name == "register_buffer" and len(args) >= 2:
             key = str(args[0].value) if isinstance(args[0], Const) and args[0] is not UNKNOWN_CONST \
-                else _template_name(node)
+                else template_name(node)
             t = args[1]
             if isinstance(t, Tensor):
                 t.kind = "buffer" if t.kind in ("fresh", "opaque") else t.kind
@@ -465,7 +467,7 @@ class TorchSemantics:
             return Const(None)
         if name in ("register_parameter", "add_module", "register_module") and len(args) >= 2 \
                 and not (isinstance(args[0], Const) and args[0] is not UNKNOWN_CONST):
-            key = _template_name(node)  # add_module(f"layer{i}", m): found again by getattr(self, f"layer{j}")
+            key = template_name(node)  # add_module(f"layer{i}", m): found again by getattr(self, f"layer{j}")
             if key is not None:
                 self.heap.set(obj, key, args[1])
             return Const(None)
@@ -795,13 +797,3 @@ def _kwarg_node(call, name):
             if a.keyword is not None and a.keyword.value == name:
                 return a.value
     return None
-
-
-def _template_name(call):
-    """``register_buffer(f"kernel_{i}", t)``: the name as written (``kernel_{}``), kept as
-    one attribute that ``getattr(self, f"kernel_{j}")`` finds by its pattern (the names
-    it stands for are not known one by one); None when the name is no f-string."""
-    if not isinstance(call, cst.Call) or not call.args or not isinstance(call.args[0].value, cst.FormattedString):
-        return None
-    text = "".join(p.value if isinstance(p, cst.FormattedStringText) else "{}" for p in call.args[0].value.parts)
-    return text if text.replace("{}", "") else None
