@@ -6,6 +6,8 @@ given, where an argument is written in the call.
 """
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from .values import UNKNOWN_CONST, Const, Tensor
@@ -83,7 +85,7 @@ def overload_saves(spec, bound):
             elif fit is None:
                 unsure |= {w for w in saves if w not in o["saves"]}
     if ix.strings:
-        saves = _string_saves(spec, ix.strings, bound, saves)
+        saves = _string_saves(spec, bound, saves)
     return saves, unsure & set(saves)
 
 
@@ -104,7 +106,7 @@ def _string_entries(spec, bound):
             yield o
 
 
-def _string_saves(spec, entries, bound, saves):
+def _string_saves(spec, bound, saves):
     for o in _string_entries(spec, bound):
         saves = [w for w in saves if w in o["saves"]]
     return saves
@@ -187,6 +189,14 @@ def kwarg_node(call, name):
     return None
 
 
+def registered_name(arg, call):
+    """The attribute ``register_buffer(name, t)`` / ``add_module(name, m)`` binds: a
+    constant name, an f-string's template (see template_name), or None (unknown)."""
+    if isinstance(arg, Const) and arg is not UNKNOWN_CONST:
+        return str(arg.value)
+    return template_name(call)
+
+
 def template_name(call):
     """``register_buffer(f"kernel_{i}", t)``: the name as written (``kernel_{}``), kept as
     one attribute that ``getattr(self, f"kernel_{j}")`` finds by its pattern (the names
@@ -195,3 +205,14 @@ def template_name(call):
         return None
     text = "".join(p.value if isinstance(p, cst.FormattedStringText) else "{}" for p in call.args[0].value.parts)
     return text if text.replace("{}", "") else None
+
+
+def name_pattern(node):
+    """A regular expression for the strings an f-string (``f"bias_hh_l{i}"``) can
+    make: its constant parts, anything in between; None for other expressions."""
+    if not isinstance(node, cst.FormattedString) or not node.parts:
+        return None
+    parts = [re.escape(p.value) if isinstance(p, cst.FormattedStringText) else ".+" for p in node.parts]
+    if not any(isinstance(p, cst.FormattedStringText) and p.value for p in node.parts):
+        return None  # f"{name}": any attribute at all
+    return re.compile("".join(parts), re.DOTALL)

@@ -4,12 +4,11 @@ functions with the caller's values, builtins, and recording in-place writes
 """
 from __future__ import annotations
 
-import re
-
 import libcst as cst
 
 from . import guards
 from . import params as param_kinds
+from .call_facts import name_pattern
 from .frames import DEEP_INIT_SHARE, MAX_DEPTH, MAX_INIT_DEPTH, Frame, is_init, RawEvent, Snapshot, nonempty
 from .project import hooks as project_hooks
 from .state import State
@@ -94,23 +93,14 @@ class Calls:
         for st in states[1:]:
             joined = State.join(joined, st)
         self.state = joined
-        shown = []
-        for r, st in zip(results, states):
-            if alike and not self.any_order:
-                # objects built alike: each result (a tuple of tensors too) is the value
-                # that code returns, used as such
-                shown.append(hidden_linked(r, every - st.seen))
-                continue
-            h = hidden(r, every - st.seen)
-            if h is not r and isinstance(h, Tensor) and not self.any_order:
-                # the option's result is used exactly when the call's result is: a use
-                # of the copy must reach what the option computed (self.act(g) with an
-                # in-place ReLU among the alternatives returns g itself).  Not for the
-                # layers of a list of unknown order: pairing every layer with every other
-                # is an over-approximation, whose outputs stay unused as before.
-                h.used, h.srcs = r.used, [r]
-            shown.append(h)
-        results = shown
+        # An option's result is used exactly when the call's result is: a use of the copy
+        # must reach what the option computed (self.act(g) with an in-place ReLU among the
+        # alternatives returns g itself; objects built alike return tuples too).  Not for
+        # the layers of a list of unknown order: pairing every layer with every other is
+        # an over-approximation, whose outputs stay unused.
+        link = not self.any_order
+        results = [hidden_linked(r, every - st.seen) if link and (alike or isinstance(r, Tensor))
+                   else hidden(r, every - st.seen) for r, st in zip(results, states)]
         out = join_all(results)
         if isinstance(out, Tensor) and not alike and any(r is not results[0] for r in results):
             out.alias_certain = False
@@ -422,17 +412,6 @@ def interchangeable(options):
                     and w is not UNKNOWN_CONST and type(v.value) is type(w.value) and v.value == w.value):
                 return False
     return True
-
-
-def name_pattern(node):
-    """A regular expression for the strings an f-string (``f"bias_hh_l{i}"``) can
-    make: its constant parts, anything in between; None for other expressions."""
-    if not isinstance(node, cst.FormattedString) or not node.parts:
-        return None
-    parts = [re.escape(p.value) if isinstance(p, cst.FormattedStringText) else ".+" for p in node.parts]
-    if not any(isinstance(p, cst.FormattedStringText) and p.value for p in node.parts):
-        return None  # f"{name}": any attribute at all
-    return re.compile("".join(parts), re.DOTALL)
 
 
 def _untraced(t):

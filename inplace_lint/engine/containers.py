@@ -57,7 +57,6 @@ def _any_order(v):
 
 def run_sequential(interp, obj, x, node):
     """``seq(x)``: each member on the output of the one before."""
-    interp.in_seq += 1
     interp.seq_at.append([node, 0, True])  # the call, the layer's index, whether indices are exact
     try:
         for i, item in enumerate(obj.items or []):
@@ -70,7 +69,6 @@ def run_sequential(interp, obj, x, node):
             else:
                 x = opaque(t_or(x.rg, None) if isinstance(x, Tensor) else None)
     finally:
-        interp.in_seq -= 1
         interp.seq_at.pop()
     return x
 

@@ -61,9 +61,8 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics):
         self.foreign_steps = 0  # statements interpreted in other project modules' code
         self.foreign_budget = 20_000
         self.doubt = 0  # > 0 while following one of several possible objects
-        self.in_seq = 0  # > 0 while applying the layers of an nn.Sequential
         self.any_order = 0  # > 0 while applying layers of a list of unknown order (containers.py)
-        self.seq_at: list = []  # [call, layer index, exact] per Sequential being applied
+        self.seq_at: list = []  # [call, layer index, exact] per nn.Sequential being applied
         # Positions are resolved per statement (see engine.positions), so every
         # recorded node carries the statement it lies in.
         self.cur_stmt = None

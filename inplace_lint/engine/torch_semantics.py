@@ -11,7 +11,7 @@ from __future__ import annotations
 import libcst as cst
 
 from .call_facts import (
-    FORWARD_WRITES, arg_node, bind_keyword, overload_saves, string_certain, template_name, triggered,
+    FORWARD_WRITES, arg_node, bind_keyword, overload_saves, registered_name, string_certain, triggered,
 )
 from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
@@ -154,7 +154,7 @@ class TorchSemantics:
             # name the tensor: the call's argument, or the layer's input inside a Sequential
             target = node
             label = f"{short}(inplace=True)"
-            if self.in_seq:
+            if self.seq_at:
                 label += " inside the Sequential"
                 at = self.seq_at[-1] if len(self.seq_at) == 1 else None
                 if at is not None and at[2] and isinstance(at[0], cst.Call) and at[0] is node:
@@ -453,8 +453,6 @@ class TorchSemantics:
             self._module_params(obj).set_requires_grad(value)
             return obj
         if name == "register_buffer" and len(args) >= 2:
-            key = str(args[0].value) if isinstance(args[0], Const) and args[0] is not UNKNOWN_CONST \
-                else template_name(node)
             t = args[1]
             if isinstance(t, Tensor):
                 t.kind = "buffer" if t.kind in ("fresh", "opaque") else t.kind
@@ -462,18 +460,17 @@ class TorchSemantics:
                     # a buffer holds state, not a graph: one made from values of unknown
                     # kind (a kernel from a helper of another module) does not require grad
                     t = t.copy(rg=False, leaf=True)
+            key = registered_name(args[0], node)
             if key is not None:
                 self.heap.set(obj, key, t)
             return Const(None)
-        if name in ("register_parameter", "add_module", "register_module") and len(args) >= 2 \
-                and not (isinstance(args[0], Const) and args[0] is not UNKNOWN_CONST):
-            key = template_name(node)  # add_module(f"layer{i}", m): found again by getattr(self, f"layer{j}")
+        if name in ("register_parameter", "add_module", "register_module") and len(args) >= 2:
+            # add_module(f"layer{i}", m): kept under its template, found again by getattr(self, f"layer{j}")
+            key = registered_name(args[0], node)
             if key is not None:
                 self.heap.set(obj, key, args[1])
-            return Const(None)
-        if name in ("register_parameter", "add_module", "register_module") and len(args) >= 2:
-            self.heap.set(obj, str(args[0].value), args[1])
-            if name != "register_parameter" and obj.qual == "torch.nn.Sequential" and obj.items is not None:
+            named = isinstance(args[0], Const) and args[0] is not UNKNOWN_CONST
+            if named and name != "register_parameter" and obj.qual == "torch.nn.Sequential" and obj.items is not None:
                 obj.items.append(args[1])  # a Sequential filled imperatively runs its modules in order
             return Const(None)
         if name == "apply" and args:

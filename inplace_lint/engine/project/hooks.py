@@ -11,7 +11,6 @@ anchor) where anything that goes wrong inside is reported.
 from __future__ import annotations
 
 import builtins
-
 import os
 
 import libcst as cst

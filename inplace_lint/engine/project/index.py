@@ -70,7 +70,7 @@ class ProjectIndex:
         self._envs: dict = {}  # path -> ModuleEnv | None (None while loading or when it failed)
         self._func_env: dict = {}  # id(FunctionDef) -> ModuleEnv
         self._frame_env: dict = {}  # id(globals Frame) -> ModuleEnv
-        self._imports: dict = {}  # path -> direct project imports (paths), from a cheap ast scan
+        self._imports: dict = {}  # path -> direct project imports (paths), from a scan of the text
         self._hinted: dict = {}  # path -> its text has an in-place hint (see reaches_inplace_code)
         self.parsed: dict = {}  # path -> (source, libcst module) handed over by the runner
         self._texts: dict = {}  # path -> (stamp, source text) (see may_define)
@@ -216,7 +216,11 @@ class ProjectIndex:
         return False
 
     def _text(self, path):
-        """The module's text, read once per version of the file (direct_imports keeps it too)."""
+        """The module's text ("" when unreadable)."""
+        return self._read(path) or ""
+
+    def _read(self, path):
+        """The module's text, read once per version of the file; None when unreadable."""
         stamp = _stamp(path)
         got = self._texts.get(path)
         if got is not None and got[0] == stamp:
@@ -225,26 +229,17 @@ class ProjectIndex:
             with open(path, "rb") as f:
                 text = f.read().decode("utf-8", "replace")
         except OSError:
-            text = ""
-        self._keep_text(path, stamp, text)
-        return text
-
-    def _keep_text(self, path, stamp, text):
+            text = None
         if len(self._texts) > 4096:
             self._texts.clear()
         self._texts[path] = (stamp, text)
+        return text
 
     def _star_target(self, path, module):
         """The file of ``from <module> import *`` written in ``path`` (None: not found)."""
-        if module.startswith("."):
-            dots = len(module) - len(module.lstrip("."))
-            base = (self.module_name(path) or "").split(".")
-            if not path.endswith("__init__.py"):
-                base = base[:-1]
-            base = base[: len(base) - (dots - 1)] if dots > 1 else base
-            rest = module.lstrip(".")
-            module = ".".join([p for p in base if p] + ([rest] if rest else []))
-        return self.find(module) if module else None
+        level = len(module) - len(module.lstrip("."))
+        target = self.absolute(self.module_name(path), path.endswith("__init__.py"), module.lstrip("."), level)
+        return self.find(target) if target else None
 
     def env_of_func(self, fnode):
         return self._func_env.get(id(fnode))
@@ -269,13 +264,9 @@ class ProjectIndex:
         if got is not None and got[0] == stamp:
             return got[1]
         self._imports[path] = (stamp, ())
-        try:
-            with open(path, "rb") as f:
-                raw = f.read()
-        except OSError:
+        text = self._read(path)
+        if text is None:
             return ()
-        text = raw.decode("utf-8", "replace")
-        self._keep_text(path, stamp, text)
         self._hinted[path] = self.hint is not None and self.hint(text)
         name = self.module_name(path)
         is_pkg = os.path.basename(path) == "__init__.py"
