@@ -336,10 +336,10 @@ class Calls:
         live = [s for s in t.visible_saves() if self.state.live(s)]
         # A save of a graph already backpropagated with retain_graph=True is a
         # hazard only if a later backward reaches it: held until one does.
-        pending = self.state.pending
-        retained = [s for s in live if s.epoch in self.state.retained or id(s) in pending]
+        unreached = self.state.unreached
+        retained = [s for s in live if s.epoch in self.state.retained or id(s) in unreached]
         if retained:
-            live = [s for s in live if s.epoch not in self.state.retained and id(s) not in pending]
+            live = [s for s in live if s.epoch not in self.state.retained and id(s) not in unreached]
         if self.env is not None and not project_hooks.keep_event(self, t, live + retained):
             return
         snap = Snapshot(t)

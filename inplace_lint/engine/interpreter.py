@@ -75,6 +75,7 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics):
         self._standalone_instances: dict = {}
         self._call_grads: dict = {}  # id(function node) -> grad mode at each inlined call
         self._mentions = None  # (see _only_called)
+        self._self_call_names: dict = {}  # id(method node) -> see _self_calls
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())

@@ -52,12 +52,21 @@ class Standalone:
                 for s in b.node.body.body:
                     if isinstance(s, cst.FunctionDef) and s.name.value not in seen:
                         seen.add(s.name.value)
-                        text = self.module.code_for_node(s)
-                        if "super(" not in text and own & set(_SELF_CALL.findall(text)):
+                        hooks = self._self_calls(s)
+                        if hooks is not None and own & hooks:
                             out.append(s)
                 nxt += [bb for bb in b.bases if isinstance(bb, ClassInfo)]
             todo = nxt
         return out
+
+    def _self_calls(self, fnode):
+        """The names ``fnode`` calls as ``self.name(...)`` (None when it calls ``super()``),
+        worked out once per method however many subclasses inherit it."""
+        key = id(fnode)
+        if key not in self._self_call_names:
+            text = self.module.code_for_node(fnode)
+            self._self_call_names[key] = None if "super(" in text else set(_SELF_CALL.findall(text))
+        return self._self_call_names[key]
 
     def _analyse_standalone(self, node, owner):
         self.state = State()

@@ -14,7 +14,7 @@ _epochs = itertools.count(1)
 
 
 class State:
-    __slots__ = ("grad", "hooked", "epoch", "seen", "dead", "grads", "retained", "pending")
+    __slots__ = ("grad", "hooked", "epoch", "seen", "dead", "grads", "retained", "unreached")
 
     def __init__(self, grad=True, hooked=False):
         self.grad = grad  # True / False / None
@@ -29,7 +29,7 @@ class State:
         # saves a backward left alone (its root did not reach them: the actor's loss
         # when the critic's was backpropagated): alive, and like the retained ones
         # they only matter to a later backward that reaches them
-        self.pending = frozenset()
+        self.unreached = frozenset()
 
     def copy(self):
         s = State.__new__(State)
@@ -40,7 +40,7 @@ class State:
         s.seen = set(self.seen)
         s.dead = set(self.dead)
         s.retained = self.retained
-        s.pending = self.pending
+        s.unreached = self.unreached
         return s
 
     def new_epoch(self):
@@ -55,7 +55,7 @@ class State:
     def backward(self, free=True, spared=frozenset()):
         self.grads = True
         if free and spared:
-            self.pending = self.pending | spared
+            self.unreached = self.unreached | spared
         if not free:
             self.retained = self.retained | (self.seen - self.dead)
         if free:
@@ -65,7 +65,7 @@ class State:
     def live(self, save):
         # A save from another analysis entry (e.g. a shared standalone
         # instance) was never seen on this path.
-        return save.epoch in self.seen and (save.epoch not in self.dead or id(save) in self.pending)
+        return save.epoch in self.seen and (save.epoch not in self.dead or id(save) in self.unreached)
 
     @staticmethod
     def join(a: "State", b: "State") -> "State":
@@ -76,7 +76,7 @@ class State:
         s.seen = a.seen | b.seen
         s.dead = (a.dead & b.dead) | (a.dead - b.seen) | (b.dead - a.seen)
         s.retained = a.retained | b.retained
-        s.pending = a.pending | b.pending
+        s.unreached = a.unreached | b.unreached
         s.epoch = next(_epochs)
         s.seen.add(s.epoch)
         return s
@@ -89,4 +89,4 @@ class State:
         self.seen = other.seen
         self.dead = other.dead
         self.retained = other.retained
-        self.pending = other.pending
+        self.unreached = other.unreached
