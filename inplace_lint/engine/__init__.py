@@ -37,6 +37,13 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
             incomplete, raw = e, interp.events
         except RecursionError:
             incomplete, raw = Incomplete("code nested too deeply"), interp.events
+        if interp.candidates:
+            from .project.own_check import settle
+
+            try:
+                settle(interp)
+            except RecursionError:
+                interp.events[:] = [e for e in interp.events if e not in interp.candidates]
     if project is not None and path:
         project.note_deps(path, interp.deps)
     events = Events()

@@ -340,7 +340,8 @@ class Calls:
         retained = [s for s in live if s.epoch in self.state.retained or id(s) in unreached]
         if retained:
             live = [s for s in live if s.epoch not in self.state.retained and id(s) not in unreached]
-        if self.env is not None and not project_hooks.keep_event(self, t, live + retained):
+        keep = self.env is None or project_hooks.keep_event(self, t, live + retained)
+        if not keep:
             return
         snap = Snapshot(t)
         if self.doubt or not certain:
@@ -353,6 +354,8 @@ class Calls:
         if self.project is not None and project_hooks.only_uncertain_elsewhere(self, live + retained,
                                                                                 snap.alias_certain):
             return
+        if keep is project_hooks.CANDIDATE and not snap.alias_certain:
+            return  # not certain here either: the callee's own check says "may"
         ev = RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
                       self.chain, out_rg=out_rg, related_node=related_node,
                       related_message=related_message, basic_index=basic_index, stmt=self.cur_stmt,
@@ -361,6 +364,8 @@ class Calls:
         self.written.extend(s.out for s in live if s.out is not None)
         if self.env is not None:
             ev.env, ev.anchor, ev.caller_target = self.env, self.anchor, project_hooks.caller_expr(self, t)
+            if keep is project_hooks.CANDIDATE:
+                self.candidates.append(ev)
         if retained:
             self.pending.append((ev, retained))
         if self.loop_earlier and self.loop_earlier[-1]:

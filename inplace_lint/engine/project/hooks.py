@@ -26,7 +26,7 @@ MAX_REEXPORT = 8  # re-export hops followed (``pkg/__init__`` -> ``pkg.layers`` 
 class Anchor:
     """Where the checked file called into another module."""
 
-    __slots__ = ("node", "stmt", "storages", "depth", "args", "start", "grad_args", "bound", "values")
+    __slots__ = ("node", "stmt", "storages", "depth", "args", "start", "grad_args", "bound", "values", "func")
 
     def __init__(self, node, stmt, storages, depth, args, start):
         self.start = start  # saves numbered from here on were made during the call
@@ -40,6 +40,7 @@ class Anchor:
         self.grad_args = False
         self.bound = None  # the instance, for a method call
         self.values = ()  # the values passed (positional, then keyword)
+        self.func = None  # the function called
 
 
 class Switch:
@@ -234,6 +235,7 @@ def enter(interp, func, node, args, kwargs):
         interp.anchor = Anchor(anchor_node, interp.cur_stmt, storages, len(interp.chain), pairs, interp.n_saves)
         interp.anchor.grad_args = any(_requires_grad(v) for v in flat)
         interp.anchor.values = flat
+        interp.anchor.func = func
         if isinstance(func.bound, Obj):
             interp.anchor.bound = func.bound
     interp.env = target
@@ -290,6 +292,17 @@ def _holds_callers_objects(interp, obj):
     return False
 
 
+CANDIDATE = "candidate"  # keep_event: kept if the callee's own check does not report it (own_check)
+
+
+def _built_here(interp, values):
+    """One of ``values`` is a module the checked file constructed."""
+    if interp.home_positions is None:
+        return False
+    return any(isinstance(v, Obj) and v.is_module and v.ctor_stmt is not None
+               and interp.home_positions.knows(v.ctor_stmt) for v in values)
+
+
 def keep_event(interp, t, live):
     """An in-place write inside another module's code belongs to the checked file when a
     save made before the call is at stake, or (with no save at stake) the tensor came from
@@ -303,8 +316,12 @@ def keep_event(interp, t, live):
         if got is None or got[0] is not s or got[2] < anchor.start:
             return True  # saved in the checked file, or before the call
     if live:
-        return t.alias_certain and any(s.certain for s in live) and (
-            anchor.grad_args or _holds_callers_objects(interp, anchor.bound))
+        if not (t.alias_certain and any(s.certain for s in live)):
+            return False
+        if anchor.grad_args or _holds_callers_objects(interp, anchor.bound):
+            return True
+        # the code runs on a model the checked file built: certain maybe only with it
+        return CANDIDATE if _built_here(interp, [anchor.bound] + list(anchor.values)) else False
     ids = {id(t.storage)}
     for m in t.members or ():
         ids.add(id(m.storage))

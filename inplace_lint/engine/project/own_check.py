@@ -1,0 +1,78 @@
+"""Whether a hazard inside another module is certain only with the checked file's objects.
+
+A write inside another module's code to a tensor that code saved itself is that
+module's own hazard, reported when the module is checked.  But where the checked
+file built the object the code runs on (``Gated()(x)``, ``train_step(model, x)``),
+the hazard may be certain only with those objects: the constructor's default
+``act="relu"`` picks an in-place activation that the module's own check, which
+sees every choice a caller could make, can only call possible.  Such writes are
+held as candidates during the analysis; at the end, the function the checked file
+called is analysed once as its module's own check analyses it (fresh top level,
+unknown arguments), and a candidate stays only where that check does not find the
+same write just as certain.  Reporting it in both files would say one thing twice.
+"""
+from __future__ import annotations
+
+from ..budget import Incomplete, hard_budget
+from .modules import _is_main_guard
+
+# the callee module's own analysis of one function: a small fraction of a check
+OWN_BUDGET = 20_000
+
+
+def settle(interp):
+    """Drop the candidate events (see ``hooks.keep_event``) that the callee's own check reports as well."""
+    cands = interp.candidates
+    if not cands:
+        return
+    verdicts: dict = {}
+    drop = set()
+    for ev in cands:
+        func = ev.anchor.func
+        key = id(func.node)
+        if key not in verdicts:
+            verdicts[key] = _strong_writes(interp, func)
+        strong = verdicts[key]
+        theirs = strong.get(id(ev.node)) if strong is not None else None
+        if strong is None or theirs is not None and all(a <= b for a, b in zip(_strength(ev), theirs)):
+            drop.add(id(ev))
+    if drop:
+        interp.events[:] = [e for e in interp.events if id(e) not in drop]
+    interp.candidates = []
+
+
+def _strength(ev):
+    """What makes a write an error rather than a warning (each True is stronger)."""
+    snap = ev.tensor
+    return (bool(snap.alias_certain), any(s.certain for s in ev.saves), snap.rg is True)
+
+
+def _strong_writes(interp, func):
+    """id(write node) -> the strongest facts the callee module's own check has there (None: unknown)."""
+    from ..interpreter import Interpreter  # local: the interpreter imports this package
+
+    project = interp.project
+    env = project.env_of_func(func.node)
+    if env is None or getattr(interp, "own_check", False):
+        return None
+    sub = Interpreter(env.tree, interp.k, project=project, path=env.path, source=env.source)
+    sub.own_check = True  # its own candidates are not settled again
+    sub.budget = OWN_BUDGET
+    sub.hard_budget = hard_budget(OWN_BUDGET)
+    sub.foreign_budget = OWN_BUDGET // 10
+    body = [s for s in env.tree.body if not _is_main_guard(s)]
+    out: dict = {}
+    try:
+        sub.exec_block(body, sub.globals)
+        for node, owner in sub._all_functions(body):
+            if node is func.node:
+                sub._analyse_standalone(node, owner)
+                break
+        else:
+            return None  # not a function its check analyses on its own (nested, inherited)
+    except (Incomplete, RecursionError):
+        return None
+    for ev in sub.events:
+        old = out.get(id(ev.node))
+        out[id(ev.node)] = _strength(ev) if old is None else tuple(a or b for a, b in zip(old, _strength(ev)))
+    return out
