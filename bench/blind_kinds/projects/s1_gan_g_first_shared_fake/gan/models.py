@@ -1,0 +1,23 @@
+import torch.nn as nn
+
+
+class Generator(nn.Module):
+    def __init__(self, z_dim, out_dim, hidden=16):
+        super().__init__()
+        self.net = nn.Sequential(
+            nn.Linear(z_dim, hidden), nn.LeakyReLU(0.2),
+            nn.Linear(hidden, out_dim), nn.Tanh(),
+        )
+
+    def forward(self, z):
+        return self.net(z)
+
+
+class Discriminator(nn.Module):
+    def __init__(self, in_dim, hidden=16):
+        super().__init__()
+        self.features = nn.Sequential(nn.Linear(in_dim, hidden), nn.LeakyReLU(0.2))
+        self.head = nn.Linear(hidden, 1)
+
+    def forward(self, x):
+        return self.head(self.features(x))

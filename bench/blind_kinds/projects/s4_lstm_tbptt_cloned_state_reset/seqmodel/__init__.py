@@ -1,0 +1,4 @@
+from .model import StreamClassifier
+from .state import LSTMState
+
+__all__ = ["StreamClassifier", "LSTMState"]
