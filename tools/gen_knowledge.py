@@ -234,7 +234,7 @@ def observe(obs, invoke, params, inplace):
             if isinstance(out, torch.Tensor):
                 obs.views.add("single" if shared[0] else None)
             else:
-                obs.views.add("multi" if any(shared) else None)
+                obs.views.add(_list_view_kind(outs) if any(shared) else None)
     if not backward_ok or called is None:
         return
     obs.grad_samples += 1
@@ -596,6 +596,20 @@ def _object(qual):
     return obj
 
 
+def _list_view_kind(outs):
+    """Views returned as a list: "multi" when torch forbids writing one in place (split,
+    chunk, unbind: outputs of one multi-output node), "each" when each is a view of its
+    own that may be written like any view (tensor_split, hsplit: slices)."""
+    for t in outs:
+        if isinstance(t, torch.Tensor) and t.requires_grad and t.is_floating_point():
+            try:
+                t.add_(0)
+            except RuntimeError as e:  # else the error of a view of a leaf: a view of its own
+                return "multi" if MULTI_VIEW_ERR in str(e) else "each"
+            return "each"
+    return "multi"  # nothing needs grad here: the static list-of-views answer
+
+
 def merge(fact, obs, notes, qual):
     """Experiments override static facts field by field where they have evidence."""
     if obs is None or not obs.samples:
@@ -604,7 +618,7 @@ def merge(fact, obs, notes, qual):
     view = None
     if obs.views:
         kinds = obs.views - {None, "alias"}
-        view = "multi" if "multi" in kinds else ("single" if kinds else None)
+        view = next((k for k in ("multi", "each", "single") if k in kinds), None)
     if obs.grad_samples:
         saves = set(obs.saves)
         # An op that itself returns multiple views (split) trips the multi-output-view

@@ -9,7 +9,8 @@ import libcst as cst
 from . import guards
 from . import params as param_kinds
 from .call_facts import name_pattern
-from .frames import DEEP_INIT_SHARE, MAX_DEPTH, MAX_INIT_DEPTH, Frame, is_init, RawEvent, Snapshot, nonempty
+from .frames import (DEEP_INIT_SHARE, MAX_DEPTH, MAX_INIT_DEPTH, Frame, RawEvent, Snapshot, decorator_name, is_init,
+                     nonempty)
 from .project import hooks as project_hooks
 from .state import State
 from .values import (
@@ -30,7 +31,12 @@ class Calls:
             elif a.star == "*":
                 args.append(Starred(v))
             elif a.star == "**":
-                pass
+                if isinstance(v, Qual) and self.project is not None:
+                    v = project_hooks.resolve_value(self, v)  # a config dict of another module
+                if isinstance(v, Dict):  # Model(**cfg): the entries known by name
+                    for k, item in v.entries.items():
+                        if k != "?":
+                            kwargs.setdefault(k, item)
             else:
                 args.append(v)
         return self.call(func, args, kwargs, node, frame)
@@ -272,6 +278,31 @@ class Calls:
         return param_kinds.unknown_param(self, p)
 
     # classes and modules -----------------------------------------------------
+    def init_dataclass(self, obj, info, args, kwargs, opaque_args=False):
+        """The ``__init__`` that ``@dataclass`` writes: each annotated field, in order,
+        from the arguments or its default (``LSTMState(h, c)`` holds ``h`` and ``c``)."""
+        if not any(decorator_name(d).split(".")[-1] == "dataclass" for d in info.node.decorators):
+            return
+        fields = [s for line in info.node.body.body if isinstance(line, cst.SimpleStatementLine)
+                  for s in line.body if isinstance(s, cst.AnnAssign) and isinstance(s.target, cst.Name)
+                  and "ClassVar" not in self.module.code_for_node(s.annotation.annotation)]
+        if any(isinstance(a, Starred) for a in args):
+            return
+        for i, f in enumerate(fields):
+            name = f.target.value
+            if opaque_args:
+                v = opaque()
+            elif i < len(args):
+                v = args[i]
+            elif name in kwargs:
+                v = kwargs[name]
+            elif f.value is not None:
+                v = self.eval(f.value, self.globals)
+            else:
+                continue
+            use(v)
+            self.heap.set(obj, name, v)
+
     def _builtin(self, name, args, kwargs, node):
         if name in ("zip",):
             return Seq(elem=Seq(items=[self.iterate(a.value if isinstance(a, Starred) else a) for a in args],
@@ -291,7 +322,8 @@ class Calls:
         if name == "range":
             bounds = [a.value if isinstance(a, Const) and type(a.value) is int else None for a in args]
             if bounds and None not in bounds:
-                return Seq(elem=UNKNOWN_CONST, nonempty=len(range(*bounds[:3])) > 0 if len(bounds) <= 3 else False)
+                # nonempty: 2 for "at least two" (a comprehension of layers makes a deep stack)
+                return Seq(elem=UNKNOWN_CONST, nonempty=min(len(range(*bounds[:3])), 2) if len(bounds) <= 3 else False)
             return Seq(elem=UNKNOWN_CONST)
         if name in ("sum", "max", "min"):
             vals = [self.iterate(args[0])] if len(args) == 1 else args
@@ -365,6 +397,9 @@ class Calls:
         if self.env is not None:
             ev.env, ev.anchor, ev.caller_target = self.env, self.anchor, project_hooks.caller_expr(self, t)
             if keep is project_hooks.CANDIDATE:
+                # the functions of other modules the call went through, down to the write
+                n = len(self.chain) - self.anchor.depth
+                ev.own_funcs = self.funcs[-n:] if n > 0 else []
                 self.candidates.append(ev)
         if retained:
             self.pending.append((ev, retained))

@@ -8,7 +8,7 @@ some of those modules, each applied to the output of the one before.
 """
 from __future__ import annotations
 
-from .values import Alt, Dict, Obj, Seq, Starred, Tensor, opaque, t_or
+from .values import Alt, Dict, Obj, Seq, Starred, Tensor, copy_obj, opaque, t_or
 
 
 class AnyOrder(Alt):
@@ -29,7 +29,13 @@ def container_items(interp, qual, args, kwargs, obj):
                 elif isinstance(a.value, Obj) and a.value.is_module and a.value.items is not None:
                     items.extend(a.value.items)  # the layers of a ModuleList or Sequential, in order
                 else:
-                    items.append(_any_order(interp.iterate(a.value)))
+                    elem = interp.iterate(a.value)
+                    items.append(_any_order(elem))
+                    if isinstance(a.value, Seq) and a.value.nonempty == 2 and isinstance(elem, Obj) \
+                            and elem.is_module and not isinstance(elem, Alt):
+                        # at least two layers made alike ([Block(d) for _ in range(n)]): the
+                        # second runs on the first one's output, which needs grad
+                        items.append(copy_obj(elem, {}))
                     if isinstance(a.value, Seq) and a.value.tail:
                         items.extend(a.value.tail)  # appended after the loop: last, in order
             elif isinstance(a, Dict):

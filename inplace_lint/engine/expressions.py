@@ -10,7 +10,7 @@ import libcst as cst
 
 from . import guards
 from .containers import AnyOrder
-from .frames import Frame, decorator_name
+from .frames import Frame, decorator_name, nonempty
 from .project import hooks as project_hooks
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
@@ -329,8 +329,12 @@ class Expressions:
     def _comp(self, node, frame):
         inner = Frame(parent=frame)
         inner.vars = {}
-        self._bind_comp(node.for_in, inner)
-        return Seq(elem=self.eval(node.elt, inner))
+        it = self._bind_comp(node.for_in, inner)
+        # as many elements as the one loop runs (at least one, or two): [Block() for _ in range(4)]
+        many = nonempty(it) if node.for_in.inner_for_in is None and not node.for_in.ifs else False
+        if many and isinstance(it, Seq) and it.items is not None:
+            many = min(len(it.items), 2)
+        return Seq(elem=self.eval(node.elt, inner), nonempty=many)
 
     def _dictcomp(self, node, frame):
         inner = Frame(parent=frame)
@@ -339,12 +343,16 @@ class Expressions:
         return Dict({"?": self.eval(node.value, inner)})
 
     def _bind_comp(self, for_in, frame):
+        """Bind the targets; returns what the first ``for`` iterates over."""
+        first = None
         while for_in is not None:
             it = self.eval(for_in.iter, frame)
+            first = it if first is None else first
             self.assign(for_in.target, self.iterate(it), frame, for_in.iter)
             for cond in for_in.ifs:
                 self.eval(cond.test, frame)
             for_in = for_in.inner_for_in
+        return first
 
     def _namedexpr(self, node, frame):
         v = self.eval(node.value, frame)

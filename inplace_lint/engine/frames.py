@@ -21,7 +21,7 @@ class RawEvent:
 
     __slots__ = ("kind", "op", "node", "target_node", "tensor", "grad", "saves", "out_rg", "related_node",
                  "related_message", "chain", "basic_index", "stmt", "related_stmt", "previous", "env", "anchor",
-                 "caller_target")
+                 "caller_target", "own_funcs")
 
     def __init__(self, kind, op, node, target_node, tensor, grad, saves, chain, out_rg=None,
                  related_node=None, related_message="", basic_index=False, stmt=None, related_stmt=None):

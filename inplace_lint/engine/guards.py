@@ -340,7 +340,10 @@ _PLAIN = (str, int, float, bool, type(None))
 _CONST_OPS = {cst.Equal: lambda a, b: a == b, cst.NotEqual: lambda a, b: a != b,
               cst.In: lambda a, b: a in b, cst.NotIn: lambda a, b: a not in b,
               cst.Is: lambda a, b: a is b if b is None or a is None else None,
-              cst.IsNot: lambda a, b: a is not b if b is None or a is None else None}
+              cst.IsNot: lambda a, b: a is not b if b is None or a is None else None,
+              # sizes and thresholds from the caller (``prob_floor > 0``); a TypeError is "not decided"
+              cst.LessThan: lambda a, b: a < b, cst.LessThanEqual: lambda a, b: a <= b,
+              cst.GreaterThan: lambda a, b: a > b, cst.GreaterThanEqual: lambda a, b: a >= b}
 
 
 def _constant(interp, node, frame):

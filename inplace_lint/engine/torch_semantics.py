@@ -17,8 +17,8 @@ from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
 from .frames import SeqPrefix
 from .values import (
-    UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor,
-    copy_obj, join, join_all, link, make_group, mark_read, opaque, reaches, result_tensor, t_and, t_or, use,
+    UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor, copy_obj,
+    detached_state, join, join_all, link, make_group, mark_read, opaque, reaches, result_tensor, t_and, t_or, use,
 )
 
 # Tensor methods that end in "_" but only change autograd metadata.
@@ -74,6 +74,8 @@ class TorchSemantics:
                                standalone=opaque_args)
         elif info.known_base:
             self._init_known(obj, info.known_base, args, kwargs)
+        else:
+            self.init_dataclass(obj, info, args, kwargs, opaque_args)
         return obj
 
     def _init_known(self, obj, qual, args, kwargs):
@@ -485,8 +487,8 @@ class TorchSemantics:
             elif args:
                 obj.items.append(args[-1])
             return Const(None)
-        if name in ("state_dict", "named_parameters"):
-            return Dict({})
+        if name == "state_dict":
+            return Dict({"?": detached_state(obj)})
         return opaque(self._taint(args, kwargs))
 
     def _module_params(self, obj: Obj):
@@ -652,8 +654,8 @@ class TorchSemantics:
                 if spec.get("view_maybe_copy") and _noncontig(first):
                     result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh")
                 else:
-                    result = self._view_of(first, name, view)
-                    if view == "multi":
+                    result = self._view_of(first, name, "single" if view == "each" else view)
+                    if view in ("multi", "each"):  # a tuple of views (each one writable for "each")
                         result = Seq(elem=result, is_tuple=True)
             elif spec.get("maybe_alias") and isinstance(first, Tensor):
                 result = first.maybe_alias(("." if method else "") + name + "()")

@@ -390,6 +390,15 @@ class GradCtx(Value):
 MAX_GROUP = 12
 
 
+def detached_state(obj):
+    """What ``module.state_dict()`` maps names to: its parameters and buffers, detached
+    (no grad, but sharing their version counters: writing one bumps the parameter's)."""
+    ts = [t for m in obj.submodules() for t in list(m.own_params()) + [
+        b for b in m.attrs.values() if isinstance(b, Tensor) and b.kind == "buffer"]]
+    return make_group([Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain, kind="fresh",
+                              dtype=t.dtype) for t in ts], kind="fresh")
+
+
 def make_group(tensors, kind="group"):
     """One value for "any of these tensors".  Nested groups are flattened, so that
     joins in loops do not nest; past MAX_GROUP members only the storages are kept."""

@@ -318,10 +318,13 @@ def keep_event(interp, t, live):
     if live:
         if not (t.alias_certain and any(s.certain for s in live)):
             return False
-        if anchor.grad_args or _holds_callers_objects(interp, anchor.bound):
-            return True
-        # the code runs on a model the checked file built: certain maybe only with it
-        return CANDIDATE if _built_here(interp, [anchor.bound] + list(anchor.values)) else False
+        # the caller's tensors or objects make it certain here: kept unless the callee's
+        # own check is as certain (own_check), e.g. a model the checked file built whose
+        # constructor default picks an in-place activation
+        if anchor.grad_args or _holds_callers_objects(interp, anchor.bound) \
+                or _built_here(interp, [anchor.bound] + list(anchor.values)):
+            return CANDIDATE
+        return False
     ids = {id(t.storage)}
     for m in t.members or ():
         ids.add(id(m.storage))

@@ -21,21 +21,24 @@ OWN_BUDGET = 20_000
 
 
 def settle(interp):
-    """Drop the candidate events (see ``hooks.keep_event``) that the callee's own check reports as well."""
+    """Drop the candidate events (see ``hooks.keep_event``) that a callee's own check reports as well."""
     cands = interp.candidates
     if not cands:
         return
-    verdicts: dict = {}
+    subs: dict = {}  # id(env) -> the module's own-check interpreter (its top level run once)
+    verdicts: dict = {}  # id(function node) -> its strong writes (None: unknown)
     drop = set()
     for ev in cands:
-        func = ev.anchor.func
-        key = id(func.node)
-        if key not in verdicts:
-            verdicts[key] = _strong_writes(interp, func)
-        strong = verdicts[key]
-        theirs = strong.get(id(ev.node)) if strong is not None else None
-        if strong is None or theirs is not None and all(a <= b for a, b in zip(_strength(ev), theirs)):
-            drop.add(id(ev))
+        mine = _strength(ev)
+        for func in ev.own_funcs:
+            key = id(func.node)
+            if key not in verdicts:
+                verdicts[key] = _strong_writes(interp, func, subs)
+            strong = verdicts[key]
+            theirs = strong.get(id(ev.node)) if strong is not None else None
+            if strong is None or theirs is not None and all(a <= b for a, b in zip(mine, theirs)):
+                drop.add(id(ev))  # (unknown: say nothing rather than maybe twice)
+                break
     if drop:
         interp.events[:] = [e for e in interp.events if id(e) not in drop]
     interp.candidates = []
@@ -47,24 +50,33 @@ def _strength(ev):
     return (bool(snap.alias_certain), any(s.certain for s in ev.saves), snap.rg is True)
 
 
-def _strong_writes(interp, func):
-    """id(write node) -> the strongest facts the callee module's own check has there (None: unknown)."""
+def _strong_writes(interp, func, subs):
+    """id(write node) -> the strongest facts the own check of ``func``'s module finds
+    there when it analyses ``func`` on its own (None: not known)."""
     from ..interpreter import Interpreter  # local: the interpreter imports this package
 
     project = interp.project
     env = project.env_of_func(func.node)
     if env is None or getattr(interp, "own_check", False):
         return None
-    sub = Interpreter(env.tree, interp.k, project=project, path=env.path, source=env.source)
-    sub.own_check = True  # its own candidates are not settled again
-    sub.budget = OWN_BUDGET
-    sub.hard_budget = hard_budget(OWN_BUDGET)
-    sub.foreign_budget = OWN_BUDGET // 10
-    body = [s for s in env.tree.body if not _is_main_guard(s)]
-    out: dict = {}
+    sub = subs.get(id(env))
+    if sub is None:
+        sub = Interpreter(env.tree, interp.k, project=project, path=env.path, source=env.source)
+        sub.own_check = True  # its own candidates are not settled again
+        sub.budget = OWN_BUDGET
+        sub.hard_budget = hard_budget(OWN_BUDGET)
+        sub.foreign_budget = OWN_BUDGET // 10
+        sub.own_body = [s for s in env.tree.body if not _is_main_guard(s)]
+        try:
+            sub.exec_block(sub.own_body, sub.globals)
+        except (Incomplete, RecursionError):
+            sub = False
+        subs[id(env)] = sub
+    if sub is False:
+        return None
+    start = len(sub.events)
     try:
-        sub.exec_block(body, sub.globals)
-        for node, owner in sub._all_functions(body):
+        for node, owner in sub._all_functions(sub.own_body):
             if node is func.node:
                 sub._analyse_standalone(node, owner)
                 break
@@ -72,7 +84,8 @@ def _strong_writes(interp, func):
             return None  # not a function its check analyses on its own (nested, inherited)
     except (Incomplete, RecursionError):
         return None
-    for ev in sub.events:
+    out: dict = {}
+    for ev in sub.events[start:]:
         old = out.get(id(ev.node))
         out[id(ev.node)] = _strength(ev) if old is None else tuple(a or b for a, b in zip(old, _strength(ev)))
     return out
