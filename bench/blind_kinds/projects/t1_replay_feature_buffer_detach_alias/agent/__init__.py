@@ -1,0 +1,4 @@
+from .buffer import FeatureBuffer
+from .model import Encoder, QHead
+
+__all__ = ["Encoder", "QHead", "FeatureBuffer"]

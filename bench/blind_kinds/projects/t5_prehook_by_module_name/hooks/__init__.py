@@ -1,0 +1,3 @@
+from .registry import attach, available
+
+__all__ = ["attach", "available"]

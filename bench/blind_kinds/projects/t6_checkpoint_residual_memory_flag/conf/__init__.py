@@ -1,0 +1,1 @@
+"""Run-time switches shared by the training scripts."""

@@ -1,0 +1,2 @@
+from .config import EncoderConfig
+from .model import Encoder
