@@ -19,6 +19,9 @@ from .values import (
 )
 
 
+_CHECKPOINT_OPTIONS = {"use_reentrant", "preserve_rng_state", "context_fn", "determinism_check", "debug"}
+
+
 class Calls:
     # ------------------------------------------------------------------- calls
     def _call(self, node, frame):
@@ -276,6 +279,29 @@ class Calls:
 
     def _unknown_param(self, p: cst.Param):
         return param_kinds.unknown_param(self, p)
+
+    def checkpoint(self, args, kwargs, node):
+        """``torch.utils.checkpoint.checkpoint(fn, *args)``: ``fn`` runs, but what it saves is
+        recomputed during backward, so writing its output in place is fine; only its tensor
+        arguments are kept for backward (and checked: writing one of them afterwards raises)."""
+        if not args:
+            return opaque()
+        fn, rest = args[0], list(args[1:])
+        kw = {k: v for k, v in kwargs.items() if k not in _CHECKPOINT_OPTIONS}
+        outer, self.recomputed = self.recomputed, []
+        try:
+            out = self.call(fn, rest, kw, node)
+        finally:
+            made, self.recomputed = self.recomputed, outer
+        for storage, save in made:
+            if save in storage.saves:
+                storage.saves.remove(save)
+            if save in self.save_log:
+                self.save_log.remove(save)
+        for a in rest:
+            if isinstance(a, Tensor):
+                self._save(a, "checkpoint", "input", node, True, out=out if isinstance(out, Tensor) else None)
+        return out
 
     # classes and modules -----------------------------------------------------
     def init_dataclass(self, obj, info, args, kwargs, opaque_args=False):

@@ -12,6 +12,7 @@ from . import guards
 from .containers import AnyOrder
 from .frames import Frame, decorator_name, nonempty
 from .project import hooks as project_hooks
+from .registration import HookHandle
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
@@ -88,6 +89,8 @@ class Expressions:
         return self.getattr(base, node.attr.value, node)
 
     def getattr(self, base, attr, node=None):
+        if isinstance(base, HookHandle):
+            return BoundMethod(base, attr)  # handle.remove()
         if isinstance(base, Qual):
             return Qual(self.k.resolve(base.name + "." + attr))  # re-exports: torch.functional.F
         if isinstance(base, Tensor):

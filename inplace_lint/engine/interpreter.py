@@ -79,6 +79,7 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics):
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
+        self.recomputed = None  # inside checkpoint(): the saves made, dropped after it (Calls.checkpoint)
         self.candidates: list = []  # events another module's own check may report (project.own_check)
         self.written: list = []  # outputs of saving ops whose saves were written since the last backward
         self.save_log: list = []  # saves made since the last backward, and those it spared

@@ -11,8 +11,9 @@ from __future__ import annotations
 import libcst as cst
 
 from .call_facts import (
-    FORWARD_WRITES, arg_node, bind_keyword, overload_saves, registered_name, string_certain, triggered,
+    FORWARD_WRITES, arg_node, bind_keyword, overload_saves, string_certain, triggered,
 )
+from . import registration
 from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
 from .frames import SeqPrefix
@@ -51,6 +52,7 @@ MODULE_CONTAINERS = {"torch.nn.Sequential", "torch.nn.ModuleList", "torch.nn.Mod
 PARAM_CLASSES = {"torch.nn.Parameter", "torch.nn.parameter.Parameter"}
 BUFFER_CLASSES = {"torch.nn.Buffer"}  # a tensor that becomes a buffer when assigned to a module
 BACKWARD_FUNCS = {"torch.autograd.backward", "torch.autograd.grad"}
+CHECKPOINT_FUNCS = {"torch.utils.checkpoint.checkpoint"}
 
 
 class TorchSemantics:
@@ -120,6 +122,11 @@ class TorchSemantics:
         return obj
 
     def apply_module(self, obj: Obj, args, kwargs, node):
+        if registration.hooked(obj):
+            return registration.run_hooked(self, obj, args, kwargs, node, self._forward)
+        return self._forward(obj, args, kwargs, node)
+
+    def _forward(self, obj: Obj, args, kwargs, node):
         if obj.cls is not None and obj.qual != "optimizer":
             fwd, owner = obj.cls.lookup("forward" if obj.is_module else "__call__")
             if fwd is not None:
@@ -261,7 +268,12 @@ class TorchSemantics:
         if name in BACKWARD_FUNCS:
             self._backward(kwargs, accumulates=name.endswith("backward"),
                            root=args[0] if args else kwargs.get("tensors", kwargs.get("outputs")))
-            return opaque(False) if name.endswith("grad") else Const(None)
+            if not name.endswith("grad"):
+                return Const(None)
+            # the gradients; with create_graph=True they are part of the graph (a gradient penalty)
+            cg = kwargs.get("create_graph")
+            rg = True if isinstance(cg, Const) and cg.value is True else None if cg is not None else False
+            return Seq(elem=Tensor(rg=rg, leaf=None if rg is None else not rg, kind="fresh"), is_tuple=True)
         wrapper = self.k.wrapper(name)
         if wrapper is not None and wrapper.get("leaf") and name not in PARAM_CLASSES:
             return self._wrap(wrapper, args, kwargs, node, kind="buffer" if name in BUFFER_CLASSES else "fresh")
@@ -271,6 +283,8 @@ class TorchSemantics:
             rg = rgv.value if isinstance(rgv, Const) and isinstance(rgv.value, bool) else True
             return Tensor(rg=rg, leaf=True, kind="param", node=node,
                           storage=src.storage if isinstance(src, Tensor) and src.kind == "fresh" else None)
+        if name in CHECKPOINT_FUNCS:
+            return self.checkpoint(args, kwargs, node)
         if name in ("copy.deepcopy", "copy.copy"):
             return self._deepcopy(args[0] if args else opaque())
         if name.startswith("torch.nn.init."):
@@ -355,6 +369,8 @@ class TorchSemantics:
             return self.tensor_method(recv, name, args, kwargs, node)
         if isinstance(recv, Obj):
             return self.object_method(recv, name, args, kwargs, node)
+        if isinstance(recv, registration.HookHandle):
+            return recv.remove(self) if name == "remove" else Const(None)
         if isinstance(recv, SuperRef):
             if name == "__init__" and recv.obj is not None:
                 for b in recv.owner.bases:
@@ -368,6 +384,10 @@ class TorchSemantics:
                 return self._apply_known(recv.obj, recv.owner.known_base, args, kwargs, node)
             return opaque(self._taint(args, kwargs))
         if isinstance(recv, Seq):
+            if name in ("append", "insert", "add", "extend") and args and recv.sources:
+                for src in recv.sources:  # ``(a if c else b).append(x)``: either list may get it
+                    src.elem = join(src.element(), self.iterate(args[0]) if name == "extend" else args[-1])
+                    src.items = src.tail = None
             if name in ("append", "insert", "add"):
                 if args:
                     if name == "append" and recv.items is not None and not self.loop_depth:
@@ -454,27 +474,8 @@ class TorchSemantics:
             value = flag.value if isinstance(flag, Const) and isinstance(flag.value, bool) else None
             self._module_params(obj).set_requires_grad(value)
             return obj
-        if name == "register_buffer" and len(args) >= 2:
-            t = args[1]
-            if isinstance(t, Tensor):
-                t.kind = "buffer" if t.kind in ("fresh", "opaque") else t.kind
-                if t.rg is None and not t.members:
-                    # a buffer holds state, not a graph: one made from values of unknown
-                    # kind (a kernel from a helper of another module) does not require grad
-                    t = t.copy(rg=False, leaf=True)
-            key = registered_name(args[0], node)
-            if key is not None:
-                self.heap.set(obj, key, t)
-            return Const(None)
-        if name in ("register_parameter", "add_module", "register_module") and len(args) >= 2:
-            # add_module(f"layer{i}", m): kept under its template, found again by getattr(self, f"layer{j}")
-            key = registered_name(args[0], node)
-            if key is not None:
-                self.heap.set(obj, key, args[1])
-            named = isinstance(args[0], Const) and args[0] is not UNKNOWN_CONST
-            if named and name != "register_parameter" and obj.qual == "torch.nn.Sequential" and obj.items is not None:
-                obj.items.append(args[1])  # a Sequential filled imperatively runs its modules in order
-            return Const(None)
+        if name in registration.METHODS:
+            return registration.register(self, obj, name, args, node)
         if name == "apply" and args:
             subs = list(obj.submodules())
             self.call(args[0], [join_all(subs)], {}, node)
@@ -746,6 +747,8 @@ class TorchSemantics:
         save = Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt, out)
         t.storage.saves.append(save)
         self.save_log.append(save)
+        if self.recomputed is not None:  # inside checkpoint(): dropped after the call (calls.checkpoint)
+            self.recomputed.append((t.storage, save))
 
     def _view_of(self, base: Tensor, op, kind):
         mark_read(base)

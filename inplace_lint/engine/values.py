@@ -194,9 +194,17 @@ def hidden(v, epochs, _depth=0):
         # a group keeps its members: the group's own hide filters their saves
         return v.copy(hide=(v.hide | epochs) if v.hide else frozenset(epochs), used=True)
     if isinstance(v, Seq) and _depth < 3:
-        return Seq(items=[hidden(i, epochs, _depth + 1) for i in v.items] if v.items is not None else None,
-                   elem=hidden(v.elem, epochs, _depth + 1) if v.elem is not None else None, is_tuple=v.is_tuple)
+        return _copied(v, Seq(items=[hidden(i, epochs, _depth + 1) for i in v.items] if v.items is not None else None,
+                              elem=hidden(v.elem, epochs, _depth + 1) if v.elem is not None else None,
+                              is_tuple=v.is_tuple))
     return v
+
+
+def _copied(v, seq):
+    """A path's copy of list ``v``: an append to it reaches ``v`` (see Seq.sources)."""
+    if not v.is_tuple:
+        seq.sources = v.sources or [v]
+    return seq
 
 
 def hidden_linked(v, epochs, _depth=0):
@@ -209,9 +217,10 @@ def hidden_linked(v, epochs, _depth=0):
             h.used, h.srcs = v.used, [v]
         return h
     if isinstance(v, Seq) and _depth < 3 and epochs:
-        return Seq(items=[hidden_linked(i, epochs, _depth + 1) for i in v.items] if v.items is not None else None,
-                   elem=hidden_linked(v.elem, epochs, _depth + 1) if v.elem is not None else None,
-                   is_tuple=v.is_tuple)
+        return _copied(v, Seq(items=[hidden_linked(i, epochs, _depth + 1) for i in v.items]
+                              if v.items is not None else None,
+                              elem=hidden_linked(v.elem, epochs, _depth + 1) if v.elem is not None else None,
+                              is_tuple=v.is_tuple))
     return v
 
 
@@ -260,7 +269,7 @@ class Qual(Value):
 class Seq(Value):
     """A list or tuple.  ``items`` when its members are known exactly, else ``elem`` joins them."""
 
-    __slots__ = ("items", "elem", "is_tuple", "nonempty", "tail")
+    __slots__ = ("items", "elem", "is_tuple", "nonempty", "tail", "sources")
 
     def __init__(self, items=None, elem=None, is_tuple=False, nonempty=False):
         self.items = list(items) if items is not None else None
@@ -270,6 +279,9 @@ class Seq(Value):
         # when items is None: the last members, in order, appended after the unknown part
         # (a network's output layer appended after the loop that built its hidden layers)
         self.tail = None
+        # for a join of lists from different paths (``a if c else b``): those lists, which
+        # an append to the join may reach
+        self.sources = None
 
     def element(self):
         if self.items is not None:
@@ -490,7 +502,10 @@ def _join_seqs(a, b):
         return Seq(is_tuple=a.is_tuple and b.is_tuple)
     _join_depth += 1
     try:
-        return Seq(elem=join(a.element(), b.element()), is_tuple=a.is_tuple and b.is_tuple)
+        out = Seq(elem=join(a.element(), b.element()), is_tuple=a.is_tuple and b.is_tuple)
+        if not out.is_tuple:
+            out.sources = ((a.sources or [a]) + (b.sources or [b]))[:8]
+        return out
     finally:
         _join_depth -= 1
 
