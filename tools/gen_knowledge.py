@@ -133,6 +133,7 @@ class Obs:
         self.bwd_unimplemented = 0  # samples whose backward raised "not implemented"
         # Per requires_grad pattern "only P requires grad" (P a parameter name):
         self.outcomes = {}        # (P, name, tensor params, non-contiguous input) -> {None, "saved", "multi"}
+        self.plain_outcomes = {}  # the same, from the samples without string arguments
         self.pattern_tried = set()  # P whose "only P requires grad" run was attempted
         self.pattern_ok = set()     # ... and measured at least once
         # (params passed as Python numbers, saved name) -> {None, "saved", "multi"}:
@@ -332,6 +333,8 @@ def record_pattern(obs, p, slots, found, contiguous=True, kinds=(frozenset(), fr
     layout = not contiguous
     for name in present | {n for n, _ in slots if n is not None and is_output_name(n)}:
         obs.outcomes.setdefault((p, name, present, layout), set()).add(found.get(name))
+        if not strings:  # the samples no string argument explains (see saves_sometimes)
+            obs.plain_outcomes.setdefault((p, name, present, layout), set()).add(found.get(name))
         obs.number_outcomes.setdefault((numbers, name), set()).add(found.get(name))
         if tensors is not None:
             obs.tensor_outcomes.setdefault((tensors, name), set()).add(found.get(name))
@@ -645,12 +648,8 @@ def merge(fact, obs, notes, qual):
             fact["saved_for"] = saved_for
         # Saved in some samples but not in others under the same pattern: value-dependent
         # (interpolate saves its input for mode="area" only).
-        seen = {}
-        for (p, name, present, layout), hows in obs.outcomes.items():
-            if not layout:
-                seen.setdefault((p, name, present), set()).update(saved(h) for h in hows)
-        fact["saves_sometimes"] = {k[1] for k, v in seen.items() if len(v) == 2}
         fact["saves"], fact["saves_source"] = saves, "experiment"
+        by_string = None
         if obs.pattern_tried <= obs.pattern_ok:
             fact["overloads"] = kind_overloads(obs, saves, saved, fact["params"], fact.get("_int_params", set()))
             defaults = string_defaults(_object(qual))
@@ -659,6 +658,15 @@ def merge(fact, obs, notes, qual):
                 fact["overloads"] += by_string
                 fact["string_defaults"] = {p: defaults[p] for p in sorted({o["string"][0] for o in by_string})
                                            if p in defaults}
+        # Where string arguments pick what is saved (norm's p="nuc" saves nothing), they say
+        # so through the overloads; "sometimes" is then what the other samples leave open
+        # (norm(x, 2) always keeps its input and result).
+        outcomes = obs.plain_outcomes if by_string and obs.plain_outcomes else obs.outcomes
+        seen = {}
+        for (p, name, present, layout), hows in outcomes.items():
+            if not layout:
+                seen.setdefault((p, name, present), set()).update(saved(h) for h in hows)
+        fact["saves_sometimes"] = {k[1] for k, v in seen.items() if len(v) == 2}
     elif obs.bwd_unimplemented and fact["saves_source"] == "none":
         # the output requires grad but backward always raises "not implemented":
         # nothing it keeps can ever be found modified

@@ -112,6 +112,21 @@ def _string_saves(spec, bound, saves):
     return saves
 
 
+def string_unsure(spec, bound):
+    """Names whose saving depends on a string argument whose value is not known here
+    (``F.pad(x, p, mode=self.mode)``: "reflect" keeps the input, "constant" does not)."""
+    by_param: dict = {}
+    for o in _overloads(spec).strings:
+        by_param.setdefault(o["string"][0], []).append(set(o["saves"]))
+    out = set()
+    for param, options in by_param.items():
+        v = bound.get(param)
+        if v is None or isinstance(v, Const) and v is not UNKNOWN_CONST:
+            continue  # the default, a known string (string_certain) or a number (the plain samples)
+        out |= set.union(*options) - set.intersection(*options)
+    return out
+
+
 def string_certain(spec, bound):
     """Names a known string argument says are kept: their value-dependence is
     settled (F.pad with mode="reflect" surely keeps its input)."""

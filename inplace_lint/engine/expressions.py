@@ -89,8 +89,9 @@ class Expressions:
         return self.getattr(base, node.attr.value, node)
 
     def getattr(self, base, attr, node=None):
-        if isinstance(base, HookHandle):
-            return BoundMethod(base, attr)  # handle.remove()
+        if isinstance(base, HookHandle) or isinstance(base, Const) and isinstance(base.value, str) \
+                and base is not UNKNOWN_CONST:
+            return BoundMethod(base, attr)  # handle.remove(), "a.b".split(".")
         if isinstance(base, Qual):
             return Qual(self.k.resolve(base.name + "." + attr))  # re-exports: torch.functional.F
         if isinstance(base, Tensor):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import libcst as cst
 
 from .call_facts import (
-    FORWARD_WRITES, arg_node, bind_keyword, overload_saves, string_certain, triggered,
+    FORWARD_WRITES, arg_node, bind_keyword, overload_saves, string_certain, string_unsure, triggered,
 )
 from . import registration
 from .containers import container_items, run_sequential
@@ -19,7 +19,8 @@ from .dtypes import dtype_class, type_result
 from .frames import SeqPrefix
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor, copy_obj,
-    detached_state, join, join_all, link, make_group, mark_read, opaque, reaches, result_tensor, t_and, t_or, use,
+    detached_state, join, join_all, link, make_group, mark_read, opaque, reaches, result_tensor, string_method, t_and,
+    t_or, use,
 )
 
 # Tensor methods that end in "_" but only change autograd metadata.
@@ -424,6 +425,10 @@ class TorchSemantics:
             if name == "update" and args and isinstance(args[0], Dict):
                 recv.entries.update(args[0].entries)
             return UNKNOWN_CONST
+        if isinstance(recv, Const) and recv is not UNKNOWN_CONST and isinstance(recv.value, str):
+            got = string_method(recv.value, name, args)
+            if got is not None:
+                return got
         if isinstance(recv, ClassInfo):
             if name == "apply" and recv.kind == "function":
                 fwd, owner = recv.lookup("forward")
@@ -705,7 +710,7 @@ class TorchSemantics:
         # Layout-dependent saves of the folding ops are modelled here (noncontig
         # views), so the generator's "sometimes" for them is not needed.
         sometimes = () if name.rstrip("_") in FOLDING_OPS else (spec.get("saves_sometimes") or ())
-        sometimes = (set(sometimes) - string_certain(spec, bound)) | unsure
+        sometimes = (set(sometimes) - string_certain(spec, bound)) | unsure | string_unsure(spec, bound)
         if out_rg is None:
             out_rg = self._out_rg([v for v in bound.values() if isinstance(v, Tensor)])
         for what in saves:

@@ -56,9 +56,13 @@ def _strong_writes(interp, func, subs):
     from ..interpreter import Interpreter  # local: the interpreter imports this package
 
     project = interp.project
-    env = project.env_of_func(func.node)
-    if env is None or getattr(interp, "own_check", False):
+    if getattr(interp, "own_check", False):
         return None
+    env = project.env_of_func(func.node)
+    if env is None:
+        # a closure (a hook a factory returns) runs only where it is called: its module's
+        # own check does not run it on its own
+        return {} if any(_nested(e, func.node) for e in interp.touched) else None
     sub = subs.get(id(env))
     if sub is None:
         sub = Interpreter(env.tree, interp.k, project=project, path=env.path, source=env.source)
@@ -81,7 +85,7 @@ def _strong_writes(interp, func, subs):
                 sub._analyse_standalone(node, owner)
                 break
         else:
-            return None  # not a function its check analyses on its own (nested, inherited)
+            return None  # not analysed on its own there (an inherited method runs with its subclass)
     except (Incomplete, RecursionError):
         return None
     out: dict = {}
@@ -89,3 +93,24 @@ def _strong_writes(interp, func, subs):
         old = out.get(id(ev.node))
         out[id(ev.node)] = _strength(ev) if old is None else tuple(a or b for a, b in zip(old, _strength(ev)))
     return out
+
+
+def _nested(env, fnode):
+    """``fnode`` is a function defined inside another function of ``env``'s module."""
+    import libcst as cst
+
+    class Find(cst.CSTVisitor):
+        found = False
+        depth = 0
+
+        def visit_FunctionDef(self, node):
+            if node is fnode and self.depth:
+                Find.found = True
+            self.depth += 1
+
+        def leave_FunctionDef(self, node):
+            self.depth -= 1
+
+    Find.found = False
+    env.tree.visit(Find())
+    return Find.found
