@@ -3,7 +3,7 @@
 # Safe: the merged `weight` only feeds torch.isfinite (a bool) and `get_base_layer().weight.data = ...`;
 # a `.data =` assignment takes the data, not the graph, so no backward ever reaches the matmul's save.
 # Mechanism: the `.data =` target is an attribute of `get_base_layer()` (a loop over .base_layer), not surely
-# a tensor, so the assigned value counts as used (with `self.base_layer.weight.data = weight` it is quiet).
+# a tensor, so the value counts as used (quiet with `self.base_layer.weight.data = weight`). See also 02.
 import torch
 from torch import nn
 
