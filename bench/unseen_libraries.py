@@ -1,6 +1,6 @@
 """Findings on PyTorch libraries the linter was never tuned on (issue 12).
 
-    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third] [--only NAME,...]
+    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth] [--only NAME,...]
 
 FOLDER (default /work/unseen) holds one unpacked wheel per library, in a
 sub-folder named like the distribution (``kornia/``, ``pyro_ppl/``, ...).
@@ -34,7 +34,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # libraries of session 2 (their false alarms were studied and their mechanisms
 # fixed, so they are no longer unseen); "fresh": picked in session 3 and not
 # looked at before that run (default folder /work/unseen2); "third": picked in
-# session 4, measured before any of its code was read (/work/unseen3).
+# session 4, measured before any of its code was read (/work/unseen3); "fourth":
+# picked in session 5, measured before any of its code was read (/work/unseen4).
 SETS = {"first": {
     "kornia": "0.9.0",
     "monai": "1.6.1",
@@ -57,9 +58,17 @@ SETS = {"first": {
     "pytorch_metric_learning": "2.9.0",
     "tianshou": "2.0.1",
     "x_transformers": "2.31.10",
+}, "fourth": {
+    "open_clip_torch": "3.3.0",
+    "peft": "0.21.2",
+    "pytorch_forecasting": "1.8.0",
+    "torch_optimizer": "0.3.0",
+    "torchtune": "0.6.1",
+    "vector_quantize_pytorch": "1.32.0",
 }}
 PINNED = {name: version for libraries in SETS.values() for name, version in libraries.items()}
-DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/work/unseen3"}
+DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/work/unseen3",
+                  "fourth": "/work/unseen4"}
 
 
 def download(folder, names):
@@ -112,7 +121,7 @@ def check(folder):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third)")
+    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth)")
     ap.add_argument("--set", choices=sorted(SETS), default="first")
     ap.add_argument("--download", action="store_true",
                     help="pip-download and unzip the pinned wheels first")
