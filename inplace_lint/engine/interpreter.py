@@ -705,7 +705,7 @@ def _join_vars(a: dict, b: dict, sa, sb) -> dict:
         if av is None or av is v:
             out[k] = v
         else:
-            out[k] = join(hidden(av, b_only), hidden(v, a_only))
+            out[k] = join(hidden_linked(av, b_only), hidden_linked(v, a_only))
     return out
 
 

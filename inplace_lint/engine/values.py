@@ -625,6 +625,17 @@ def mark_read(t):
     t.read = True
     for m in t.members or ():
         m.read = True
+        _read_original(m)
+    _read_original(t)
+
+
+def _read_original(t):
+    """A path's copy of a tensor, made where paths join (``hidden_linked``), was read:
+    so was the tensor it copies, which is then used exactly when what read the copy
+    is, instead of being taken as used for never being read under its own name."""
+    if t.hide and t.srcs:
+        for s in t.srcs:
+            s.read = True
 
 
 def link(out, inputs):
