@@ -560,9 +560,11 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics):
                 self.assign(el.value, v, frame)
         elif t == "Attribute":
             obj = self.eval(target.value, frame)
-            if target.attr.value == "data" and isinstance(obj, Tensor) and obj.kind not in ("opaque", "arg") \
-                    and isinstance(value, Tensor):
-                mark_read(value)  # ``t.data = v`` takes v's data, not its graph: no backward reaches v through t
+            if target.attr.value == "data" and isinstance(value, Tensor) and not isinstance(obj, Obj) \
+                    and not (isinstance(obj, Tensor) and obj.kind == "arg"):
+                # ``t.data = v`` takes v's data, not its graph: no backward reaches v through t
+                # (also where t comes from code not seen here: ``layer().weight.data = v``)
+                mark_read(value)
             else:
                 use(value)
             if target.attr.value == "inplace" and isinstance(obj, (Obj, Alt)):
