@@ -1,6 +1,6 @@
 """Findings on PyTorch libraries the linter was never tuned on (issue 12).
 
-    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth] [--only NAME,...]
+    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth] [--only NAME,...]
 
 FOLDER (default /work/unseen) holds one unpacked wheel per library, in a
 sub-folder named like the distribution (``kornia/``, ``pyro_ppl/``, ...).
@@ -35,7 +35,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # fixed, so they are no longer unseen); "fresh": picked in session 3 and not
 # looked at before that run (default folder /work/unseen2); "third": picked in
 # session 4, measured before any of its code was read (/work/unseen3); "fourth":
-# picked in session 5, measured before any of its code was read (/work/unseen4).
+# picked in session 5, measured before any of its code was read (/work/unseen4);
+# "fifth": picked later in session 5, measured before any of its code was read
+# (/work/unseen5).
 SETS = {"first": {
     "kornia": "0.9.0",
     "monai": "1.6.1",
@@ -65,10 +67,17 @@ SETS = {"first": {
     "torch_optimizer": "0.3.0",
     "torchtune": "0.6.1",
     "vector_quantize_pytorch": "1.32.0",
+}, "fifth": {
+    "accelerate": "1.16.0",
+    "denoising_diffusion_pytorch": "2.3.4",
+    "piq": "0.8.0",
+    "pytorch_lightning": "2.6.6",
+    "schedulefree": "1.4.1",
+    "torchdiffeq": "0.2.5",
 }}
 PINNED = {name: version for libraries in SETS.values() for name, version in libraries.items()}
 DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/work/unseen3",
-                  "fourth": "/work/unseen4"}
+                  "fourth": "/work/unseen4", "fifth": "/work/unseen5"}
 
 
 def download(folder, names):
@@ -121,7 +130,7 @@ def check(folder):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth)")
+    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth)")
     ap.add_argument("--set", choices=sorted(SETS), default="first")
     ap.add_argument("--download", action="store_true",
                     help="pip-download and unzip the pinned wheels first")
