@@ -15,7 +15,8 @@ from .project import hooks as project_hooks
 from .state import State
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
-    Starred, SuperRef, Tensor, hidden, hidden_linked, join_all, opaque, result_tensor, t_and, t_or, use,
+    Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all, opaque, result_tensor, t_and, t_or,
+    use,
 )
 
 
@@ -389,9 +390,14 @@ class Calls:
 
     # methods ------------------------------------------------------------------
     def mutate(self, t: Tensor, kind, op, node, target_node, out_rg=None, related_node=None,
-               related_message="", basic_index=False, certain=True, related_stmt=None):
+               related_message="", basic_index=False, certain=True, related_stmt=None, region=None):
         _untraced(t)
         live = [s for s in t.visible_saves() if self.state.live(s)]
+        region = region if region is not None else t.region
+        if t.data and region is not None:
+            # a write through .data changes values, not the version counter: a save of
+            # another part of the tensor (x[:, :2] kept, x.data[:, 3] written) is unharmed
+            live = [s for s in live if s.region is None or not disjoint(s.region, region)]
         # A save of a graph already backpropagated with retain_graph=True is a
         # hazard only if a later backward reaches it: held until one does.
         unreached = self.state.unreached

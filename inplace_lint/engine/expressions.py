@@ -185,6 +185,8 @@ class Expressions:
             basic = self._basic_index(node, frame)
             if basic is not False:
                 v = self._view_of(base, "__getitem__", "single")
+                if base.base is None or base.data and base.base.base is None:
+                    v.region = self.const_region(node, frame)
                 if base.kind in ("arg", "opaque") or basic is None:
                     # of unknown type (maybe a list, whose item is no view), or
                     # indexed by something that may be a mask (a copy)
@@ -247,6 +249,27 @@ class Expressions:
                for b in bounds) and bounds[2].value != 0:
             part.items = part.items[slice(*(b.value for b in bounds))]
         return part
+
+    def const_region(self, node, frame):
+        """What ``x[...]`` covers along each leading dimension, for constant indices and
+        slices (``x[:, :2]``, ``x[3]``); None for anything else (negative, stepped, masks)."""
+        out = []
+        for el in node.slice:
+            sl = el.slice
+            if isinstance(sl, cst.Index):
+                v = self.eval(sl.value, frame)
+                if not (isinstance(v, Const) and type(v.value) is int and v.value >= 0):
+                    return None
+                out.append((v.value, v.value + 1))
+            elif isinstance(sl, cst.Slice) and sl.step is None:
+                lo, hi = (self.eval(b, frame) if b is not None else Const(None) for b in (sl.lower, sl.upper))
+                if not all(isinstance(b, Const) and b is not UNKNOWN_CONST and (b.value is None or (
+                        type(b.value) is int and b.value >= 0)) for b in (lo, hi)):
+                    return None
+                out.append((lo.value or 0, hi.value))
+            else:
+                return None
+        return tuple(out)
 
     def _binop(self, node, frame):
         # ``x + x + ... + x`` nests to the left: walk that spine iteratively

@@ -578,7 +578,9 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics):
             obj = self.eval(target.value, frame)
             if isinstance(obj, Tensor):
                 basic = self._basic_index(target, frame)
-                self.mutate(obj, "setitem", "[]=", target, target.value, basic_index=basic is not False)
+                whole = obj.base is None or obj.data and obj.base.base is None
+                self.mutate(obj, "setitem", "[]=", target, target.value, basic_index=basic is not False,
+                            region=self.const_region(target, frame) if whole else None)
                 if isinstance(value, Tensor) and self.state.grad is not False:
                     self._absorb_grad(obj, value)
                 link(obj, [value])

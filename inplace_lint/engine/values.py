@@ -37,7 +37,7 @@ def t_join(a, b):
 class Save:
     """An op saved a tensor for backward (at ``node``) while graph epoch ``epoch`` was live."""
 
-    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "stmt", "out")
+    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "stmt", "out", "region")
 
     def __init__(self, op, what, node, certain, hooked, epoch, stmt=None, out=None):
         self.op = op  # e.g. "sigmoid", "Linear"
@@ -48,6 +48,7 @@ class Save:
         self.epoch = epoch
         self.stmt = stmt  # the statement the node lies in
         self.out = out  # the saving op's output: its graph node is what backward would reach
+        self.region = None  # the part of its tensor it keeps, when known (Tensor.region)
 
 
 class Storage:
@@ -92,7 +93,7 @@ class Tensor(Value):
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
                  "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read",
-                 "alias_op", "spared", "ruled_out")
+                 "alias_op", "spared", "ruled_out", "region")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
@@ -126,6 +127,9 @@ class Tensor(Value):
         # saves a grad guard proved never happened on the path this value came
         # from (``if not x.requires_grad:``: what an op computed from x alone saved)
         self.ruled_out = None
+        # for a view taken by constant basic indexing of a whole tensor (x[:, :2], x.data[3]):
+        # the (start, stop) it covers along each leading dimension (stop None: to the end)
+        self.region = None
         # one element of a list picked by a computed index: a save through it
         # saved *some* element, not the one another index will pick
         self.partial = False
@@ -433,6 +437,14 @@ def detached_state(obj):
         b for b in m.attrs.values() if isinstance(b, Tensor) and b.kind == "buffer"]]
     return make_group([Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain, kind="fresh",
                               dtype=t.dtype) for t in ts], kind="fresh")
+
+
+def disjoint(a, b):
+    """Two regions (Tensor.region) that share no element."""
+    for (a0, a1), (b0, b1) in zip(a, b):
+        if (a1 is not None and a1 <= b0) or (b1 is not None and b1 <= a0):
+            return True
+    return False
 
 
 def make_group(tensors, kind="group"):
