@@ -2,7 +2,7 @@ import torch
 import torch.nn.functional as F
 
 from losses import StandardizedFeatureLoss
-from model import DeepSupervisedNet
+from nets import DeepSupervisedNet
 
 CONFIG = {"depth": 3, "aux_weight": 0.3, "lr": 0.05}
 
