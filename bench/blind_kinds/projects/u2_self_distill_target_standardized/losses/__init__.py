@@ -1,0 +1,3 @@
+from .feature import StandardizedFeatureLoss
+
+__all__ = ["StandardizedFeatureLoss"]

@@ -1,0 +1,3 @@
+from .deep import DeepSupervisedNet
+
+__all__ = ["DeepSupervisedNet"]

@@ -1,0 +1,2 @@
+from .init import initialize
+from .mlp import GatedMLP

@@ -1,0 +1,4 @@
+from .decoder import GRUDecoder
+from .encoder import GRUEncoder
+
+__all__ = ["GRUDecoder", "GRUEncoder"]
