@@ -20,6 +20,7 @@ from .values import (
 )
 
 
+_PLAIN = (bool, int, float, str, type(None))
 _CHECKPOINT_OPTIONS = {"use_reentrant", "preserve_rng_state", "context_fn", "determinism_check", "debug"}
 
 
@@ -194,7 +195,9 @@ class Calls:
             flags.update({n: (still if self.state.grad is not False else everything) if v.value else everything
                           for n, v in frame.vars.items()
                           if isinstance(v, Const) and isinstance(v.value, bool)})
-            self._call_grads.setdefault(id(fnode), []).append((self.state.grad, still, flags))
+            consts = {n: (type(v.value), v.value) for n, v in frame.vars.items()
+                      if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in _PLAIN}
+            self._call_grads.setdefault(id(fnode), []).append((self.state.grad, still, flags, consts))
         saved_stmt = self.cur_stmt
         saved_grad = self.state.grad
         if func.grad is not None:

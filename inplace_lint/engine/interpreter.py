@@ -73,7 +73,7 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics):
         self.grad_version = 0
         self.grad_blind = False
         self._standalone_instances: dict = {}
-        self._call_grads: dict = {}  # id(function node) -> grad mode at each inlined call
+        self._call_grads: dict = {}  # id(function node) -> (grad mode, still, flags, constant arguments) per inlined call
         self._mentions = None  # (see _only_called)
         self._self_call_names: dict = {}  # id(method node) -> see _self_calls
         self.heap = Heap()

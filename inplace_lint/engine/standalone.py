@@ -19,7 +19,7 @@ from .heap import Journal
 from .project import hooks as project_hooks
 from .state import State
 from .torch_semantics import NO_GRAD_CTX
-from .values import ClassInfo, Func, Qual
+from .values import ClassInfo, Const, Func, Qual
 
 _SELF_CALL = re.compile(r"\bself\.(\w+)\s*\(")
 
@@ -76,19 +76,24 @@ class Standalone:
         calls = self._call_grads.get(id(node))
         still, flags = frozenset(), {}
         if grad is None and private(node) and calls:
-            if all(g is False for g, _, _ in calls):
+            if all(c[0] is False for c in calls):
                 grad = False
             else:
                 # a parameter that gets a tensor that cannot require grad at every call
                 # (or the call runs with grad off): no grad through it here either
                 live = [c for c in calls if c[0] is not False]
-                still = frozenset.intersection(*(names for _, names, _ in live))
+                still = frozenset.intersection(*(c[1] for c in live))
                 # a flag at every call: where it is true, the parameters it covers at
                 # every call cannot require grad
                 flags = {n: frozenset.intersection(*(c[2][n] for c in live))
                          for n in live[0][2] if all(n in c[2] for c in live)}
-        if (still or flags) and not self._only_called(node.name.value):
-            still, flags = frozenset(), {}  # also passed around (a callback): other callers unseen
+        # a parameter given the same constant at every call (``_grads(clip_at_end=True)``)
+        fixed = {}
+        if private(node) and calls:
+            fixed = {n: v for n, v in calls[0][3].items() if all(c[3].get(n) == v for c in calls[1:])}
+        if (still or flags or fixed) and not self._only_called(node.name.value):
+            still, flags, fixed = frozenset(), {}, {}  # also passed around (a callback): other callers unseen
+        flags = {n: c for n, c in flags.items() if n not in fixed}
         func = Func(node, owner=owner, grad=grad)
         args = []
         params = node.params
@@ -101,10 +106,9 @@ class Standalone:
                 args.append(self._standalone_instance(owner))
             plist = plist[1:]
         for p in plist:
-            args.append(param_kinds.no_grad_if(self._unknown_param(p), p, still))
+            args.append(self._standalone_param(p, still, fixed))
         # keyword-only parameters too: their defaults are one caller's choice, not every caller's
-        kwargs = {p.name.value: param_kinds.no_grad_if(self._unknown_param(p), p, still)
-                  for p in params.kwonly_params}
+        kwargs = {p.name.value: self._standalone_param(p, still, fixed) for p in params.kwonly_params}
         if flags:
             named = dict(zip([p.name.value for p in plist], args[len(args) - len(plist):]))
             named.update(kwargs)
@@ -125,6 +129,12 @@ class Standalone:
             self.heap.end(j)
             if node.name.value != "__init__":  # the instance already holds what __init__ makes
                 self.heap.merge([(j, ()), (Journal(), ())])
+
+    def _standalone_param(self, p, still, fixed):
+        got = fixed.get(p.name.value)
+        if got is not None:
+            return Const(got[1])
+        return param_kinds.no_grad_if(self._unknown_param(p), p, still)
 
     def _only_called(self, name):
         """Whether the file names ``name`` only to call it (``_fast(a, b)``,

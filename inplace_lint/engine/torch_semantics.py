@@ -14,13 +14,13 @@ from .call_facts import (
     FORWARD_WRITES, arg_node, bind_keyword, overload_saves, string_certain, string_unsure, triggered,
 )
 from . import registration
+from .pyobjects import python_method
 from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
 from .frames import SeqPrefix
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor, copy_obj,
-    detached_state, join, join_all, link, make_group, mark_read, opaque, reaches, result_tensor, string_method, t_and,
-    t_or, use,
+    detached_state, join_all, link, make_group, mark_read, opaque, reaches, result_tensor, t_and, t_or, use,
 )
 
 # Tensor methods that end in "_" but only change autograd metadata.
@@ -384,49 +384,8 @@ class TorchSemantics:
             if name == "forward" and recv.owner.known_base and recv.obj is not None:
                 return self._apply_known(recv.obj, recv.owner.known_base, args, kwargs, node)
             return opaque(self._taint(args, kwargs))
-        if isinstance(recv, Seq):
-            if name in ("append", "insert", "add", "extend") and args and recv.sources:
-                for src in recv.sources:  # ``(a if c else b).append(x)``: either list may get it
-                    src.elem = join(src.element(), self.iterate(args[0]) if name == "extend" else args[-1])
-                    src.items = src.tail = None
-            if name in ("append", "insert", "add"):
-                if args:
-                    if name == "append" and recv.items is not None and not self.loop_depth:
-                        recv.items.append(args[-1])  # straight-line appends keep the order
-                    else:
-                        straight = name == "append" and recv.items is None and not self.loop_depth
-                        recv.elem = join(recv.element(), args[-1])
-                        recv.items = None
-                        recv.tail = (recv.tail or []) + [args[-1]] if straight else None
-                return Const(None)
-            if name == "extend" and args:
-                recv.elem = join(recv.element(), self.iterate(args[0]))
-                recv.items = None
-                recv.tail = None
-                return Const(None)
-            if name == "pop":
-                return recv.element()
-            if name in ("copy",):
-                return Seq(items=recv.items, elem=recv.elem)
-            return UNKNOWN_CONST
-        if isinstance(recv, Dict):
-            if name == "items":
-                return Seq(elem=Seq(items=[UNKNOWN_CONST, join_all(recv.entries.values()) if recv.entries else opaque()],
-                                    is_tuple=True))
-            if name == "values":
-                return Seq(elem=join_all(recv.entries.values()) if recv.entries else opaque())
-            if name in ("get", "pop", "setdefault"):
-                key = args[0].value if args and isinstance(args[0], Const) else None
-                if key in recv.entries:
-                    return recv.entries[key]
-                return args[1] if len(args) > 1 else opaque()
-            if name == "keys":
-                return Seq(elem=UNKNOWN_CONST)
-            if name == "update" and args and isinstance(args[0], Dict):
-                recv.entries.update(args[0].entries)
-            return UNKNOWN_CONST
-        if isinstance(recv, Const) and recv is not UNKNOWN_CONST and isinstance(recv.value, str):
-            got = string_method(recv.value, name, args)
+        if isinstance(recv, (Seq, Dict, Const)):
+            got = python_method(self, recv, name, args)
             if got is not None:
                 return got
         if isinstance(recv, ClassInfo):
@@ -738,7 +697,7 @@ class TorchSemantics:
             if cond is False:
                 continue
             certain = cond is True and what not in sometimes
-            if name.rstrip("_") in FOLDING_OPS and _noncontig(t):
+            if name.rstrip("_") in FOLDING_OPS and _noncontig(t) and t.noncontig != "2d":
                 certain = False  # saved a reshaped copy, not this view
             # a tensor in a slot whose first signature takes no tensor is another
             # overload's argument: name it as that overload does (min's "other", not "dim")
@@ -775,7 +734,9 @@ class TorchSemantics:
                    leaf=False if base.rg is True else (None if base.rg is None else True), view=view, base=base,
                    data=base.data, alias_certain=base.alias_certain,
                    kind=base.kind if base.kind in ("opaque", "arg", "input") else "fresh", dtype=base.dtype)
-        v.noncontig = op in NONCONTIG_VIEWS or base.noncontig
+        # .T / .t() / .H exist for matrices only: a transposed 2-D matrix, which matmul and
+        # linear use as it is (mm), never folding it into a reshaped copy
+        v.noncontig = "2d" if op in ("T", "t", "H") and not base.noncontig else op in NONCONTIG_VIEWS or base.noncontig
         v.partial = base.partial
         v.hide = base.hide  # a view of a value from one path of a branch sees that path's saves only
         return v

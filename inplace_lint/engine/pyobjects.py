@@ -1,0 +1,54 @@
+"""What methods of Python lists, dicts and strings do to the values the engine tracks:
+``layers.append(m)`` keeps the order of straight-line appends, ``cfg.get("act")`` finds an
+entry, ``"a.b".split(".")`` is worked out on a known string."""
+from __future__ import annotations
+
+from .values import UNKNOWN_CONST, Const, Dict, Seq, join, join_all, opaque, string_method
+
+
+def python_method(interp, recv, name, args):
+    """``recv.<name>(*args)`` for a list/tuple, dict or string; None when not modelled here."""
+    if isinstance(recv, Seq):
+        if name in ("append", "insert", "add", "extend") and args and recv.sources:
+            for src in recv.sources:  # ``(a if c else b).append(x)``: either list may get it
+                src.elem = join(src.element(), interp.iterate(args[0]) if name == "extend" else args[-1])
+                src.items = src.tail = None
+        if name in ("append", "insert", "add"):
+            if args:
+                if name == "append" and recv.items is not None and not interp.loop_depth:
+                    recv.items.append(args[-1])  # straight-line appends keep the order
+                else:
+                    straight = name == "append" and recv.items is None and not interp.loop_depth
+                    recv.elem = join(recv.element(), args[-1])
+                    recv.items = None
+                    recv.tail = (recv.tail or []) + [args[-1]] if straight else None
+            return Const(None)
+        if name == "extend" and args:
+            recv.elem = join(recv.element(), interp.iterate(args[0]))
+            recv.items = None
+            recv.tail = None
+            return Const(None)
+        if name == "pop":
+            return recv.element()
+        if name in ("copy",):
+            return Seq(items=recv.items, elem=recv.elem)
+        return UNKNOWN_CONST
+    if isinstance(recv, Dict):
+        if name == "items":
+            return Seq(elem=Seq(items=[UNKNOWN_CONST, join_all(recv.entries.values()) if recv.entries else opaque()],
+                                is_tuple=True))
+        if name == "values":
+            return Seq(elem=join_all(recv.entries.values()) if recv.entries else opaque())
+        if name in ("get", "pop", "setdefault"):
+            key = args[0].value if args and isinstance(args[0], Const) else None
+            if key in recv.entries:
+                return recv.entries[key]
+            return args[1] if len(args) > 1 else opaque()
+        if name == "keys":
+            return Seq(elem=UNKNOWN_CONST)
+        if name == "update" and args and isinstance(args[0], Dict):
+            recv.entries.update(args[0].entries)
+        return UNKNOWN_CONST
+    if isinstance(recv, Const) and recv is not UNKNOWN_CONST and isinstance(recv.value, str):
+        return string_method(recv.value, name, args)
+    return None
