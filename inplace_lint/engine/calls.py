@@ -15,7 +15,7 @@ from .project import hooks as project_hooks
 from .state import State
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
-    Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all, opaque, result_tensor, t_and, t_or,
+    Partial, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all, opaque, result_tensor, t_and, t_or,
     use,
 )
 
@@ -58,6 +58,8 @@ class Calls:
             if func.name.endswith("set_grad_enabled"):
                 self.grad_version += 1  # (a plain call sets grad mode for what follows)
             return self.call_qual(func.name, args, kwargs, node)
+        if isinstance(func, Partial):
+            return self.call(func.func, func.args + list(args), {**func.kwargs, **kwargs}, node, frame)
         if isinstance(func, BoundMethod):
             return self.call_method(func.recv, func.name, args, kwargs, node)
         if isinstance(func, AltCallable):

@@ -19,8 +19,8 @@ from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
 from .frames import SeqPrefix
 from .values import (
-    UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Save, Seq, Starred, SuperRef, Tensor, copy_obj,
-    detached_state, join_all, link, make_group, mark_read, opaque, reaches, result_tensor, t_and, t_or, use,
+    UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Partial, Qual, Save, Seq, Starred, SuperRef, Tensor,
+    copy_obj, detached_state, join_all, link, make_group, mark_read, opaque, reaches, result_tensor, t_and, t_or, use,
 )
 
 # Tensor methods that end in "_" but only change autograd metadata.
@@ -284,6 +284,12 @@ class TorchSemantics:
             rg = rgv.value if isinstance(rgv, Const) and isinstance(rgv.value, bool) else True
             return Tensor(rg=rg, leaf=True, kind="param", node=node,
                           storage=src.storage if isinstance(src, Tensor) and src.kind == "fresh" else None)
+        if name == "functools.partial" and args:
+            return Partial(args[0], args[1:], kwargs)
+        if name in ("argparse.Namespace", "types.SimpleNamespace"):
+            ns = Obj(qual="namespace")  # a config object: its attributes are the keywords
+            ns.attrs.update(kwargs)
+            return ns
         if name in CHECKPOINT_FUNCS:
             return self.checkpoint(args, kwargs, node)
         if name in ("copy.deepcopy", "copy.copy"):

@@ -561,6 +561,15 @@ class BoundMethod:
         self.name = name
 
 
+class Partial:
+    """``functools.partial(func, *args, **kwargs)``: calling it calls ``func`` with those first."""
+
+    __slots__ = ("func", "args", "kwargs")
+
+    def __init__(self, func, args, kwargs):
+        self.func, self.args, self.kwargs = func, list(args), dict(kwargs)
+
+
 class AltCallable:
     __slots__ = ("options",)
 
