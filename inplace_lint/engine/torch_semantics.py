@@ -429,6 +429,11 @@ class TorchSemantics:
             bufs = [v for m in obj.submodules() for v in m.attrs.values() if isinstance(v, Tensor) and v.kind == "buffer"]
             g = make_group(bufs, kind="buffer") if bufs else Tensor(kind="buffer")
             return Seq(elem=g if name == "buffers" else Seq(items=[UNKNOWN_CONST, g], is_tuple=True))
+        if obj.qual in ("torch.nn.ModuleDict", "torch.nn.ParameterDict") and name in ("items", "values", "keys"):
+            held = [v for k, v in obj.attrs.items() if isinstance(v, (Obj, Tensor)) and not k.startswith("__")]
+            e = join_all(held) if held else opaque()
+            elem = {"values": e, "keys": UNKNOWN_CONST}.get(name) or Seq(items=[UNKNOWN_CONST, e], is_tuple=True)
+            return Seq(elem=elem, nonempty=bool(held))  # for name, block in self.blocks.items()
         if name in ("modules", "children", "named_modules", "named_children"):
             mods = [m for m in obj.submodules()]
             e = join_all(mods) if mods else opaque()
