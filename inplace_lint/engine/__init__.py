@@ -40,10 +40,7 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
         if interp.candidates:
             from .project.own_check import settle
 
-            try:
-                settle(interp)
-            except RecursionError:
-                interp.events[:] = [e for e in interp.events if e not in interp.candidates]
+            settle(interp)  # (what stops a callee's own analysis leaves its candidates out)
     if project is not None and path:
         project.note_deps(path, interp.deps)
     events = Events()

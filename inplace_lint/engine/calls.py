@@ -9,18 +9,18 @@ import libcst as cst
 from . import guards
 from . import params as param_kinds
 from .call_facts import name_pattern
-from .frames import (DEEP_INIT_SHARE, MAX_DEPTH, MAX_INIT_DEPTH, Frame, RawEvent, Snapshot, decorator_name, is_init,
-                     nonempty)
+from .frames import (DEEP_INIT_SHARE, MAX_DEPTH, MAX_INIT_DEPTH, Frame, RawEvent, Snapshot, decorator_name, dotted,
+                     is_init, nonempty)
 from .project import hooks as project_hooks
+from .standalone import private
 from .state import State
 from .values import (
-    UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
+    PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
     Partial, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all, opaque, result_tensor, t_and, t_or,
     use,
 )
 
 
-_PLAIN = (bool, int, float, str, type(None))
 _CHECKPOINT_OPTIONS = {"use_reentrant", "preserve_rng_state", "context_fn", "determinism_check", "debug"}
 
 
@@ -184,9 +184,9 @@ class Calls:
                 self.deep_steps += self.steps - start
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
         self._bind_params(fnode, func, args, kwargs, frame)
-        if not standalone:
+        if not standalone and private(fnode):
             # the grad mode of this call, and which parameters got tensors that cannot
-            # require grad (see Interpreter._analyse_standalone)
+            # require grad, for the helper's own analysis (Standalone._analyse_standalone)
             still = frozenset(n for n, v in frame.vars.items()
                               if isinstance(v, Tensor) and v.rg is False or isinstance(v, (Const, GradFlag)))
             flags = {n: guards.flag_covers(self, v, frame.vars) for n, v in frame.vars.items()
@@ -198,7 +198,7 @@ class Calls:
                           for n, v in frame.vars.items()
                           if isinstance(v, Const) and isinstance(v.value, bool)})
             consts = {n: (type(v.value), v.value) for n, v in frame.vars.items()
-                      if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in _PLAIN}
+                      if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in PLAIN_TYPES}
             self._call_grads.setdefault(id(fnode), []).append((self.state.grad, still, flags, consts))
         saved_stmt = self.cur_stmt
         saved_grad = self.state.grad
@@ -317,7 +317,7 @@ class Calls:
             return
         fields = [s for line in info.node.body.body if isinstance(line, cst.SimpleStatementLine)
                   for s in line.body if isinstance(s, cst.AnnAssign) and isinstance(s.target, cst.Name)
-                  and "ClassVar" not in self.module.code_for_node(s.annotation.annotation)]
+                  and not _class_var(s.annotation.annotation)]
         if any(isinstance(a, Starred) for a in args):
             return
         for i, f in enumerate(fields):
@@ -469,6 +469,12 @@ class Calls:
             if rest:
                 still.append((ev, rest))
         self.pending = still
+
+
+def _class_var(ann):
+    """``ClassVar[int]``: a class attribute, not a dataclass field."""
+    head = ann.value if isinstance(ann, cst.Subscript) else ann
+    return dotted(head).rsplit(".", 1)[-1] == "ClassVar"
 
 
 def interchangeable(options):

@@ -16,7 +16,7 @@ from .registration import HookHandle
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
-    SuperRef, Tensor, hidden, link, join, join_all, opaque, result_tensor, use,
+    SuperRef, Tensor, hidden, link, join, join_all, opaque, result_tensor, use, whole,
 )
 
 
@@ -185,7 +185,7 @@ class Expressions:
             basic = self._basic_index(node, frame)
             if basic is not False:
                 v = self._view_of(base, "__getitem__", "single")
-                if base.base is None or base.data and base.base.base is None:
+                if whole(base):
                     v.region = self.const_region(node, frame)
                 if base.kind in ("arg", "opaque") or basic is None:
                     # of unknown type (maybe a list, whose item is no view), or
@@ -202,11 +202,9 @@ class Expressions:
                 return base.items[idx]
             if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
                 sl = node.slice[0].slice
-                bounds = [self.eval(b, frame) if b is not None else Const(None) for b in (sl.lower, sl.upper)]
-                known = all(isinstance(b, Const) and b is not UNKNOWN_CONST and
-                            (b.value is None or type(b.value) is int) for b in bounds)
-                if base.items is not None and sl.step is None and known:
-                    return Seq(items=base.items[bounds[0].value:bounds[1].value], is_tuple=base.is_tuple)
+                bounds = self._const_ints((sl.lower, sl.upper), frame)
+                if base.items is not None and sl.step is None and bounds is not None:
+                    return Seq(items=base.items[bounds[0]:bounds[1]], is_tuple=base.is_tuple)
                 return Seq(elem=base.element(), is_tuple=base.is_tuple)
             e = base.element()
             if isinstance(e, Tensor) and not isinstance(idx, int):
@@ -243,12 +241,22 @@ class Expressions:
         of them when the bounds are unknown."""
         part = Obj(cls=base.cls, qual=base.qual, is_module=base.is_module, ctor_node=base.ctor_node,
                    ctor_stmt=base.ctor_stmt)
-        bounds = [self.eval(b, frame) if b is not None else Const(None) for b in (sl.lower, sl.upper, sl.step)]
+        bounds = self._const_ints((sl.lower, sl.upper, sl.step), frame)
         part.items = list(base.items)
-        if all(isinstance(b, Const) and b is not UNKNOWN_CONST and (b.value is None or isinstance(b.value, int))
-               for b in bounds) and bounds[2].value != 0:
-            part.items = part.items[slice(*(b.value for b in bounds))]
+        if bounds is not None and bounds[2] != 0:
+            part.items = part.items[slice(*bounds)]
         return part
+
+    def _const_ints(self, exprs, frame):
+        """The values of slice bounds that are int constants or left out (None); None
+        when one of them is not known."""
+        out = []
+        for b in exprs:
+            v = self.eval(b, frame) if b is not None else Const(None)
+            if not (isinstance(v, Const) and v is not UNKNOWN_CONST and (v.value is None or type(v.value) is int)):
+                return None
+            out.append(v.value)
+        return out
 
     def const_region(self, node, frame):
         """What ``x[...]`` covers along each leading dimension, for constant indices and
@@ -262,11 +270,10 @@ class Expressions:
                     return None
                 out.append((v.value, v.value + 1))
             elif isinstance(sl, cst.Slice) and sl.step is None:
-                lo, hi = (self.eval(b, frame) if b is not None else Const(None) for b in (sl.lower, sl.upper))
-                if not all(isinstance(b, Const) and b is not UNKNOWN_CONST and (b.value is None or (
-                        type(b.value) is int and b.value >= 0)) for b in (lo, hi)):
+                bounds = self._const_ints((sl.lower, sl.upper), frame)
+                if bounds is None or any(b is not None and b < 0 for b in bounds):
                     return None
-                out.append((lo.value or 0, hi.value))
+                out.append((bounds[0] or 0, bounds[1]))
             else:
                 return None
         return tuple(out)

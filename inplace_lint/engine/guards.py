@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .values import Alt, ClassInfo, Const, Func, GradFlag, Obj, Qual, Seq, Storage, Tensor, UNKNOWN_CONST, use
+from .values import (
+    PLAIN_TYPES, UNKNOWN_CONST, Alt, ClassInfo, Const, Func, GradFlag, Obj, Qual, Seq, Storage, Tensor, use,
+)
 from .frames import dotted as _dotted
 
 INFEASIBLE = "infeasible"
@@ -336,7 +338,7 @@ def _attr_value(node, frame, _depth=0):
     return None
 
 
-_PLAIN = (str, int, float, bool, type(None))
+_PLAIN = PLAIN_TYPES
 _CONST_OPS = {cst.Equal: lambda a, b: a == b, cst.NotEqual: lambda a, b: a != b,
               cst.In: lambda a, b: a in b, cst.NotIn: lambda a, b: a not in b,
               cst.Is: lambda a, b: a is b if b is None or a is None else None,

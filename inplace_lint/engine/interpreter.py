@@ -31,7 +31,7 @@ from .state import State
 from .torch_semantics import MODULE_CONTAINERS, TorchSemantics, _p
 from .values import (
     UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
-    Tensor, hidden, hidden_linked, link, join, mark_read, t_or, use,
+    Tensor, hidden, hidden_linked, link, join, mark_read, t_or, use, whole,
 )
 
 AUGOPS = {
@@ -578,9 +578,8 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics):
             obj = self.eval(target.value, frame)
             if isinstance(obj, Tensor):
                 basic = self._basic_index(target, frame)
-                whole = obj.base is None or obj.data and obj.base.base is None
                 self.mutate(obj, "setitem", "[]=", target, target.value, basic_index=basic is not False,
-                            region=self.const_region(target, frame) if whole else None)
+                            region=self.const_region(target, frame) if whole(obj) else None)
                 if isinstance(value, Tensor) and self.state.grad is not False:
                     self._absorb_grad(obj, value)
                 link(obj, [value])

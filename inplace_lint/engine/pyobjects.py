@@ -34,21 +34,23 @@ def python_method(interp, recv, name, args):
             return Seq(items=recv.items, elem=recv.elem)
         return UNKNOWN_CONST
     if isinstance(recv, Dict):
-        if name == "items":
-            return Seq(elem=Seq(items=[UNKNOWN_CONST, join_all(recv.entries.values()) if recv.entries else opaque()],
-                                is_tuple=True))
-        if name == "values":
-            return Seq(elem=join_all(recv.entries.values()) if recv.entries else opaque())
+        if name in ("items", "values", "keys"):
+            return mapping_view(name, list(recv.entries.values()))
         if name in ("get", "pop", "setdefault"):
             key = args[0].value if args and isinstance(args[0], Const) else None
             if key in recv.entries:
                 return recv.entries[key]
             return args[1] if len(args) > 1 else opaque()
-        if name == "keys":
-            return Seq(elem=UNKNOWN_CONST)
         if name == "update" and args and isinstance(args[0], Dict):
             recv.entries.update(args[0].entries)
         return UNKNOWN_CONST
     if isinstance(recv, Const) and recv is not UNKNOWN_CONST and isinstance(recv.value, str):
         return string_method(recv.value, name, args)
     return None
+
+
+def mapping_view(name, values, nonempty=False):
+    """``.items()``, ``.values()`` or ``.keys()`` of a mapping holding ``values`` (keys unknown)."""
+    v = join_all(values) if values else opaque()
+    elem = v if name == "values" else UNKNOWN_CONST if name == "keys" else Seq(items=[UNKNOWN_CONST, v], is_tuple=True)
+    return Seq(elem=elem, nonempty=nonempty)

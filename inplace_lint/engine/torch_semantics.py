@@ -14,7 +14,7 @@ from .call_facts import (
     FORWARD_WRITES, arg_node, bind_keyword, overload_saves, string_certain, string_unsure, triggered,
 )
 from . import registration
-from .pyobjects import python_method
+from .pyobjects import mapping_view, python_method
 from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
 from .frames import SeqPrefix
@@ -431,9 +431,7 @@ class TorchSemantics:
             return Seq(elem=g if name == "buffers" else Seq(items=[UNKNOWN_CONST, g], is_tuple=True))
         if obj.qual in ("torch.nn.ModuleDict", "torch.nn.ParameterDict") and name in ("items", "values", "keys"):
             held = [v for k, v in obj.attrs.items() if isinstance(v, (Obj, Tensor)) and not k.startswith("__")]
-            e = join_all(held) if held else opaque()
-            elem = {"values": e, "keys": UNKNOWN_CONST}.get(name) or Seq(items=[UNKNOWN_CONST, e], is_tuple=True)
-            return Seq(elem=elem, nonempty=bool(held))  # for name, block in self.blocks.items()
+            return mapping_view(name, held, nonempty=bool(held))  # for name, block in self.blocks.items()
         if name in ("modules", "children", "named_modules", "named_children"):
             mods = [m for m in obj.submodules()]
             e = join_all(mods) if mods else opaque()

@@ -190,16 +190,21 @@ class Tensor(Value):
         return f"<Tensor {self.kind} rg={self.rg} leaf={self.leaf} view={self.view} s{self.storage.id}>"
 
 
-def hidden(v, epochs, _depth=0):
-    """``v`` as seen from a path on which the saves of ``epochs`` never happened."""
+def hidden(v, epochs, _depth=0, linked=False):
+    """``v`` as seen from a path on which the saves of ``epochs`` never happened.
+    ``linked``: see hidden_linked."""
     if not epochs:
         return v
     if isinstance(v, Tensor):
         # a group keeps its members: the group's own hide filters their saves
-        return v.copy(hide=(v.hide | epochs) if v.hide else frozenset(epochs), used=True)
+        h = v.copy(hide=(v.hide | epochs) if v.hide else frozenset(epochs), used=True)
+        if linked:
+            h.used, h.srcs = v.used, [v]
+        return h
     if isinstance(v, Seq) and _depth < 3:
-        return _copied(v, Seq(items=[hidden(i, epochs, _depth + 1) for i in v.items] if v.items is not None else None,
-                              elem=hidden(v.elem, epochs, _depth + 1) if v.elem is not None else None,
+        return _copied(v, Seq(items=[hidden(i, epochs, _depth + 1, linked) for i in v.items]
+                              if v.items is not None else None,
+                              elem=hidden(v.elem, epochs, _depth + 1, linked) if v.elem is not None else None,
                               is_tuple=v.is_tuple))
     return v
 
@@ -211,21 +216,11 @@ def _copied(v, seq):
     return seq
 
 
-def hidden_linked(v, epochs, _depth=0):
+def hidden_linked(v, epochs):
     """``hidden(v, epochs)``, still leading to ``v``'s own tensor: whatever uses the copy
     (the value a function returned on one of its paths) uses that tensor, whose saves
     count only when it is used (a copy made by hidden() alone would not lead there)."""
-    if isinstance(v, Tensor):
-        h = hidden(v, epochs)
-        if h is not v:
-            h.used, h.srcs = v.used, [v]
-        return h
-    if isinstance(v, Seq) and _depth < 3 and epochs:
-        return _copied(v, Seq(items=[hidden_linked(i, epochs, _depth + 1) for i in v.items]
-                              if v.items is not None else None,
-                              elem=hidden_linked(v.elem, epochs, _depth + 1) if v.elem is not None else None,
-                              is_tuple=v.is_tuple))
-    return v
+    return hidden(v, epochs, linked=True)
 
 
 def result_tensor(rg, dtype=None):
@@ -247,6 +242,7 @@ class Const(Value):
 
 
 UNKNOWN_CONST = Const(None)
+PLAIN_TYPES = (str, int, float, bool, type(None))  # constants whose value the engine reasons with
 
 _STR_METHODS = {"lower": str.lower, "upper": str.upper, "strip": str.strip, "lstrip": str.lstrip,
                 "rstrip": str.rstrip, "replace": str.replace, "startswith": str.startswith,
@@ -437,6 +433,12 @@ def detached_state(obj):
         b for b in m.attrs.values() if isinstance(b, Tensor) and b.kind == "buffer"]]
     return make_group([Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain, kind="fresh",
                               dtype=t.dtype) for t in ts], kind="fresh")
+
+
+def whole(t):
+    """``t`` is a whole tensor (or its ``.data``): constant indices of it name a region of
+    its storage (see Tensor.region)."""
+    return t.base is None or t.data and t.base.base is None
 
 
 def disjoint(a, b):

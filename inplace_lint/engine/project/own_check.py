@@ -62,7 +62,7 @@ def _strong_writes(interp, func, subs):
     if env is None:
         # a closure (a hook a factory returns) runs only where it is called: its module's
         # own check does not run it on its own
-        return {} if any(_nested(e, func.node) for e in interp.touched) else None
+        return {} if func.closure is not None else None
     sub = subs.get(id(env))
     if sub is None:
         sub = Interpreter(env.tree, interp.k, project=project, path=env.path, source=env.source)
@@ -94,23 +94,3 @@ def _strong_writes(interp, func, subs):
         out[id(ev.node)] = _strength(ev) if old is None else tuple(a or b for a, b in zip(old, _strength(ev)))
     return out
 
-
-def _nested(env, fnode):
-    """``fnode`` is a function defined inside another function of ``env``'s module."""
-    import libcst as cst
-
-    class Find(cst.CSTVisitor):
-        found = False
-        depth = 0
-
-        def visit_FunctionDef(self, node):
-            if node is fnode and self.depth:
-                Find.found = True
-            self.depth += 1
-
-        def leave_FunctionDef(self, node):
-            self.depth -= 1
-
-    Find.found = False
-    env.tree.visit(Find())
-    return Find.found
