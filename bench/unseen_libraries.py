@@ -1,6 +1,6 @@
 """Findings on PyTorch libraries the linter was never tuned on (issue 12).
 
-    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth] [--only NAME,...]
+    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth] [--only NAME,...]
 
 FOLDER (default /work/unseen) holds one unpacked wheel per library, in a
 sub-folder named like the distribution (``kornia/``, ``pyro_ppl/``, ...).
@@ -37,7 +37,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # session 4, measured before any of its code was read (/work/unseen3); "fourth":
 # picked in session 5, measured before any of its code was read (/work/unseen4);
 # "fifth": picked later in session 5, measured before any of its code was read
-# (/work/unseen5).
+# (/work/unseen5); "sixth": picked in session 6, measured before any of its code
+# was read (/work/unseen6).
 SETS = {"first": {
     "kornia": "0.9.0",
     "monai": "1.6.1",
@@ -74,10 +75,17 @@ SETS = {"first": {
     "pytorch_lightning": "2.6.6",
     "schedulefree": "1.4.1",
     "torchdiffeq": "0.2.5",
+}, "sixth": {
+    "lightly": "1.6.0",
+    "mmengine": "0.10.7",
+    "pytorch_tabnet": "4.1.0",
+    "sbi": "0.27.0",
+    "sentence_transformers": "6.3.0",
+    "torchsde": "0.2.6",
 }}
 PINNED = {name: version for libraries in SETS.values() for name, version in libraries.items()}
 DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/work/unseen3",
-                  "fourth": "/work/unseen4", "fifth": "/work/unseen5"}
+                  "fourth": "/work/unseen4", "fifth": "/work/unseen5", "sixth": "/work/unseen6"}
 
 
 def download(folder, names):
@@ -130,7 +138,7 @@ def check(folder):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth)")
+    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth)")
     ap.add_argument("--set", choices=sorted(SETS), default="first")
     ap.add_argument("--download", action="store_true",
                     help="pip-download and unzip the pinned wheels first")
