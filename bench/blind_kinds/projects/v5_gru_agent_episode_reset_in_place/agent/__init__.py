@@ -1,0 +1,3 @@
+from .policy import RecurrentAgent
+
+__all__ = ["RecurrentAgent"]
