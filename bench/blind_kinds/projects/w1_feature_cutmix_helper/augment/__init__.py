@@ -1,0 +1,1 @@
+from .cutmix import *  # noqa: F401,F403

@@ -1,0 +1,3 @@
+from .cnn import SmallCNN
+
+__all__ = ["SmallCNN"]

@@ -1,0 +1,3 @@
+from .magnitude import magnitude_prune_, sparsity
+
+__all__ = ["magnitude_prune_", "sparsity"]

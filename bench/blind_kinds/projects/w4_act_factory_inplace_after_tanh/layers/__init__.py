@@ -1,0 +1,4 @@
+from .acts import make_act
+from .blocks import SquashBlock
+
+__all__ = ["make_act", "SquashBlock"]

@@ -1,0 +1,3 @@
+from .nn.layer import MoELayer, RouterConfig
+
+__all__ = ["MoELayer", "RouterConfig"]
