@@ -17,6 +17,7 @@ Prints the ratios per folder; the goal is a cold scan (no result cache) within
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -29,6 +30,7 @@ os.environ["INPLACE_LINT_NO_WORKER"] = "1"
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from inplace_lint.config import Config  # noqa: E402
+from inplace_lint import runner  # noqa: E402
 from inplace_lint.runner import check_file, check_paths, discover, read_source  # noqa: E402
 
 
@@ -43,6 +45,8 @@ def main():
                     default=[f"/work/corpus/{n}" for n in ("timm", "torchvision", "torch-subset")])
     ap.add_argument("--jobs", type=int, default=os.cpu_count())
     ap.add_argument("--limit", type=int, default=0, help="only the first N files")
+    ap.add_argument("--gc", action="store_true",
+                    help="also scan with Python's default collector thresholds (what rare_collections saves)")
     ap.add_argument("--growth", action="store_true", help="also time the synthetic 10k/40k-line files")
     args = ap.parse_args()
     for folder in args.folders:
@@ -76,14 +80,17 @@ def one_folder(folders, args):
     print(f"baseline  libcst parse, 1 process:      {parse:8.1f} CPU-s")
 
     # the CLI's own path: one run over the folder (one project index), no cache
-    t0 = cpu()
-    n_find = n_err = 0
-    for r in check_paths(list(sources) if args.limit else folders, cfg, jobs=1):
-        n_find += len(r.findings)
-        n_err += sum(x.severity == "error" for x in r.findings)
-    scan = cpu() - t0
-    print(f"inplace-lint check, 1 process:          {scan:8.1f} CPU-s  ratio {scan / parse:.2f}x parse"
-          f"  ({n_err} errors, {n_find - n_err} warnings)")
+    scan = one_scan(list(sources) if args.limit else folders, cfg, parse, "inplace-lint check, 1 process:    ")
+    if args.gc:
+        # the same with Python's default collector thresholds (runner.rare_collections off)
+        tuned = runner.COLLECT_THRESHOLDS
+        runner.COLLECT_THRESHOLDS = gc.get_threshold()
+        try:
+            plain = one_scan(list(sources) if args.limit else folders, cfg, parse,
+                             "same, default gc thresholds:      ")
+        finally:
+            runner.COLLECT_THRESHOLDS = tuned
+        print(f"rarer collections save {100 * (1 - scan / plain):.0f}% of the scan")
 
     if args.jobs:
         t0 = time.perf_counter()
@@ -91,6 +98,18 @@ def one_folder(folders, args):
         wall = time.perf_counter() - t0
         print(f"inplace-lint check, {args.jobs} processes:        {wall:8.1f} wall-s ratio {wall / parse:.2f}x "
               f"one-process parse")
+
+
+def one_scan(paths, cfg, parse, label):
+    t0 = cpu()
+    n_find = n_err = 0
+    for r in check_paths(paths, cfg, jobs=1):
+        n_find += len(r.findings)
+        n_err += sum(x.severity == "error" for x in r.findings)
+    scan = cpu() - t0
+    print(f"{label}      {scan:8.1f} CPU-s  ratio {scan / parse:.2f}x parse"
+          f"  ({n_err} errors, {n_find - n_err} warnings)")
+    return scan
 
 
 def growth(synth):

@@ -252,7 +252,10 @@ class Calls:
         flat = []
         for a in args:
             if isinstance(a, Starred):
-                flat.append(self.iterate(a.value))
+                if isinstance(a.value, Seq) and a.value.items is not None:
+                    flat.extend(a.value.items)  # ``train(*build())``: the tuple's items, in order
+                else:
+                    flat.append(self.iterate(a.value))
             else:
                 flat.append(a)
         if func.bound is not None:
@@ -381,6 +384,8 @@ class Calls:
                 return SuperRef(f.owner, f.bound)
             return opaque()
         if name in ("dict",):
+            if args and isinstance(args[0], Dict):
+                return Dict({**args[0].entries, **kwargs})  # a copy: what the copy loses, the original keeps
             return Dict(kwargs)
         if name == "map" and len(args) >= 2:
             return Seq(elem=self.call(args[0], [self.iterate(a) for a in args[1:]], {}, node))
@@ -443,6 +448,22 @@ class Calls:
         if self.loop_earlier and self.loop_earlier[-1]:
             earlier = self.loop_earlier[-1]
             ev.previous = frozenset(id(s) for s in live if s.epoch in earlier)
+
+    def restores(self, t, src):
+        """``p.data.copy_(backup)`` with ``backup = p.data.clone()`` taken before, and no
+        backward since: the values autograd saved are back before any backward reads
+        them (an EMA's weights swapped in for a look and swapped out again), so the
+        ``.data`` writes to ``p`` since the backup did no harm.  Drops their events; the
+        restoring write makes none."""
+        if not t.data or not isinstance(src, Tensor) or src.snapshot is None:
+            return False
+        storage, since, runs = src.snapshot
+        if storage != id(t.storage) or runs != self.backward_runs:
+            return False
+        undone = [ev for ev in self.events[since:] if ev.tensor.data and t.storage in ev.tensor.storage]
+        if undone:
+            self.events[:] = [ev for ev in self.events if not any(ev is u for u in undone)]
+        return True
 
     def _save(self, t, op, what, node, certain, out=None):
         super()._save(t, op, what, node, certain, out)

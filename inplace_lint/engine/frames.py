@@ -70,10 +70,13 @@ def target_text(code_for_node, target):
 
 
 class Frame:
-    __slots__ = ("vars", "parent", "returns", "func", "yields", "exits")
+    __slots__ = ("vars", "parent", "returns", "func", "yields", "exits", "conds")
 
     def __init__(self, parent=None, func=None):
         self.vars: dict = {}
+        # ``if flag:`` joins that later tests of the same flag can take apart
+        # (see Interpreter._if): [(name, flag value, polarity, {var: (joined, if true, if false)})]
+        self.conds = None
         self.parent = parent
         self.returns = []
         self.exits = []  # the flow state at each return (and at the end, if reached)

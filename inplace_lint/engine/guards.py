@@ -15,7 +15,7 @@ from __future__ import annotations
 import libcst as cst
 
 from .values import (
-    PLAIN_TYPES, UNKNOWN_CONST, Alt, ClassInfo, Const, Func, GradFlag, Obj, Qual, Seq, Storage, Tensor, use,
+    PLAIN_TYPES, UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq, Storage, Tensor, use,
 )
 from .frames import dotted as _dotted
 
@@ -335,6 +335,13 @@ def _attr_value(node, frame, _depth=0):
         base = _attr_value(node.value, frame, _depth + 1)
         if isinstance(base, Obj):
             return base.attrs.get(node.attr.value)
+    if isinstance(node, cst.Subscript) and _depth < 4 and len(node.slice) == 1 and \
+            isinstance(node.slice[0].slice, cst.Index):
+        # ``self.cfg["mode"]``: an entry of a dict built from literals
+        base = _attr_value(node.value, frame, _depth + 1)
+        key = node.slice[0].slice.value
+        if isinstance(base, Dict) and isinstance(key, cst.SimpleString) and key.prefix == "":
+            return base.entries.get(key.raw_value)
     return None
 
 
@@ -360,7 +367,7 @@ def _constant(interp, node, frame):
                 return _NO  # escapes are kept as written: the text may differ from the value
             return v.value
         return _NO
-    if isinstance(node, cst.Attribute):
+    if isinstance(node, (cst.Attribute, cst.Subscript)):
         # ``self.activation == 'relu'``: a flag the constructor stored from a constant
         v = _attr_value(node, frame)
         if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in _PLAIN and not (
@@ -418,11 +425,17 @@ def _isinstance(interp, test, frame, truth, facts):
     cls = interp.eval(test.args[1].value, frame)
     qual = cls.name if isinstance(cls, Qual) else None
     classes = [cls] if not isinstance(cls, Seq) else cls.items or []  # isinstance(m, (A, B))
+    known = _python_type(v)
+    if known is not None and classes and all(isinstance(c, Qual) and c.name in NOT_TENSOR for c in classes):
+        # a dict, or a known constant, tested against Python's own types
+        # (``if isinstance(spec, str): spec = {"name": spec}`` with a dict)
+        passes = any(issubclass(known, _PY_TYPES[c.name]) for c in classes)
+        return INFEASIBLE if passes is not truth else None
     if isinstance(v, (Obj, Alt)) and classes and all(
             isinstance(c, ClassInfo) or isinstance(c, Qual) and c.name.startswith("torch.nn.") for c in classes):
         # which of the possible objects (modules of a model) pass the test
         opts = v.options if isinstance(v, Alt) else [v]
-        keep = [o for o in opts if _is_any_instance(o, classes) is not (not truth)]
+        keep = [o for o in opts if _is_any_instance(interp.k, o, classes) is not (not truth)]
         if not keep:
             return INFEASIBLE
         if len(keep) < len(opts):
@@ -447,18 +460,37 @@ def _isinstance(interp, test, frame, truth, facts):
     return None
 
 
-def _is_any_instance(o, classes):
-    found = [_is_instance(o, c, c.name if isinstance(c, Qual) else None) for c in classes]
+_PY_TYPES = {"builtins.int": int, "builtins.float": float, "builtins.bool": bool, "builtins.str": str,
+             "builtins.list": list, "builtins.tuple": tuple, "builtins.dict": dict}
+
+
+def _python_type(v):
+    """The Python type of a dict or a known constant; None when not known."""
+    if isinstance(v, Dict):
+        return dict
+    if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in (int, float, bool, str):
+        return type(v.value)
+    return None
+
+
+def _is_any_instance(k, o, classes):
+    found = [_is_instance(k, o, c, c.name if isinstance(c, Qual) else None) for c in classes]
     return True if True in found else None if None in found else False
 
 
-def _is_instance(o, cls, qual):
+def _is_instance(k, o, cls, qual):
     """Whether object ``o`` is an instance of ``cls`` (a class of this file, or torch module
     ``qual``): True, False or None (unknown)."""
     if not isinstance(o, Obj):
         return None
     if qual is not None and o.qual == qual:
         return True
+    torch_class = o.qual if o.cls is None else o.cls.known_base
+    known = k.module(torch_class) if qual is not None and torch_class else None
+    if known is not None and "bases" in known:
+        # torch's own class hierarchy (a Sequential subclass is no Linear; a LazyLinear is one)
+        return True if qual in known["bases"] or qual == "torch.nn.Module" or qual == torch_class else \
+            False if qual.startswith("torch.nn.") else None
     info = o.cls
     for _ in range(10):  # up the chain of this file's base classes
         if info is None:

@@ -29,6 +29,7 @@ from .project import hooks as project_hooks
 from .standalone import Standalone, private as _private
 from .state import State
 from .torch_semantics import MODULE_CONTAINERS, TorchSemantics, _p
+from .objects import TorchObjects
 from .values import (
     UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
     Tensor, hidden, hidden_linked, link, join, mark_read, t_or, use, whole,
@@ -43,12 +44,13 @@ AUGOPS = {
 }
 
 
-class Interpreter(Standalone, Calls, Expressions, TorchSemantics):
+class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
     def __init__(self, module: cst.Module, knowledge=None, project=None, path=None, source=None):
         self.module = module
         self.source = source  # the module's text, when the caller has it
         self.k = knowledge or load_knowledge()
         self.events: list = []
+        self.backward_runs = 0  # backward() calls seen (see Calls.restores)
         self.globals = Frame()
         project_hooks.setup(self, project, path)  # whole-project analysis (engine/project)
         self.chain: tuple = ()  # inline call stack: ((func name, call node), ...)
@@ -221,12 +223,16 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics):
         facts_b = guards.refine(self, node.test, frame, False)
         if facts_a is guards.INFEASIBLE and facts_b is guards.INFEASIBLE:
             facts_a = facts_b = []  # contradictory facts: imprecision, follow both
+        flag = _flag_test(node.test)
+        split = _split_by_flag(frame, flag) if flag is not None and frame.conds else None
         pre_vars, pre_state = dict(frame.vars), self.state
         self.state = pre_state.branch()
         j_a = self.heap.begin()
         if facts_a is guards.INFEASIBLE:
             ok_a = False  # the test rules this branch out on this path
         else:
+            if split:
+                frame.vars.update({k: v[0] for k, v in split.items()})
             guards.apply(self, frame, facts_a)
             ok_a = self.exec_block(self._body(node), frame)
         self.heap.end(j_a)
@@ -239,6 +245,8 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics):
         if facts_b is guards.INFEASIBLE:
             ok_b = False
         else:
+            if split:
+                frame.vars.update({k: v[1] for k, v in split.items()})
             guards.apply(self, frame, facts_b)
             if orelse is not None:
                 if isinstance(orelse, cst.If):
@@ -265,8 +273,11 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics):
             # grad mode set by the test holds inside the branch only
             a_state.grad = b_state.grad = pre_state.grad
         if ok_a and ok_b:
-            frame.vars = _join_vars(a_vars, b_vars, a_state, b_state)
+            parts = {} if flag is not None else None
+            frame.vars = _join_vars(a_vars, b_vars, a_state, b_state, parts)
             self.state = State.join(a_state, b_state)
+            if parts:
+                _remember_split(frame, flag, parts)
         elif ok_a:
             frame.vars, self.state = a_vars, a_state
         elif ok_b:
@@ -535,6 +546,8 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics):
             else:
                 use(value)
             frame.vars[target.value] = value
+            if frame.conds:  # a flag rebound: earlier tests of it say nothing of later ones
+                frame.conds = [c for c in frame.conds if c[0] != target.value] or None
         elif t in ("Tuple", "List"):
             elems = target.elements
             n = len(elems)
@@ -697,7 +710,8 @@ def _jumps(body):
     return v.found
 
 
-def _join_vars(a: dict, b: dict, sa, sb) -> dict:
+def _join_vars(a: dict, b: dict, sa, sb, parts=None) -> dict:
+    """The variables after two paths join; ``parts`` gets {name: (joined, a's, b's)}."""
     if a is b:
         return a
     a_only = sa.seen - sb.seen
@@ -708,8 +722,47 @@ def _join_vars(a: dict, b: dict, sa, sb) -> dict:
         if av is None or av is v:
             out[k] = v
         else:
-            out[k] = join(hidden_linked(av, b_only), hidden_linked(v, a_only))
+            pa, pb = hidden_linked(av, b_only), hidden_linked(v, a_only)
+            out[k] = join(pa, pb)
+            if parts is not None:
+                parts[k] = (out[k], pa, pb)
     return out
+
+
+# ``if flag:`` then later ``if flag:`` again on the unchanged flag: the second test
+# takes the same branch as the first, so a variable the first one rebound is, in
+# each branch of the second, what that branch of the first left (sbi's
+# ``if return_quadrature: ks = ...`` ... ``if return_quadrature: ks *= ...``).
+
+def _flag_test(test):
+    """(name, polarity) for a test ``name`` or ``not name``, else None."""
+    polarity = True
+    while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        test, polarity = test.expression, not polarity
+    if isinstance(test, cst.Name) and test.value not in ("True", "False", "None"):
+        return test.value, polarity
+    return None
+
+
+def _remember_split(frame, flag, parts):
+    name, polarity = flag
+    value = frame.vars.get(name)
+    if value is None or name in parts:
+        return
+    split = {k: (j, a, b) if polarity else (j, b, a) for k, (j, a, b) in parts.items()}
+    conds = [c for c in frame.conds or () if c[0] != name]
+    frame.conds = conds + [(name, value, split)]
+
+
+def _split_by_flag(frame, flag):
+    """{var: (value if the flag is true, value if false)} for the variables an earlier
+    test of the same, unchanged flag rebound and that still hold the joined value."""
+    name, polarity = flag
+    for n, value, split in frame.conds:
+        if n == name and frame.vars.get(name) is value:
+            out = {k: (a, b) if polarity else (b, a) for k, (j, a, b) in split.items() if frame.vars.get(k) is j}
+            return out or None
+    return None
 
 
 def _count_statements(module):

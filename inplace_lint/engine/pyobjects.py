@@ -37,9 +37,10 @@ def python_method(interp, recv, name, args):
         if name in ("items", "values", "keys"):
             return mapping_view(name, list(recv.entries.values()))
         if name in ("get", "pop", "setdefault"):
-            key = args[0].value if args and isinstance(args[0], Const) else None
+            key = args[0].value if args and isinstance(args[0], Const) and args[0] is not UNKNOWN_CONST else None
             if key in recv.entries:
-                return recv.entries[key]
+                # ``spec.pop("name")`` before ``cls(**spec)``: the rest are the keywords
+                return recv.entries.pop(key) if name == "pop" else recv.entries[key]
             return args[1] if len(args) > 1 else opaque()
         if name == "update" and args and isinstance(args[0], Dict):
             recv.entries.update(args[0].entries)

@@ -1,4 +1,5 @@
-"""What torch does when code calls it: ops, modules, optimizers, tensor methods.
+"""What torch does when code calls it: ops, modules, tensor methods (the methods of
+modules, optimizers and an autograd ctx are in ``objects.py``).
 
 The interpreter (``interpreter.py``) walks Python; this mixin gives meaning to
 calls into torch.  Per-op facts (what is saved, what is a view) come from the
@@ -14,13 +15,14 @@ from .call_facts import (
     FORWARD_WRITES, arg_node, bind_keyword, overload_saves, string_certain, string_unsure, triggered,
 )
 from . import registration
-from .pyobjects import mapping_view, python_method
+from .objects import AUTOGRAD_CTX
+from .pyobjects import python_method
 from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
 from .frames import SeqPrefix
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Partial, Qual, Save, Seq, Starred, SuperRef, Tensor,
-    copy_obj, detached_state, join_all, link, make_group, mark_read, opaque, reaches, result_tensor, t_and, t_or, use,
+    copy_obj, link, make_group, mark_read, opaque, reaches, result_tensor, t_and, t_or, use,
 )
 
 # Tensor methods that end in "_" but only change autograd metadata.
@@ -296,6 +298,8 @@ class TorchSemantics:
             return self._deepcopy(args[0] if args else opaque())
         if name.startswith("torch.nn.init."):
             return args[0] if args else opaque()
+        if name.startswith("torch._foreach_") and args:
+            return self._foreach(name[len("torch._foreach_"):], args, kwargs, node)
         if name.startswith("torch.optim.") and name.rsplit(".", 1)[-1][:1].isupper() and "lr_scheduler" not in name:
             obj = Obj(qual="optimizer", ctor_node=node, ctor_stmt=self.cur_stmt)
             obj.params = self._param_source(args[0] if args else kwargs.get("params"))
@@ -333,6 +337,7 @@ class TorchSemantics:
                       dtype=src.dtype if isinstance(src, Tensor) else None)
 
     def _backward(self, kwargs, accumulates=True, root=None):
+        self.backward_runs += 1
         reach = reaches(root)  # once: what this backward reaches decides both below
         self.confirm_retained(reach)
         retain = kwargs.get("retain_graph") or kwargs.get("create_graph")
@@ -355,13 +360,6 @@ class TorchSemantics:
                   and id(s.out) not in tensors and id(s.out.storage) not in stores]
         self.save_log = spared  # the others are freed now
         return frozenset(id(s) for s in spared)
-
-    def _zero_grad(self, kwargs):
-        flag = kwargs.get("set_to_none")
-        if flag is None or isinstance(flag, Const) and flag.value is True:
-            self.state.grads = False  # the default since torch 2.0
-        elif not isinstance(flag, Const):
-            self.state.grads = None
 
     def _deepcopy(self, v):
         if isinstance(v, Obj):
@@ -398,85 +396,14 @@ class TorchSemantics:
             if name == "apply" and recv.kind == "function":
                 fwd, owner = recv.lookup("forward")
                 if fwd is not None:
-                    self.call_function(Func(fwd, owner=owner, grad=False), [opaque(False)] + list(args), kwargs, node)
+                    # the ctx: what forward hands to save_for_backward is kept for the
+                    # Function's backward when its output requires grad
+                    ctx = Obj(qual=AUTOGRAD_CTX)
+                    ctx.attrs["__grad__"] = Const(self._out_rg([a for a in args if isinstance(a, Tensor)]))
+                    self.call_function(Func(fwd, owner=owner, grad=False), [ctx] + list(args), kwargs, node)
                 return opaque(self._taint(args, kwargs))
             return opaque(self._taint(args, kwargs))
         return opaque(self._taint(args, kwargs))
-
-    def object_method(self, obj: Obj, name, args, kwargs, node):
-        if obj.qual == "optimizer" and obj.cls is None or (obj.cls is not None and obj.cls.kind == "optimizer"
-                                                           and name == "step"):
-            if name == "step":
-                if obj.cls is not None:
-                    m, owner = obj.cls.lookup("step")
-                    if m is not None:
-                        self.call_function(Func(m, owner=owner, bound=obj, grad=False), args, kwargs, node)
-                # step() skips parameters whose .grad is None (never computed,
-                # or reset by zero_grad()).
-                if obj.params is not None and self.state.grads is not False:
-                    saved = self.state.grad
-                    self.state.grad = False
-                    self.mutate(obj.params, "step", "step", node, node, certain=self.state.grads is True)
-                    self.state.grad = saved
-                return Const(None)
-            if name == "zero_grad":
-                self._zero_grad(kwargs)
-            return Const(None)
-        if name in ("parameters", "named_parameters"):
-            group = self._module_params(obj)
-            return Seq(elem=group if name == "parameters" else Seq(items=[UNKNOWN_CONST, group], is_tuple=True))
-        if name in ("buffers", "named_buffers"):
-            bufs = [v for m in obj.submodules() for v in m.attrs.values() if isinstance(v, Tensor) and v.kind == "buffer"]
-            g = make_group(bufs, kind="buffer") if bufs else Tensor(kind="buffer")
-            return Seq(elem=g if name == "buffers" else Seq(items=[UNKNOWN_CONST, g], is_tuple=True))
-        if obj.qual in ("torch.nn.ModuleDict", "torch.nn.ParameterDict") and name in ("items", "values", "keys"):
-            held = [v for k, v in obj.attrs.items() if isinstance(v, (Obj, Tensor)) and not k.startswith("__")]
-            return mapping_view(name, held, nonempty=bool(held))  # for name, block in self.blocks.items()
-        if name in ("modules", "children", "named_modules", "named_children"):
-            mods = [m for m in obj.submodules()]
-            e = join_all(mods) if mods else opaque()
-            return Seq(elem=e if not name.startswith("named") else Seq(items=[UNKNOWN_CONST, e], is_tuple=True))
-        if name == "zero_grad":
-            self._zero_grad(kwargs)
-            return Const(None)
-        if name in ("train", "eval", "to", "cuda", "cpu", "float", "double", "half", "bfloat16", "type",
-                    "share_memory"):
-            return obj
-        if name == "requires_grad_":
-            flag = args[0] if args else kwargs.get("requires_grad", Const(True))
-            value = flag.value if isinstance(flag, Const) and isinstance(flag.value, bool) else None
-            self._module_params(obj).set_requires_grad(value)
-            return obj
-        if name in registration.METHODS:
-            return registration.register(self, obj, name, args, node)
-        if name == "apply" and args:
-            subs = list(obj.submodules())
-            self.call(args[0], [join_all(subs)], {}, node)
-            return obj
-        if name == "forward":
-            return self.apply_module(obj, args, kwargs, node)
-        if name in ("append", "extend", "insert") and obj.items is not None:
-            if name == "extend" and args:
-                obj.items.append(self.iterate(args[0]))
-            elif args:
-                obj.items.append(args[-1])
-            return Const(None)
-        if name == "state_dict":
-            return Dict({"?": detached_state(obj)})
-        return opaque(self._taint(args, kwargs))
-
-    def _module_params(self, obj: Obj):
-        g = obj.param_group()
-        if g.kind == "param" and g.members is None and not any(True for _ in obj.own_params()) and not \
-                any(m.own_params() for m in obj.submodules()):
-            # No parameter is known by name; nn.Module parameters require grad
-            # by default, so stand in one that does and keep it for later calls.
-            p = obj.attrs.get("__params__")
-            if p is None:
-                p = Tensor(rg=True, leaf=True, kind="param")
-                obj.attrs["__params__"] = p
-            return p
-        return g
 
     def tensor_method(self, t: Tensor, name, args, kwargs, node):
         if name == "backward":
@@ -496,7 +423,12 @@ class TorchSemantics:
             return t
         if name in HARMLESS_METHODS:
             return t if name.endswith("_") else Const(None)
-        if name in ("item", "tolist", "size", "dim", "numel", "numpy", "data_ptr", "element_size", "stride",
+        if name in ("item", "tolist", "numpy"):
+            # plain numbers or an ndarray: no backward goes on from them (``numpy()``
+            # refuses a tensor that requires grad), so they end what reaches ``t``
+            mark_read(t)
+            return UNKNOWN_CONST
+        if name in ("size", "dim", "numel", "data_ptr", "element_size", "stride",
                     "is_contiguous", "nelement", "__len__", "storage_offset", "get_device"):
             return UNKNOWN_CONST
         if name == "detach":
@@ -526,10 +458,12 @@ class TorchSemantics:
                 return out
         if name == "clone":
             if t.rg is False:
-                return Tensor(rg=False, leaf=True, kind="fresh", dtype=t.dtype)
-            out = Tensor(rg=self._out_rg([t]), leaf=None if t.rg is None else not (t.rg and self.state.grad),
-                         kind="fresh", dtype=t.dtype)
-            link(out, [t])
+                out = Tensor(rg=False, leaf=True, kind="fresh", dtype=t.dtype)
+            else:
+                out = Tensor(rg=self._out_rg([t]), leaf=None if t.rg is None else not (t.rg and self.state.grad),
+                             kind="fresh", dtype=t.dtype)
+                link(out, [t])
+            out.snapshot = (id(t.storage), len(self.events), self.backward_runs)
             return out
         spec = self.k.method(name)
         if spec is None:
@@ -611,7 +545,10 @@ class TorchSemantics:
         rgv = kwargs.get("requires_grad")
         if isinstance(rgv, Const) and rgv.value is True:
             return Tensor(rg=True, leaf=True, kind="fresh", node=node)
+        if is_inplace and isinstance(first, Tensor) and name == "copy_" and self.restores(first, bound.get("src")):
+            return first
         if is_inplace and isinstance(first, Tensor):
+            save_spec = self._self_saved_argument(save_spec, name, bound, first, node, out_rg)
             target_node = node.func.value if method and isinstance(node, cst.Call) and \
                 isinstance(node.func, cst.Attribute) else (node.args[0].value if isinstance(node, cst.Call)
                                                            and node.args else node)
@@ -653,6 +590,22 @@ class TorchSemantics:
         if out_rg is not False:
             self._record_saves(save_spec, name, bound, result, node, out_rg)
         return result
+
+    def _self_saved_argument(self, spec, name, bound, first, node, out_rg):
+        """``cdf.div_(cdf[:, -1:])``: an in-place op that saves another argument sharing the
+        written tensor's version counter saves it before its own write bumps the counter,
+        so its backward finds it modified.  Those saves are made before the write; the
+        spec without them is returned for the rest."""
+        if out_rg is False:
+            return spec
+        saves, _ = overload_saves(spec, bound)
+        params = spec.get("params") or ()
+        early = [w for w in saves if w != "result" and (not params or w != params[0])
+                 and isinstance(bound.get(w), Tensor) and bound[w].storage is first.storage]
+        if not early:
+            return spec
+        self._record_saves(dict(spec, saves=early, overloads=()), name, bound, first, node, out_rg)
+        return dict(spec, saves=[w for w in spec.get("saves") or () if w not in early])
 
     def _call_writes(self, spec, name, bound, node):
         """Arguments other than the first that the call writes in place (F.embedding

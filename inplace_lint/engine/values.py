@@ -93,7 +93,7 @@ class Tensor(Value):
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
                  "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read",
-                 "alias_op", "spared", "ruled_out", "region")
+                 "alias_op", "spared", "ruled_out", "region", "snapshot")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
@@ -130,6 +130,10 @@ class Tensor(Value):
         # for a view taken by constant basic indexing of a whole tensor (x[:, :2], x.data[3]):
         # the (start, stop) it covers along each leading dimension (stop None: to the end)
         self.region = None
+        # a clone taken as a backup (``backup = p.data.clone()``): (id of the version
+        # counter it copies, how many events and backwards there were then); copying it
+        # back through ``.data`` undoes the ``.data`` writes made since (see calls.restore)
+        self.snapshot = None
         # one element of a list picked by a computed index: a save through it
         # saved *some* element, not the one another index will pick
         self.partial = False
@@ -389,6 +393,10 @@ class Obj(Value):
         for c in children:
             if isinstance(c, Obj) and c.is_module:
                 yield from c.submodules(seen)
+            elif isinstance(c, Alt):  # some of a list's layers, in an order not known here
+                for o in c.options:
+                    if isinstance(o, Obj) and o.is_module:
+                        yield from o.submodules(seen)
             elif isinstance(c, Seq):
                 for it in (c.items or ([c.elem] if c.elem is not None else [])):
                     if isinstance(it, Obj) and it.is_module:
@@ -486,11 +494,15 @@ def join(a: Value, b: Value) -> Value:
         return a
     if isinstance(a, Tensor) and isinstance(b, Tensor):
         if a.storage is b.storage:
-            return Tensor(storage=a.storage, rg=t_join(a.rg, b.rg), leaf=t_join(a.leaf, b.leaf),
-                          view=a.view if a.view == b.view else None, base=a.base if a.base is b.base else None,
-                          data=a.data and b.data, alias_certain=a.alias_certain and b.alias_certain,
-                          kind=a.kind if a.kind == b.kind else "group",
-                          dtype=a.dtype if a.dtype == b.dtype else None)
+            t = Tensor(storage=a.storage, rg=t_join(a.rg, b.rg), leaf=t_join(a.leaf, b.leaf),
+                       view=a.view if a.view == b.view else None, base=a.base if a.base is b.base else None,
+                       data=a.data and b.data, alias_certain=a.alias_certain and b.alias_certain,
+                       kind=a.kind if a.kind == b.kind else "group",
+                       dtype=a.dtype if a.dtype == b.dtype else None)
+            # either reference: what uses the join uses them (a helper returning its
+            # argument on every path, written on one of them)
+            t.srcs = [a, b]
+            return t
         g = make_group([a, b])
         g.kind = a.kind if a.kind == b.kind else "group"
         g.dtype = a.dtype if a.dtype == b.dtype else None

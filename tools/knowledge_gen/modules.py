@@ -88,8 +88,22 @@ def module_experiments():
         writes = module_writes(cls, entry["init_params"], cands + extra_module_setups().get(name, []))
         if writes:
             entry["forward_writes"] = writes
+        entry["bases"] = torch_bases(cls)
         results["torch.nn." + name] = entry
     return results
+
+
+def torch_bases(cls):
+    """The torch.nn classes ``cls`` derives from (public names, and private bases by their
+    module path): ``isinstance(m, nn.Linear)`` is decided for a LazyLinear and for a Sequential."""
+    out = []
+    for b in cls.__mro__[1:]:
+        if not b.__module__.startswith("torch.nn") or b is torch.nn.Module:
+            continue
+        if getattr(torch.nn, b.__name__, None) is b:
+            out.append("torch.nn." + b.__name__)
+        out.append(f"{b.__module__}.{b.__qualname__}")
+    return sorted(set(out))
 
 
 def constructed_params(cls, ctors):

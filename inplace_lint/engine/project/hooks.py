@@ -325,12 +325,11 @@ def keep_event(interp, t, live):
                 or _built_here(interp, [anchor.bound] + list(anchor.values)):
             return CANDIDATE
         return False
-    ids = {id(t.storage)}
-    for m in t.members or ():
-        ids.add(id(m.storage))
-    if t.base is not None:
-        ids.add(id(t.root().storage))
-    return bool(ids & anchor.storages) or _callers_param(interp, t)
+    # the tensor, or what it is a view of (each of a group's members: the weight of one of
+    # a model's layers, ``w.view(-1)`` of each)
+    reached = [t] + list(t.members or ())
+    ids = {id(x.storage) for x in reached} | {id(x.root().storage) for x in reached if x.base is not None}
+    return bool(ids & anchor.storages) or any(_callers_param(interp, x.root()) for x in reached)
 
 
 def _callers_param(interp, t):

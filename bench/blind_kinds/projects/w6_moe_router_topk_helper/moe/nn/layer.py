@@ -25,7 +25,7 @@ class MoELayer(nn.Module):
 
     def route(self, x):
         probs = torch.softmax(self.gate(x) / self.cfg.temperature, dim=-1)
-        return keep_topk_(probs, self.cfg.top_k)
+        return keep_topk_(probs, self.cfg.top_k)  # L
 
     def forward(self, x):
         probs = self.route(x)

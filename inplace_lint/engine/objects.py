@@ -1,0 +1,126 @@
+"""Methods of torch objects other than tensors: an ``nn.Module``'s (parameters,
+submodules, ``zero_grad``, hooks), an optimizer's ``step``, an ``autograd.Function``'s
+ctx (``save_for_backward``), and the fused ``torch._foreach_*`` ops on lists of tensors.
+Mixed into ``Interpreter`` next to ``TorchSemantics``, whose ops it uses.
+"""
+from __future__ import annotations
+
+from . import registration
+from .pyobjects import mapping_view
+from .values import UNKNOWN_CONST, Const, Dict, Func, Obj, Seq, Tensor, detached_state, join_all, make_group, opaque
+
+AUTOGRAD_CTX = "torch.autograd.function.FunctionCtx"
+
+
+class TorchObjects:
+    def object_method(self, obj: Obj, name, args, kwargs, node):
+        if obj.qual == AUTOGRAD_CTX:
+            rg = obj.attrs["__grad__"].value
+            if name == "save_for_backward" and rg is not False:
+                for t in args:
+                    if isinstance(t, Tensor):
+                        self._save(t, "save_for_backward", "input", node, rg is True)
+            return Const(None)
+        if obj.qual == "optimizer" and obj.cls is None or (obj.cls is not None and obj.cls.kind == "optimizer"
+                                                           and name == "step"):
+            if name == "step":
+                if obj.cls is not None:
+                    m, owner = obj.cls.lookup("step")
+                    if m is not None:
+                        self.call_function(Func(m, owner=owner, bound=obj, grad=False), args, kwargs, node)
+                # step() skips parameters whose .grad is None (never computed,
+                # or reset by zero_grad()).
+                if obj.params is not None and self.state.grads is not False:
+                    saved = self.state.grad
+                    self.state.grad = False
+                    self.mutate(obj.params, "step", "step", node, node, certain=self.state.grads is True)
+                    self.state.grad = saved
+                return Const(None)
+            if name == "zero_grad":
+                self._zero_grad(kwargs)
+            return Const(None)
+        if name in ("parameters", "named_parameters"):
+            group = self._module_params(obj)
+            return Seq(elem=group if name == "parameters" else Seq(items=[UNKNOWN_CONST, group], is_tuple=True))
+        if name in ("buffers", "named_buffers"):
+            bufs = [v for m in obj.submodules() for v in m.attrs.values() if isinstance(v, Tensor) and v.kind == "buffer"]
+            g = make_group(bufs, kind="buffer") if bufs else Tensor(kind="buffer")
+            return Seq(elem=g if name == "buffers" else Seq(items=[UNKNOWN_CONST, g], is_tuple=True))
+        if obj.qual in ("torch.nn.ModuleDict", "torch.nn.ParameterDict") and name in ("items", "values", "keys"):
+            held = [v for k, v in obj.attrs.items() if isinstance(v, (Obj, Tensor)) and not k.startswith("__")]
+            return mapping_view(name, held, nonempty=bool(held))  # for name, block in self.blocks.items()
+        if name in ("modules", "children", "named_modules", "named_children"):
+            mods = [m for m in obj.submodules()]
+            e = join_all(mods) if mods else opaque()
+            return Seq(elem=e if not name.startswith("named") else Seq(items=[UNKNOWN_CONST, e], is_tuple=True))
+        if name == "zero_grad":
+            self._zero_grad(kwargs)
+            return Const(None)
+        if name in ("train", "eval", "to", "cuda", "cpu", "float", "double", "half", "bfloat16", "type",
+                    "share_memory"):
+            return obj
+        if name == "requires_grad_":
+            flag = args[0] if args else kwargs.get("requires_grad", Const(True))
+            value = flag.value if isinstance(flag, Const) and isinstance(flag.value, bool) else None
+            self._module_params(obj).set_requires_grad(value)
+            return obj
+        if name in registration.METHODS:
+            return registration.register(self, obj, name, args, node)
+        if name == "apply" and args:
+            subs = list(obj.submodules())
+            self.call(args[0], [join_all(subs)], {}, node)
+            return obj
+        if name == "forward":
+            return self.apply_module(obj, args, kwargs, node)
+        if name in ("append", "extend", "insert") and obj.items is not None:
+            if name == "extend" and args:
+                obj.items.append(self.iterate(args[0]))
+            elif args:
+                obj.items.append(args[-1])
+            return Const(None)
+        if name == "state_dict":
+            return Dict({"?": detached_state(obj)})
+        return opaque(self._taint(args, kwargs))
+
+    def _foreach(self, op, args, kwargs, node):
+        """``torch._foreach_<op>(tensors, others, ...)``: the tensor method ``<op>`` on each
+        tensor of the first list, with the matching element of every other list (a scalar
+        goes to each); ``_foreach_lerp_(ema, params, w)`` writes each EMA tensor in place."""
+        first = args[0]
+        n = len(first.items) if isinstance(first, Seq) and first.items is not None else None
+        if n is not None and not 0 < n <= 16:
+            n = None
+
+        def nth(a, i):
+            if isinstance(a, Seq):
+                return a.items[i] if i is not None and a.items is not None and i < len(a.items) else a.element()
+            return a
+        results = []
+        for i in range(n) if n is not None else (None,):
+            t = nth(first, i)
+            others = [nth(a, i) for a in args[1:]]
+            spec = self.k.method(op) if isinstance(t, Tensor) else None
+            # (as a function: the message names the list argument and the fused op)
+            results.append(self.apply_op(spec, "_foreach_" + op, [t] + others, kwargs, node) if spec is not None
+                           else opaque(self._taint([t] + others, kwargs)))
+        return Seq(items=results) if n is not None else Seq(elem=results[0])
+
+    def _module_params(self, obj: Obj):
+        g = obj.param_group()
+        if g.kind == "param" and g.members is None and not any(True for _ in obj.own_params()) and not \
+                any(m.own_params() for m in obj.submodules()):
+            # No parameter is known by name; nn.Module parameters require grad
+            # by default, so stand in one that does and keep it for later calls.
+            p = obj.attrs.get("__params__")
+            if p is None:
+                p = Tensor(rg=True, leaf=True, kind="param")
+                obj.attrs["__params__"] = p
+            return p
+        return g
+
+    def _zero_grad(self, kwargs):
+        flag = kwargs.get("set_to_none")
+        if flag is None or isinstance(flag, Const) and flag.value is True:
+            self.state.grads = False  # the default since torch 2.0
+        elif not isinstance(flag, Const):
+            self.state.grads = None
