@@ -243,7 +243,13 @@ class Calls:
             return frame.returns[0][0]
         # A value returned on one path does not see saves made only on another.
         every = frozenset().union(*(seen for _, seen in frame.returns))
-        return join_all(hidden_linked(v, every - seen) for v, seen in frame.returns)
+        parts = [hidden_linked(v, every - seen) for v, seen in frame.returns]
+        out = join_all(parts)
+        if isinstance(out, Tensor) and not out.members and out.srcs is None:
+            # one tensor returned on every path (a helper handing back its argument,
+            # written on one path): what uses the result uses each return
+            out.srcs = [p for p in parts if isinstance(p, Tensor)][:16]
+        return out
 
     def _bind_params(self, fnode, func, args, kwargs, frame):
         params = fnode.params
@@ -414,6 +420,9 @@ class Calls:
         retained = [s for s in live if s.epoch in self.state.retained or id(s) in unreached]
         if retained:
             live = [s for s in live if s.epoch not in self.state.retained and id(s) not in unreached]
+        if self.fused and not (live and t.alias_certain and any(s.certain for s in live)
+                               or not live and t.rg is True and t.leaf and self.state.grad is True):
+            return  # a fused _foreach_ write: reported only when certain (see TorchObjects._foreach)
         keep = self.env is None or project_hooks.keep_event(self, t, live + retained)
         if not keep:
             return

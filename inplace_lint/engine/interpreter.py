@@ -51,6 +51,7 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
         self.k = knowledge or load_knowledge()
         self.events: list = []
         self.backward_runs = 0  # backward() calls seen (see Calls.restores)
+        self.fused = 0  # inside a torch._foreach_ op (see TorchObjects._foreach)
         self.globals = Frame()
         project_hooks.setup(self, project, path)  # whole-project analysis (engine/project)
         self.chain: tuple = ()  # inline call stack: ((func name, call node), ...)
@@ -760,7 +761,10 @@ def _split_by_flag(frame, flag):
     name, polarity = flag
     for n, value, split in frame.conds:
         if n == name and frame.vars.get(name) is value:
-            out = {k: (a, b) if polarity else (b, a) for k, (j, a, b) in split.items() if frame.vars.get(k) is j}
+            # (not a tensor saved since the join: a save through the joined value is
+            # recorded on it, not on the values it joins)
+            out = {k: (a, b) if polarity else (b, a) for k, (j, a, b) in split.items()
+                   if frame.vars.get(k) is j and not (isinstance(j, Tensor) and j.storage.saves)}
             return out or None
     return None
 

@@ -50,7 +50,7 @@ class TorchObjects:
             held = [v for k, v in obj.attrs.items() if isinstance(v, (Obj, Tensor)) and not k.startswith("__")]
             return mapping_view(name, held, nonempty=bool(held))  # for name, block in self.blocks.items()
         if name in ("modules", "children", "named_modules", "named_children"):
-            mods = [m for m in obj.submodules()]
+            mods = list(obj.submodules() if name.endswith("modules") else obj.children())
             e = join_all(mods) if mods else opaque()
             return Seq(elem=e if not name.startswith("named") else Seq(items=[UNKNOWN_CONST, e], is_tuple=True))
         if name == "zero_grad":
@@ -91,6 +91,15 @@ class TorchObjects:
         if n is not None and not 0 < n <= 16:
             n = None
 
+        # Fused ops are what optimizers and EMA helpers use, on their state lists (under
+        # no_grad in practice): a write by one is reported only when certain
+        self.fused += 1
+        try:
+            return self._each_foreach(op, args, kwargs, node, first, n)
+        finally:
+            self.fused -= 1
+
+    def _each_foreach(self, op, args, kwargs, node, first, n):
         def nth(a, i):
             if isinstance(a, Seq):
                 return a.items[i] if i is not None and a.items is not None and i < len(a.items) else a.element()
@@ -100,6 +109,10 @@ class TorchObjects:
             t = nth(first, i)
             others = [nth(a, i) for a in args[1:]]
             spec = self.k.method(op) if isinstance(t, Tensor) else None
+            if spec is not None:
+                # what the fused op saves is left out: it runs on optimizer and EMA state,
+                # under no_grad in practice; its writes are what matter
+                spec = dict(spec, saves=(), saves_sometimes=(), overloads=())
             # (as a function: the message names the list argument and the fused op)
             results.append(self.apply_op(spec, "_foreach_" + op, [t] + others, kwargs, node) if spec is not None
                            else opaque(self._taint([t] + others, kwargs)))

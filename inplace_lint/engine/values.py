@@ -383,24 +383,26 @@ class Obj(Value):
         self.mid = next(_ids)
 
     def submodules(self, _seen=None):
+        """This module and every module inside it (``modules()``)."""
         seen = _seen if _seen is not None else set()
         if self.mid in seen:
             return
         seen.add(self.mid)
         yield self
-        children = list(self.items or [])
-        children += [v for v in self.attrs.values()]
-        for c in children:
+        for c in self.children():
+            yield from c.submodules(seen)
+
+    def children(self):
+        """The modules this one holds directly (``children()``)."""
+        for c in list(self.items or []) + list(self.attrs.values()):
             if isinstance(c, Obj) and c.is_module:
-                yield from c.submodules(seen)
+                yield c
             elif isinstance(c, Alt):  # some of a list's layers, in an order not known here
-                for o in c.options:
-                    if isinstance(o, Obj) and o.is_module:
-                        yield from o.submodules(seen)
+                yield from (o for o in c.options if isinstance(o, Obj) and o.is_module)
             elif isinstance(c, Seq):
                 for it in (c.items or ([c.elem] if c.elem is not None else [])):
                     if isinstance(it, Obj) and it.is_module:
-                        yield from it.submodules(seen)
+                        yield it
 
     def own_params(self):
         return [v for v in self.attrs.values() if isinstance(v, Tensor) and v.kind == "param"]
@@ -494,15 +496,11 @@ def join(a: Value, b: Value) -> Value:
         return a
     if isinstance(a, Tensor) and isinstance(b, Tensor):
         if a.storage is b.storage:
-            t = Tensor(storage=a.storage, rg=t_join(a.rg, b.rg), leaf=t_join(a.leaf, b.leaf),
-                       view=a.view if a.view == b.view else None, base=a.base if a.base is b.base else None,
-                       data=a.data and b.data, alias_certain=a.alias_certain and b.alias_certain,
-                       kind=a.kind if a.kind == b.kind else "group",
-                       dtype=a.dtype if a.dtype == b.dtype else None)
-            # either reference: what uses the join uses them (a helper returning its
-            # argument on every path, written on one of them)
-            t.srcs = [a, b]
-            return t
+            return Tensor(storage=a.storage, rg=t_join(a.rg, b.rg), leaf=t_join(a.leaf, b.leaf),
+                          view=a.view if a.view == b.view else None, base=a.base if a.base is b.base else None,
+                          data=a.data and b.data, alias_certain=a.alias_certain and b.alias_certain,
+                          kind=a.kind if a.kind == b.kind else "group",
+                          dtype=a.dtype if a.dtype == b.dtype else None)
         g = make_group([a, b])
         g.kind = a.kind if a.kind == b.kind else "group"
         g.dtype = a.dtype if a.dtype == b.dtype else None
