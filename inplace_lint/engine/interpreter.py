@@ -331,6 +331,7 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
         self.loop_depth += 1
         header = self.cur_stmt
         passes = 2 if self.loop_depth <= TWO_PASS_LOOP_DEPTH else 1
+        zero = None  # the variables and state if the loop does not run (see below)
         i = -1
         while i + 1 < passes:
             i += 1
@@ -352,6 +353,13 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
                 continue
             # attributes after a pass: as before it, or as the pass left them
             self.heap.merge([(j, self.state.seen - pre_state.seen), (Journal(), ())])
+            if i == 0 and passes == 2:
+                # The second pass is a later iteration: its variables are what the first
+                # left (``h`` is the previous iteration's tanh output there, not "h0 or
+                # that"); that the loop may not run at all is joined in after it.
+                zero = (pre_vars, pre_state)
+                pre_vars, pre_state = dict(frame.vars), self.state
+                continue
             frame.vars = _join_vars(pre_vars, frame.vars, pre_state, self.state)
             self.state = State.join(pre_state, self.state)
             if i == 1 and passes == 2 and len(self.pending) > held:
@@ -360,6 +368,9 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
                 # one more iteration decides them.
                 passes = 3
         self.loop_depth -= 1
+        if zero is not None:
+            frame.vars = _join_vars(zero[0], frame.vars, zero[1], self.state)
+            self.state = State.join(zero[1], self.state)
         if orelse is not None:
             self.exec_block(self._body(orelse), frame)
         return True

@@ -527,7 +527,11 @@ def join(a: Value, b: Value) -> Value:
         return a
     if isinstance(a, Tensor) and isinstance(b, Const) or isinstance(b, Tensor) and isinstance(a, Const):
         return a if isinstance(a, Tensor) else b  # a number or a tensor: follow the tensor
-    if isinstance(a, (Obj, Alt, Tensor, Dict, Seq)) and isinstance(b, (Obj, Alt, Tensor, Dict, Seq)):
+    if isinstance(a, Qual) and isinstance(b, Qual) and a.name == b.name:
+        return a
+    if isinstance(a, (Obj, Alt, Tensor, Dict, Seq, ClassInfo, Qual)) and \
+            isinstance(b, (Obj, Alt, Tensor, Dict, Seq, ClassInfo, Qual)):
+        # (two classes: ``CELLS[kind]`` with the key unknown is either one)
         # values of different kinds on different paths (a dict here, a Parameter
         # there): one of them, not a tensor that every path sees
         opts = list(a.options) if isinstance(a, Alt) else [a]
