@@ -16,7 +16,7 @@ from .registration import HookHandle
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
-    SuperRef, Tensor, hidden, link, join, join_all, opaque, result_tensor, use, whole,
+    SuperRef, Tensor, constant_items, hidden, link, join, join_all, opaque, result_tensor, use, whole,
 )
 
 
@@ -360,7 +360,42 @@ class Expressions:
                 entries[k.value if isinstance(k, Const) and isinstance(k.value, str) else "?"] = v
         return Dict(entries)
 
+    def _fstring(self, node, frame):
+        """``f"{name}_step"`` with ``name`` a known constant: the string; other f-strings
+        (whose parts are not all names of known constants) are some string, not evaluated."""
+        text = []
+        for p in node.parts:
+            if isinstance(p, cst.FormattedStringText):
+                text.append(p.value)
+                continue
+            if p.conversion is not None or p.format_spec is not None or \
+                    not isinstance(p.expression, (cst.Name, cst.Attribute)):
+                return UNKNOWN_CONST
+            v = self.eval(p.expression, frame)
+            if not isinstance(v, Const) or v is UNKNOWN_CONST or type(v.value) not in (str, int):
+                return UNKNOWN_CONST
+            text.append(str(v.value))
+        return Const("".join(text))
+
+    def _each_constant(self, for_in, frame, body):
+        """A comprehension over a few constants (``for n in ("q", "k", "v")``): ``body``
+        evaluated once per item, in order; None when the loop is not of that kind."""
+        if for_in.inner_for_in is not None or for_in.ifs:
+            return None
+        items = constant_items(self.eval(for_in.iter, frame))
+        if items is None:
+            return None
+        out = []
+        for item in items:
+            inner = Frame(parent=frame)
+            self.assign(for_in.target, item, inner, for_in.iter)
+            out.append(body(inner))
+        return out
+
     def _comp(self, node, frame):
+        each = self._each_constant(node.for_in, frame, lambda inner: self.eval(node.elt, inner))
+        if each is not None:
+            return Seq(items=each, nonempty=True)
         inner = Frame(parent=frame)
         inner.vars = {}
         it = self._bind_comp(node.for_in, inner)
@@ -371,6 +406,12 @@ class Expressions:
         return Seq(elem=self.eval(node.elt, inner), nonempty=many)
 
     def _dictcomp(self, node, frame):
+        each = self._each_constant(node.for_in, frame,
+                                   lambda inner: (self.eval(node.key, inner), self.eval(node.value, inner)))
+        if each is not None:
+            if all(isinstance(k, Const) and k is not UNKNOWN_CONST for k, _ in each):
+                return Dict({k.value: v for k, v in each})
+            return Dict({"?": join_all([v for _, v in each])})
         inner = Frame(parent=frame)
         self._bind_comp(node.for_in, inner)
         self.eval(node.key, inner)

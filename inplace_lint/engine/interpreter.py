@@ -32,7 +32,7 @@ from .torch_semantics import MODULE_CONTAINERS, TorchSemantics, _p
 from .objects import TorchObjects
 from .values import (
     UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
-    Tensor, hidden, hidden_linked, link, join, mark_read, t_or, use, whole,
+    Tensor, constant_items, hidden, hidden_linked, link, join, mark_read, t_or, use, whole,
 )
 
 AUGOPS = {
@@ -106,7 +106,7 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
             "Await": lambda n, f: self.eval(n.expression, f), "Integer": self._number, "Float": self._number,
             "Imaginary": lambda n, f: Const(0j), "SimpleString": self._string,
             # strings whose text is not kept and lambdas: some constant, not a known one
-            "ConcatenatedString": lambda n, f: UNKNOWN_CONST, "FormattedString": lambda n, f: UNKNOWN_CONST,
+            "ConcatenatedString": lambda n, f: UNKNOWN_CONST, "FormattedString": self._fstring,
             "Lambda": lambda n, f: UNKNOWN_CONST, "Ellipsis": lambda n, f: Const(Ellipsis),
             "Yield": self._yield, "StarredElement": lambda n, f: self.eval(n.value, f),
         }.items()}
@@ -377,10 +377,11 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
 
     def _for(self, node, frame):
         it = self.eval(node.iter, frame)
-        if _torch_layers(it) and not _jumps(node.body):
+        if (_torch_layers(it) or constant_items(it)) and not _jumps(node.body):
             # ``for layer in self.layers: x = layer(x)`` over torch's own layers is a
             # Sequential: run the body once per layer, in order (a joined layer would
-            # apply an in-place ReLU right after the ReLU of the previous iteration)
+            # apply an in-place ReLU right after the ReLU of the previous iteration);
+            # so is a loop over a few constants (``for name in ("critic", "generator")``)
             for layer in it.items:
                 self.assign(node.target, layer, frame, node.iter)
                 if self.exec_block(self._body(node), frame) is False:

@@ -459,6 +459,15 @@ def disjoint(a, b):
     return False
 
 
+def constant_items(v, limit=8):
+    """The items of a short tuple or list of known constants (``("critic", "generator")``):
+    a loop over it runs once per item, in order; None for anything else."""
+    if isinstance(v, Seq) and v.items is not None and 0 < len(v.items) <= limit and all(
+            isinstance(i, Const) and i is not UNKNOWN_CONST for i in v.items):
+        return v.items
+    return None
+
+
 def make_group(tensors, kind="group"):
     """One value for "any of these tensors".  Nested groups are flattened, so that
     joins in loops do not nest; past MAX_GROUP members only the storages are kept."""
