@@ -1,0 +1,1 @@
+from .diffaug import *  # noqa: F401,F403

@@ -1,0 +1,4 @@
+from .models import Discriminator, Generator
+from .trainer import GANTrainer
+
+__all__ = ["Generator", "Discriminator", "GANTrainer"]
