@@ -123,6 +123,9 @@ class Expressions:
                 m, owner = base.cls.lookup(attr)
                 if m is not None:
                     return self._bind_method(m, owner, base)
+            if attr == "param_groups" and base.params is not None:
+                # an optimizer's groups: ``for p in group["params"]: p.add_(e_w)`` (SAM)
+                return Seq(elem=Dict({"params": Seq(elem=base.params)}), nonempty=True)
             return BoundMethod(base, attr)
         if isinstance(base, ClassInfo):
             m, owner = base.lookup(attr)

@@ -23,7 +23,7 @@ from .heap import Heap, Journal
 from .calls import Calls
 from .each_element import every_iteration_writes
 from .expressions import BINOPS, Expressions
-from .frames import Frame, nonempty
+from .frames import Frame, decorator_name, nonempty
 from .frames import dotted as _dotted
 from .project import hooks as project_hooks
 from .standalone import Standalone, private as _private
@@ -31,8 +31,8 @@ from .state import State
 from .torch_semantics import MODULE_CONTAINERS, TorchSemantics, _p
 from .objects import TorchObjects
 from .values import (
-    UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
-    Tensor, constant_items, hidden, hidden_linked, link, join, mark_read, t_or, use, whole,
+    UNKNOWN_CONST, Alt, BoundMethod, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
+    Tensor, hidden, hidden_linked, link, join, mark_read, t_or, use, whole,
 )
 
 AUGOPS = {
@@ -377,11 +377,14 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
 
     def _for(self, node, frame):
         it = self.eval(node.iter, frame)
-        if (_torch_layers(it) or constant_items(it)) and not _jumps(node.body):
+        if _torch_layers(it) and not _jumps(node.body):
             # ``for layer in self.layers: x = layer(x)`` over torch's own layers is a
             # Sequential: run the body once per layer, in order (a joined layer would
-            # apply an in-place ReLU right after the ReLU of the previous iteration);
-            # so is a loop over a few constants (``for name in ("critic", "generator")``)
+            # apply an in-place ReLU right after the ReLU of the previous iteration).
+            # (Not a loop over constants: ``for n in ("conv3", "act3"): setattr(self, n,
+            # nn.Identity())`` in a model-surgery method then replaces each attribute on
+            # its own, and the instance's attributes, joined one by one with what they
+            # were, pair a replaced layer with a kept one: timm xception)
             for layer in it.items:
                 self.assign(node.target, layer, frame, node.iter)
                 if self.exec_block(self._body(node), frame) is False:
@@ -473,7 +476,17 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
 
     def _funcdef(self, node, frame):
         closure = frame if frame is not self.globals else None
-        frame.vars[node.name.value] = Func(node, closure=closure, grad=self._decorated_grad(node, None))
+        func = Func(node, closure=closure, grad=self._decorated_grad(node, None))
+        frame.vars[node.name.value] = func
+        for d in reversed(node.decorators):
+            # A decorator of this code (``@register_loss("soft_ce")``, ``@loop.on(event)``)
+            # runs for what it does: a registry entry the code calls by key later.  The
+            # name keeps the function itself (a wrapper it may return is not followed).
+            head = frame.lookup(decorator_name(d).partition(".")[0])
+            if isinstance(head, Func) or isinstance(head, Obj) and head.cls is not None:
+                deco = self.eval(d.decorator, frame)
+                if isinstance(deco, (Func, BoundMethod)):
+                    self.call(deco, [func], {}, d)
         return True
 
     def _classdef(self, node, frame):
