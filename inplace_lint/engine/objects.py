@@ -20,6 +20,8 @@ class TorchObjects:
                 for t in args:
                     if isinstance(t, Tensor):
                         self._save(t, "save_for_backward", "input", node, rg is True)
+            elif name == "mark_dirty":
+                obj.attrs["__dirty__"] = Const(True)  # modified in place and returned: not a view
             return Const(None)
         if obj.qual == "optimizer" and obj.cls is None or (obj.cls is not None and obj.cls.kind == "optimizer"
                                                            and name == "step"):

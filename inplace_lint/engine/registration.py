@@ -1,5 +1,6 @@
 """What ``nn.Module``'s ``register_*`` methods do: buffers, parameters and submodules
-stored under their names, and forward hooks that run around the module's forward.
+stored under their names, forward hooks that run around the module's forward, and
+full backward hooks, which make the module's outputs views of a custom Function.
 
 A hook is code the module runs on every call without its ``forward`` saying so: a
 forward hook that zeroes small activations in place (``output.masked_fill_``) writes
@@ -11,10 +12,11 @@ the layer before saved.  They are kept on the module (``register_forward_hook``,
 from __future__ import annotations
 
 from .call_facts import registered_name
-from .values import UNKNOWN_CONST, Alt, Const, Obj, Seq, Tensor, Value
+from .values import UNKNOWN_CONST, Alt, Const, Obj, Seq, Tensor, Value, custom_view
 
-PRE, POST = "__forward_pre_hooks__", "__forward_hooks__"
-_HOOKS = {"register_forward_pre_hook": PRE, "register_forward_hook": POST}
+PRE, POST, BACK = "__forward_pre_hooks__", "__forward_hooks__", "__backward_hooks__"
+_HOOKS = {"register_forward_pre_hook": PRE, "register_forward_hook": POST,
+          "register_full_backward_hook": BACK, "register_full_backward_pre_hook": BACK}
 METHODS = frozenset({"register_buffer", "register_parameter", "add_module", "register_module"}) | set(_HOOKS)
 
 
@@ -75,7 +77,8 @@ def register(interp, obj: Obj, name, args, node):
 def hooked(obj: Obj):
     """Whether calling ``obj`` runs hooks."""
     attrs = obj.attrs
-    return (PRE in attrs or POST in attrs) and bool(_hooks(obj, PRE) or _hooks(obj, POST))
+    return (PRE in attrs or POST in attrs or BACK in attrs) and bool(
+        _hooks(obj, PRE) or _hooks(obj, POST) or _hooks(obj, BACK))
 
 
 def run_hooked(interp, obj: Obj, args, kwargs, node, forward):
@@ -90,6 +93,13 @@ def run_hooked(interp, obj: Obj, args, kwargs, node, forward):
         got = interp.call(fn, [obj, Seq(items=list(args), is_tuple=True), out], {}, node)
         if _returned(got):
             out = got
+    if _hooks(obj, BACK) and interp.state.grad is not False:
+        # a full backward hook wraps the outputs in a custom Function that returns them
+        # as views: writing one in place raises (``nn.ReLU(inplace=True)`` right after)
+        if isinstance(out, Tensor):
+            out = custom_view(out)
+        elif isinstance(out, Seq) and out.items is not None:
+            out = Seq(items=[custom_view(o) if isinstance(o, Tensor) else o for o in out.items], is_tuple=out.is_tuple)
     return out
 
 

@@ -22,7 +22,7 @@ from .dtypes import dtype_class, type_result
 from .frames import SeqPrefix
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Partial, Qual, Save, Seq, Starred, SuperRef, Tensor,
-    copy_obj, link, make_group, mark_read, opaque, reaches, result_tensor, t_and, t_or, use,
+    copy_obj, custom_view, link, make_group, mark_read, opaque, reaches, result_tensor, t_and, t_or, use,
 )
 
 # Tensor methods that end in "_" but only change autograd metadata.
@@ -399,8 +399,16 @@ class TorchSemantics:
                     # the ctx: what forward hands to save_for_backward is kept for the
                     # Function's backward when its output requires grad
                     ctx = Obj(qual=AUTOGRAD_CTX)
-                    ctx.attrs["__grad__"] = Const(self._out_rg([a for a in args if isinstance(a, Tensor)]))
-                    self.call_function(Func(fwd, owner=owner, grad=False), [ctx] + list(args), kwargs, node)
+                    rg = self._out_rg([a for a in args if isinstance(a, Tensor)])
+                    ctx.attrs["__grad__"] = Const(rg)
+                    got = self.call_function(Func(fwd, owner=owner, grad=False), [ctx] + list(args), kwargs, node)
+                    # forward returning its input or a view of it (``x.view_as(x)``, a gradient
+                    # reversal): the output is a view made inside a custom Function
+                    if isinstance(got, Tensor) and rg is not False and "__dirty__" not in ctx.attrs and any(
+                            isinstance(a, Tensor) and a.storage is got.storage for a in args):
+                        out = custom_view(got)
+                        out.rg = rg
+                        return out
                 return opaque(self._taint(args, kwargs))
             return opaque(self._taint(args, kwargs))
         return opaque(self._taint(args, kwargs))

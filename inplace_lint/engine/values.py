@@ -459,6 +459,17 @@ def disjoint(a, b):
     return False
 
 
+def custom_view(t):
+    """``t`` as returned by a custom autograd Function as a view of its input (a
+    ``view_as``, the input itself, a module's output under a full backward hook):
+    torch refuses to modify it in place."""
+    v = Tensor(storage=t.storage, rg=t.rg, leaf=False if t.rg is not False else t.leaf, view="custom",
+               base=t, alias_certain=t.alias_certain, kind=t.kind if t.kind in ("arg", "opaque", "input") else "fresh",
+               dtype=t.dtype)
+    v.srcs = [t]
+    return v
+
+
 def constant_items(v, limit=8):
     """The items of a short tuple or list of known constants (``("critic", "generator")``):
     a loop over it runs once per item, in order; None for anything else."""

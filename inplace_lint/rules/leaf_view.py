@@ -85,7 +85,8 @@ None.
 class ViewModified(Rule):
     code = "IPL003"
     name = "forbidden-view-modified"
-    summary = "An output of unbind/split/chunk, a view of a leaf, or a no_grad view is modified in place"
+    summary = ("An output of unbind/split/chunk, a view of a leaf, a no_grad view or a custom Function's view "
+               "is modified in place")
     doc = """\
 ## What it does
 Finds in-place operations, with grad mode on, on views that autograd cannot rebase:
@@ -95,7 +96,11 @@ Finds in-place operations, with grad mode on, on views that autograd cannot reba
 - a view of a leaf that requires grad: `p.chunk(4)[1].fill_(1)`, `emb.weight[PAD].zero_()`,
   `w[0] = 1` on a parameter;
 - a view created under `torch.no_grad()` of a tensor that requires grad, modified after grad
-  is enabled again.
+  is enabled again;
+- the output of a custom `autograd.Function` whose forward returns its input or a view of it
+  (`x.view_as(x)` in a gradient-reversal layer), and the output of a module that has a full
+  backward hook (`register_full_backward_hook`): `GradReverse.apply(x).relu_()`, or an
+  `nn.ReLU(inplace=True)` right after a hooked layer.
 
 ## Why is this bad?
 Torch raises at the op, e.g.
@@ -150,6 +155,15 @@ None.
                    f"over a tensor) and `{ev.op}` modifies it in place; torch raises '... is a view and is being "
                    f"modified inplace ... returns multiple views'")
             return Verdict(sev, msg + context_suffix(ev), cause=tensor_cause(ev, "multi-output view"))
+        if ev.view == "custom":
+            sev = _grade(ev.grad_enabled, ev.view_base_requires_grad)
+            if sev is None or (ev.view_base_requires_grad is None and ev.grad_enabled is not True):
+                return None
+            msg = (f"`{ev.target}` is a view returned by a custom autograd Function (its forward returns its "
+                   f"input or a view of it, or the module that made it has a full backward hook) and `{ev.op}` "
+                   f"modifies it in place; torch raises '... is a view and is being modified inplace. This view "
+                   f"was created inside a custom Function'")
+            return Verdict(sev, msg + context_suffix(ev), cause=tensor_cause(ev, "custom Function view"))
         if ev.view == "nograd":
             sev = _grade(ev.grad_enabled, ev.view_base_requires_grad)
             if sev is None or ev.grad_enabled is not True:
