@@ -699,3 +699,42 @@ def param_flag(interp, covered):
     out.roots = {id(t): len(t.srcs or ()) for t in covered.values() if isinstance(t, Tensor)}
     out.names = {}
     return out
+
+
+# ``if flag:`` then later ``if flag:`` again on the unchanged flag: the second test
+# takes the same branch as the first, so a variable the first one rebound is, in
+# each branch of the second, what that branch of the first left (sbi's
+# ``if return_quadrature: ks = ...`` ... ``if return_quadrature: ks *= ...``).
+
+def flag_test(test):
+    """(name, polarity) for a test ``name`` or ``not name``, else None."""
+    polarity = True
+    while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        test, polarity = test.expression, not polarity
+    if isinstance(test, cst.Name) and test.value not in ("True", "False", "None"):
+        return test.value, polarity
+    return None
+
+
+def remember_split(frame, flag, parts):
+    name, polarity = flag
+    value = frame.vars.get(name)
+    if value is None or name in parts:
+        return
+    split = {k: (j, a, b) if polarity else (j, b, a) for k, (j, a, b) in parts.items()}
+    conds = [c for c in frame.conds or () if c[0] != name]
+    frame.conds = conds + [(name, value, split)]
+
+
+def split_by_flag(frame, flag):
+    """{var: (value if the flag is true, value if false)} for the variables an earlier
+    test of the same, unchanged flag rebound and that still hold the joined value."""
+    name, polarity = flag
+    for n, value, split in frame.conds:
+        if n == name and frame.vars.get(name) is value:
+            # (not a tensor saved since the join: a save through the joined value is
+            # recorded on it, not on the values it joins)
+            out = {k: (a, b) if polarity else (b, a) for k, (j, a, b) in split.items()
+                   if frame.vars.get(k) is j and not (isinstance(j, Tensor) and j.storage.saves)}
+            return out or None
+    return None

@@ -224,8 +224,8 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
         facts_b = guards.refine(self, node.test, frame, False)
         if facts_a is guards.INFEASIBLE and facts_b is guards.INFEASIBLE:
             facts_a = facts_b = []  # contradictory facts: imprecision, follow both
-        flag = _flag_test(node.test)
-        split = _split_by_flag(frame, flag) if flag is not None and frame.conds else None
+        flag = guards.flag_test(node.test)
+        split = guards.split_by_flag(frame, flag) if flag is not None and frame.conds else None
         pre_vars, pre_state = dict(frame.vars), self.state
         self.state = pre_state.branch()
         j_a = self.heap.begin()
@@ -278,7 +278,7 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
             frame.vars = _join_vars(a_vars, b_vars, a_state, b_state, parts)
             self.state = State.join(a_state, b_state)
             if parts:
-                _remember_split(frame, flag, parts)
+                guards.remember_split(frame, flag, parts)
         elif ok_a:
             frame.vars, self.state = a_vars, a_state
         elif ok_b:
@@ -753,45 +753,6 @@ def _join_vars(a: dict, b: dict, sa, sb, parts=None) -> dict:
             if parts is not None:
                 parts[k] = (out[k], pa, pb)
     return out
-
-
-# ``if flag:`` then later ``if flag:`` again on the unchanged flag: the second test
-# takes the same branch as the first, so a variable the first one rebound is, in
-# each branch of the second, what that branch of the first left (sbi's
-# ``if return_quadrature: ks = ...`` ... ``if return_quadrature: ks *= ...``).
-
-def _flag_test(test):
-    """(name, polarity) for a test ``name`` or ``not name``, else None."""
-    polarity = True
-    while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        test, polarity = test.expression, not polarity
-    if isinstance(test, cst.Name) and test.value not in ("True", "False", "None"):
-        return test.value, polarity
-    return None
-
-
-def _remember_split(frame, flag, parts):
-    name, polarity = flag
-    value = frame.vars.get(name)
-    if value is None or name in parts:
-        return
-    split = {k: (j, a, b) if polarity else (j, b, a) for k, (j, a, b) in parts.items()}
-    conds = [c for c in frame.conds or () if c[0] != name]
-    frame.conds = conds + [(name, value, split)]
-
-
-def _split_by_flag(frame, flag):
-    """{var: (value if the flag is true, value if false)} for the variables an earlier
-    test of the same, unchanged flag rebound and that still hold the joined value."""
-    name, polarity = flag
-    for n, value, split in frame.conds:
-        if n == name and frame.vars.get(name) is value:
-            # (not a tensor saved since the join: a save through the joined value is
-            # recorded on it, not on the values it joins)
-            out = {k: (a, b) if polarity else (b, a) for k, (j, a, b) in split.items()
-                   if frame.vars.get(k) is j and not (isinstance(j, Tensor) and j.storage.saves)}
-            return out or None
-    return None
 
 
 def _count_statements(module):
