@@ -82,6 +82,17 @@ None.
         return Verdict(sev, msg + context_suffix(ev), cause=tensor_cause(ev, "leaf"))
 
 
+# views whose in-place modification torch refuses whatever was saved:
+# (what the tensor is, the end of torch's message, the cause's name)
+_REFUSED_VIEWS = {
+    "multi": ("an output of a multi-output view function (unbind/split/chunk or iteration over a tensor)",
+              " ... returns multiple views", "multi-output view"),
+    "custom": ("a view returned by a custom autograd Function (its forward returns its input or a view of it, "
+               "or the module that made it has a full backward hook)",
+               ". This view was created inside a custom Function", "custom Function view"),
+}
+
+
 class ViewModified(Rule):
     code = "IPL003"
     name = "forbidden-view-modified"
@@ -147,23 +158,14 @@ None.
     def judge(self, ev):
         if ev.via_data or ev.kind in ("step", "out"):
             return None
-        if ev.view == "multi":
+        if ev.view in _REFUSED_VIEWS:
             sev = _grade(ev.grad_enabled, ev.view_base_requires_grad)
             if sev is None or (ev.view_base_requires_grad is None and ev.grad_enabled is not True):
                 return None
-            msg = (f"`{ev.target}` is an output of a multi-output view function (unbind/split/chunk or iteration "
-                   f"over a tensor) and `{ev.op}` modifies it in place; torch raises '... is a view and is being "
-                   f"modified inplace ... returns multiple views'")
-            return Verdict(sev, msg + context_suffix(ev), cause=tensor_cause(ev, "multi-output view"))
-        if ev.view == "custom":
-            sev = _grade(ev.grad_enabled, ev.view_base_requires_grad)
-            if sev is None or (ev.view_base_requires_grad is None and ev.grad_enabled is not True):
-                return None
-            msg = (f"`{ev.target}` is a view returned by a custom autograd Function (its forward returns its "
-                   f"input or a view of it, or the module that made it has a full backward hook) and `{ev.op}` "
-                   f"modifies it in place; torch raises '... is a view and is being modified inplace. This view "
-                   f"was created inside a custom Function'")
-            return Verdict(sev, msg + context_suffix(ev), cause=tensor_cause(ev, "custom Function view"))
+            what, raises, cause = _REFUSED_VIEWS[ev.view]
+            msg = (f"`{ev.target}` is {what} and `{ev.op}` modifies it in place; torch raises '... is a view and "
+                   f"is being modified inplace{raises}'")
+            return Verdict(sev, msg + context_suffix(ev), cause=tensor_cause(ev, cause))
         if ev.view == "nograd":
             sev = _grade(ev.grad_enabled, ev.view_base_requires_grad)
             if sev is None or ev.grad_enabled is not True:
