@@ -16,7 +16,7 @@ from .standalone import private
 from .state import State
 from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
-    Partial, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all, opaque, result_tensor, t_and, t_or,
+    LambdaFn, Partial, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all, opaque, result_tensor, t_and, t_or,
     use,
 )
 
@@ -60,6 +60,12 @@ class Calls:
             return self.call_qual(func.name, args, kwargs, node)
         if isinstance(func, Partial):
             return self.call(func.func, func.args + list(args), {**func.kwargs, **kwargs}, node, frame)
+        if isinstance(func, LambdaFn):
+            if self.steps > self.budget or len(self.chain) >= MAX_DEPTH:
+                return opaque(self._taint(args, kwargs))
+            inner = Frame(parent=func.closure)
+            self._bind_params(func.node, func, args, kwargs, inner)
+            return self.eval(func.node.body, inner)
         if isinstance(func, BoundMethod):
             return self.call_method(func.recv, func.name, args, kwargs, node)
         if isinstance(func, AltCallable):

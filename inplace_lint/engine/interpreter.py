@@ -31,7 +31,7 @@ from .state import State
 from .torch_semantics import MODULE_CONTAINERS, TorchSemantics, _p
 from .objects import TorchObjects
 from .values import (
-    UNKNOWN_CONST, Alt, BoundMethod, ClassInfo, Const, Dict, Func, GradCtx, Obj, Qual, Seq,
+    UNKNOWN_CONST, Alt, BoundMethod, ClassInfo, Const, Dict, Func, GradCtx, LambdaFn, Obj, Qual, Seq,
     Tensor, hidden, hidden_linked, link, join, mark_read, t_or, use, whole,
 )
 
@@ -105,9 +105,9 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
             "SetComp": self._comp, "DictComp": self._dictcomp, "NamedExpr": self._namedexpr,
             "Await": lambda n, f: self.eval(n.expression, f), "Integer": self._number, "Float": self._number,
             "Imaginary": lambda n, f: Const(0j), "SimpleString": self._string,
-            # strings whose text is not kept and lambdas: some constant, not a known one
+            # strings whose text is not kept: some constant, not a known one
             "ConcatenatedString": lambda n, f: UNKNOWN_CONST, "FormattedString": self._fstring,
-            "Lambda": lambda n, f: UNKNOWN_CONST, "Ellipsis": lambda n, f: Const(Ellipsis),
+            "Lambda": lambda n, f: LambdaFn(n, f), "Ellipsis": lambda n, f: Const(Ellipsis),
             "Yield": self._yield, "StarredElement": lambda n, f: self.eval(n.value, f),
         }.items()}
 

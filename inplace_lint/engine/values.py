@@ -606,6 +606,16 @@ class Partial:
         self.func, self.args, self.kwargs = func, list(args), dict(kwargs)
 
 
+class LambdaFn:
+    """A ``lambda``: calling it evaluates its body with the arguments bound
+    (``act=lambda: nn.ReLU(inplace=True)``, ``key=lambda t: t.mul_(2)``)."""
+
+    __slots__ = ("node", "closure", "bound")
+
+    def __init__(self, node, closure):
+        self.node, self.closure, self.bound = node, closure, None
+
+
 class AltCallable:
     __slots__ = ("options",)
 
