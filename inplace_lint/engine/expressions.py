@@ -222,6 +222,10 @@ class Expressions:
             key = self._const_index(node, frame)
             if key in base.entries:
                 return base.entries[key]
+            if base.factory is not None and key is not None:
+                new = Seq(items=[]) if base.factory == "list" else Dict()
+                base.entries[key] = new  # a defaultdict makes the entry on first reading
+                return new
             return join_all(base.entries.values()) if base.entries else opaque()
         if isinstance(base, Obj):
             if base.items is not None:

@@ -288,6 +288,9 @@ class TorchSemantics:
                           storage=src.storage if isinstance(src, Tensor) and src.kind == "fresh" else None)
         if name == "functools.partial" and args:
             return Partial(args[0], args[1:], kwargs)
+        if name == "collections.defaultdict" and args and isinstance(args[0], Qual) and \
+                args[0].name in ("builtins.list", "builtins.dict"):
+            return Dict(factory=args[0].name[len("builtins."):])
         if name in ("argparse.Namespace", "types.SimpleNamespace"):
             ns = Obj(qual="namespace")  # a config object: its attributes are the keywords
             ns.attrs.update(kwargs)

@@ -320,10 +320,12 @@ class Seq(Value):
 
 
 class Dict(Value):
-    __slots__ = ("entries",)
+    __slots__ = ("entries", "factory")
 
-    def __init__(self, entries=None):
+    def __init__(self, entries=None, factory=None):
         self.entries = dict(entries or {})
+        # a defaultdict's: "list" or "dict", what a missing key gets (``callbacks[event].append(fn)``)
+        self.factory = factory
 
 
 class Func(Value):
