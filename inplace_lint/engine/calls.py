@@ -16,8 +16,8 @@ from .standalone import private
 from .state import State
 from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
-    LambdaFn, Partial, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all, opaque, result_tensor, t_and, t_or,
-    use,
+    LambdaFn, Partial, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all, opaque, result_tensor,
+    t_and, t_or, use,
 )
 
 
@@ -475,9 +475,9 @@ class Calls:
         storage, since, runs = src.snapshot
         if storage != id(t.storage) or runs != self.backward_runs:
             return False
-        undone = [ev for ev in self.events[since:] if ev.tensor.data and t.storage in ev.tensor.storage]
+        undone = {id(ev) for ev in self.events[since:] if ev.tensor.data and t.storage in ev.tensor.storage}
         if undone:
-            self.events[:] = [ev for ev in self.events if not any(ev is u for u in undone)]
+            self.events[:] = [ev for ev in self.events if id(ev) not in undone]
         return True
 
     def _save(self, t, op, what, node, certain, out=None):

@@ -717,6 +717,8 @@ def flag_test(test):
 
 
 def remember_split(frame, flag, parts):
+    """After ``if flag:`` joined: keep, for a later test of the same flag, what each
+    branch left in the variables that differ (``parts``: {name: (joined, a's, b's)})."""
     name, polarity = flag
     value = frame.vars.get(name)
     if value is None or name in parts:

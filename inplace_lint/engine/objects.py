@@ -45,7 +45,8 @@ class TorchObjects:
             group = self._module_params(obj)
             return Seq(elem=group if name == "parameters" else Seq(items=[UNKNOWN_CONST, group], is_tuple=True))
         if name in ("buffers", "named_buffers"):
-            bufs = [v for m in obj.submodules() for v in m.attrs.values() if isinstance(v, Tensor) and v.kind == "buffer"]
+            bufs = [v for m in obj.submodules() for v in m.attrs.values()
+                    if isinstance(v, Tensor) and v.kind == "buffer"]
             g = make_group(bufs, kind="buffer") if bufs else Tensor(kind="buffer")
             return Seq(elem=g if name == "buffers" else Seq(items=[UNKNOWN_CONST, g], is_tuple=True))
         if obj.qual in ("torch.nn.ModuleDict", "torch.nn.ParameterDict") and name in ("items", "values", "keys"):
