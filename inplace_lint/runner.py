@@ -183,14 +183,17 @@ def apply_config(result: FileResult, config: Optional[Config], source: str) -> F
     return FileResult(result.path, findings, result.problem, source, result.deps)
 
 
+COLLECT_THRESHOLDS = (50000, 20, 20)
+
+
 @contextmanager
 def rare_collections():
     """The cyclic garbage collector made rarer while a file is parsed and analysed.
 
     A libcst tree is hundreds of thousands of objects without cycles (freed by
     reference counting), and the project index keeps the trees of imported modules:
-    with the default thresholds the collector walks them over and over, 15-20% of a
-    scan's CPU time on torchvision for the same peak memory (bench/bench_scan.py
+    with the default thresholds the collector walks them over and over, 7-16% of a
+    scan's CPU time (torchvision, timm, torch's sources) for the same peak memory (bench/bench_scan.py
     --gc).  The caller's thresholds come back afterwards (flake8 and the language
     server run this in their own process)."""
     old = gc.get_threshold()
@@ -199,9 +202,6 @@ def rare_collections():
         yield
     finally:
         gc.set_threshold(*old)
-
-
-COLLECT_THRESHOLDS = (50000, 20, 20)
 
 
 def check_parsed(source: str, path: str, config: Optional[Config] = None, noqa: bool = True,

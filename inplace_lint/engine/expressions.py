@@ -16,7 +16,7 @@ from .registration import HookHandle
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
-    SuperRef, Tensor, constant_items, hidden, link, join, join_all, opaque, result_tensor, use, whole,
+    SuperRef, Tensor, hidden, link, join, join_all, opaque, result_tensor, use, whole,
 )
 
 
@@ -389,7 +389,7 @@ class Expressions:
         evaluated once per item, in order; None when the loop is not of that kind."""
         if for_in.inner_for_in is not None or for_in.ifs:
             return None
-        items = constant_items(self.eval(for_in.iter, frame))
+        items = _constant_items(self.eval(for_in.iter, frame))
         if items is None:
             return None
         out = []
@@ -466,3 +466,12 @@ class Expressions:
         if isinstance(v, Obj) and v.qual == "torch.nn.ModuleDict":
             return UNKNOWN_CONST
         return opaque()
+
+
+def _constant_items(v, limit=8):
+    """The items of a short tuple or list of known constants (``("critic", "generator")``),
+    which a comprehension runs over once per item, in order; None for anything else."""
+    if isinstance(v, Seq) and v.items is not None and 0 < len(v.items) <= limit and all(
+            isinstance(i, Const) and i is not UNKNOWN_CONST for i in v.items):
+        return v.items
+    return None

@@ -50,8 +50,9 @@ def _counter(value):
 
 GRAD_ENABLED_FUNCS = {"torch.is_grad_enabled", "torch.autograd.grad_mode.is_grad_enabled"}
 TENSOR_CLASSES = {"torch.Tensor", "torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.FloatTensor"}
-NOT_TENSOR = {"builtins.int", "builtins.float", "builtins.bool", "builtins.str", "builtins.list",
-              "builtins.tuple", "builtins.dict"}
+# Python's own types, which a tensor is not (and which a dict or a known constant may be)
+PY_TYPES = {"builtins.int": int, "builtins.float": float, "builtins.bool": bool, "builtins.str": str,
+            "builtins.list": list, "builtins.tuple": tuple, "builtins.dict": dict}
 
 
 def refine(interp, test, frame, truth):
@@ -426,10 +427,10 @@ def _isinstance(interp, test, frame, truth, facts):
     qual = cls.name if isinstance(cls, Qual) else None
     classes = [cls] if not isinstance(cls, Seq) else cls.items or []  # isinstance(m, (A, B))
     known = _python_type(v)
-    if known is not None and classes and all(isinstance(c, Qual) and c.name in NOT_TENSOR for c in classes):
+    if known is not None and classes and all(isinstance(c, Qual) and c.name in PY_TYPES for c in classes):
         # a dict, or a known constant, tested against Python's own types
         # (``if isinstance(spec, str): spec = {"name": spec}`` with a dict)
-        passes = any(issubclass(known, _PY_TYPES[c.name]) for c in classes)
+        passes = any(issubclass(known, PY_TYPES[c.name]) for c in classes)
         return INFEASIBLE if passes is not truth else None
     if isinstance(v, (Obj, Alt)) and classes and all(
             isinstance(c, ClassInfo) or isinstance(c, Qual) and c.name.startswith("torch.nn.") for c in classes):
@@ -453,15 +454,11 @@ def _isinstance(interp, test, frame, truth, facts):
                 facts.append(("var", name, v.copy(kind="input")))
         elif v is not None and not isinstance(v, Tensor) and truth and not _unknown(v):
             return INFEASIBLE
-    elif qual in NOT_TENSOR and isinstance(v, Tensor) and truth:
+    elif qual in PY_TYPES and isinstance(v, Tensor) and truth:
         if v.kind not in ("arg", "opaque") and not v.members:
             return INFEASIBLE
         facts.append(("var", name, UNKNOWN_CONST))
     return None
-
-
-_PY_TYPES = {"builtins.int": int, "builtins.float": float, "builtins.bool": bool, "builtins.str": str,
-             "builtins.list": list, "builtins.tuple": tuple, "builtins.dict": dict}
 
 
 def _python_type(v):

@@ -88,37 +88,32 @@ class TorchObjects:
     def _foreach(self, op, args, kwargs, node):
         """``torch._foreach_<op>(tensors, others, ...)``: the tensor method ``<op>`` on each
         tensor of the first list, with the matching element of every other list (a scalar
-        goes to each); ``_foreach_lerp_(ema, params, w)`` writes each EMA tensor in place."""
+        goes to each); ``_foreach_lerp_(ema, params, w)`` writes each EMA tensor in place.
+        Fused ops are what optimizers and EMA helpers run on their state lists (under
+        no_grad in practice): what one saves is left out, and a write by one is reported
+        only when certain (``self.fused``, read by ``mutate``)."""
         first = args[0]
         n = len(first.items) if isinstance(first, Seq) and first.items is not None else None
         if n is not None and not 0 < n <= 16:
             n = None
 
-        # Fused ops are what optimizers and EMA helpers use, on their state lists (under
-        # no_grad in practice): a write by one is reported only when certain
-        self.fused += 1
-        try:
-            return self._each_foreach(op, args, kwargs, node, first, n)
-        finally:
-            self.fused -= 1
-
-    def _each_foreach(self, op, args, kwargs, node, first, n):
         def nth(a, i):
             if isinstance(a, Seq):
                 return a.items[i] if i is not None and a.items is not None and i < len(a.items) else a.element()
             return a
         results = []
-        for i in range(n) if n is not None else (None,):
-            t = nth(first, i)
-            others = [nth(a, i) for a in args[1:]]
-            spec = self.k.method(op) if isinstance(t, Tensor) else None
-            if spec is not None:
-                # what the fused op saves is left out: it runs on optimizer and EMA state,
-                # under no_grad in practice; its writes are what matter
-                spec = dict(spec, saves=(), saves_sometimes=(), overloads=())
-            # (as a function: the message names the list argument and the fused op)
-            results.append(self.apply_op(spec, "_foreach_" + op, [t] + others, kwargs, node) if spec is not None
-                           else opaque(self._taint([t] + others, kwargs)))
+        self.fused += 1
+        try:
+            for i in range(n) if n is not None else (None,):
+                t = nth(first, i)
+                others = [nth(a, i) for a in args[1:]]
+                spec = self.k.method(op) if isinstance(t, Tensor) else None
+                # (as a function: the message names the list argument and the fused op)
+                results.append(self.apply_op(dict(spec, saves=(), saves_sometimes=(), overloads=()),
+                                             "_foreach_" + op, [t] + others, kwargs, node) if spec is not None
+                               else opaque(self._taint([t] + others, kwargs)))
+        finally:
+            self.fused -= 1
         return Seq(items=results) if n is not None else Seq(elem=results[0])
 
     def _module_params(self, obj: Obj):

@@ -409,9 +409,7 @@ class TorchSemantics:
                     # reversal): the output is a view made inside a custom Function
                     if isinstance(got, Tensor) and rg is not False and "__dirty__" not in ctx.attrs and any(
                             isinstance(a, Tensor) and a.storage is got.storage for a in args):
-                        out = custom_view(got)
-                        out.rg = rg
-                        return out
+                        return custom_view(got, rg)
                 return opaque(self._taint(args, kwargs))
             return opaque(self._taint(args, kwargs))
         return opaque(self._taint(args, kwargs))
@@ -556,9 +554,9 @@ class TorchSemantics:
         rgv = kwargs.get("requires_grad")
         if isinstance(rgv, Const) and rgv.value is True:
             return Tensor(rg=True, leaf=True, kind="fresh", node=node)
-        if is_inplace and isinstance(first, Tensor) and name == "copy_" and self.restores(first, bound.get("src")):
-            return first
         if is_inplace and isinstance(first, Tensor):
+            if name == "copy_" and self.restores(first, bound.get("src")):
+                return first
             save_spec = self._self_saved_argument(save_spec, name, bound, first, node, out_rg)
             target_node = node.func.value if method and isinstance(node, cst.Call) and \
                 isinstance(node.func, cst.Attribute) else (node.args[0].value if isinstance(node, cst.Call)

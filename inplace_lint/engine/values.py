@@ -461,24 +461,15 @@ def disjoint(a, b):
     return False
 
 
-def custom_view(t):
+def custom_view(t, rg=None):
     """``t`` as returned by a custom autograd Function as a view of its input (a
-    ``view_as``, the input itself, a module's output under a full backward hook):
-    torch refuses to modify it in place."""
-    v = Tensor(storage=t.storage, rg=t.rg, leaf=False if t.rg is not False else t.leaf, view="custom",
-               base=t, alias_certain=t.alias_certain, kind=t.kind if t.kind in ("arg", "opaque", "input") else "fresh",
-               dtype=t.dtype)
+    ``view_as``, the input itself, a module's output under a full backward hook), with
+    the Function's ``rg`` if given: torch refuses to modify it in place."""
+    v = Tensor(storage=t.storage, rg=t.rg if rg is None else rg, leaf=False if t.rg is not False else t.leaf,
+               view="custom", base=t, alias_certain=t.alias_certain, dtype=t.dtype,
+               kind=t.kind if t.kind in ("arg", "opaque", "input") else "fresh")
     v.srcs = [t]
     return v
-
-
-def constant_items(v, limit=8):
-    """The items of a short tuple or list of known constants (``("critic", "generator")``):
-    a loop over it runs once per item, in order; None for anything else."""
-    if isinstance(v, Seq) and v.items is not None and 0 < len(v.items) <= limit and all(
-            isinstance(i, Const) and i is not UNKNOWN_CONST for i in v.items):
-        return v.items
-    return None
 
 
 def make_group(tensors, kind="group"):

@@ -93,4 +93,3 @@ def _strong_writes(interp, func, subs):
         old = out.get(id(ev.node))
         out[id(ev.node)] = _strength(ev) if old is None else tuple(a or b for a, b in zip(old, _strength(ev)))
     return out
-
