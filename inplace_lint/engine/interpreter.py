@@ -478,16 +478,24 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
         closure = frame if frame is not self.globals else None
         func = Func(node, closure=closure, grad=self._decorated_grad(node, None))
         frame.vars[node.name.value] = func
+        self._run_decorators(node, func, frame)
+        return True
+
+    def _run_decorators(self, node, value, frame):
+        """A decorator of this code or the project's (``@register_loss("soft_ce")``,
+        ``@loop.on(event)``, ``@MODELS.register("gate")`` on a class) runs for what it does:
+        a registry entry the code calls by key later.  The name keeps the function or
+        class itself (a wrapper it may return is not followed)."""
         for d in reversed(node.decorators):
-            # A decorator of this code (``@register_loss("soft_ce")``, ``@loop.on(event)``)
-            # runs for what it does: a registry entry the code calls by key later.  The
-            # name keeps the function itself (a wrapper it may return is not followed).
             head = frame.lookup(decorator_name(d).partition(".")[0])
+            if isinstance(head, Qual) and self.project is not None:
+                head = project_hooks.resolve_value(self, head)
             if isinstance(head, Func) or isinstance(head, Obj) and head.cls is not None:
                 deco = self.eval(d.decorator, frame)
+                if isinstance(deco, Qual) and self.project is not None:
+                    deco = project_hooks.resolve_value(self, deco)
                 if isinstance(deco, (Func, BoundMethod)):
-                    self.call(deco, [func], {}, d)
-        return True
+                    self.call(deco, [value], {}, d)
 
     def _classdef(self, node, frame):
         bases = [self.eval(a.value, frame) for a in node.bases if not a.keyword]
@@ -513,6 +521,7 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
             if isinstance(s, cst.FunctionDef):
                 info.methods[s.name.value] = s
         frame.vars[node.name.value] = info
+        self._run_decorators(node, info, frame)
         return True
 
     def _augassign(self, node, frame):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import builtins
 import os
+import re
 
 import libcst as cst
 
@@ -20,6 +21,7 @@ from .index import OPAQUE_TOPS
 from ..frames import dotted as _dotted
 
 _MISSING = object()
+_COMMENT = re.compile(r"#[^\n]*")
 MAX_REEXPORT = 8  # re-export hops followed (``pkg/__init__`` -> ``pkg.layers`` -> ...)
 
 
@@ -106,7 +108,27 @@ def import_from(interp, small, frame) -> bool:
             continue  # not project code (torch's own relative imports): unknown, as before
         local = alias.asname.name.value if alias.asname is not None else n
         frame.vars[local] = Qual(base + "." + n)
+        run_if_side_effect(interp, frame, base + "." + n, local)
     return True
+
+
+def run_if_side_effect(interp, frame, module, local):
+    """Run the top level of project module ``module`` now when the importing module's
+    top level imports it only for what importing does (``from . import zoneout  # noqa:
+    F401``: its decorators fill a registry another module reads).  Other imports stay
+    lazy: their names are resolved when used."""
+    if frame.parent is not None or interp.funcs:
+        return  # an import inside a function: lazy as always
+    path = interp.project.find(module)
+    if path is None:
+        return
+    text = interp.env.source if interp.env is not None else interp.source
+    if text is None or len(re.findall(r"\b" + re.escape(local) + r"\b", _COMMENT.sub("", text))) > 1:
+        return  # the name is used: resolved when it is
+    interp.deps.add(path)
+    env = interp.project.env(path)
+    if env is not None:
+        interp.deps |= env.deps
 
 
 def star_lookup(interp, name):

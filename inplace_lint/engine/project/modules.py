@@ -96,7 +96,7 @@ def load_module(index, path):
 
     env = ModuleEnv(path, index.module_name(path), source, tree)
     env.stamp = _stamp(path)
-    loader = Interpreter(tree, index.knowledge, project=index, path=path)
+    loader = Interpreter(tree, index.knowledge, project=index, path=path, source=source)
     env.globals = loader.globals
     loader.module_env = env
     loader.star_modules = env.stars
