@@ -1,12 +1,16 @@
 """Score the linter on the blind cases (see README.md and label.py).
 
-    python bench/blind_kinds/score.py
+    python bench/blind_kinds/score.py [--only l,y]
+
+``--only`` scores the cases and projects whose names start with one of the
+given prefixes (a new batch's first contact).
 
 Runs ``python -m inplace_lint check --isolated --no-cache --format json`` of the
 checkout this file lives in over every case of manifest.json.  A hazard is
 caught when an error lies on one of its ``# L`` lines; a SAFE case with any
 error is a false alarm, one with warnings only is noisy.
 """
+import argparse
 import json
 import os
 import subprocess
@@ -24,8 +28,14 @@ def run(args, cwd):
 
 
 def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--only", help="comma-separated name prefixes (default: every case and project)")
+    args = ap.parse_args()
     with open(os.path.join(HERE, "manifest.json")) as f:
         cases = json.load(f)
+    if args.only:
+        prefixes = tuple(args.only.split(","))
+        cases = [c for c in cases if os.path.basename(c.get("file") or c["project"]).startswith(prefixes)]
     files = [c for c in cases if "file" in c]
     found = {}
     for item in run([c["file"] for c in files], HERE):
