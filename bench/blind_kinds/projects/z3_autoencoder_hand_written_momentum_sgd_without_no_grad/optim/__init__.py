@@ -1,0 +1,4 @@
+from .base import ManualOptimizer
+from .sgd import MomentumSGD
+
+__all__ = ["ManualOptimizer", "MomentumSGD"]

@@ -1,0 +1,3 @@
+from .autoencoder import AutoEncoder
+
+__all__ = ["AutoEncoder"]
