@@ -153,3 +153,17 @@ def test_a_base_class_method_runs_with_the_subclass_hook_it_calls():
     assert _found(src) == [(20, "IPL001", "error")]
     # a hook that writes a copy is fine
     assert _found(src.replace("y.pow_(2)", "y = y.clone()\n        y.pow_(2)")) == []
+
+
+def test_items_of_a_dict_parameter_known_by_its_type_are_one_per_key():
+    # with no caller, ``batch: dict`` (and ``dict[str, Tensor]``) is a dict of unknown
+    # items: two constant keys name two of them, one key (by [] or .get) one
+    head = ("import torch\nimport torch.nn as nn\n\nclass M(nn.Module):\n    def __init__(self):\n"
+            "        super().__init__()\n        self.lin = nn.Linear(3, 3)\n\n    def forward(self, batch: {ann}):\n")
+    body = "        out = self.lin(batch['imgs'])\n        ids = batch{get}\n        ids.mul_(2)\n        return out\n"
+    for ann in ("dict", "dict[str, torch.Tensor]"):
+        for get in ("[{key!r}]", ".get({key!r})"):
+            src = head.format(ann=ann) + body.format(get=get)
+            assert _messages(src.format(key="ids")) == []
+            (msg,) = _messages(src.format(key="imgs"))
+            assert "`Linear` at line 10 (its input) saved it" in msg

@@ -222,6 +222,9 @@ class Expressions:
             key = self._const_index(node, frame)
             if key in base.entries:
                 return base.entries[key]
+            item = base.keyed(key)
+            if item is not None:
+                return item
             if base.factory is not None and key is not None:
                 new = Seq(items=[]) if base.factory == "list" else Dict()
                 base.entries[key] = new  # a defaultdict makes the entry on first reading

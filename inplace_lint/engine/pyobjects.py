@@ -41,6 +41,9 @@ def python_method(interp, recv, name, args):
             if key in recv.entries:
                 # ``spec.pop("name")`` before ``cls(**spec)``: the rest are the keywords
                 return recv.entries.pop(key) if name == "pop" else recv.entries[key]
+            item = recv.keyed(key) if name != "pop" else None  # a dict known by its type: the key's own item
+            if item is not None:
+                return join(item, args[1]) if len(args) > 1 else item
             return args[1] if len(args) > 1 else opaque()
         if name == "update" and args and isinstance(args[0], Dict):
             recv.entries.update(args[0].entries)

@@ -320,12 +320,29 @@ class Seq(Value):
 
 
 class Dict(Value):
-    __slots__ = ("entries", "factory")
+    __slots__ = ("entries", "factory", "each_key")
 
-    def __init__(self, entries=None, factory=None):
+    def __init__(self, entries=None, factory=None, each_key=None):
         self.entries = dict(entries or {})
         # a defaultdict's: "list" or "dict", what a missing key gets (``callbacks[event].append(fn)``)
         self.factory = factory
+        # a dict of unknown contents known only by its type (``batch: dict[str, Tensor]``):
+        # what every item may be.  Items under two constant keys are two objects
+        # (``batch['imgs']`` and ``batch['ids']`` share nothing), so each key gets its own
+        # copy of this, made on first reading and kept (the same key names the same item).
+        self.each_key = each_key
+
+    def keyed(self, key):
+        """The item under constant ``key`` (not in ``entries``) of a dict known only by its
+        type: a fresh unknown item of that type, from now on the key's.  None when the
+        dict is not of that kind."""
+        if self.each_key is None or key is None:
+            return None
+        item = self.each_key
+        if isinstance(item, Tensor) and not item.members:
+            item = Tensor(rg=item.rg, leaf=item.leaf, kind=item.kind, dtype=item.dtype)
+        self.entries[key] = item
+        return item
 
 
 class Func(Value):
