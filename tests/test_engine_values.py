@@ -167,3 +167,15 @@ def test_items_of_a_dict_parameter_known_by_its_type_are_one_per_key():
             assert _messages(src.format(key="ids")) == []
             (msg,) = _messages(src.format(key="imgs"))
             assert "`Linear` at line 10 (its input) saved it" in msg
+
+
+def test_a_rank_decides_a_test_only_where_it_is_certain():
+    # ``a.ndim < 2`` in the helper: decided for a matrix product, kept open where the
+    # rank is unknown (an argument, a squeeze_ that reshaped it, a starred size)
+    head = ("import torch\n\ndef norm(a):\n    if a.ndim < 2:\n        return torch.exp(a.sum())\n"
+            "    return a.abs().amax() * 2\n\ndef f(q, shape):\n    w = torch.randn(3, 3, requires_grad=True)\n")
+    tail = "    return norm(g).mul_(2)\n"
+    assert _messages(head + "    g = (q @ w).mm(w.t())\n" + tail) == []
+    for g in ("    g = q\n", "    g = torch.mm(w[:1], w)\n    g.squeeze_(0)\n", "    g = torch.zeros(3, *shape) * w\n"):
+        (msg,) = _messages(head + g + tail)
+        assert "(on the paths where it is the saved tensor)" in msg, g
