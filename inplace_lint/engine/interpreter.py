@@ -26,7 +26,7 @@ from .expressions import BINOPS, Expressions
 from .frames import Frame, decorator_name, nonempty
 from .frames import dotted as _dotted
 from .project import hooks as project_hooks
-from .standalone import Standalone, private as _private
+from .standalone import Standalone
 from .state import State
 from .torch_semantics import MODULE_CONTAINERS, TorchSemantics, _p
 from .objects import TorchObjects
@@ -126,9 +126,10 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
             # arguments, so code that is never called in this file is still checked.
             # Private helpers go last, so that the grad mode of every call into them
             # from the rest of the file is known: one only ever called with grad
-            # disabled (from a @torch.no_grad() method) runs so.
+            # disabled (from a @torch.no_grad() method) runs so (as do the methods an
+            # optimizer calls from its step(): see Standalone.callers_seen).
             funcs = list(self._all_functions(body))
-            funcs.sort(key=lambda f: _private(f[0]))
+            funcs.sort(key=lambda f: self.callers_seen(*f))
             for node, owner in funcs:
                 self._analyse_standalone(node, owner)
         finally:  # also when the work budget ends the analysis early (engine.budget)

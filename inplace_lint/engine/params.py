@@ -121,6 +121,8 @@ def no_grad_if(v, p: cst.Param, names):
 # an identifier, with a ``def`` before it or an opening parenthesis after it
 _IDENT = re.compile(r"(\bdef\s+)?(?<!\w)([^\W\d]\w*)(\s*\()?")
 
+_SELF_CALL = re.compile(r"(?<![\w.])self\.([^\W\d]\w*)\s*\(")
+
 
 class Mentions:
     """How often each identifier appears in a file, as a callee, and as a def's name: a
@@ -141,3 +143,5 @@ class Mentions:
                 self.defined[name] += 1
             elif m.group(3):
                 self.called[name] += 1
+        # calls of a method on ``self`` (``self.update(group)``), among the calls above
+        self.self_called = Counter(_SELF_CALL.findall(text))
