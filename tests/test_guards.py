@@ -183,8 +183,13 @@ def test_public_optimizer_method_called_only_from_step_takes_its_grad_mode():
     from inplace_lint.runner import check_source
 
     assert check_source(OPTIMIZER, "opt.py", Config()).findings == []
+    # a local of the same name is no reference to the method
+    local = OPTIMIZER.replace("        for group", "        unit = 0.1\n        for group").replace("-0.1", "-unit")
+    assert check_source(local, "opt.py", Config()).findings == []
     for src in (OPTIMIZER + "\n\ndef use(opt, x):\n    return opt.unit(x)\n",
                 OPTIMIZER.replace("(torch.optim.Optimizer)", ""),
-                OPTIMIZER.replace("self.unit(", "self.other.unit(")):
+                OPTIMIZER.replace("self.unit(", "self.other.unit("),
+                OPTIMIZER + "\n    scale = unit\n",
+                OPTIMIZER + "\n\nNAMES = ['unit']\n"):
         found = check_source(src, "opt.py", Config()).findings
         assert [(f.line, f.severity) for f in found] == [(13, "warning")], src

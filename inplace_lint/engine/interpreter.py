@@ -79,6 +79,7 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
         self._call_grads: dict = {}  # id(function node) -> (grad mode, still, flags, constant arguments) per inlined call
         self._mentions = None  # (see _only_called)
         self._self_call_names: dict = {}  # id(method node) -> see _self_calls
+        self._seen_memo: dict = {}  # (id(method node), id(class)) -> see callers_seen
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())

@@ -122,6 +122,8 @@ def no_grad_if(v, p: cst.Param, names):
 _IDENT = re.compile(r"(\bdef\s+)?(?<!\w)([^\W\d]\w*)(\s*\()?")
 
 _SELF_CALL = re.compile(r"(?<![\w.])self\.([^\W\d]\w*)\s*\(")
+_ATTRIBUTE = re.compile(r"\.\s*([^\W\d]\w*)")
+_QUOTED = re.compile(r"['\"]([^\W\d]\w*)['\"]")
 
 
 class Mentions:
@@ -143,5 +145,9 @@ class Mentions:
                 self.defined[name] += 1
             elif m.group(3):
                 self.called[name] += 1
-        # calls of a method on ``self`` (``self.update(group)``), among the calls above
+        # calls of a method on ``self`` (``self.update(group)``), among the calls above;
+        # every attribute named so (``.update``, those calls included); quoted names
+        # (``getattr(opt, "update")``): what may reach a method by its name
         self.self_called = Counter(_SELF_CALL.findall(text))
+        self.attributes = Counter(_ATTRIBUTE.findall(text))
+        self.quoted = Counter(_QUOTED.findall(text))

@@ -158,16 +158,34 @@ class Standalone:
         torch's convention is that an optimizer's work is done by ``step()`` (run with
         grad off), and its other methods (``init_group``, ``update``) are the parts of
         that step: nothing outside calls them on tensors that require grad.  A method
-        of any other class, or one the file also calls on another object or passes
-        around, may be called from outside with grad on, and keeps its grad mode
-        unknown; so do the methods torch's Optimizer itself offers to its users."""
+        of any other class, or one the file also calls on another object, passes
+        around or names in a string, may be called from outside with grad on, and
+        keeps its grad mode unknown; so do the methods torch's Optimizer itself offers
+        to its users.  (A bare name outside the class body is no reference to a
+        method: ``update = p.clone()`` in a method is a local.)"""
         if private(fnode):
             return True
         name = fnode.name.value
         if owner is None or owner.kind != "optimizer" or name.startswith("__") or name in OPTIMIZER_API:
             return False
+        key = (id(fnode), id(owner))
+        if key not in self._seen_memo:
+            self._seen_memo[key] = self._only_self_called(name, owner)
+        return self._seen_memo[key]
+
+    def _only_self_called(self, name, owner):
         m = self._file_mentions()
-        return m.self_called[name] > 0 and m.names[name] <= m.self_called[name] + m.defined[name]
+        if not 0 < m.self_called[name] == m.attributes[name] or m.quoted[name]:
+            return False
+        # ``apply = update`` in the class body would make it callable under another name
+        word = re.compile(r"\b%s\b" % re.escape(name))
+        cls, depth = owner, 0
+        while isinstance(cls, ClassInfo) and depth < 5:
+            if any(not isinstance(s, cst.FunctionDef) and not _docstring(s) and
+                   word.search(self.module.code_for_node(s)) for s in cls.node.body.body):
+                return False
+            cls, depth = next((b for b in cls.bases if isinstance(b, ClassInfo)), None), depth + 1
+        return True
 
     def _standalone_instance(self, info: ClassInfo):
         inst = self._standalone_instances.get(id(info))
@@ -207,3 +225,8 @@ class Standalone:
 def private(fnode):
     name = fnode.name.value
     return name.startswith("_") and not name.startswith("__")
+
+
+def _docstring(stmt):
+    return isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and \
+        isinstance(stmt.body[0], cst.Expr) and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
