@@ -123,6 +123,9 @@ class Expressions:
                 m, owner = base.cls.lookup(attr)
                 if m is not None:
                     return self._bind_method(m, owner, base)
+                v = base.cls.class_attr(attr)
+                if v is not None:
+                    return v
             if attr == "param_groups" and base.params is not None:
                 # an optimizer's groups: ``for p in group["params"]: p.add_(e_w)`` (SAM)
                 return Seq(elem=Dict({"params": Seq(elem=base.params)}), nonempty=True)
@@ -131,13 +134,14 @@ class Expressions:
             m, owner = base.lookup(attr)
             if m is not None:
                 return self._bind_method(m, owner, None)
-            return BoundMethod(base, attr)
+            v = base.class_attr(attr)
+            return v if v is not None else BoundMethod(base, attr)
         if isinstance(base, SuperRef):
-            for b in base.owner.bases:
-                if isinstance(b, ClassInfo):
-                    m, owner = b.lookup(attr)
-                    if m is not None:
-                        return self._bind_method(m, owner, base.obj)
+            for c in base.following():
+                if not isinstance(c, ClassInfo):
+                    break  # a torch or library base: its methods are known otherwise
+                if attr in c.methods:
+                    return self._bind_method(c.methods[attr], c, base.obj)
             return BoundMethod(base, attr)
         if isinstance(base, (Seq, Dict)):
             return BoundMethod(base, attr)
@@ -339,6 +343,11 @@ class Expressions:
             # a comparison reads its operands into a bool tensor: no backward reaches them through it
             link(None, vals)
             return Tensor(rg=False, leaf=True, kind="fresh", dtype="int")
+        if len(node.comparisons) == 1:
+            # ``x.requires_grad_(cfg.r1_gamma > 0)``, ``use_bias = bias != 0``: known constants
+            got = guards.compare_constants(self, node, frame)
+            if isinstance(got, bool):
+                return Const(got)
         return UNKNOWN_CONST
 
     def _ifexp(self, node, frame):
@@ -392,7 +401,7 @@ class Expressions:
         evaluated once per item, in order; None when the loop is not of that kind."""
         if for_in.inner_for_in is not None or for_in.ifs:
             return None
-        items = _constant_items(self.eval(for_in.iter, frame))
+        items = constant_items(self.eval(for_in.iter, frame))
         if items is None:
             return None
         out = []
@@ -471,7 +480,7 @@ class Expressions:
         return opaque()
 
 
-def _constant_items(v, limit=8):
+def constant_items(v, limit=8):
     """The items of a short tuple or list of known constants (``("critic", "generator")``),
     which a comprehension runs over once per item, in order; None for anything else."""
     if isinstance(v, Seq) and v.items is not None and 0 < len(v.items) <= limit and all(

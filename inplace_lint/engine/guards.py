@@ -283,7 +283,7 @@ def _refine_parts(interp, test, frame, truth, facts):
                 return INFEASIBLE
         return None
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
-        holds = _compare_constants(interp, test, frame)
+        holds = compare_constants(interp, test, frame)
         if holds is not None:
             return INFEASIBLE if holds != truth else None
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Attribute):
@@ -336,7 +336,10 @@ def _attr_value(node, frame, _depth=0):
     if isinstance(node, cst.Attribute) and _depth < 4:
         base = _attr_value(node.value, frame, _depth + 1)
         if isinstance(base, Obj):
-            return base.attrs.get(node.attr.value)
+            got = base.attrs.get(node.attr.value)
+            if got is None and isinstance(base.cls, ClassInfo) and node.attr.value not in base.cls.methods:
+                got = base.cls.class_attr(node.attr.value)  # ``scale = 1.0`` in the class body
+            return got
     if isinstance(node, cst.Subscript) and _depth < 4 and len(node.slice) == 1 and \
             isinstance(node.slice[0].slice, cst.Index):
         # ``self.cfg["mode"]``: an entry of a dict built from literals
@@ -389,7 +392,7 @@ def _constant(interp, node, frame):
 _NO = object()
 
 
-def _compare_constants(interp, test, frame):
+def compare_constants(interp, test, frame):
     """``mode == "mean"``, ``reduce in ("min", "max")``, ``flag is None`` with both sides
     known constants: whether it holds (None when not decided).  A caller passing
     ``reduce="mean"`` rules out the other reductions' branches."""

@@ -21,17 +21,18 @@ from . import guards
 from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
 from .heap import Heap, Journal
 from .calls import Calls
+from .classes import ClassDefs
 from .each_element import every_iteration_writes
-from .expressions import BINOPS, Expressions
-from .frames import Frame, decorator_name, nonempty
+from .expressions import BINOPS, Expressions, constant_items
+from .frames import Frame, nonempty
 from .frames import dotted as _dotted
 from .project import hooks as project_hooks
 from .standalone import Standalone
 from .state import State
-from .torch_semantics import MODULE_CONTAINERS, TorchSemantics, _p
+from .torch_semantics import TorchSemantics, _p
 from .objects import TorchObjects
 from .values import (
-    UNKNOWN_CONST, Alt, BoundMethod, ClassInfo, Const, Dict, Func, GradCtx, LambdaFn, Obj, Qual, Seq,
+    UNKNOWN_CONST, Alt, Const, Dict, Func, GradCtx, LambdaFn, Obj, Qual, Seq,
     Tensor, hidden, hidden_linked, link, join, mark_read, t_or, use, whole,
 )
 
@@ -44,7 +45,7 @@ AUGOPS = {
 }
 
 
-class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
+class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, TorchObjects):
     def __init__(self, module: cst.Module, knowledge=None, project=None, path=None, source=None):
         self.module = module
         self.source = source  # the module's text, when the caller has it
@@ -379,14 +380,18 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
 
     def _for(self, node, frame):
         it = self.eval(node.iter, frame)
-        if _torch_layers(it) and not _jumps(node.body):
+        unrolled = _torch_layers(it) and not _jumps(node.body) or \
+            constant_items(it) is not None and not _jumps(node.body, or_sets_attributes=True)
+        if unrolled:
             # ``for layer in self.layers: x = layer(x)`` over torch's own layers is a
             # Sequential: run the body once per layer, in order (a joined layer would
             # apply an in-place ReLU right after the ReLU of the previous iteration).
             # (Not a loop over constants: ``for n in ("conv3", "act3"): setattr(self, n,
             # nn.Identity())`` in a model-surgery method then replaces each attribute on
             # its own, and the instance's attributes, joined one by one with what they
-            # were, pair a replaced layer with a kept one: timm xception)
+            # were, pair a replaced layer with a kept one: timm xception.  A loop over a
+            # few constants that sets no attribute runs once per item, as a comprehension:
+            # ``for name in self.clip_fields: clip_(fields[name])``.)
             for layer in it.items:
                 self.assign(node.target, layer, frame, node.iter)
                 if self.exec_block(self._body(node), frame) is False:
@@ -447,6 +452,7 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
 
     def _with(self, node, frame):
         saved = (self.state.grad, self.state.hooked)
+        exits = []  # objects of the code's own classes entered (their __exit__ runs after the body)
         for item in node.items:
             v = self.eval(item.item, frame)
             if isinstance(v, GradCtx):
@@ -455,9 +461,15 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
                     self.state.hooked = True
                 elif v.enabled is not None or saved[0] is not None:
                     self.state.grad = v.enabled
+            entered = self.enter_context(v, item.item)
+            if entered is not None:
+                exits.append((v, item.item))
+                v = entered
             if item.asname is not None:
                 self.assign(item.asname.name, v if not isinstance(v, GradCtx) else Const(None), frame, item.item)
         ok = self.exec_block(self._body(node), frame)
+        for v, at in reversed(exits):
+            self.exit_context(v, at)
         self.state.grad, self.state.hooked = saved
         self.grad_version += 1
         return ok
@@ -481,49 +493,6 @@ class Interpreter(Standalone, Calls, Expressions, TorchSemantics, TorchObjects):
         func = Func(node, closure=closure, grad=self._decorated_grad(node, None))
         frame.vars[node.name.value] = func
         self._run_decorators(node, func, frame)
-        return True
-
-    def _run_decorators(self, node, value, frame):
-        """A decorator of this code or the project's (``@register_loss("soft_ce")``,
-        ``@loop.on(event)``, ``@MODELS.register("gate")`` on a class) runs for what it does:
-        a registry entry the code calls by key later.  The name keeps the function or
-        class itself (a wrapper it may return is not followed)."""
-        for d in reversed(node.decorators):
-            head = frame.lookup(decorator_name(d).partition(".")[0])
-            if isinstance(head, Qual) and self.project is not None:
-                head = project_hooks.resolve_value(self, head)
-            if isinstance(head, Func) or isinstance(head, Obj) and head.cls is not None:
-                deco = self.eval(d.decorator, frame)
-                if isinstance(deco, Qual) and self.project is not None:
-                    deco = project_hooks.resolve_value(self, deco)
-                if isinstance(deco, (Func, BoundMethod)):
-                    self.call(deco, [value], {}, d)
-
-    def _classdef(self, node, frame):
-        bases = [self.eval(a.value, frame) for a in node.bases if not a.keyword]
-        if self.project is not None:
-            bases = [project_hooks.resolve_value(self, b) for b in bases]
-        info = ClassInfo(node, node.name.value, bases)
-        for b in bases:
-            name = b.name if isinstance(b, Qual) else None
-            if isinstance(b, ClassInfo):
-                if b.kind != "object":
-                    info.kind = b.kind
-                info.known_base = info.known_base or b.known_base
-            elif name:
-                if name.startswith("torch.optim.") or name in ("torch.optim.Optimizer",):
-                    info.kind = "optimizer"
-                elif name in ("torch.autograd.Function", "torch.autograd.function.Function"):
-                    info.kind = "function"
-                elif name.startswith("torch.nn."):
-                    info.kind = "module"
-                    if self.k.module(name) is not None or name in MODULE_CONTAINERS:
-                        info.known_base = name
-        for s in node.body.body:
-            if isinstance(s, cst.FunctionDef):
-                info.methods[s.name.value] = s
-        frame.vars[node.name.value] = info
-        self._run_decorators(node, info, frame)
         return True
 
     def _augassign(self, node, frame):
@@ -711,14 +680,19 @@ def _augop_text(op):
 
 
 UNROLLED_LAYERS = 64
+UNROLLED_OWN_LAYERS = 8
 
 
 def _torch_layers(it):
-    """A ModuleList or Sequential of at most UNROLLED_LAYERS of torch's own layers (no
-    class of the project's: cheap to run one by one)."""
-    return isinstance(it, Obj) and it.items and len(it.items) <= UNROLLED_LAYERS and all(
-        isinstance(m, Obj) and m.cls is None and m.is_module and (m.qual or "").startswith("torch.nn.")
-        for m in it.items)
+    """A ModuleList or Sequential of at most UNROLLED_LAYERS of torch's own layers, or of
+    UNROLLED_OWN_LAYERS modules of any class: run one by one, each layer is itself (as
+    one of several, each would run on every pass anyway, and what one does would only be
+    possible: a residual ``x +=`` in one block against the norm of another)."""
+    if not (isinstance(it, Obj) and it.items and all(isinstance(m, Obj) and m.is_module for m in it.items)):
+        return False
+    if all(m.cls is None and (m.qual or "").startswith("torch.nn.") for m in it.items):
+        return len(it.items) <= UNROLLED_LAYERS
+    return len(it.items) <= UNROLLED_OWN_LAYERS
 
 
 class _Jump(cst.CSTVisitor):
@@ -740,9 +714,26 @@ class _Jump(cst.CSTVisitor):
         return False  # a nested def's statements are not the loop's
 
 
-def _jumps(body):
-    """The loop body may leave an iteration early (break, continue, return, yield)."""
-    v = _Jump()
+class _SetsAttr(_Jump):
+    """Also: the body sets an attribute (``self.x = ...``, ``setattr(...)``); a ``yield``
+    does not end the iteration (a generator's ``for n in NAMES: yield n, getattr(self, n)``)."""
+
+    def visit_Yield(self, node):
+        pass
+
+    def visit_AssignTarget(self, node):
+        if isinstance(node.target, cst.Attribute):
+            self.found = True
+
+    def visit_Call(self, node):
+        if isinstance(node.func, cst.Name) and node.func.value == "setattr":
+            self.found = True
+
+
+def _jumps(body, or_sets_attributes=False):
+    """The loop body may leave an iteration early (break, continue, return, yield),
+    or, when asked, set an attribute."""
+    v = _SetsAttr() if or_sets_attributes else _Jump()
     body.visit(v)
     return v.found
 

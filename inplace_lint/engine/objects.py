@@ -77,7 +77,11 @@ class TorchObjects:
             return self.apply_module(obj, args, kwargs, node)
         if name in ("append", "extend", "insert") and obj.items is not None:
             if name == "extend" and args:
-                obj.items.append(self.iterate(args[0]))
+                got = args[0]
+                if isinstance(got, Seq) and got.items is not None:
+                    obj.items.extend(got.items)  # ``layers.extend([Attention(c), FeedForward(c)])``: in order
+                else:
+                    obj.items.append(self.iterate(got))
             elif args:
                 obj.items.append(args[-1])
             return Const(None)

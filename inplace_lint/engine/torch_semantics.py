@@ -146,6 +146,8 @@ class TorchSemantics:
         return opaque(self._taint(args, kwargs))
 
     def _apply_known(self, obj, qual, args, kwargs, node):
+        if qual == "torch.nn.Sequential":  # a subclass's inherited forward, or super().forward
+            return run_sequential(self, obj, args[0] if args else opaque(), node)
         spec = self.k.module(qual)
         x = args[0] if args else kwargs.get("input")
         if isinstance(x, Starred):
@@ -389,8 +391,10 @@ class TorchSemantics:
                         elif self.k.module(b.name) is not None or b.name in MODULE_CONTAINERS:
                             self._init_known(recv.obj, b.name, args, kwargs)
                 return Const(None)
-            if name == "forward" and recv.owner.known_base and recv.obj is not None:
-                return self._apply_known(recv.obj, recv.owner.known_base, args, kwargs, node)
+            if name == "forward" and recv.obj is not None:
+                known = next((c.name for c in recv.following() if isinstance(c, Qual)), None)
+                if known and (self.k.module(known) is not None or known in MODULE_CONTAINERS):
+                    return self._apply_known(recv.obj, known, args, kwargs, node)
             return opaque(self._taint(args, kwargs))
         if isinstance(recv, (Seq, Dict, Const)):
             got = python_method(self, recv, name, args)

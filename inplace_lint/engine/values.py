@@ -363,15 +363,23 @@ class Func(Value):
 class ClassInfo(Value):
     """A class defined in the analysed file."""
 
-    __slots__ = ("node", "name", "bases", "methods", "kind", "known_base")
+    __slots__ = ("node", "name", "bases", "methods", "kind", "known_base", "attrs")
 
     def __init__(self, node, name, bases):
         self.node = node
         self.name = name
         self.bases = bases  # resolved base values (ClassInfo or Qual)
         self.methods: dict = {}
+        self.attrs: dict = {}  # class attributes (``scale = 1.0`` in the class body)
         self.kind = "object"  # "module" | "function" (autograd.Function) | "optimizer" | "object"
         self.known_base = None  # qualname of a torch.nn module it derives from, if any
+
+    def class_attr(self, name):
+        """A class attribute of this class or, in method resolution order, of a base."""
+        for c in mro(self):
+            if isinstance(c, ClassInfo) and name in c.attrs:
+                return c.attrs[name]
+        return None
 
     def lookup(self, name, _depth=0):
         if name in self.methods:
@@ -528,11 +536,15 @@ def join(a: Value, b: Value) -> Value:
         return a
     if isinstance(a, Tensor) and isinstance(b, Tensor):
         if a.storage is b.storage:
-            return Tensor(storage=a.storage, rg=t_join(a.rg, b.rg), leaf=t_join(a.leaf, b.leaf),
-                          view=a.view if a.view == b.view else None, base=a.base if a.base is b.base else None,
-                          data=a.data and b.data, alias_certain=a.alias_certain and b.alias_certain,
-                          kind=a.kind if a.kind == b.kind else "group",
-                          dtype=a.dtype if a.dtype == b.dtype else None)
+            t = Tensor(storage=a.storage, rg=t_join(a.rg, b.rg), leaf=t_join(a.leaf, b.leaf),
+                       view=a.view if a.view == b.view else None, base=a.base if a.base is b.base else None,
+                       data=a.data and b.data, alias_certain=a.alias_certain and b.alias_certain,
+                       kind=a.kind if a.kind == b.kind else "group",
+                       dtype=a.dtype if a.dtype == b.dtype else None)
+            # what uses the join uses each side (two paths' copies of one argument that a
+            # method wrote and returned: each still leads to what was added into it)
+            t.srcs = [a, b]
+            return t
         g = make_group([a, b])
         g.kind = a.kind if a.kind == b.kind else "group"
         g.dtype = a.dtype if a.dtype == b.dtype else None
@@ -641,6 +653,43 @@ class SuperRef:
     def __init__(self, owner, obj):
         self.owner = owner
         self.obj = obj
+
+    def following(self):
+        """The classes ``super()`` searches: those after ``owner`` in the method resolution
+        order of the instance's class (a mixin's ``super().forward`` reaches the class that
+        follows it there, not its own base ``object``), else after ``owner`` in its own."""
+        cls = self.obj.cls if isinstance(self.obj, Obj) and isinstance(self.obj.cls, ClassInfo) else self.owner
+        order = mro(cls)
+        for i, c in enumerate(order):
+            if c is self.owner:
+                return order[i + 1:]
+        return mro(self.owner)[1:]
+
+
+def mro(cls, _depth=0):
+    """Python's C3 linearization of a class of the analysed code: ClassInfo and Qual (a base
+    from torch or another library, whose own bases are not known here) entries."""
+    if not isinstance(cls, ClassInfo) or _depth > 10:
+        return [cls]
+    bases = [b for b in cls.bases if isinstance(b, (ClassInfo, Qual))]
+    seqs = [mro(b, _depth + 1) for b in bases] + [list(bases)]
+    key = (lambda c: ("q", c.name) if isinstance(c, Qual) else id(c))
+    out = [cls]
+    while True:
+        seqs = [q for q in seqs if q]
+        if not seqs:
+            return out
+        for q in seqs:
+            head = key(q[0])
+            if not any(head in map(key, r[1:]) for r in seqs):
+                break
+        else:  # no consistent order (Python would refuse the class): depth first
+            for q in seqs:
+                out.extend(c for c in q if key(c) not in set(map(key, out)))
+            return out
+        pick = q[0]
+        out.append(pick)
+        seqs = [r[1:] if key(r[0]) == head else r for r in seqs]
 
 
 class Starred:

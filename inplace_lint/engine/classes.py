@@ -1,0 +1,91 @@
+"""Class statements: a class's bases, methods and class attributes, what defining it runs
+(``__init_subclass__`` of a base, decorators of the code's own), and objects of the code's
+own classes used as context managers.  Mixed into ``Interpreter``, whose state it uses."""
+from __future__ import annotations
+
+import libcst as cst
+
+from .frames import Frame, decorator_name
+from .project import hooks as project_hooks
+from .torch_semantics import MODULE_CONTAINERS
+from .values import BoundMethod, ClassInfo, Const, Func, Obj, Qual, mro
+
+
+class ClassDefs:
+    def _run_decorators(self, node, value, frame):
+        """A decorator of this code or the project's (``@register_loss("soft_ce")``,
+        ``@loop.on(event)``, ``@MODELS.register("gate")`` on a class) runs for what it does:
+        a registry entry the code calls by key later.  The name keeps the function or
+        class itself (a wrapper it may return is not followed)."""
+        for d in reversed(node.decorators):
+            head = frame.lookup(decorator_name(d).partition(".")[0])
+            if isinstance(head, Qual) and self.project is not None:
+                head = project_hooks.resolve_value(self, head)
+            if isinstance(head, Func) or isinstance(head, Obj) and head.cls is not None:
+                deco = self.eval(d.decorator, frame)
+                if isinstance(deco, Qual) and self.project is not None:
+                    deco = project_hooks.resolve_value(self, deco)
+                if isinstance(deco, (Func, BoundMethod)):
+                    self.call(deco, [value], {}, d)
+
+    def _classdef(self, node, frame):
+        bases = [self.eval(a.value, frame) for a in node.bases if not a.keyword]
+        if self.project is not None:
+            bases = [project_hooks.resolve_value(self, b) for b in bases]
+        info = ClassInfo(node, node.name.value, bases)
+        for b in bases:
+            name = b.name if isinstance(b, Qual) else None
+            if isinstance(b, ClassInfo):
+                if b.kind != "object":
+                    info.kind = b.kind
+                info.known_base = info.known_base or b.known_base
+            elif name:
+                if name.startswith("torch.optim.") or name in ("torch.optim.Optimizer",):
+                    info.kind = "optimizer"
+                elif name in ("torch.autograd.Function", "torch.autograd.function.Function"):
+                    info.kind = "function"
+                elif name.startswith("torch.nn."):
+                    info.kind = "module"
+                    if self.k.module(name) is not None or name in MODULE_CONTAINERS:
+                        info.known_base = name
+        scope = Frame(parent=frame)  # the class body's names, for attributes built from earlier ones
+        for s in node.body.body:
+            if isinstance(s, cst.FunctionDef):
+                info.methods[s.name.value] = s
+            elif isinstance(s, cst.SimpleStatementLine):
+                for small in s.body:
+                    target = small.targets[0].target if isinstance(small, cst.Assign) and len(small.targets) == 1 \
+                        else small.target if isinstance(small, cst.AnnAssign) and small.value is not None else None
+                    if isinstance(target, cst.Name):
+                        info.attrs[target.value] = scope.vars[target.value] = self.eval(small.value, scope)
+        self._init_subclass(info, node, frame)
+        frame.vars[node.name.value] = info
+        self._run_decorators(node, info, frame)
+        return True
+
+    def _init_subclass(self, info, node, frame):
+        """``class GroupNorm(NormBase, key="group")``: a base's ``__init_subclass__`` runs with
+        the new class and the class keywords (a registry filled as classes are defined)."""
+        for c in mro(info)[1:]:
+            if not isinstance(c, ClassInfo):
+                return
+            m = c.methods.get("__init_subclass__")
+            if m is not None:
+                kwargs = {a.keyword.value: self.eval(a.value, frame) for a in node.keywords
+                          if a.keyword is not None and a.keyword.value != "metaclass"}
+                self.call_function(Func(m, owner=c, bound=info), [], kwargs, node)
+                return
+
+    def enter_context(self, v, at):
+        """``with Frozen(model) as m:``: an object of the code's own class runs its
+        ``__enter__``, whose result the ``as`` name gets; None for anything else."""
+        if isinstance(v, Obj) and v.cls is not None:
+            m, owner = v.cls.lookup("__enter__")
+            if m is not None:
+                return self.call_function(Func(m, owner=owner, bound=v), [], {}, at)
+        return None
+
+    def exit_context(self, v, at):
+        m, owner = v.cls.lookup("__exit__")
+        if m is not None:
+            self.call_function(Func(m, owner=owner, bound=v), [Const(None)] * 3, {}, at)
