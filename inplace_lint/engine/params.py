@@ -66,7 +66,7 @@ def _annotated(interp, ann, depth):
         if head in ("dict", "Dict", "Mapping"):
             v = _annotated(interp, inner[1], depth + 1) if len(inner) == 2 else None
             v = v if v is not None else opaque()
-            return Dict({"?": v}, each_key=v)  # a dict, whatever it holds (each key its own item)
+            return Dict({"?": v}, factory=v)  # a dict, whatever it holds (each key its own item)
         return None
     name = interp._resolve_dotted(_dotted(ann))
     if not name:
@@ -80,7 +80,7 @@ def _annotated(interp, ann, depth):
     builtin_or_typing = name == short or name.split(".", 1)[0] in ("typing", "collections")
     if builtin_or_typing and short in ("dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "defaultdict"):
         item = opaque()
-        return Dict({"?": item}, each_key=item)
+        return Dict({"?": item}, factory=item)
     if builtin_or_typing and short in ("list", "List", "tuple", "Tuple", "Sequence", "set", "Set"):
         return Seq(elem=opaque(), is_tuple=short in ("tuple", "Tuple"))
     if name in ("torch.Size", "torch.types.Size"):  # a tuple of ints

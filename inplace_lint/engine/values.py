@@ -130,8 +130,7 @@ class Tensor(Value):
         # for a view taken by constant basic indexing of a whole tensor (x[:, :2], x.data[3]):
         # the (start, stop) it covers along each leading dimension (stop None: to the end)
         self.region = None
-        # its number of dimensions, where an op fixes it (see ranks.py); None: unknown
-        self.rank = None
+        self.rank = None  # its number of dimensions, where an op fixes it (ranks.py); None: unknown
         # a clone taken as a backup (``backup = p.data.clone()``): (id of the version
         # counter it copies, how many events and backwards there were then); copying it
         # back through ``.data`` undoes the ``.data`` writes made since (see calls.restore)
@@ -322,29 +321,12 @@ class Seq(Value):
 
 
 class Dict(Value):
-    __slots__ = ("entries", "factory", "each_key")
+    __slots__ = ("entries", "factory")
 
-    def __init__(self, entries=None, factory=None, each_key=None):
+    def __init__(self, entries=None, factory=None):
         self.entries = dict(entries or {})
-        # a defaultdict's: "list" or "dict", what a missing key gets (``callbacks[event].append(fn)``)
+        # what a missing key gets (pyobjects.missing_item): "list"/"dict" (a defaultdict), or a value
         self.factory = factory
-        # a dict of unknown contents known only by its type (``batch: dict[str, Tensor]``):
-        # what every item may be.  Items under two constant keys are two objects
-        # (``batch['imgs']`` and ``batch['ids']`` share nothing), so each key gets its own
-        # copy of this, made on first reading and kept (the same key names the same item).
-        self.each_key = each_key
-
-    def keyed(self, key):
-        """The item under constant ``key`` (not in ``entries``) of a dict known only by its
-        type: a fresh unknown item of that type, from now on the key's.  None when the
-        dict is not of that kind."""
-        if self.each_key is None or key is None:
-            return None
-        item = self.each_key
-        if isinstance(item, Tensor) and not item.members:
-            item = Tensor(rg=item.rg, leaf=item.leaf, kind=item.kind, dtype=item.dtype)
-        self.entries[key] = item
-        return item
 
 
 class Func(Value):
