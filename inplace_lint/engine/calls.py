@@ -12,7 +12,6 @@ from .call_facts import name_pattern
 from .frames import (DEEP_INIT_SHARE, MAX_DEPTH, MAX_INIT_DEPTH, Frame, RawEvent, Snapshot, decorator_name, dotted,
                      is_init, nonempty)
 from .project import hooks as project_hooks
-from .standalone import private
 from .state import State
 from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
@@ -190,7 +189,7 @@ class Calls:
                 self.deep_steps += self.steps - start
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
         self._bind_params(fnode, func, args, kwargs, frame)
-        if not standalone and private(fnode):
+        if not standalone and self.callers_seen(fnode, func.owner):
             # the grad mode of this call, and which parameters got tensors that cannot
             # require grad, for the helper's own analysis (Standalone._analyse_standalone)
             still = frozenset(n for n, v in frame.vars.items()

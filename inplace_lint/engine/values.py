@@ -93,7 +93,7 @@ class Tensor(Value):
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
                  "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read",
-                 "alias_op", "spared", "ruled_out", "region", "snapshot")
+                 "alias_op", "spared", "ruled_out", "region", "snapshot", "rank")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
@@ -130,6 +130,7 @@ class Tensor(Value):
         # for a view taken by constant basic indexing of a whole tensor (x[:, :2], x.data[3]):
         # the (start, stop) it covers along each leading dimension (stop None: to the end)
         self.region = None
+        self.rank = None  # its number of dimensions, where an op fixes it (ranks.py); None: unknown
         # a clone taken as a backup (``backup = p.data.clone()``): (id of the version
         # counter it copies, how many events and backwards there were then); copying it
         # back through ``.data`` undoes the ``.data`` writes made since (see calls.restore)
@@ -324,7 +325,7 @@ class Dict(Value):
 
     def __init__(self, entries=None, factory=None):
         self.entries = dict(entries or {})
-        # a defaultdict's: "list" or "dict", what a missing key gets (``callbacks[event].append(fn)``)
+        # what a missing key gets (pyobjects.missing_item): "list"/"dict" (a defaultdict), or a value
         self.factory = factory
 
 
