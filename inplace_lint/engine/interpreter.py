@@ -77,7 +77,8 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self.grad_version = 0
         self.grad_blind = False
         self._standalone_instances: dict = {}
-        self._call_grads: dict = {}  # id(function node) -> (grad mode, still, flags, constant arguments) per inlined call
+        # id(function node) -> (grad mode, still, flags, constant arguments) per inlined call
+        self._call_grads: dict = {}
         self._mentions = None  # (see _only_called)
         self._self_call_names: dict = {}  # id(method node) -> see _self_calls
         self._seen_memo: dict = {}  # (id(method node), id(class)) -> see callers_seen

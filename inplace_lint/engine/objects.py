@@ -160,7 +160,8 @@ def named_submodules(obj, recurse, prefix="", out=None):
     children += [(k, v) for k, v in obj.attrs.items() if not k.startswith("__")]
     for key, child in children:
         if not isinstance(child, Obj):
-            if isinstance(child, (Tensor, Const, Dict)) or isinstance(child, Seq) and not child.items and not child.elem:
+            if isinstance(child, (Tensor, Const, Dict)) or \
+                    isinstance(child, Seq) and not child.items and not child.elem:
                 continue  # parameters, buffers, settings: no modules
             return None  # a list or one of several modules: names not known one by one
         if not child.is_module:

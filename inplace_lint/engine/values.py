@@ -249,30 +249,6 @@ class Const(Value):
 UNKNOWN_CONST = Const(None)
 PLAIN_TYPES = (str, int, float, bool, type(None))  # constants whose value the engine reasons with
 
-_STR_METHODS = {"lower": str.lower, "upper": str.upper, "strip": str.strip, "lstrip": str.lstrip,
-                "rstrip": str.rstrip, "replace": str.replace, "startswith": str.startswith,
-                "endswith": str.endswith, "split": str.split, "rsplit": str.rsplit}
-
-
-def string_method(text, name, args):
-    """``"a.b".split(".")`` and the like on a known string (a module's dotted name from a
-    config): the result, or None when it is not worked out here."""
-    if name not in _STR_METHODS or "\\" in text:
-        return None
-    plain = []
-    for a in args:
-        if not isinstance(a, Const) or a is UNKNOWN_CONST or not isinstance(a.value, (str, int, tuple)) \
-                or isinstance(a.value, bool):
-            return None
-        plain.append(a.value)
-    try:
-        got = _STR_METHODS[name](text, *plain)
-    except (TypeError, ValueError):
-        return None
-    if isinstance(got, list):
-        return Seq(items=[Const(x) for x in got], nonempty=True)
-    return Const(got)
-
 
 class GradFlag(Value):
     """A bool computed from a grad test (``in_place = not (torch.is_grad_enabled() and
