@@ -153,3 +153,29 @@ def test_a_base_class_method_runs_with_the_subclass_hook_it_calls():
     assert _found(src) == [(20, "IPL001", "error")]
     # a hook that writes a copy is fine
     assert _found(src.replace("y.pow_(2)", "y = y.clone()\n        y.pow_(2)")) == []
+
+
+def test_items_of_a_dict_parameter_known_by_its_type_are_one_per_key():
+    # with no caller, ``batch: dict`` (and ``dict[str, Tensor]``) is a dict of unknown
+    # items: two constant keys name two of them, one key (by [] or .get) one
+    head = ("import torch\nimport torch.nn as nn\n\nclass M(nn.Module):\n    def __init__(self):\n"
+            "        super().__init__()\n        self.lin = nn.Linear(3, 3)\n\n    def forward(self, batch: {ann}):\n")
+    body = "        out = self.lin(batch['imgs'])\n        ids = batch{get}\n        ids.mul_(2)\n        return out\n"
+    for ann in ("dict", "dict[str, torch.Tensor]"):
+        for get in ("[{key!r}]", ".get({key!r})"):
+            src = head.format(ann=ann) + body.format(get=get)
+            assert _messages(src.format(key="ids")) == []
+            (msg,) = _messages(src.format(key="imgs"))
+            assert "`Linear` at line 10 (its input) saved it" in msg
+
+
+def test_a_rank_decides_a_test_only_where_it_is_certain():
+    # ``a.ndim < 2`` in the helper: decided for a matrix product, kept open where the
+    # rank is unknown (an argument, a squeeze_ that reshaped it, a starred size)
+    head = ("import torch\n\ndef norm(a):\n    if a.ndim < 2:\n        return torch.exp(a.sum())\n"
+            "    return a.abs().amax() * 2\n\ndef f(q, shape):\n    w = torch.randn(3, 3, requires_grad=True)\n")
+    tail = "    return norm(g).mul_(2)\n"
+    assert _messages(head + "    g = (q @ w).mm(w.t())\n" + tail) == []
+    for g in ("    g = q\n", "    g = torch.mm(w[:1], w)\n    g.squeeze_(0)\n", "    g = torch.zeros(3, *shape) * w\n"):
+        (msg,) = _messages(head + g + tail)
+        assert "(on the paths where it is the saved tensor)" in msg, g

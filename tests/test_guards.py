@@ -157,3 +157,39 @@ def test_a_helper_parameter_that_is_never_a_grad_tensor_is_no_leaf_requiring_gra
     from inplace_lint.runner import check_source
 
     assert check_source(BUILDER, "builder.py", Config()).findings == []
+
+
+OPTIMIZER = '''import torch
+
+
+class ScaledSGD(torch.optim.Optimizer):
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            for p in group["params"]:
+                p.add_(self.unit(p.grad), alpha=-0.1)
+
+    def unit(self, g):
+        n = g.norm()
+        n.add_(1e-8)
+        return g / n
+'''
+
+
+def test_public_optimizer_method_called_only_from_step_takes_its_grad_mode():
+    # called as self.unit(...) from the no-grad step() only: quiet; also called on another
+    # object, or in a class that is no optimizer, its callers are not all seen: a warning
+    from inplace_lint.config import Config
+    from inplace_lint.runner import check_source
+
+    assert check_source(OPTIMIZER, "opt.py", Config()).findings == []
+    # a local of the same name is no reference to the method
+    local = OPTIMIZER.replace("        for group", "        unit = 0.1\n        for group").replace("-0.1", "-unit")
+    assert check_source(local, "opt.py", Config()).findings == []
+    for src in (OPTIMIZER + "\n\ndef use(opt, x):\n    return opt.unit(x)\n",
+                OPTIMIZER.replace("(torch.optim.Optimizer)", ""),
+                OPTIMIZER.replace("self.unit(", "self.other.unit("),
+                OPTIMIZER + "\n    scale = unit\n",
+                OPTIMIZER + "\n\nNAMES = ['unit']\n"):
+        found = check_source(src, "opt.py", Config()).findings
+        assert [(f.line, f.severity) for f in found] == [(13, "warning")], src

@@ -12,6 +12,7 @@ from . import guards
 from .containers import AnyOrder
 from .frames import Frame, decorator_name, nonempty
 from .project import hooks as project_hooks
+from .pyobjects import missing_item
 from .registration import HookHandle
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
@@ -226,10 +227,9 @@ class Expressions:
             key = self._const_index(node, frame)
             if key in base.entries:
                 return base.entries[key]
-            if base.factory is not None and key is not None:
-                new = Seq(items=[]) if base.factory == "list" else Dict()
-                base.entries[key] = new  # a defaultdict makes the entry on first reading
-                return new
+            item = missing_item(base, key)  # (a defaultdict makes the entry on first reading)
+            if item is not None:
+                return item
             return join_all(base.entries.values()) if base.entries else opaque()
         if isinstance(base, Obj):
             if base.items is not None:

@@ -18,6 +18,7 @@ from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq, Storage, Tensor, use,
 )
 from .frames import dotted as _dotted
+from .ranks import rank_in_test
 
 INFEASIBLE = "infeasible"
 
@@ -371,6 +372,9 @@ def _constant(interp, node, frame):
                 return _NO  # escapes are kept as written: the text may differ from the value
             return v.value
         return _NO
+    rank = rank_in_test(node, frame.lookup)  # ``x.ndim``, ``len(x.shape)`` of a tensor of known rank
+    if rank is not None:
+        return rank
     if isinstance(node, (cst.Attribute, cst.Subscript)):
         # ``self.activation == 'relu'``: a flag the constructor stored from a constant
         v = _attr_value(node, frame)

@@ -27,7 +27,7 @@ from .expressions import BINOPS, Expressions, constant_items
 from .frames import Frame, nonempty
 from .frames import dotted as _dotted
 from .project import hooks as project_hooks
-from .standalone import Standalone, private as _private
+from .standalone import Standalone
 from .state import State
 from .torch_semantics import TorchSemantics, _p
 from .objects import TorchObjects
@@ -77,9 +77,11 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self.grad_version = 0
         self.grad_blind = False
         self._standalone_instances: dict = {}
-        self._call_grads: dict = {}  # id(function node) -> (grad mode, still, flags, constant arguments) per inlined call
+        # id(function node) -> (grad mode, still, flags, constant arguments) per inlined call
+        self._call_grads: dict = {}
         self._mentions = None  # (see _only_called)
         self._self_call_names: dict = {}  # id(method node) -> see _self_calls
+        self._seen_memo: dict = {}  # (id(method node), id(class)) -> see callers_seen
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
@@ -127,9 +129,10 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             # arguments, so code that is never called in this file is still checked.
             # Private helpers go last, so that the grad mode of every call into them
             # from the rest of the file is known: one only ever called with grad
-            # disabled (from a @torch.no_grad() method) runs so.
+            # disabled (from a @torch.no_grad() method) runs so (as do the methods an
+            # optimizer calls from its step(): see Standalone.callers_seen).
             funcs = list(self._all_functions(body))
-            funcs.sort(key=lambda f: _private(f[0]))
+            funcs.sort(key=lambda f: self.callers_seen(*f))
             for node, owner in funcs:
                 self._analyse_standalone(node, owner)
         finally:  # also when the work budget ends the analysis early (engine.budget)

@@ -52,6 +52,10 @@ class TorchObjects:
         if obj.qual in ("torch.nn.ModuleDict", "torch.nn.ParameterDict") and name in ("items", "values", "keys"):
             held = [v for k, v in obj.attrs.items() if isinstance(v, (Obj, Tensor)) and not k.startswith("__")]
             return mapping_view(name, held, nonempty=bool(held))  # for name, block in self.blocks.items()
+        if name in ("named_modules", "named_children"):
+            pairs = named_submodules(obj, name == "named_modules")
+            if pairs is not None:  # ``dict(model.named_modules())["2"]``: the layer itself
+                return Seq(items=[Seq(items=[Const(n), m], is_tuple=True) for n, m in pairs])
         if name in ("modules", "children", "named_modules", "named_children"):
             mods = list(obj.submodules() if name.endswith("modules") else obj.children())
             e = join_all(mods) if mods else opaque()
@@ -139,3 +143,33 @@ class TorchObjects:
             self.state.grads = False  # the default since torch 2.0
         elif not isinstance(flag, Const):
             self.state.grads = None
+
+
+MAX_NAMED = 64
+
+
+def named_submodules(obj, recurse, prefix="", out=None):
+    """(dotted name, module) pairs as ``named_modules()`` (``recurse``) or
+    ``named_children()`` yields them, when every child is known one by one: the items of
+    a Sequential or ModuleList ("0", "1", ...) and the attributes holding a module.
+    None when a child is one of several or of an unknown count, or past MAX_NAMED."""
+    out = [] if out is None else out
+    if recurse and not prefix:
+        out.append(("", obj))
+    children = [(str(i), m) for i, m in enumerate(obj.items or [])]
+    children += [(k, v) for k, v in obj.attrs.items() if not k.startswith("__")]
+    for key, child in children:
+        if not isinstance(child, Obj):
+            if isinstance(child, (Tensor, Const, Dict)) or \
+                    isinstance(child, Seq) and not child.items and not child.elem:
+                continue  # parameters, buffers, settings: no modules
+            return None  # a list or one of several modules: names not known one by one
+        if not child.is_module:
+            continue
+        name = prefix + key
+        out.append((name, child))
+        if len(out) > MAX_NAMED:
+            return None
+        if recurse and named_submodules(child, True, name + ".", out) is None:
+            return None
+    return out

@@ -65,7 +65,8 @@ def _annotated(interp, ann, depth):
             return UNKNOWN_CONST
         if head in ("dict", "Dict", "Mapping"):
             v = _annotated(interp, inner[1], depth + 1) if len(inner) == 2 else None
-            return Dict({"?": v if v is not None else opaque()})  # a dict, whatever it holds
+            v = v if v is not None else opaque()
+            return Dict({"?": v}, factory=v)  # a dict, whatever it holds (each key its own item)
         return None
     name = interp._resolve_dotted(_dotted(ann))
     if not name:
@@ -78,7 +79,8 @@ def _annotated(interp, ann, depth):
     # a bare container annotation (``cache: Dict``, ``xs: list``): a container, of unknown contents
     builtin_or_typing = name == short or name.split(".", 1)[0] in ("typing", "collections")
     if builtin_or_typing and short in ("dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "defaultdict"):
-        return Dict({"?": opaque()})
+        item = opaque()
+        return Dict({"?": item}, factory=item)
     if builtin_or_typing and short in ("list", "List", "tuple", "Tuple", "Sequence", "set", "Set"):
         return Seq(elem=opaque(), is_tuple=short in ("tuple", "Tuple"))
     if name in ("torch.Size", "torch.types.Size"):  # a tuple of ints
@@ -119,6 +121,10 @@ def no_grad_if(v, p: cst.Param, names):
 # an identifier, with a ``def`` before it or an opening parenthesis after it
 _IDENT = re.compile(r"(\bdef\s+)?(?<!\w)([^\W\d]\w*)(\s*\()?")
 
+_SELF_CALL = re.compile(r"(?<![\w.])self\.([^\W\d]\w*)\s*\(")
+_ATTRIBUTE = re.compile(r"\.\s*([^\W\d]\w*)")
+_QUOTED = re.compile(r"['\"]([^\W\d]\w*)['\"]")
+
 
 class Mentions:
     """How often each identifier appears in a file, as a callee, and as a def's name: a
@@ -139,3 +145,9 @@ class Mentions:
                 self.defined[name] += 1
             elif m.group(3):
                 self.called[name] += 1
+        # calls of a method on ``self`` (``self.update(group)``), among the calls above;
+        # every attribute named so (``.update``, those calls included); quoted names
+        # (``getattr(opt, "update")``): what may reach a method by its name
+        self.self_called = Counter(_SELF_CALL.findall(text))
+        self.attributes = Counter(_ATTRIBUTE.findall(text))
+        self.quoted = Counter(_QUOTED.findall(text))

@@ -3,7 +3,31 @@
 entry, ``"a.b".split(".")`` is worked out on a known string."""
 from __future__ import annotations
 
-from .values import UNKNOWN_CONST, Const, Dict, Seq, join, join_all, opaque, string_method
+from .values import UNKNOWN_CONST, Const, Dict, Seq, Tensor, Value, join, join_all, opaque
+
+_STR_METHODS = {"lower": str.lower, "upper": str.upper, "strip": str.strip, "lstrip": str.lstrip,
+                "rstrip": str.rstrip, "replace": str.replace, "startswith": str.startswith,
+                "endswith": str.endswith, "split": str.split, "rsplit": str.rsplit}
+
+
+def string_method(text, name, args):
+    """``"a.b".split(".")`` and the like on a known string (a module's dotted name from a
+    config): the result, or None when it is not worked out here."""
+    if name not in _STR_METHODS or "\\" in text:
+        return None
+    plain = []
+    for a in args:
+        if not isinstance(a, Const) or a is UNKNOWN_CONST or not isinstance(a.value, (str, int, tuple)) \
+                or isinstance(a.value, bool):
+            return None
+        plain.append(a.value)
+    try:
+        got = _STR_METHODS[name](text, *plain)
+    except (TypeError, ValueError):
+        return None
+    if isinstance(got, list):
+        return Seq(items=[Const(x) for x in got], nonempty=True)
+    return Const(got)
 
 
 def python_method(interp, recv, name, args):
@@ -41,6 +65,11 @@ def python_method(interp, recv, name, args):
             if key in recv.entries:
                 # ``spec.pop("name")`` before ``cls(**spec)``: the rest are the keywords
                 return recv.entries.pop(key) if name == "pop" else recv.entries[key]
+            # a dict known only by its type (``batch: dict[str, Tensor]``): the key's own item
+            # (a defaultdict's get makes nothing)
+            item = missing_item(recv, key) if name != "pop" and isinstance(recv.factory, Value) else None
+            if item is not None:
+                return join(item, args[1]) if len(args) > 1 else item
             return args[1] if len(args) > 1 else opaque()
         if name == "update" and args and isinstance(args[0], Dict):
             recv.entries.update(args[0].entries)
@@ -48,6 +77,25 @@ def python_method(interp, recv, name, args):
     if isinstance(recv, Const) and recv is not UNKNOWN_CONST and isinstance(recv.value, str):
         return string_method(recv.value, name, args)
     return None
+
+
+def missing_item(d, key):
+    """The item under constant ``key``, missing from dict ``d``, that ``d[key]`` makes and
+    keeps: a defaultdict's new list or dict; or, for a dict of unknown contents known
+    only by its type (``batch: dict[str, Tensor]``), a fresh unknown item of that type:
+    two constant keys name two objects (``batch['imgs']`` and ``batch['ids']`` share
+    nothing), one key always the same.  None when ``d`` makes nothing."""
+    f = d.factory
+    if f is None or key is None:
+        return None
+    if isinstance(f, Tensor) and not f.members:
+        new = Tensor(rg=f.rg, leaf=f.leaf, kind=f.kind, dtype=f.dtype)
+    elif isinstance(f, Value):
+        new = f  # (a list or dict of unknown items: one for every key, as before)
+    else:
+        new = Seq(items=[]) if f == "list" else Dict()
+    d.entries[key] = new
+    return new
 
 
 def mapping_view(name, values, nonempty=False):

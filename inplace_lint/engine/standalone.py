@@ -22,6 +22,8 @@ from .torch_semantics import NO_GRAD_CTX
 from .values import ClassInfo, Const, Func, Qual
 
 _SELF_CALL = re.compile(r"\bself\.(\w+)\s*\(")
+# the public methods torch.optim.Optimizer offers its users (see callers_seen)
+OPTIMIZER_API = frozenset({"step", "zero_grad", "add_param_group", "state_dict", "load_state_dict"})
 
 
 class Standalone:
@@ -75,7 +77,8 @@ class Standalone:
         grad = self._decorated_grad(node, owner)
         calls = self._call_grads.get(id(node))
         still, flags = frozenset(), {}
-        if grad is None and private(node) and calls:
+        seen_all = self.callers_seen(node, owner)
+        if grad is None and seen_all and calls:
             if all(c[0] is False for c in calls):
                 grad = False
             else:
@@ -89,7 +92,7 @@ class Standalone:
                          for n in live[0][2] if all(n in c[2] for c in live)}
         # a parameter given the same constant at every call (``_grads(clip_at_end=True)``)
         fixed = {}
-        if private(node) and calls:
+        if seen_all and calls:
             fixed = {n: v for n, v in calls[0][3].items() if all(c[3].get(n) == v for c in calls[1:])}
         if (still or flags or fixed) and not self._only_called(node.name.value):
             still, flags, fixed = frozenset(), {}, {}  # also passed around (a callback): other callers unseen
@@ -139,10 +142,50 @@ class Standalone:
     def _only_called(self, name):
         """Whether the file names ``name`` only to call it (``_fast(a, b)``,
         ``self._fast(a)``) and to define it: then its callers are the calls seen."""
+        m = self._file_mentions()
+        return m.names[name] <= m.called[name] + m.defined[name]
+
+    def _file_mentions(self):
         if self._mentions is None:
             self._mentions = param_kinds.Mentions(self.source if self.source is not None else self.module.code)
-        m = self._mentions
-        return m.names[name] <= m.called[name] + m.defined[name]
+        return self._mentions
+
+    def callers_seen(self, fnode, owner):
+        """Whether the calls this file makes into ``fnode`` stand for all of its calls, so
+        that its own analysis takes their grad mode and argument facts (recorded in
+        calls.py): a private helper, which other modules do not call; or a public method
+        of an optimizer class that the file names only in ``self.name(...)`` calls.
+        torch's convention is that an optimizer's work is done by ``step()`` (run with
+        grad off), and its other methods (``init_group``, ``update``) are the parts of
+        that step: nothing outside calls them on tensors that require grad.  A method
+        of any other class, or one the file also calls on another object, passes
+        around or names in a string, may be called from outside with grad on, and
+        keeps its grad mode unknown; so do the methods torch's Optimizer itself offers
+        to its users.  (A bare name outside the class body is no reference to a
+        method: ``update = p.clone()`` in a method is a local.)"""
+        if private(fnode):
+            return True
+        name = fnode.name.value
+        if owner is None or owner.kind != "optimizer" or name.startswith("__") or name in OPTIMIZER_API:
+            return False
+        key = (id(fnode), id(owner))
+        if key not in self._seen_memo:
+            self._seen_memo[key] = self._only_self_called(name, owner)
+        return self._seen_memo[key]
+
+    def _only_self_called(self, name, owner):
+        m = self._file_mentions()
+        if not 0 < m.self_called[name] == m.attributes[name] or m.quoted[name]:
+            return False
+        # ``apply = update`` in the class body would make it callable under another name
+        word = re.compile(r"\b%s\b" % re.escape(name))
+        cls, depth = owner, 0
+        while isinstance(cls, ClassInfo) and depth < 5:
+            if any(not isinstance(s, cst.FunctionDef) and not _docstring(s) and
+                   word.search(self.module.code_for_node(s)) for s in cls.node.body.body):
+                return False
+            cls, depth = next((b for b in cls.bases if isinstance(b, ClassInfo)), None), depth + 1
+        return True
 
     def _standalone_instance(self, info: ClassInfo):
         inst = self._standalone_instances.get(id(info))
@@ -182,3 +225,8 @@ class Standalone:
 def private(fnode):
     name = fnode.name.value
     return name.startswith("_") and not name.startswith("__")
+
+
+def _docstring(stmt):
+    return isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and \
+        isinstance(stmt.body[0], cst.Expr) and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))

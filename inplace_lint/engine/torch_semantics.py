@@ -19,6 +19,7 @@ from .objects import AUTOGRAD_CTX
 from .pyobjects import python_method
 from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
+from .ranks import after_inplace, rank_result
 from .frames import SeqPrefix
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Partial, Qual, Save, Seq, Starred, SuperRef, Tensor,
@@ -536,6 +537,7 @@ class TorchSemantics:
             # (torch.add(c, 1, out=c) with c a leaf that requires grad)
             self.mutate(out, "out", "out=", node, _kwarg_node(node, "out") or node,
                         out_rg=self._out_rg(tensors))
+            out.rank = None  # resized to the result's shape
             return out
         self._call_writes(spec, name, bound, node)
         inplace_kw = bound.get("inplace")
@@ -557,7 +559,7 @@ class TorchSemantics:
         out_rg = self._out_rg(tensors) if differentiable else False
         rgv = kwargs.get("requires_grad")
         if isinstance(rgv, Const) and rgv.value is True:
-            return Tensor(rg=True, leaf=True, kind="fresh", node=node)
+            return rank_result(Tensor(rg=True, leaf=True, kind="fresh", node=node), name, args, kwargs)
         if is_inplace and isinstance(first, Tensor):
             if name == "copy_" and self.restores(first, bound.get("src")):
                 return first
@@ -571,6 +573,7 @@ class TorchSemantics:
             if out_rg is True:
                 self._absorb_grad(first, Tensor(rg=True))
             link(first, tensors)
+            after_inplace(first, name)
             result = first
         else:
             view = spec.get("view")
@@ -593,7 +596,7 @@ class TorchSemantics:
                     t.kind not in ("arg", "opaque", "input") for t in tensors)
                 kind = "fresh" if known else "input" if any(t.kind == "input" for t in tensors) else "opaque"
                 result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind=kind, node=node)
-            result = type_result(result, name, pos, kwargs)
+            result = rank_result(type_result(result, name, pos, kwargs), name, args, kwargs)
             if isinstance(result, Tensor) and result.dtype is None and "result" in spec.get("int_outputs", ()):
                 # measured: integral for floating inputs (multinomial, matrix_rank)
                 result.dtype, result.rg, result.leaf = "int", False, True

@@ -93,7 +93,7 @@ class Tensor(Value):
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
                  "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read",
-                 "alias_op", "spared", "ruled_out", "region", "snapshot")
+                 "alias_op", "spared", "ruled_out", "region", "snapshot", "rank")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
@@ -130,6 +130,7 @@ class Tensor(Value):
         # for a view taken by constant basic indexing of a whole tensor (x[:, :2], x.data[3]):
         # the (start, stop) it covers along each leading dimension (stop None: to the end)
         self.region = None
+        self.rank = None  # its number of dimensions, where an op fixes it (ranks.py); None: unknown
         # a clone taken as a backup (``backup = p.data.clone()``): (id of the version
         # counter it copies, how many events and backwards there were then); copying it
         # back through ``.data`` undoes the ``.data`` writes made since (see calls.restore)
@@ -248,30 +249,6 @@ class Const(Value):
 UNKNOWN_CONST = Const(None)
 PLAIN_TYPES = (str, int, float, bool, type(None))  # constants whose value the engine reasons with
 
-_STR_METHODS = {"lower": str.lower, "upper": str.upper, "strip": str.strip, "lstrip": str.lstrip,
-                "rstrip": str.rstrip, "replace": str.replace, "startswith": str.startswith,
-                "endswith": str.endswith, "split": str.split, "rsplit": str.rsplit}
-
-
-def string_method(text, name, args):
-    """``"a.b".split(".")`` and the like on a known string (a module's dotted name from a
-    config): the result, or None when it is not worked out here."""
-    if name not in _STR_METHODS or "\\" in text:
-        return None
-    plain = []
-    for a in args:
-        if not isinstance(a, Const) or a is UNKNOWN_CONST or not isinstance(a.value, (str, int, tuple)) \
-                or isinstance(a.value, bool):
-            return None
-        plain.append(a.value)
-    try:
-        got = _STR_METHODS[name](text, *plain)
-    except (TypeError, ValueError):
-        return None
-    if isinstance(got, list):
-        return Seq(items=[Const(x) for x in got], nonempty=True)
-    return Const(got)
-
 
 class GradFlag(Value):
     """A bool computed from a grad test (``in_place = not (torch.is_grad_enabled() and
@@ -324,7 +301,7 @@ class Dict(Value):
 
     def __init__(self, entries=None, factory=None):
         self.entries = dict(entries or {})
-        # a defaultdict's: "list" or "dict", what a missing key gets (``callbacks[event].append(fn)``)
+        # what a missing key gets (pyobjects.missing_item): "list"/"dict" (a defaultdict), or a value
         self.factory = factory
 
 

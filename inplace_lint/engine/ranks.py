@@ -1,0 +1,106 @@
+"""The rank (number of dimensions) of op results, where it is cheap and certain.
+
+A helper that branches on ``if a.ndim < 2:`` returns what one branch saved only
+when its argument can be 1-D; a caller passing ``torch.triu(a.mm(a.t()))`` (a
+matrix: ``mm`` refuses anything else) rules that branch out.  The engine keeps a
+tensor's rank (``Tensor.rank``: an int, or None when unknown) for a few ops
+only: the matrix products, which fix it; transposes and triangles, which keep
+it; and elementwise ops, whose result has the larger rank of their operands
+(broadcasting) when every tensor operand's rank is known.  Everything else
+leaves it unknown, and an unknown rank decides no test.
+"""
+from __future__ import annotations
+
+import libcst as cst
+
+from .values import UNKNOWN_CONST, Const, Starred, Tensor
+
+# ops whose result has a fixed rank whatever their (valid) operands
+FIXED_RANK = {"eye": 2, "mm": 2, "bmm": 3, "mv": 1, "outer": 2, "ger": 2, "dot": 0, "vdot": 0, "addmm": 2}
+# factories whose positional arguments are the sizes (``torch.randn(4, 3)``)
+FACTORIES = {"randn", "rand", "zeros", "ones", "empty"}
+# ops whose result has the rank of their first operand
+SAME_RANK = {"t", "transpose", "swapdims", "swapaxes", "triu", "tril", "contiguous", "clone", "detach",
+             "float", "double", "half", "bfloat16", "to", "type_as", "neg", "abs", "sqrt", "rsqrt", "exp",
+             "log", "sigmoid", "tanh", "relu", "sign", "reciprocal", "square", "sin", "cos", "softmax",
+             "log_softmax", "flip", "roll", "nan_to_num"}
+# elementwise ops of two operands: broadcasting gives the larger rank
+# (and clamp, whose tensor bounds broadcast too)
+BROADCAST = {"add", "sub", "rsub", "mul", "div", "true_divide", "pow", "maximum", "minimum", "fmod",
+             "remainder", "atan2", "hypot", "clamp", "clip", "clamp_min", "clamp_max"}
+# in-place ops that change the rank of the tensor they write (``x.unsqueeze_(0)``);
+# any other in-place op keeps its shape (arithmetic cannot broadcast its target up)
+RESHAPING_INPLACE = {"squeeze_", "unsqueeze_", "resize_", "resize_as_", "as_strided_", "set_", "flatten_"}
+
+
+def result_rank(name, args, kwargs):
+    """The rank of ``name(*args, **kwargs)`` (an op or method; args include the receiver), or None."""
+    short = name.rsplit(".", 1)[-1]
+    if any(isinstance(a, Starred) for a in args):
+        return None  # ``torch.zeros(b, *rest)``: how many, unknown
+    tensors = [a for a in list(args) + list(kwargs.values()) if isinstance(a, Tensor)]
+    if short in FIXED_RANK:
+        return FIXED_RANK[short]
+    if short == "matmul" and len(tensors) == 2:
+        a, b = (t.rank for t in tensors)
+        if a is None or b is None or a == 0 or b == 0:
+            return None
+        if a == 1 or b == 1:
+            return a + b - 2  # the 1-D operand's dimension is contracted away
+        return max(a, b)
+    if short in FACTORIES and args and not tensors:
+        return _size_rank(args)
+    if short in BROADCAST and tensors and \
+            all(isinstance(a, (Tensor, Const)) for a in list(args) + list(kwargs.values())):
+        ranks = [t.rank for t in tensors]
+        return None if None in ranks else max(ranks)
+    if short in SAME_RANK and args and isinstance(args[0], Tensor):
+        return args[0].rank
+    return None
+
+
+def _size_rank(args):
+    """The rank a factory's size arguments give: ``(3, 4)``, ``(n, m)``, ``(n,)`` with n a
+    known int.  A single argument of unknown value may be a whole shape (``x.size()``)."""
+    if not all(isinstance(a, Const) for a in args):
+        return None
+    if len(args) == 1 and not (args[0] is not UNKNOWN_CONST and type(args[0].value) is int):
+        return None
+    return len(args)
+
+
+def rank_result(result, name, args, kwargs):
+    """Give ``result`` (of op ``name``, a new tensor) its rank when known."""
+    if isinstance(result, Tensor) and not result.members and all(result is not a for a in args):
+        result.rank = result_rank(name, args, kwargs)
+    return result
+
+
+def after_inplace(t, name):
+    """``t`` was written in place by op ``name``: its rank is unknown if the op reshapes it."""
+    if isinstance(t, Tensor) and name in RESHAPING_INPLACE:
+        t.rank = None
+
+
+def rank_in_test(node, lookup):
+    """The rank a test reads of a tensor named by a plain name, when that is known:
+    ``x.ndim``, ``x.dim()``, ``x.ndimension()``, ``len(x.shape)``, ``len(x.size())``.
+    None for anything else."""
+    name = None
+    if isinstance(node, cst.Attribute) and node.attr.value == "ndim":
+        name = node.value
+    elif isinstance(node, cst.Call) and not node.args and isinstance(node.func, cst.Attribute) and \
+            node.func.attr.value in ("dim", "ndimension"):
+        name = node.func.value
+    elif isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len" and \
+            lookup("len") is None and len(node.args) == 1 and not node.args[0].star:
+        arg = node.args[0].value
+        if isinstance(arg, cst.Attribute) and arg.attr.value == "shape":
+            name = arg.value
+        elif isinstance(arg, cst.Call) and not arg.args and isinstance(arg.func, cst.Attribute) and \
+                arg.func.attr.value == "size":
+            name = arg.func.value
+    if not isinstance(name, cst.Name):
+        return None
+    t = lookup(name.value)
+    return t.rank if isinstance(t, Tensor) and not t.members else None
