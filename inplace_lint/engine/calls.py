@@ -37,10 +37,8 @@ class Calls:
             elif a.star == "**":
                 if isinstance(v, Qual) and self.project is not None:
                     v = project_hooks.resolve_value(self, v)  # a config dict of another module
-                if isinstance(v, Dict):  # Model(**cfg): the entries known by name
-                    for k, item in v.entries.items():
-                        if k != "?":
-                            kwargs.setdefault(k, item)
+                for k, item in _double_star_entries(v).items():  # Model(**cfg): the entries known by name
+                    kwargs.setdefault(k, item)
             else:
                 args.append(v)
         return self.call(func, args, kwargs, node, frame)
@@ -157,9 +155,11 @@ class Calls:
         if not standalone:
             if any(f.node is fnode for f in self.funcs) or self.steps > self.budget:
                 return opaque(self._taint(args, kwargs))
-            if len(self.chain) >= MAX_DEPTH:
+            if len(self.chain) >= MAX_DEPTH and not (len(self.chain) < MAX_DEPTH + 2 and _one_return(fnode)):
                 # only constructors, nested in constructors (the helpers they call stay
-                # opaque there: following them too doubled the cost on torchvision)
+                # opaque there: following them too doubled the cost on torchvision), and a
+                # level or two of one-line methods (``def attend(self, p): return self.drop(p)``,
+                # a hook a subclass overrides: one statement each)
                 inits = sum(map(is_init, self.chain)) + 1
                 if fnode.name.value != "__init__" or len(self.chain) + 1 - inits > MAX_DEPTH \
                         or inits > MAX_INIT_DEPTH or self.deep_steps > self.budget // DEEP_INIT_SHARE:
@@ -552,3 +552,23 @@ def _untraced(t):
         r.srcs = [opaque()]
     elif len(r.srcs) < 16:
         r.srcs.append(opaque())
+
+
+def _double_star_entries(v):
+    """The keyword arguments ``**v`` passes: a dict's entries known by name, or, for one of
+    several dicts (``dict(defaults, **group)`` over a list of param groups), the names every
+    one of them has, each any of their values."""
+    dicts = [v] if isinstance(v, Dict) else list(v.options) if isinstance(v, Alt) else []
+    if not dicts or not all(isinstance(d, Dict) for d in dicts):
+        return {}
+    names = [k for k in dicts[0].entries if k != "?" and all(k in d.entries for d in dicts[1:])]
+    return {k: join_all([d.entries[k] for d in dicts]) for k in names}
+
+
+def _one_return(fnode):
+    """The function's body is one ``return <expression>`` (after a docstring)."""
+    body = fnode.body.body if isinstance(fnode.body, cst.IndentedBlock) else ()
+    stmts = [b for b in body if not (isinstance(b, cst.SimpleStatementLine) and len(b.body) == 1 and
+                                     isinstance(b.body[0], cst.Expr) and isinstance(b.body[0].value, cst.SimpleString))]
+    return len(stmts) == 1 and isinstance(stmts[0], cst.SimpleStatementLine) and len(stmts[0].body) == 1 \
+        and isinstance(stmts[0].body[0], cst.Return) and stmts[0].body[0].value is not None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..knowledge import load as load_knowledge
-from . import guards
+from . import guards, matching
 from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
 from .heap import Heap, Journal
 from .calls import Calls
@@ -92,10 +92,11 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self.loop_earlier: list = []  # per enclosing loop: the epochs of its earlier passes
         self.each_loops: list = []  # per enclosing for loop: (frame, element, the For node)
         self._each_writes: dict = {}  # id(for node) -> each_element.every_iteration_writes
+        self._matches: dict = {}  # id(Match node) -> its if chain (engine.matching)
         self._stmt = {
             cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
             cst.While: self._while, cst.With: self._with, cst.Try: self._try, cst.TryStar: self._try,
-            cst.FunctionDef: self._funcdef, cst.ClassDef: self._classdef,
+            cst.FunctionDef: self._funcdef, cst.ClassDef: self._classdef, cst.Match: self._match,
         }
         for small in (cst.Expr, cst.Assign, cst.AnnAssign, cst.AugAssign, cst.Return, cst.Raise, cst.Break,
                       cst.Continue, cst.Assert, cst.Import, cst.ImportFrom):
@@ -488,6 +489,13 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         if node.finalbody is not None:
             self.exec_block(self._body(node.finalbody), frame)
         return True if node.handlers else ok
+
+    def _match(self, node, frame):
+        got = self._matches.get(id(node))
+        if got is None:
+            got = self._matches[id(node)] = matching.desugar(node)  # (kept: the nodes are reused)
+        self.exec_block([got[0]], frame)
+        return self._if(got[1], frame)
 
     def _funcdef(self, node, frame):
         closure = frame if frame is not self.globals else None

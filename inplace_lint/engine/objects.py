@@ -63,6 +63,17 @@ class TorchObjects:
         if name == "zero_grad":
             self._zero_grad(kwargs)
             return Const(None)
+        if name in ("train", "eval"):
+            # the mode of the module and every module in it: in eval mode a dropout layer
+            # returns its input untouched (``Dropout(inplace=True)`` writes nothing)
+            flag = Const(False) if name == "eval" else args[0] if args else kwargs.get("mode", Const(True))
+            known = isinstance(flag, Const) and isinstance(flag.value, bool)
+            for m in obj.submodules():
+                if known:
+                    m.attrs["training"] = Const(flag.value)
+                else:
+                    m.attrs.pop("training", None)
+            return obj
         if name in ("train", "eval", "to", "cuda", "cpu", "float", "double", "half", "bfloat16", "type",
                     "share_memory"):
             return obj

@@ -16,6 +16,7 @@ from .call_facts import (
 )
 from . import registration
 from .objects import AUTOGRAD_CTX
+from .project import hooks as project_hooks
 from .pyobjects import python_method
 from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
@@ -82,6 +83,7 @@ class TorchSemantics:
             self._init_known(obj, info.known_base, args, kwargs)
         else:
             self.init_dataclass(obj, info, args, kwargs, opaque_args)
+        project_hooks.note_module(self, obj)
         return obj
 
     def _init_known(self, obj, qual, args, kwargs):
@@ -123,6 +125,7 @@ class TorchSemantics:
     def construct_known(self, qual, args, kwargs, node):
         obj = Obj(qual=qual, is_module=True, ctor_node=node, ctor_stmt=self.cur_stmt)
         self._init_known(obj, qual, args, kwargs)
+        project_hooks.note_module(self, obj)
         return obj
 
     def apply_module(self, obj: Obj, args, kwargs, node):
@@ -165,7 +168,8 @@ class TorchSemantics:
         short = qual.rsplit(".", 1)[-1]
         self._forward_writes(obj, short, node)
         saves = spec.get("saves", [])
-        if obj.inplace is not False and isinstance(x, Tensor):
+        evaluating = "Dropout" in short and _is_false(obj.attrs.get("training"))
+        if obj.inplace is not False and isinstance(x, Tensor) and not evaluating:
             # name the tensor: the call's argument, or the layer's input inside a Sequential
             target = node
             label = f"{short}(inplace=True)"
@@ -185,8 +189,8 @@ class TorchSemantics:
             # The in-place kernel saves what its own formula needs: an input it
             # overwrote is kept as a copy, so only the output can alias.
             saves = spec.get("saves_inplace", [w for w in saves if w != "input"])
-        elif spec.get("view") == "identity" and isinstance(x, Tensor):
-            out = x
+        elif (evaluating or spec.get("view") == "identity") and isinstance(x, Tensor):
+            out = x  # (a dropout layer in eval mode returns its input)
         elif spec.get("view") == "single" and isinstance(x, Tensor):
             out = self._view_of(x, short, "single")
         else:
@@ -744,3 +748,7 @@ def _kwarg_node(call, name):
             if a.keyword is not None and a.keyword.value == name:
                 return a.value
     return None
+
+
+def _is_false(v):
+    return isinstance(v, Const) and v.value is False

@@ -66,6 +66,7 @@ def setup(interp, project, path):
     interp._resolved = {}
     interp.home_positions = None  # set by engine.analyze: which statements are the checked file's
     interp.deps = set()  # files of the project modules this analysis read
+    interp.home_modules = []  # modules the checked file's own code built (see _callers_param)
     if project is not None and path is not None:
         # checking a module that was also imported (one parse): its functions are home
         interp.module_env = project.env_for_tree(path, interp.module)
@@ -361,7 +362,8 @@ def _callers_param(interp, t):
     The callee's own check sees an unknown model there; the write is the caller's hazard."""
     if t.kind != "param" or interp.home_positions is None:
         return False
-    mine = {id(t.storage)} | {id(m.storage) for m in t.members or ()}  # a group: any of its members
+    # a group: any of its members (a copy of a group keeps only its storage's members)
+    mine = {id(t.storage)} | {id(m.storage) for m in t.members or ()} | {id(s) for s in t.storage.members}
     roots = list(interp.anchor.values) + [interp.anchor.bound] + [f.bound for f in interp.funcs]
     seen: set = set()
     todo = [(r, 0) for r in roots if isinstance(r, Obj)]
@@ -376,7 +378,20 @@ def _callers_param(interp, t):
         if depth < 2:
             todo.extend((v, depth + 1) for v in list(obj.attrs.values()) + list(obj.items or ())
                         if isinstance(v, Obj))
-    return False
+    # handed over without the module: ``MomentumSGD(model.param_groups())`` holds only the
+    # parameters, in dicts, of a model the checked file built
+    return any(id(p.storage) in mine for obj in interp.home_modules[:MAX_HOME_MODULES]
+               for m in obj.submodules() for p in m.own_params())
+
+
+MAX_HOME_MODULES = 64
+
+
+def note_module(interp, obj):
+    """``obj`` was just built: remember it when the checked file's own code built it."""
+    if interp.env is None and interp.project is not None and obj.is_module \
+            and len(interp.home_modules) < MAX_HOME_MODULES:
+        interp.home_modules.append(obj)
 
 
 def caller_expr(interp, t):
