@@ -573,7 +573,7 @@ class TorchSemantics:
                                                            and node.args else node)
             label = name if spec.get("inplace") else f"{name}(inplace=True)"
             self.mutate(first, "method" if method else ("function" if spec.get("inplace") else "inplace_kw"),
-                        label, node, target_node, certain=certain)
+                        label, node, target_node, certain=certain, out_rg=out_rg)
             if out_rg is True:
                 self._absorb_grad(first, Tensor(rg=True))
             link(first, tensors)
@@ -710,8 +710,8 @@ class TorchSemantics:
         view = kind
         if base.view in ("multi", "nograd"):
             view = base.view
-        elif self.state.grad is False and base.rg is not False and kind != "multi":
-            view = "nograd"
+        elif self.state.grad is False and kind != "multi":
+            view = "nograd"  # (of a tensor without grad too: writing a value that needs grad is refused)
         v = Tensor(storage=base.storage, rg=base.rg if self.state.grad is not False or base.rg is False else base.rg,
                    leaf=False if base.rg is True else (None if base.rg is None else True), view=view, base=base,
                    data=base.data, alias_certain=base.alias_certain,

@@ -167,12 +167,17 @@ None.
                    f"is being modified inplace{raises}'")
             return Verdict(sev, msg + context_suffix(ev), cause=tensor_cause(ev, cause))
         if ev.view == "nograd":
-            sev = _grade(ev.grad_enabled, ev.view_base_requires_grad)
+            # refused when the write must be recorded: the base requires grad, or what is
+            # written in does (a no_grad slice of a buffer filled with live embeddings)
+            writes_grad = ev.out_inputs_requires_grad is True and ev.view_base_requires_grad is not True
+            sev = _grade(ev.grad_enabled, True if writes_grad else ev.view_base_requires_grad)
             if sev is None or ev.grad_enabled is not True:
                 return None
-            msg = (f"`{ev.target}` is a view created in no_grad mode of a tensor that requires grad, and `{ev.op}` "
-                   f"modifies it in place with grad enabled; torch raises '... was created in no_grad mode and "
-                   f"is being modified inplace with grad mode enabled'")
+            what = "a value that requires grad is written into it" if writes_grad else \
+                "it is a view of a tensor that requires grad"
+            msg = (f"`{ev.target}` is a view created in no_grad mode, {what}, and `{ev.op}` modifies it in place "
+                   f"with grad enabled; torch raises '... was created in no_grad mode and is being modified "
+                   f"inplace with grad mode enabled'")
             return Verdict(sev, msg + context_suffix(ev), cause=tensor_cause(ev, "no_grad view"))
         if ev.view == "single":
             if ev.view_base_is_leaf is not True:

@@ -356,11 +356,11 @@ def keep_event(interp, t, live):
 
 
 def _callers_param(interp, t):
-    """``t`` is a parameter of a module the checked file built (or of a copy of one, as an
-    EMA helper makes with ``copy.deepcopy(model)``), reached through what this call works
+    """``t`` is a parameter or buffer of a module the checked file built (or of a copy of one,
+    as an EMA helper makes with ``copy.deepcopy(model)``), reached through what this call works
     on: the values passed, the instance, and the instances of the methods running now.
     The callee's own check sees an unknown model there; the write is the caller's hazard."""
-    if t.kind != "param" or interp.home_positions is None:
+    if t.kind not in ("param", "buffer") or interp.home_positions is None:
         return False
     # a group: any of its members (a copy of a group keeps only its storage's members)
     mine = {id(t.storage)} | {id(m.storage) for m in t.members or ()} | {id(s) for s in t.storage.members}
@@ -373,7 +373,7 @@ def _callers_param(interp, t):
             continue
         seen.add(obj.mid)
         if obj.is_module and obj.ctor_stmt is not None and interp.home_positions.knows(obj.ctor_stmt):
-            if any(id(p.storage) in mine for m in obj.submodules() for p in m.own_params()):
+            if any(id(p.storage) in mine for m in obj.submodules() for p in _own_tensors(m)):
                 return True
         if depth < 2:
             todo.extend((v, depth + 1) for v in list(obj.attrs.values()) + list(obj.items or ())
@@ -381,7 +381,12 @@ def _callers_param(interp, t):
     # handed over without the module: ``MomentumSGD(model.param_groups())`` holds only the
     # parameters, in dicts, of a model the checked file built
     return any(id(p.storage) in mine for obj in interp.home_modules[:MAX_HOME_MODULES]
-               for m in obj.submodules() for p in m.own_params())
+               for m in obj.submodules() for p in _own_tensors(m))
+
+
+def _own_tensors(m):
+    """A module's parameters and buffers."""
+    return [v for v in m.attrs.values() if isinstance(v, Tensor) and v.kind in ("param", "buffer")]
 
 
 MAX_HOME_MODULES = 64
