@@ -16,7 +16,7 @@ from .state import State
 from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
     LambdaFn, Partial, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all, opaque, result_tensor,
-    t_and, t_or, use,
+    t_and, t_or, use, mro,
 )
 
 
@@ -27,6 +27,10 @@ class Calls:
     # ------------------------------------------------------------------- calls
     def _call(self, node, frame):
         func = self.eval(node.func, frame)
+        args, kwargs = self.call_args(node, frame)
+        return self.call(func, args, kwargs, node, frame)
+
+    def call_args(self, node, frame):
         args, kwargs = [], {}
         for a in node.args:
             v = self.eval(a.value, frame)
@@ -41,7 +45,7 @@ class Calls:
                     kwargs.setdefault(k, item)
             else:
                 args.append(v)
-        return self.call(func, args, kwargs, node, frame)
+        return args, kwargs
 
     def call(self, func, args, kwargs, node, frame=None):
         if isinstance(func, Func):
@@ -327,6 +331,11 @@ class Calls:
     def init_dataclass(self, obj, info, args, kwargs, opaque_args=False):
         """The ``__init__`` that ``@dataclass`` writes: each annotated field, in order,
         from the arguments or its default (``LSTMState(h, c)`` holds ``h`` and ``c``)."""
+        if any(isinstance(b, Qual) and b.name == "builtins.dict" for b in mro(info)):
+            # ``class Config(dict)`` (an attribute dict): the entries it was built with
+            entries = dict(args[0].entries) if args and isinstance(args[0], Dict) else {}
+            obj.attrs["__entries__"] = Dict({**entries, **({} if opaque_args else kwargs)})
+            return
         if not any(decorator_name(d).split(".")[-1] == "dataclass" for d in info.node.decorators):
             return
         fields = [s for line in info.node.body.body if isinstance(line, cst.SimpleStatementLine)

@@ -76,6 +76,26 @@ class ClassDefs:
                 self.call_function(Func(m, owner=c, bound=info), [], kwargs, node)
                 return
 
+    def enter_generator(self, call, frame):
+        """``with grad_disabled():`` where ``grad_disabled`` is a ``@contextmanager`` generator of
+        the code's own: what runs before its ``yield`` runs now (``torch.set_grad_enabled(False)``),
+        and the yielded value is the ``as`` name's.  None for anything else (what runs after the
+        yield is left out: the grad mode comes back after the block anyway)."""
+        if not isinstance(call, cst.Call):
+            return None
+        f = self.eval(call.func, frame)
+        if not isinstance(f, Func) or not any(decorator_name(d) in ("contextmanager", "contextlib.contextmanager")
+                                              for d in f.node.decorators):
+            return None
+        key = id(f.node)
+        if key not in self._entries:
+            self._entries[key] = _up_to_yield(f.node)
+        entry = self._entries[key]
+        if entry is None:
+            return None
+        args, kwargs = self.call_args(call, frame)
+        return self.call_function(Func(entry, owner=f.owner, bound=f.bound, closure=f.closure), args, kwargs, call)
+
     def enter_context(self, v, at):
         """``with Frozen(model) as m:``: an object of the code's own class runs its
         ``__enter__``, whose result the ``as`` name gets; None for anything else."""
@@ -89,3 +109,26 @@ class ClassDefs:
         m, owner = v.cls.lookup("__exit__")
         if m is not None:
             self.call_function(Func(m, owner=owner, bound=v), [Const(None)] * 3, {}, at)
+
+
+def _up_to_yield(fnode):
+    """A copy of a generator function that runs its statements up to its one ``yield``
+    (at the top of its body, or of a ``try`` there) and returns the yielded value; None
+    when the yield sits elsewhere."""
+    def split(stmts):
+        for i, st in enumerate(stmts):
+            if isinstance(st, cst.SimpleStatementLine) and len(st.body) == 1 and isinstance(st.body[0], cst.Expr) \
+                    and isinstance(st.body[0].value, cst.Yield):
+                value = st.body[0].value.value
+                ret = cst.SimpleStatementLine(body=[cst.Return(value=value if isinstance(value, cst.BaseExpression)
+                                                               else cst.Name("None"))])
+                return list(stmts[:i]) + [ret]
+            if isinstance(st, cst.Try):
+                inner = split(st.body.body)
+                if inner is not None:
+                    return list(stmts[:i]) + inner
+        return None
+    body = split(fnode.body.body) if isinstance(fnode.body, cst.IndentedBlock) else None
+    if body is None:
+        return None
+    return fnode.with_changes(body=cst.IndentedBlock(body=body), decorators=[])

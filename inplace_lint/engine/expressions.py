@@ -127,6 +127,9 @@ class Expressions:
                 v = base.cls.class_attr(attr)
                 if v is not None:
                     return v
+                m, owner = base.cls.lookup("__getattr__")
+                if m is not None and not attr.startswith("__"):  # (called only for what is not found)
+                    return self.call_function(Func(m, owner=owner, bound=base), [Const(attr)], {}, node or m)
             if attr == "param_groups" and base.params is not None:
                 # an optimizer's groups: ``for p in group["params"]: p.add_(e_w)`` (SAM)
                 return Seq(elem=Dict({"params": Seq(elem=base.params)}), nonempty=True)
@@ -183,6 +186,8 @@ class Expressions:
         base = self.eval(node.value, frame)
         if self.project is not None and isinstance(base, Qual):
             base = project_hooks.resolve_value(self, base)  # a table in another module (a registry)
+        if isinstance(base, Obj) and isinstance(base.attrs.get("__entries__"), Dict):
+            base = base.attrs["__entries__"]  # an item of a dict subclass's instance
         if isinstance(base, Tensor) and base.outputs:
             idx = self._const_index(node, frame)
             if isinstance(idx, int) and -len(base.outputs) <= idx < len(base.outputs):

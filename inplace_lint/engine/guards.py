@@ -335,6 +335,9 @@ def _attr_value(node, frame, _depth=0):
         return frame.lookup(node.value)
     if isinstance(node, cst.Attribute) and _depth < 4:
         base = _attr_value(node.value, frame, _depth + 1)
+        if isinstance(base, Obj) and isinstance(base.attrs.get("__entries__"), Dict) and \
+                node.attr.value not in base.attrs and base.cls is not None and base.cls.lookup("__getattr__")[0]:
+            return base.attrs["__entries__"].entries.get(node.attr.value)  # an attribute dict: cfg.loss
         if isinstance(base, Obj):
             got = base.attrs.get(node.attr.value)
             if got is None and isinstance(base.cls, ClassInfo) and node.attr.value not in base.cls.methods:
@@ -344,6 +347,8 @@ def _attr_value(node, frame, _depth=0):
             isinstance(node.slice[0].slice, cst.Index):
         # ``self.cfg["mode"]``: an entry of a dict built from literals
         base = _attr_value(node.value, frame, _depth + 1)
+        if isinstance(base, Obj) and isinstance(base.attrs.get("__entries__"), Dict):
+            base = base.attrs["__entries__"]  # a dict subclass's instance
         key = node.slice[0].slice.value
         if isinstance(base, Dict) and isinstance(key, cst.SimpleString) and key.prefix == "":
             return base.entries.get(key.raw_value)

@@ -93,6 +93,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self.each_loops: list = []  # per enclosing for loop: (frame, element, the For node)
         self._each_writes: dict = {}  # id(for node) -> each_element.every_iteration_writes
         self._matches: dict = {}  # id(Match node) -> its if chain (engine.matching)
+        self._entries: dict = {}  # id(@contextmanager function) -> its part up to the yield (ClassDefs)
         self._stmt = {
             cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
             cst.While: self._while, cst.With: self._with, cst.Try: self._try, cst.TryStar: self._try,
@@ -456,7 +457,8 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         saved = (self.state.grad, self.state.hooked)
         exits = []  # objects of the code's own classes entered (their __exit__ runs after the body)
         for item in node.items:
-            v = self.eval(item.item, frame)
+            v = self.enter_generator(item.item, frame)
+            v = self.eval(item.item, frame) if v is None else v
             if isinstance(v, GradCtx):
                 self.grad_version += 1
                 if v.hooks:
@@ -488,7 +490,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             self.exec_block(self._body(node.orelse), frame)
         if node.finalbody is not None:
             self.exec_block(self._body(node.finalbody), frame)
-        return True if node.handlers else ok
+        return ok  # (falls through when the body or a handler does)
 
     def _match(self, node, frame):
         got = self._matches.get(id(node))
