@@ -77,24 +77,44 @@ class ClassDefs:
                 return
 
     def enter_generator(self, call, frame):
-        """``with grad_disabled():`` where ``grad_disabled`` is a ``@contextmanager`` generator of
-        the code's own: what runs before its ``yield`` runs now (``torch.set_grad_enabled(False)``),
-        and the yielded value is the ``as`` name's.  None for anything else (what runs after the
-        yield is left out: the grad mode comes back after the block anyway)."""
-        if not isinstance(call, cst.Call):
+        """``with swapped(model):`` where ``swapped`` is a ``@contextmanager`` generator of this
+        file: what runs before its ``yield`` runs now (``torch.set_grad_enabled(False)``, weights
+        swapped in), the yielded value is the ``as`` name's, and what follows the yield (a
+        ``finally`` restoring them) runs at the end of the block (``exit_generator``).  Returns
+        (value, state for exit_generator), or None for anything else."""
+        if not isinstance(call, cst.Call) or self.project is not None and self.env is not None:
             return None
         f = self.eval(call.func, frame)
         if not isinstance(f, Func) or not any(decorator_name(d) in ("contextmanager", "contextlib.contextmanager")
                                               for d in f.node.decorators):
             return None
+        if self.project is not None and project_hooks.globals_of(self, f.node) is not self.globals:
+            return None  # another module's: its names are not this frame's
         key = id(f.node)
         if key not in self._entries:
-            self._entries[key] = _up_to_yield(f.node)
-        entry = self._entries[key]
-        if entry is None:
+            self._entries[key] = _split_at_yield(f.node)
+        parts = self._entries[key]
+        if parts is None:
             return None
+        before, value, after = parts
         args, kwargs = self.call_args(call, frame)
-        return self.call_function(Func(entry, owner=f.owner, bound=f.bound, closure=f.closure), args, kwargs, call)
+        inner = Frame(parent=f.closure or self.globals, func=f)
+        self._bind_params(f.node, f, args, kwargs, inner)
+        self.funcs.append(f)
+        try:
+            self.exec_block(before, inner)
+            got = self.eval(value, inner) if value is not None else Const(None)
+        finally:
+            self.funcs.pop()
+        return got, (f, inner, after)
+
+    def exit_generator(self, entered):
+        f, inner, after = entered
+        self.funcs.append(f)
+        try:
+            self.exec_block(after, inner)
+        finally:
+            self.funcs.pop()
 
     def enter_context(self, v, at):
         """``with Frozen(model) as m:``: an object of the code's own class runs its
@@ -111,24 +131,20 @@ class ClassDefs:
             self.call_function(Func(m, owner=owner, bound=v), [Const(None)] * 3, {}, at)
 
 
-def _up_to_yield(fnode):
-    """A copy of a generator function that runs its statements up to its one ``yield``
-    (at the top of its body, or of a ``try`` there) and returns the yielded value; None
-    when the yield sits elsewhere."""
+def _split_at_yield(fnode):
+    """(statements before its one ``yield``, the yielded expression, statements after it) of a
+    generator function whose yield is a statement at the top of its body or of a ``try``
+    there (then what follows includes the ``finally``); None when it sits elsewhere."""
     def split(stmts):
         for i, st in enumerate(stmts):
             if isinstance(st, cst.SimpleStatementLine) and len(st.body) == 1 and isinstance(st.body[0], cst.Expr) \
                     and isinstance(st.body[0].value, cst.Yield):
                 value = st.body[0].value.value
-                ret = cst.SimpleStatementLine(body=[cst.Return(value=value if isinstance(value, cst.BaseExpression)
-                                                               else cst.Name("None"))])
-                return list(stmts[:i]) + [ret]
-            if isinstance(st, cst.Try):
+                return list(stmts[:i]), value if isinstance(value, cst.BaseExpression) else None, list(stmts[i + 1:])
+            if isinstance(st, cst.Try) and not st.handlers and st.orelse is None:
                 inner = split(st.body.body)
                 if inner is not None:
-                    return list(stmts[:i]) + inner
+                    final = list(st.finalbody.body.body) if st.finalbody is not None else []
+                    return list(stmts[:i]) + inner[0], inner[1], inner[2] + final + list(stmts[i + 1:])
         return None
-    body = split(fnode.body.body) if isinstance(fnode.body, cst.IndentedBlock) else None
-    if body is None:
-        return None
-    return fnode.with_changes(body=cst.IndentedBlock(body=body), decorators=[])
+    return split(fnode.body.body) if isinstance(fnode.body, cst.IndentedBlock) else None

@@ -457,8 +457,12 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         saved = (self.state.grad, self.state.hooked)
         exits = []  # objects of the code's own classes entered (their __exit__ runs after the body)
         for item in node.items:
-            v = self.enter_generator(item.item, frame)
-            v = self.eval(item.item, frame) if v is None else v
+            gen = self.enter_generator(item.item, frame)
+            if gen is not None:
+                v, entered = gen
+                exits.append((entered, None))
+            else:
+                v = self.eval(item.item, frame)
             if isinstance(v, GradCtx):
                 self.grad_version += 1
                 if v.hooks:
@@ -473,7 +477,10 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 self.assign(item.asname.name, v if not isinstance(v, GradCtx) else Const(None), frame, item.item)
         ok = self.exec_block(self._body(node), frame)
         for v, at in reversed(exits):
-            self.exit_context(v, at)
+            if at is None:
+                self.exit_generator(v)
+            else:
+                self.exit_context(v, at)
         self.state.grad, self.state.hooked = saved
         self.grad_version += 1
         return ok

@@ -556,6 +556,10 @@ def _join_seqs(a, b):
         return Seq(is_tuple=a.is_tuple and b.is_tuple)
     _join_depth += 1
     try:
+        if a.is_tuple and b.is_tuple and a.items is not None and b.items is not None \
+                and len(a.items) == len(b.items):
+            # two (name, module) pairs: a pair of the joined names and the joined modules
+            return Seq(items=[join(x, y) for x, y in zip(a.items, b.items)], is_tuple=True)
         out = Seq(elem=join(a.element(), b.element()), is_tuple=a.is_tuple and b.is_tuple)
         if not out.is_tuple:
             out.sources = ((a.sources or [a]) + (b.sources or [b]))[:8]
