@@ -173,11 +173,14 @@ None.
             sev = _grade(ev.grad_enabled, True if writes_grad else ev.view_base_requires_grad)
             if sev is None or ev.grad_enabled is not True:
                 return None
-            what = "a value that requires grad is written into it" if writes_grad else \
-                "it is a view of a tensor that requires grad"
-            msg = (f"`{ev.target}` is a view created in no_grad mode, {what}, and `{ev.op}` modifies it in place "
-                   f"with grad enabled; torch raises '... was created in no_grad mode and is being modified "
-                   f"inplace with grad mode enabled'")
+            if writes_grad:
+                msg = (f"`{ev.target}` is a view created in no_grad mode and `{ev.op}` writes into it, with grad "
+                       f"enabled, a value that requires grad; torch raises '... was created in no_grad mode and "
+                       f"is being modified inplace with grad mode enabled'")
+            else:
+                msg = (f"`{ev.target}` is a view created in no_grad mode of a tensor that requires grad, and "
+                       f"`{ev.op}` modifies it in place with grad enabled; torch raises '... was created in "
+                       f"no_grad mode and is being modified inplace with grad mode enabled'")
             return Verdict(sev, msg + context_suffix(ev), cause=tensor_cause(ev, "no_grad view"))
         if ev.view == "single":
             if ev.view_base_is_leaf is not True:
