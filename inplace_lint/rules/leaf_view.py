@@ -106,8 +106,9 @@ Finds in-place operations, with grad mode on, on views that autograd cannot reba
   `for h in hidden.unbind(0): h.mul_(keep)`; `for c in img: c.mul_(s)`;
 - a view of a leaf that requires grad: `p.chunk(4)[1].fill_(1)`, `emb.weight[PAD].zero_()`,
   `w[0] = 1` on a parameter;
-- a view created under `torch.no_grad()` of a tensor that requires grad, modified after grad
-  is enabled again;
+- a view created under `torch.no_grad()`, modified after grad is enabled again, when it is a
+  view of a tensor that requires grad or the value written in requires grad (a no-grad slot of a
+  queue buffer filled with live embeddings: `self._slot(n).copy_(z)`);
 - the output of a custom `autograd.Function` whose forward returns its input or a view of it
   (`x.view_as(x)` in a gradient-reversal layer), and the output of a module that has a full
   backward hook (`register_full_backward_hook`): `GradReverse.apply(x).relu_()`, or an
