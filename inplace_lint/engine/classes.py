@@ -19,12 +19,15 @@ class ClassDefs:
         class itself (a wrapper it may return is not followed)."""
         for d in reversed(node.decorators):
             head = frame.lookup(decorator_name(d).partition(".")[0])
-            if isinstance(head, Qual) and self.project is not None:
+            imported = isinstance(head, Qual) and self.project is not None
+            if imported:
                 head = project_hooks.resolve_value(self, head)
             if isinstance(head, Func) or isinstance(head, Obj) and head.cls is not None:
                 deco = self.eval(d.decorator, frame)
                 if isinstance(deco, Qual) and self.project is not None:
                     deco = project_hooks.resolve_value(self, deco)
+                if imported and isinstance(deco, Func) and not _small(deco.node):
+                    continue  # a framework's registration (timm's register_model on every builder)
                 if isinstance(deco, (Func, BoundMethod)):
                     self.call(deco, [value], {}, d)
 
@@ -148,3 +151,27 @@ def _split_at_yield(fnode):
                     return list(stmts[:i]) + inner[0], inner[1], inner[2] + final + list(stmts[i + 1:])
         return None
     return split(fnode.body.body) if isinstance(fnode.body, cst.IndentedBlock) else None
+
+
+def _small(fnode, limit=12):
+    """A registry's decorator: a few statements and no loop (``REGISTRY[name] = fn; return fn``).
+    A framework's registration that inspects modules and loops over their names is not worth
+    interpreting on every function it decorates."""
+    count = 0
+    todo = list(fnode.body.body) if isinstance(fnode.body, cst.IndentedBlock) else []
+    while todo:
+        st = todo.pop()
+        count += 1
+        if count > limit or isinstance(st, (cst.For, cst.While)):
+            return False
+        if isinstance(st, cst.FunctionDef):
+            continue  # the decorator a factory returns: judged when it is called
+        body = getattr(st, "body", None)
+        if isinstance(body, cst.IndentedBlock):
+            todo.extend(body.body)
+        for part in (getattr(st, "orelse", None), getattr(st, "finalbody", None)):
+            if part is not None and isinstance(getattr(part, "body", None), cst.IndentedBlock):
+                todo.extend(part.body.body)
+        for h in getattr(st, "handlers", ()) or ():
+            todo.extend(h.body.body)
+    return True
