@@ -159,7 +159,8 @@ class Calls:
         if not standalone:
             if any(f.node is fnode for f in self.funcs) or self.steps > self.budget:
                 return opaque(self._taint(args, kwargs))
-            if len(self.chain) >= MAX_DEPTH and not (len(self.chain) < MAX_DEPTH + 2 and _one_return(fnode)):
+            one_line = len(self.chain) < MAX_DEPTH + 2 and guards.single_return(fnode) is not None
+            if len(self.chain) >= MAX_DEPTH and not one_line:
                 # only constructors, nested in constructors (the helpers they call stay
                 # opaque there: following them too doubled the cost on torchvision), and a
                 # level or two of one-line methods (``def attend(self, p): return self.drop(p)``,
@@ -572,12 +573,3 @@ def _double_star_entries(v):
         return {}
     names = [k for k in dicts[0].entries if k != "?" and all(k in d.entries for d in dicts[1:])]
     return {k: join_all([d.entries[k] for d in dicts]) for k in names}
-
-
-def _one_return(fnode):
-    """The function's body is one ``return <expression>`` (after a docstring)."""
-    body = fnode.body.body if isinstance(fnode.body, cst.IndentedBlock) else ()
-    stmts = [b for b in body if not (isinstance(b, cst.SimpleStatementLine) and len(b.body) == 1 and
-                                     isinstance(b.body[0], cst.Expr) and isinstance(b.body[0].value, cst.SimpleString))]
-    return len(stmts) == 1 and isinstance(stmts[0], cst.SimpleStatementLine) and len(stmts[0].body) == 1 \
-        and isinstance(stmts[0].body[0], cst.Return) and stmts[0].body[0].value is not None

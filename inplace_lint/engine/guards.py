@@ -105,7 +105,7 @@ def _truth(interp, test, frame, depth):
             return interp.state.grad if interp.state.grad in (True, False) else None
         if isinstance(test.func, cst.Name):
             f = frame.lookup(test.func.value)
-            body = _single_return(f.node) if isinstance(f, Func) and f.bound is None else None
+            body = single_return(f.node) if isinstance(f, Func) and f.bound is None else None
             if body is None:
                 return None
             params = list(f.node.params.posonly_params) + list(f.node.params.params)
@@ -126,7 +126,7 @@ def _predicate(interp, call, frame):
     f = frame.lookup(call.func.value)
     if not isinstance(f, Func) or f.bound is not None:
         return None
-    body = _single_return(f.node)
+    body = single_return(f.node)
     params = list(f.node.params.posonly_params) + list(f.node.params.params)
     if body is None or len(call.args) != len(params) or any(
             a.keyword or a.star or not isinstance(a.value, cst.Name) for a in call.args):
@@ -202,7 +202,9 @@ def fresh_mark():
     return Storage().id
 
 
-def _single_return(fnode):
+def single_return(fnode):
+    """The expression of a function whose body is one ``return <expression>`` (after a
+    docstring), else None."""
     stmts = fnode.body.body if isinstance(fnode.body, cst.IndentedBlock) else ()
     stmts = [s for s in stmts if not (isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1
                                       and isinstance(s.body[0], cst.Expr)

@@ -93,7 +93,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self.each_loops: list = []  # per enclosing for loop: (frame, element, the For node)
         self._each_writes: dict = {}  # id(for node) -> each_element.every_iteration_writes
         self._matches: dict = {}  # id(Match node) -> its if chain (engine.matching)
-        self._entries: dict = {}  # id(@contextmanager function) -> its part up to the yield (ClassDefs)
+        self._entries: dict = {}  # id(@contextmanager function) -> its parts around the yield (ClassDefs)
         self._stmt = {
             cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
             cst.While: self._while, cst.With: self._with, cst.Try: self._try, cst.TryStar: self._try,
@@ -455,7 +455,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
 
     def _with(self, node, frame):
         saved = (self.state.grad, self.state.hooked)
-        exits = []  # objects of the code's own classes entered (their __exit__ runs after the body)
+        # what the block entered: (object, item) runs its class's __exit__ after the body,
+        # (entered generator, None) the code after a @contextmanager's yield
+        exits = []
         for item in node.items:
             gen = self.enter_generator(item.item, frame)
             if gen is not None:
@@ -469,7 +471,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                     self.state.hooked = True
                 elif v.enabled is not None or saved[0] is not None:
                     self.state.grad = v.enabled
-            entered = self.enter_context(v, item.item)
+            entered = self.enter_context(v, item.item) if gen is None else None
             if entered is not None:
                 exits.append((v, item.item))
                 v = entered

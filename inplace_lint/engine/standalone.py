@@ -229,4 +229,5 @@ def private(fnode):
 
 def _docstring(stmt):
     return isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and \
-        isinstance(stmt.body[0], cst.Expr) and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+        isinstance(stmt.body[0], cst.Expr) and \
+        isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))

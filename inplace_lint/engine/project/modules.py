@@ -18,7 +18,8 @@ from ..positions import Positions
 
 
 class ModuleEnv:
-    __slots__ = ("path", "name", "source", "tree", "globals", "stars", "is_package", "deps", "stamp", "_positions", "_funcs")
+    __slots__ = ("path", "name", "source", "tree", "globals", "stars", "is_package", "deps", "stamp", "_positions",
+                 "_funcs")
 
     def __init__(self, path, name, source, tree):
         self.path = path  # absolute
