@@ -1,6 +1,10 @@
-"""Class statements: a class's bases, methods and class attributes, what defining it runs
-(``__init_subclass__`` of a base, decorators of the code's own), and objects of the code's
-own classes used as context managers.  Mixed into ``Interpreter``, whose state it uses."""
+"""Class statements and context managers of the code's own.
+
+A class's bases, methods and class attributes, and what defining a class or function runs: a
+base's ``__init_subclass__``, decorators of this file or small ones of the project (registries).
+Objects of the code's own classes used in ``with`` run ``__enter__``/``__exit__``; a
+``@contextmanager`` generator runs up to its ``yield`` when entered and the rest at the end of
+the block.  Mixed into ``Interpreter``, whose state it uses."""
 from __future__ import annotations
 
 import libcst as cst
