@@ -292,6 +292,13 @@ class Seq(Value):
         if self.items is not None:
             if not self.items:
                 return self.elem or UNKNOWN_CONST
+            first = self.items[0]
+            if isinstance(first, Seq) and first.is_tuple and first.items is not None and all(
+                    isinstance(i, Seq) and i.is_tuple and i.items is not None and len(i.items) == len(first.items)
+                    for i in self.items):
+                # a list of pairs (``named_modules()``): a pair of the joined names and the joined modules
+                return Seq(items=[join_all([i.items[k] for i in self.items]) for k in range(len(first.items))],
+                           is_tuple=True)
             return join_all(self.items)
         return self.elem if self.elem is not None else opaque()
 
@@ -556,10 +563,6 @@ def _join_seqs(a, b):
         return Seq(is_tuple=a.is_tuple and b.is_tuple)
     _join_depth += 1
     try:
-        if a.is_tuple and b.is_tuple and a.items is not None and b.items is not None \
-                and len(a.items) == len(b.items):
-            # two (name, module) pairs: a pair of the joined names and the joined modules
-            return Seq(items=[join(x, y) for x, y in zip(a.items, b.items)], is_tuple=True)
         out = Seq(elem=join(a.element(), b.element()), is_tuple=a.is_tuple and b.is_tuple)
         if not out.is_tuple:
             out.sources = ((a.sources or [a]) + (b.sources or [b]))[:8]
