@@ -12,6 +12,7 @@ from .call_facts import name_pattern
 from .frames import (DEEP_INIT_SHARE, MAX_DEPTH, MAX_INIT_DEPTH, Frame, RawEvent, Snapshot, decorator_name, dotted,
                      is_init, nonempty)
 from .project import hooks as project_hooks
+from .pyobjects import DICT_ENTRIES
 from .state import State
 from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
@@ -25,8 +26,9 @@ _CHECKPOINT_OPTIONS = {"use_reentrant", "preserve_rng_state", "context_fn", "det
 
 class Calls:
     # ------------------------------------------------------------------- calls
-    def _call(self, node, frame):
-        func = self.eval(node.func, frame)
+    def _call(self, node, frame, func=None):
+        """``node``, a call; ``func``: its callee when the caller evaluated it already."""
+        func = self.eval(node.func, frame) if func is None else func
         args, kwargs = self.call_args(node, frame)
         return self.call(func, args, kwargs, node, frame)
 
@@ -329,14 +331,18 @@ class Calls:
         return out
 
     # classes and modules -----------------------------------------------------
+    def init_dict_subclass(self, obj, info, args, kwargs, opaque_args=False):
+        """``Config(loss="supcon")`` of ``class Config(dict)`` without an ``__init__`` of its own
+        (an attribute dict): it keeps the entries it was built with.  False for other classes."""
+        if not any(isinstance(b, Qual) and b.name == "builtins.dict" for b in mro(info)):
+            return False
+        entries = dict(args[0].entries) if args and isinstance(args[0], Dict) else {}
+        obj.attrs[DICT_ENTRIES] = Dict({**entries, **({} if opaque_args else kwargs)})
+        return True
+
     def init_dataclass(self, obj, info, args, kwargs, opaque_args=False):
         """The ``__init__`` that ``@dataclass`` writes: each annotated field, in order,
         from the arguments or its default (``LSTMState(h, c)`` holds ``h`` and ``c``)."""
-        if any(isinstance(b, Qual) and b.name == "builtins.dict" for b in mro(info)):
-            # ``class Config(dict)`` (an attribute dict): the entries it was built with
-            entries = dict(args[0].entries) if args and isinstance(args[0], Dict) else {}
-            obj.attrs["__entries__"] = Dict({**entries, **({} if opaque_args else kwargs)})
-            return
         if not any(decorator_name(d).split(".")[-1] == "dataclass" for d in info.node.decorators):
             return
         fields = [s for line in info.node.body.body if isinstance(line, cst.SimpleStatementLine)

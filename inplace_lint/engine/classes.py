@@ -83,15 +83,15 @@ class ClassDefs:
                 self.call_function(Func(m, owner=c, bound=info), [], kwargs, node)
                 return
 
-    def enter_generator(self, call, frame):
+    def enter_generator(self, f, call, frame):
         """``with swapped(model):`` where ``swapped`` is a ``@contextmanager`` generator of this
         file: what runs before its ``yield`` runs now (``torch.set_grad_enabled(False)``, weights
         swapped in), the yielded value is the ``as`` name's, and what follows the yield (a
         ``finally`` restoring them) runs at the end of the block (``exit_generator``).  Returns
-        (value, state for exit_generator), or None for anything else."""
-        if not isinstance(call, cst.Call) or self.project is not None and self.env is not None:
+        (value, state for exit_generator), or None for anything else (``f``: the callee of
+        ``call``, evaluated)."""
+        if self.project is not None and self.env is not None:
             return None
-        f = self.eval(call.func, frame)
         if not isinstance(f, Func) or not any(decorator_name(d) in ("contextmanager", "contextlib.contextmanager")
                                               for d in f.node.decorators):
             return None

@@ -12,7 +12,7 @@ from . import guards
 from .containers import AnyOrder
 from .frames import Frame, decorator_name, nonempty
 from .project import hooks as project_hooks
-from .pyobjects import missing_item
+from .pyobjects import dict_entries, missing_item
 from .registration import HookHandle
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
@@ -186,8 +186,7 @@ class Expressions:
         base = self.eval(node.value, frame)
         if self.project is not None and isinstance(base, Qual):
             base = project_hooks.resolve_value(self, base)  # a table in another module (a registry)
-        if isinstance(base, Obj) and isinstance(base.attrs.get("__entries__"), Dict):
-            base = base.attrs["__entries__"]  # an item of a dict subclass's instance
+        base = dict_entries(base) or base  # an item of a dict subclass's instance
         if isinstance(base, Tensor) and base.outputs:
             idx = self._const_index(node, frame)
             if isinstance(idx, int) and -len(base.outputs) <= idx < len(base.outputs):

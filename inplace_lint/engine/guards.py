@@ -18,6 +18,7 @@ from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq, Storage, Tensor, use,
 )
 from .frames import dotted as _dotted
+from .pyobjects import dict_entries
 from .ranks import rank_in_test
 
 INFEASIBLE = "infeasible"
@@ -337,9 +338,9 @@ def _attr_value(node, frame, _depth=0):
         return frame.lookup(node.value)
     if isinstance(node, cst.Attribute) and _depth < 4:
         base = _attr_value(node.value, frame, _depth + 1)
-        if isinstance(base, Obj) and isinstance(base.attrs.get("__entries__"), Dict) and \
-                node.attr.value not in base.attrs and base.cls is not None and base.cls.lookup("__getattr__")[0]:
-            return base.attrs["__entries__"].entries.get(node.attr.value)  # an attribute dict: cfg.loss
+        entries = dict_entries(base)
+        if entries is not None and node.attr.value not in base.attrs and base.cls.lookup("__getattr__")[0]:
+            return entries.entries.get(node.attr.value)  # an attribute dict: cfg.loss
         if isinstance(base, Obj):
             got = base.attrs.get(node.attr.value)
             if got is None and isinstance(base.cls, ClassInfo) and node.attr.value not in base.cls.methods:
@@ -349,8 +350,7 @@ def _attr_value(node, frame, _depth=0):
             isinstance(node.slice[0].slice, cst.Index):
         # ``self.cfg["mode"]``: an entry of a dict built from literals
         base = _attr_value(node.value, frame, _depth + 1)
-        if isinstance(base, Obj) and isinstance(base.attrs.get("__entries__"), Dict):
-            base = base.attrs["__entries__"]  # a dict subclass's instance
+        base = dict_entries(base) or base  # a dict subclass's instance
         key = node.slice[0].slice.value
         if isinstance(base, Dict) and isinstance(key, cst.SimpleString) and key.prefix == "":
             return base.entries.get(key.raw_value)

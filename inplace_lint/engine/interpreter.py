@@ -459,12 +459,17 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         # (entered generator, None) the code after a @contextmanager's yield
         exits = []
         for item in node.items:
-            gen = self.enter_generator(item.item, frame)
+            call, gen = item.item, None
+            if isinstance(call, cst.Call):  # (the callee evaluated once: a property may run)
+                func = self.eval(call.func, frame)
+                gen = self.enter_generator(func, call, frame)
+                if gen is None:
+                    v = self._call(call, frame, func)
+            else:
+                v = self.eval(call, frame)
             if gen is not None:
                 v, entered = gen
                 exits.append((entered, None))
-            else:
-                v = self.eval(item.item, frame)
             if isinstance(v, GradCtx):
                 self.grad_version += 1
                 if v.hooks:

@@ -3,7 +3,7 @@
 entry, ``"a.b".split(".")`` is worked out on a known string."""
 from __future__ import annotations
 
-from .values import UNKNOWN_CONST, Const, Dict, Seq, Tensor, Value, join, join_all, opaque
+from .values import UNKNOWN_CONST, Const, Dict, Obj, Seq, Tensor, Value, join, join_all, opaque
 
 _STR_METHODS = {"lower": str.lower, "upper": str.upper, "strip": str.strip, "lstrip": str.lstrip,
                 "rstrip": str.rstrip, "replace": str.replace, "startswith": str.startswith,
@@ -77,6 +77,16 @@ def python_method(interp, recv, name, args):
     if isinstance(recv, Const) and recv is not UNKNOWN_CONST and isinstance(recv.value, str):
         return string_method(recv.value, name, args)
     return None
+
+
+def dict_entries(v):
+    """The entries an instance of a ``dict`` subclass was built with (``Config(loss="supcon")``,
+    see Calls.init_dict_subclass), or None for anything else."""
+    got = v.attrs.get(DICT_ENTRIES) if isinstance(v, Obj) else None
+    return got if isinstance(got, Dict) else None
+
+
+DICT_ENTRIES = "__entries__"
 
 
 def missing_item(d, key):

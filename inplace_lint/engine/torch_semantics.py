@@ -81,7 +81,7 @@ class TorchSemantics:
                                standalone=opaque_args)
         elif info.known_base:
             self._init_known(obj, info.known_base, args, kwargs)
-        else:
+        elif not self.init_dict_subclass(obj, info, args, kwargs, opaque_args):
             self.init_dataclass(obj, info, args, kwargs, opaque_args)
         project_hooks.note_module(self, obj)
         return obj

@@ -328,7 +328,7 @@ class Func(Value):
 class ClassInfo(Value):
     """A class defined in the analysed file."""
 
-    __slots__ = ("node", "name", "bases", "methods", "kind", "known_base", "attrs")
+    __slots__ = ("node", "name", "bases", "methods", "kind", "known_base", "attrs", "order")
 
     def __init__(self, node, name, bases):
         self.node = node
@@ -336,6 +336,7 @@ class ClassInfo(Value):
         self.bases = bases  # resolved base values (ClassInfo or Qual)
         self.methods: dict = {}
         self.attrs: dict = {}  # class attributes (``scale = 1.0`` in the class body)
+        self.order = None  # its method resolution order, worked out once (see mro)
         self.kind = "object"  # "module" | "function" (autograd.Function) | "optimizer" | "object"
         self.known_base = None  # qualname of a torch.nn module it derives from, if any
 
@@ -633,9 +634,15 @@ class SuperRef:
 
 def mro(cls, _depth=0):
     """Python's C3 linearization of a class of the analysed code: ClassInfo and Qual (a base
-    from torch or another library, whose own bases are not known here) entries."""
+    of torch or another library, whose own bases are not known here) entries."""
     if not isinstance(cls, ClassInfo) or _depth > 10:
         return [cls]
+    if cls.order is None:  # (a class's bases never change once it is defined)
+        cls.order = _c3(cls, _depth)
+    return cls.order
+
+
+def _c3(cls, _depth):
     bases = [b for b in cls.bases if isinstance(b, (ClassInfo, Qual))]
     seqs = [mro(b, _depth + 1) for b in bases] + [list(bases)]
     key = (lambda c: ("q", c.name) if isinstance(c, Qual) else id(c))

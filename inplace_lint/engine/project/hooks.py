@@ -67,6 +67,7 @@ def setup(interp, project, path):
     interp.home_positions = None  # set by engine.analyze: which statements are the checked file's
     interp.deps = set()  # files of the project modules this analysis read
     interp.home_modules = []  # modules the checked file's own code built (see _callers_param)
+    interp.code_text = None  # the module's text without comments (see run_if_side_effect)
     if project is not None and path is not None:
         # checking a module that was also imported (one parse): its functions are home
         interp.module_env = project.env_for_tree(path, interp.module)
@@ -123,8 +124,10 @@ def run_if_side_effect(interp, frame, module, local):
     path = interp.project.find(module)
     if path is None:
         return
-    text = interp.env.source if interp.env is not None else interp.source
-    if text is None or len(re.findall(r"\b" + re.escape(local) + r"\b", _COMMENT.sub("", text))) > 1:
+    if interp.code_text is None and interp.source is not None:
+        interp.code_text = _COMMENT.sub("", interp.source)  # (once per module: one import after another)
+    text = interp.code_text
+    if text is None or len(re.findall(r"\b" + re.escape(local) + r"\b", text)) > 1:
         return  # the name is used: resolved when it is
     interp.deps.add(path)
     env = interp.project.env(path)
