@@ -297,6 +297,10 @@ class Calls:
                 frame.vars[name] = self.eval(p.default, self.globals)
             else:
                 frame.vars[name] = self._unknown_param(p)
+        for name in param_kinds.sequence_params(self, fnode):
+            v = frame.vars.get(name)
+            if isinstance(v, Tensor):  # a path that cannot get past its torch.cat: the list it needs
+                frame.vars[name] = Seq(elem=opaque(v.rg))
         if isinstance(params.star_arg, cst.Param):
             rest = flat[len(plist):]
             frame.vars[params.star_arg.name.value] = Seq(items=rest, is_tuple=True)
@@ -366,6 +370,13 @@ class Calls:
             self.heap.set(obj, name, v)
 
     def _builtin(self, name, args, kwargs, node):
+        known = [_known_items(a) for a in args]
+        if name == "zip" and args and None not in known:
+            # zip of lists whose members are known: the tuples, in order (a loop over
+            # ``zip(dims, dims[1:])`` of constants builds its layers one by one)
+            return Seq(items=[Seq(items=[k[i] for k in known], is_tuple=True) for i in range(min(map(len, known)))])
+        if name == "enumerate" and len(args) == 1 and known[0] is not None:
+            return Seq(items=[Seq(items=[Const(i), v], is_tuple=True) for i, v in enumerate(known[0])])
         if name in ("zip",):
             return Seq(elem=Seq(items=[self.iterate(a.value if isinstance(a, Starred) else a) for a in args],
                                 is_tuple=True), nonempty=bool(args) and all(nonempty(a) for a in args))
@@ -379,6 +390,8 @@ class Calls:
             if isinstance(a, Seq):
                 return Seq(items=a.items, elem=a.elem, is_tuple=name == "tuple")
             return Seq(elem=self.iterate(a), is_tuple=name == "tuple")
+        if name == "len" and len(args) == 1 and known[0] is not None:
+            return Const(len(known[0]))
         if name == "next":
             return self.iterate(args[0]) if args else opaque()
         if name == "range":
@@ -579,3 +592,13 @@ def _double_star_entries(v):
         return {}
     names = [k for k in dicts[0].entries if k != "?" and all(k in d.entries for d in dicts[1:])]
     return {k: join_all([d.entries[k] for d in dicts]) for k in names}
+
+
+def _known_items(v):
+    """The members, in order, of a list or tuple known exactly, or of a ModuleList or
+    Sequential of known layers; None otherwise (a starred argument, an unknown length)."""
+    if isinstance(v, Seq) and v.items is not None and v.tail is None:
+        return v.items
+    if isinstance(v, Obj) and v.is_module and v.items is not None:
+        return v.items
+    return None

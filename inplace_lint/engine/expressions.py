@@ -482,9 +482,17 @@ class Expressions:
 
 
 def constant_items(v, limit=8):
-    """The items of a short tuple or list of known constants (``("critic", "generator")``),
+    """The items of a short tuple or list of known constants (``("critic", "generator")``, or
+    tuples of them),
     which a comprehension runs over once per item, in order; None for anything else."""
     if isinstance(v, Seq) and v.items is not None and 0 < len(v.items) <= limit and all(
-            isinstance(i, Const) and i is not UNKNOWN_CONST for i in v.items):
+            _constant(i) for i in v.items):
         return v.items
     return None
+
+
+def _constant(v):
+    """A known constant, or a tuple of them (the items of ``zip(dims, dims[1:])``)."""
+    if isinstance(v, Seq):
+        return v.is_tuple and v.items is not None and all(_constant(i) for i in v.items)
+    return isinstance(v, Const) and v is not UNKNOWN_CONST

@@ -12,6 +12,8 @@ whose test contradicts what is known cannot run on this path.
 """
 from __future__ import annotations
 
+import operator
+
 import libcst as cst
 
 from .values import (
@@ -389,6 +391,20 @@ def _constant(interp, node, frame):
                 isinstance(v.value, str) and "\\" in v.value):
             return v.value
         return _NO
+    if isinstance(node, cst.BinaryOperation) and type(node.operator) in _INT_OPS:
+        # ``len(widths) - 2``: arithmetic on known ints
+        left, right = _constant(interp, node.left, frame), _constant(interp, node.right, frame)
+        if type(left) is int and type(right) is int:
+            return _INT_OPS[type(node.operator)](left, right)
+        return _NO
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len" and \
+            frame.lookup("len") is None and len(node.args) == 1 and not node.args[0].star and \
+            isinstance(node.args[0].value, cst.Name):
+        # the length of a list or tuple whose members are known (a caller's literal list)
+        v = frame.lookup(node.args[0].value.value)
+        if isinstance(v, Seq) and v.items is not None and v.tail is None:
+            return len(v.items)
+        return _NO
     if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
         items = [_constant(interp, el.value, frame) if isinstance(el, cst.Element) else _NO
                  for el in node.elements]
@@ -397,6 +413,7 @@ def _constant(interp, node, frame):
 
 
 _NO = object()
+_INT_OPS = {cst.Add: operator.add, cst.Subtract: operator.sub, cst.Multiply: operator.mul}
 
 
 def compare_constants(interp, test, frame):

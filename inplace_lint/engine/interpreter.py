@@ -713,11 +713,19 @@ def _torch_layers(it):
     UNROLLED_OWN_LAYERS modules of any class: run one by one, each layer is itself (as
     one of several, each would run on every pass anyway, and what one does would only be
     possible: a residual ``x +=`` in one block against the norm of another)."""
-    if not (isinstance(it, Obj) and it.items and all(isinstance(m, Obj) and m.is_module for m in it.items)):
+    if isinstance(it, Seq) and it.items and all(isinstance(t, Seq) and t.is_tuple and t.items for t in it.items):
+        # ``enumerate(self.blocks)``, ``zip(self.blocks, self.norms)``: tuples of layers and known constants
+        layers = [m for t in it.items for m in t.items if not isinstance(m, Const) or m is UNKNOWN_CONST]
+        count = len(it.items)
+    elif isinstance(it, Obj) and it.items:
+        layers, count = it.items, len(it.items)
+    else:
         return False
-    if all(m.cls is None and (m.qual or "").startswith("torch.nn.") for m in it.items):
-        return len(it.items) <= UNROLLED_LAYERS
-    return len(it.items) <= UNROLLED_OWN_LAYERS
+    if not layers or not all(isinstance(m, Obj) and m.is_module for m in layers):
+        return False
+    if all(m.cls is None and (m.qual or "").startswith("torch.nn.") for m in layers):
+        return count <= UNROLLED_LAYERS
+    return count <= UNROLLED_OWN_LAYERS
 
 
 class _Jump(cst.CSTVisitor):

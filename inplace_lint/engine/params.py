@@ -151,3 +151,98 @@ class Mentions:
         self.self_called = Counter(_SELF_CALL.findall(text))
         self.attributes = Counter(_ATTRIBUTE.findall(text))
         self.quoted = Counter(_QUOTED.findall(text))
+
+
+# torch functions whose first argument is a sequence of tensors: a tensor there raises TypeError
+_SEQUENCE_FIRST = {"torch.cat", "torch.concat", "torch.concatenate", "torch.stack", "torch.hstack",
+                   "torch.vstack", "torch.dstack", "torch.column_stack", "torch.row_stack"}
+
+
+def sequence_params(interp, fnode: cst.FunctionDef) -> frozenset:
+    """The parameters a function hands, unchanged, to ``torch.cat``/``torch.stack`` in a
+    statement every call reaches (one at the body's top level, after no return or
+    isinstance test of the parameter): the function works only with a list or tuple
+    there, so a write ``x[i] = v`` before it fills a slot of that list and writes no tensor
+    (a caller's path that hands it a tensor raises TypeError at the cat, before any backward)."""
+    cache = interp.__dict__.setdefault("_sequence_params", {})
+    got = cache.get(id(fnode))
+    if got is None:
+        got = cache[id(fnode)] = _sequence_params(interp, fnode)
+    return got
+
+
+def _sequence_params(interp, fnode):
+    names = {p.name.value for p in list(fnode.params.posonly_params) + list(fnode.params.params)}
+    body = fnode.body.body if isinstance(fnode.body, cst.IndentedBlock) else ()
+    found = set()
+    for i, stmt in enumerate(body):
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            value = getattr(small, "value", None)
+            for name in _cat_arguments(interp, value, 0):
+                if name in names and name not in found and _unchanged_before(body[:i], name):
+                    found.add(name)
+    return frozenset(found)
+
+
+def _cat_arguments(interp, expr, depth):
+    """Names passed as the sequence argument of a cat-like call inside ``expr`` (nested calls too)."""
+    if not isinstance(expr, cst.Call) or depth > 3:
+        return
+    if interp._resolve_dotted(_dotted(expr.func)) in _SEQUENCE_FIRST and expr.args:
+        first = next((a for a in expr.args if a.keyword is None or a.keyword.value == "tensors"), None)
+        if first is not None and first.star == "" and isinstance(first.value, cst.Name):
+            yield first.value.value
+    for a in expr.args:
+        yield from _cat_arguments(interp, a.value, depth + 1)
+    if isinstance(expr.func, cst.Attribute):
+        yield from _cat_arguments(interp, expr.func.value, depth + 1)
+
+
+class _Touches(cst.CSTVisitor):
+    """Whether statements rebind ``name``, test its type, or return a value that mentions it."""
+
+    def __init__(self, name):
+        self.name, self.found = name, False
+
+    def _mentions(self, node):
+        hit = []
+
+        class Find(cst.CSTVisitor):
+            def visit_Name(s, n):
+                if n.value == self.name:
+                    hit.append(n)
+        node.visit(Find())
+        return bool(hit)
+
+    def visit_AssignTarget(self, node):
+        if isinstance(node.target, cst.Name) and node.target.value == self.name or isinstance(
+                node.target, (cst.Tuple, cst.List)) and self._mentions(node.target):
+            self.found = True
+
+    def visit_AugAssign(self, node):
+        if isinstance(node.target, cst.Name) and node.target.value == self.name:
+            self.found = True
+
+    def visit_For(self, node):
+        if self._mentions(node.target):
+            self.found = True
+
+    def visit_Return(self, node):
+        if node.value is not None and self._mentions(node.value):
+            self.found = True
+
+    def visit_Call(self, node):
+        if isinstance(node.func, cst.Name) and node.func.value == "isinstance" and node.args and \
+                isinstance(node.args[0].value, cst.Name) and node.args[0].value.value == self.name:
+            self.found = True
+
+
+def _unchanged_before(stmts, name):
+    v = _Touches(name)
+    for s in stmts:
+        s.visit(v)
+        if v.found:
+            return False
+    return True
