@@ -1,0 +1,5 @@
+from . import attacks
+from .models import SmallCNN
+from .transforms import build_transform
+
+__all__ = ["attacks", "SmallCNN", "build_transform"]
