@@ -69,3 +69,21 @@ def run():
         opt.zero_grad()
         loss.backward()
         opt.step()
+
+
+def silent_hazard():
+    """Compares the gradient of the in-place decode with an out-of-place decode of the same output."""
+    torch.manual_seed(0)
+    head = DetectHead(8)
+    feat = torch.randn(2, 8, 4, 4, requires_grad=True)
+    target_boxes = torch.rand(2, 2, 4, 4, 4) * 16
+    target_obj = (torch.rand(2, 2, 4, 4) > 0.5).float()
+    p, y = head(feat)
+    got = torch.autograd.grad(detection_loss(p, y, target_boxes, target_obj), [feat, *head.parameters()])
+    p, stride = head(feat)[0], head.cfg.stride
+    s = p.sigmoid()
+    xy = (s[..., 0:2] * 2 - 0.5 + make_grid(4, 4)) * stride
+    wh = (s[..., 2:4] * 2) ** 2 * head.anchor_wh * stride
+    ref = torch.cat((xy, wh, s[..., 4:]), -1)
+    want = torch.autograd.grad(detection_loss(p, ref, target_boxes, target_obj), [feat, *head.parameters()])
+    return any(not torch.allclose(a, b, atol=1e-5) for a, b in zip(want, got))

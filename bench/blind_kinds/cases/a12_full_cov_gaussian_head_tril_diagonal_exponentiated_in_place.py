@@ -54,3 +54,18 @@ def run():
         x, y = make_data(generator=gen)
         rmse = (model(x).mean - y).pow(2).mean().sqrt()
     return rmse.item()
+
+
+def silent_hazard():
+    """Compares the in-place head's gradient with an out-of-place scale_tril built from the same weights."""
+    torch.manual_seed(0)
+    model = Regressor()
+    x, y = make_data(generator=torch.Generator().manual_seed(0))
+    params = list(model.parameters())
+    got = torch.autograd.grad(-model(x).log_prob(y).mean(), params)
+    h = model.trunk(x)
+    raw = model.head.raw_tril(h).view(-1, model.head.d, model.head.d)
+    L = raw.tril(-1) + torch.diag_embed(raw.diagonal(dim1=-2, dim2=-1).exp())
+    ref = MultivariateNormal(model.head.loc(h), scale_tril=L)
+    want = torch.autograd.grad(-ref.log_prob(y).mean(), params)
+    return any(not torch.allclose(a, b, atol=1e-6) for a, b in zip(want, got))
