@@ -1,0 +1,5 @@
+from .actor import GaussianActor
+from .critic import TwinQ
+from .replay import ReplayBuffer
+
+__all__ = ["GaussianActor", "ReplayBuffer", "TwinQ"]
