@@ -18,7 +18,9 @@
 # quiet; the session-7 rule that lets a public method called only through `self` take its
 # callers' grad mode covers optimizer classes only.  With the direct grad-on call at the end it
 # fires even when renamed: the linter does not use that no loss can reach the topk node when
-# its values are unused (only its integer indices go on), so that its backward never runs.
+# its values are only compared (or not used at all: it fires with the `if topk_mask is None`
+# lines removed too; only binding the values to `_` makes it quiet), so that its backward
+# never runs -- only the integer indices go on.
 import torch
 from torch import nn
 
