@@ -1,6 +1,6 @@
 """Findings on PyTorch libraries the linter was never tuned on (issue 12).
 
-    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth] [--only NAME,...]
+    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth] [--only NAME,...]
 
 FOLDER (default /work/unseen) holds one unpacked wheel per library, in a
 sub-folder named like the distribution (``kornia/``, ``pyro_ppl/``, ...).
@@ -40,7 +40,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # (/work/unseen5); "sixth": picked in session 6, measured before any of its code
 # was read (/work/unseen6); "seventh": picked in session 7, measured before any of its
 # code was read (/work/unseen7); "eighth": picked in session 7, measured before any of
-# its code was read (/work/unseen8).
+# its code was read (/work/unseen8); "ninth": picked in session 8, measured before any of
+# its code was read (/work/unseen9).
 SETS = {"first": {
     "kornia": "0.9.0",
     "monai": "1.6.1",
@@ -98,11 +99,19 @@ SETS = {"first": {
     "flair": "0.15.1",
     "pykeen": "1.11.1",
     "pytorch_widedeep": "1.7.0",
+}, "ninth": {
+    "allennlp": "2.10.1",
+    "d3rlpy": "2.8.1",
+    "mace_torch": "0.3.16",
+    "pytorch_tabular": "1.2.0",
+    "schnetpack": "2.1.1",
+    "ultralytics": "8.4.190",
 }}
 PINNED = {name: version for libraries in SETS.values() for name, version in libraries.items()}
 DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/work/unseen3",
                   "fourth": "/work/unseen4", "fifth": "/work/unseen5", "sixth": "/work/unseen6",
-                  "seventh": "/work/unseen7", "eighth": "/work/unseen8"}
+                  "seventh": "/work/unseen7", "eighth": "/work/unseen8",
+                  "ninth": "/work/unseen9"}
 
 
 def download(folder, names):
@@ -155,7 +164,7 @@ def check(folder):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth)")
+    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth)")
     ap.add_argument("--set", choices=sorted(SETS), default="first")
     ap.add_argument("--download", action="store_true",
                     help="pip-download and unzip the pinned wheels first")
