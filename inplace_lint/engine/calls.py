@@ -256,6 +256,14 @@ class Calls:
         # A value returned on one path does not see saves made only on another.
         every = frozenset().union(*(seen for _, seen in frame.returns))
         parts = [hidden_linked(v, every - seen) for v, seen in frame.returns]
+        first = parts[0]
+        if isinstance(first, Seq) and first.is_tuple and first.items is not None and all(
+                isinstance(p, Seq) and p.is_tuple and p.items is not None and len(p.items) == len(first.items)
+                for p in parts):
+            # tuples of one length on every path: ``a, b = f()`` binds ``b`` to what each path
+            # returned second, never to a first item (an early ``return zeros, ones``)
+            return Seq(items=[join_all([p.items[k] for p in parts]) for k in range(len(first.items))],
+                       is_tuple=True)
         out = join_all(parts)
         if isinstance(out, Tensor) and not out.members and out.srcs is None:
             # one tensor returned on every path (a helper handing back its argument,
@@ -468,7 +476,7 @@ class Calls:
         snap = Snapshot(t)
         if self.doubt or not certain:
             snap.alias_certain = False
-        elif live and t.members and t.paths and any(
+        elif live and t.members and t.paths and not any(s in t.storage.saves for s in live) and any(
                 not any(self.state.live(s) for s in m.visible_saves()) for m in t.members):
             # one of several values that reach here (``a if c else b``) was
             # saved, another was not: the hazard depends on the path taken
