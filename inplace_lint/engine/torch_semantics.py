@@ -419,6 +419,12 @@ class TorchSemantics:
                     if isinstance(got, Tensor) and rg is not False and "__dirty__" not in ctx.attrs and any(
                             isinstance(a, Tensor) and a.storage is got.storage for a in args):
                         return custom_view(got, rg)
+                    # a tensor forward made (``y = tanh(x) * s; ctx.save_for_backward(y)``): the
+                    # output is that tensor, with the Function's grad, and what was saved of it
+                    outs = got.items if isinstance(got, Seq) and got.is_tuple and got.items is not None else [got]
+                    made = [_function_output(o, rg, args) for o in outs]
+                    if all(m is not None for m in made):
+                        return made[0] if made and outs[0] is got else Seq(items=made, is_tuple=True)
                 return opaque(self._taint(args, kwargs))
             return opaque(self._taint(args, kwargs))
         return opaque(self._taint(args, kwargs))
@@ -752,3 +758,12 @@ def _kwarg_node(call, name):
 
 def _is_false(v):
     return isinstance(v, Const) and v.value is False
+
+
+def _function_output(t, rg, args):
+    """An output of a custom Function's forward: a tensor it made (not an input or a view
+    of one), now carrying the Function's grad; None when it cannot say."""
+    if not isinstance(t, Tensor) or t.kind != "fresh" or t.members or t.base is not None or any(
+            isinstance(a, Tensor) and a.storage is t.storage for a in args):
+        return None
+    return Tensor(storage=t.storage, rg=rg, leaf=None if rg is None else not rg, kind="fresh", dtype=t.dtype)
