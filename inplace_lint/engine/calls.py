@@ -161,14 +161,19 @@ class Calls:
         if not standalone:
             if any(f.node is fnode for f in self.funcs) or self.steps > self.budget:
                 return opaque(self._taint(args, kwargs))
-            one_line = len(self.chain) < MAX_DEPTH + 2 and guards.single_return(fnode) is not None
-            if len(self.chain) >= MAX_DEPTH and not one_line:
+            depth = len(self.chain)
+            if depth >= MAX_DEPTH:
+                # methods that only hand a call on (an event's dispatch to its callbacks) do
+                # not count: two levels of them at most
+                depth -= min(2, sum(1 for f in self.funcs if self._dispatcher(f.node)))
+            one_line = depth < MAX_DEPTH + 2 and guards.single_return(fnode) is not None
+            if depth >= MAX_DEPTH and not one_line:
                 # only constructors, nested in constructors (the helpers they call stay
                 # opaque there: following them too doubled the cost on torchvision), and a
                 # level or two of one-line methods (``def attend(self, p): return self.drop(p)``,
                 # a hook a subclass overrides: one statement each)
                 inits = sum(map(is_init, self.chain)) + 1
-                if fnode.name.value != "__init__" or len(self.chain) + 1 - inits > MAX_DEPTH \
+                if fnode.name.value != "__init__" or depth + 1 - inits > MAX_DEPTH \
                         or inits > MAX_INIT_DEPTH or self.deep_steps > self.budget // DEEP_INIT_SHARE:
                     return opaque(self._taint(args, kwargs))
                 deep = not self.in_deep
@@ -315,6 +320,13 @@ class Calls:
         if params.star_kwarg is not None:
             frame.vars[params.star_kwarg.name.value] = Dict(
                 {k: v for k, v in kwargs.items() if k not in {p.name.value for p in plist}})
+
+    def _dispatcher(self, fnode):
+        memo = self.__dict__.setdefault("_dispatchers", {})
+        got = memo.get(id(fnode))
+        if got is None:
+            got = memo[id(fnode)] = guards.dispatcher(fnode)
+        return got
 
     def _unknown_param(self, p: cst.Param):
         return param_kinds.unknown_param(self, p)
