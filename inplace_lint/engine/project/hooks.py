@@ -363,7 +363,15 @@ def keep_event(interp, t, live):
     # a model's layers, ``w.view(-1)`` of each)
     reached = [t] + list(t.members or ())
     ids = {id(x.storage) for x in reached} | {id(x.root().storage) for x in reached if x.base is not None}
-    return bool(ids & anchor.storages) or any(_callers_param(interp, x.root()) for x in reached)
+    if ids & anchor.storages or any(_callers_param(interp, x.root()) for x in reached):
+        return True
+    # a write refused whatever was saved (a multi-output view of a tensor that requires grad,
+    # with grad on), certain only with the caller's model or grad mode: as for a save above
+    if t.rg is True and interp.state.grad is True and t.view in ("multi", "custom") and (
+            anchor.grad_args or _holds_callers_objects(interp, anchor.bound)
+            or _built_here(interp, [anchor.bound] + list(anchor.values))):
+        return CANDIDATE
+    return False
 
 
 def _callers_param(interp, t):
