@@ -495,6 +495,10 @@ class Expressions:
             return UNKNOWN_CONST
         if isinstance(v, Obj) and v.items is not None:
             return join_all(v.items) if v.items else opaque()
+        if isinstance(v, Obj) and v.cls is not None and v.cls.lookup("__iter__")[0] is not None:
+            # an object of the code's own class with ``__iter__`` (``list(taps)``): what it yields
+            fn, owner = v.cls.lookup("__iter__")
+            return self.iterate(self.call_function(Func(fn, owner=owner, bound=v), [], {}, self.cur_stmt or fn))
         if isinstance(v, Alt):
             return join_all([self.iterate(o) for o in v.options])
         if isinstance(v, Obj) and v.qual == "torch.nn.ModuleDict":

@@ -298,6 +298,8 @@ class TorchSemantics:
         if name == "collections.defaultdict" and args and isinstance(args[0], Qual) and \
                 args[0].name in ("builtins.list", "builtins.dict"):
             return Dict(factory=args[0].name[len("builtins."):])
+        if name == "collections.OrderedDict":
+            return self._builtin("dict", args, kwargs, node)  # a dict, in the order given
         if name in ("argparse.Namespace", "types.SimpleNamespace"):
             ns = Obj(qual="namespace")  # a config object: its attributes are the keywords
             ns.attrs.update(kwargs)
