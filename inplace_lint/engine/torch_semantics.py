@@ -585,6 +585,10 @@ class TorchSemantics:
             if out_rg is True:
                 self._absorb_grad(first, Tensor(rg=True))
             link(first, tensors)
+            if first.base is not None and not first.data:
+                # written through a view (``L.diagonal().copy_(softplus(d))``): what uses the
+                # base uses what was written into it
+                link(first.root(), [t for t in tensors if t is not first])
             after_inplace(first, name)
             result = first
         else:
