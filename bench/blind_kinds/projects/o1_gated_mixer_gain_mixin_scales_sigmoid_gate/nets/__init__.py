@@ -1,0 +1,4 @@
+from .mixins import GainMixin
+from .model import GatedMixer
+
+__all__ = ["GainMixin", "GatedMixer"]
