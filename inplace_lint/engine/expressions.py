@@ -12,7 +12,7 @@ from . import guards
 from .containers import AnyOrder
 from .frames import Frame, decorator_name, nonempty
 from .project import hooks as project_hooks
-from .pyobjects import dict_entries, missing_item
+from .pyobjects import ARRAY_PROPERTIES, NDARRAY_ONLY_METHODS, array_attribute, dict_entries, missing_item
 from .registration import HookHandle
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
@@ -95,6 +95,9 @@ class Expressions:
             return BoundMethod(base, attr)  # handle.remove(), "a.b".split(".")
         if isinstance(base, Qual):
             return Qual(self.k.resolve(base.name + "." + attr))  # re-exports: torch.functional.F
+        if array_attribute(base, attr):
+            # of an ndarray (``arr: np.ndarray``, ``np.arange(n)``) or a number: no tensor
+            return UNKNOWN_CONST if attr in ARRAY_PROPERTIES else BoundMethod(base, attr)
         if isinstance(base, Tensor):
             if attr == "data":
                 return Tensor(storage=base.storage, rg=False, leaf=True, data=True, base=base,
@@ -114,7 +117,7 @@ class Expressions:
                     return opaque(base.rg)
                 if base.kind == "arg" and self.k.is_tensor_method(attr) and attr not in NUMPY_METHODS:
                     base.kind = "input"  # only a tensor has this method: evidence of its type
-            if self.k.is_tensor_method(attr) or attr in HARMLESS_METHODS:
+            if self.k.is_tensor_method(attr) or attr in HARMLESS_METHODS or attr in NDARRAY_ONLY_METHODS:
                 return BoundMethod(base, attr)
             return opaque(base.rg) if base.kind == "opaque" else BoundMethod(base, attr)
         if isinstance(base, Obj):
