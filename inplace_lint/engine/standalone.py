@@ -24,6 +24,9 @@ from .values import ClassInfo, Const, Func, Qual
 _SELF_CALL = re.compile(r"\bself\.(\w+)\s*\(")
 # the public methods torch.optim.Optimizer offers its users (see callers_seen)
 OPTIMIZER_API = frozenset({"step", "zero_grad", "add_param_group", "state_dict", "load_state_dict"})
+# what nn.Module's users call by convention, or torch calls for them (see callers_seen)
+MODULE_API = frozenset({"forward", "extra_repr", "reset_parameters", "train", "eval", "state_dict",
+                        "load_state_dict", "to", "cuda", "cpu", "apply", "parameters", "modules"})
 
 
 class Standalone:
@@ -78,10 +81,13 @@ class Standalone:
         calls = self._call_grads.get(id(node))
         still, flags = frozenset(), {}
         seen_all = self.callers_seen(node, owner)
+        # a public method of a module takes only its callers' grad mode, when it is off at every
+        # call (see callers_seen); a private helper or an optimizer's method their facts too
+        facts = seen_all and not (owner is not None and owner.kind == "module" and not private(node))
         if grad is None and seen_all and calls:
             if all(c[0] is False for c in calls):
                 grad = False
-            else:
+            elif facts:
                 # a parameter that gets a tensor that cannot require grad at every call
                 # (or the call runs with grad off): no grad through it here either
                 live = [c for c in calls if c[0] is not False]
@@ -92,7 +98,7 @@ class Standalone:
                          for n in live[0][2] if all(n in c[2] for c in live)}
         # a parameter given the same constant at every call (``_grads(clip_at_end=True)``)
         fixed = {}
-        if seen_all and calls:
+        if facts and calls:
             fixed = {n: v for n, v in calls[0][3].items() if all(c[3].get(n) == v for c in calls[1:])}
         if (still or flags or fixed) and not self._only_called(node.name.value):
             still, flags, fixed = frozenset(), {}, {}  # also passed around (a callback): other callers unseen
@@ -161,12 +167,17 @@ class Standalone:
         of any other class, or one the file also calls on another object, passes
         around or names in a string, may be called from outside with grad on, and
         keeps its grad mode unknown; so do the methods torch's Optimizer itself offers
-        to its users.  (A bare name outside the class body is no reference to a
+        to its users.  A public method of an nn.Module named so too (``self.get_pos_mask(...)``
+        only) is a step of the module's own work as well, but a user may still call it
+        from another file: it takes its callers' grad mode only where every call seen runs
+        with grad off (reached only from a ``@torch.no_grad()`` forward), and none of
+        their argument facts.  (A bare name outside the class body is no reference to a
         method: ``update = p.clone()`` in a method is a local.)"""
         if private(fnode):
             return True
         name = fnode.name.value
-        if owner is None or owner.kind != "optimizer" or name.startswith("__") or name in OPTIMIZER_API:
+        if owner is None or owner.kind not in ("optimizer", "module") or name.startswith("__") \
+                or name in (OPTIMIZER_API if owner.kind == "optimizer" else MODULE_API):
             return False
         key = (id(fnode), id(owner))
         if key not in self._seen_memo:
