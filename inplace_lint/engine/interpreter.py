@@ -27,7 +27,7 @@ from .expressions import BINOPS, Expressions, constant_items
 from .frames import Frame, nonempty
 from .frames import dotted as _dotted
 from .project import hooks as project_hooks
-from .standalone import Standalone
+from .standalone import Standalone, dies_unread
 from .state import State
 from .torch_semantics import TorchSemantics, _p
 from .objects import TorchObjects
@@ -571,8 +571,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         if t == "Name":
             if isinstance(value, Tensor):
                 # A tensor bound to a name counts as used for backward unless
-                # what reads it later decides otherwise (see run()); ``_`` discards it.
-                if target.value != "_":
+                # what reads it later decides otherwise (see run()); ``_`` discards it,
+                # and so does a function's local that is never read (dies_unread).
+                if target.value != "_" and not dies_unread(self, frame):
                     self.named.append(value)
             else:
                 use(value)

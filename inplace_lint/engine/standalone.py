@@ -233,6 +233,31 @@ class Standalone:
         return dotted
 
 
+# what lets a function's locals outlive its call or be read under another name: a nested
+# scope (its closure), a global or nonlocal declaration, the frame's names as a dict
+_LOCALS_ESCAPE = re.compile(r"\b(?:def|lambda|class|global|nonlocal)\b|\b(?:locals|vars|exec|eval)\s*\(")
+
+
+def dies_unread(interp, frame):
+    """Whether a tensor bound to a name in ``frame`` and never read again is dead when the
+    call returns: nothing can reach it after that, so it is not taken as used (run()).
+    True for a plain local of a function, bound outside any loop (a later pass of the
+    loop may read what this one bound) in a function with no nested scope, global or
+    nonlocal declaration, nor ``locals()``; names of the module and of class bodies may
+    be read by code not seen here."""
+    func = frame.func
+    if func is None or interp.loop_depth or not isinstance(getattr(func, "node", None), cst.FunctionDef):
+        return False
+    memo = interp.__dict__.setdefault("_locals_die", {})
+    key = id(func.node)
+    got = memo.get(key)
+    if got is None:
+        body = func.node.body
+        text = interp.module.code_for_node(body)
+        got = memo[key] = _LOCALS_ESCAPE.search(text) is None
+    return got
+
+
 def private(fnode):
     name = fnode.name.value
     return name.startswith("_") and not name.startswith("__")
