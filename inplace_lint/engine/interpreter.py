@@ -84,6 +84,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self._seen_memo: dict = {}  # (id(method node), id(class)) -> see callers_seen
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
+        self.unnamed: dict = {}  # id -> tensor bound only to locals that die unread (see dies_unread)
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
         self.recomputed = None  # inside checkpoint(): the saves made, dropped after it (Calls.checkpoint)
         self.candidates: list = []  # events another module's own check may report (project.own_check)
@@ -573,8 +574,11 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 # A tensor bound to a name counts as used for backward unless
                 # what reads it later decides otherwise (see run()); ``_`` discards it,
                 # and so does a function's local that is never read (dies_unread).
-                if target.value != "_" and not dies_unread(self, frame):
-                    self.named.append(value)
+                if target.value != "_":
+                    if dies_unread(self, frame):
+                        self.unnamed[id(value)] = value  # (see pyobjects.python_method)
+                    else:
+                        self.named.append(value)
             else:
                 use(value)
             frame.vars[target.value] = value
