@@ -233,29 +233,46 @@ class Standalone:
         return dotted
 
 
-# what lets a function's locals outlive its call or be read under another name: a nested
-# scope (its closure), a global or nonlocal declaration, the frame's names as a dict
-_LOCALS_ESCAPE = re.compile(r"\b(?:def|lambda|class|global|nonlocal)\b|\b(?:locals|vars|exec|eval)\s*\(")
+# declarations and calls that let a function's locals be read under other names
+_LOCALS_ESCAPE = ("global", "nonlocal", "locals")
+
+
+def bind_name(interp, frame, value):
+    """Tensor ``value`` was bound to a name in ``frame``: it counts as used at the end of
+    run() unless what reads it decides otherwise, or it is a local that dies unread."""
+    key = dies_unread(interp, frame)
+    if key is None:
+        interp.named.append(value)
+    else:  # (a nested scope made in the call, or a list it is appended to, may keep it)
+        interp.unnamed[id(value)] = (value, key)
 
 
 def dies_unread(interp, frame):
-    """Whether a tensor bound to a name in ``frame`` and never read again is dead when the
-    call returns: nothing can reach it after that, so it is not taken as used (run()).
-    True for a plain local of a function, bound outside any loop (a later pass of the
-    loop may read what this one bound) in a function with no nested scope, global or
-    nonlocal declaration, nor ``locals()``; names of the module and of class bodies may
-    be read by code not seen here."""
+    """For a tensor bound to a name in ``frame``: the key of the function whose local
+    dies unread when the call returns (nothing reaches it after that, so it is not taken
+    as used at the end of run()), or None.  A plain local of a function, bound outside
+    any loop (a later pass of the loop may read what this one bound), in a file without
+    global or nonlocal declarations or ``locals()``; names of the module and of class
+    bodies may be read by code not seen here.  A nested def, class or lambda made in the
+    call may read it later (scope_opened): then it counts as named after all."""
     func = frame.func
     if func is None or interp.loop_depth or not isinstance(getattr(func, "node", None), cst.FunctionDef):
-        return False
-    memo = interp.__dict__.setdefault("_locals_die", {})
-    key = id(func.node)
-    got = memo.get(key)
-    if got is None:
-        body = func.node.body
-        text = interp.module.code_for_node(body)
-        got = memo[key] = _LOCALS_ESCAPE.search(text) is None
-    return got
+        return None
+    m = interp._file_mentions()
+    if any(m.names[w] for w in _LOCALS_ESCAPE):
+        return None
+    return id(func.node)
+
+
+def scope_opened(interp, frame):
+    """A nested def, class or lambda is made in ``frame`` (which is returned: its closure):
+    the locals of its function may be read by it after the call (see dies_unread)."""
+    f = frame
+    while f is not None and f.func is None:
+        f = f.parent
+    if f is not None and isinstance(getattr(f.func, "node", None), cst.FunctionDef):
+        interp.escaping.add(id(f.func.node))
+    return frame
 
 
 def private(fnode):
