@@ -14,6 +14,7 @@ from .frames import Frame, decorator_name, nonempty
 from .project import hooks as project_hooks
 from .pyobjects import ARRAY_PROPERTIES, NDARRAY_ONLY_METHODS, array_attribute, dict_entries, missing_item
 from .registration import HookHandle
+from .standalone import named_after_all
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
@@ -74,6 +75,8 @@ class Expressions:
         name = node.value
         v = frame.lookup(name)
         if v is not None:
+            if self.unnamed and id(v) in self.unnamed:
+                named_after_all(self, v)  # a local read again (see standalone.bind_name)
             return v
         if name in ("True", "False", "None"):
             return Const({"True": True, "False": False, "None": None}[name])

@@ -40,11 +40,6 @@ def string_method(text, name, args):
 def python_method(interp, recv, name, args):
     """``recv.<name>(*args)`` for a list/tuple, dict or string; None when not modelled here."""
     if isinstance(recv, Seq):
-        if name in ("append", "insert", "add", "extend") and args:
-            # a local kept in a list (maybe an attribute's, read by another method): as if named
-            kept = interp.unnamed.pop(id(args[-1]), None)
-            if kept is not None:
-                interp.named.append(kept[0])
         if name in ("append", "insert", "add", "extend") and args and recv.sources:
             for src in recv.sources:  # ``(a if c else b).append(x)``: either list may get it
                 src.elem = join(src.element(), interp.iterate(args[0]) if name == "extend" else args[-1])

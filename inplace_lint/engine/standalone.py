@@ -239,12 +239,21 @@ _LOCALS_ESCAPE = ("global", "nonlocal", "locals")
 
 def bind_name(interp, frame, value):
     """Tensor ``value`` was bound to a name in ``frame``: it counts as used at the end of
-    run() unless what reads it decides otherwise, or it is a local that dies unread."""
+    run() unless what reads it decides otherwise; or, bound to a local that may die unread,
+    only if a name is evaluated to it again (named_after_all) or a nested scope made in the
+    call may do so later."""
     key = dies_unread(interp, frame)
     if key is None:
         interp.named.append(value)
-    else:  # (a nested scope made in the call, or a list it is appended to, may keep it)
+    else:
         interp.unnamed[id(value)] = (value, key)
+
+
+def named_after_all(interp, value):
+    """A name was evaluated to ``value``, a local that might have died unread: whatever
+    the expression does with it (returns it in a dict, passes it to a constructor), it is
+    named as any other."""
+    interp.named.append(interp.unnamed.pop(id(value))[0])
 
 
 def dies_unread(interp, frame):
