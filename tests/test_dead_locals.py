@@ -62,3 +62,14 @@ def test_local_carried_to_the_next_pass_of_a_loop_is_reported():
         "        x = x.exp()\n        p = x * self.w\n        x.add_(1)\n", "        loss = prev = 0\n" + body)
     write = (HEAD + src).splitlines().index(inner + "q.add_(1)") + 1
     assert lines(src.format("loss")) == [write]
+
+
+def test_local_bound_on_one_path_and_named_after_the_join_is_reported():
+    # after the ``if``, ``img`` gives the paths' copies, not the tensor the branch bound
+    src = ("def apply_fill(img: torch.Tensor, fill: float, mode: str) -> torch.Tensor:\n"
+           "    if fill is not None:\n        img, mask = torch.tensor_split(img, indices=(-1,), dim=-3)\n"
+           "        mask = mask.expand_as(img)\n        fill_img = torch.tensor([fill]).view(1, -1, 1, 1)\n"
+           "        if mode == 'nearest':\n            img = torch.where(mask < 0.5, fill_img.expand_as(img), img)\n"
+           "        else:\n            img = img.sub_(fill_img).mul_(mask).add_(fill_img)\n    return img.round_()\n")
+    write = (HEAD + src).splitlines().index("    return img.round_()") + 1
+    assert lines(src) == [write]

@@ -75,8 +75,8 @@ class Expressions:
         name = node.value
         v = frame.lookup(name)
         if v is not None:
-            if self.unnamed and id(v) in self.unnamed:
-                named_after_all(self, v)  # a local read again (see standalone.bind_name)
+            if self.unnamed and isinstance(v, Tensor):
+                named_after_all(self, v)  # a local named again (see standalone.bind_name)
             return v
         if name in ("True", "False", "None"):
             return Const({"True": True, "False": False, "None": None}[name])

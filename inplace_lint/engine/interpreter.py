@@ -142,7 +142,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             # A tensor bound to a name and never read again is kept for whatever the
             # code does next: take it as used.  One that was read is used exactly
             # when what read it is (``idx = dist.argmax(1)`` does not use dist).
-            self.named.extend(t for t, key in self.unnamed.values() if key in self.escaping)
+            self.named.extend(t for kept in self.unnamed.values() for t, key in kept if key in self.escaping)
             for t in self.named:
                 # A spared one (see confirm_retained) stays unused unless another
                 # reference to it (a copy made at a join, a return) was used.

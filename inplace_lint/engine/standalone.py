@@ -245,15 +245,18 @@ def bind_name(interp, frame, value):
     key = dies_unread(interp, frame)
     if key is None:
         interp.named.append(value)
-    else:
-        interp.unnamed[id(value)] = (value, key)
+    else:  # (by its version counter: a copy made where paths join shares it)
+        interp.unnamed.setdefault(id(value.storage), []).append((value, key))
 
 
 def named_after_all(interp, value):
-    """A name was evaluated to ``value``, a local that might have died unread: whatever
-    the expression does with it (returns it in a dict, passes it to a constructor), it is
-    named as any other."""
-    interp.named.append(interp.unnamed.pop(id(value))[0])
+    """A name was evaluated to ``value``: the locals that might have died unread and share
+    its version counter, or a member's (the same tensor, or its copy made where paths
+    join, or a view of it), are named as any other, whatever the expression does with
+    them (returns them in a dict, passes them to a constructor)."""
+    for t in value.members or (value,):
+        for kept, _ in interp.unnamed.pop(id(t.storage), ()):
+            interp.named.append(kept)
 
 
 def dies_unread(interp, frame):
