@@ -161,14 +161,19 @@ class Calls:
         if not standalone:
             if any(f.node is fnode for f in self.funcs) or self.steps > self.budget:
                 return opaque(self._taint(args, kwargs))
-            one_line = len(self.chain) < MAX_DEPTH + 2 and guards.single_return(fnode) is not None
-            if len(self.chain) >= MAX_DEPTH and not one_line:
+            depth = len(self.chain)
+            if depth >= MAX_DEPTH:
+                # methods that only hand a call on (an event's dispatch to its callbacks) do
+                # not count: two levels of them at most
+                depth -= min(2, sum(1 for f in self.funcs if self._dispatcher(f.node)))
+            one_line = depth < MAX_DEPTH + 2 and guards.single_return(fnode) is not None
+            if depth >= MAX_DEPTH and not one_line:
                 # only constructors, nested in constructors (the helpers they call stay
                 # opaque there: following them too doubled the cost on torchvision), and a
                 # level or two of one-line methods (``def attend(self, p): return self.drop(p)``,
                 # a hook a subclass overrides: one statement each)
                 inits = sum(map(is_init, self.chain)) + 1
-                if fnode.name.value != "__init__" or len(self.chain) + 1 - inits > MAX_DEPTH \
+                if fnode.name.value != "__init__" or depth + 1 - inits > MAX_DEPTH \
                         or inits > MAX_INIT_DEPTH or self.deep_steps > self.budget // DEEP_INIT_SHARE:
                     return opaque(self._taint(args, kwargs))
                 deep = not self.in_deep
@@ -256,6 +261,14 @@ class Calls:
         # A value returned on one path does not see saves made only on another.
         every = frozenset().union(*(seen for _, seen in frame.returns))
         parts = [hidden_linked(v, every - seen) for v, seen in frame.returns]
+        first = parts[0]
+        if isinstance(first, Seq) and first.is_tuple and first.items is not None and all(
+                isinstance(p, Seq) and p.is_tuple and p.items is not None and len(p.items) == len(first.items)
+                for p in parts):
+            # tuples of one length on every path: ``a, b = f()`` binds ``b`` to what each path
+            # returned second, never to a first item (an early ``return zeros, ones``)
+            return Seq(items=[join_all([p.items[k] for p in parts]) for k in range(len(first.items))],
+                       is_tuple=True)
         out = join_all(parts)
         if isinstance(out, Tensor) and not out.members and out.srcs is None:
             # one tensor returned on every path (a helper handing back its argument,
@@ -307,6 +320,13 @@ class Calls:
         if params.star_kwarg is not None:
             frame.vars[params.star_kwarg.name.value] = Dict(
                 {k: v for k, v in kwargs.items() if k not in {p.name.value for p in plist}})
+
+    def _dispatcher(self, fnode):
+        memo = self.__dict__.setdefault("_dispatchers", {})
+        got = memo.get(id(fnode))
+        if got is None:
+            got = memo[id(fnode)] = guards.dispatcher(fnode)
+        return got
 
     def _unknown_param(self, p: cst.Param):
         return param_kinds.unknown_param(self, p)
@@ -468,7 +488,7 @@ class Calls:
         snap = Snapshot(t)
         if self.doubt or not certain:
             snap.alias_certain = False
-        elif live and t.members and t.paths and any(
+        elif live and t.members and t.paths and not any(s in t.storage.saves for s in live) and any(
                 not any(self.state.live(s) for s in m.visible_saves()) for m in t.members):
             # one of several values that reach here (``a if c else b``) was
             # saved, another was not: the hazard depends on the path taken

@@ -8,7 +8,7 @@ some of those modules, each applied to the output of the one before.
 """
 from __future__ import annotations
 
-from .values import Alt, Dict, Obj, Seq, Starred, Tensor, copy_obj, opaque, t_or
+from .values import Alt, Const, Dict, Obj, Seq, Starred, Tensor, copy_obj, opaque, t_or
 
 
 class AnyOrder(Alt):
@@ -40,6 +40,12 @@ def container_items(interp, qual, args, kwargs, obj):
                         items.extend(a.value.tail)  # appended after the loop: last, in order
             elif isinstance(a, Dict):
                 items.extend(a.entries.values())
+                if len(args) == 1 and a.entries and all(isinstance(k, str) and k != "?" for k in a.entries):
+                    # Sequential(OrderedDict(conv=..., act=...)): the layers go by their keys
+                    # (``seq.act``, ``named_modules()`` gives "act")
+                    obj.attrs["__names__"] = Const(tuple(a.entries))
+                    for k, v in a.entries.items():
+                        obj.attrs.setdefault(k, v)
             else:
                 items.append(a)
         return items

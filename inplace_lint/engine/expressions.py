@@ -40,6 +40,9 @@ NUMPY_METHODS = {
     "dtype",
 }
 
+_INT_ARITHMETIC = {"Add": lambda a, b: a + b, "Subtract": lambda a, b: a - b, "Multiply": lambda a, b: a * b,
+                   "FloorDivide": lambda a, b: a // b}
+
 _BUILTINS = {"zip", "enumerate", "list", "tuple", "sorted", "reversed", "iter", "next", "sum", "max", "min",
              "getattr", "setattr", "super", "dict", "map", "filter", "print", "set", "frozenset", "len", "range",
              "isinstance", "int", "float", "str", "bool", "abs", "round", "hasattr", "type", "id", "any", "all"}
@@ -315,9 +318,18 @@ class Expressions:
         if isinstance(left, Tensor) or isinstance(right, Tensor):
             return self._binary(op, left, right, node)
         if isinstance(left, Seq) and isinstance(right, Seq):
+            if op == "add" and left.items is not None and right.items is not None and left.tail is None \
+                    and right.tail is None and left.is_tuple == right.is_tuple:
+                return Seq(items=left.items + right.items, is_tuple=left.is_tuple)  # [a] + [b, c]
             return Seq(elem=join(left.element(), right.element()))
         if isinstance(left, Seq):
             return left
+        if isinstance(left, Const) and isinstance(right, Const) and type(left.value) is int \
+                and type(right.value) is int and left is not UNKNOWN_CONST and right is not UNKNOWN_CONST:
+            # ``2 * act_dim``, ``n - 1``: sizes of layers, bounds of loops
+            fn = _INT_ARITHMETIC.get(type(node.operator).__name__)
+            if fn is not None and (type(node.operator).__name__ != "FloorDivide" or right.value):
+                return Const(fn(left.value, right.value))
         return UNKNOWN_CONST
 
     def _binary(self, op, left, right, node):
@@ -362,20 +374,29 @@ class Expressions:
         return self.branch_values(node.test, frame, node.body, node.orelse)
 
     def _tuple(self, node, frame):
-        items = [self.eval(e.value, frame) for e in node.elements]
-        for i in items:
-            use(i)
-        return Seq(items=items, is_tuple=True)
+        return self._display(node, frame, True)
 
     def _list(self, node, frame):
-        items = []
+        return self._display(node, frame, False)
+
+    def _display(self, node, frame, is_tuple):
+        """A list or tuple display; a starred part of known members is spliced in
+        (``[obs_dim, *hidden, out]`` with ``hidden=(32, 32)``), any other leaves the length unknown."""
+        items, unknown = [], False
         for e in node.elements:
             v = self.eval(e.value, frame)
             if isinstance(e, cst.StarredElement):
-                return Seq(elem=join(join_all(items) if items else None, self.iterate(v)))
+                if isinstance(v, Seq) and v.items is not None and v.tail is None:
+                    items.extend(v.items)
+                else:
+                    unknown = True
+                    items.append(self.iterate(v))
+                continue
             items.append(v)
             use(v)
-        return Seq(items=items)
+        if unknown:
+            return Seq(elem=join_all(items), is_tuple=is_tuple)
+        return Seq(items=items, is_tuple=is_tuple)
 
     def _dict(self, node, frame):
         entries = {}
@@ -480,6 +501,10 @@ class Expressions:
             return UNKNOWN_CONST
         if isinstance(v, Obj) and v.items is not None:
             return join_all(v.items) if v.items else opaque()
+        if isinstance(v, Obj) and v.cls is not None and v.cls.lookup("__iter__")[0] is not None:
+            # an object of the code's own class with ``__iter__`` (``list(taps)``): what it yields
+            fn, owner = v.cls.lookup("__iter__")
+            return self.iterate(self.call_function(Func(fn, owner=owner, bound=v), [], {}, self.cur_stmt or fn))
         if isinstance(v, Alt):
             return join_all([self.iterate(o) for o in v.options])
         if isinstance(v, Obj) and v.qual == "torch.nn.ModuleDict":

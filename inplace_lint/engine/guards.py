@@ -218,6 +218,27 @@ def single_return(fnode):
     return None
 
 
+def dispatcher(fnode):
+    """A method that only hands on a call: at most two statements, each a simple line or a
+    ``for``/``if`` (no else) around one (``for cb in self.callbacks: cb.on_event(e, s)``,
+    ``if event == self.event: self.metric.update(...)``).  Followed past the depth limit
+    like a one-line method: callbacks and hooks sit several such calls deep."""
+    stmts = fnode.body.body if isinstance(fnode.body, cst.IndentedBlock) else ()
+    stmts = [s for s in stmts if not (isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1
+                                      and isinstance(s.body[0], cst.Expr)
+                                      and isinstance(s.body[0].value, cst.SimpleString))]
+    if not 0 < len(stmts) <= 2:
+        return False
+    for st in stmts:
+        if isinstance(st, (cst.For, cst.If)):
+            if getattr(st, "orelse", None) is not None or not isinstance(st.body, cst.IndentedBlock) \
+                    or len(st.body.body) != 1 or not isinstance(st.body.body[0], cst.SimpleStatementLine):
+                return False
+        elif not isinstance(st, cst.SimpleStatementLine):
+            return False
+    return True
+
+
 def _refine_parts(interp, test, frame, truth, facts):
     # parts need no _truth of their own: the whole test's three-valued value already
     # contradicts ``truth`` whenever a part that must hold is known not to

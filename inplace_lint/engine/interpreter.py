@@ -24,6 +24,7 @@ from .calls import Calls
 from .classes import ClassDefs
 from .each_element import every_iteration_writes
 from .expressions import BINOPS, Expressions, constant_items
+from .loops import jumps, torch_layers
 from .frames import Frame, nonempty
 from .frames import dotted as _dotted
 from .project import hooks as project_hooks
@@ -385,8 +386,8 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
 
     def _for(self, node, frame):
         it = self.eval(node.iter, frame)
-        unrolled = _torch_layers(it) and not _jumps(node.body) or \
-            constant_items(it) is not None and not _jumps(node.body, or_sets_attributes=True)
+        unrolled = torch_layers(it) and not jumps(node.body) or \
+            constant_items(it) is not None and not jumps(node.body, or_sets_attributes=True)
         if unrolled:
             # ``for layer in self.layers: x = layer(x)`` over torch's own layers is a
             # Sequential: run the body once per layer, in order (a joined layer would
@@ -597,8 +598,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                     v = items[i]
                 elif isinstance(value, Const):
                     v = UNKNOWN_CONST
-                elif isinstance(value, Tensor) and value.view != "multi":
-                    # tuple-returning op or module: each part is a new tensor
+                elif isinstance(value, Tensor) and value.view not in ("multi", "single"):
+                    # tuple-returning op or module: each part is a new tensor (a view op's result
+                    # is one tensor: unpacking it is unbind, ``mu, logvar = s.view(2, b, d)``)
                     v = Tensor(rg=value.rg, leaf=None if value.rg is None else not value.rg, kind=value.kind)
                     link(v, [value])
                 else:
@@ -704,73 +706,6 @@ def _augop_text(op):
         "BitAndAssign": "&=", "BitOrAssign": "|=", "BitXorAssign": "^=", "LeftShiftAssign": "<<=",
         "RightShiftAssign": ">>=",
     }.get(op.__class__.__name__, "op=")
-
-
-UNROLLED_LAYERS = 64
-UNROLLED_OWN_LAYERS = 8
-
-
-def _torch_layers(it):
-    """A ModuleList or Sequential of at most UNROLLED_LAYERS of torch's own layers, or of
-    UNROLLED_OWN_LAYERS modules of any class: run one by one, each layer is itself (as
-    one of several, each would run on every pass anyway, and what one does would only be
-    possible: a residual ``x +=`` in one block against the norm of another)."""
-    if isinstance(it, Seq) and it.items and all(isinstance(t, Seq) and t.is_tuple and t.items for t in it.items):
-        # ``enumerate(self.blocks)``, ``zip(self.blocks, self.norms)``: tuples of layers and known constants
-        layers = [m for t in it.items for m in t.items if not isinstance(m, Const) or m is UNKNOWN_CONST]
-        count = len(it.items)
-    elif isinstance(it, Obj) and it.items:
-        layers, count = it.items, len(it.items)
-    else:
-        return False
-    if not layers or not all(isinstance(m, Obj) and m.is_module for m in layers):
-        return False
-    if all(m.cls is None and (m.qual or "").startswith("torch.nn.") for m in layers):
-        return count <= UNROLLED_LAYERS
-    return count <= UNROLLED_OWN_LAYERS
-
-
-class _Jump(cst.CSTVisitor):
-    found = False
-
-    def visit_Break(self, node):
-        self.found = True
-
-    def visit_Continue(self, node):
-        self.found = True
-
-    def visit_Return(self, node):
-        self.found = True
-
-    def visit_Yield(self, node):
-        self.found = True
-
-    def visit_FunctionDef(self, node):
-        return False  # a nested def's statements are not the loop's
-
-
-class _SetsAttr(_Jump):
-    """Also: the body sets an attribute (``self.x = ...``, ``setattr(...)``); a ``yield``
-    does not end the iteration (a generator's ``for n in NAMES: yield n, getattr(self, n)``)."""
-
-    def visit_Yield(self, node):
-        pass
-
-    def visit_AssignTarget(self, node):
-        if isinstance(node.target, cst.Attribute):
-            self.found = True
-
-    def visit_Call(self, node):
-        if isinstance(node.func, cst.Name) and node.func.value == "setattr":
-            self.found = True
-
-
-def _jumps(body, or_sets_attributes=False):
-    """The loop body may leave an iteration early (break, continue, return, yield),
-    or, when asked, set an attribute."""
-    v = _SetsAttr() if or_sets_attributes else _Jump()
-    body.visit(v)
-    return v.found
 
 
 def _join_vars(a: dict, b: dict, sa, sb, parts=None) -> dict:

@@ -167,8 +167,10 @@ def named_submodules(obj, recurse, prefix="", out=None):
     out = [] if out is None else out
     if recurse and not prefix:
         out.append(("", obj))
-    children = [(str(i), m) for i, m in enumerate(obj.items or [])]
-    children += [(k, v) for k, v in obj.attrs.items() if not k.startswith("__")]
+    names = obj.attrs.get("__names__")
+    names = names.value if isinstance(names, Const) and len(names.value) == len(obj.items or ()) else None
+    children = list(zip(names, obj.items)) if names else [(str(i), m) for i, m in enumerate(obj.items or [])]
+    children += [(k, v) for k, v in obj.attrs.items() if not k.startswith("__") and not (names and k in names)]
     for key, child in children:
         if not isinstance(child, Obj):
             if isinstance(child, (Tensor, Const, Dict)) or \

@@ -10,8 +10,9 @@ import re
 
 import libcst as cst
 
-from .values import UNKNOWN_CONST, Const, Dict, Seq, Tensor, join_all, opaque
+from .values import UNKNOWN_CONST, ClassInfo, Const, Dict, Seq, Tensor, join_all, opaque
 from .frames import dotted as _dotted
+from .project import hooks as project_hooks
 
 # numpy's array types, as an annotation names them (through the module's imports)
 NUMPY_ARRAYS = {"numpy.ndarray", "numpy.typing.NDArray"}
@@ -105,6 +106,8 @@ def _annotated(interp, ann, depth):
             v = v if v is not None else opaque()
             return Dict({"?": v}, factory=v)  # a dict, whatever it holds (each key its own item)
         return None
+    if isinstance(ann, cst.SimpleString) and depth == 0:
+        return _own_instance(interp, ann)
     name = interp._resolve_dotted(_dotted(ann))
     if not name:
         return None
@@ -126,7 +129,35 @@ def _annotated(interp, ann, depth):
         return Tensor(rg=None, leaf=None, kind="input")
     if name.startswith("torch.nn.") and short == "Parameter":
         return Tensor(rg=None, leaf=None, kind="input")
+    if depth <= 1:
+        return _own_instance(interp, ann)
     return None
+
+
+def _own_instance(interp, ann):
+    """``memory: ReplayBuffer`` (or ``"rp.ReplayBuffer"``) naming a class of the checked code
+    (or of the project): an instance built by its ``__init__`` with unknown arguments, so that
+    the caller's values reach its methods (``self.memory.update(idx, td.detach())``)."""
+    if isinstance(ann, cst.SimpleString):
+        text = ann.evaluated_value
+        if not isinstance(text, str) or not text.replace(".", "").replace("_", "").isalnum():
+            return None
+        ann = cst.parse_expression(text)
+    if not isinstance(ann, (cst.Name, cst.Attribute)):
+        return None
+    building = interp.__dict__.setdefault("_annotated_building", set())
+    if len(building) >= 2:
+        return None
+    cls = interp.eval(ann, interp.globals)
+    if interp.project is not None:
+        cls = project_hooks.resolve_value(interp, cls)  # a class imported from a project module
+    if not isinstance(cls, ClassInfo) or cls.kind == "optimizer" or id(cls) in building:
+        return None
+    building.add(id(cls))
+    try:
+        return interp.instantiate(cls, None, opaque_args=True)
+    finally:
+        building.discard(id(cls))
 
 
 def _union(interp, anns, depth):

@@ -300,6 +300,12 @@ class TorchSemantics:
         if name == "collections.defaultdict" and args and isinstance(args[0], Qual) and \
                 args[0].name in ("builtins.list", "builtins.dict"):
             return Dict(factory=args[0].name[len("builtins."):])
+        if name == "collections.deque":
+            # a list whose length a maxlen may cap: its members, in no known order
+            first = args[0] if args else kwargs.get("iterable")
+            return Seq(elem=self.iterate(first)) if first is not None else Seq(items=[])
+        if name == "collections.OrderedDict":
+            return self._builtin("dict", args, kwargs, node)  # a dict, in the order given
         if name in ("argparse.Namespace", "types.SimpleNamespace"):
             ns = Obj(qual="namespace")  # a config object: its attributes are the keywords
             ns.attrs.update(kwargs)
@@ -421,6 +427,12 @@ class TorchSemantics:
                     if isinstance(got, Tensor) and rg is not False and "__dirty__" not in ctx.attrs and any(
                             isinstance(a, Tensor) and a.storage is got.storage for a in args):
                         return custom_view(got, rg)
+                    # a tensor forward made (``y = tanh(x) * s; ctx.save_for_backward(y)``): the
+                    # output is that tensor, with the Function's grad, and what was saved of it
+                    outs = got.items if isinstance(got, Seq) and got.is_tuple and got.items is not None else [got]
+                    made = [_function_output(o, rg, args) for o in outs]
+                    if all(m is not None for m in made):
+                        return made[0] if made and outs[0] is got else Seq(items=made, is_tuple=True)
                 return opaque(self._taint(args, kwargs))
             return opaque(self._taint(args, kwargs))
         return opaque(self._taint(args, kwargs))
@@ -580,6 +592,10 @@ class TorchSemantics:
             if out_rg is True:
                 self._absorb_grad(first, Tensor(rg=True))
             link(first, tensors)
+            if first.base is not None and not first.data:
+                # written through a view (``L.diagonal().copy_(softplus(d))``): what uses the
+                # base uses what was written into it
+                link(first.root(), [t for t in tensors if t is not first])
             after_inplace(first, name)
             result = first
         else:
@@ -755,3 +771,12 @@ def _kwarg_node(call, name):
 
 def _is_false(v):
     return isinstance(v, Const) and v.value is False
+
+
+def _function_output(t, rg, args):
+    """An output of a custom Function's forward: a tensor it made (not an input or a view
+    of one), now carrying the Function's grad; None when it cannot say."""
+    if not isinstance(t, Tensor) or t.kind != "fresh" or t.members or t.base is not None or any(
+            isinstance(a, Tensor) and a.storage is t.storage for a in args):
+        return None
+    return Tensor(storage=t.storage, rg=rg, leaf=None if rg is None else not rg, kind="fresh", dtype=t.dtype)

@@ -174,7 +174,9 @@ class Tensor(Value):
 
     def visible_saves(self):
         if self.members:
-            out = []
+            # what was saved of the join itself (``c = f()`` returned on two paths, then
+            # ``c.sin()``), and what each member had saved
+            out = list(self.storage.saves)
             for m in self.members:
                 out.extend(m.visible_saves())
         else:

@@ -67,6 +67,7 @@ def setup(interp, project, path):
     interp.home_positions = None  # set by engine.analyze: which statements are the checked file's
     interp.deps = set()  # files of the project modules this analysis read
     interp.home_modules = []  # modules the checked file's own code built (see _callers_param)
+    interp.built_for_home = set()  # mids of objects another module's code built in a call from home
     interp.code_text = None  # the module's text without comments (see run_if_side_effect)
     if project is not None and path is not None:
         # checking a module that was also imported (one parse): its functions are home
@@ -315,6 +316,13 @@ def _holds_callers_objects(interp, obj):
         if isinstance(v, Obj) and (v.is_module or v.qual == "optimizer") and v.ctor_stmt is not None \
                 and interp.home_positions.knows(v.ctor_stmt):
             return True
+        # callbacks the checked file built and handed over in a list (``Trainer(cb=[f1])``):
+        # what they do at the callee's events is the caller's choice
+        if isinstance(v, Seq) and v.items:
+            if any(isinstance(i, Obj) and i.cls is not None and (
+                    i.mid in interp.built_for_home
+                    or i.ctor_stmt is not None and interp.home_positions.knows(i.ctor_stmt)) for i in v.items[:8]):
+                return True
     return False
 
 
@@ -355,7 +363,15 @@ def keep_event(interp, t, live):
     # a model's layers, ``w.view(-1)`` of each)
     reached = [t] + list(t.members or ())
     ids = {id(x.storage) for x in reached} | {id(x.root().storage) for x in reached if x.base is not None}
-    return bool(ids & anchor.storages) or any(_callers_param(interp, x.root()) for x in reached)
+    if ids & anchor.storages or any(_callers_param(interp, x.root()) for x in reached):
+        return True
+    # a write refused whatever was saved (a multi-output view of a tensor that requires grad,
+    # with grad on), certain only with the caller's model or grad mode: as for a save above
+    if t.rg is True and interp.state.grad is True and t.view in ("multi", "custom") and (
+            anchor.grad_args or _holds_callers_objects(interp, anchor.bound)
+            or _built_here(interp, [anchor.bound] + list(anchor.values))):
+        return CANDIDATE
+    return False
 
 
 def _callers_param(interp, t):
@@ -400,6 +416,10 @@ def note_module(interp, obj):
     if interp.env is None and interp.project is not None and obj.is_module \
             and len(interp.home_modules) < MAX_HOME_MODULES:
         interp.home_modules.append(obj)
+    elif interp.project is not None and interp.anchor is not None and obj.cls is not None \
+            and len(interp.built_for_home) < 4 * MAX_HOME_MODULES:
+        # a factory of another module building it for the checked file (``metric_callback("f1")``)
+        interp.built_for_home.add(obj.mid)
 
 
 def caller_expr(interp, t):

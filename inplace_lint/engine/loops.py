@@ -1,0 +1,75 @@
+"""Which ``for`` loops the interpreter runs once per item instead of as a joined loop:
+over a few layers (a ModuleList, ``enumerate(self.blocks)``), and what in a loop's body
+stops that (``break``/``continue``, setting attributes)."""
+from __future__ import annotations
+
+import libcst as cst
+
+from .values import UNKNOWN_CONST, Const, Obj, Seq
+
+
+UNROLLED_LAYERS = 64
+UNROLLED_OWN_LAYERS = 8
+
+
+def torch_layers(it):
+    """A ModuleList or Sequential of at most UNROLLED_LAYERS of torch's own layers, or of
+    UNROLLED_OWN_LAYERS modules of any class: run one by one, each layer is itself (as
+    one of several, each would run on every pass anyway, and what one does would only be
+    possible: a residual ``x +=`` in one block against the norm of another)."""
+    if isinstance(it, Seq) and it.items and all(isinstance(t, Seq) and t.is_tuple and t.items for t in it.items):
+        # ``enumerate(self.blocks)``, ``zip(self.blocks, self.norms)``: tuples of layers and known constants
+        layers = [m for t in it.items for m in t.items if not isinstance(m, Const) or m is UNKNOWN_CONST]
+        count = len(it.items)
+    elif isinstance(it, Obj) and it.items:
+        layers, count = it.items, len(it.items)
+    else:
+        return False
+    if not layers or not all(isinstance(m, Obj) and m.is_module for m in layers):
+        return False
+    if all(m.cls is None and (m.qual or "").startswith("torch.nn.") for m in layers):
+        return count <= UNROLLED_LAYERS
+    return count <= UNROLLED_OWN_LAYERS
+
+
+class _Jump(cst.CSTVisitor):
+    found = False
+
+    def visit_Break(self, node):
+        self.found = True
+
+    def visit_Continue(self, node):
+        self.found = True
+
+    def visit_Return(self, node):
+        self.found = True
+
+    def visit_Yield(self, node):
+        self.found = True
+
+    def visit_FunctionDef(self, node):
+        return False  # a nested def's statements are not the loop's
+
+
+class _SetsAttr(_Jump):
+    """Also: the body sets an attribute (``self.x = ...``, ``setattr(...)``); a ``yield``
+    does not end the iteration (a generator's ``for n in NAMES: yield n, getattr(self, n)``)."""
+
+    def visit_Yield(self, node):
+        pass
+
+    def visit_AssignTarget(self, node):
+        if isinstance(node.target, cst.Attribute):
+            self.found = True
+
+    def visit_Call(self, node):
+        if isinstance(node.func, cst.Name) and node.func.value == "setattr":
+            self.found = True
+
+
+def jumps(body, or_sets_attributes=False):
+    """The loop body may leave an iteration early (break, continue, return, yield),
+    or, when asked, set an attribute."""
+    v = _SetsAttr() if or_sets_attributes else _Jump()
+    body.visit(v)
+    return v.found
