@@ -525,8 +525,13 @@ class Calls:
         restoring write makes none."""
         if not t.data or not isinstance(src, Tensor) or src.snapshot is None:
             return False
-        storage, since, runs = src.snapshot
+        storage, since, runs, logged = src.snapshot
         if storage != id(t.storage) or runs != self.backward_runs:
+            return False
+        recent = {id(s) for s in self.save_log[logged:]}
+        if recent and any(id(s) in recent for s in t.storage.all_saves()):
+            # a forward saved the values written since the backup (BinaryConnect's signs):
+            # putting the backup back changes what backward will read
             return False
         undone = {id(ev) for ev in self.events[since:] if ev.tensor.data and t.storage in ev.tensor.storage}
         if undone:
