@@ -467,6 +467,11 @@ class Expressions:
             self.assign(for_in.target, self.iterate(it), frame, for_in.iter)
             for cond in for_in.ifs:
                 self.eval(cond.test, frame)
+                # the elements kept are those the test holds for
+                # (``[m for m in model.modules() if isinstance(m, nn.BatchNorm2d)]``)
+                facts = guards.refine(self, cond.test, frame, True)
+                if facts is not guards.INFEASIBLE and facts:
+                    guards.apply(self, frame, facts)
             for_in = for_in.inner_for_in
         return first
 

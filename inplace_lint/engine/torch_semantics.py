@@ -298,6 +298,10 @@ class TorchSemantics:
         if name == "collections.defaultdict" and args and isinstance(args[0], Qual) and \
                 args[0].name in ("builtins.list", "builtins.dict"):
             return Dict(factory=args[0].name[len("builtins."):])
+        if name == "collections.deque":
+            # a list whose length a maxlen may cap: its members, in no known order
+            first = args[0] if args else kwargs.get("iterable")
+            return Seq(elem=self.iterate(first)) if first is not None else Seq(items=[])
         if name == "collections.OrderedDict":
             return self._builtin("dict", args, kwargs, node)  # a dict, in the order given
         if name in ("argparse.Namespace", "types.SimpleNamespace"):
