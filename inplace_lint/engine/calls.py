@@ -45,6 +45,9 @@ class Calls:
                     v = project_hooks.resolve_value(self, v)  # a config dict of another module
                 for k, item in _double_star_entries(v).items():  # Model(**cfg): the entries known by name
                     kwargs.setdefault(k, item)
+                if _open_entries(v):
+                    # ``Block(dim, **spec)`` with ``spec`` any caller's dict: any keyword may come
+                    kwargs[OPEN_KWARGS] = Const(True)
             else:
                 args.append(v)
         return args, kwargs
@@ -291,13 +294,14 @@ class Calls:
                 flat.append(a)
         if func.bound is not None:
             flat.insert(0, func.bound)
+        open_kwargs = kwargs.get(OPEN_KWARGS) is not None
         for i, p in enumerate(plist):
             name = p.name.value
             if i < len(flat):
                 v = param_kinds.narrow(self, p, flat[i])
             elif name in kwargs:
                 v = param_kinds.narrow(self, p, kwargs[name])
-            elif p.default is not None:
+            elif p.default is not None and not open_kwargs:
                 v = self.eval(p.default, self.globals)
             else:
                 v = self._unknown_param(p)
@@ -306,7 +310,7 @@ class Calls:
             name = p.name.value
             if name in kwargs:
                 frame.vars[name] = param_kinds.narrow(self, p, kwargs[name])
-            elif p.default is not None:
+            elif p.default is not None and not open_kwargs:
                 frame.vars[name] = self.eval(p.default, self.globals)
             else:
                 frame.vars[name] = self._unknown_param(p)
@@ -318,8 +322,10 @@ class Calls:
             rest = flat[len(plist):]
             frame.vars[params.star_arg.name.value] = Seq(items=rest, is_tuple=True)
         if params.star_kwarg is not None:
-            frame.vars[params.star_kwarg.name.value] = Dict(
-                {k: v for k, v in kwargs.items() if k not in {p.name.value for p in plist}})
+            rest = Dict({k: v for k, v in kwargs.items() if k not in {p.name.value for p in plist} and k != OPEN_KWARGS})
+            if open_kwargs:
+                rest.entries["?"] = opaque()  # and whatever else the caller's dict held
+            frame.vars[params.star_kwarg.name.value] = rest
 
     def _dispatcher(self, fnode):
         memo = self.__dict__.setdefault("_dispatchers", {})
@@ -525,8 +531,13 @@ class Calls:
         restoring write makes none."""
         if not t.data or not isinstance(src, Tensor) or src.snapshot is None:
             return False
-        storage, since, runs = src.snapshot
+        storage, since, runs, logged = src.snapshot
         if storage != id(t.storage) or runs != self.backward_runs:
+            return False
+        recent = {id(s) for s in self.save_log[logged:]}
+        if recent and any(id(s) in recent for s in t.storage.all_saves()):
+            # a forward saved the values written since the backup (BinaryConnect's signs):
+            # putting the backup back changes what backward will read
             return False
         undone = {id(ev) for ev in self.events[since:] if ev.tensor.data and t.storage in ev.tensor.storage}
         if undone:
@@ -601,6 +612,17 @@ def _untraced(t):
         r.srcs = [opaque()]
     elif len(r.srcs) < 16:
         r.srcs.append(opaque())
+
+
+OPEN_KWARGS = "**"  # a keyword of call_args' result: a ``**`` argument of unknown entries was passed
+
+
+def _open_entries(v):
+    """``**v`` may pass keywords not known by name: an unknown value, or a dict with unknown keys."""
+    dicts = [v] if isinstance(v, Dict) else list(v.options) if isinstance(v, Alt) else None
+    if dicts is None or not all(isinstance(d, Dict) for d in dicts):
+        return not isinstance(v, Const)
+    return any("?" in d.entries or d.factory is not None for d in dicts)
 
 
 def _double_star_entries(v):

@@ -11,6 +11,7 @@ import libcst as cst
 
 from .frames import Frame, decorator_name
 from .project import hooks as project_hooks
+from .standalone import scope_opened
 from .torch_semantics import MODULE_CONTAINERS
 from .values import BoundMethod, ClassInfo, Const, Func, Obj, Qual, mro
 
@@ -36,6 +37,7 @@ class ClassDefs:
                     self.call(deco, [value], {}, d)
 
     def _classdef(self, node, frame):
+        scope_opened(self, frame)  # (its methods may read the locals of a function it is made in)
         bases = [self.eval(a.value, frame) for a in node.bases if not a.keyword]
         if self.project is not None:
             bases = [project_hooks.resolve_value(self, b) for b in bases]

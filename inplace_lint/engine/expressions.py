@@ -12,8 +12,9 @@ from . import guards
 from .containers import AnyOrder
 from .frames import Frame, decorator_name, nonempty
 from .project import hooks as project_hooks
-from .pyobjects import dict_entries, missing_item
+from .pyobjects import ARRAY_PROPERTIES, NDARRAY_ONLY_METHODS, array_attribute, dict_entries, missing_item
 from .registration import HookHandle
+from .standalone import named_after_all
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
@@ -77,6 +78,8 @@ class Expressions:
         name = node.value
         v = frame.lookup(name)
         if v is not None:
+            if self.unnamed and isinstance(v, Tensor):
+                named_after_all(self, v)  # a local named again (see standalone.bind_name)
             return v
         if name in ("True", "False", "None"):
             return Const({"True": True, "False": False, "None": None}[name])
@@ -98,6 +101,9 @@ class Expressions:
             return BoundMethod(base, attr)  # handle.remove(), "a.b".split(".")
         if isinstance(base, Qual):
             return Qual(self.k.resolve(base.name + "." + attr))  # re-exports: torch.functional.F
+        if array_attribute(base, attr):
+            # of an ndarray (``arr: np.ndarray``, ``np.arange(n)``) or a number: no tensor
+            return UNKNOWN_CONST if attr in ARRAY_PROPERTIES else BoundMethod(base, attr)
         if isinstance(base, Tensor):
             if attr == "data":
                 return Tensor(storage=base.storage, rg=False, leaf=True, data=True, base=base,
@@ -117,7 +123,7 @@ class Expressions:
                     return opaque(base.rg)
                 if base.kind == "arg" and self.k.is_tensor_method(attr) and attr not in NUMPY_METHODS:
                     base.kind = "input"  # only a tensor has this method: evidence of its type
-            if self.k.is_tensor_method(attr) or attr in HARMLESS_METHODS:
+            if self.k.is_tensor_method(attr) or attr in HARMLESS_METHODS or attr in NDARRAY_ONLY_METHODS:
                 return BoundMethod(base, attr)
             return opaque(base.rg) if base.kind == "opaque" else BoundMethod(base, attr)
         if isinstance(base, Obj):

@@ -28,7 +28,7 @@ from .loops import jumps, torch_layers
 from .frames import Frame, nonempty
 from .frames import dotted as _dotted
 from .project import hooks as project_hooks
-from .standalone import Standalone
+from .standalone import Standalone, bind_name, scope_opened
 from .state import State
 from .torch_semantics import TorchSemantics, _p
 from .objects import TorchObjects
@@ -85,6 +85,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self._seen_memo: dict = {}  # (id(method node), id(class)) -> see callers_seen
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
+        self.unnamed, self.escaping = {}, set()  # locals that may die unread (see standalone.bind_name)
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
         self.recomputed = None  # inside checkpoint(): the saves made, dropped after it (Calls.checkpoint)
         self.candidates: list = []  # events another module's own check may report (project.own_check)
@@ -113,7 +114,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             "Imaginary": lambda n, f: Const(0j), "SimpleString": self._string,
             # strings whose text is not kept: some constant, not a known one
             "ConcatenatedString": lambda n, f: UNKNOWN_CONST, "FormattedString": self._fstring,
-            "Lambda": lambda n, f: LambdaFn(n, f), "Ellipsis": lambda n, f: Const(Ellipsis),
+            "Lambda": lambda n, f: LambdaFn(n, scope_opened(self, f)), "Ellipsis": lambda n, f: Const(Ellipsis),
             "Yield": self._yield, "StarredElement": lambda n, f: self.eval(n.value, f),
         }.items()}
 
@@ -142,6 +143,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             # A tensor bound to a name and never read again is kept for whatever the
             # code does next: take it as used.  One that was read is used exactly
             # when what read it is (``idx = dist.argmax(1)`` does not use dist).
+            self.named.extend(t for kept in self.unnamed.values() for t, key in kept if key in self.escaping)
             for t in self.named:
                 # A spared one (see confirm_retained) stays unused unless another
                 # reference to it (a copy made at a join, a return) was used.
@@ -515,7 +517,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         return self._if(got[1], frame)
 
     def _funcdef(self, node, frame):
-        closure = frame if frame is not self.globals else None
+        closure = scope_opened(self, frame) if frame is not self.globals else None
         func = Func(node, closure=closure, grad=self._decorated_grad(node, None))
         frame.vars[node.name.value] = func
         self._run_decorators(node, func, frame)
@@ -574,7 +576,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 # A tensor bound to a name counts as used for backward unless
                 # what reads it later decides otherwise (see run()); ``_`` discards it.
                 if target.value != "_":
-                    self.named.append(value)
+                    bind_name(self, frame, value)
             else:
                 use(value)
             frame.vars[target.value] = value

@@ -38,12 +38,49 @@ def narrow(interp, p: cst.Param, v):
     says it is not a tensor (``size: tuple[int, int]``): a number is then no grad tensor.
     A value only guessed to be a tensor (a tensor-like method was called on it) counts as
     unknown here: ``cache: Dict`` is the author's word, the guess is ours."""
-    if p.annotation is None or not (isinstance(v, Tensor) and v.kind in ("arg", "opaque", "input")):
+    if p.annotation is None or not isinstance(v, Tensor):
+        return v
+    guessed = v.kind in ("arg", "opaque", "input")
+    if not guessed and not _numpy_annotation(interp, p.annotation.annotation):
         return v
     ann = _annotated(interp, p.annotation.annotation, 0)
     if ann is None or isinstance(ann, Tensor):
         return v
-    return ann
+    # ``segment: np.ndarray`` also narrows a value computed here only from values of unknown
+    # type (``points[rows]`` of an untyped ``points``: an ndarray indexed gives an ndarray);
+    # not one that a torch op made from known tensors (``torch.from_numpy(a)``, ``x * self.w``)
+    return ann if guessed or _of_unknown_type_only(v) else v
+
+
+def _numpy_annotation(interp, ann):
+    if isinstance(ann, cst.Subscript):
+        ann = ann.value
+    return interp._resolve_dotted(_dotted(ann)) in NUMPY_ARRAYS
+
+
+def _of_unknown_type_only(v, limit=200):
+    """Whether every tensor ``v``'s graph starts from (the tensors it was computed from,
+    through views, ops and joins) is a value of unknown type: an argument or the result of
+    something the engine cannot see into."""
+    stack, seen, roots = [v], set(), 0
+    while stack:
+        t = stack.pop()
+        if id(t) in seen:
+            continue
+        seen.add(id(t))
+        if len(seen) > limit:
+            return False
+        more = list(t.members or ())
+        if t.base is not None:
+            more.append(t.base)
+        more.extend(t.srcs or ())
+        if more:
+            stack.extend(m for m in more if isinstance(m, Tensor))
+        elif t.kind in ("arg", "opaque"):
+            roots += 1
+        else:
+            return False  # a tensor made by torch (a factory, a parameter, a constant)
+    return roots > 0
 
 
 def _annotated(interp, ann, depth):

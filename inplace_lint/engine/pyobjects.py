@@ -1,9 +1,16 @@
 """What methods of Python lists, dicts and strings do to the values the engine tracks:
 ``layers.append(m)`` keeps the order of straight-line appends, ``cfg.get("act")`` finds an
-entry, ``"a.b".split(".")`` is worked out on a known string."""
+entry, ``"a.b".split(".")`` is worked out on a known string; ``points.astype(np.float32)`` is no tensor."""
 from __future__ import annotations
 
-from .values import UNKNOWN_CONST, Const, Dict, Obj, Seq, Tensor, Value, join, join_all, opaque
+from .values import UNKNOWN_CONST, Const, Dict, Obj, Seq, Tensor, Value, join, join_all, mark_read, opaque
+
+# Methods of numpy's ndarray that torch.Tensor lacks (and list, dict, str and set lack
+# too: ``copy`` is left out), checked against torch by tests/test_prec8_numpy.py: a value
+# they are called on is an ndarray, whatever the engine guessed, and so is their result
+# (or a number, bytes, None): no autograd graph, nothing saved, nothing requires grad.
+NDARRAY_ONLY_METHODS = {"astype", "argpartition", "searchsorted", "tobytes", "byteswap", "choose", "compress",
+                        "conjugate", "getfield", "setfield", "fill", "tofile", "dump", "dumps", "setflags"}
 
 _STR_METHODS = {"lower": str.lower, "upper": str.upper, "strip": str.strip, "lstrip": str.lstrip,
                 "rstrip": str.rstrip, "replace": str.replace, "startswith": str.startswith,
@@ -76,7 +83,44 @@ def python_method(interp, recv, name, args):
         return UNKNOWN_CONST
     if isinstance(recv, Const) and recv is not UNKNOWN_CONST and isinstance(recv.value, str):
         return string_method(recv.value, name, args)
+    if isinstance(recv, Const):
+        return numpy_result(args, {})  # a method of an ndarray or a number (see array_attribute)
     return None
+
+
+# what ndarrays share with tensors and numbers, named like tensor methods (``arr.reshape``,
+# ``arr.T``); the properties among them give a value, not a method
+ARRAY_METHODS = {
+    "all", "any", "argmax", "argmin", "argsort", "clip", "conj", "copy", "cumprod", "cumsum", "diagonal",
+    "dot", "flatten", "item", "max", "mean", "min", "nonzero", "prod", "put", "ravel", "repeat", "reshape",
+    "resize", "round", "squeeze", "std", "sum", "swapaxes", "take", "tolist", "trace", "transpose", "var",
+    "view", "is_integer",
+}
+ARRAY_PROPERTIES = {"T", "shape", "size", "ndim", "dtype", "real", "imag", "flat", "itemsize", "nbytes",
+                    "strides"}
+
+
+def array_attribute(base, attr):
+    """Whether ``base.<attr>`` is an attribute of an ndarray or a number: ``base`` is a
+    constant of unknown value (what an ``np.ndarray`` annotation, a numpy function or
+    ``.item()`` gives) or a known number, and ``attr`` one of theirs.  (A constant
+    ``None`` is left alone: it stands for an attribute not set yet.)"""
+    if not isinstance(base, Const) or not (base is UNKNOWN_CONST or isinstance(base.value, (int, float, complex))):
+        return False
+    return attr in ARRAY_METHODS or attr in ARRAY_PROPERTIES or attr in NDARRAY_ONLY_METHODS
+
+
+def numpy_result(args, kwargs):
+    """What a numpy function (``np.array(boxes)``, ``np.arange(n)``) returns: an ndarray, a
+    number or the like, never a tensor with a graph (a ufunc on a tensor hands back a
+    tensor, but one computed outside autograd; a tensor that requires grad is refused).
+    No backward goes on from its tensor arguments through it."""
+    for v in list(args) + list(kwargs.values()):
+        if isinstance(v, Seq):
+            v = v.element()
+        if isinstance(v, Tensor):
+            mark_read(v)
+    return UNKNOWN_CONST
 
 
 def dict_entries(v):

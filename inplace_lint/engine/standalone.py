@@ -24,6 +24,9 @@ from .values import ClassInfo, Const, Func, Qual
 _SELF_CALL = re.compile(r"\bself\.(\w+)\s*\(")
 # the public methods torch.optim.Optimizer offers its users (see callers_seen)
 OPTIMIZER_API = frozenset({"step", "zero_grad", "add_param_group", "state_dict", "load_state_dict"})
+# what nn.Module's users call by convention, or torch calls for them (see callers_seen)
+MODULE_API = frozenset({"forward", "extra_repr", "reset_parameters", "train", "eval", "state_dict",
+                        "load_state_dict", "to", "cuda", "cpu", "apply", "parameters", "modules"})
 
 
 class Standalone:
@@ -78,10 +81,13 @@ class Standalone:
         calls = self._call_grads.get(id(node))
         still, flags = frozenset(), {}
         seen_all = self.callers_seen(node, owner)
+        # a public method of a module takes only its callers' grad mode, when it is off at every
+        # call (see callers_seen); a private helper or an optimizer's method their facts too
+        facts = seen_all and not (owner is not None and owner.kind == "module" and not private(node))
         if grad is None and seen_all and calls:
             if all(c[0] is False for c in calls):
                 grad = False
-            else:
+            elif facts:
                 # a parameter that gets a tensor that cannot require grad at every call
                 # (or the call runs with grad off): no grad through it here either
                 live = [c for c in calls if c[0] is not False]
@@ -92,7 +98,7 @@ class Standalone:
                          for n in live[0][2] if all(n in c[2] for c in live)}
         # a parameter given the same constant at every call (``_grads(clip_at_end=True)``)
         fixed = {}
-        if seen_all and calls:
+        if facts and calls:
             fixed = {n: v for n, v in calls[0][3].items() if all(c[3].get(n) == v for c in calls[1:])}
         if (still or flags or fixed) and not self._only_called(node.name.value):
             still, flags, fixed = frozenset(), {}, {}  # also passed around (a callback): other callers unseen
@@ -161,12 +167,17 @@ class Standalone:
         of any other class, or one the file also calls on another object, passes
         around or names in a string, may be called from outside with grad on, and
         keeps its grad mode unknown; so do the methods torch's Optimizer itself offers
-        to its users.  (A bare name outside the class body is no reference to a
+        to its users.  A public method of an nn.Module named so too (``self.get_pos_mask(...)``
+        only) is a step of the module's own work as well, but a user may still call it
+        from another file: it takes its callers' grad mode only where every call seen runs
+        with grad off (reached only from a ``@torch.no_grad()`` forward), and none of
+        their argument facts.  (A bare name outside the class body is no reference to a
         method: ``update = p.clone()`` in a method is a local.)"""
         if private(fnode):
             return True
         name = fnode.name.value
-        if owner is None or owner.kind != "optimizer" or name.startswith("__") or name in OPTIMIZER_API:
+        if owner is None or owner.kind not in ("optimizer", "module") or name.startswith("__") \
+                or name in (OPTIMIZER_API if owner.kind == "optimizer" else MODULE_API):
             return False
         key = (id(fnode), id(owner))
         if key not in self._seen_memo:
@@ -220,6 +231,60 @@ class Standalone:
         if isinstance(v, Qual):
             return v.name + ("." + rest if rest else "")
         return dotted
+
+
+# declarations and calls that let a function's locals be read under other names
+_LOCALS_ESCAPE = ("global", "nonlocal", "locals")
+
+
+def bind_name(interp, frame, value):
+    """Tensor ``value`` was bound to a name in ``frame``: it counts as used at the end of
+    run() unless what reads it decides otherwise; or, bound to a local that may die unread,
+    only if a name is evaluated to it again (named_after_all) or a nested scope made in the
+    call may do so later."""
+    key = dies_unread(interp, frame)
+    if key is None:
+        interp.named.append(value)
+    else:  # (by its version counter: a copy made where paths join shares it)
+        interp.unnamed.setdefault(id(value.storage), []).append((value, key))
+
+
+def named_after_all(interp, value):
+    """A name was evaluated to ``value``: the locals that might have died unread and share
+    its version counter, or a member's (the same tensor, or its copy made where paths
+    join, or a view of it), are named as any other, whatever the expression does with
+    them (returns them in a dict, passes them to a constructor)."""
+    for t in value.members or (value,):
+        for kept, _ in interp.unnamed.pop(id(t.storage), ()):
+            interp.named.append(kept)
+
+
+def dies_unread(interp, frame):
+    """For a tensor bound to a name in ``frame``: the key of the function whose local
+    dies unread when the call returns (nothing reaches it after that, so it is not taken
+    as used at the end of run()), or None.  A plain local of a function, bound outside
+    any loop (a later pass of the loop may read what this one bound), in a file without
+    global or nonlocal declarations or ``locals()``; names of the module and of class
+    bodies may be read by code not seen here.  A nested def, class or lambda made in the
+    call may read it later (scope_opened): then it counts as named after all."""
+    func = frame.func
+    if func is None or interp.loop_depth or not isinstance(getattr(func, "node", None), cst.FunctionDef):
+        return None
+    m = interp._file_mentions()
+    if any(m.names[w] for w in _LOCALS_ESCAPE):
+        return None
+    return id(func.node)
+
+
+def scope_opened(interp, frame):
+    """A nested def, class or lambda is made in ``frame`` (which is returned: its closure):
+    the locals of its function may be read by it after the call (see dies_unread)."""
+    f = frame
+    while f is not None and f.func is None:
+        f = f.parent
+    if f is not None and isinstance(getattr(f.func, "node", None), cst.FunctionDef):
+        interp.escaping.add(id(f.func.node))
+    return frame
 
 
 def private(fnode):

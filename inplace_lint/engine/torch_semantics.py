@@ -17,7 +17,7 @@ from .call_facts import (
 from . import registration
 from .objects import AUTOGRAD_CTX
 from .project import hooks as project_hooks
-from .pyobjects import python_method
+from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method
 from .containers import container_items, run_sequential
 from .dtypes import dtype_class, type_result
 from .ranks import after_inplace, rank_result
@@ -264,6 +264,8 @@ class TorchSemantics:
         if name.startswith("builtins."):
             return self._builtin(name[9:], args, kwargs, node)
         name = self.k.resolve(name)  # torch.functional.F.relu_ is torch.nn.functional.relu_
+        if name.startswith("numpy."):
+            return numpy_result(args, kwargs)
         if name in NO_GRAD_CTX:
             return GradCtx(enabled=NO_GRAD_CTX[name])
         if name in ("torch.set_grad_enabled", "torch.autograd.set_grad_enabled",
@@ -453,9 +455,10 @@ class TorchSemantics:
             return t
         if name in HARMLESS_METHODS:
             return t if name.endswith("_") else Const(None)
-        if name in ("item", "tolist", "numpy"):
+        if name in ("item", "tolist", "numpy") or name in NDARRAY_ONLY_METHODS:
             # plain numbers or an ndarray: no backward goes on from them (``numpy()``
-            # refuses a tensor that requires grad), so they end what reaches ``t``
+            # refuses a tensor that requires grad; ``astype`` is called on an ndarray
+            # taken for a tensor), so they end what reaches ``t``
             mark_read(t)
             return UNKNOWN_CONST
         if name in ("size", "dim", "numel", "data_ptr", "element_size", "stride",
@@ -493,7 +496,7 @@ class TorchSemantics:
                 out = Tensor(rg=self._out_rg([t]), leaf=None if t.rg is None else not (t.rg and self.state.grad),
                              kind="fresh", dtype=t.dtype)
                 link(out, [t])
-            out.snapshot = (id(t.storage), len(self.events), self.backward_runs)
+            out.snapshot = (id(t.storage), len(self.events), self.backward_runs, len(self.save_log))
             return out
         spec = self.k.method(name)
         if spec is None:
