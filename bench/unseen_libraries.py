@@ -1,6 +1,6 @@
 """Findings on PyTorch libraries the linter was never tuned on (issue 12).
 
-    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth] [--only NAME,...]
+    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth] [--only NAME,...]
 
 FOLDER (default /work/unseen) holds one unpacked wheel per library, in a
 sub-folder named like the distribution (``kornia/``, ``pyro_ppl/``, ...).
@@ -41,7 +41,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # was read (/work/unseen6); "seventh": picked in session 7, measured before any of its
 # code was read (/work/unseen7); "eighth": picked in session 7, measured before any of
 # its code was read (/work/unseen8); "ninth": picked in session 8, measured before any of
-# its code was read (/work/unseen9).
+# its code was read (/work/unseen9); "tenth": picked in session 8, measured before any of
+# its code was read (/work/unseen10).
 SETS = {"first": {
     "kornia": "0.9.0",
     "monai": "1.6.1",
@@ -106,12 +107,19 @@ SETS = {"first": {
     "pytorch_tabular": "1.2.0",
     "schnetpack": "2.1.1",
     "ultralytics": "8.4.190",
+}, "tenth": {
+    "chemprop": "2.3.1",
+    "darts": "0.48.1",
+    "gluonts": "0.17.0",
+    "imagen_pytorch": "2.1.0",
+    "lightning_bolts": "0.7.0",
+    "sb3_contrib": "2.9.2",
 }}
 PINNED = {name: version for libraries in SETS.values() for name, version in libraries.items()}
 DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/work/unseen3",
                   "fourth": "/work/unseen4", "fifth": "/work/unseen5", "sixth": "/work/unseen6",
                   "seventh": "/work/unseen7", "eighth": "/work/unseen8",
-                  "ninth": "/work/unseen9"}
+                  "ninth": "/work/unseen9", "tenth": "/work/unseen10"}
 
 
 def download(folder, names):
@@ -164,7 +172,7 @@ def check(folder):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth)")
+    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth), /work/unseen10 (tenth)")
     ap.add_argument("--set", choices=sorted(SETS), default="first")
     ap.add_argument("--download", action="store_true",
                     help="pip-download and unzip the pinned wheels first")
