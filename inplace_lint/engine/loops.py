@@ -19,7 +19,7 @@ def torch_layers(it):
     possible: a residual ``x +=`` in one block against the norm of another)."""
     if isinstance(it, Seq) and it.items and all(isinstance(t, Seq) and t.is_tuple and t.items for t in it.items):
         # ``enumerate(self.blocks)``, ``zip(self.blocks, self.norms)``: tuples of layers and known constants
-        layers = [m for t in it.items for m in t.items if not isinstance(m, Const) or m is UNKNOWN_CONST]
+        layers = [m for t in it.items for m in _flat(t) if not isinstance(m, Const) or m is UNKNOWN_CONST]
         count = len(it.items)
     elif isinstance(it, Obj) and it.items:
         layers, count = it.items, len(it.items)
@@ -73,3 +73,14 @@ def jumps(body, or_sets_attributes=False):
     v = _SetsAttr() if or_sets_attributes else _Jump()
     body.visit(v)
     return v.found
+
+
+def _flat(t, depth=0):
+    """The members of a tuple, nested tuples opened (``(i, (stage, head))``)."""
+    out = []
+    for m in t.items:
+        if isinstance(m, Seq) and m.is_tuple and m.items is not None and depth < 2:
+            out.extend(_flat(m, depth + 1))
+        else:
+            out.append(m)
+    return out

@@ -362,10 +362,12 @@ class TorchSemantics:
         keep = retain is not None and not (isinstance(retain, Const) and not retain.value)
         if accumulates:
             self.state.backward(free=not keep, spared=self._not_reached(reach) if not keep else frozenset())
-        elif not keep:
+        else:
+            # autograd.grad returns grads, leaves .grad alone; a graph it keeps
+            # (retain_graph=True) is a hazard only for a later backward that reaches it
             grads = self.state.grads
-            self.state.backward()
-            self.state.grads = grads  # autograd.grad returns grads, leaves .grad alone
+            self.state.backward(free=not keep)
+            self.state.grads = grads
 
     def _not_reached(self, reach):
         """The live saves a backward that reaches ``reach`` does not (ids): their graph

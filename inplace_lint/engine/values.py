@@ -294,14 +294,7 @@ class Seq(Value):
         if self.items is not None:
             if not self.items:
                 return self.elem or UNKNOWN_CONST
-            first = self.items[0]
-            if isinstance(first, Seq) and first.is_tuple and first.items is not None and all(
-                    isinstance(i, Seq) and i.is_tuple and i.items is not None and len(i.items) == len(first.items)
-                    for i in self.items):
-                # a list of pairs (``named_modules()``): a pair of the joined names and the joined modules
-                return Seq(items=[join_all([i.items[k] for i in self.items]) for k in range(len(first.items))],
-                           is_tuple=True)
-            return join_all(self.items)
+            return _join_positions(self.items)
         return self.elem if self.elem is not None else opaque()
 
 
@@ -572,6 +565,19 @@ def _join_seqs(a, b):
         return out
     finally:
         _join_depth -= 1
+
+
+def _join_positions(values, depth=0):
+    """The members of a list joined: tuples of one length position by position (a list of
+    pairs such as ``named_modules()`` or ``enumerate(zip(self.stages, self.heads))``: the
+    joined stages stay apart from the joined heads), anything else as one join."""
+    first = values[0]
+    if depth < 3 and isinstance(first, Seq) and first.is_tuple and first.items is not None and all(
+            isinstance(i, Seq) and i.is_tuple and i.items is not None and len(i.items) == len(first.items)
+            for i in values):
+        return Seq(items=[_join_positions([i.items[k] for i in values], depth + 1) for k in range(len(first.items))],
+                   is_tuple=True)
+    return join_all(values)
 
 
 def join_all(values):
