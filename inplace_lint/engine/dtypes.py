@@ -137,3 +137,17 @@ def type_result(result, name, args, kwargs):
     if pair_op(name, args, kwargs):
         result.outputs = [result, Tensor(rg=False, leaf=True, kind="fresh", dtype="int")]
     return result
+
+
+# creation ops whose positional arguments are sizes, and the size parameters of torch's layers:
+# what is passed there is an int (a floating tensor is refused), never a tensor that needs grad
+SIZED_CREATION_OPS = {"zeros", "ones", "empty", "rand", "randn", "randperm", "eye"}
+SIZE_PARAMS = {"in_features", "out_features", "in_channels", "out_channels", "num_features", "num_embeddings",
+               "embedding_dim", "input_size", "hidden_size", "num_channels", "num_groups", "embed_dim", "num_heads",
+               "d_model", "nhead", "dim_feedforward", "in1_features", "in2_features"}
+
+
+def size_evidence(v):
+    """``v`` was passed where torch takes a size: a parameter of unknown kind is an int."""
+    if isinstance(v, Tensor) and v.kind == "arg" and v.rg is None and not v.members:
+        v.rg, v.leaf, v.dtype = False, True, "int"

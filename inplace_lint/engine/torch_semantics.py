@@ -19,7 +19,7 @@ from .objects import AUTOGRAD_CTX
 from .project import hooks as project_hooks
 from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method
 from .containers import container_items, run_sequential
-from .dtypes import dtype_class, type_result
+from .dtypes import SIZE_PARAMS, SIZED_CREATION_OPS, dtype_class, size_evidence, type_result
 from .ranks import after_inplace, rank_result
 from .frames import SeqPrefix
 from .values import (
@@ -99,6 +99,9 @@ class TorchSemantics:
                 if name in sig and sig.index(name) < len(args):
                     return args[sig.index(name)]
                 return None
+
+            for name in SIZE_PARAMS.intersection(sig):
+                size_evidence(arg(name))
 
             writes = {}
             for attr, w in (spec.get("forward_writes") or {}).items():
@@ -577,6 +580,9 @@ class TorchSemantics:
                 certain = False  # some rate, maybe 0
         # a factory's size arguments (``torch.zeros(n)``, n of unknown type) carry no grad
         differentiable = spec.get("differentiable", True) and name not in CREATION_OPS
+        if name in SIZED_CREATION_OPS and not method:
+            for a in args:
+                size_evidence(a)
         out_rg = self._out_rg(tensors) if differentiable else False
         rgv = kwargs.get("requires_grad")
         if isinstance(rgv, Const) and rgv.value is True:
@@ -782,3 +788,4 @@ def _function_output(t, rg, args):
             isinstance(a, Tensor) and a.storage is t.storage for a in args):
         return None
     return Tensor(storage=t.storage, rg=rg, leaf=None if rg is None else not rg, kind="fresh", dtype=t.dtype)
+
