@@ -68,6 +68,7 @@ def setup(interp, project, path):
     interp.deps = set()  # files of the project modules this analysis read
     interp.home_modules = []  # modules the checked file's own code built (see _callers_param)
     interp.built_for_home = set()  # mids of objects another module's code built in a call from home
+    interp.home_built_modules = []  # the modules among them
     interp.code_text = None  # the module's text without comments (see run_if_side_effect)
     if project is not None and path is not None:
         # checking a module that was also imported (one parse): its functions are home
@@ -365,6 +366,10 @@ def keep_event(interp, t, live):
     ids = {id(x.storage) for x in reached} | {id(x.root().storage) for x in reached if x.base is not None}
     if ids & anchor.storages or any(_callers_param(interp, x.root()) for x in reached):
         return True
+    if t.kind == "param" and interp.state.grad is True and _factory_param(interp, [x.root() for x in reached]):
+        # a parameter of a model a project factory built for the checked file (its initialiser
+        # registry writing a bias with grad on): certain here, as the caller's grad mode says
+        return CANDIDATE
     # a write refused whatever was saved (a multi-output view of a tensor that requires grad,
     # with grad on), certain only with the caller's model or grad mode: as for a save above
     if t.rg is True and interp.state.grad is True and t.view in ("multi", "custom") and (
@@ -403,6 +408,12 @@ def _callers_param(interp, t):
                for m in obj.submodules() for p in _own_tensors(m))
 
 
+def _factory_param(interp, tensors):
+    mine = {id(x.storage) for x in tensors} | {id(m.storage) for x in tensors for m in x.members or ()}
+    return any(id(p.storage) in mine for obj in interp.home_built_modules
+               for m in obj.submodules() for p in _own_tensors(m))
+
+
 def _own_tensors(m):
     """A module's parameters and buffers."""
     return [v for v in m.attrs.values() if isinstance(v, Tensor) and v.kind in ("param", "buffer")]
@@ -418,8 +429,11 @@ def note_module(interp, obj):
         interp.home_modules.append(obj)
     elif interp.project is not None and interp.anchor is not None and obj.cls is not None \
             and len(interp.built_for_home) < 4 * MAX_HOME_MODULES:
-        # a factory of another module building it for the checked file (``metric_callback("f1")``)
+        # a factory of another module building it for the checked file (``metric_callback("f1")``,
+        # ``build_detector(CFG)``)
         interp.built_for_home.add(obj.mid)
+        if obj.is_module and len(interp.home_built_modules) < MAX_HOME_MODULES:
+            interp.home_built_modules.append(obj)
 
 
 def caller_expr(interp, t):
