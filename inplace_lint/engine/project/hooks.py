@@ -331,11 +331,12 @@ CANDIDATE = "candidate"  # keep_event: kept if the callee's own check does not r
 
 
 def _built_here(interp, values):
-    """One of ``values`` is a module the checked file constructed."""
+    """One of ``values`` is a module the checked file constructed (or had a project factory build)."""
     if interp.home_positions is None:
         return False
-    return any(isinstance(v, Obj) and v.is_module and v.ctor_stmt is not None
-               and interp.home_positions.knows(v.ctor_stmt) for v in values)
+    return any(isinstance(v, Obj) and v.is_module and (
+        v.mid in interp.built_for_home or v.ctor_stmt is not None and interp.home_positions.knows(v.ctor_stmt))
+        for v in values)
 
 
 def keep_event(interp, t, live):
