@@ -509,7 +509,12 @@ class Expressions:
         if isinstance(v, Obj) and v.cls is not None and v.cls.lookup("__iter__")[0] is not None:
             # an object of the code's own class with ``__iter__`` (``list(taps)``): what it yields
             fn, owner = v.cls.lookup("__iter__")
-            return self.iterate(self.call_function(Func(fn, owner=owner, bound=v), [], {}, self.cur_stmt or fn))
+            got = self.iterate(self.call_function(Func(fn, owner=owner, bound=v), [], {}, self.cur_stmt or fn))
+            if isinstance(got, Tensor) and got.view == "multi":
+                # an iterator over something only taken for a tensor (a progress bar around a
+                # data loader): its items are of unknown type, not rows of a tensor
+                return opaque(got.rg)
+            return got
         if isinstance(v, Alt):
             return join_all([self.iterate(o) for o in v.options])
         if isinstance(v, Obj) and v.qual == "torch.nn.ModuleDict":
