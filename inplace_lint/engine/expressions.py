@@ -6,6 +6,8 @@ in ``interpreter.py``, calls in ``calls.py``.
 """
 from __future__ import annotations
 
+import operator
+
 import libcst as cst
 
 from . import guards
@@ -39,9 +41,6 @@ NUMPY_METHODS = {
     "take", "tobytes", "tolist", "trace", "transpose", "var", "view", "abs", "T", "shape", "size", "ndim",
     "dtype",
 }
-
-_INT_ARITHMETIC = {"Add": lambda a, b: a + b, "Subtract": lambda a, b: a - b, "Multiply": lambda a, b: a * b,
-                   "FloorDivide": lambda a, b: a // b}
 
 _BUILTINS = {"zip", "enumerate", "list", "tuple", "sorted", "reversed", "iter", "next", "sum", "max", "min",
              "getattr", "setattr", "super", "dict", "map", "filter", "print", "set", "frozenset", "len", "range",
@@ -327,8 +326,10 @@ class Expressions:
         if isinstance(left, Const) and isinstance(right, Const) and type(left.value) is int \
                 and type(right.value) is int and left is not UNKNOWN_CONST and right is not UNKNOWN_CONST:
             # ``2 * act_dim``, ``n - 1``: sizes of layers, bounds of loops
-            fn = _INT_ARITHMETIC.get(type(node.operator).__name__)
-            if fn is not None and (type(node.operator).__name__ != "FloorDivide" or right.value):
+            fn = guards.INT_OPS.get(type(node.operator))
+            if fn is None and isinstance(node.operator, cst.FloorDivide) and right.value:
+                fn = operator.floordiv
+            if fn is not None:
                 return Const(fn(left.value, right.value))
         return UNKNOWN_CONST
 

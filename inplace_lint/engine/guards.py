@@ -412,11 +412,11 @@ def _constant(interp, node, frame):
                 isinstance(v.value, str) and "\\" in v.value):
             return v.value
         return _NO
-    if isinstance(node, cst.BinaryOperation) and type(node.operator) in _INT_OPS:
+    if isinstance(node, cst.BinaryOperation) and type(node.operator) in INT_OPS:
         # ``len(widths) - 2``: arithmetic on known ints
         left, right = _constant(interp, node.left, frame), _constant(interp, node.right, frame)
         if type(left) is int and type(right) is int:
-            return _INT_OPS[type(node.operator)](left, right)
+            return INT_OPS[type(node.operator)](left, right)
         return _NO
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len" and \
             frame.lookup("len") is None and len(node.args) == 1 and not node.args[0].star and \
@@ -434,7 +434,9 @@ def _constant(interp, node, frame):
 
 
 _NO = object()
-_INT_OPS = {cst.Add: operator.add, cst.Subtract: operator.sub, cst.Multiply: operator.mul}
+# int arithmetic the engine works out on known ints (sizes, loop bounds): one table for
+# branch tests and expressions
+INT_OPS = {cst.Add: operator.add, cst.Subtract: operator.sub, cst.Multiply: operator.mul}
 
 
 def compare_constants(interp, test, frame):
