@@ -16,8 +16,8 @@ from .pyobjects import DICT_ENTRIES
 from .state import State
 from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
-    LambdaFn, Partial, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all, opaque, result_tensor,
-    t_and, t_or, use, mro,
+    LambdaFn, Partial, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all, join_positions, opaque,
+    result_tensor, t_and, t_or, use, mro,
 )
 
 
@@ -264,15 +264,9 @@ class Calls:
         # A value returned on one path does not see saves made only on another.
         every = frozenset().union(*(seen for _, seen in frame.returns))
         parts = [hidden_linked(v, every - seen) for v, seen in frame.returns]
-        first = parts[0]
-        if isinstance(first, Seq) and first.is_tuple and first.items is not None and all(
-                isinstance(p, Seq) and p.is_tuple and p.items is not None and len(p.items) == len(first.items)
-                for p in parts):
-            # tuples of one length on every path: ``a, b = f()`` binds ``b`` to what each path
-            # returned second, never to a first item (an early ``return zeros, ones``)
-            return Seq(items=[join_all([p.items[k] for p in parts]) for k in range(len(first.items))],
-                       is_tuple=True)
-        out = join_all(parts)
+        # tuples of one length on every path join item by item: ``a, b = f()`` binds ``b`` to
+        # what each path returned second, never to a first item (an early ``return zeros, ones``)
+        out = join_positions(parts, levels=1)
         if isinstance(out, Tensor) and not out.members and out.srcs is None:
             # one tensor returned on every path (a helper handing back its argument,
             # written on one path): what uses the result uses each return

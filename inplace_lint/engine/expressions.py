@@ -507,9 +507,9 @@ class Expressions:
             return UNKNOWN_CONST
         if isinstance(v, Obj) and v.items is not None:
             return join_all(v.items) if v.items else opaque()
-        if isinstance(v, Obj) and v.cls is not None and v.cls.lookup("__iter__")[0] is not None:
+        fn, owner = v.cls.lookup("__iter__") if isinstance(v, Obj) and v.cls is not None else (None, None)
+        if fn is not None:
             # an object of the code's own class with ``__iter__`` (``list(taps)``): what it yields
-            fn, owner = v.cls.lookup("__iter__")
             got = self.iterate(self.call_function(Func(fn, owner=owner, bound=v), [], {}, self.cur_stmt or fn))
             if isinstance(got, Tensor) and got.view == "multi":
                 # an iterator over something only taken for a tensor (a progress bar around a

@@ -208,14 +208,19 @@ def fresh_mark():
 def single_return(fnode):
     """The expression of a function whose body is one ``return <expression>`` (after a
     docstring), else None."""
-    stmts = fnode.body.body if isinstance(fnode.body, cst.IndentedBlock) else ()
-    stmts = [s for s in stmts if not (isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1
-                                      and isinstance(s.body[0], cst.Expr)
-                                      and isinstance(s.body[0].value, cst.SimpleString))]  # docstring
+    stmts = _statements(fnode)
     if len(stmts) == 1 and isinstance(stmts[0], cst.SimpleStatementLine) and len(stmts[0].body) == 1 and \
             isinstance(stmts[0].body[0], cst.Return) and stmts[0].body[0].value is not None:
         return stmts[0].body[0].value
     return None
+
+
+def _statements(fnode):
+    """A function's statements, its docstring left out."""
+    stmts = fnode.body.body if isinstance(fnode.body, cst.IndentedBlock) else ()
+    return [s for s in stmts if not (isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1
+                                     and isinstance(s.body[0], cst.Expr)
+                                     and isinstance(s.body[0].value, cst.SimpleString))]
 
 
 def dispatcher(fnode):
@@ -223,10 +228,7 @@ def dispatcher(fnode):
     ``for``/``if`` (no else) around one (``for cb in self.callbacks: cb.on_event(e, s)``,
     ``if event == self.event: self.metric.update(...)``).  Followed past the depth limit
     like a one-line method: callbacks and hooks sit several such calls deep."""
-    stmts = fnode.body.body if isinstance(fnode.body, cst.IndentedBlock) else ()
-    stmts = [s for s in stmts if not (isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1
-                                      and isinstance(s.body[0], cst.Expr)
-                                      and isinstance(s.body[0].value, cst.SimpleString))]
+    stmts = _statements(fnode)
     if not 0 < len(stmts) <= 2:
         return False
     for st in stmts:

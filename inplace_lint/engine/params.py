@@ -139,10 +139,7 @@ def _own_instance(interp, ann):
     (or of the project): an instance built by its ``__init__`` with unknown arguments, so that
     the caller's values reach its methods (``self.memory.update(idx, td.detach())``)."""
     if isinstance(ann, cst.SimpleString):
-        text = ann.evaluated_value
-        if not isinstance(text, str) or not text.replace(".", "").replace("_", "").isalnum():
-            return None
-        ann = cst.parse_expression(text)
+        ann = _forward_reference(interp, ann)
     if not isinstance(ann, (cst.Name, cst.Attribute)):
         return None
     building = interp.__dict__.setdefault("_annotated_building", set())
@@ -221,6 +218,16 @@ class Mentions:
         self.quoted = Counter(_QUOTED.findall(text))
 
 
+def _forward_reference(interp, ann):
+    """The dotted name a string annotation spells (``"rp.Replay"``), parsed once per annotation."""
+    cache = interp.__dict__.setdefault("_forward_references", {})
+    if id(ann) not in cache:
+        text = ann.evaluated_value
+        ok = isinstance(text, str) and text.replace(".", "").replace("_", "").isalnum()
+        cache[id(ann)] = cst.parse_expression(text) if ok else None
+    return cache[id(ann)]
+
+
 # torch functions whose first argument is a sequence of tensors: a tensor there raises TypeError
 _SEQUENCE_FIRST = {"torch.cat", "torch.concat", "torch.concatenate", "torch.stack", "torch.hstack",
                    "torch.vstack", "torch.dstack", "torch.column_stack", "torch.row_stack"}
@@ -268,6 +275,14 @@ def _cat_arguments(interp, expr, depth):
         yield from _cat_arguments(interp, expr.func.value, depth + 1)
 
 
+class _Names(cst.CSTVisitor):
+    def __init__(self):
+        self.seen = set()
+
+    def visit_Name(self, node):
+        self.seen.add(node.value)
+
+
 class _Touches(cst.CSTVisitor):
     """Whether statements rebind ``name``, test its type, or return a value that mentions it."""
 
@@ -275,14 +290,9 @@ class _Touches(cst.CSTVisitor):
         self.name, self.found = name, False
 
     def _mentions(self, node):
-        hit = []
-
-        class Find(cst.CSTVisitor):
-            def visit_Name(s, n):
-                if n.value == self.name:
-                    hit.append(n)
-        node.visit(Find())
-        return bool(hit)
+        names = _Names()
+        node.visit(names)
+        return self.name in names.seen
 
     def visit_AssignTarget(self, node):
         if isinstance(node.target, cst.Name) and node.target.value == self.name or isinstance(

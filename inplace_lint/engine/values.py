@@ -294,7 +294,7 @@ class Seq(Value):
         if self.items is not None:
             if not self.items:
                 return self.elem or UNKNOWN_CONST
-            return _join_positions(self.items)
+            return join_positions(self.items)
         return self.elem if self.elem is not None else opaque()
 
 
@@ -567,15 +567,15 @@ def _join_seqs(a, b):
         _join_depth -= 1
 
 
-def _join_positions(values, depth=0):
-    """The members of a list joined: tuples of one length position by position (a list of
+def join_positions(values, levels=3):
+    """``values`` joined: tuples of one length position by position, ``levels`` deep (a list of
     pairs such as ``named_modules()`` or ``enumerate(zip(self.stages, self.heads))``: the
     joined stages stay apart from the joined heads), anything else as one join."""
     first = values[0]
-    if depth < 3 and isinstance(first, Seq) and first.is_tuple and first.items is not None and all(
+    if levels > 0 and isinstance(first, Seq) and first.is_tuple and first.items is not None and all(
             isinstance(i, Seq) and i.is_tuple and i.items is not None and len(i.items) == len(first.items)
             for i in values):
-        return Seq(items=[_join_positions([i.items[k] for i in values], depth + 1) for k in range(len(first.items))],
+        return Seq(items=[join_positions([i.items[k] for i in values], levels - 1) for k in range(len(first.items))],
                    is_tuple=True)
     return join_all(values)
 

@@ -67,8 +67,7 @@ def setup(interp, project, path):
     interp.home_positions = None  # set by engine.analyze: which statements are the checked file's
     interp.deps = set()  # files of the project modules this analysis read
     interp.home_modules = []  # modules the checked file's own code built (see _callers_param)
-    interp.built_for_home = set()  # mids of objects another module's code built in a call from home
-    interp.home_built_modules = []  # the modules among them
+    interp.built_for_home = {}  # mid -> object another module's code built in a call from home
     interp.code_text = None  # the module's text without comments (see run_if_side_effect)
     if project is not None and path is not None:
         # checking a module that was also imported (one parse): its functions are home
@@ -320,9 +319,7 @@ def _holds_callers_objects(interp, obj):
         # callbacks the checked file built and handed over in a list (``Trainer(cb=[f1])``):
         # what they do at the callee's events is the caller's choice
         if isinstance(v, Seq) and v.items:
-            if any(isinstance(i, Obj) and i.cls is not None and (
-                    i.mid in interp.built_for_home
-                    or i.ctor_stmt is not None and interp.home_positions.knows(i.ctor_stmt)) for i in v.items[:8]):
+            if any(isinstance(i, Obj) and i.cls is not None and _made_for_home(interp, i) for i in v.items[:8]):
                 return True
     return False
 
@@ -334,9 +331,12 @@ def _built_here(interp, values):
     """One of ``values`` is a module the checked file constructed (or had a project factory build)."""
     if interp.home_positions is None:
         return False
-    return any(isinstance(v, Obj) and v.is_module and (
-        v.mid in interp.built_for_home or v.ctor_stmt is not None and interp.home_positions.knows(v.ctor_stmt))
-        for v in values)
+    return any(isinstance(v, Obj) and v.is_module and _made_for_home(interp, v) for v in values)
+
+
+def _made_for_home(interp, obj):
+    """``obj`` was constructed by the checked file's code, or by a project factory it called."""
+    return obj.mid in interp.built_for_home or obj.ctor_stmt is not None and interp.home_positions.knows(obj.ctor_stmt)
 
 
 def keep_event(interp, t, live):
@@ -405,14 +405,18 @@ def _callers_param(interp, t):
                         if isinstance(v, Obj))
     # handed over without the module: ``MomentumSGD(model.param_groups())`` holds only the
     # parameters, in dicts, of a model the checked file built
-    return any(id(p.storage) in mine for obj in interp.home_modules[:MAX_HOME_MODULES]
-               for m in obj.submodules() for p in _own_tensors(m))
+    return _holds_one_of(interp.home_modules[:MAX_HOME_MODULES], mine)
 
 
 def _factory_param(interp, tensors):
+    """One of ``tensors`` is a parameter of a model a project factory built for the checked file."""
     mine = {id(x.storage) for x in tensors} | {id(m.storage) for x in tensors for m in x.members or ()}
-    return any(id(p.storage) in mine for obj in interp.home_built_modules
-               for m in obj.submodules() for p in _own_tensors(m))
+    return _holds_one_of([obj for obj in interp.built_for_home.values() if obj.is_module][:MAX_HOME_MODULES], mine)
+
+
+def _holds_one_of(modules, storages):
+    """Whether a parameter or buffer of ``modules`` (or of their submodules) has one of ``storages``."""
+    return any(id(p.storage) in storages for obj in modules for m in obj.submodules() for p in _own_tensors(m))
 
 
 def _own_tensors(m):
@@ -432,9 +436,7 @@ def note_module(interp, obj):
             and len(interp.built_for_home) < 4 * MAX_HOME_MODULES:
         # a factory of another module building it for the checked file (``metric_callback("f1")``,
         # ``build_detector(CFG)``)
-        interp.built_for_home.add(obj.mid)
-        if obj.is_module and len(interp.home_built_modules) < MAX_HOME_MODULES:
-            interp.home_built_modules.append(obj)
+        interp.built_for_home[obj.mid] = obj
 
 
 def caller_expr(interp, t):
