@@ -476,6 +476,9 @@ class Calls:
                related_message="", basic_index=False, certain=True, related_stmt=None, region=None):
         _untraced(t)
         live = [s for s in t.visible_saves() if self.state.live(s)]
+        partial = self.state.partial
+        if partial:
+            live = [s.on_some_paths() if s.certain and s.sid < partial.get(s.epoch, 0) else s for s in live]
         region = region if region is not None else t.region
         if t.data and region is not None:
             # a write through .data changes values, not the version counter: a save of

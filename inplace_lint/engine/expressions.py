@@ -437,7 +437,7 @@ class Expressions:
         evaluated once per item, in order; None when the loop is not of that kind."""
         if for_in.inner_for_in is not None or for_in.ifs:
             return None
-        items = constant_items(self.eval(for_in.iter, frame))
+        items = constant_items(self.eval(for_in.iter, frame)) or self._short_range(for_in.iter, frame)
         if items is None:
             return None
         out = []
@@ -446,6 +446,19 @@ class Expressions:
             self.assign(for_in.target, item, inner, for_in.iter)
             out.append(body(inner))
         return out
+
+    def _short_range(self, call, frame):
+        """``range(2)``: the few ints of a range of known bounds (at most three), so that
+        ``tuple(x.new_zeros(b, d) for _ in range(2))`` makes two tensors, not one twice."""
+        if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Name) or call.func.value != "range" \
+                or frame.lookup("range") is not None or not 0 < len(call.args) <= 3 \
+                or any(a.keyword or a.star for a in call.args):
+            return None
+        bounds = [self.eval(a.value, frame) for a in call.args]
+        if not all(isinstance(b, Const) and type(b.value) is int for b in bounds):
+            return None
+        numbers = range(*[b.value for b in bounds])
+        return [Const(i) for i in numbers] if 0 < len(numbers) <= 3 else None
 
     def _comp(self, node, frame):
         each = self._each_constant(node.for_in, frame, lambda inner: self.eval(node.elt, inner))
