@@ -14,12 +14,14 @@ from . import guards
 from .containers import AnyOrder
 from .frames import Frame, decorator_name, nonempty
 from .project import hooks as project_hooks
-from .pyobjects import ARRAY_PROPERTIES, NDARRAY_ONLY_METHODS, array_attribute, dict_entries, missing_item
+from .pyobjects import (
+    ARRAY_PROPERTIES, NDARRAY_ONLY_METHODS, array_attribute, dict_entries, missing_item, truthiness,
+)
 from .registration import HookHandle
 from .standalone import named_after_all
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
-    PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
+    UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
     SuperRef, Tensor, hidden, link, join, join_all, opaque, result_tensor, use, whole,
 )
 
@@ -511,6 +513,8 @@ class Expressions:
         if node.value is not None:
             v = self.eval(node.value, frame)
             frame.yields.append(v)
+            if self.loop_depth != frame.loop_at_entry:
+                frame.ordered = False
         return UNKNOWN_CONST
 
     def iterate(self, v):
@@ -541,20 +545,6 @@ class Expressions:
         if isinstance(v, Obj) and v.qual == "torch.nn.ModuleDict":
             return UNKNOWN_CONST
         return opaque()
-
-
-def truthiness(v):
-    """True or False where Python's truth of the value is certain, else None: known
-    constants, lists and dicts known to hold something, functions and classes."""
-    if isinstance(v, Const):
-        return None if v is UNKNOWN_CONST or type(v.value) not in PLAIN_TYPES else bool(v.value)
-    if isinstance(v, Seq):
-        return True if v.items or v.nonempty else None
-    if isinstance(v, Dict):
-        return True if v.entries else None
-    if isinstance(v, (Func, Qual, ClassInfo)):
-        return True
-    return None
 
 
 def constant_items(v, limit=8):

@@ -51,12 +51,6 @@ class Save:
         self.region = None  # the part of its tensor it keeps, when known (Tensor.region)
         self.sid = 0  # the id of the storage it was saved from
 
-    def on_some_paths(self):
-        """This save as seen after an ``if`` that made it on one branch only: not certain."""
-        s = Save(self.op, self.what, self.node, False, self.hooked, self.epoch, self.stmt, self.out)
-        s.region, s.sid = self.region, self.sid
-        return s
-
 
 class Storage:
     """One version counter.  ``members`` make a group (e.g. all parameters of a model)."""
