@@ -532,6 +532,8 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         rhs = self.eval(node.value, frame)
         cur = self.eval(target, frame)
         opname = AUGOPS.get(type(node.operator).__name__)
+        if isinstance(target, cst.Subscript) and _str_key(target, frame):
+            cur = UNKNOWN_CONST  # ``stats["loss"] += l``: an entry of a mapping, no tensor written
         if isinstance(cur, Tensor) and cur.kind != "opaque" or (isinstance(cur, Tensor) and isinstance(rhs, Tensor)):
             self.mutate(cur, "augassign", _augop_text(node.operator), node, target)
             spec = self.k.function("torch.Tensor." + opname) if opname else None
@@ -630,7 +632,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 obj.set_requires_grad(flag)
         elif t == "Subscript":
             obj = self.eval(target.value, frame)
-            if isinstance(obj, Tensor):
+            if isinstance(obj, Tensor) and _str_key(target, frame):
+                use(value)  # ``ann["area"] = ...``: torch takes no string index, so a mapping
+            elif isinstance(obj, Tensor):
                 basic = self._basic_index(target, frame)
                 self.mutate(obj, "setitem", "[]=", target, target.value, basic_index=basic is not False,
                             region=self.const_region(target, frame) if whole(obj) else None)
@@ -703,6 +707,19 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             return None
         v = self.eval(sub.slice[0].slice.value, frame)
         return v.value if isinstance(v, Const) else None
+
+
+def _str_key(sub, frame):
+    """``x["name"]``: a single string index, which no tensor takes (torch raises on it)."""
+    if len(sub.slice) != 1 or not isinstance(sub.slice[0].slice, cst.Index):
+        return False
+    key = sub.slice[0].slice.value
+    if isinstance(key, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
+        return not (isinstance(key, cst.SimpleString) and key.prefix.lower().startswith("b"))
+    if isinstance(key, cst.Name):
+        v = frame.lookup(key.value)
+        return isinstance(v, Const) and v is not UNKNOWN_CONST and isinstance(v.value, str)
+    return False
 
 
 def _augop_text(op):
