@@ -9,6 +9,7 @@ import libcst as cst
 from . import guards
 from . import params as param_kinds
 from .call_facts import name_pattern
+from .inert import returns_nothing
 from .frames import (DEEP_INIT_SHARE, MAX_DEPTH, MAX_INIT_DEPTH, Frame, RawEvent, Snapshot, decorator_name, dotted,
                      is_init, nonempty)
 from .project import hooks as project_hooks
@@ -164,6 +165,8 @@ class Calls:
         if not standalone:
             if any(f.node is fnode for f in self.funcs) or self.steps > self.budget:
                 return opaque(self._taint(args, kwargs))
+            if func.bound is None and returns_nothing(self, func):
+                return Const(None)  # nothing to find in it, nothing it gives back (engine/inert.py)
             depth = len(self.chain)
             if depth >= MAX_DEPTH:
                 # methods that only hand a call on (an event's dispatch to its callbacks) do

@@ -24,6 +24,7 @@ from .calls import Calls
 from .classes import ClassDefs
 from .each_element import every_iteration_writes
 from .expressions import BINOPS, Expressions, constant_items
+from .inert import inert
 from .loops import jumps, torch_layers
 from .frames import Frame, nonempty
 from .frames import dotted as _dotted
@@ -138,7 +139,8 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             funcs = list(self._all_functions(body))
             funcs.sort(key=lambda f: self.callers_seen(*f))
             for node, owner in funcs:
-                self._analyse_standalone(node, owner)
+                if not inert(self, node, owner):  # (see engine/inert.py)
+                    self._analyse_standalone(node, owner)
         finally:  # also when the work budget ends the analysis early (engine.budget)
             # A tensor bound to a name and never read again is kept for whatever the
             # code does next: take it as used.  One that was read is used exactly

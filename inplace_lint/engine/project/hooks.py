@@ -55,6 +55,7 @@ class Switch:
 def setup(interp, project, path):
     """Project fields of a fresh interpreter."""
     interp.project = project
+    interp.home_path = path
     interp.module_env = None  # the env whose code is "home" (set for a loader)
     interp.env = None  # the other module whose code runs now (None: home)
     interp.anchor = None
