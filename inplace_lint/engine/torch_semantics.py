@@ -19,7 +19,10 @@ from .objects import AUTOGRAD_CTX
 from .project import hooks as project_hooks
 from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method
 from .containers import container_items, run_sequential
-from .dtypes import SIZE_PARAMS, SIZED_CREATION_OPS, dtype_class, size_evidence, type_result
+from .dtypes import (
+    AUTOCAST_CTX, SIZE_PARAMS, SIZED_CREATION_OPS, Autocast, conversion_target, dtype_class, is_dtype,
+    size_evidence, type_result, width,
+)
 from .ranks import after_inplace, rank_result
 from .frames import SeqPrefix
 from .values import (
@@ -198,6 +201,8 @@ class TorchSemantics:
             out = self._view_of(x, short, "single")
         else:
             out = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh")
+            # a torch layer computes in its input's dtype (mismatched weights raise)
+            out.storage.f32 = True if isinstance(x, Tensor) and x.storage.f32 and not self.amp else None
         # every tensor argument feeds the output (nn.RNNCell(x, hx): a backward through
         # the new state reaches the old one), not only the first
         others = [a for a in list(args[1:]) + list(kwargs.values()) if isinstance(a, Tensor) and a is not x]
@@ -271,6 +276,9 @@ class TorchSemantics:
             return numpy_result(args, kwargs)
         if name in NO_GRAD_CTX:
             return GradCtx(enabled=NO_GRAD_CTX[name])
+        if name in AUTOCAST_CTX:
+            on = kwargs.get("enabled", args[2] if name == "torch.autocast" and len(args) > 2 else None)
+            return Autocast(enabled=False if isinstance(on, Const) and on.value is False else None)
         if name in ("torch.set_grad_enabled", "torch.autograd.set_grad_enabled",
                     "torch.autograd.grad_mode.set_grad_enabled"):
             v = args[0] if args else kwargs.get("mode")
@@ -477,8 +485,14 @@ class TorchSemantics:
                           kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig, dtype=t.dtype)
         if name in SURE_ALIAS_METHODS and not args and not kwargs:
             return t
-        if name == "to":
-            alias = self._to_aliases([a for a in args] + [v for k, v in kwargs.items() if k in ("dtype", "device")])
+        target = conversion_target(name, args, kwargs)
+        known = target is not None and t.storage.f32 is not None  # whether it changes the dtype
+        if name == "to" or known:
+            alias = True if name != "to" else self._to_aliases(
+                [a for a in args if not (known and is_dtype(a))]
+                + [v for k, v in kwargs.items() if k == "device" or k == "dtype" and not known])
+            if known and not (target is True and t.storage.f32 is True):
+                alias = False  # float32 to float32 is the tensor itself, any other change a copy
             if t.dtype == "int" and any(dtype_class(a) == "float" for a in list(args) + [kwargs.get("dtype")]):
                 alias = False  # an integral tensor converted to floating point is a copy
             copy = kwargs.get("copy")
@@ -491,7 +505,7 @@ class TorchSemantics:
             if alias is None:
                 return t.maybe_alias("." + name + "()")
             if alias is False:
-                out = type_result(result_tensor(self._out_rg([t])), "to", [t] + list(args), kwargs)
+                out = type_result(result_tensor(self._out_rg([t])), name, [t] + list(args), kwargs, amp=0)
                 link(out, [t])
                 return out
         if name == "clone":
@@ -586,7 +600,9 @@ class TorchSemantics:
         out_rg = self._out_rg(tensors) if differentiable else False
         rgv = kwargs.get("requires_grad")
         if isinstance(rgv, Const) and rgv.value is True:
-            return rank_result(Tensor(rg=True, leaf=True, kind="fresh", node=node), name, args, kwargs)
+            made = Tensor(rg=True, leaf=True, kind="fresh", node=node)
+            made.storage.f32 = width(name, pos, kwargs, qualname) if not self.amp else None
+            return rank_result(made, name, args, kwargs)
         if is_inplace and isinstance(first, Tensor):
             if name == "copy_" and self.restores(first, bound.get("src")):
                 return first
@@ -627,7 +643,7 @@ class TorchSemantics:
                     t.kind not in ("arg", "opaque", "input") for t in tensors)
                 kind = "fresh" if known else "input" if any(t.kind == "input" for t in tensors) else "opaque"
                 result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind=kind, node=node)
-            result = rank_result(type_result(result, name, pos, kwargs), name, args, kwargs)
+            result = rank_result(type_result(result, name, pos, kwargs, qualname, self.amp), name, args, kwargs)
             if isinstance(result, Tensor) and result.dtype is None and "result" in spec.get("int_outputs", ()):
                 # measured: integral for floating inputs (multinomial, matrix_rank)
                 result.dtype, result.rg, result.leaf = "int", False, True
