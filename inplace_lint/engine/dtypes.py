@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .guards import only_from
 from .values import Const, Qual, Tensor, Value
 
 _INT_NAMES = {"long", "int", "int64", "int32", "int16", "int8", "uint8", "uint16", "uint32", "uint64", "short",
@@ -155,10 +156,23 @@ SIZE_PARAMS = {"in_features", "out_features", "in_channels", "out_channels", "nu
                "d_model", "nhead", "dim_feedforward", "in1_features", "in2_features"}
 
 
+_UNSEEN = ("arg", "input", "opaque")  # values of unknown origin (a parameter, what the engine cannot see into)
+
+
 def size_evidence(v):
-    """``v`` was passed where torch takes a size: a parameter of unknown kind is an int."""
-    if isinstance(v, Tensor) and v.kind == "arg" and v.rg is None and not v.members:
+    """``v`` was passed where torch takes a size: a parameter of unknown kind is an int (an
+    integral tensor at most), and so is what the engine cannot see into (``width =
+    self.combiner.dim_out + dim``): a floating tensor is refused as a size."""
+    if not isinstance(v, Tensor) or v.rg is not None:
+        return
+    if v.kind in _UNSEEN and not v.members:
         v.rg, v.leaf, v.dtype = False, True, "int"
+        # what an op computed from it alone before (``self.scale = dim ** 0.5`` ahead of
+        # ``torch.ones(dim)``) recorded nothing: such saves never happened
+        if v.storage.saves:
+            memo = {}
+            v.storage.saves[:] = [s for s in v.storage.saves
+                                  if not (isinstance(s.out, Tensor) and only_from(s.out, {id(v)}, memo))]
 
 
 # --- float32 or not ------------------------------------------------------------------------
