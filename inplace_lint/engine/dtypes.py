@@ -156,6 +156,9 @@ SIZE_PARAMS = {"in_features", "out_features", "in_channels", "out_channels", "nu
                "d_model", "nhead", "dim_feedforward", "in1_features", "in2_features"}
 
 
+# the parameters of torch functions that take sizes, paddings and shapes (ints, tuples of ints)
+SIZE_ARGUMENTS = {"pad", "size", "shape", "sizes", "repeats", "output_size", "kernel_size", "stride", "padding",
+                  "dilation", "output_padding"}
 _UNSEEN = ("arg", "input", "opaque")  # values of unknown origin (a parameter, what the engine cannot see into)
 
 
@@ -238,6 +241,26 @@ def conversion_target(name, args, kwargs):
         if len(ds) == 1:
             return ds[0].name in F32_NAMES
     return None
+
+
+def autocast(name, args, kwargs):
+    """The region ``torch.autocast(...)`` (or ``torch.cuda.amp.autocast(...)``) opens."""
+    on = kwargs.get("enabled", args[2] if name == "torch.autocast" and len(args) > 2 else None)
+    return Autocast(enabled=False if isinstance(on, Const) and on.value is False else None)
+
+
+def conversion_alias(t, name, args, kwargs, to_aliases):
+    """Whether the conversion ``t.name(*args, **kwargs)`` returns ``t`` itself: True, False or
+    None (unknown).  float32 to float32 is the tensor itself, any other change of dtype a copy;
+    ``to_aliases`` judges what ``.to()`` is asked besides a dtype (a device)."""
+    target = conversion_target(name, args, kwargs)
+    known = target is not None and t.storage.f32 is not None  # whether the dtype changes
+    if known and not (target is True and t.storage.f32 is True):
+        return False
+    if name != "to":
+        return True
+    return to_aliases([a for a in args if not (known and is_dtype(a))]
+                      + [v for k, v in kwargs.items() if k == "device" or k == "dtype" and not known])
 
 
 def _f32(v):

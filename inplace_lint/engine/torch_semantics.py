@@ -20,8 +20,8 @@ from .project import hooks as project_hooks
 from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method
 from .containers import container_items, run_sequential
 from .dtypes import (
-    AUTOCAST_CTX, SIZE_PARAMS, SIZED_CREATION_OPS, Autocast, conversion_target, dtype_class, is_dtype,
-    size_evidence, type_result, width,
+    AUTOCAST_CTX, SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, autocast, conversion_alias, conversion_target,
+    dtype_class, size_evidence, type_result,
 )
 from .ranks import after_inplace, rank_result
 from .frames import SeqPrefix
@@ -277,8 +277,7 @@ class TorchSemantics:
         if name in NO_GRAD_CTX:
             return GradCtx(enabled=NO_GRAD_CTX[name])
         if name in AUTOCAST_CTX:
-            on = kwargs.get("enabled", args[2] if name == "torch.autocast" and len(args) > 2 else None)
-            return Autocast(enabled=False if isinstance(on, Const) and on.value is False else None)
+            return autocast(name, args, kwargs)
         if name in ("torch.set_grad_enabled", "torch.autograd.set_grad_enabled",
                     "torch.autograd.grad_mode.set_grad_enabled"):
             v = args[0] if args else kwargs.get("mode")
@@ -485,14 +484,8 @@ class TorchSemantics:
                           kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig, dtype=t.dtype)
         if name in SURE_ALIAS_METHODS and not args and not kwargs:
             return t
-        target = conversion_target(name, args, kwargs)
-        known = target is not None and t.storage.f32 is not None  # whether it changes the dtype
-        if name == "to" or known:
-            alias = True if name != "to" else self._to_aliases(
-                [a for a in args if not (known and is_dtype(a))]
-                + [v for k, v in kwargs.items() if k == "device" or k == "dtype" and not known])
-            if known and not (target is True and t.storage.f32 is True):
-                alias = False  # float32 to float32 is the tensor itself, any other change a copy
+        if name == "to" or conversion_target(name, args, kwargs) is not None and t.storage.f32 is not None:
+            alias = conversion_alias(t, name, args, kwargs, self._to_aliases)
             if t.dtype == "int" and any(dtype_class(a) == "float" for a in list(args) + [kwargs.get("dtype")]):
                 alias = False  # an integral tensor converted to floating point is a copy
             copy = kwargs.get("copy")
@@ -551,7 +544,8 @@ class TorchSemantics:
         for k, v in kwargs.items():
             bound[bind_keyword(spec, k)] = v
         first = pos[0] if pos else bound.get(params[0]) if params else None
-        tensors = [v for v in bound.values() if isinstance(v, Tensor)]
+        data_args = [v for k, v in bound.items() if k not in SIZE_ARGUMENTS]  # (sizes carry no grad)
+        tensors = [v for v in data_args if isinstance(v, Tensor)]
         for a in pos[len(params):]:
             if isinstance(a, Tensor):
                 tensors.append(a)
@@ -559,7 +553,7 @@ class TorchSemantics:
                 e = a.element()
                 if isinstance(e, Tensor):
                     tensors.append(e)
-        for v in list(bound.values()):
+        for v in data_args:
             if isinstance(v, Seq):  # torch.cat([a, b]) and friends
                 if v.items is not None and 0 < len(v.items) <= 16 and all(isinstance(i, Tensor) for i in v.items):
                     tensors.extend(v.items)  # each: cat of a no-grad and a grad tensor requires grad
@@ -600,8 +594,7 @@ class TorchSemantics:
         out_rg = self._out_rg(tensors) if differentiable else False
         rgv = kwargs.get("requires_grad")
         if isinstance(rgv, Const) and rgv.value is True:
-            made = Tensor(rg=True, leaf=True, kind="fresh", node=node)
-            made.storage.f32 = width(name, pos, kwargs, qualname) if not self.amp else None
+            made = type_result(Tensor(rg=True, leaf=True, kind="fresh", node=node), name, pos, kwargs, qualname, self.amp)
             return rank_result(made, name, args, kwargs)
         if is_inplace and isinstance(first, Tensor):
             if name == "copy_" and self.restores(first, bound.get("src")):
