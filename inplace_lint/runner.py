@@ -195,8 +195,14 @@ def rare_collections():
     with the default thresholds the collector walks them over and over, 7-16% of a
     scan's CPU time (torchvision, timm, torch's sources) for the same peak memory (bench/bench_scan.py
     --gc).  The caller's thresholds come back afterwards (flake8 and the language
-    server run this in their own process)."""
+    server run this in their own process).  A scan of many files holds it over the
+    whole run: putting the default thresholds back after every file made the next
+    allocation start a full collection over every tree the project index keeps, for
+    about half the files (3% of a torchvision scan)."""
     old = gc.get_threshold()
+    if old == COLLECT_THRESHOLDS:  # an enclosing scan already holds it
+        yield
+        return
     gc.set_threshold(*COLLECT_THRESHOLDS)
     try:
         yield
@@ -352,7 +358,8 @@ def discover(paths, config: Config):
 def _check_batch(args):
     paths, config, cache, roots = args
     project = project_index(roots, config)  # one per worker process, reused by its batches
-    return [check_file(p, config, cache, project) for p in paths]
+    with rare_collections():
+        return [check_file(p, config, cache, project) for p in paths]
 
 
 def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None, cache=None):
@@ -384,11 +391,12 @@ def _check_all(files, config: Config, jobs: Optional[int], progress, cache, path
     if jobs <= 1 or len(files) < 16:
         # one project index for the run: each imported module is summarised once
         project = ProjectIndex(_roots(list(paths) or files, config))
-        for f in files:
-            r = check_file(f, config, cache, project)
-            if progress:
-                progress(1)
-            yield r
+        with rare_collections():
+            for f in files:
+                r = check_file(f, config, cache, project)
+                if progress:
+                    progress(1)
+                yield r
         return
     from concurrent.futures import ProcessPoolExecutor  # only a parallel run needs it
 

@@ -169,7 +169,7 @@ class Calls:
                 # methods that only hand a call on (an event's dispatch to its callbacks) do
                 # not count: two levels of them at most
                 depth -= min(2, sum(1 for f in self.funcs if self._dispatcher(f.node)))
-            one_line = depth < MAX_DEPTH + 2 and guards.single_return(fnode) is not None
+            one_line = depth < MAX_DEPTH + 2 and self.single_return(fnode) is not None
             if depth >= MAX_DEPTH and not one_line:
                 # only constructors, nested in constructors (the helpers they call stay
                 # opaque there: following them too doubled the cost on torchvision), and a
@@ -327,6 +327,14 @@ class Calls:
         if got is None:
             got = memo[id(fnode)] = guards.dispatcher(fnode)
         return got
+
+    def single_return(self, fnode):
+        """guards.single_return, once per function of this analysis (asked at every call)."""
+        memo = self.__dict__.setdefault("_single_returns", {})
+        key = id(fnode)
+        if key not in memo:
+            memo[key] = guards.single_return(fnode)
+        return memo[key]
 
     def _unknown_param(self, p: cst.Param):
         return param_kinds.unknown_param(self, p)

@@ -19,7 +19,7 @@ from .registration import HookHandle
 from .standalone import named_after_all
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
-    UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
+    PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
     SuperRef, Tensor, hidden, link, join, join_all, opaque, result_tensor, use, whole,
 )
 
@@ -355,7 +355,14 @@ class Expressions:
         return UNKNOWN_CONST
 
     def _boolop(self, node, frame):
-        return join(self.eval(node.left, frame), self.eval(node.right, frame))
+        # ``head or {}`` with a config dict of known entries is that dict, as Python
+        # short-circuits; only an operand of unknown truth joins both sides
+        left = self.eval(node.left, frame)
+        truth = truthiness(left)
+        if truth is not None and truth == isinstance(node.operator, cst.Or):
+            return left
+        right = self.eval(node.right, frame)
+        return right if truth is not None else join(left, right)
 
     def _compare(self, node, frame):
         vals = [self.eval(node.left, frame)] + [self.eval(c.comparator, frame) for c in node.comparisons]
@@ -521,6 +528,20 @@ class Expressions:
         if isinstance(v, Obj) and v.qual == "torch.nn.ModuleDict":
             return UNKNOWN_CONST
         return opaque()
+
+
+def truthiness(v):
+    """True or False where Python's truth of the value is certain, else None: known
+    constants, lists and dicts known to hold something, functions and classes."""
+    if isinstance(v, Const):
+        return None if v is UNKNOWN_CONST or type(v.value) not in PLAIN_TYPES else bool(v.value)
+    if isinstance(v, Seq):
+        return True if v.items or v.nonempty else None
+    if isinstance(v, Dict):
+        return True if v.entries else None
+    if isinstance(v, (Func, Qual, ClassInfo)):
+        return True
+    return None
 
 
 def constant_items(v, limit=8):

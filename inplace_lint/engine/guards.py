@@ -108,7 +108,7 @@ def _truth(interp, test, frame, depth):
             return interp.state.grad if interp.state.grad in (True, False) else None
         if isinstance(test.func, cst.Name):
             f = frame.lookup(test.func.value)
-            body = single_return(f.node) if isinstance(f, Func) and f.bound is None else None
+            body = interp.single_return(f.node) if isinstance(f, Func) and f.bound is None else None
             if body is None:
                 return None
             params = list(f.node.params.posonly_params) + list(f.node.params.params)
@@ -129,7 +129,7 @@ def _predicate(interp, call, frame):
     f = frame.lookup(call.func.value)
     if not isinstance(f, Func) or f.bound is not None:
         return None
-    body = single_return(f.node)
+    body = interp.single_return(f.node)
     params = list(f.node.params.posonly_params) + list(f.node.params.params)
     if body is None or len(call.args) != len(params) or any(
             a.keyword or a.star or not isinstance(a.value, cst.Name) for a in call.args):

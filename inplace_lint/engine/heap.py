@@ -9,7 +9,7 @@ value the branch interpreted last.
 """
 from __future__ import annotations
 
-from .values import hidden, join_all
+from .values import hidden, join_all, t_join
 
 MISSING = object()
 
@@ -24,6 +24,54 @@ class Journal:
 class Heap:
     def __init__(self):
         self.journals: list = []
+        # a tensor's requires_grad and leaf facts set inside a branch of an ``if``
+        # (``if torch.__version__ == "parrots": feats.requires_grad = True``) hold on that
+        # branch only: {id(tensor): [tensor, old (rg, leaf), new]} per open branch
+        self.fact_journals: list = []
+
+    def note_tensor(self, t, _depth=0):
+        """Call before changing ``t.rg``/``t.leaf`` (and its members'): the old facts come
+        back at the end of the branch, and the branches' facts are joined after the ``if``."""
+        if not self.fact_journals:
+            return
+        j = self.fact_journals[-1]
+        if id(t) not in j:
+            j[id(t)] = [t, (t.rg, t.leaf), None]
+        if t.members and _depth < 3:
+            for m in t.members:
+                self.note_tensor(m, _depth + 1)
+
+    def begin_facts(self):
+        j = {}
+        self.fact_journals.append(j)
+        return j
+
+    def end_facts(self, j):
+        self.fact_journals.pop()
+        for entry in j.values():
+            t, (rg, leaf), _ = entry
+            entry[2] = (t.rg, t.leaf)
+            t.rg, t.leaf = rg, leaf
+        return j
+
+    def merge_facts(self, journals):
+        """``journals``: one per path that reaches the join; a path that did not change a
+        tensor's facts keeps the old ones."""
+        keys = {}
+        for j in journals:
+            for key, (t, old, _) in j.items():
+                keys.setdefault(key, (t, old))
+        for key, (t, old) in keys.items():
+            vals = [j[key][2] if key in j else old for j in journals]
+            self.note_tensor_only(t)
+            t.rg = vals[0][0]
+            t.leaf = vals[0][1]
+            for rg, leaf in vals[1:]:
+                t.rg, t.leaf = t_join(t.rg, rg), t_join(t.leaf, leaf)
+
+    def note_tensor_only(self, t):
+        if self.fact_journals and id(t) not in self.fact_journals[-1]:
+            self.fact_journals[-1][id(t)] = [t, (t.rg, t.leaf), None]
 
     def set(self, obj, name, value):
         if self.journals:

@@ -239,7 +239,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         split = guards.split_by_flag(frame, flag) if flag is not None and frame.conds else None
         pre_vars, pre_state = dict(frame.vars), self.state
         self.state = pre_state.branch()
-        j_a = self.heap.begin()
+        j_a, f_a = self.heap.begin(), self.heap.begin_facts()
         if facts_a is guards.INFEASIBLE:
             ok_a = False  # the test rules this branch out on this path
         else:
@@ -247,13 +247,14 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 frame.vars.update({k: v[0] for k, v in split.items()})
             guards.apply(self, frame, facts_a)
             ok_a = self.exec_block(self._body(node), frame)
+        self.heap.end_facts(f_a)
         self.heap.end(j_a)
         a_vars, a_state = frame.vars, self.state
         frame.vars = dict(pre_vars)
         self.state = pre_state.branch()
         ok_b = True
         orelse = node.orelse
-        j_b = self.heap.begin()
+        j_b, f_b = self.heap.begin(), self.heap.begin_facts()
         if facts_b is guards.INFEASIBLE:
             ok_b = False
         else:
@@ -266,12 +267,14 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                     ok_b = self._if(orelse, frame) is not False
                 else:
                     ok_b = self.exec_block(self._body(orelse), frame)
+        self.heap.end_facts(f_b)
         self.heap.end(j_b)
         b_vars, b_state = frame.vars, self.state
         # object attributes written on either path: joined over the paths that go on
         a_only, b_only = a_state.seen - b_state.seen, b_state.seen - a_state.seen
         reach = [(j_a, b_only)] * bool(ok_a) + [(j_b, a_only)] * bool(ok_b)
         self.heap.merge(reach or [(j_a, b_only), (j_b, a_only)])
+        self.heap.merge_facts([f for f, ok in ((f_a, ok_a), (f_b, ok_b)) if ok] or [f_a, f_b])
         if facts_a is guards.INFEASIBLE and not ok_b or facts_b is guards.INFEASIBLE and not ok_a:
             frame.vars, self.state = (a_vars, a_state) if facts_b is guards.INFEASIBLE else (b_vars, b_state)
             return False
@@ -563,6 +566,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         if t.dtype == "int":
             return  # an integral tensor never requires grad; the write is not differentiable
         if src.rg is not False and t.rg is not True:
+            self.heap.note_tensor(t)
             was = t.rg
             t.rg = t_or(t.rg, src.rg)
             if t.rg is True:
@@ -626,6 +630,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 self.heap.set(obj, target.attr.value, value)
             elif isinstance(obj, Tensor) and target.attr.value == "requires_grad":
                 flag = value.value if isinstance(value, Const) and isinstance(value.value, bool) else None
+                self.heap.note_tensor(obj)
                 obj.set_requires_grad(flag)
         elif t == "Subscript":
             obj = self.eval(target.value, frame)

@@ -80,7 +80,9 @@ class TorchObjects:
         if name == "requires_grad_":
             flag = args[0] if args else kwargs.get("requires_grad", Const(True))
             value = flag.value if isinstance(flag, Const) and isinstance(flag.value, bool) else None
-            self._module_params(obj).set_requires_grad(value)
+            params = self._module_params(obj)
+            self.heap.note_tensor(params)
+            params.set_requires_grad(value)
             return obj
         if name in registration.METHODS:
             return registration.register(self, obj, name, args, node)
