@@ -263,6 +263,12 @@ def conversion_alias(t, name, args, kwargs, to_aliases):
                       + [v for k, v in kwargs.items() if k == "device" or k == "dtype" and not known])
 
 
+def layer_width(x, amp):
+    """Whether a torch layer applied to ``x`` makes float32: it computes in its input's dtype
+    (weights of another dtype raise), unless autocast may be on."""
+    return True if isinstance(x, Tensor) and x.storage.f32 and not amp else None
+
+
 def _f32(v):
     return isinstance(v, Tensor) and v.storage.f32
 

@@ -19,10 +19,8 @@ from .objects import AUTOGRAD_CTX
 from .project import hooks as project_hooks
 from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method
 from .containers import container_items, run_sequential
-from .dtypes import (
-    AUTOCAST_CTX, SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, autocast, conversion_alias, conversion_target,
-    dtype_class, size_evidence, type_result,
-)
+from .dtypes import AUTOCAST_CTX, SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, autocast, conversion_alias
+from .dtypes import conversion_target, dtype_class, layer_width, size_evidence, type_result
 from .ranks import after_inplace, rank_result
 from .frames import SeqPrefix
 from .values import (
@@ -201,8 +199,7 @@ class TorchSemantics:
             out = self._view_of(x, short, "single")
         else:
             out = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh")
-            # a torch layer computes in its input's dtype (mismatched weights raise)
-            out.storage.f32 = True if isinstance(x, Tensor) and x.storage.f32 and not self.amp else None
+            out.storage.f32 = layer_width(x, self.amp)
         # every tensor argument feeds the output (nn.RNNCell(x, hx): a backward through
         # the new state reaches the old one), not only the first
         others = [a for a in list(args[1:]) + list(kwargs.values()) if isinstance(a, Tensor) and a is not x]
