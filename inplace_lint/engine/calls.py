@@ -16,7 +16,7 @@ from .pyobjects import DICT_ENTRIES
 from .state import State
 from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
-    LambdaFn, Partial, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all, join_positions, opaque,
+    LambdaFn, Partial, Save, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all, join_positions, opaque,
     result_tensor, t_and, t_or, use, mro,
 )
 
@@ -203,6 +203,7 @@ class Calls:
                 self.in_deep = False
                 self.deep_steps += self.steps - start
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
+        frame.loop_at_entry = self.loop_depth
         self._bind_params(fnode, func, args, kwargs, frame)
         if not standalone and self.callers_seen(fnode, func.owner):
             # the grad mode of this call, and which parameters got tensors that cannot
@@ -256,6 +257,9 @@ class Calls:
         for v in frame.yields:
             use(v)
         if frame.yields:
+            if frame.ordered and self._straight_yields(fnode):
+                # ``for token in spec.split(): yield LAYERS[token]()`` over known items
+                return Seq(items=list(frame.yields), nonempty=True)
             return Seq(elem=join_all(frame.yields))
         if not frame.returns:
             return Const(None)
@@ -327,6 +331,16 @@ class Calls:
         if got is None:
             got = memo[id(fnode)] = guards.dispatcher(fnode)
         return got
+
+    def _straight_yields(self, fnode):
+        """Every ``yield`` of the generator runs whenever the code around it does: none
+        inside an ``if``, ``while``, ``try`` or ``with`` (a ``for`` is checked as it runs)."""
+        memo = self.__dict__.setdefault("_straight", {})
+        if id(fnode) not in memo:
+            finder = _BranchedYield()
+            fnode.body.visit(finder)
+            memo[id(fnode)] = not finder.found
+        return memo[id(fnode)]
 
     def single_return(self, fnode):
         """guards.single_return, once per function of this analysis (asked at every call)."""
@@ -476,6 +490,9 @@ class Calls:
                related_message="", basic_index=False, certain=True, related_stmt=None, region=None):
         _untraced(t)
         live = [s for s in t.visible_saves() if self.state.live(s)]
+        partial = self.state.partial
+        if partial:
+            live = [_on_some_paths(s) if s.certain and s.sid < partial.get(s.epoch, 0) else s for s in live]
         region = region if region is not None else t.region
         if t.data and region is not None:
             # a write through .data changes values, not the version counter: a save of
@@ -573,6 +590,33 @@ class Calls:
         self.pending = still
 
 
+class _BranchedYield(cst.CSTVisitor):
+    found = False
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0
+
+    def _enter(self, node):
+        self.depth += 1
+
+    def _leave(self, node):
+        self.depth -= 1
+
+    visit_If = visit_While = visit_Try = visit_With = visit_Match = visit_IfExp = _enter
+    leave_If = leave_While = leave_Try = leave_With = leave_Match = leave_IfExp = _leave
+
+    def visit_Yield(self, node):
+        if self.depth:
+            self.found = True
+
+    def visit_FunctionDef(self, node):
+        return False  # a nested def's yields are its own
+
+    def visit_Lambda(self, node):
+        return False
+
+
 def _class_var(ann):
     """``ClassVar[int]``: a class attribute, not a dataclass field."""
     head = ann.value if isinstance(ann, cst.Subscript) else ann
@@ -597,6 +641,13 @@ def interchangeable(options):
                     and w is not UNKNOWN_CONST and type(v.value) is type(w.value) and v.value == w.value):
                 return False
     return True
+
+
+def _on_some_paths(save):
+    """A save as seen after an ``if`` that made it on one branch only: not certain."""
+    s = Save(save.op, save.what, save.node, False, save.hooked, save.epoch, save.stmt, save.out)
+    s.region, s.sid = save.region, save.sid
+    return s
 
 
 def _untraced(t):

@@ -14,12 +14,14 @@ from . import guards
 from .containers import AnyOrder
 from .frames import Frame, decorator_name, nonempty
 from .project import hooks as project_hooks
-from .pyobjects import ARRAY_PROPERTIES, NDARRAY_ONLY_METHODS, array_attribute, dict_entries, missing_item
+from .pyobjects import (
+    ARRAY_PROPERTIES, NDARRAY_ONLY_METHODS, array_attribute, dict_entries, missing_item, truthiness,
+)
 from .registration import HookHandle
 from .standalone import named_after_all
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
-    PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
+    UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
     SuperRef, Tensor, hidden, link, join, join_all, opaque, result_tensor, use, whole,
 )
 
@@ -437,7 +439,7 @@ class Expressions:
         evaluated once per item, in order; None when the loop is not of that kind."""
         if for_in.inner_for_in is not None or for_in.ifs:
             return None
-        items = constant_items(self.eval(for_in.iter, frame))
+        items = constant_items(self.eval(for_in.iter, frame)) or self._short_range(for_in.iter, frame)
         if items is None:
             return None
         out = []
@@ -446,6 +448,19 @@ class Expressions:
             self.assign(for_in.target, item, inner, for_in.iter)
             out.append(body(inner))
         return out
+
+    def _short_range(self, call, frame):
+        """``range(2)``: the few ints of a range of known bounds (at most three), so that
+        ``tuple(x.new_zeros(b, d) for _ in range(2))`` makes two tensors, not one twice."""
+        if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Name) or call.func.value != "range" \
+                or frame.lookup("range") is not None or not 0 < len(call.args) <= 3 \
+                or any(a.keyword or a.star for a in call.args):
+            return None
+        bounds = [self.eval(a.value, frame) for a in call.args]
+        if not all(isinstance(b, Const) and type(b.value) is int for b in bounds):
+            return None
+        numbers = range(*[b.value for b in bounds])
+        return [Const(i) for i in numbers] if 0 < len(numbers) <= 3 else None
 
     def _comp(self, node, frame):
         each = self._each_constant(node.for_in, frame, lambda inner: self.eval(node.elt, inner))
@@ -498,6 +513,8 @@ class Expressions:
         if node.value is not None:
             v = self.eval(node.value, frame)
             frame.yields.append(v)
+            if self.loop_depth != frame.loop_at_entry:
+                frame.ordered = False
         return UNKNOWN_CONST
 
     def iterate(self, v):
@@ -528,20 +545,6 @@ class Expressions:
         if isinstance(v, Obj) and v.qual == "torch.nn.ModuleDict":
             return UNKNOWN_CONST
         return opaque()
-
-
-def truthiness(v):
-    """True or False where Python's truth of the value is certain, else None: known
-    constants, lists and dicts known to hold something, functions and classes."""
-    if isinstance(v, Const):
-        return None if v is UNKNOWN_CONST or type(v.value) not in PLAIN_TYPES else bool(v.value)
-    if isinstance(v, Seq):
-        return True if v.items or v.nonempty else None
-    if isinstance(v, Dict):
-        return True if v.entries else None
-    if isinstance(v, (Func, Qual, ClassInfo)):
-        return True
-    return None
 
 
 def constant_items(v, limit=8):

@@ -70,7 +70,7 @@ def target_text(code_for_node, target):
 
 
 class Frame:
-    __slots__ = ("vars", "parent", "returns", "func", "yields", "exits", "conds")
+    __slots__ = ("vars", "parent", "returns", "func", "yields", "exits", "conds", "loop_at_entry", "ordered")
 
     def __init__(self, parent=None, func=None):
         self.vars: dict = {}
@@ -81,6 +81,9 @@ class Frame:
         self.returns = []
         self.exits = []  # the flow state at each return (and at the end, if reached)
         self.yields = []
+        # a generator's yields are its items in order while none ran in a joined loop
+        self.loop_at_entry = 0
+        self.ordered = True
         self.func = func
 
     def lookup(self, name):

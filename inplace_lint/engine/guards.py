@@ -20,7 +20,7 @@ from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq, Storage, Tensor, use,
 )
 from .frames import dotted as _dotted
-from .pyobjects import dict_entries
+from .pyobjects import dict_entries, truthiness
 from .ranks import rank_in_test
 
 INFEASIBLE = "infeasible"
@@ -298,10 +298,12 @@ def _refine_parts(interp, test, frame, truth, facts):
         v = frame.lookup(test.value)
         if isinstance(v, GradFlag):
             return _flag_facts(interp, v, frame, truth, facts)
-        if isinstance(v, Const) and (_counter(v.value) or type(v.value) in (int, bool)):
+        if isinstance(v, Const) and _counter(v.value):
             truthy = isinstance(v.value, Later) or not isinstance(v.value, First) and bool(v.value)
             if truthy != truth:
                 return INFEASIBLE
+        elif truthiness(v) is (not truth):  # a known number, string, None, non-empty list or dict
+            return INFEASIBLE
         return None
     if isinstance(test, cst.Attribute):
         # ``if self.add_self_loops:`` on a flag the constructor set (a default or an argument)

@@ -9,7 +9,7 @@ value the branch interpreted last.
 """
 from __future__ import annotations
 
-from .values import hidden, join_all, t_join
+from .values import Storage, hidden, join_all, t_join
 
 MISSING = object()
 
@@ -19,6 +19,14 @@ class Journal:
 
     def __init__(self):
         self.written: dict = {}
+
+
+class FactJournal:
+    __slots__ = ("entries", "mark")
+
+    def __init__(self, mark):
+        self.entries: dict = {}
+        self.mark = mark  # tensors with storages made after it were made inside the branch
 
 
 class Heap:
@@ -31,24 +39,25 @@ class Heap:
 
     def note_tensor(self, t, _depth=0):
         """Call before changing ``t.rg``/``t.leaf`` (and its members'): the old facts come
-        back at the end of the branch, and the branches' facts are joined after the ``if``."""
+        back at the end of the branch, and the branches' facts are joined after the ``if``.
+        A tensor made inside the branch exists on that path only: its facts stay as set."""
         if not self.fact_journals:
             return
         j = self.fact_journals[-1]
-        if id(t) not in j:
-            j[id(t)] = [t, (t.rg, t.leaf), None]
+        if id(t) not in j.entries and t.storage.id < j.mark:
+            j.entries[id(t)] = [t, (t.rg, t.leaf), None]
         if t.members and _depth < 3:
             for m in t.members:
                 self.note_tensor(m, _depth + 1)
 
     def begin_facts(self):
-        j = {}
+        j = FactJournal(Storage().id)
         self.fact_journals.append(j)
         return j
 
     def end_facts(self, j):
         self.fact_journals.pop()
-        for entry in j.values():
+        for entry in j.entries.values():
             t, (rg, leaf), _ = entry
             entry[2] = (t.rg, t.leaf)
             t.rg, t.leaf = rg, leaf
@@ -59,19 +68,15 @@ class Heap:
         tensor's facts keeps the old ones."""
         keys = {}
         for j in journals:
-            for key, (t, old, _) in j.items():
+            for key, (t, old, _) in j.entries.items():
                 keys.setdefault(key, (t, old))
         for key, (t, old) in keys.items():
-            vals = [j[key][2] if key in j else old for j in journals]
-            self.note_tensor_only(t)
-            t.rg = vals[0][0]
-            t.leaf = vals[0][1]
+            vals = [j.entries[key][2] if key in j.entries else old for j in journals]
+            if self.fact_journals and key not in self.fact_journals[-1].entries:
+                self.fact_journals[-1].entries[key] = [t, old, None]
+            t.rg, t.leaf = vals[0]
             for rg, leaf in vals[1:]:
                 t.rg, t.leaf = t_join(t.rg, rg), t_join(t.leaf, leaf)
-
-    def note_tensor_only(self, t):
-        if self.fact_journals and id(t) not in self.fact_journals[-1]:
-            self.fact_journals[-1][id(t)] = [t, (t.rg, t.leaf), None]
 
     def set(self, obj, name, value):
         if self.journals:

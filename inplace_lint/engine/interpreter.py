@@ -240,6 +240,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         pre_vars, pre_state = dict(frame.vars), self.state
         self.state = pre_state.branch()
         j_a, f_a = self.heap.begin(), self.heap.begin_facts()
+        mark = f_a.mark
         if facts_a is guards.INFEASIBLE:
             ok_a = False  # the test rules this branch out on this path
         else:
@@ -290,7 +291,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         if ok_a and ok_b:
             parts = {} if flag is not None else None
             frame.vars = _join_vars(a_vars, b_vars, a_state, b_state, parts)
-            self.state = State.join(a_state, b_state)
+            self.state = State.join(a_state, b_state, branches=mark)
             if parts:
                 guards.remember_split(frame, flag, parts)
         elif ok_a:

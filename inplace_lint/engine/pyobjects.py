@@ -3,7 +3,10 @@
 entry, ``"a.b".split(".")`` is worked out on a known string; ``points.astype(np.float32)`` is no tensor."""
 from __future__ import annotations
 
-from .values import UNKNOWN_CONST, Const, Dict, Obj, Seq, Tensor, Value, join, join_all, mark_read, opaque
+from .values import (
+    PLAIN_TYPES, UNKNOWN_CONST, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, Tensor, Value, join, join_all, mark_read,
+    opaque,
+)
 
 # Methods of numpy's ndarray that torch.Tensor lacks (and list, dict, str and set lack
 # too: ``copy`` is left out), checked against torch by tests/test_prec8_numpy.py: a value
@@ -14,7 +17,23 @@ NDARRAY_ONLY_METHODS = {"astype", "argpartition", "searchsorted", "tobytes", "by
 
 _STR_METHODS = {"lower": str.lower, "upper": str.upper, "strip": str.strip, "lstrip": str.lstrip,
                 "rstrip": str.rstrip, "replace": str.replace, "startswith": str.startswith,
-                "endswith": str.endswith, "split": str.split, "rsplit": str.rsplit}
+                "endswith": str.endswith, "split": str.split, "rsplit": str.rsplit,
+                "partition": str.partition, "rpartition": str.rpartition, "removeprefix": str.removeprefix,
+                "removesuffix": str.removesuffix}
+
+
+def truthiness(v):
+    """True or False where Python's truth of the value is certain, else None: known
+    constants, lists and dicts known to hold something, functions and classes."""
+    if isinstance(v, Const):
+        return None if v is UNKNOWN_CONST or type(v.value) not in PLAIN_TYPES else bool(v.value)
+    if isinstance(v, Seq):
+        return True if v.items or v.nonempty else None
+    if isinstance(v, Dict):
+        return True if v.entries else None
+    if isinstance(v, (Func, Qual, ClassInfo)):
+        return True
+    return None
 
 
 def string_method(text, name, args):
@@ -32,8 +51,8 @@ def string_method(text, name, args):
         got = _STR_METHODS[name](text, *plain)
     except (TypeError, ValueError):
         return None
-    if isinstance(got, list):
-        return Seq(items=[Const(x) for x in got], nonempty=True)
+    if isinstance(got, (list, tuple)):
+        return Seq(items=[Const(x) for x in got], nonempty=bool(got), is_tuple=isinstance(got, tuple))
     return Const(got)
 
 

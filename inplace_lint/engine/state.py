@@ -14,7 +14,7 @@ _epochs = itertools.count(1)
 
 
 class State:
-    __slots__ = ("grad", "hooked", "epoch", "seen", "dead", "grads", "retained", "unreached")
+    __slots__ = ("grad", "hooked", "epoch", "seen", "dead", "grads", "retained", "unreached", "partial")
 
     def __init__(self, grad=True, hooked=False):
         self.grad = grad  # True / False / None
@@ -30,6 +30,10 @@ class State:
         # when the critic's was backpropagated): alive, and like the retained ones
         # they only matter to a later backward that reaches them
         self.unreached = frozenset()
+        # epochs seen on one branch of an ``if`` of unknown outcome and not on the other,
+        # each with the storage id the branch started at: what was saved there of a tensor
+        # made before the ``if`` was saved on some of the paths that reach here only
+        self.partial = {}
 
     def copy(self):
         s = State.__new__(State)
@@ -41,6 +45,7 @@ class State:
         s.dead = set(self.dead)
         s.retained = self.retained
         s.unreached = self.unreached
+        s.partial = self.partial
         return s
 
     def new_epoch(self):
@@ -68,7 +73,9 @@ class State:
         return save.epoch in self.seen and (save.epoch not in self.dead or id(save) in self.unreached)
 
     @staticmethod
-    def join(a: "State", b: "State") -> "State":
+    def join(a: "State", b: "State", branches=None) -> "State":
+        """``branches``: a and b are the two arms of an ``if`` whose outcome is unknown that
+        started when storage ids were at ``branches``."""
         s = State.__new__(State)
         s.grad = a.grad if a.grad == b.grad else None
         s.hooked = a.hooked or b.hooked
@@ -77,6 +84,9 @@ class State:
         s.dead = (a.dead & b.dead) | (a.dead - b.seen) | (b.dead - a.seen)
         s.retained = a.retained | b.retained
         s.unreached = a.unreached | b.unreached
+        s.partial = {**a.partial, **b.partial} if a.partial or b.partial else {}
+        if branches is not None:
+            s.partial.update(dict.fromkeys(a.seen ^ b.seen, branches))
         s.epoch = next(_epochs)
         s.seen.add(s.epoch)
         return s
@@ -90,3 +100,4 @@ class State:
         self.dead = other.dead
         self.retained = other.retained
         self.unreached = other.unreached
+        self.partial = other.partial

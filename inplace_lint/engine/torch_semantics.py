@@ -726,7 +726,7 @@ class TorchSemantics:
             return
         certain = certain and t.alias_certain and not self.doubt and not t.partial
         save = Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt, out)
-        save.region = t.region
+        save.region, save.sid = t.region, t.storage.id
         t.storage.saves.append(save)
         self.save_log.append(save)
         if self.recomputed is not None:  # inside checkpoint(): dropped after the call (calls.checkpoint)

@@ -37,7 +37,7 @@ def t_join(a, b):
 class Save:
     """An op saved a tensor for backward (at ``node``) while graph epoch ``epoch`` was live."""
 
-    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "stmt", "out", "region")
+    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "stmt", "out", "region", "sid")
 
     def __init__(self, op, what, node, certain, hooked, epoch, stmt=None, out=None):
         self.op = op  # e.g. "sigmoid", "Linear"
@@ -49,6 +49,7 @@ class Save:
         self.stmt = stmt  # the statement the node lies in
         self.out = out  # the saving op's output: its graph node is what backward would reach
         self.region = None  # the part of its tensor it keeps, when known (Tensor.region)
+        self.sid = 0  # the id of the storage it was saved from
 
 
 class Storage:

@@ -1,0 +1,3 @@
+from .model import Block, TinyLM
+
+__all__ = ["Block", "TinyLM"]

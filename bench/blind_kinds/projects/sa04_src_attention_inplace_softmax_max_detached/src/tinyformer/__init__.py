@@ -1,0 +1,4 @@
+from .config import EncoderConfig
+from .encoder import Encoder
+
+__all__ = ["EncoderConfig", "Encoder"]

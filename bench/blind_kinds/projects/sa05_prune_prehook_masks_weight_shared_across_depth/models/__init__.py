@@ -1,0 +1,3 @@
+from .universal import SharedBlock, UniversalMLP
+
+__all__ = ["SharedBlock", "UniversalMLP"]

@@ -1,0 +1,3 @@
+from .pruner import MagnitudePruner
+
+__all__ = ["MagnitudePruner"]
