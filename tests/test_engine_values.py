@@ -41,7 +41,8 @@ def _messages(src):
 
 
 def test_messages_name_the_op_that_may_alias():
-    src = ("import torch\n\ndef f():\n    x = torch.randn(3, requires_grad=True)\n    y = torch.sigmoid(x)\n"
+    # (of a dtype the code does not fix: .float() of a float32 tensor surely is the tensor itself)
+    src = ("import torch\n\ndef f(dt):\n    x = torch.randn(3, dtype=dt, requires_grad=True)\n    y = torch.sigmoid(x)\n"
            "    z = y.float()\n    z.add_(1)\n    return z\n")
     (msg,) = _messages(src)
     assert "(if `.float()` returned its input itself)" in msg

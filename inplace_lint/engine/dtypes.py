@@ -7,7 +7,10 @@ engine keeps one of three classes per tensor: "float", "int" or None.
 """
 from __future__ import annotations
 
-from .values import Const, Qual, Tensor
+import re
+
+from .guards import only_from
+from .values import Const, Qual, Tensor, Value
 
 _INT_NAMES = {"long", "int", "int64", "int32", "int16", "int8", "uint8", "uint16", "uint32", "uint64", "short",
               "bool", "char", "byte"}
@@ -118,12 +121,18 @@ def pair_op(name, args, kwargs):
     return False
 
 
-def type_result(result, name, args, kwargs):
-    """``result`` (of op ``name``) with its dtype class and, for (values, indices) ops, its outputs."""
+def type_result(result, name, args, kwargs, qual=None, amp=1):
+    """``result`` (of op ``name``) with its dtype class and, for (values, indices) ops, its outputs;
+    ``amp``: > 0 where ops may compute in a lower precision (no float32 facts)."""
     if not isinstance(result, Tensor):
         return result
     d = result_dtype(name, args, kwargs)
     first = args[0] if args and isinstance(args[0], Tensor) else None
+    if result.storage.f32 is None and not result.storage.saves and not any(
+            isinstance(a, Tensor) and a.storage is result.storage for a in args):
+        result.storage.f32 = width(name, args, kwargs, qual) if not amp else None
+    elif name == "view" and any(is_dtype(a) for a in args[1:]):
+        result.storage.f32 = None  # x.view(torch.int32): the same memory read as another dtype
     if first is not None and result.base is first and result.storage is first.storage:
         # a view or a maybe-alias keeps its base's dtype, unless it converts
         if first.dtype == "int" and d == "float" and not result.alias_certain:
@@ -147,7 +156,143 @@ SIZE_PARAMS = {"in_features", "out_features", "in_channels", "out_channels", "nu
                "d_model", "nhead", "dim_feedforward", "in1_features", "in2_features"}
 
 
+# the parameters of torch functions that take sizes, paddings and shapes (ints, tuples of ints)
+SIZE_ARGUMENTS = {"pad", "size", "shape", "sizes", "repeats", "output_size", "kernel_size", "stride", "padding",
+                  "dilation", "output_padding"}
+_UNSEEN = ("arg", "input", "opaque")  # values of unknown origin (a parameter, what the engine cannot see into)
+
+
 def size_evidence(v):
-    """``v`` was passed where torch takes a size: a parameter of unknown kind is an int."""
-    if isinstance(v, Tensor) and v.kind == "arg" and v.rg is None and not v.members:
+    """``v`` was passed where torch takes a size: a parameter of unknown kind is an int (an
+    integral tensor at most), and so is what the engine cannot see into (``width =
+    self.combiner.dim_out + dim``): a floating tensor is refused as a size."""
+    if not isinstance(v, Tensor) or v.rg is not None:
+        return
+    if v.kind in _UNSEEN and not v.members:
         v.rg, v.leaf, v.dtype = False, True, "int"
+        # what an op computed from it alone before (``self.scale = dim ** 0.5`` ahead of
+        # ``torch.ones(dim)``) recorded nothing: such saves never happened
+        if v.storage.saves:
+            memo = {}
+            v.storage.saves[:] = [s for s in v.storage.saves
+                                  if not (isinstance(s.out, Tensor) and only_from(s.out, {id(v)}, memo))]
+
+
+# --- float32 or not ------------------------------------------------------------------------
+# ``t.float()``, ``t.to(torch.float32)`` and ``t.type(torch.float32)`` return ``t`` itself when
+# it already is float32 and a converted copy otherwise.  The "float" class above cannot tell,
+# so each version counter also carries ``Storage.f32``: True where torch makes float32 certain
+# (a factory under the default dtype, ``.float()``, float ops and torch layers applied to
+# float32 values), False where it certainly is some other dtype, None where unknown.  Views and
+# aliases share the storage and so the fact; a new result gets its own.
+
+class Autocast(Value):
+    """``torch.autocast(...)``: inside, ops may compute in a lower precision.  ``enabled``:
+    False only where the code says so with a constant."""
+
+    __slots__ = ("enabled",)
+
+    def __init__(self, enabled=None):
+        self.enabled = enabled
+
+
+AUTOCAST_CTX = {"torch.autocast", "torch.amp.autocast", "torch.amp.autocast_mode.autocast",
+                "torch.cuda.amp.autocast", "torch.cpu.amp.autocast", "torch.cuda.amp.autocast_mode.autocast",
+                "torch.cpu.amp.autocast_mode.autocast"}
+# something in the file makes the default dtype or the precision of whole functions unknown:
+# factories may not make float32, decorated functions may run under autocast
+_WIDTHS_UNKNOWN = re.compile(r"set_default_dtype|set_default_tensor_type|custom_fwd|@\s*[\w.]*autocast")
+# a context manager whose name speaks of precision: it may be an autocast in disguise
+AMP_LIKE_NAME = re.compile(r"autocast|amp|precision|mixed|fp16|bf16|half", re.IGNORECASE)
+
+F32_NAMES = {"torch.float", "torch.float32"}
+# made float32 under the default dtype, when no dtype= says otherwise
+F32_FACTORIES = {"zeros", "ones", "empty", "eye", "empty_strided", "rand", "randn", "linspace", "logspace"}
+# dtype-keeping ops whose result may be of another dtype than their float32 inputs
+# (complex results, conversions, quantization, ops whose positional arguments may name a dtype)
+_WIDTH_CHANGING = {"stft", "istft", "view_as_complex", "view_as_real", "complex", "polar", "real", "imag",
+                   "to", "type", "type_as", "view", "dequantize", "int_repr", "frexp", "result_type",
+                   "to_sparse", "to_dense", "tensor", "as_tensor", "asarray", "from_numpy", "full", "arange",
+                   "normal", "bernoulli", "multinomial", "poisson", "cartesian_prod"}
+_WIDTH_CHANGING_MODULES = ("torch.fft.", "torch.linalg.", "torch.sparse.", "torch.ao.", "torch.quantization.")
+_LIKE = {"zeros_like", "ones_like", "empty_like", "full_like", "rand_like", "randn_like"}
+_OTHER_FLOATS = {"double", "half", "bfloat16"}
+
+
+def widths_known(source):
+    """False when ``source`` (a module's text) changes the default dtype or decorates
+    functions with autocast: then no value is taken for float32 on the engine's word."""
+    return not (source and _WIDTHS_UNKNOWN.search(source))
+
+
+def is_dtype(v):
+    return isinstance(v, Qual) and v.name.startswith("torch.") and dtype_class(v) is not None
+
+
+def conversion_target(name, args, kwargs):
+    """For a conversion method: True (to float32), False (to another dtype), None (not a
+    conversion, or to an unknown dtype)."""
+    if name == "float":
+        return True
+    if name in _OTHER_FLOATS:
+        return False
+    if name in ("to", "type"):
+        ds = [a for a in list(args) + [kwargs.get("dtype")] if is_dtype(a)]
+        if len(ds) == 1:
+            return ds[0].name in F32_NAMES
+    return None
+
+
+def autocast(name, args, kwargs):
+    """The region ``torch.autocast(...)`` (or ``torch.cuda.amp.autocast(...)``) opens."""
+    on = kwargs.get("enabled", args[2] if name == "torch.autocast" and len(args) > 2 else None)
+    return Autocast(enabled=False if isinstance(on, Const) and on.value is False else None)
+
+
+def conversion_alias(t, name, args, kwargs, to_aliases):
+    """Whether the conversion ``t.name(*args, **kwargs)`` returns ``t`` itself: True, False or
+    None (unknown).  float32 to float32 is the tensor itself, any other change of dtype a copy;
+    ``to_aliases`` judges what ``.to()`` is asked besides a dtype (a device)."""
+    target = conversion_target(name, args, kwargs)
+    known = target is not None and t.storage.f32 is not None  # whether the dtype changes
+    if known and not (target is True and t.storage.f32 is True):
+        return False
+    if name != "to":
+        return True
+    return to_aliases([a for a in args if not (known and is_dtype(a))]
+                      + [v for k, v in kwargs.items() if k == "device" or k == "dtype" and not known])
+
+
+def layer_width(x, amp):
+    """Whether a torch layer applied to ``x`` makes float32: it computes in its input's dtype
+    (weights of another dtype raise), unless autocast may be on."""
+    return True if isinstance(x, Tensor) and x.storage.f32 and not amp else None
+
+
+def _f32(v):
+    return isinstance(v, Tensor) and v.storage.f32
+
+
+def width(name, args, kwargs, qual=None):
+    """Whether ``name(*args, **kwargs)`` (a torch op; args include the receiver) makes float32."""
+    short = name.rsplit(".", 1)[-1]
+    explicit = kwargs.get("dtype")
+    if explicit is not None:
+        return explicit.name in F32_NAMES if is_dtype(explicit) else None
+    if short in INT_RESULT_OPS or short in _OTHER_FLOATS:
+        return False
+    if short == "float":
+        return True
+    tensors = [a for a in args if isinstance(a, Tensor)]
+    if short in F32_FACTORIES and not tensors:
+        return True
+    if short in _LIKE:
+        return _f32(args[0]) if args else None
+    if short in _WIDTH_CHANGING or (qual or "").startswith(_WIDTH_CHANGING_MODULES) or short.startswith("fft"):
+        return None
+    # a float op of float32 tensors and Python numbers (which never widen a tensor's dtype)
+    others_ok = all(isinstance(a, Tensor) or isinstance(a, Const) and type(a.value) in (int, float, bool, str)
+                    or a is None for a in list(args) + list(kwargs.values()))
+    if tensors and others_ok and all(t.storage.f32 is True for t in tensors):
+        return True
+    return None

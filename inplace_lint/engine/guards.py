@@ -561,7 +561,8 @@ def _is_instance(k, o, cls, qual):
 
 
 def _unknown(v):
-    return isinstance(v, Const) and v.value is None
+    # a value the engine could not work out; a None it knows (a parameter's default) is no tensor
+    return v is UNKNOWN_CONST
 
 
 def _with_rg(v: Tensor, rg):

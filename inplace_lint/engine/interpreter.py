@@ -18,6 +18,7 @@ import libcst as cst
 
 from ..knowledge import load as load_knowledge
 from . import guards, matching
+from .dtypes import AMP_LIKE_NAME, Autocast, widths_known
 from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
 from .heap import Heap, Journal
 from .calls import Calls
@@ -51,6 +52,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
     def __init__(self, module: cst.Module, knowledge=None, project=None, path=None, source=None):
         self.module = module
         self.source = source  # the module's text, when the caller has it
+        self.amp = 0 if widths_known(source) else 1  # > 0: float32 facts off (autocast; dtypes.py)
         self.k = knowledge or load_knowledge()
         self.events: list = []
         self.backward_runs = 0  # backward() calls seen (see Calls.restores)
@@ -463,7 +465,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         return self._loop(frame, lambda i, earlier: self.eval(node.test, frame), self._body(node), node.orelse)
 
     def _with(self, node, frame):
-        saved = (self.state.grad, self.state.hooked)
+        saved = (self.state.grad, self.state.hooked, self.amp)
         # what the block entered: (object, item) runs its class's __exit__ after the body,
         # (entered generator, None) the code after a @contextmanager's yield
         exits = []
@@ -479,6 +481,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             if gen is not None:
                 v, entered = gen
                 exits.append((entered, None))
+            if isinstance(v, Autocast) and v.enabled is not False or not isinstance(v, (Autocast, GradCtx)) \
+                    and AMP_LIKE_NAME.search(_dotted(call.func if isinstance(call, cst.Call) else call)):
+                self.amp += 1  # ops may compute in a lower precision here
             if isinstance(v, GradCtx):
                 self.grad_version += 1
                 if v.hooks:
@@ -497,7 +502,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 self.exit_generator(v)
             else:
                 self.exit_context(v, at)
-        self.state.grad, self.state.hooked = saved
+        self.state.grad, self.state.hooked, self.amp = saved
         self.grad_version += 1
         return ok
 

@@ -19,7 +19,8 @@ from .objects import AUTOGRAD_CTX
 from .project import hooks as project_hooks
 from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method
 from .containers import container_items, run_sequential
-from .dtypes import SIZE_PARAMS, SIZED_CREATION_OPS, dtype_class, size_evidence, type_result
+from .dtypes import AUTOCAST_CTX, SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, autocast, conversion_alias
+from .dtypes import conversion_target, dtype_class, layer_width, size_evidence, type_result
 from .ranks import after_inplace, rank_result
 from .frames import SeqPrefix
 from .values import (
@@ -198,6 +199,7 @@ class TorchSemantics:
             out = self._view_of(x, short, "single")
         else:
             out = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh")
+            out.storage.f32 = layer_width(x, self.amp)
         # every tensor argument feeds the output (nn.RNNCell(x, hx): a backward through
         # the new state reaches the old one), not only the first
         others = [a for a in list(args[1:]) + list(kwargs.values()) if isinstance(a, Tensor) and a is not x]
@@ -271,6 +273,8 @@ class TorchSemantics:
             return numpy_result(args, kwargs)
         if name in NO_GRAD_CTX:
             return GradCtx(enabled=NO_GRAD_CTX[name])
+        if name in AUTOCAST_CTX:
+            return autocast(name, args, kwargs)
         if name in ("torch.set_grad_enabled", "torch.autograd.set_grad_enabled",
                     "torch.autograd.grad_mode.set_grad_enabled"):
             v = args[0] if args else kwargs.get("mode")
@@ -479,8 +483,8 @@ class TorchSemantics:
                           kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig, dtype=t.dtype)
         if name in SURE_ALIAS_METHODS and not args and not kwargs:
             return t
-        if name == "to":
-            alias = self._to_aliases([a for a in args] + [v for k, v in kwargs.items() if k in ("dtype", "device")])
+        if name == "to" or conversion_target(name, args, kwargs) is not None and t.storage.f32 is not None:
+            alias = conversion_alias(t, name, args, kwargs, self._to_aliases)
             if t.dtype == "int" and any(dtype_class(a) == "float" for a in list(args) + [kwargs.get("dtype")]):
                 alias = False  # an integral tensor converted to floating point is a copy
             copy = kwargs.get("copy")
@@ -493,7 +497,7 @@ class TorchSemantics:
             if alias is None:
                 return t.maybe_alias("." + name + "()")
             if alias is False:
-                out = type_result(result_tensor(self._out_rg([t])), "to", [t] + list(args), kwargs)
+                out = type_result(result_tensor(self._out_rg([t])), name, [t] + list(args), kwargs, amp=0)
                 link(out, [t])
                 return out
         if name == "clone":
@@ -539,7 +543,8 @@ class TorchSemantics:
         for k, v in kwargs.items():
             bound[bind_keyword(spec, k)] = v
         first = pos[0] if pos else bound.get(params[0]) if params else None
-        tensors = [v for v in bound.values() if isinstance(v, Tensor)]
+        data_args = [v for k, v in bound.items() if k not in SIZE_ARGUMENTS]  # (sizes carry no grad)
+        tensors = [v for v in data_args if isinstance(v, Tensor)]
         for a in pos[len(params):]:
             if isinstance(a, Tensor):
                 tensors.append(a)
@@ -547,7 +552,7 @@ class TorchSemantics:
                 e = a.element()
                 if isinstance(e, Tensor):
                     tensors.append(e)
-        for v in list(bound.values()):
+        for v in data_args:
             if isinstance(v, Seq):  # torch.cat([a, b]) and friends
                 if v.items is not None and 0 < len(v.items) <= 16 and all(isinstance(i, Tensor) for i in v.items):
                     tensors.extend(v.items)  # each: cat of a no-grad and a grad tensor requires grad
@@ -588,7 +593,8 @@ class TorchSemantics:
         out_rg = self._out_rg(tensors) if differentiable else False
         rgv = kwargs.get("requires_grad")
         if isinstance(rgv, Const) and rgv.value is True:
-            return rank_result(Tensor(rg=True, leaf=True, kind="fresh", node=node), name, args, kwargs)
+            made = type_result(Tensor(rg=True, leaf=True, kind="fresh", node=node), name, pos, kwargs, qualname, self.amp)
+            return rank_result(made, name, args, kwargs)
         if is_inplace and isinstance(first, Tensor):
             if name == "copy_" and self.restores(first, bound.get("src")):
                 return first
@@ -629,7 +635,7 @@ class TorchSemantics:
                     t.kind not in ("arg", "opaque", "input") for t in tensors)
                 kind = "fresh" if known else "input" if any(t.kind == "input" for t in tensors) else "opaque"
                 result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind=kind, node=node)
-            result = rank_result(type_result(result, name, pos, kwargs), name, args, kwargs)
+            result = rank_result(type_result(result, name, pos, kwargs, qualname, self.amp), name, args, kwargs)
             if isinstance(result, Tensor) and result.dtype is None and "result" in spec.get("int_outputs", ()):
                 # measured: integral for floating inputs (multinomial, matrix_rank)
                 result.dtype, result.rg, result.leaf = "int", False, True

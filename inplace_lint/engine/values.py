@@ -55,10 +55,11 @@ class Save:
 class Storage:
     """One version counter.  ``members`` make a group (e.g. all parameters of a model)."""
 
-    __slots__ = ("saves", "members", "id", "used")
+    __slots__ = ("saves", "members", "id", "used", "f32")
 
     def __init__(self, members=()):
         self.saves: list = []
+        self.f32 = None  # its dtype is float32: True, surely another: False, unknown: None (dtypes.py)
         self.used = False  # some reference to it was used (see use())
         self.members = list(members)
         self.id = next(_ids)
