@@ -28,7 +28,7 @@ def make_model():
 def train_step(model, noise, x, y):
     noise.add()
     loss = F.mse_loss(model(x), y)
-    noise.remove()
+    noise.remove()  # L
     model.zero_grad()
     loss.backward()
     return [p.grad.clone() for p in model.parameters()]

@@ -32,7 +32,7 @@ def train_step(model, noise, x, y):
     loss = F.mse_loss(model(x), y)
     model.zero_grad()
     loss.backward()
-    noise.remove()
+    noise.remove()  # L
     return [p.grad.clone() for p in model.parameters()]
 
 

@@ -24,7 +24,7 @@ class HypEncoder(nn.Module):
         self.net = nn.Sequential(nn.Linear(d_in, 8), nn.ReLU(), nn.Linear(8, d_hyp))
 
     def forward(self, x):
-        return expmap0_(self.net(x) * 0.3)
+        return expmap0_(self.net(x) * 0.3)  # L
 
 
 def run():

@@ -42,4 +42,4 @@ def run():
         primal.zero_grad()
         loss.backward()
         primal.step()
-        dual.ascend()
+        dual.ascend()  # L
