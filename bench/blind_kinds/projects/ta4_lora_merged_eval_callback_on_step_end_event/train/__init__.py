@@ -1,0 +1,2 @@
+from .loop import Trainer
+from .callbacks import MergedValidation
