@@ -237,6 +237,11 @@ class Expressions:
                     # earlier ones: what they saved of theirs is not its save
                     e = hidden(e, idx.earlier)
             return e
+        if isinstance(base, Alt) and all(isinstance(o, Dict) for o in base.options):
+            # one of several dicts (``for group in self.param_groups``): the entry of each
+            key = self._const_index(node, frame)
+            if all(key in o.entries for o in base.options):
+                return join_all([o.entries[key] for o in base.options])
         if isinstance(base, Dict):
             key = self._const_index(node, frame)
             if key in base.entries:
@@ -439,7 +444,8 @@ class Expressions:
         evaluated once per item, in order; None when the loop is not of that kind."""
         if for_in.inner_for_in is not None or for_in.ifs:
             return None
-        items = constant_items(self.eval(for_in.iter, frame)) or self._short_range(for_in.iter, frame)
+        it = self.eval(for_in.iter, frame)
+        items = constant_items(it) or self._short_range(for_in.iter, frame) or config_items(it)
         if items is None:
             return None
         out = []
@@ -545,6 +551,15 @@ class Expressions:
         if isinstance(v, Obj) and v.qual == "torch.nn.ModuleDict":
             return UNKNOWN_CONST
         return opaque()
+
+
+def config_items(v, limit=8):
+    """The items of a short list of known dicts or objects (``[dict(name="time_mask", width=3),
+    ...]``, a list of built transforms), which a comprehension runs over once per item."""
+    if isinstance(v, Seq) and v.items and v.tail is None and len(v.items) <= limit and all(
+            isinstance(i, (Dict, Obj)) for i in v.items):
+        return v.items
+    return None
 
 
 def constant_items(v, limit=8):

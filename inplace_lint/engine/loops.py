@@ -1,5 +1,5 @@
 """Which ``for`` loops the interpreter runs once per item instead of as a joined loop:
-over a few layers (a ModuleList, ``enumerate(self.blocks)``), and what in a loop's body
+over a few layers (a ModuleList, ``enumerate(self.blocks)``, a list of callable objects), and what in a loop's body
 stops that (``break``/``continue``, setting attributes)."""
 from __future__ import annotations
 
@@ -23,13 +23,21 @@ def torch_layers(it):
         count = len(it.items)
     elif isinstance(it, Obj) and it.items:
         layers, count = it.items, len(it.items)
+    elif isinstance(it, Seq) and it.items and it.tail is None:
+        layers, count = it.items, len(it.items)  # a plain list of layers or transforms
     else:
         return False
-    if not layers or not all(isinstance(m, Obj) and m.is_module for m in layers):
+    if not layers or not all(isinstance(m, Obj) and (m.is_module or _callable(m)) for m in layers):
         return False
     if all(m.cls is None and (m.qual or "").startswith("torch.nn.") for m in layers):
         return count <= UNROLLED_LAYERS
     return count <= UNROLLED_OWN_LAYERS
+
+
+def _callable(obj):
+    """An instance of one of the file's classes that defines ``__call__`` (the transforms of a
+    ``Compose``: applied one after the other, like layers)."""
+    return obj.cls is not None and obj.cls.lookup("__call__")[0] is not None
 
 
 class _Jump(cst.CSTVisitor):
