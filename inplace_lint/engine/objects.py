@@ -30,6 +30,19 @@ class TorchObjects:
                     m, owner = obj.cls.lookup("step")
                     if m is not None:
                         self.call_function(Func(m, owner=owner, bound=obj, grad=False), args, kwargs, node)
+                else:
+                    closure = args[0] if args else kwargs.get("closure")
+                    if closure is not None and not isinstance(closure, Const):
+                        # torch's optimizers run the closure (L-BFGS: the forward, the
+                        # backward) with grad enabled before they update the parameters
+                        saved = self.state.grad
+                        self.state.grad = True
+                        self.grad_version += 1
+                        try:
+                            self.call(closure, [], {}, node)
+                        finally:
+                            self.state.grad = saved
+                            self.grad_version += 1
                 # step() skips parameters whose .grad is None (never computed,
                 # or reset by zero_grad()).
                 if obj.params is not None and self.state.grads is not False:
