@@ -134,7 +134,7 @@ def returns_nothing(interp, func) -> bool:
     if id(fnode) not in gives:
         scope = _scope_of(interp, fnode, interp.globals) if func.closure is None else None
         ok = scope is not None and _inert(interp, fnode, func.owner, scope, memo, 0)
-        gives[id(fnode)] = not ok or _Scan(fnode).gives
+        gives[id(fnode)] = not ok or _scan(interp, fnode).gives
     return not gives[id(fnode)]
 
 
@@ -145,7 +145,7 @@ def _inert(interp, fnode, owner, scope, memo, depth):
     if depth > 6:
         return False
     memo[key] = None
-    scan = _Scan(fnode)
+    scan = _scan(interp, fnode)
     ok = not scan.risky and all(_call_ok(interp, f, owner, fnode, scope, scan, memo, depth)
                                 for f in scan.calls)
     memo[key] = ok
@@ -200,6 +200,17 @@ def _value_ok(interp, v, memo, depth):
     return False
 
 
+def _scan(interp, fnode):
+    """``_Scan(fnode)``, once per run: a module another file imports is scanned for the first
+    file only (the cache holds the node too, so that its id is not reused)."""
+    cache = interp.project.__dict__.setdefault("_scans", {}) if interp.project is not None else \
+        interp.__dict__.setdefault("_scans", {})
+    got = cache.get(id(fnode))
+    if got is None or got[0] is not fnode:
+        got = cache[id(fnode)] = (fnode, _Scan(fnode))
+    return got[1]
+
+
 def _scope_of(interp, fnode, default):
     """The globals a function's names resolve in: its own module's, for another project module's."""
     env = interp.project.env_of_func(fnode) if interp.project is not None else None
@@ -219,11 +230,17 @@ def _project_defs(interp):
         got = set(interp._file_mentions().defined)
         index, path = interp.project, getattr(interp, "home_path", None)
         if index is not None:
+            # each module's names are found once per run, shared by every file importing it
+            per_path = index.__dict__.setdefault("_def_names", {})
+            for dep in index.dependencies(path) if path is not None else ():
+                names = per_path.get(dep)
+                if names is None:
+                    names = per_path[dep] = frozenset(_DEF.findall(index._text(dep)))
+                got |= names
             for env in index.loaded():
-                got.update(_DEF.findall(env.source or ""))
-            if path is not None:
-                for dep in index.dependencies(path):
-                    got.update(_DEF.findall(index._text(dep)))
+                names = per_path.get(env.path)
+                if names is None:
+                    names = per_path[env.path] = frozenset(_DEF.findall(env.source or ""))
+                got |= names
         interp.__dict__["_project_def_names"] = got
     return got
-
