@@ -32,7 +32,7 @@ SAFE_BUILTINS = frozenset({
     "frozenset", "range", "enumerate", "zip", "min", "max", "sum", "abs", "round", "any", "all", "repr",
     "hasattr", "open", "format", "iter", "next", "hash", "id", "ord", "chr", "divmod", "pow", "bytes",
     "callable", "type", "ValueError", "TypeError", "RuntimeError", "KeyError", "IndexError", "NotImplementedError",
-    "AssertionError", "AttributeError", "OSError", "FileNotFoundError", "StopIteration", "Exception", "warnings",
+    "AssertionError", "AttributeError", "OSError", "FileNotFoundError", "StopIteration", "Exception",
 })
 # methods with no trailing underscore that write the tensors or modules they are called on,
 # run the file's code, or change what a later backward or step sees
@@ -74,6 +74,7 @@ class _Scan:
         self.local: set = set()  # names bound inside the function, parameters included
         self.made: set = set()  # names the function binds itself (not parameters)
         self.gives = False  # returns a value or yields
+        self.named: list = []  # (name, attribute) of every ``name.attribute`` read: a property may run
         stack = [fnode]
         while stack and not self.risky:
             node = stack.pop()
@@ -96,12 +97,14 @@ class _Scan:
                 self.local.add(node.name.value)
             elif tp is cst.WithItem and not isinstance(node.item, cst.Call):
                 self.risky = True  # ``with self.ctx:`` runs whatever ``__enter__`` the object has
+            elif tp is cst.Attribute and type(node.value) is cst.Name:
+                self.named.append((node.value.value, node.attr.value))
             for name in _fields(tp):
                 v = getattr(node, name)
                 if isinstance(v, cst.CSTNode):
                     stack.append(v)
                 elif type(v) is tuple or type(v) is list:
-                    stack.extend(v)
+                    stack.extend(e for e in v if isinstance(e, cst.CSTNode))
 
     def _target(self, t):
         if isinstance(t, cst.Name):
@@ -147,7 +150,7 @@ def _inert(interp, fnode, owner, scope, memo, depth):
     memo[key] = None
     scan = _scan(interp, fnode)
     ok = not scan.risky and all(_call_ok(interp, f, owner, fnode, scope, scan, memo, depth)
-                                for f in scan.calls)
+                                for f in scan.calls) and _properties_ok(interp, fnode, owner, scope, scan, memo, depth)
     memo[key] = ok
     return ok
 
@@ -188,6 +191,21 @@ def _call_ok(interp, func, owner, fnode, scope, scan, memo, depth):
     # a method of some other value: a str, list, dict, file or tensor method is harmless;
     # one the project defines may hold anything
     return attr not in _project_defs(interp)
+
+
+def _properties_ok(interp, fnode, owner, scope, scan, memo, depth):
+    """``self.device`` runs the class's property, and ``self.helper`` handed on may be called:
+    every method of the class named on ``self`` must be inert too."""
+    first = _first_param(fnode)
+    if first is None or not isinstance(owner, ClassInfo):
+        return True
+    for root, attr in scan.named:
+        if root == first:
+            m, where = owner.lookup(attr)
+            m = m.node if isinstance(m, Func) else m
+            if m is not None and not _inert(interp, m, where, _scope_of(interp, m, scope), memo, depth + 1):
+                return False
+    return True
 
 
 def _value_ok(interp, v, memo, depth):
