@@ -17,8 +17,8 @@ from .pyobjects import DICT_ENTRIES
 from .state import State
 from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
-    LambdaFn, Partial, Save, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all, join_positions, opaque,
-    result_tensor, t_and, t_or, use, mro,
+    LambdaFn, Partial, Save, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all, join_positions,
+    opaque, result_tensor, t_and, t_or, use, mro,
 )
 
 

@@ -72,8 +72,9 @@ class Heap:
                 keys.setdefault(key, (t, old))
         for key, (t, old) in keys.items():
             vals = [j.entries[key][2] if key in j.entries else old for j in journals]
-            if self.fact_journals and key not in self.fact_journals[-1].entries:
-                self.fact_journals[-1].entries[key] = [t, old, None]
+            outer = self.fact_journals[-1] if self.fact_journals else None
+            if outer is not None and key not in outer.entries and t.storage.id < outer.mark:
+                outer.entries[key] = [t, old, None]  # an enclosing branch puts them back too
             t.rg, t.leaf = vals[0]
             for rg, leaf in vals[1:]:
                 t.rg, t.leaf = t_join(t.rg, rg), t_join(t.leaf, leaf)

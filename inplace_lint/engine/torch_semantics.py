@@ -593,7 +593,8 @@ class TorchSemantics:
         out_rg = self._out_rg(tensors) if differentiable else False
         rgv = kwargs.get("requires_grad")
         if isinstance(rgv, Const) and rgv.value is True:
-            made = type_result(Tensor(rg=True, leaf=True, kind="fresh", node=node), name, pos, kwargs, qualname, self.amp)
+            made = type_result(Tensor(rg=True, leaf=True, kind="fresh", node=node), name, pos, kwargs, qualname,
+                               self.amp)
             return rank_result(made, name, args, kwargs)
         if is_inplace and isinstance(first, Tensor):
             if name == "copy_" and self.restores(first, bound.get("src")):

@@ -125,7 +125,8 @@ None.  Suppress a line with `# noqa: IPL001`.
             if not ev.alias_certain:
                 msg += alias_doubt(ev)
             elif not certain:
-                msg += " (if that op saved it on the path taken: it depends on a branch or on whether its inputs require grad)"
+                msg += (" (if that op saved it on the path taken: it depends on a branch or on whether its"
+                        " inputs require grad)")
         return Verdict(ERROR if severe else WARNING, msg + context_suffix(ev), save_related(ev, saves),
                        save_cause(ev, s))
 
