@@ -328,30 +328,24 @@ class Calls:
                 rest.entries["?"] = opaque()  # and whatever else the caller's dict held
             frame.vars[params.star_kwarg.name.value] = rest
 
+    def _per_function(self, table, fnode, compute):
+        """``compute(fnode)``, once per function of this analysis (these are asked at every call)."""
+        memo = self.__dict__.setdefault(table, {})
+        key = id(fnode)
+        if key not in memo:
+            memo[key] = compute(fnode)
+        return memo[key]
+
     def _dispatcher(self, fnode):
-        memo = self.__dict__.setdefault("_dispatchers", {})
-        got = memo.get(id(fnode))
-        if got is None:
-            got = memo[id(fnode)] = guards.dispatcher(fnode)
-        return got
+        return self._per_function("_dispatchers", fnode, guards.dispatcher)
+
+    def single_return(self, fnode):
+        return self._per_function("_single_returns", fnode, guards.single_return)
 
     def _straight_yields(self, fnode):
         """Every ``yield`` of the generator runs whenever the code around it does: none
         inside an ``if``, ``while``, ``try`` or ``with`` (a ``for`` is checked as it runs)."""
-        memo = self.__dict__.setdefault("_straight", {})
-        if id(fnode) not in memo:
-            finder = _BranchedYield()
-            fnode.body.visit(finder)
-            memo[id(fnode)] = not finder.found
-        return memo[id(fnode)]
-
-    def single_return(self, fnode):
-        """guards.single_return, once per function of this analysis (asked at every call)."""
-        memo = self.__dict__.setdefault("_single_returns", {})
-        key = id(fnode)
-        if key not in memo:
-            memo[key] = guards.single_return(fnode)
-        return memo[key]
+        return self._per_function("_straight", fnode, _no_branched_yield)
 
     def _unknown_param(self, p: cst.Param):
         return param_kinds.unknown_param(self, p)
@@ -644,6 +638,12 @@ def interchangeable(options):
                     and w is not UNKNOWN_CONST and type(v.value) is type(w.value) and v.value == w.value):
                 return False
     return True
+
+
+def _no_branched_yield(fnode):
+    finder = _BranchedYield()
+    fnode.body.visit(finder)
+    return not finder.found
 
 
 def _on_some_paths(save):

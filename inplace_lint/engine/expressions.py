@@ -460,9 +460,9 @@ class Expressions:
         ``tuple(x.new_zeros(b, d) for _ in range(2))`` makes two tensors, not one twice."""
         if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Name) or call.func.value != "range" \
                 or frame.lookup("range") is not None or not 0 < len(call.args) <= 3 \
-                or any(a.keyword or a.star for a in call.args):
+                or any(a.keyword or a.star or not _plain(a.value) for a in call.args):
             return None
-        bounds = [self.eval(a.value, frame) for a in call.args]
+        bounds = [self.eval(a.value, frame) for a in call.args]  # (again: plain, so no effects)
         if not all(isinstance(b, Const) and type(b.value) is int for b in bounds):
             return None
         numbers = range(*[b.value for b in bounds])
@@ -551,6 +551,19 @@ class Expressions:
         if isinstance(v, Obj) and v.qual == "torch.nn.ModuleDict":
             return UNKNOWN_CONST
         return opaque()
+
+
+def _plain(node):
+    """An expression whose evaluation calls nothing (``n``, ``self.depth - 1``, ``2``)."""
+    if isinstance(node, (cst.Integer, cst.Name)):
+        return True
+    if isinstance(node, cst.Attribute):
+        return _plain(node.value)
+    if isinstance(node, cst.UnaryOperation):
+        return _plain(node.expression)
+    if isinstance(node, cst.BinaryOperation):
+        return _plain(node.left) and _plain(node.right)
+    return False
 
 
 def config_items(v, limit=8):

@@ -50,6 +50,11 @@ class Heap:
             for m in t.members:
                 self.note_tensor(m, _depth + 1)
 
+    def set_requires_grad(self, t, flag):
+        """``t.requires_grad = flag`` (or ``requires_grad_(flag)``) on this path."""
+        self.note_tensor(t)
+        t.set_requires_grad(flag)
+
     def begin_facts(self):
         j = FactJournal(Storage().id)
         self.fact_journals.append(j)

@@ -16,15 +16,12 @@ analyses read exactly as they would have been.
 from __future__ import annotations
 
 import dataclasses
-import re
 
 import libcst as cst
 
 from .frames import dotted
 from .project import hooks as project_hooks
 from .values import ClassInfo, Func, Qual
-
-_DEF = re.compile(r"\bdef\s+([^\W\d]\w*)")
 
 # builtins that call nothing the file defines (map, sorted's key=, getattr(...)() may)
 SAFE_BUILTINS = frozenset({
@@ -181,13 +178,9 @@ def _call_ok(interp, func, owner, fnode, scope, scan, memo, depth):
             # a module or function outside the project (os.path.join, np.mean, torch.tensor), or
             # a project module imported whole (``from . import utils``): then its function
             return _value_ok(interp, Qual(v.name + root[len(head):] + "." + attr), memo, depth)
-    first = _first_param(fnode)
-    if root is not None and root == first and isinstance(owner, ClassInfo):
-        m, where = owner.lookup(attr)
-        if m is None:
-            return False  # a submodule's forward, or a method of a torch base class
-        m = m.node if isinstance(m, Func) else m
-        return _inert(interp, m, where, _scope_of(interp, m, scope), memo, depth + 1)
+    if root is not None and root == _first_param(fnode) and isinstance(owner, ClassInfo):
+        # (no such method: a submodule's forward, or a method of a torch base class)
+        return _method_inert(interp, owner, attr, scope, memo, depth) is True
     # a method of some other value: a str, list, dict, file or tensor method is harmless;
     # one the project defines may hold anything
     return attr not in _project_defs(interp)
@@ -199,13 +192,18 @@ def _properties_ok(interp, fnode, owner, scope, scan, memo, depth):
     first = _first_param(fnode)
     if first is None or not isinstance(owner, ClassInfo):
         return True
-    for root, attr in scan.named:
-        if root == first:
-            m, where = owner.lookup(attr)
-            m = m.node if isinstance(m, Func) else m
-            if m is not None and not _inert(interp, m, where, _scope_of(interp, m, scope), memo, depth + 1):
-                return False
-    return True
+    return all(_method_inert(interp, owner, attr, scope, memo, depth) is not False
+               for root, attr in scan.named if root == first)
+
+
+def _method_inert(interp, owner, name, scope, memo, depth):
+    """Whether the method ``name`` of ``owner`` (or of a base class the file knows) is inert;
+    None when the class defines no such method."""
+    m, where = owner.lookup(name)
+    if m is None:
+        return None
+    m = m.node if isinstance(m, Func) else m
+    return bool(_inert(interp, m, where, _scope_of(interp, m, scope), memo, depth + 1))
 
 
 def _value_ok(interp, v, memo, depth):
@@ -247,18 +245,8 @@ def _project_defs(interp):
     if got is None:
         got = set(interp._file_mentions().defined)
         index, path = interp.project, getattr(interp, "home_path", None)
-        if index is not None:
-            # each module's names are found once per run, shared by every file importing it
-            per_path = index.__dict__.setdefault("_def_names", {})
-            for dep in index.dependencies(path) if path is not None else ():
-                names = per_path.get(dep)
-                if names is None:
-                    names = per_path[dep] = frozenset(_DEF.findall(index._text(dep)))
-                got |= names
-            for env in index.loaded():
-                names = per_path.get(env.path)
-                if names is None:
-                    names = per_path[env.path] = frozenset(_DEF.findall(env.source or ""))
-                got |= names
+        if index is not None and path is not None:
+            for dep in index.dependencies(path):
+                got |= index.defined_names(dep)
         interp.__dict__["_project_def_names"] = got
     return got

@@ -635,8 +635,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 self.heap.set(obj, target.attr.value, value)
             elif isinstance(obj, Tensor) and target.attr.value == "requires_grad":
                 flag = value.value if isinstance(value, Const) and isinstance(value.value, bool) else None
-                self.heap.note_tensor(obj)
-                obj.set_requires_grad(flag)
+                self.heap.set_requires_grad(obj, flag)
         elif t == "Subscript":
             obj = self.eval(target.value, frame)
             if isinstance(obj, Tensor) and _str_key(target, frame):

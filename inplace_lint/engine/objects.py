@@ -93,9 +93,7 @@ class TorchObjects:
         if name == "requires_grad_":
             flag = args[0] if args else kwargs.get("requires_grad", Const(True))
             value = flag.value if isinstance(flag, Const) and isinstance(flag.value, bool) else None
-            params = self._module_params(obj)
-            self.heap.note_tensor(params)
-            params.set_requires_grad(value)
+            self.heap.set_requires_grad(self._module_params(obj), value)
             return obj
         if name in registration.METHODS:
             return registration.register(self, obj, name, args, node)

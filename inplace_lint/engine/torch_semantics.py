@@ -454,11 +454,11 @@ class TorchSemantics:
         if name == "requires_grad_":
             flag = args[0] if args else kwargs.get("requires_grad", Const(True))
             value = flag.value if isinstance(flag, Const) and isinstance(flag.value, bool) else None
-            self.heap.note_tensor(t)
+            self.heap.note_tensor(t)  # (before the leaf fact changes too)
             if value is not False and t.rg is not True:
                 # becomes a leaf that requires grad (only leaves can be switched)
                 t.leaf = True if t.leaf is True or t.rg is False else t.leaf
-            t.set_requires_grad(value if value is not None else t_or(t.rg, None))
+            self.heap.set_requires_grad(t, value if value is not None else t_or(t.rg, None))
             return t
         if name == "detach_":
             self.heap.note_tensor(t)

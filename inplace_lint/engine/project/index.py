@@ -33,6 +33,9 @@ _IMPORT = re.compile(
     r"|import[ \t]+((?:[^\n\\;]|\\\n?)*))", re.M)
 
 
+_DEF = re.compile(r"\bdef\s+([^\W\d]\w*)")  # a function or method a module defines
+
+
 def _imported_names(text):
     """(module, [names]) for every import in ``text``: names are None for ``import M``."""
     for m in _IMPORT.finditer(text):
@@ -74,6 +77,7 @@ class ProjectIndex:
         self._hinted: dict = {}  # path -> its text has an in-place hint (see reaches_inplace_code)
         self.parsed: dict = {}  # path -> (source, libcst module) handed over by the runner
         self._texts: dict = {}  # path -> (stamp, source text) (see may_define)
+        self._defined: dict = {}  # path -> (stamp, names the module defines with ``def``)
         self._deps: dict = {}  # path -> project files its analysis read
 
     # ------------------------------------------------------- shared parses
@@ -289,6 +293,14 @@ class ProjectIndex:
         got = tuple(out)
         self._imports[path] = (stamp, got)
         return got
+
+    def defined_names(self, path):
+        """The names the module defines with ``def`` (functions and methods), from its text."""
+        stamp = _stamp(path)
+        got = self._defined.get(path)
+        if got is None or got[0] != stamp:
+            got = self._defined[path] = (stamp, frozenset(_DEF.findall(self._text(path))))
+        return got[1]
 
     hint = None  # text -> whether it may hold an in-place site (the runner's prefilter)
 
