@@ -115,6 +115,8 @@ class TorchObjects:
             return Const(None)
         if name == "state_dict":
             return Dict({"?": detached_state(obj)})
+        if name == "get_submodule":
+            return self._submodule(obj, args[0] if args else kwargs.get("target", UNKNOWN_CONST))
         return opaque(self._taint(args, kwargs))
 
     def _foreach(self, op, args, kwargs, node):
@@ -160,6 +162,18 @@ class TorchObjects:
                 obj.attrs["__params__"] = p
             return p
         return g
+
+    def _submodule(self, obj: Obj, target):
+        """``model.get_submodule("blocks.0.mlp")``: that module when the path is known, else
+        one of the model's modules."""
+        if isinstance(target, Const) and isinstance(target.value, str) and target is not UNKNOWN_CONST:
+            if target.value == "":
+                return obj
+            found = dict(named_submodules(obj, True) or ()).get(target.value)
+            if found is not None:
+                return found
+        subs = [m for m in obj.submodules() if m is not obj]
+        return join_all(subs) if subs else opaque()
 
     def _zero_grad(self, kwargs):
         flag = kwargs.get("set_to_none")

@@ -319,6 +319,8 @@ class TorchSemantics:
             return ns
         if name in CHECKPOINT_FUNCS:
             return self.checkpoint(args, kwargs, node)
+        if name == registration.PARAMETRIZE:
+            return registration.parametrize(self, args, kwargs, node)
         if name in ("copy.deepcopy", "copy.copy"):
             return self._deepcopy(args[0] if args else opaque())
         if name.startswith("torch.nn.init."):
