@@ -550,7 +550,8 @@ def _is_instance(k, o, cls, qual):
     for _ in range(10):  # up the chain of this file's base classes
         if info is None:
             break
-        if info is cls or qual is not None and info.known_base == qual:
+        if info is cls or isinstance(cls, ClassInfo) and info.node is cls.node or \
+                qual is not None and info.known_base == qual:
             return True
         info = next((b for b in info.bases if isinstance(b, ClassInfo)), None)
     if qual is not None and o.cls is not None and o.cls.known_base:

@@ -69,6 +69,10 @@ class TorchObjects:
             pairs = named_submodules(obj, name == "named_modules")
             if pairs is not None:  # ``dict(model.named_modules())["2"]``: the layer itself
                 return Seq(items=[Seq(items=[Const(n), m], is_tuple=True) for n, m in pairs])
+        if name in ("modules", "children"):
+            pairs = named_submodules(obj, name == "modules")
+            if pairs is not None and len(pairs) <= MAX_LISTED:  # a small model's modules, in order
+                return Seq(items=[m for _, m in pairs])
         if name in ("modules", "children", "named_modules", "named_children"):
             mods = list(obj.submodules() if name.endswith("modules") else obj.children())
             e = join_all(mods) if mods else opaque()
@@ -184,6 +188,7 @@ class TorchObjects:
 
 
 MAX_NAMED = 64
+MAX_LISTED = 16  # modules() listed one by one (a filtered comprehension over them runs per item)
 
 
 def named_submodules(obj, recurse, prefix="", out=None):

@@ -132,9 +132,13 @@ class Standalone:
         # was there: another method may run before or after it, or not at all
         # (a dict on one method's path and a Parameter on another stay apart).
         j = self.heap.begin()
+        # a module-level function's objects are its own: nothing is joined after its own
+        # journal but what the file's classes' stand-in instances hold (see _for)
+        self.exact_depth = 1 if owner is None else 0
         try:
             self.call_function(func, args, kwargs, node, frame_parent=self.globals, standalone=True)
         finally:
+            self.exact_depth = 0
             self.heap.end(j)
             if node.name.value != "__init__":  # the instance already holds what __init__ makes
                 self.heap.merge([(j, ()), (Journal(), ())])
