@@ -1,4 +1,4 @@
-"""L0 regularisation with hard-concrete gates (Louizos et al.) on the hidden units; the stretch is out of place, the clip in place."""
+"""L0 regularisation with hard-concrete gates: the stretch is out of place, the clip in place."""
 import math
 
 import torch

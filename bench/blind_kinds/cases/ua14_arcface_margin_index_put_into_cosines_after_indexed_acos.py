@@ -1,4 +1,4 @@
-"""ArcFace head: add an angular margin to the target class's angle, then scale; only the target entries are indexed out and written back."""
+"""ArcFace head: an angular margin on the target entries, indexed out and written back."""
 import torch
 import torch.nn as nn
 import torch.nn.functional as F

@@ -1,4 +1,4 @@
-"""Two-stage detector's box regression: decode (dx, dy, dw, dh) deltas against proposals, GIoU-free L1 on boxes."""
+"""Box regression decoding (dx, dy, dw, dh) against proposals; the deltas are unbound."""
 import math
 
 import torch

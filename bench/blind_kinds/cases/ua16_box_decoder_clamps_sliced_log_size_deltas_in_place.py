@@ -1,4 +1,4 @@
-"""Two-stage detector's box regression: decode (dx, dy, dw, dh) deltas against proposals, L1 on boxes; deltas taken by slicing."""
+"""Box regression decoding (dx, dy, dw, dh) against proposals; the deltas are taken by slicing."""
 import math
 
 import torch

@@ -1,4 +1,4 @@
-"""Physics-informed net for u'' = -sin(x): collocation points (a leaf needing grad) resampled each step under no_grad."""
+"""Physics-informed net for u'' = -sin(x): collocation points (a leaf) resampled under no_grad."""
 import torch
 import torch.nn as nn
 

@@ -1,4 +1,4 @@
-"""Tied autoencoder kept as two Linear layers: the decoder weight is re-synced to the encoder's transpose after the step."""
+"""Tied autoencoder as two Linear layers: the decoder weight is re-synced after the step."""
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
