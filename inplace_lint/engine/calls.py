@@ -474,6 +474,10 @@ class Calls:
                                          and isinstance(p.items[0], Const) and isinstance(p.items[0].value, str)
                                          and p.items[0] is not UNKNOWN_CONST for p in pairs):
                 return Dict({**{p.items[0].value: p.items[1] for p in pairs}, **kwargs})  # dict(named_modules())
+            pair = args[0].elem if args and isinstance(args[0], Seq) and pairs is None else None
+            if isinstance(pair, Seq) and pair.items is not None and len(pair.items) == 2:
+                # dict(zip(names, out.split(sizes, 1))): each value is one of the pieces
+                return Dict({"?": pair.items[1], **kwargs})
             return Dict(kwargs)
         if name == "map" and len(args) >= 2:
             return Seq(elem=self.call(args[0], [self.iterate(a) for a in args[1:]], {}, node))
