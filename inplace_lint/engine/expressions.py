@@ -361,6 +361,9 @@ class Expressions:
         if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in (int, float) \
                 and type(node.operator).__name__ in ("Minus", "Plus"):
             return Const(-v.value if type(node.operator).__name__ == "Minus" else v.value)  # xs[-1]
+        if isinstance(node.operator, cst.Not) and not isinstance(v, Tensor):
+            truth = truthiness(v)  # create_graph=not first_order
+            return Const(not truth) if truth is not None else UNKNOWN_CONST
         return UNKNOWN_CONST
 
     def _boolop(self, node, frame):
