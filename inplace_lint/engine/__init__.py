@@ -92,10 +92,12 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
 
     def save_fact(s, r):
         env = placer.save_env(s) if placer is not None else None
+        # (an output backward reaches on some paths only: the save matters on those)
+        certain = s.certain and (s.out is None or s.out.used is True)
         if env is None:
-            return SaveFact(s.op, s.what, s.certain, s.hooked, where(s.node, s.stmt), id(s) in r.previous,
+            return SaveFact(s.op, s.what, certain, s.hooked, where(s.node, s.stmt), id(s) in r.previous,
                             key=number(s))
-        return SaveFact(s.op, s.what, s.certain, s.hooked, placer.where(env, s.node, s.stmt), id(s) in r.previous,
+        return SaveFact(s.op, s.what, certain, s.hooked, placer.where(env, s.node, s.stmt), id(s) in r.previous,
                         placer.path(env), key=number(s))
 
     for r in raw:

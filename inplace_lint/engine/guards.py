@@ -308,10 +308,9 @@ def _refine_parts(interp, test, frame, truth, facts):
         return None
     if isinstance(test, cst.Attribute):
         # ``if self.add_self_loops:`` on a flag the constructor set (a default or an argument)
-        v = _attr_value(test, frame)
-        if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in (bool, type(None)):
-            if bool(v.value) != truth:
-                return INFEASIBLE
+        v = _attr_value(test, frame)  # (or a number: ``if self.usage_weight:``)
+        if isinstance(v, Const) and truthiness(v) is (not truth):
+            return INFEASIBLE
         return None
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
         holds = compare_constants(interp, test, frame)

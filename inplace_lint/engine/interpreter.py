@@ -293,7 +293,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             a_state.grad = b_state.grad = pre_state.grad
         if ok_a and ok_b:
             parts = {} if flag is not None else None
-            frame.vars = _join_vars(a_vars, b_vars, a_state, b_state, parts)
+            frame.vars = _join_vars(a_vars, b_vars, a_state, b_state, parts, branch=mark)
             self.state = State.join(a_state, b_state, branches=mark)
             if parts:
                 guards.remember_split(frame, flag, parts)
@@ -749,8 +749,10 @@ def _augop_text(op):
     }.get(op.__class__.__name__, "op=")
 
 
-def _join_vars(a: dict, b: dict, sa, sb, parts=None) -> dict:
-    """The variables after two paths join; ``parts`` gets {name: (joined, a's, b's)}."""
+def _join_vars(a: dict, b: dict, sa, sb, parts=None, branch=None) -> dict:
+    """The variables after two paths join; ``parts`` gets {name: (joined, a's, b's)}.
+    ``branch``: the paths are the two branches of an ``if`` (not the passes of a loop),
+    which began when storages got ids from ``branch`` on (see values.use)."""
     if a is b:
         return a
     a_only = sa.seen - sb.seen
@@ -763,6 +765,8 @@ def _join_vars(a: dict, b: dict, sa, sb, parts=None) -> dict:
         else:
             pa, pb = hidden_linked(av, b_only), hidden_linked(v, a_only)
             out[k] = join(pa, pb)
+            if branch is not None and isinstance(out[k], Tensor) and out[k].paths is True:
+                out[k].paths = ("if", branch)
             if parts is not None:
                 parts[k] = (out[k], pa, pb)
     return out

@@ -703,29 +703,65 @@ def copy_obj(obj: Obj, memo):
     return new
 
 
-def use(v, _depth=0):
+SOME = "some paths"  # Tensor.used: consumed only through one branch of an ``if``
+
+
+def use(v, _depth=0, certain=True):
     """Mark tensors as consumed by something that may backpropagate (see Tensor.used),
-    and with them everything their graph reaches."""
+    and with them everything their graph reaches.  A join of the two branches of an ``if``
+    (``paths`` is ("if", mark): ``aux`` computed under ``if self.usage_weight:``) leads to
+    what each branch computed, which exists on that branch only and is used when it
+    exists; but what was made before the ``if`` (the storage ids below the mark) and is
+    reached only through one branch is used on some paths (SOME): a save of it breaks
+    backward on those paths only.  (The passes of a loop all run: what one uses is used.)"""
     if isinstance(v, Tensor):
-        stack, steps = [v], 0
+        stack, steps = [(v, -1 if certain else 1 << 62)], 0
         while stack and steps < 5000:
-            t = stack.pop()
+            t, floor = stack.pop()
             steps += 1
+            sure = t.storage.id >= floor
             if t.members:
-                stack.extend(t.members)
-            if t.used:
+                inner = max(floor, t.paths[1]) if type(t.paths) is tuple else floor
+                stack.extend((m, inner) for m in t.members)
+                if inner > floor:  # what both branches lead to is used whichever runs
+                    stack.extend((o, floor) for o in _on_both(t.members, t.paths[1]))
+            if t.used is True or t.used and not sure:
                 continue
-            t.used = True
+            t.used = True if sure else SOME
             t.storage.used = True
             if t.base is not None and not t.data:
-                stack.append(t.base)
+                stack.append((t.base, floor))
             if t.srcs:
-                stack.extend(t.srcs)
+                stack.extend((s, floor) for s in t.srcs)
     elif isinstance(v, Seq) and _depth < 3:
         for i in (v.items or ()):
-            use(i, _depth + 1)
+            use(i, _depth + 1, certain)
         if v.elem is not None:
-            use(v.elem, _depth + 1)
+            use(v.elem, _depth + 1, certain)
+
+
+def _on_both(members, mark, limit=2000):
+    """The tensors made before an ``if`` (storage id below ``mark``) that the value of
+    each of its branches leads to (``weights`` written under the ``if`` and returned
+    after it either way)."""
+    found = []
+    for m in members:
+        seen, stack, old = set(), [m], {}
+        while stack and len(seen) < limit:
+            t = stack.pop()
+            if not isinstance(t, Tensor) or id(t) in seen:
+                continue
+            seen.add(id(t))
+            if t.storage.id < mark:
+                old[id(t)] = t
+            stack.extend(t.members or ())
+            if t.base is not None and not t.data:
+                stack.append(t.base)
+            stack.extend(t.srcs or ())
+        found.append(old)
+    if len(found) < 2:
+        return []
+    return [t for k, t in found[0].items() if all(k in f for f in found[1:])]
 
 
 def mark_read(t):
@@ -769,7 +805,7 @@ def link(out, inputs):
         else:
             use(v)  # too many to track: taken as used
         if out.used:
-            use(v)
+            use(v, certain=out.used is True)
 
 
 def reaches(root, limit=20000):
