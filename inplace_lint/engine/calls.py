@@ -16,10 +16,11 @@ from .project import hooks as project_hooks
 from .pyobjects import DICT_ENTRIES
 from .state import State
 from .values import (
-    PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq,
-    LambdaFn, Partial, Save, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all, join_positions,
-    opaque, result_tensor, t_and, t_or, use, mro,
+    PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj,
+    Qual, Seq, LambdaFn, Partial, Save, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all,
+    join_positions, opaque, result_tensor, t_and, t_or, mro,
 )
+from .graph import use
 
 
 _CHECKPOINT_OPTIONS = {"use_reentrant", "preserve_rng_state", "context_fn", "determinism_check", "debug"}
@@ -574,7 +575,7 @@ class Calls:
             project_hooks.note_save(self, t)
 
     def confirm_retained(self, reach):
-        """A backward runs that reaches ``reach`` (see values.reaches; None: anything): the
+        """A backward runs that reaches ``reach`` (see graph.reaches; None: anything): the
         held saves it reaches become hazards of their events.  A saving op whose saved
         tensor was written since the last backward, and that this backward does not
         reach, is spared: its graph is abandoned unless something else still consumes it

@@ -21,9 +21,10 @@ from .registration import HookHandle
 from .standalone import named_after_all
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
-    UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq,
-    SuperRef, Tensor, hidden, link, join, join_all, opaque, result_tensor, use, whole,
+    UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, SuperRef,
+    Tensor, hidden, join, join_all, opaque, result_tensor, whole,
 )
+from .graph import link, use
 
 
 BINOPS = {

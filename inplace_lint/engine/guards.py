@@ -17,8 +17,9 @@ import operator
 import libcst as cst
 
 from .values import (
-    PLAIN_TYPES, UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq, Storage, Tensor, use,
+    PLAIN_TYPES, UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq, Storage, Tensor,
 )
+from .graph import use
 from .frames import dotted as _dotted
 from .project import hooks as project_hooks
 from .pyobjects import dict_entries, truthiness

@@ -35,9 +35,10 @@ from .state import State
 from .torch_semantics import TorchSemantics, _p
 from .objects import TorchObjects
 from .values import (
-    UNKNOWN_CONST, Alt, Const, Dict, Func, GradCtx, LambdaFn, Obj, Qual, Seq,
-    Tensor, hidden, hidden_linked, link, join, mark_read, t_or, use, whole,
+    UNKNOWN_CONST, Alt, Const, Dict, Func, GradCtx, LambdaFn, Obj, Qual, Seq, Tensor, hidden, hidden_linked,
+    join, t_or, whole,
 )
+from .graph import link, mark_read, use
 
 AUGOPS = {
     "AddAssign": "add_", "SubtractAssign": "sub_", "MultiplyAssign": "mul_", "DivideAssign": "div_",
@@ -752,7 +753,7 @@ def _augop_text(op):
 def _join_vars(a: dict, b: dict, sa, sb, parts=None, branch=None) -> dict:
     """The variables after two paths join; ``parts`` gets {name: (joined, a's, b's)}.
     ``branch``: the paths are the two branches of an ``if`` (not the passes of a loop),
-    which began when storages got ids from ``branch`` on (see values.use)."""
+    which began when storages got ids from ``branch`` on (see graph.use)."""
     if a is b:
         return a
     a_only = sa.seen - sb.seen

@@ -4,9 +4,10 @@ entry, ``"a.b".split(".")`` is worked out on a known string; ``points.astype(np.
 from __future__ import annotations
 
 from .values import (
-    PLAIN_TYPES, UNKNOWN_CONST, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, Tensor, Value, join, join_all, mark_read,
+    PLAIN_TYPES, UNKNOWN_CONST, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, Tensor, Value, join, join_all,
     opaque,
 )
+from .graph import mark_read
 
 # Methods of numpy's ndarray that torch.Tensor lacks (and list, dict, str and set lack
 # too: ``copy`` is left out), checked against torch by tests/test_prec8_numpy.py: a value

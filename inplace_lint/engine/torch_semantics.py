@@ -24,9 +24,10 @@ from .dtypes import conversion_target, dtype_class, layer_width, size_evidence, 
 from .ranks import after_inplace, rank_result
 from .frames import SeqPrefix
 from .values import (
-    UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Partial, Qual, Save, Seq, Starred, SuperRef, Tensor,
-    copy_obj, custom_view, link, make_group, mark_read, opaque, reaches, result_tensor, t_and, t_or, use,
+    UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Partial, Qual, Save, Seq, Starred, SuperRef,
+    Tensor, copy_obj, custom_view, make_group, opaque, result_tensor, t_and, t_or,
 )
+from .graph import link, mark_read, reaches, use
 
 # Tensor methods that end in "_" but only change autograd metadata.
 HARMLESS_METHODS = {"requires_grad_", "detach_", "share_memory_", "retain_grad", "register_hook",
