@@ -729,10 +729,17 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
 
 
 def _str_key(sub, frame):
-    """``x["name"]``: a single string index, which no tensor takes (torch raises on it)."""
-    if len(sub.slice) != 1 or not isinstance(sub.slice[0].slice, cst.Index):
+    """``x["name"]``, ``x[key, "prompt"]``: an index that is or holds a string, which no
+    tensor takes (torch raises on it)."""
+    if not all(isinstance(e.slice, cst.Index) for e in sub.slice):
         return False
-    key = sub.slice[0].slice.value
+    keys = [e.slice.value for e in sub.slice]
+    if len(keys) == 1 and isinstance(keys[0], cst.Tuple):
+        keys = [e.value for e in keys[0].elements]  # x[(key, "prompt")]
+    return any(_str_index(k, frame) for k in keys)
+
+
+def _str_index(key, frame):
     if isinstance(key, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
         return not (isinstance(key, cst.SimpleString) and key.prefix.lower().startswith("b"))
     if isinstance(key, cst.Name):
