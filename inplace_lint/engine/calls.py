@@ -20,7 +20,7 @@ from .values import (
     Qual, Seq, LambdaFn, Partial, Save, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all,
     join_positions, opaque, result_tensor, t_and, t_or, mro,
 )
-from .graph import use
+from .graph import link, use
 
 
 _CHECKPOINT_OPTIONS = {"use_reentrant", "preserve_rng_state", "context_fn", "determinism_check", "debug"}
@@ -447,7 +447,9 @@ class Calls:
                 return UNKNOWN_CONST
             if all(t.kind in ("arg", "opaque") for t in tensors):
                 return opaque(self._out_rg(tensors))  # maybe plain numbers
-            return result_tensor(self._out_rg(tensors))
+            out = result_tensor(self._out_rg(tensors))
+            link(out, tensors)  # sum(losses).backward() reaches each loss
+            return out
         if name == "getattr" and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
             return self.getattr(args[0], args[1].value)
         if name == "getattr" and len(args) >= 2 and isinstance(node, cst.Call) and len(node.args) >= 2:
