@@ -116,6 +116,28 @@ class _Scan:
             self.risky = True  # a store into an attribute or a subscript
 
 
+def called_on_self(fnode):
+    """The names ``fnode`` calls as ``self.name(...)``, or None when it calls ``super()``:
+    a plain walk over the fields (generating the method's text to search it cost more)."""
+    names, stack = set(), [fnode]
+    while stack:
+        node = stack.pop()
+        tp = type(node)
+        if tp is cst.Call:
+            f = node.func
+            if type(f) is cst.Name and f.value == "super":
+                return None
+            if type(f) is cst.Attribute and type(f.value) is cst.Name and f.value.value == "self":
+                names.add(f.attr.value)
+        for name in _fields(tp):
+            v = getattr(node, name)
+            if isinstance(v, cst.CSTNode):
+                stack.append(v)
+            elif type(v) is tuple or type(v) is list:
+                stack.extend(e for e in v if isinstance(e, cst.CSTNode))
+    return names
+
+
 _RISKY_NODES = frozenset({cst.AugAssign, cst.Del, cst.Global, cst.Nonlocal, cst.ClassDef})
 
 
