@@ -459,6 +459,7 @@ class Calls:
                 return join_all([v] + args[2:3])
         if name == "setattr" and len(args) == 3 and isinstance(args[0], Obj) and isinstance(args[1], Const):
             key, items = str(args[1].value), args[0].items
+            use(args[2])  # stored on the object, as ``module.weight = w`` is: code not seen may read it
             if key.isdigit() and items is not None and int(key) < len(items):
                 items[int(key)] = args[2]  # setattr(seq, "0", wrapped): the layer the Sequential runs
             else:

@@ -341,6 +341,9 @@ class Expressions:
                 fn = operator.floordiv
             if fn is not None:
                 return Const(fn(left.value, right.value))
+        if op == "add" and isinstance(left, Const) and isinstance(right, Const) and type(left.value) is str \
+                and type(right.value) is str and left is not UNKNOWN_CONST and right is not UNKNOWN_CONST:
+            return Const(left.value + right.value)  # getattr(module, self.name + "_orig")
         return UNKNOWN_CONST
 
     def _binary(self, op, left, right, node):

@@ -555,6 +555,10 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             if isinstance(rhs, Tensor) and self.state.grad is not False:
                 self._absorb_grad(cur, rhs)
             link(cur, [rhs])
+            if type(target) is cst.Subscript and self._basic_index(target, frame) is False:
+                # ``x[x < 0] *= slope``: the masked read is a copy, which Python writes back
+                # into ``x`` (``x[mask] = copy``): a write to x
+                self.assign(target, cur, frame, node.value)
             # the name still refers to the same tensor: nothing to rebind
             return
         if isinstance(cur, Seq) and isinstance(rhs, Seq):

@@ -239,11 +239,12 @@ class Standalone:
             name = self._resolve_dotted(decorator_name(d), g)
             if name in NO_GRAD_CTX:
                 return NO_GRAD_CTX[name]
+            if name.rsplit(".", 1)[-1] == "_use_grad_for_differentiable":
+                return False  # torch's own optimizers' step (grad off unless differentiable=True)
         if owner is not None:
-            # torch.optim wraps Optimizer.step in its own no-grad decorator, and
-            # autograd.Function.forward/backward run with grad disabled.
-            if owner.kind == "optimizer" and node.name.value == "step":
-                return False
+            # autograd.Function.forward/backward run with grad disabled.  (An optimizer's
+            # step does not: torch wraps a subclass's step in profiling hooks only, and one
+            # without @torch.no_grad() that writes its parameters raises the leaf error.)
             if owner.kind == "function" and node.name.value in ("forward", "backward", "setup_context"):
                 return False
         return None
