@@ -11,7 +11,7 @@ class InplaceLeaky(torch.autograd.Function):
     @staticmethod
     def forward(ctx, x, slope=0.1):
         neg = x < 0
-        x[neg] *= slope
+        x[neg] *= slope  # L
         ctx.save_for_backward(neg)
         ctx.slope = slope
         return x
