@@ -222,6 +222,9 @@ class Expressions:
             idx = self._const_index(node, frame)
             if isinstance(idx, int) and base.items is not None and -len(base.items) <= idx < len(base.items):
                 return base.items[idx]
+            if isinstance(idx, int) and base.items is None and (0 <= idx < len(base.head or ()) or
+                                                                 -len(base.tail or ()) <= idx < 0):
+                return base.head[idx] if idx >= 0 else base.tail[idx]  # a known first or last member
             if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
                 sl = node.slice[0].slice
                 bounds = self._const_ints((sl.lower, sl.upper), frame)

@@ -556,9 +556,11 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 cur.items.extend(rhs.items)  # straight-line, as append
                 return
             straight = cur.items is None and rhs.items is not None and not self.loop_depth
+            if not straight:
+                cur.forget_order(join(cur.element(), rhs.element()))
+                return
             cur.elem = join(cur.element(), rhs.element())
-            cur.items = None
-            cur.tail = (cur.tail or []) + rhs.items if straight else None
+            cur.tail = (cur.tail or []) + rhs.items  # after what is there: its head stays
             return
         if isinstance(cur, Tensor) or isinstance(rhs, Tensor):
             new = self._binary(BINOPS.get(type(node.operator).__name__[:-6], "add"), cur, rhs, node)
@@ -654,8 +656,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                         and not self.loop_depth:
                     obj.items[idx] = value
                 else:
-                    obj.elem = join(obj.element(), value)
-                    obj.items = None
+                    obj.forget_order(join(obj.element(), value))
             elif isinstance(obj, Dict):
                 use(value)
                 key = self._const_index(target, frame)

@@ -61,24 +61,25 @@ def python_method(interp, recv, name, args):
     if isinstance(recv, Seq):
         if name in ("append", "insert", "add", "extend") and args and recv.sources:
             for src in recv.sources:  # ``(a if c else b).append(x)``: either list may get it
-                src.elem = join(src.element(), interp.iterate(args[0]) if name == "extend" else args[-1])
-                src.items = src.tail = None
+                src.forget_order(join(src.element(), interp.iterate(args[0]) if name == "extend" else args[-1]))
         if name in ("append", "insert", "add"):
             if args:
                 if name == "append" and recv.items is not None and not interp.loop_depth:
                     recv.items.append(args[-1])  # straight-line appends keep the order
                 else:
                     straight = name == "append" and recv.items is None and not interp.loop_depth
-                    recv.elem = join(recv.element(), args[-1])
-                    recv.items = None
-                    recv.tail = (recv.tail or []) + [args[-1]] if straight else None
+                    if straight:  # at the end of what is there: its head stays
+                        recv.elem = join(recv.element(), args[-1])
+                        recv.tail = (recv.tail or []) + [args[-1]]
+                    else:
+                        recv.forget_order(join(recv.element(), args[-1]))
             return Const(None)
         if name == "extend" and args:
-            recv.elem = join(recv.element(), interp.iterate(args[0]))
-            recv.items = None
-            recv.tail = None
+            recv.forget_order(join(recv.element(), interp.iterate(args[0])))
             return Const(None)
         if name == "pop":
+            if recv.items is None:
+                recv.forget_order(recv.element())  # its last member is gone
             return recv.element()
         if name in ("copy",):
             return Seq(items=recv.items, elem=recv.elem)
@@ -176,3 +177,43 @@ def mapping_view(name, values, nonempty=False):
     v = join_all(values) if values else opaque()
     elem = v if name == "values" else UNKNOWN_CONST if name == "keys" else Seq(items=[UNKNOWN_CONST, v], is_tuple=True)
     return Seq(elem=elem, nonempty=nonempty)
+
+
+def dict_of_pairs(seq):
+    """The entries of ``dict(pairs)``: each pair of a known name by that name, the others
+    under "?" (keys not known here).  A list not known member by member that keeps its first
+    and last pairs (paths made it of different lengths) gives those by name, in order around
+    the rest."""
+    if seq.items is not None:
+        first, rest, last = seq.items, None, []
+    else:
+        first, rest, last = seq.head or [], seq.middle.elem if seq.middle is not None else seq.elem, \
+            seq.tail or []
+    entries, unnamed = {}, [rest] if rest is not None else []
+    for pair in first:
+        _add_pair(entries, unnamed, pair)
+    if unnamed:
+        entries["?"] = None  # its place in the order: after the known first pairs
+    for pair in last:
+        _add_pair(entries, unnamed, pair)
+    if unnamed:
+        entries["?"] = join_all([_second(p) for p in unnamed])
+    return entries
+
+
+def _add_pair(entries, unnamed, pair):
+    key = pair.items[0] if isinstance(pair, Seq) and pair.items is not None and len(pair.items) == 2 else None
+    if isinstance(key, Const) and isinstance(key.value, str) and key is not UNKNOWN_CONST:
+        entries[key.value] = pair.items[1]
+    else:
+        unnamed.append(pair)
+
+
+def _second(pair):
+    """The value of a pair (or of any of several pairs) not known by name."""
+    if isinstance(pair, Seq) and pair.items is not None and len(pair.items) == 2:
+        return pair.items[1]
+    if isinstance(pair, Seq) and pair.items is None:
+        e = pair.element()
+        return e if not isinstance(e, Seq) else _second(e)
+    return opaque()

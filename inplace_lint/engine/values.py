@@ -11,6 +11,8 @@ from __future__ import annotations
 import itertools
 from typing import Optional
 
+from .seq_ends import shared_ends
+
 _ids = itertools.count()
 
 
@@ -278,7 +280,7 @@ class Qual(Value):
 class Seq(Value):
     """A list or tuple.  ``items`` when its members are known exactly, else ``elem`` joins them."""
 
-    __slots__ = ("items", "elem", "is_tuple", "nonempty", "tail", "sources")
+    __slots__ = ("items", "elem", "is_tuple", "nonempty", "tail", "sources", "head", "middle")
 
     def __init__(self, items=None, elem=None, is_tuple=False, nonempty=False):
         self.items = list(items) if items is not None else None
@@ -288,6 +290,11 @@ class Seq(Value):
         # when items is None: the last members, in order, appended after the unknown part
         # (a network's output layer appended after the loop that built its hidden layers)
         self.tail = None
+        # when items is None: the first members, in order, before the unknown part, and that
+        # part apart from them (a Seq whose elem and nonempty say what lies between head and
+        # tail; None: any member may): lists of different lengths joined at a branch
+        # (seq_ends.shared_ends)
+        self.head = self.middle = None
         # for a join of lists from different paths (``a if c else b``): those lists, which
         # an append to the join may reach
         self.sources = None
@@ -298,6 +305,11 @@ class Seq(Value):
                 return self.elem or UNKNOWN_CONST
             return join_positions(self.items)
         return self.elem if self.elem is not None else opaque()
+
+    def forget_order(self, elem):
+        """Members added or replaced at places not known here: only ``elem`` joins them."""
+        self.elem = elem
+        self.items = self.tail = self.head = self.middle = None
 
 
 class Dict(Value):
@@ -562,11 +574,30 @@ def _join_seqs(a, b):
     _join_depth += 1
     try:
         out = Seq(elem=join(a.element(), b.element()), is_tuple=a.is_tuple and b.is_tuple)
+        _keep_shared_ends(out, a, b)
         if not out.is_tuple:
             out.sources = ((a.sources or [a]) + (b.sources or [b]))[:8]
         return out
     finally:
         _join_depth -= 1
+
+
+def _keep_shared_ends(out, a, b):
+    """The members that the lists of both paths hold at their start and at their end stay
+    known in the join (``layers = layers[:2] + [drop] + layers[2:]`` on one branch: the same
+    first and last layers either way)."""
+    shared = shared_ends(a, b)
+    if shared is None:
+        out.nonempty = bool(a.items if a.items is not None else a.nonempty) and \
+            bool(b.items if b.items is not None else b.nonempty)
+        return
+    head, tail, middle = shared
+    if middle is not None and not middle[0] and not middle[1]:
+        out.items, out.elem = head + tail, None  # the same members on both paths
+        return
+    out.head, out.tail, out.nonempty = head or None, tail or None, True
+    if middle is not None:
+        out.middle = Seq(elem=join_all(middle[0]) if middle[0] else None, nonempty=middle[1])
 
 
 def join_positions(values, levels=3):
