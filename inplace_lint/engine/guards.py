@@ -19,6 +19,7 @@ import libcst as cst
 from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq, Storage, Tensor, use,
 )
+from .dtype_tests import dtype_test
 from .frames import dotted as _dotted
 from .pyobjects import dict_entries, truthiness
 from .ranks import rank_in_test
@@ -451,6 +452,9 @@ def compare_constants(interp, test, frame):
     fn = _CONST_OPS.get(type(comp.operator))
     if fn is None:
         return None
+    got = dtype_test(interp, test, frame)  # ``x.dtype == torch.uint8`` of a tensor of known dtype
+    if got is not None:
+        return got
     left = _constant(interp, test.left, frame)
     if left is _NO:
         return None

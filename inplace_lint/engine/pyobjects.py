@@ -86,6 +86,9 @@ def python_method(interp, recv, name, args):
         return UNKNOWN_CONST
     if isinstance(recv, Dict):
         if name in ("items", "values", "keys"):
+            known = known_entries(recv)
+            if known is not None:
+                return Seq(items=[_view_item(name, k, v) for k, v in known], nonempty=True)
             return mapping_view(name, list(recv.entries.values()))
         if name in ("get", "pop", "setdefault"):
             key = args[0].value if args and isinstance(args[0], Const) and args[0] is not UNKNOWN_CONST else None
@@ -100,6 +103,8 @@ def python_method(interp, recv, name, args):
             return args[1] if len(args) > 1 else opaque()
         if name == "update" and args and isinstance(args[0], Dict):
             recv.entries.update(args[0].entries)
+        elif name == "update" and args:
+            recv.entries["?"] = join(recv.entries.get("?"), opaque())  # keys not known here
         return UNKNOWN_CONST
     if isinstance(recv, Const) and recv is not UNKNOWN_CONST and isinstance(recv.value, str):
         return string_method(recv.value, name, args)
@@ -170,6 +175,24 @@ def missing_item(d, key):
         new = Seq(items=[]) if f == "list" else Dict()
     d.entries[key] = new
     return new
+
+
+# the most entries of a dict whose items() are listed one by one (a config or spec dict)
+MAX_KNOWN_ENTRIES = 16
+
+
+def known_entries(d):
+    """The (key, value) pairs, in order, of a dict whose every key is known here (no entry
+    under an unknown key, no default factory), and that holds something; None otherwise."""
+    if d.factory is not None or not d.entries or "?" in d.entries or len(d.entries) > MAX_KNOWN_ENTRIES:
+        return None
+    return list(d.entries.items())
+
+
+def _view_item(name, key, value):
+    if name == "keys":
+        return Const(key)
+    return value if name == "values" else Seq(items=[Const(key), value], is_tuple=True)
 
 
 def mapping_view(name, values, nonempty=False):
