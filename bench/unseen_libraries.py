@@ -1,6 +1,6 @@
 """Findings on PyTorch libraries the linter was never tuned on (issue 12).
 
-    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth] [--only NAME,...]
+    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth] [--only NAME,...]
 
 FOLDER (default /work/unseen) holds one unpacked wheel per library, in a
 sub-folder named like the distribution (``kornia/``, ``pyro_ppl/``, ...).
@@ -44,7 +44,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # its code was read (/work/unseen9); "tenth": picked in session 8, measured before any of
 # its code was read (/work/unseen10); "eleventh": picked in session 9, measured before any of
 # its code was read (/work/unseen11); "twelfth": picked in session 9, measured before any of
-# its code was read (/work/unseen12).
+# its code was read (/work/unseen12); "thirteenth": picked in session 10, measured before
+# any of its code was read (/work/unseen13).
 SETS = {"first": {
     "kornia": "0.9.0",
     "monai": "1.6.1",
@@ -130,13 +131,21 @@ SETS = {"first": {
     "skrl": "2.1.1",
     "super_gradients": "3.7.1",
     "trl": "1.16.0",
+}, "thirteenth": {
+    "demucs": "4.1.0",
+    "ema_pytorch": "0.8.3",
+    "escnn": "1.0.11",
+    "torchdyn": "1.0.6",
+    "torchio": "1.2.1",
+    "tsai": "1.0.1",
 }}
 PINNED = {name: version for libraries in SETS.values() for name, version in libraries.items()}
 DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/work/unseen3",
                   "fourth": "/work/unseen4", "fifth": "/work/unseen5", "sixth": "/work/unseen6",
                   "seventh": "/work/unseen7", "eighth": "/work/unseen8",
                   "ninth": "/work/unseen9", "tenth": "/work/unseen10",
-                  "eleventh": "/work/unseen11", "twelfth": "/work/unseen12"}
+                  "eleventh": "/work/unseen11", "twelfth": "/work/unseen12",
+                  "thirteenth": "/work/unseen13"}
 
 
 def download(folder, names):
@@ -189,7 +198,7 @@ def check(folder):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth), /work/unseen10 (tenth), /work/unseen11 (eleventh), /work/unseen12 (twelfth)")
+    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth), /work/unseen10 (tenth), /work/unseen11 (eleventh), /work/unseen12 (twelfth), /work/unseen13 (thirteenth)")
     ap.add_argument("--set", choices=sorted(SETS), default="first")
     ap.add_argument("--download", action="store_true",
                     help="pip-download and unzip the pinned wheels first")

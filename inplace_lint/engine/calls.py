@@ -455,7 +455,11 @@ class Calls:
             if v is not None:
                 return join_all([v] + args[2:3])
         if name == "setattr" and len(args) == 3 and isinstance(args[0], Obj) and isinstance(args[1], Const):
-            self.heap.set(args[0], str(args[1].value), args[2])
+            key, items = str(args[1].value), args[0].items
+            if key.isdigit() and items is not None and int(key) < len(items):
+                items[int(key)] = args[2]  # setattr(seq, "0", wrapped): the layer the Sequential runs
+            else:
+                self.heap.set(args[0], key, args[2])
             return Const(None)
         if name == "super":
             f = self._current_func()

@@ -130,6 +130,8 @@ class Expressions:
         if isinstance(base, Obj):
             if attr in base.attrs:
                 return base.attrs[attr]
+            if attr.isdigit() and base.items is not None and int(attr) < len(base.items):
+                return base.items[int(attr)]  # getattr(seq, "0"): a Sequential's first layer
             if base.cls is not None:
                 m, owner = base.cls.lookup(attr)
                 if m is not None:
@@ -362,6 +364,9 @@ class Expressions:
         if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in (int, float) \
                 and type(node.operator).__name__ in ("Minus", "Plus"):
             return Const(-v.value if type(node.operator).__name__ == "Minus" else v.value)  # xs[-1]
+        if isinstance(node.operator, cst.Not) and not isinstance(v, Tensor):
+            truth = truthiness(v)  # create_graph=not first_order
+            return Const(not truth) if truth is not None else UNKNOWN_CONST
         return UNKNOWN_CONST
 
     def _boolop(self, node, frame):
@@ -480,10 +485,16 @@ class Expressions:
     def _comp(self, node, frame):
         each = self._each_constant(node.for_in, frame, lambda inner: self.eval(node.elt, inner))
         if each is not None:
-            return Seq(items=each, nonempty=True)
+            return Seq(items=each, nonempty=bool(each))
+        first = None
+        if node.for_in.ifs and node.for_in.inner_for_in is None:
+            first = self.eval(node.for_in.iter, frame)
+            kept = self._each_kept(node.for_in, first, frame)
+            if kept is not None:
+                return Seq(items=[self.eval(node.elt, f) for f in kept], nonempty=bool(kept))
         inner = Frame(parent=frame)
         inner.vars = {}
-        it = self._bind_comp(node.for_in, inner)
+        it = self._bind_comp(node.for_in, inner, first)
         # as many elements as the one loop runs (at least one, or two): [Block() for _ in range(4)]
         many = nonempty(it) if node.for_in.inner_for_in is None and not node.for_in.ifs else False
         if many and isinstance(it, Seq) and it.items is not None:
@@ -502,11 +513,35 @@ class Expressions:
         self.eval(node.key, inner)
         return Dict({"?": self.eval(node.value, inner)})
 
-    def _bind_comp(self, for_in, frame):
-        """Bind the targets; returns what the first ``for`` iterates over."""
-        first = None
+    def _each_kept(self, for_in, it, frame):
+        """``[m for m in model.modules() if isinstance(m, LoRALinear)]`` over a few known
+        objects, each test decided for each (a type test): a frame per object kept, in
+        order; None when the items or a test's outcome are not known."""
+        items = config_items(it, 16)
+        if items is None or not all(isinstance(i, Obj) for i in items) or \
+                not all(_type_test(c.test) for c in for_in.ifs):
+            return None
+        kept = []
+        for item in items:
+            inner = Frame(parent=frame)
+            self.assign(for_in.target, item, inner, for_in.iter)
+            outcome = True
+            for cond in for_in.ifs:
+                if guards.refine(self, cond.test, inner, True) is guards.INFEASIBLE:
+                    outcome = False
+                elif guards.refine(self, cond.test, inner, False) is not guards.INFEASIBLE:
+                    return None  # not decided for this item
+            if outcome:
+                kept.append(inner)
+        return kept
+
+    def _bind_comp(self, for_in, frame, first=None):
+        """Bind the targets; returns what the first ``for`` iterates over (``first``: that,
+        already evaluated)."""
+        given = first
         while for_in is not None:
-            it = self.eval(for_in.iter, frame)
+            it = given if given is not None else self.eval(for_in.iter, frame)
+            given = None
             first = it if first is None else first
             self.assign(for_in.target, self.iterate(it), frame, for_in.iter)
             for cond in for_in.ifs:
@@ -595,6 +630,19 @@ def keyed_items(v, limit=16):
             and _constant(i.items[0]) for i in v.items):
         return v.items
     return None
+
+
+def _type_test(node):
+    """``isinstance(m, C)``, ``hasattr(m, "x")``, their negations and conjunctions, on
+    plain arguments: a test that calls nothing."""
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+        return _type_test(node.expression)
+    if isinstance(node, cst.BooleanOperation):
+        return _type_test(node.left) and _type_test(node.right)
+    return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and \
+        node.func.value in ("isinstance", "hasattr") and len(node.args) == 2 and \
+        all(a.keyword is None and not a.star and (_plain(a.value) or isinstance(a.value, (cst.SimpleString, cst.Tuple)))
+            for a in node.args)
 
 
 def config_items(v, limit=8):

@@ -21,6 +21,7 @@ from .values import (
 )
 from .dtype_tests import dtype_test
 from .frames import dotted as _dotted
+from .project import hooks as project_hooks
 from .pyobjects import dict_entries, truthiness
 from .ranks import rank_in_test
 
@@ -485,9 +486,10 @@ def _compare_counter(value, op, k):
 def _isinstance(interp, test, frame, truth, facts):
     name = test.args[0].value.value
     v = frame.lookup(name)
-    cls = interp.eval(test.args[1].value, frame)
+    cls = interp.eval(test.args[1].value, frame)  # (A, B): a tuple; a project class: by its name
+    classes = [project_hooks.project_class(interp, c) for c in ([cls] if not isinstance(cls, Seq) else cls.items or [])]
+    cls = classes[0] if classes and not isinstance(cls, Seq) else cls
     qual = cls.name if isinstance(cls, Qual) else None
-    classes = [cls] if not isinstance(cls, Seq) else cls.items or []  # isinstance(m, (A, B))
     known = _python_type(v)
     if known is not None and classes and all(isinstance(c, Qual) and c.name in PY_TYPES for c in classes):
         # a dict, or a known constant, tested against Python's own types

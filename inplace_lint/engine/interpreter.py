@@ -57,6 +57,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self.events: list = []
         self.backward_runs = 0  # backward() calls seen (see Calls.restores)
         self.fused = 0  # inside a torch._foreach_ op (see TorchObjects._foreach)
+        self.exact_depth = 0  # open heap journals after which no join follows (see _for)
         self.globals = Frame()
         project_hooks.setup(self, project, path)  # whole-project analysis (engine/project)
         self.chain: tuple = ()  # inline call stack: ((func name, call node), ...)
@@ -394,8 +395,10 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
 
     def _for(self, node, frame):
         it = self.eval(node.iter, frame)
+        few = constant_items(it) is not None
         unrolled = torch_layers(it) and not jumps(node.body) or \
-            constant_items(it) is not None and not jumps(node.body, or_sets_attributes=True)
+            few and not jumps(node.body, or_sets_attributes=True) or \
+            few and len(self.heap.journals) <= self.exact_depth and not jumps(node.body)
         if unrolled:
             # ``for layer in self.layers: x = layer(x)`` over torch's own layers is a
             # Sequential: run the body once per layer, in order (a joined layer would
@@ -403,7 +406,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             # (Not a loop over constants: ``for n in ("conv3", "act3"): setattr(self, n,
             # nn.Identity())`` in a model-surgery method then replaces each attribute on
             # its own, and the instance's attributes, joined one by one with what they
-            # were, pair a replaced layer with a kept one: timm xception.  A loop over a
+            # were, pair a replaced layer with a kept one: timm xception; it does where no
+            # branch or loop is open, so that no join follows: ``for name in ("body.0",
+            # "head"): setattr(parent, leaf, LoRALinear(getattr(parent, leaf)))``.  A loop over a
             # few constants that sets no attribute runs once per item, as a comprehension:
             # ``for name in self.clip_fields: clip_(fields[name])``.)
             for layer in it.items:
@@ -602,11 +607,18 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             elems = target.elements
             n = len(elems)
             items = None
-            if isinstance(value, Seq) and value.items is not None and len(value.items) == n:
+            stars = [i for i, el in enumerate(elems) if isinstance(el, cst.StarredElement)]
+            if isinstance(value, Seq) and value.items is not None and len(value.items) == n and not stars:
                 items = value.items
+            elif isinstance(value, Seq) and value.items is not None and len(stars) == 1 \
+                    and len(value.items) >= n - 1:
+                # ``*path, leaf = "blocks.0.attn".split(".")``: the starred name gets the middle
+                i, after = stars[0], n - 1 - stars[0]
+                rest = value.items[i:len(value.items) - after]
+                items = value.items[:i] + [Seq(items=list(rest))] + value.items[len(value.items) - after:]
             for i, el in enumerate(elems):
                 if isinstance(el, cst.StarredElement):
-                    self.assign(el.value, Seq(elem=self.iterate(value)), frame)
+                    self.assign(el.value, items[i] if items is not None else Seq(elem=self.iterate(value)), frame)
                     continue
                 if items is None and isinstance(value, Tensor) and value.outputs and len(value.outputs) == n:
                     items = value.outputs  # (values, indices) = torch.max(x, dim)

@@ -69,6 +69,10 @@ class TorchObjects:
             pairs = named_submodules(obj, name == "named_modules")
             if pairs is not None:  # ``dict(model.named_modules())["2"]``: the layer itself
                 return Seq(items=[Seq(items=[Const(n), m], is_tuple=True) for n, m in pairs])
+        if name in ("modules", "children"):
+            pairs = named_submodules(obj, name == "modules")
+            if pairs is not None and len(pairs) <= MAX_LISTED:  # a small model's modules, in order
+                return Seq(items=[m for _, m in pairs])
         if name in ("modules", "children", "named_modules", "named_children"):
             mods = list(obj.submodules() if name.endswith("modules") else obj.children())
             e = join_all(mods) if mods else opaque()
@@ -115,6 +119,8 @@ class TorchObjects:
             return Const(None)
         if name == "state_dict":
             return Dict({"?": detached_state(obj)})
+        if name == "get_submodule":
+            return self._submodule(obj, args[0] if args else kwargs.get("target", UNKNOWN_CONST))
         return opaque(self._taint(args, kwargs))
 
     def _foreach(self, op, args, kwargs, node):
@@ -161,6 +167,18 @@ class TorchObjects:
             return p
         return g
 
+    def _submodule(self, obj: Obj, target):
+        """``model.get_submodule("blocks.0.mlp")``: that module when the path is known, else
+        one of the model's modules."""
+        if isinstance(target, Const) and isinstance(target.value, str) and target is not UNKNOWN_CONST:
+            if target.value == "":
+                return obj
+            found = dict(named_submodules(obj, True) or ()).get(target.value)
+            if found is not None:
+                return found
+        subs = [m for m in obj.submodules() if m is not obj]
+        return join_all(subs) if subs else opaque()
+
     def _zero_grad(self, kwargs):
         flag = kwargs.get("set_to_none")
         if flag is None or isinstance(flag, Const) and flag.value is True:
@@ -170,6 +188,7 @@ class TorchObjects:
 
 
 MAX_NAMED = 64
+MAX_LISTED = 16  # modules() listed one by one (a filtered comprehension over them runs per item)
 
 
 def named_submodules(obj, recurse, prefix="", out=None):

@@ -74,6 +74,27 @@ def register(interp, obj: Obj, name, args, node):
     return Const(None)
 
 
+PARAMETRIZE = "torch.nn.utils.parametrize.register_parametrization"
+
+
+def parametrize(interp, args, kwargs, node):
+    """``register_parametrization(module, name, p)``: torch runs ``p`` on the tensor once at
+    registration, to check its shape and dtype (unless ``unsafe=True``), with grad as the
+    caller has it; a ``p`` that clamps its input in place writes the leaf parameter."""
+    module = args[0] if args else kwargs.get("module")
+    name = args[1] if len(args) > 1 else kwargs.get("tensor_name")
+    p = args[2] if len(args) > 2 else kwargs.get("parametrization")
+    unsafe = kwargs.get("unsafe")
+    if p is None or name is None or isinstance(unsafe, Const) and unsafe.value is True:
+        return module if module is not None else UNKNOWN_CONST
+    for m in module.options if isinstance(module, Alt) else [module]:
+        t = m.attrs.get(name.value) if isinstance(m, Obj) and isinstance(name, Const) \
+            and isinstance(name.value, str) else None
+        if isinstance(t, Tensor):
+            interp.call(p, [t], {}, node)
+    return module
+
+
 def hooked(obj: Obj):
     """Whether calling ``obj`` runs hooks."""
     attrs = obj.attrs

@@ -6,8 +6,8 @@ known by position, but the members both lists hold at their start (the same valu
 same order) are still its first ones, and those both hold at their end its last ones.  A
 ``nn.Sequential`` built from it still ends with the known last layer.
 
-Works on the lists' parts only (``items``; or ``head``, ``middle`` and ``tail``), so that
-``values`` can use it without an import cycle.
+``shared_ends`` works on the lists' parts only (``items``; or ``head``, ``middle`` and
+``tail``); ``keep_shared_ends`` writes what it finds into the join.
 """
 from __future__ import annotations
 
@@ -15,6 +15,26 @@ from __future__ import annotations
 # list, not a data table
 MAX_END = 16
 MAX_LEN = 64
+
+
+def keep_shared_ends(out, a, b):
+    """The members that the lists of both paths hold at their start and at their end stay
+    known in the join (``layers = layers[:2] + [drop] + layers[2:]`` on one branch: the same
+    first and last layers either way)."""
+    from .values import Seq, join_all  # (values imports this module)
+
+    shared = shared_ends(a, b)
+    if shared is None:
+        out.nonempty = bool(a.items if a.items is not None else a.nonempty) and \
+            bool(b.items if b.items is not None else b.nonempty)
+        return
+    head, tail, middle = shared
+    if middle is not None and not middle[0] and not middle[1]:
+        out.items, out.elem = head + tail, None  # the same members on both paths
+        return
+    out.head, out.tail, out.nonempty = head or None, tail or None, True
+    if middle is not None:
+        out.middle = Seq(elem=join_all(middle[0]) if middle[0] else None, nonempty=middle[1])
 
 
 def shared_ends(a, b):

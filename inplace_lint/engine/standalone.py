@@ -8,6 +8,8 @@ file made into them.  Mixed into ``Interpreter``, whose state it uses.
 """
 from __future__ import annotations
 
+import os
+
 import re
 
 import libcst as cst
@@ -103,6 +105,8 @@ class Standalone:
         if (still or flags or fixed) and not self._only_called(node.name.value):
             still, flags, fixed = frozenset(), {}, {}  # also passed around (a callback): other callers unseen
         flags = {n: c for n, c in flags.items() if n not in fixed}
+        if owner is None and not calls and self._entry(node):
+            fixed = {p.name.value: (None, self.eval(p.default, self.globals)) for p in _params(node)}
         func = Func(node, owner=owner, grad=grad)
         args = []
         params = node.params
@@ -132,9 +136,13 @@ class Standalone:
         # was there: another method may run before or after it, or not at all
         # (a dict on one method's path and a Parameter on another stay apart).
         j = self.heap.begin()
+        # a module-level function's objects are its own: nothing is joined after its own
+        # journal but what the file's classes' stand-in instances hold (see _for)
+        self.exact_depth = 1 if owner is None else 0
         try:
             self.call_function(func, args, kwargs, node, frame_parent=self.globals, standalone=True)
         finally:
+            self.exact_depth = 0
             self.heap.end(j)
             if node.name.value != "__init__":  # the instance already holds what __init__ makes
                 self.heap.merge([(j, ()), (Journal(), ())])
@@ -142,8 +150,26 @@ class Standalone:
     def _standalone_param(self, p, still, fixed):
         got = fixed.get(p.name.value)
         if got is not None:
-            return Const(got[1])
+            return got[1] if got[0] is None else Const(got[1])
         return param_kinds.no_grad_if(self._unknown_param(p), p, still)
+
+    def _entry(self, fnode):
+        """A module-level function the project never names but in its def, undecorated, whose
+        parameters all have defaults (``def run(first_order=False)``): an entry point, run
+        with its defaults, as a script's ``main()`` is."""
+        ps = _params(fnode)
+        if not ps or fnode.decorators or not all(p.default is not None for p in ps) or \
+                isinstance(fnode.params.star_arg, cst.Param) or fnode.params.star_kwarg is not None:
+            return False
+        name = fnode.name.value
+        m = self._file_mentions()
+        if m.names[name] != 1 or m.defined[name] != 1:
+            return False
+        # in a project: a script beside the packages (a package's module may be imported and
+        # its function called with other arguments)
+        path = self.home_path
+        return self.project is None or path is not None and \
+            not os.path.exists(os.path.join(os.path.dirname(os.path.abspath(path)), "__init__.py"))
 
     def _only_called(self, name):
         """Whether the file names ``name`` only to call it (``_fast(a, b)``,
@@ -231,6 +257,11 @@ class Standalone:
         if isinstance(v, Qual):
             return v.name + ("." + rest if rest else "")
         return dotted
+
+
+def _params(fnode):
+    p = fnode.params
+    return list(p.posonly_params) + list(p.params) + list(p.kwonly_params)
 
 
 # declarations and calls that let a function's locals be read under other names

@@ -17,7 +17,7 @@ from .call_facts import (
 from . import registration
 from .objects import AUTOGRAD_CTX
 from .project import hooks as project_hooks
-from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method
+from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method, truthiness
 from .containers import container_items, run_sequential
 from .dtypes import AUTOCAST_CTX, SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, autocast, conversion_alias
 from .dtypes import conversion_target, dtype_class, layer_width, size_evidence, type_result
@@ -290,8 +290,7 @@ class TorchSemantics:
             if not name.endswith("grad"):
                 return Const(None)
             # the gradients; with create_graph=True they are part of the graph (a gradient penalty)
-            cg = kwargs.get("create_graph")
-            rg = True if isinstance(cg, Const) and cg.value is True else None if cg is not None else False
+            rg = truthiness(kwargs["create_graph"]) if "create_graph" in kwargs else False
             return Seq(elem=Tensor(rg=rg, leaf=None if rg is None else not rg, kind="fresh"), is_tuple=True)
         wrapper = self.k.wrapper(name)
         if wrapper is not None and wrapper.get("leaf") and name not in PARAM_CLASSES:
@@ -319,6 +318,8 @@ class TorchSemantics:
             return ns
         if name in CHECKPOINT_FUNCS:
             return self.checkpoint(args, kwargs, node)
+        if name == registration.PARAMETRIZE:
+            return registration.parametrize(self, args, kwargs, node)
         if name in ("copy.deepcopy", "copy.copy"):
             return self._deepcopy(args[0] if args else opaque())
         if name.startswith("torch.nn.init."):

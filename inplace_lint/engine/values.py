@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from typing import Optional
 
-from .seq_ends import shared_ends
+from .seq_ends import keep_shared_ends
 
 _ids = itertools.count()
 
@@ -291,9 +291,8 @@ class Seq(Value):
         # (a network's output layer appended after the loop that built its hidden layers)
         self.tail = None
         # when items is None: the first members, in order, before the unknown part, and that
-        # part apart from them (a Seq whose elem and nonempty say what lies between head and
-        # tail; None: any member may): lists of different lengths joined at a branch
-        # (seq_ends.shared_ends)
+        # part (a Seq whose elem and nonempty say what lies between head and tail; None: any
+        # member may): lists of different lengths joined at a branch (seq_ends)
         self.head = self.middle = None
         # for a join of lists from different paths (``a if c else b``): those lists, which
         # an append to the join may reach
@@ -574,30 +573,12 @@ def _join_seqs(a, b):
     _join_depth += 1
     try:
         out = Seq(elem=join(a.element(), b.element()), is_tuple=a.is_tuple and b.is_tuple)
-        _keep_shared_ends(out, a, b)
+        keep_shared_ends(out, a, b)
         if not out.is_tuple:
             out.sources = ((a.sources or [a]) + (b.sources or [b]))[:8]
         return out
     finally:
         _join_depth -= 1
-
-
-def _keep_shared_ends(out, a, b):
-    """The members that the lists of both paths hold at their start and at their end stay
-    known in the join (``layers = layers[:2] + [drop] + layers[2:]`` on one branch: the same
-    first and last layers either way)."""
-    shared = shared_ends(a, b)
-    if shared is None:
-        out.nonempty = bool(a.items if a.items is not None else a.nonempty) and \
-            bool(b.items if b.items is not None else b.nonempty)
-        return
-    head, tail, middle = shared
-    if middle is not None and not middle[0] and not middle[1]:
-        out.items, out.elem = head + tail, None  # the same members on both paths
-        return
-    out.head, out.tail, out.nonempty = head or None, tail or None, True
-    if middle is not None:
-        out.middle = Seq(elem=join_all(middle[0]) if middle[0] else None, nonempty=middle[1])
 
 
 def join_positions(values, levels=3):

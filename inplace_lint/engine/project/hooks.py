@@ -16,7 +16,7 @@ import re
 
 import libcst as cst
 
-from ..values import Dict, Obj, Qual, Seq, Tensor
+from ..values import ClassInfo, Dict, Obj, Qual, Seq, Tensor
 from .index import OPAQUE_TOPS
 from ..frames import dotted as _dotted
 
@@ -154,6 +154,16 @@ def star_lookup(interp, name):
 
 # --------------------------------------------------------------- resolution
 _BUILTINS = frozenset(dir(builtins))
+
+
+def project_class(interp, v):
+    """``v`` itself, or the class of the project a qualified name stands for
+    (``isinstance(m, lora.LoRALinear)`` in a module that imported it from a package)."""
+    if interp.project is not None and isinstance(v, Qual) and not v.name.startswith(("torch.", "builtins.")):
+        got = resolve_qual(interp, v.name)
+        if isinstance(got, ClassInfo):
+            return got
+    return v
 
 
 def resolve_qual(interp, dotted, _hops=0):

@@ -1,0 +1,4 @@
+from .heads import FusedCenterHead
+from .losses import centernet_loss
+
+__all__ = ["FusedCenterHead", "centernet_loss"]

@@ -1,0 +1,11 @@
+"""Dense adjacency helpers (small graphs: dense is simpler than sparse here)."""
+
+
+def add_self_loops(adj, weight=1.0):
+    adj.diagonal().add_(weight)  # L
+    return adj
+
+
+def row_normalize_(adj):
+    """Random-walk normalisation D^-1 A, in place."""
+    return adj.div_(adj.sum(1, keepdim=True))  # L

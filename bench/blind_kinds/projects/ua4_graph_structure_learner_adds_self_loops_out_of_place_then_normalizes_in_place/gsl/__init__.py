@@ -1,0 +1,3 @@
+from .model import GSLNet
+
+__all__ = ["GSLNet"]

@@ -1,0 +1,7 @@
+"""Small tensor helpers shared by the losses."""
+
+
+def bound_(t, low, high):
+    """Keep a learned scalar in a numerically safe range."""
+    t.clamp_(low, high)  # L
+    return t

@@ -1,0 +1,4 @@
+from .decoder import Decoder
+from .state import DecoderState
+
+__all__ = ["Decoder", "DecoderState"]

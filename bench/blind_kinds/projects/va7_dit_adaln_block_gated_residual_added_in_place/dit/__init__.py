@@ -1,0 +1,4 @@
+from .model import DiT
+from .diffusion import GaussianDiffusion
+
+__all__ = ["DiT", "GaussianDiffusion"]
