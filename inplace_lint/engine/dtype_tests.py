@@ -50,7 +50,8 @@ def _dtype_of(interp, node, frame):
     if not (isinstance(node, cst.Attribute) and node.attr.value == "dtype" and _plain(node.value)):
         return None
     v = interp.eval(node.value, frame)
-    return v if isinstance(v, Tensor) and not v.members else None
+    # (a parameter or buffer: ``model.half()`` elsewhere may have changed its dtype)
+    return v if isinstance(v, Tensor) and not v.members and v.kind not in ("param", "buffer") else None
 
 
 def _dtype_names(v, many):
