@@ -8,7 +8,8 @@ some of those modules, each applied to the output of the one before.
 """
 from __future__ import annotations
 
-from .values import Alt, Const, Dict, Obj, Seq, Starred, Tensor, copy_obj, join, opaque, t_or
+from .state import State
+from .values import Alt, Const, Dict, Obj, Seq, Starred, Storage, Tensor, copy_obj, join, opaque, t_or
 
 
 class AnyOrder(Alt):
@@ -96,21 +97,39 @@ def run_sequential(interp, obj, x, node):
     """``seq(x)``: each member on the output of the one before."""
     interp.seq_at.append([node, 0, True])  # the call, the layer's index, whether indices are exact
     try:
-        for i, item in enumerate(obj.items or []):
-            interp.seq_at[-1][1] = i
-            if isinstance(item, SomeOrNone):
-                interp.seq_at[-1][2] = False
-                x = join(x, _run_any_order(interp, item, x, node))  # or none of them ran
-            elif isinstance(item, AnyOrder):
-                interp.seq_at[-1][2] = False
-                x = _run_any_order(interp, item, x, node)
-            elif isinstance(item, (Obj, Alt)):
-                x = interp.call(item, [x], {}, node)
-            else:
-                x = opaque(t_or(x.rg, None) if isinstance(x, Tensor) else None)
+        return _run_from(interp, obj.items or [], 0, x, node)
     finally:
         interp.seq_at.pop()
+
+
+def _run_from(interp, items, start, x, node):
+    for i in range(start, len(items)):
+        item = items[i]
+        interp.seq_at[-1][1] = i
+        if isinstance(item, SomeOrNone):
+            interp.seq_at[-1][2] = False
+            return _some_or_none(interp, items, i, x, node)
+        if isinstance(item, AnyOrder):
+            interp.seq_at[-1][2] = False
+            x = _run_any_order(interp, item, x, node)
+        elif isinstance(item, (Obj, Alt)):
+            x = interp.call(item, [x], {}, node)
+        else:
+            x = opaque(t_or(x.rg, None) if isinstance(x, Tensor) else None)
     return x
+
+
+def _some_or_none(interp, items, i, x, node):
+    """The members after ``items[i]`` run on its output on one path and on its input on the
+    other, as the two branches of an ``if`` (what the middle saves of its input is not at
+    stake where it did not run)."""
+    mark, pre = Storage().id, interp.state
+    interp.state = pre.branch()
+    ran = _run_from(interp, items, i + 1, _run_any_order(interp, items[i], x, node), node)
+    ran_state, interp.state = interp.state, pre.branch()
+    skipped = _run_from(interp, items, i + 1, x, node)
+    interp.state = State.join(ran_state, interp.state, branches=mark)
+    return join(ran, skipped)
 
 
 def _run_any_order(interp, item, x, node):

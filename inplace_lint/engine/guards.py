@@ -17,7 +17,8 @@ import operator
 import libcst as cst
 
 from .values import (
-    PLAIN_TYPES, UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq, Storage, Tensor, use,
+    PLAIN_TYPES, UNKNOWN_CONST, Alt, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, LambdaFn, Obj, Partial, Qual,
+    Seq, Storage, Tensor, use,
 )
 from .dtype_tests import dtype_test
 from .frames import dotted as _dotted
@@ -347,9 +348,9 @@ def _refine_parts(interp, test, frame, truth, facts):
                 isinstance(comp.operator, (cst.Is, cst.IsNot)):
             is_none = truth == isinstance(comp.operator, cst.Is)
             v = frame.lookup(test.left.value)
-            if is_none and (isinstance(v, Obj) or isinstance(v, Tensor) and v.kind not in (
-                    "arg", "opaque", "input") and not v.members):
-                return INFEASIBLE  # a tensor or module made here is not None
+            if is_none and (_never_none(v) or isinstance(v, Tensor) and v.kind not in ("arg", "opaque", "input")
+                            and not v.members):
+                return INFEASIBLE  # a tensor or module made here, a class, a known value: not None
             if not is_none and isinstance(v, Const) and v.value is None and v is not UNKNOWN_CONST:
                 return INFEASIBLE
             if is_none and isinstance(v, Tensor):
@@ -358,6 +359,13 @@ def _refine_parts(interp, test, frame, truth, facts):
                 facts.append(("nograd", v, None))
         return None
     return None
+
+
+def _never_none(v):
+    """A module, class, function, partial, list, dict or known constant other than None."""
+    if isinstance(v, Const):
+        return v is not UNKNOWN_CONST and v.value is not None
+    return isinstance(v, (Obj, Qual, ClassInfo, Func, Seq, Dict, Partial, BoundMethod, LambdaFn))
 
 
 def _attr_value(node, frame, _depth=0):

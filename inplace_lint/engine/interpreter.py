@@ -557,6 +557,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             # the name still refers to the same tensor: nothing to rebind
             return
         if isinstance(cur, Seq) and isinstance(rhs, Seq):
+            self.heap.note_seq(cur)  # (on this path only)
             if cur.items is not None and rhs.items is not None and not self.loop_depth:
                 cur.items.extend(rhs.items)  # straight-line, as append
                 return
@@ -663,6 +664,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 link(obj, [value])
             elif isinstance(obj, Seq):
                 use(value)
+                self.heap.note_seq(obj)  # (on this path only)
                 idx = self._const_index(target, frame)
                 if isinstance(idx, int) and obj.items is not None and -len(obj.items) <= idx < len(obj.items) \
                         and not self.loop_depth:

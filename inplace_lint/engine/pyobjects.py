@@ -59,13 +59,19 @@ def string_method(text, name, args):
 def python_method(interp, recv, name, args):
     """``recv.<name>(*args)`` for a list/tuple, dict or string; None when not modelled here."""
     if isinstance(recv, Seq):
+        if name in ("append", "insert", "add", "extend", "pop"):
+            interp.heap.note_seq(recv)  # (on this path only)
         if name in ("append", "insert", "add", "extend") and args and recv.sources:
             for src in recv.sources:  # ``(a if c else b).append(x)``: either list may get it
+                interp.heap.note_seq(src)
                 src.forget_order(join(src.element(), interp.iterate(args[0]) if name == "extend" else args[-1]))
         if name in ("append", "insert", "add"):
             if args:
+                at = args[0].value if name == "insert" and len(args) == 2 and isinstance(args[0], Const) else None
                 if name == "append" and recv.items is not None and not interp.loop_depth:
                     recv.items.append(args[-1])  # straight-line appends keep the order
+                elif type(at) is int and recv.items is not None and not interp.loop_depth:
+                    recv.items.insert(at, args[-1])  # and so does an insert at a known place
                 else:
                     straight = name == "append" and recv.items is None and not interp.loop_depth
                     if straight:  # at the end of what is there: its head stays
@@ -75,7 +81,11 @@ def python_method(interp, recv, name, args):
                         recv.forget_order(join(recv.element(), args[-1]))
             return Const(None)
         if name == "extend" and args:
-            recv.forget_order(join(recv.element(), interp.iterate(args[0])))
+            more = args[0].items if isinstance(args[0], Seq) and args[0].tail is None else None
+            if more is not None and recv.items is not None and not interp.loop_depth:
+                recv.items.extend(more)  # straight-line, as append
+            else:
+                recv.forget_order(join(recv.element(), interp.iterate(args[0])))
             return Const(None)
         if name == "pop":
             if recv.items is None:

@@ -280,13 +280,14 @@ class Qual(Value):
 class Seq(Value):
     """A list or tuple.  ``items`` when its members are known exactly, else ``elem`` joins them."""
 
-    __slots__ = ("items", "elem", "is_tuple", "nonempty", "tail", "sources", "head", "middle")
+    __slots__ = ("items", "elem", "is_tuple", "nonempty", "tail", "sources", "head", "middle", "sid")
 
     def __init__(self, items=None, elem=None, is_tuple=False, nonempty=False):
         self.items = list(items) if items is not None else None
         self.elem = elem
         self.is_tuple = is_tuple
         self.nonempty = nonempty  # known to have at least one element (zip/enumerate of layers)
+        self.sid = next(_ids)  # made before a branch or in it (heap.note_seq)
         # when items is None: the last members, in order, appended after the unknown part
         # (a network's output layer appended after the loop that built its hidden layers)
         self.tail = None
