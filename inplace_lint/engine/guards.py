@@ -17,9 +17,11 @@ import operator
 import libcst as cst
 
 from .values import (
-    PLAIN_TYPES, UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq, Storage, Tensor,
+    PLAIN_TYPES, UNKNOWN_CONST, Alt, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, LambdaFn, Obj, Partial, Qual,
+    Seq, Storage, Tensor,
 )
 from .graph import use
+from .dtype_tests import dtype_test
 from .frames import dotted as _dotted
 from .project import hooks as project_hooks
 from .pyobjects import dict_entries, truthiness
@@ -346,9 +348,9 @@ def _refine_parts(interp, test, frame, truth, facts):
                 isinstance(comp.operator, (cst.Is, cst.IsNot)):
             is_none = truth == (type(comp.operator) is cst.Is)
             v = frame.lookup(test.left.value)
-            if is_none and (isinstance(v, Obj) or isinstance(v, Tensor) and v.kind not in (
-                    "arg", "opaque", "input") and not v.members):
-                return INFEASIBLE  # a tensor or module made here is not None
+            if is_none and (_never_none(v) or isinstance(v, Tensor) and v.kind not in ("arg", "opaque", "input")
+                            and not v.members):
+                return INFEASIBLE  # a tensor or module made here, a class, a known value: not None
             if not is_none and isinstance(v, Const) and v.value is None and v is not UNKNOWN_CONST:
                 return INFEASIBLE
             if is_none and isinstance(v, Tensor):
@@ -357,6 +359,13 @@ def _refine_parts(interp, test, frame, truth, facts):
                 facts.append(("nograd", v, None))
         return None
     return None
+
+
+def _never_none(v):
+    """A module, class, function, partial, list, dict or known constant other than None."""
+    if isinstance(v, Const):
+        return v is not UNKNOWN_CONST and v.value is not None
+    return isinstance(v, (Obj, Qual, ClassInfo, Func, Seq, Dict, Partial, BoundMethod, LambdaFn))
 
 
 def _attr_value(node, frame, _depth=0):
@@ -452,6 +461,9 @@ def compare_constants(interp, test, frame):
     fn = _CONST_OPS.get(type(comp.operator))
     if fn is None:
         return None
+    got = dtype_test(interp, test, frame)  # ``x.dtype == torch.uint8`` of a tensor of known dtype
+    if got is not None:
+        return got
     left = _constant(interp, test.left, frame)
     if left is _NO:
         return None
