@@ -186,7 +186,7 @@ class Expressions:
 
     def _bind_method(self, node, owner, obj):
         decos = {decorator_name(d) for d in node.decorators}
-        grad = self._decorated_grad(node, owner)
+        grad = self._decorated_grad(node, owner, bound=obj is not None)
         if "staticmethod" in decos:
             return Func(node, owner=owner, grad=grad)
         if "property" in decos and obj is not None:

@@ -233,7 +233,8 @@ class Standalone:
             self._standalone_instances[id(info)] = inst
         return inst
 
-    def _decorated_grad(self, node, owner):
+    def decorator_grad(self, node):
+        """The grad mode a decorator gives ``node`` (``@torch.no_grad()``), or None."""
         g = project_hooks.globals_of(self, node) if self.project is not None and node.decorators else None
         for d in node.decorators:
             name = self._resolve_dotted(decorator_name(d), g)
@@ -241,10 +242,20 @@ class Standalone:
                 return NO_GRAD_CTX[name]
             if name.rsplit(".", 1)[-1] == "_use_grad_for_differentiable":
                 return False  # torch's own optimizers' step (grad off unless differentiable=True)
+        return None
+
+    def _decorated_grad(self, node, owner, bound=False):
+        grad = self.decorator_grad(node)
+        if grad is not None:
+            return grad
         if owner is not None:
-            # autograd.Function.forward/backward run with grad disabled.  (An optimizer's
-            # step does not: torch wraps a subclass's step in profiling hooks only, and one
-            # without @torch.no_grad() that writes its parameters raises the leaf error.)
+            # An optimizer's step is analysed on its own as the steps of torch's optimizers
+            # run, with grad off: its parameters and their state are unknown there, and a
+            # grad mode it does not set would make every update "may save".  (Called from
+            # the code seen on an instance (``bound``), it runs as its decorators say.)
+            # autograd.Function.forward/backward run with grad disabled.
+            if owner.kind == "optimizer" and node.name.value == "step" and not bound:
+                return False
             if owner.kind == "function" and node.name.value in ("forward", "backward", "setup_context"):
                 return False
         return None
