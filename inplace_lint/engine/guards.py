@@ -431,10 +431,13 @@ def _constant(interp, node, frame):
         return _NO
     if type(node) is cst.Call and type(node.func) is cst.Name and node.func.value == "len" and \
             frame.lookup("len") is None and len(node.args) == 1 and not node.args[0].star and \
-            type(node.args[0].value) is cst.Name:
-        # the length of a list or tuple whose members are known (a caller's literal list)
-        v = frame.lookup(node.args[0].value.value)
-        if isinstance(v, Seq) and v.items is not None and v.tail is None:
+            type(node.args[0].value) in (cst.Name, cst.Attribute):
+        # the length of a list or tuple whose members are known (a caller's literal list), or
+        # of a ModuleList (``i < len(self.layers) - 1`` in a loop over the layers)
+        arg = node.args[0].value
+        v = frame.lookup(arg.value) if type(arg) is cst.Name else _attr_value(arg, frame)
+        if isinstance(v, Seq) and v.items is not None and v.tail is None or \
+                isinstance(v, Obj) and v.items is not None and v.is_module:
             return len(v.items)
         return _NO
     if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
