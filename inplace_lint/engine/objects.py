@@ -5,6 +5,8 @@ Mixed into ``Interpreter`` next to ``TorchSemantics``, whose ops it uses.
 """
 from __future__ import annotations
 
+import libcst as cst
+
 from . import registration
 from .pyobjects import mapping_view
 from .values import UNKNOWN_CONST, Const, Dict, Func, Obj, Seq, Tensor, detached_state, join_all, make_group, opaque
@@ -22,6 +24,7 @@ class TorchObjects:
                         self._save(t, "save_for_backward", "input", node, rg is True)
             elif name == "mark_dirty":
                 obj.attrs["__dirty__"] = Const(True)  # modified in place and returned: not a view
+                obj.attrs["__dirty_args__"] = Seq(items=[t for t in args if isinstance(t, Tensor)])
             return Const(None)
         if obj.qual == "optimizer" and obj.cls is None or (obj.cls is not None and obj.cls.kind == "optimizer"
                                                            and name == "step"):
@@ -125,6 +128,25 @@ class TorchObjects:
         if name == "get_submodule":
             return self._submodule(obj, args[0] if args else kwargs.get("target", UNKNOWN_CONST))
         return opaque(self._taint(args, kwargs))
+
+    @staticmethod
+    def saves_before(args):
+        return [frozenset(map(id, a.visible_saves())) if isinstance(a, Tensor) else None for a in args]
+
+    def dirty_inputs(self, ctx, label, args, node, before):
+        """After ``Fn.apply(x)`` whose forward called ``ctx.mark_dirty(x)``: autograd treats the
+        call as an in-place op on ``x`` in the caller's grad mode (a view of a multi-output op,
+        a leaf that requires grad, or a tensor saved before the call raises as for any in-place
+        op; what the Function saved of ``x`` itself, ``before`` says, is its output's)."""
+        dirty = ctx.attrs.get("__dirty_args__")
+        if not isinstance(dirty, Seq) or not dirty.items or self.state.grad is False:
+            return
+        for i, a in enumerate(args):
+            if isinstance(a, Tensor) and any(a is d or a.storage is d.storage for d in dirty.items):
+                own = [s for s in a.visible_saves() if id(s) not in before[i]]
+                t = a.copy(ruled_out=(a.ruled_out or frozenset()) | frozenset(own)) if own else a
+                target = node.args[i].value if type(node) is cst.Call and i < len(node.args) else node
+                self.mutate(t, "function", label, node, target)
 
     def _foreach(self, op, args, kwargs, node):
         """``torch._foreach_<op>(tensors, others, ...)``: the tensor method ``<op>`` on each

@@ -432,7 +432,9 @@ class TorchSemantics:
                     ctx = Obj(qual=AUTOGRAD_CTX)
                     rg = self._out_rg([a for a in args if isinstance(a, Tensor)])
                     ctx.attrs["__grad__"] = Const(rg)
+                    before = self.saves_before(args)
                     got = self.call_function(Func(fwd, owner=owner, grad=False), [ctx] + list(args), kwargs, node)
+                    self.dirty_inputs(ctx, f"{recv.name}.apply", args, node, before)
                     # forward returning its input or a view of it (``x.view_as(x)``, a gradient
                     # reversal): the output is a view made inside a custom Function
                     if isinstance(got, Tensor) and rg is not False and "__dirty__" not in ctx.attrs and any(
