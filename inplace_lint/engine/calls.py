@@ -234,6 +234,7 @@ class Calls:
         saved_chain = self.chain
         if not standalone:
             self.chain = self.chain + ((fnode.name.value, node, self.cur_stmt),)
+        entry_grad, switches = self.state.grad, self.grad_switches
         try:
             if self.exec_block(self._body(fnode), frame):
                 frame.returns.append((Const(None), frozenset(self.state.seen)))
@@ -248,6 +249,13 @@ class Calls:
                 # not take no_grad out of the with block)
                 joined.grad, joined.hooked = self.state.grad, self.state.hooked
                 self.state = joined
+            if self.grad_switches == switches:
+                # Nothing in the body switched grad mode for good (set_grad_enabled as a
+                # plain call): the caller goes on in the mode it called in.  A mode the
+                # path assumed from a test (``if not self.training:`` taken for a no_grad
+                # evaluation, ``if torch.is_grad_enabled():``) says which calls take that
+                # path, not what the call does to the caller's mode.
+                self.state.grad = entry_grad
         finally:
             self.funcs.pop()
             self.chain = saved_chain

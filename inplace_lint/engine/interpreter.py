@@ -81,6 +81,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         # bumped whenever code sets grad mode (with no_grad(), set_grad_enabled, a
         # decorated function): a flag's grad facts hold while it is unchanged (guards.flag)
         self.grad_version = 0
+        self.grad_switches = 0  # set_grad_enabled run as a plain call (see Calls.call_function)
         self.grad_blind = False
         self._standalone_instances: dict = {}
         # id(function node) -> (grad mode, still, flags, constant arguments) per inlined call
@@ -295,7 +296,10 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         if ok_a and ok_b:
             parts = {} if flag is not None else None
             frame.vars = _join_vars(a_vars, b_vars, a_state, b_state, parts, branch=mark)
-            self.state = State.join(a_state, b_state, branches=mark)
+            # an inference-only arm (``if not self.training:``) leads to no backward: what the
+            # other arm saved is saved on every path a backward follows
+            inference = any(f[0] == "inference" for f in facts_a + facts_b)
+            self.state = State.join(a_state, b_state, branches=None if inference else mark)
             if parts:
                 guards.remember_split(frame, flag, parts)
         elif ok_a:
