@@ -483,6 +483,13 @@ class Calls:
                                          and isinstance(p.items[0], Const) and isinstance(p.items[0].value, str)
                                          and p.items[0] is not UNKNOWN_CONST for p in pairs):
                 return Dict({**{p.items[0].value: p.items[1] for p in pairs}, **kwargs})  # dict(named_modules())
+            if pairs and all(isinstance(p, Seq) and p.items is not None and len(p.items) == 2 for p in pairs):
+                # dict(named_parameters()) where some names are not known: those values under "?"
+                known = {p.items[0].value: p.items[1] for p in pairs if isinstance(p.items[0], Const)
+                         and isinstance(p.items[0].value, str) and p.items[0] is not UNKNOWN_CONST}
+                rest = [p.items[1] for p in pairs if not (isinstance(p.items[0], Const) and isinstance(
+                    p.items[0].value, str) and p.items[0] is not UNKNOWN_CONST)]
+                return Dict({**known, "?": join_all(rest), **kwargs})
             pair = args[0].elem if args and isinstance(args[0], Seq) and pairs is None else None
             if isinstance(pair, Seq) and pair.items is not None and len(pair.items) == 2:
                 # dict(zip(names, out.split(sizes, 1))): each value is one of the pieces
