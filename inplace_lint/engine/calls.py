@@ -511,9 +511,6 @@ class Calls:
                related_message="", basic_index=False, certain=True, related_stmt=None, region=None):
         _untraced(t)
         live = [s for s in t.visible_saves() if self.state.live(s)]
-        partial = self.state.partial
-        if partial:
-            live = [_on_some_paths(s) if s.certain and s.sid < partial.get(s.epoch, 0) else s for s in live]
         region = region if region is not None else t.region
         if t.data and region is not None:
             # a write through .data changes values, not the version counter: a save of
@@ -525,6 +522,11 @@ class Calls:
         retained = [s for s in live if s.epoch in self.state.retained or id(s) in unreached]
         if retained:
             live = [s for s in live if s.epoch not in self.state.retained and id(s) not in unreached]
+        partial = self.state.partial
+        if partial:
+            # (after the split above: ``unreached`` knows the saves by identity, not their copies)
+            live = [_on_some_paths(s) if s.certain and s.sid < partial.get(s.epoch, 0) else s for s in live]
+            retained = [_on_some_paths(s) if s.certain and s.sid < partial.get(s.epoch, 0) else s for s in retained]
         if self.fused and not (live and t.alias_certain and any(s.certain for s in live)
                                or not live and t.rg is True and t.leaf and self.state.grad is True):
             return  # a fused _foreach_ write: reported only when certain (see TorchObjects._foreach)
