@@ -532,14 +532,14 @@ def only_from(t, roots, memo, after=None, budget=None):
         return False
     memo[key] = False  # while walking: a cycle proves nothing
     parts = list(t.members or ())
-    if not parts and not t.srcs:
-        return False  # of untraced origin
     if t.srcs:
         if len(t.srcs) >= 16:
             return False  # link() keeps at most 16: the rest are not listed
         parts += t.srcs
     if t.base is not None and not t.data:
-        parts.append(t.base)
+        parts.append(t.base)  # (a view's graph is its base's: ``y[..., 0, :]`` of the root y)
+    if not parts:
+        return False  # of untraced origin
     ok = all(isinstance(p, Tensor) and only_from(p, roots, memo, after, budget) for p in parts)
     memo[key] = ok
     return ok
