@@ -20,7 +20,7 @@ from .values import (
     Qual, Seq, LambdaFn, Partial, Save, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all,
     join_positions, opaque, result_tensor, t_and, t_or, mro,
 )
-from .graph import use
+from .graph import link, use
 
 
 _CHECKPOINT_OPTIONS = {"use_reentrant", "preserve_rng_state", "context_fn", "determinism_check", "debug"}
@@ -328,7 +328,7 @@ class Calls:
             v = frame.vars.get(name)
             if isinstance(v, Tensor):  # a path that cannot get past its torch.cat: the list it needs
                 frame.vars[name] = Seq(elem=opaque(v.rg))
-        if isinstance(params.star_arg, cst.Param):
+        if type(params.star_arg) is cst.Param:
             rest = flat[len(plist):]
             frame.vars[params.star_arg.name.value] = Seq(items=rest, is_tuple=True)
         if params.star_kwarg is not None:
@@ -397,8 +397,8 @@ class Calls:
         from the arguments or its default (``LSTMState(h, c)`` holds ``h`` and ``c``)."""
         if not any(decorator_name(d).split(".")[-1] == "dataclass" for d in info.node.decorators):
             return
-        fields = [s for line in info.node.body.body if isinstance(line, cst.SimpleStatementLine)
-                  for s in line.body if isinstance(s, cst.AnnAssign) and isinstance(s.target, cst.Name)
+        fields = [s for line in info.node.body.body if type(line) is cst.SimpleStatementLine
+                  for s in line.body if type(s) is cst.AnnAssign and type(s.target) is cst.Name
                   and not _class_var(s.annotation.annotation)]
         if any(isinstance(a, Starred) for a in args):
             return
@@ -455,10 +455,12 @@ class Calls:
                 return UNKNOWN_CONST
             if all(t.kind in ("arg", "opaque") for t in tensors):
                 return opaque(self._out_rg(tensors))  # maybe plain numbers
-            return result_tensor(self._out_rg(tensors))
+            out = result_tensor(self._out_rg(tensors))
+            link(out, tensors)  # sum(losses).backward() reaches each loss
+            return out
         if name == "getattr" and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
             return self.getattr(args[0], args[1].value)
-        if name == "getattr" and len(args) >= 2 and isinstance(node, cst.Call) and len(node.args) >= 2:
+        if name == "getattr" and len(args) >= 2 and type(node) is cst.Call and len(node.args) >= 2:
             # getattr(rnn, f"bias_hh_l{i}"): any known attribute the name can spell
             v = self.getattr_matching(args[0], name_pattern(node.args[1].value))
             if v is not None:
@@ -642,7 +644,7 @@ class _BranchedYield(cst.CSTVisitor):
 
 def _class_var(ann):
     """``ClassVar[int]``: a class attribute, not a dataclass field."""
-    head = ann.value if isinstance(ann, cst.Subscript) else ann
+    head = ann.value if type(ann) is cst.Subscript else ann
     return dotted(head).rsplit(".", 1)[-1] == "ClassVar"
 
 

@@ -62,7 +62,7 @@ class Expressions:
         # int()/float() instead of evaluated_value, which compiles the literal
         text = node.value.replace("_", "")
         try:
-            return Const(float(text) if isinstance(node, cst.Float) else int(text, 0))
+            return Const(float(text) if type(node) is cst.Float else int(text, 0))
         except ValueError:
             return UNKNOWN_CONST
 
@@ -225,7 +225,7 @@ class Expressions:
             idx = self._const_index(node, frame)
             if isinstance(idx, int) and base.items is not None and -len(base.items) <= idx < len(base.items):
                 return base.items[idx]
-            if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
+            if len(node.slice) == 1 and type(node.slice[0].slice) is cst.Slice:
                 sl = node.slice[0].slice
                 bounds = self._const_ints((sl.lower, sl.upper), frame)
                 if base.items is not None and sl.step is None and bounds is not None:
@@ -258,7 +258,7 @@ class Expressions:
                 idx = self._const_index(node, frame)
                 if isinstance(idx, int) and -len(base.items) <= idx < len(base.items):
                     return base.items[idx]
-                if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice) and \
+                if len(node.slice) == 1 and type(node.slice[0].slice) is cst.Slice and \
                         not any(isinstance(m, AnyOrder) for m in base.items):
                     # (a list of unknown order stands for layers not known one by one: its join)
                     return self._module_slice(base, node.slice[0].slice, frame)
@@ -297,12 +297,12 @@ class Expressions:
         out = []
         for el in node.slice:
             sl = el.slice
-            if isinstance(sl, cst.Index):
+            if type(sl) is cst.Index:
                 v = self.eval(sl.value, frame)
                 if not (isinstance(v, Const) and type(v.value) is int and v.value >= 0):
                     return None
                 out.append((v.value, v.value + 1))
-            elif isinstance(sl, cst.Slice) and sl.step is None:
+            elif type(sl) is cst.Slice and sl.step is None:
                 bounds = self._const_ints((sl.lower, sl.upper), frame)
                 if bounds is None or any(b is not None and b < 0 for b in bounds):
                     return None
@@ -314,7 +314,7 @@ class Expressions:
     def _binop(self, node, frame):
         # ``x + x + ... + x`` nests to the left: walk that spine iteratively
         spine = []
-        while isinstance(node, cst.BinaryOperation):
+        while type(node) is cst.BinaryOperation:
             spine.append(node)
             node = node.left
         left = self.eval(node, frame)
@@ -337,7 +337,7 @@ class Expressions:
                 and type(right.value) is int and left is not UNKNOWN_CONST and right is not UNKNOWN_CONST:
             # ``2 * act_dim``, ``n - 1``: sizes of layers, bounds of loops
             fn = known_constants.INT_OPS.get(type(node.operator))
-            if fn is None and isinstance(node.operator, cst.FloorDivide) and right.value:
+            if fn is None and type(node.operator) is cst.FloorDivide and right.value:
                 fn = operator.floordiv
             if fn is not None:
                 return Const(fn(left.value, right.value))
@@ -362,7 +362,7 @@ class Expressions:
         if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in (int, float) \
                 and type(node.operator).__name__ in ("Minus", "Plus"):
             return Const(-v.value if type(node.operator).__name__ == "Minus" else v.value)  # xs[-1]
-        if isinstance(node.operator, cst.Not) and not isinstance(v, Tensor):
+        if type(node.operator) is cst.Not and not isinstance(v, Tensor):
             truth = truthiness(v)  # create_graph=not first_order
             return Const(not truth) if truth is not None else UNKNOWN_CONST
         return UNKNOWN_CONST
@@ -372,7 +372,7 @@ class Expressions:
         # short-circuits; only an operand of unknown truth joins both sides
         left = self.eval(node.left, frame)
         truth = truthiness(left)
-        if truth is not None and truth == isinstance(node.operator, cst.Or):
+        if truth is not None and truth == (type(node.operator) is cst.Or):
             return left
         right = self.eval(node.right, frame)
         return right if truth is not None else join(left, right)
@@ -406,7 +406,7 @@ class Expressions:
         items, unknown = [], False
         for e in node.elements:
             v = self.eval(e.value, frame)
-            if isinstance(e, cst.StarredElement):
+            if type(e) is cst.StarredElement:
                 if isinstance(v, Seq) and v.items is not None and v.tail is None:
                     items.extend(v.items)
                 else:
@@ -422,7 +422,7 @@ class Expressions:
     def _dict(self, node, frame):
         entries = {}
         for el in node.elements:
-            if isinstance(el, cst.DictElement):
+            if type(el) is cst.DictElement:
                 k = self.eval(el.key, frame)
                 v = self.eval(el.value, frame)
                 entries[k.value if isinstance(k, Const) and isinstance(k.value, str) else "?"] = v
@@ -433,7 +433,7 @@ class Expressions:
         (whose parts are not all names of known constants) are some string, not evaluated."""
         text = []
         for p in node.parts:
-            if isinstance(p, cst.FormattedStringText):
+            if type(p) is cst.FormattedStringText:
                 text.append(p.value)
                 continue
             if p.conversion is not None or p.format_spec is not None or \
@@ -464,7 +464,7 @@ class Expressions:
     def _short_range(self, call, frame):
         """``range(2)``: the few ints of a range of known bounds (at most three), so that
         ``tuple(x.new_zeros(b, d) for _ in range(2))`` makes two tensors, not one twice."""
-        if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Name) or call.func.value != "range" \
+        if type(call) is not cst.Call or type(call.func) is not cst.Name or call.func.value != "range" \
                 or frame.lookup("range") is not None or not 0 < len(call.args) <= 3 \
                 or any(a.keyword or a.star or not _plain(a.value) for a in call.args):
             return None
@@ -593,11 +593,11 @@ def _plain(node):
     """An expression whose evaluation calls nothing (``n``, ``self.depth - 1``, ``2``)."""
     if isinstance(node, (cst.Integer, cst.Name)):
         return True
-    if isinstance(node, cst.Attribute):
+    if type(node) is cst.Attribute:
         return _plain(node.value)
-    if isinstance(node, cst.UnaryOperation):
+    if type(node) is cst.UnaryOperation:
         return _plain(node.expression)
-    if isinstance(node, cst.BinaryOperation):
+    if type(node) is cst.BinaryOperation:
         return _plain(node.left) and _plain(node.right)
     return False
 
@@ -605,11 +605,11 @@ def _plain(node):
 def _type_test(node):
     """``isinstance(m, C)``, ``hasattr(m, "x")``, their negations and conjunctions, on
     plain arguments: a test that calls nothing."""
-    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+    if type(node) is cst.UnaryOperation and type(node.operator) is cst.Not:
         return _type_test(node.expression)
-    if isinstance(node, cst.BooleanOperation):
+    if type(node) is cst.BooleanOperation:
         return _type_test(node.left) and _type_test(node.right)
-    return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and \
+    return type(node) is cst.Call and type(node.func) is cst.Name and \
         node.func.value in ("isinstance", "hasattr") and len(node.args) == 2 and \
         all(a.keyword is None and not a.star and (_plain(a.value) or isinstance(a.value, (cst.SimpleString, cst.Tuple)))
             for a in node.args)

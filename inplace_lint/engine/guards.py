@@ -89,30 +89,30 @@ def _truth(interp, test, frame, depth):
     ``if _forward_only(a, b):`` is decided when the caller's tensors surely require grad."""
     if depth > 3:
         return None
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         v = _truth(interp, test.expression, frame, depth)
         return None if v is None else not v
-    if isinstance(test, cst.BooleanOperation):
+    if type(test) is cst.BooleanOperation:
         a = _truth(interp, test.left, frame, depth)
         b = _truth(interp, test.right, frame, depth)
-        if isinstance(test.operator, cst.And):
+        if type(test.operator) is cst.And:
             return False if a is False or b is False else (True if a and b else None)
         return True if a is True or b is True else (False if a is False and b is False else None)
-    if isinstance(test, cst.Attribute) and test.attr.value == "requires_grad" and isinstance(test.value, cst.Name):
+    if type(test) is cst.Attribute and test.attr.value == "requires_grad" and type(test.value) is cst.Name:
         v = frame.lookup(test.value.value)
         return v.rg if isinstance(v, Tensor) and v.rg in (True, False) else None
-    if isinstance(test, cst.Call):
+    if type(test) is cst.Call:
         if not test.args and interp._resolve_dotted(_dotted(test.func)) in GRAD_ENABLED_FUNCS:
             if getattr(interp, "grad_blind", False):
                 return None
             return interp.state.grad if interp.state.grad in (True, False) else None
-        if isinstance(test.func, cst.Name):
+        if type(test.func) is cst.Name:
             f = frame.lookup(test.func.value)
             body = interp.single_return(f.node) if isinstance(f, Func) and f.bound is None else None
             if body is None:
                 return None
             params = list(f.node.params.posonly_params) + list(f.node.params.params)
-            if len(test.args) != len(params) or any(a.keyword or a.star or not isinstance(a.value, cst.Name)
+            if len(test.args) != len(params) or any(a.keyword or a.star or type(a.value) is not cst.Name
                                                      for a in test.args):
                 return None
             values = {p.name.value: frame.lookup(a.value.value) for p, a in zip(params, test.args)}
@@ -124,7 +124,7 @@ def _predicate(interp, call, frame):
     """``_forward_only(a, b)``: a function of the file whose body is one ``return <test>``,
     called with as many plain positional arguments as it has parameters.  Returns
     (the test, its parameter names, the caller's argument names) or None."""
-    if not isinstance(call.func, cst.Name):
+    if type(call.func) is not cst.Name:
         return None
     f = frame.lookup(call.func.value)
     if not isinstance(f, Func) or f.bound is not None:
@@ -132,7 +132,7 @@ def _predicate(interp, call, frame):
     body = interp.single_return(f.node)
     params = list(f.node.params.posonly_params) + list(f.node.params.params)
     if body is None or len(call.args) != len(params) or any(
-            a.keyword or a.star or not isinstance(a.value, cst.Name) for a in call.args):
+            a.keyword or a.star or type(a.value) is not cst.Name for a in call.args):
         return None
     return f, body, [p.name.value for p in params], [a.value.value for a in call.args]
 
@@ -209,18 +209,18 @@ def single_return(fnode):
     """The expression of a function whose body is one ``return <expression>`` (after a
     docstring), else None."""
     stmts = _statements(fnode)
-    if len(stmts) == 1 and isinstance(stmts[0], cst.SimpleStatementLine) and len(stmts[0].body) == 1 and \
-            isinstance(stmts[0].body[0], cst.Return) and stmts[0].body[0].value is not None:
+    if len(stmts) == 1 and type(stmts[0]) is cst.SimpleStatementLine and len(stmts[0].body) == 1 and \
+            type(stmts[0].body[0]) is cst.Return and stmts[0].body[0].value is not None:
         return stmts[0].body[0].value
     return None
 
 
 def _statements(fnode):
     """A function's statements, its docstring left out."""
-    stmts = fnode.body.body if isinstance(fnode.body, cst.IndentedBlock) else ()
-    return [s for s in stmts if not (isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1
-                                     and isinstance(s.body[0], cst.Expr)
-                                     and isinstance(s.body[0].value, cst.SimpleString))]
+    stmts = fnode.body.body if type(fnode.body) is cst.IndentedBlock else ()
+    return [s for s in stmts if not (type(s) is cst.SimpleStatementLine and len(s.body) == 1
+                                     and type(s.body[0]) is cst.Expr
+                                     and type(s.body[0].value) is cst.SimpleString)]
 
 
 def dispatcher(fnode):
@@ -233,10 +233,10 @@ def dispatcher(fnode):
         return False
     for st in stmts:
         if isinstance(st, (cst.For, cst.If)):
-            if getattr(st, "orelse", None) is not None or not isinstance(st.body, cst.IndentedBlock) \
-                    or len(st.body.body) != 1 or not isinstance(st.body.body[0], cst.SimpleStatementLine):
+            if getattr(st, "orelse", None) is not None or type(st.body) is not cst.IndentedBlock \
+                    or len(st.body.body) != 1 or type(st.body.body[0]) is not cst.SimpleStatementLine:
                 return False
-        elif not isinstance(st, cst.SimpleStatementLine):
+        elif type(st) is not cst.SimpleStatementLine:
             return False
     return True
 
@@ -244,10 +244,10 @@ def dispatcher(fnode):
 def _refine_parts(interp, test, frame, truth, facts):
     # parts need no _truth of their own: the whole test's three-valued value already
     # contradicts ``truth`` whenever a part that must hold is known not to
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         return _refine_parts(interp, test.expression, frame, not truth, facts)
-    if isinstance(test, cst.BooleanOperation):
-        both = isinstance(test.operator, cst.And) == truth  # "a and b" true, "a or b" false: both hold
+    if type(test) is cst.BooleanOperation:
+        both = (type(test.operator) is cst.And) == truth  # "a and b" true, "a or b" false: both hold
         if both:
             for side in (test.left, test.right):
                 if _refine_parts(interp, side, frame, truth, facts) is INFEASIBLE:
@@ -261,7 +261,7 @@ def _refine_parts(interp, test, frame, truth, facts):
             return INFEASIBLE
         facts.extend(right if lv is INFEASIBLE else left if rv is INFEASIBLE else _either(left, right))
         return None
-    if isinstance(test, cst.Attribute) and test.attr.value == "requires_grad" and isinstance(test.value, cst.Name):
+    if type(test) is cst.Attribute and test.attr.value == "requires_grad" and type(test.value) is cst.Name:
         v = frame.lookup(test.value.value)
         if isinstance(v, Tensor):
             if v.rg is (not truth):
@@ -271,14 +271,14 @@ def _refine_parts(interp, test, frame, truth, facts):
                 # "requires grad" on a path picked by a test is not made certain
                 facts.append(("nograd", v, None))
         return None
-    if isinstance(test, cst.Attribute) and test.attr.value == "training":
+    if type(test) is cst.Attribute and test.attr.value == "training":
         if not truth:
             # eval mode: an inference-only path, run under no_grad: nothing made
             # on the way here was recorded for a backward
             facts.append(("grad", False))
             facts.append(("inference",))
         return None
-    if isinstance(test, cst.Call):
+    if type(test) is cst.Call:
         known = constant_value(interp, test, frame)  # ``name.startswith("encoder.")`` on a known name
         if known is not _NO:
             return INFEASIBLE if bool(known) != truth else None
@@ -294,10 +294,10 @@ def _refine_parts(interp, test, frame, truth, facts):
             facts.append(("grad", truth))
             return None
         if name in ("isinstance", "builtins.isinstance") and len(test.args) == 2 and \
-                isinstance(test.args[0].value, cst.Name):
+                type(test.args[0].value) is cst.Name:
             return _isinstance(interp, test, frame, truth, facts)
         return None
-    if isinstance(test, cst.Name):
+    if type(test) is cst.Name:
         v = frame.lookup(test.value)
         if isinstance(v, GradFlag):
             return _flag_facts(interp, v, frame, truth, facts)
@@ -308,32 +308,32 @@ def _refine_parts(interp, test, frame, truth, facts):
         elif truthiness(v) is (not truth):  # a known number, string, None, non-empty list or dict
             return INFEASIBLE
         return None
-    if isinstance(test, cst.Attribute):
+    if type(test) is cst.Attribute:
         # ``if self.add_self_loops:`` on a flag the constructor set (a default or an argument)
         v = _attr_value(test, frame)  # (or a number: ``if self.usage_weight:``)
         if isinstance(v, Const) and truthiness(v) is (not truth):
             return INFEASIBLE
         return None
-    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+    if type(test) is cst.Comparison and len(test.comparisons) == 1:
         holds = compare_constants(interp, test, frame)
         if holds is not None:
             return INFEASIBLE if holds != truth else None
-    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Attribute):
+    if type(test) is cst.Comparison and len(test.comparisons) == 1 and type(test.left) is cst.Attribute:
         # ``self.max_norm is not None``: an attribute the constructor set from a default
         comp = test.comparisons[0]
-        if isinstance(comp.comparator, cst.Name) and comp.comparator.value == "None" and \
+        if type(comp.comparator) is cst.Name and comp.comparator.value == "None" and \
                 isinstance(comp.operator, (cst.Is, cst.IsNot)):
-            is_none = truth == isinstance(comp.operator, cst.Is)
+            is_none = truth == (type(comp.operator) is cst.Is)
             v = _attr_value(test.left, frame)
             if is_none and isinstance(v, Obj):
                 return INFEASIBLE
             if not is_none and isinstance(v, Const) and v.value is None and v is not UNKNOWN_CONST:
                 return INFEASIBLE
         return None
-    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Name):
+    if type(test) is cst.Comparison and len(test.comparisons) == 1 and type(test.left) is cst.Name:
         comp = test.comparisons[0]
         v = frame.lookup(test.left.value)
-        if isinstance(comp.comparator, cst.Integer) and isinstance(v, Const) and (
+        if type(comp.comparator) is cst.Integer and isinstance(v, Const) and (
                 _counter(v.value) or type(v.value) is int):
             try:
                 k = int(comp.comparator.value.replace("_", ""), 0)
@@ -343,9 +343,9 @@ def _refine_parts(interp, test, frame, truth, facts):
             if holds is not None and holds != truth:
                 return INFEASIBLE
             return None
-        if isinstance(comp.comparator, cst.Name) and comp.comparator.value == "None" and \
+        if type(comp.comparator) is cst.Name and comp.comparator.value == "None" and \
                 isinstance(comp.operator, (cst.Is, cst.IsNot)):
-            is_none = truth == isinstance(comp.operator, cst.Is)
+            is_none = truth == (type(comp.operator) is cst.Is)
             v = frame.lookup(test.left.value)
             if is_none and (isinstance(v, Obj) or isinstance(v, Tensor) and v.kind not in (
                     "arg", "opaque", "input") and not v.members):
@@ -550,18 +550,18 @@ def _boolish(interp, expr, frame, depth):
     ``not x.requires_grad`` of an argument evaluates to a tensor-like unknown)."""
     if depth > 6:
         return False
-    if isinstance(expr, cst.UnaryOperation):
-        return isinstance(expr.operator, cst.Not)
-    if isinstance(expr, cst.Comparison):
+    if type(expr) is cst.UnaryOperation:
+        return type(expr.operator) is cst.Not
+    if type(expr) is cst.Comparison:
         return all(isinstance(c.operator, (cst.Is, cst.IsNot, cst.In, cst.NotIn)) for c in expr.comparisons)
-    if isinstance(expr, cst.BooleanOperation):
+    if type(expr) is cst.BooleanOperation:
         return _boolish(interp, expr.left, frame, depth + 1) and _boolish(interp, expr.right, frame, depth + 1)
-    if isinstance(expr, cst.Attribute):
+    if type(expr) is cst.Attribute:
         return expr.attr.value in ("requires_grad", "training", "is_leaf")
-    if isinstance(expr, cst.Name):
+    if type(expr) is cst.Name:
         v = frame.lookup(expr.value)
         return isinstance(v, GradFlag) or isinstance(v, Const) and isinstance(v.value, bool)
-    if isinstance(expr, cst.Call):
+    if type(expr) is cst.Call:
         name = interp._resolve_dotted(_dotted(expr.func))
         return name in GRAD_ENABLED_FUNCS or name in ("isinstance", "builtins.isinstance") or \
             _predicate(interp, expr, frame) is not None
@@ -661,9 +661,9 @@ def param_flag(interp, covered):
 def flag_test(test):
     """(name, polarity) for a test ``name`` or ``not name``, else None."""
     polarity = True
-    while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+    while type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         test, polarity = test.expression, not polarity
-    if isinstance(test, cst.Name) and test.value not in ("True", "False", "None"):
+    if type(test) is cst.Name and test.value not in ("True", "False", "None"):
         return test.value, polarity
     return None
 

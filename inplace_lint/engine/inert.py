@@ -92,7 +92,7 @@ class _Scan:
                 self._target(node.name)
             elif tp is cst.Param or tp is cst.FunctionDef:
                 self.local.add(node.name.value)
-            elif tp is cst.WithItem and not isinstance(node.item, cst.Call):
+            elif tp is cst.WithItem and type(node.item) is not cst.Call:
                 self.risky = True  # ``with self.ctx:`` runs whatever ``__enter__`` the object has
             elif tp is cst.Attribute and type(node.value) is cst.Name:
                 self.named.append((node.value.value, node.attr.value))
@@ -104,13 +104,13 @@ class _Scan:
                     stack.extend(e for e in v if isinstance(e, cst.CSTNode))
 
     def _target(self, t):
-        if isinstance(t, cst.Name):
+        if type(t) is cst.Name:
             self.local.add(t.value)
             self.made.add(t.value)
         elif isinstance(t, (cst.Tuple, cst.List)):
             for e in t.elements:
                 self._target(e.value)
-        elif isinstance(t, cst.StarredElement):
+        elif type(t) is cst.StarredElement:
             self._target(t.value)
         else:
             self.risky = True  # a store into an attribute or a subscript
@@ -154,7 +154,7 @@ def _inert(interp, fnode, owner, scope, memo, depth):
 
 def _call_ok(interp, func, owner, fnode, scope, scan, memo, depth):
     local = scan.local
-    if isinstance(func, cst.Name):
+    if type(func) is cst.Name:
         name = func.value
         if name in local:
             return False  # a callable handed in or made here
@@ -162,7 +162,7 @@ def _call_ok(interp, func, owner, fnode, scope, scan, memo, depth):
         if v is None:
             return name in SAFE_BUILTINS
         return _value_ok(interp, v, memo, depth)
-    if not isinstance(func, cst.Attribute):
+    if type(func) is not cst.Attribute:
         return False
     attr = func.attr.value
     if attr.endswith("_") or attr in RISKY_METHODS:

@@ -18,9 +18,9 @@ from .values import PLAIN_TYPES, UNKNOWN_CONST, ClassInfo, Const, Dict, Obj, Seq
 def attr_value(node, frame, _depth=0):
     """What ``a.b.c`` holds, read from the objects' attributes without running
     anything (no property, no call); None when not known."""
-    if isinstance(node, cst.Name):
+    if type(node) is cst.Name:
         return frame.lookup(node.value)
-    if isinstance(node, cst.Attribute) and _depth < 4:
+    if type(node) is cst.Attribute and _depth < 4:
         base = attr_value(node.value, frame, _depth + 1)
         entries = dict_entries(base)
         if entries is not None and node.attr.value not in base.attrs and base.cls.lookup("__getattr__")[0]:
@@ -30,13 +30,13 @@ def attr_value(node, frame, _depth=0):
             if got is None and isinstance(base.cls, ClassInfo) and node.attr.value not in base.cls.methods:
                 got = base.cls.class_attr(node.attr.value)  # ``scale = 1.0`` in the class body
             return got
-    if isinstance(node, cst.Subscript) and _depth < 4 and len(node.slice) == 1 and \
-            isinstance(node.slice[0].slice, cst.Index):
+    if type(node) is cst.Subscript and _depth < 4 and len(node.slice) == 1 and \
+            type(node.slice[0].slice) is cst.Index:
         # ``self.cfg["mode"]``: an entry of a dict built from literals
         base = attr_value(node.value, frame, _depth + 1)
         base = dict_entries(base) or base  # a dict subclass's instance
         key = node.slice[0].slice.value
-        if isinstance(base, Dict) and isinstance(key, cst.SimpleString) and key.prefix == "":
+        if isinstance(base, Dict) and type(key) is cst.SimpleString and key.prefix == "":
             return base.entries.get(key.raw_value)
     return None
 
@@ -55,8 +55,8 @@ def constant_value(interp, node, frame):
     """The Python value of a name bound to a known constant, a literal, or a
     tuple/list/set of those; ``_NO`` when it is not known for certain."""
     if isinstance(node, (cst.Name, cst.SimpleString, cst.Integer, cst.Float, cst.FormattedString)):
-        v = frame.lookup(node.value) if isinstance(node, cst.Name) else interp.eval(node, frame)
-        if isinstance(node, cst.Name) and v is None and node.value in ("True", "False", "None"):
+        v = frame.lookup(node.value) if type(node) is cst.Name else interp.eval(node, frame)
+        if type(node) is cst.Name and v is None and node.value in ("True", "False", "None"):
             v = interp.eval(node, frame)
         if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in _PLAIN:
             if isinstance(v.value, str) and "\\" in v.value:
@@ -66,7 +66,7 @@ def constant_value(interp, node, frame):
     rank = rank_in_test(node, frame.lookup)  # ``x.ndim``, ``len(x.shape)`` of a tensor of known rank
     if rank is not None:
         return rank
-    if isinstance(node, cst.Subscript):
+    if type(node) is cst.Subscript:
         got = _item(interp, node, frame)
         if got is not _NO:
             return got
@@ -77,26 +77,26 @@ def constant_value(interp, node, frame):
                 isinstance(v.value, str) and "\\" in v.value):
             return v.value
         return _NO
-    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in STR_METHODS:
+    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in STR_METHODS:
         return _str_method(interp, node, frame)
-    if isinstance(node, cst.BinaryOperation) and type(node.operator) in INT_OPS:
+    if type(node) is cst.BinaryOperation and type(node.operator) in INT_OPS:
         # ``len(widths) - 2``: arithmetic on known ints
         left, right = constant_value(interp, node.left, frame), constant_value(interp, node.right, frame)
         if type(left) is int and type(right) is int:
             return INT_OPS[type(node.operator)](left, right)
-        if isinstance(node.operator, cst.Add) and type(left) is str and type(right) is str:
+        if type(node.operator) is cst.Add and type(left) is str and type(right) is str:
             return left + right  # ``self.prefix + "."``
         return _NO
-    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len" and \
+    if type(node) is cst.Call and type(node.func) is cst.Name and node.func.value == "len" and \
             frame.lookup("len") is None and len(node.args) == 1 and not node.args[0].star and \
-            isinstance(node.args[0].value, cst.Name):
+            type(node.args[0].value) is cst.Name:
         # the length of a list or tuple whose members are known (a caller's literal list)
         v = frame.lookup(node.args[0].value.value)
         if isinstance(v, Seq) and v.items is not None and v.tail is None:
             return len(v.items)
         return _NO
     if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
-        items = [constant_value(interp, el.value, frame) if isinstance(el, cst.Element) else _NO
+        items = [constant_value(interp, el.value, frame) if type(el) is cst.Element else _NO
                  for el in node.elements]
         return _NO if any(i is _NO for i in items) else tuple(items)
     return _NO
@@ -173,13 +173,13 @@ def _str_method(interp, call, frame):
 
 def _item(interp, node, frame):
     """``name.split(".")[0]``: an item of a known string or tuple at a known index."""
-    if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+    if len(node.slice) != 1 or type(node.slice[0].slice) is not cst.Index:
         return _NO
     index = node.slice[0].slice.value
-    negative = isinstance(index, cst.UnaryOperation) and isinstance(index.operator, cst.Minus)
+    negative = type(index) is cst.UnaryOperation and type(index.operator) is cst.Minus
     if negative:
         index = index.expression
-    if not isinstance(index, cst.Integer):
+    if type(index) is not cst.Integer:
         return _NO
     base = constant_value(interp, node.value, frame)
     if not isinstance(base, (str, tuple)):

@@ -34,14 +34,14 @@ MODULE_API = frozenset({"forward", "extra_repr", "reset_parameters", "train", "e
 class Standalone:
     def _all_functions(self, body, owner=None):
         for stmt in body:
-            if isinstance(stmt, cst.FunctionDef):
+            if type(stmt) is cst.FunctionDef:
                 yield stmt, owner
-            elif isinstance(stmt, cst.ClassDef):
+            elif type(stmt) is cst.ClassDef:
                 info = self.globals.lookup(stmt.name.value) if owner is None else None
                 if not isinstance(info, ClassInfo) or info.node is not stmt:
                     info = None
                 for s in stmt.body.body:
-                    if isinstance(s, cst.FunctionDef):
+                    if type(s) is cst.FunctionDef:
                         yield s, info
                 if info is not None:
                     for s in self._template_methods(info):
@@ -57,7 +57,7 @@ class Standalone:
             nxt = []
             for b in todo:
                 for s in b.node.body.body:
-                    if isinstance(s, cst.FunctionDef) and s.name.value not in seen:
+                    if type(s) is cst.FunctionDef and s.name.value not in seen:
                         seen.add(s.name.value)
                         hooks = self._self_calls(s)
                         if hooks is not None and own & hooks:
@@ -159,7 +159,7 @@ class Standalone:
         with its defaults, as a script's ``main()`` is."""
         ps = _params(fnode)
         if not ps or fnode.decorators or not all(p.default is not None for p in ps) or \
-                isinstance(fnode.params.star_arg, cst.Param) or fnode.params.star_kwarg is not None:
+                type(fnode.params.star_arg) is cst.Param or fnode.params.star_kwarg is not None:
             return False
         name = fnode.name.value
         m = self._file_mentions()
@@ -218,7 +218,7 @@ class Standalone:
         word = re.compile(r"\b%s\b" % re.escape(name))
         cls, depth = owner, 0
         while isinstance(cls, ClassInfo) and depth < 5:
-            if any(not isinstance(s, cst.FunctionDef) and not _docstring(s) and
+            if any(type(s) is not cst.FunctionDef and not _docstring(s) and
                    word.search(self.module.code_for_node(s)) for s in cls.node.body.body):
                 return False
             cls, depth = next((b for b in cls.bases if isinstance(b, ClassInfo)), None), depth + 1
@@ -324,6 +324,6 @@ def private(fnode):
 
 
 def _docstring(stmt):
-    return isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and \
-        isinstance(stmt.body[0], cst.Expr) and \
+    return type(stmt) is cst.SimpleStatementLine and len(stmt.body) == 1 and \
+        type(stmt.body[0]) is cst.Expr and \
         isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))

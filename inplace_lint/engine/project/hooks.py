@@ -90,7 +90,7 @@ def import_from(interp, small, frame) -> bool:
     """Bind ``from X import ...`` when X is relative or a star import of a project module.
     Returns False to let the plain (absolute, opaque-by-default) binding happen."""
     level = len(small.relative)
-    star = isinstance(small.names, cst.ImportStar)
+    star = type(small.names) is cst.ImportStar
     if not level and not star:
         return False
     module = _dotted(small.module) if small.module is not None else ""
@@ -262,14 +262,14 @@ def enter(interp, func, node, args, kwargs):
     sw = Switch(interp.env, interp.globals, interp.anchor)
     if interp.env is None:
         pairs = []
-        call_args = node.args if isinstance(node, cst.Call) else ()
+        call_args = node.args if type(node) is cst.Call else ()
         flat = [a for a in args] + list(kwargs.values())
         storages = set()
         for v in flat:
             _storages(v, storages)
         if len(call_args) == len(flat):
             pairs = [(v, a.value) for v, a in zip(flat, call_args)]
-        anchor_node = node if isinstance(node, cst.Call) else interp.cur_stmt
+        anchor_node = node if type(node) is cst.Call else interp.cur_stmt
         interp.anchor = Anchor(anchor_node, interp.cur_stmt, storages, len(interp.chain), pairs, interp.n_saves)
         interp.anchor.grad_args = any(_requires_grad(v) for v in flat)
         interp.anchor.values = flat
