@@ -13,7 +13,7 @@ from .inert import returns_nothing
 from .frames import (DEEP_INIT_SHARE, MAX_DEPTH, MAX_INIT_DEPTH, Frame, RawEvent, Snapshot, decorator_name, dotted,
                      is_init, nonempty)
 from .project import hooks as project_hooks
-from .pyobjects import DICT_ENTRIES
+from .pyobjects import DICT_ENTRIES, dict_of_pairs
 from .state import State
 from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj,
@@ -467,6 +467,7 @@ class Calls:
                 return join_all([v] + args[2:3])
         if name == "setattr" and len(args) == 3 and isinstance(args[0], Obj) and isinstance(args[1], Const):
             key, items = str(args[1].value), args[0].items
+            use(args[2])  # stored on the object, as ``module.weight = w`` is: code not seen may read it
             if key.isdigit() and items is not None and int(key) < len(items):
                 items[int(key)] = args[2]  # setattr(seq, "0", wrapped): the layer the Sequential runs
             else:
@@ -480,22 +481,8 @@ class Calls:
         if name in ("dict",):
             if args and isinstance(args[0], Dict):
                 return Dict({**args[0].entries, **kwargs})  # a copy: what the copy loses, the original keeps
-            pairs = args[0].items if args and isinstance(args[0], Seq) else None
-            if pairs is not None and all(isinstance(p, Seq) and p.items is not None and len(p.items) == 2
-                                         and isinstance(p.items[0], Const) and isinstance(p.items[0].value, str)
-                                         and p.items[0] is not UNKNOWN_CONST for p in pairs):
-                return Dict({**{p.items[0].value: p.items[1] for p in pairs}, **kwargs})  # dict(named_modules())
-            if pairs and all(isinstance(p, Seq) and p.items is not None and len(p.items) == 2 for p in pairs):
-                # dict(named_parameters()) where some names are not known: those values under "?"
-                known = {p.items[0].value: p.items[1] for p in pairs if isinstance(p.items[0], Const)
-                         and isinstance(p.items[0].value, str) and p.items[0] is not UNKNOWN_CONST}
-                rest = [p.items[1] for p in pairs if not (isinstance(p.items[0], Const) and isinstance(
-                    p.items[0].value, str) and p.items[0] is not UNKNOWN_CONST)]
-                return Dict({**known, "?": join_all(rest), **kwargs})
-            pair = args[0].elem if args and isinstance(args[0], Seq) and pairs is None else None
-            if isinstance(pair, Seq) and pair.items is not None and len(pair.items) == 2:
-                # dict(zip(names, out.split(sizes, 1))): each value is one of the pieces
-                return Dict({"?": pair.items[1], **kwargs})
+            if args and isinstance(args[0], Seq):
+                return Dict({**dict_of_pairs(args[0]), **kwargs})  # dict(named_modules())
             return Dict(kwargs)
         if name == "map" and len(args) >= 2:
             return Seq(elem=self.call(args[0], [self.iterate(a) for a in args[1:]], {}, node))

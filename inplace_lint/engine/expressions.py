@@ -225,6 +225,9 @@ class Expressions:
             idx = self._const_index(node, frame)
             if isinstance(idx, int) and base.items is not None and -len(base.items) <= idx < len(base.items):
                 return base.items[idx]
+            if isinstance(idx, int) and base.items is None and (0 <= idx < len(base.head or ()) or
+                                                                 -len(base.tail or ()) <= idx < 0):
+                return base.head[idx] if idx >= 0 else base.tail[idx]  # a known first or last member
             if len(node.slice) == 1 and type(node.slice[0].slice) is cst.Slice:
                 sl = node.slice[0].slice
                 bounds = self._const_ints((sl.lower, sl.upper), frame)
@@ -341,6 +344,9 @@ class Expressions:
                 fn = operator.floordiv
             if fn is not None:
                 return Const(fn(left.value, right.value))
+        if op == "add" and isinstance(left, Const) and isinstance(right, Const) and type(left.value) is str \
+                and type(right.value) is str and left is not UNKNOWN_CONST and right is not UNKNOWN_CONST:
+            return Const(left.value + right.value)  # getattr(module, self.name + "_orig")
         return UNKNOWN_CONST
 
     def _binary(self, op, left, right, node):
@@ -446,20 +452,26 @@ class Expressions:
         return Const("".join(text))
 
     def _each_constant(self, for_in, frame, body):
-        """A comprehension over a few constants (``for n in ("q", "k", "v")``): ``body``
-        evaluated once per item, in order; None when the loop is not of that kind."""
-        if for_in.inner_for_in is not None or for_in.ifs:
+        """A comprehension over a few constants (``for n in ("q", "k", "v")``), known dicts or
+        objects, or a known dict's items: ``body`` evaluated once per item, in order, for the
+        items its filters (calling nothing) keep; None when the loop is not of that kind or a
+        filter's truth is not known for some item."""
+        if for_in.inner_for_in is not None or not all(_plain_test(f.test) for f in for_in.ifs):
             return None
         it = self.eval(for_in.iter, frame)
-        items = constant_items(it) or self._short_range(for_in.iter, frame) or config_items(it)
+        items = constant_items(it) or self._short_range(for_in.iter, frame) or config_items(it) or keyed_items(it)
         if items is None:
             return None
-        out = []
+        kept = []
         for item in items:
             inner = Frame(parent=frame)
             self.assign(for_in.target, item, inner, for_in.iter)
-            out.append(body(inner))
-        return out
+            truths = [truthiness(self.eval(f.test, inner)) for f in for_in.ifs]
+            if None in truths:
+                return None
+            if all(truths):
+                kept.append(inner)
+        return [body(inner) for inner in kept]
 
     def _short_range(self, call, frame):
         """``range(2)``: the few ints of a range of known bounds (at most three), so that
@@ -477,7 +489,7 @@ class Expressions:
     def _comp(self, node, frame):
         each = self._each_constant(node.for_in, frame, lambda inner: self.eval(node.elt, inner))
         if each is not None:
-            return Seq(items=each, nonempty=True)
+            return Seq(items=each, nonempty=bool(each))
         first = None
         if node.for_in.ifs and node.for_in.inner_for_in is None:
             first = self.eval(node.for_in.iter, frame)
@@ -600,6 +612,28 @@ def _plain(node):
     if type(node) is cst.BinaryOperation:
         return _plain(node.left) and _plain(node.right)
     return False
+
+
+def _plain_test(node):
+    """A filter whose evaluation calls nothing (``k != "name"``, ``not skip``, ``n in KEEP``)."""
+    if isinstance(node, cst.Comparison):
+        return _plain_test(node.left) and all(_plain_test(c.comparator) for c in node.comparisons)
+    if isinstance(node, cst.BooleanOperation):
+        return _plain_test(node.left) and _plain_test(node.right)
+    if isinstance(node, (cst.SimpleString, cst.Float)):
+        return True
+    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+        return all(_plain_test(e.value) for e in node.elements)
+    return _plain(node)
+
+
+def keyed_items(v, limit=16):
+    """The items of a known dict's ``items()``: (key, value) pairs of known keys."""
+    if isinstance(v, Seq) and v.items and v.tail is None and len(v.items) <= limit and all(
+            isinstance(i, Seq) and i.is_tuple and i.items is not None and len(i.items) == 2
+            and _constant(i.items[0]) for i in v.items):
+        return v.items
+    return None
 
 
 def _type_test(node):

@@ -15,11 +15,12 @@ from __future__ import annotations
 import libcst as cst
 
 from .values import (
-    UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq, Storage, Tensor,
+    UNKNOWN_CONST, Alt, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, LambdaFn, Obj, Partial, Qual,
+    Seq, Storage, Tensor,
 )
 from .graph import use
+from .type_tests import isinstance_facts
 from .frames import dotted as _dotted
-from .project import hooks as project_hooks
 from .pyobjects import truthiness
 from .known_constants import _NO, attr_value as _attr_value, compare_constants, constant_value
 
@@ -53,10 +54,7 @@ def _counter(value):
 
 
 GRAD_ENABLED_FUNCS = {"torch.is_grad_enabled", "torch.autograd.grad_mode.is_grad_enabled"}
-TENSOR_CLASSES = {"torch.Tensor", "torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.FloatTensor"}
 # Python's own types, which a tensor is not (and which a dict or a known constant may be)
-PY_TYPES = {"builtins.int": int, "builtins.float": float, "builtins.bool": bool, "builtins.str": str,
-            "builtins.list": list, "builtins.tuple": tuple, "builtins.dict": dict}
 
 
 def refine(interp, test, frame, truth):
@@ -295,7 +293,7 @@ def _refine_parts(interp, test, frame, truth, facts):
             return None
         if name in ("isinstance", "builtins.isinstance") and len(test.args) == 2 and \
                 type(test.args[0].value) is cst.Name:
-            return _isinstance(interp, test, frame, truth, facts)
+            return INFEASIBLE if isinstance_facts(interp, test, frame, truth, facts) else None
         return None
     if type(test) is cst.Name:
         v = frame.lookup(test.value)
@@ -347,9 +345,9 @@ def _refine_parts(interp, test, frame, truth, facts):
                 isinstance(comp.operator, (cst.Is, cst.IsNot)):
             is_none = truth == (type(comp.operator) is cst.Is)
             v = frame.lookup(test.left.value)
-            if is_none and (isinstance(v, Obj) or isinstance(v, Tensor) and v.kind not in (
-                    "arg", "opaque", "input") and not v.members):
-                return INFEASIBLE  # a tensor or module made here is not None
+            if is_none and (_never_none(v) or isinstance(v, Tensor) and v.kind not in ("arg", "opaque", "input")
+                            and not v.members):
+                return INFEASIBLE  # a tensor or module made here, a class, a known value: not None
             if not is_none and isinstance(v, Const) and v.value is None and v is not UNKNOWN_CONST:
                 return INFEASIBLE
             if is_none and isinstance(v, Tensor):
@@ -358,6 +356,13 @@ def _refine_parts(interp, test, frame, truth, facts):
                 facts.append(("nograd", v, None))
         return None
     return None
+
+
+def _never_none(v):
+    """A module, class, function, partial, list, dict or known constant other than None."""
+    if isinstance(v, Const):
+        return v is not UNKNOWN_CONST and v.value is not None
+    return isinstance(v, (Obj, Qual, ClassInfo, Func, Seq, Dict, Partial, BoundMethod, LambdaFn))
 
 
 def _compare_counter(value, op, k):
@@ -371,94 +376,6 @@ def _compare_counter(value, op, k):
         return None
     return {cst.Equal: value == k, cst.NotEqual: value != k, cst.GreaterThan: value > k,
             cst.GreaterThanEqual: value >= k, cst.LessThan: value < k, cst.LessThanEqual: value <= k}.get(type(op))
-
-
-def _isinstance(interp, test, frame, truth, facts):
-    name = test.args[0].value.value
-    v = frame.lookup(name)
-    cls = interp.eval(test.args[1].value, frame)  # (A, B): a tuple; a project class: by its name
-    classes = [project_hooks.project_class(interp, c) for c in ([cls] if not isinstance(cls, Seq) else cls.items or [])]
-    cls = classes[0] if classes and not isinstance(cls, Seq) else cls
-    qual = cls.name if isinstance(cls, Qual) else None
-    known = _python_type(v)
-    if known is not None and classes and all(isinstance(c, Qual) and c.name in PY_TYPES for c in classes):
-        # a dict, or a known constant, tested against Python's own types
-        # (``if isinstance(spec, str): spec = {"name": spec}`` with a dict)
-        passes = any(issubclass(known, PY_TYPES[c.name]) for c in classes)
-        return INFEASIBLE if passes is not truth else None
-    if isinstance(v, (Obj, Alt)) and classes and all(
-            isinstance(c, ClassInfo) or isinstance(c, Qual) and c.name.startswith("torch.nn.") for c in classes):
-        # which of the possible objects (modules of a model) pass the test
-        opts = v.options if isinstance(v, Alt) else [v]
-        keep = [o for o in opts if _is_any_instance(interp.k, o, classes) is not (not truth)]
-        if not keep:
-            return INFEASIBLE
-        if len(keep) < len(opts):
-            facts.append(("var", name, keep[0] if len(keep) == 1 else Alt(keep)))
-        return None
-    if qual in TENSOR_CLASSES:
-        if isinstance(v, Tensor):
-            known = v.kind not in ("arg", "opaque")
-            if not truth and known and not v.members:
-                return INFEASIBLE
-            if not truth:
-                facts.append(("nograd", v, None))  # (as for None: see the ``is None`` test)
-                facts.append(("var", name, UNKNOWN_CONST))  # not a tensor on this path
-            elif not known:
-                facts.append(("var", name, v.copy(kind="input")))
-        elif v is not None and not isinstance(v, Tensor) and truth and not _unknown(v):
-            return INFEASIBLE
-    elif qual in PY_TYPES and isinstance(v, Tensor) and truth:
-        if v.kind not in ("arg", "opaque") and not v.members:
-            return INFEASIBLE
-        facts.append(("var", name, UNKNOWN_CONST))
-    return None
-
-
-def _python_type(v):
-    """The Python type of a dict or a known constant; None when not known."""
-    if isinstance(v, Dict):
-        return dict
-    if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in (int, float, bool, str):
-        return type(v.value)
-    return None
-
-
-def _is_any_instance(k, o, classes):
-    found = [_is_instance(k, o, c, c.name if isinstance(c, Qual) else None) for c in classes]
-    return True if True in found else None if None in found else False
-
-
-def _is_instance(k, o, cls, qual):
-    """Whether object ``o`` is an instance of ``cls`` (a class of this file, or torch module
-    ``qual``): True, False or None (unknown)."""
-    if not isinstance(o, Obj):
-        return None
-    if qual is not None and o.qual == qual:
-        return True
-    torch_class = o.qual if o.cls is None else o.cls.known_base
-    known = k.module(torch_class) if qual is not None and torch_class else None
-    if known is not None and "bases" in known:
-        # torch's own class hierarchy (a Sequential subclass is no Linear; a LazyLinear is one)
-        return True if qual in known["bases"] or qual == "torch.nn.Module" or qual == torch_class else \
-            False if qual.startswith("torch.nn.") else None
-    info = o.cls
-    for _ in range(10):  # up the chain of this file's base classes
-        if info is None:
-            break
-        if info is cls or qual is not None and info.known_base == qual:
-            return True
-        info = next((b for b in info.bases if isinstance(b, ClassInfo)), None)
-    if qual is not None and o.cls is not None and o.cls.known_base:
-        return None  # derives from another torch module, which may derive from qual
-    if o.cls is not None or o.qual:
-        return False
-    return None
-
-
-def _unknown(v):
-    # a value the engine could not work out; a None it knows (a parameter's default) is no tensor
-    return v is UNKNOWN_CONST
 
 
 def _with_rg(v: Tensor, rg):

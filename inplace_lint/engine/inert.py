@@ -61,6 +61,15 @@ def _fields(tp):
     return got
 
 
+def _push_children(stack, node, tp):
+    for name in _fields(tp):
+        v = getattr(node, name)
+        if isinstance(v, cst.CSTNode):
+            stack.append(v)
+        elif type(v) is tuple or type(v) is list:
+            stack.extend(e for e in v if isinstance(e, cst.CSTNode))
+
+
 class _Scan:
     """What a function body calls, and whether it holds an in-place site outright.  A plain
     walk over the nodes' fields: libcst's visitor costs ten times as much per node."""
@@ -96,12 +105,7 @@ class _Scan:
                 self.risky = True  # ``with self.ctx:`` runs whatever ``__enter__`` the object has
             elif tp is cst.Attribute and type(node.value) is cst.Name:
                 self.named.append((node.value.value, node.attr.value))
-            for name in _fields(tp):
-                v = getattr(node, name)
-                if isinstance(v, cst.CSTNode):
-                    stack.append(v)
-                elif type(v) is tuple or type(v) is list:
-                    stack.extend(e for e in v if isinstance(e, cst.CSTNode))
+            _push_children(stack, node, tp)
 
     def _target(self, t):
         if type(t) is cst.Name:
@@ -114,6 +118,23 @@ class _Scan:
             self._target(t.value)
         else:
             self.risky = True  # a store into an attribute or a subscript
+
+
+def called_on_self(fnode):
+    """The names ``fnode`` calls as ``self.name(...)``, or None when it calls ``super()``:
+    a plain walk over the fields (generating the method's text to search it cost more)."""
+    names, stack = set(), [fnode]
+    while stack:
+        node = stack.pop()
+        tp = type(node)
+        if tp is cst.Call:
+            f = node.func
+            if type(f) is cst.Name and f.value == "super":
+                return None
+            if type(f) is cst.Attribute and type(f.value) is cst.Name and f.value.value == "self":
+                names.add(f.attr.value)
+        _push_children(stack, node, tp)
+    return names
 
 
 _RISKY_NODES = frozenset({cst.AugAssign, cst.Del, cst.Global, cst.Nonlocal, cst.ClassDef})

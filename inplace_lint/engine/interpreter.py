@@ -559,16 +559,23 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             if isinstance(rhs, Tensor) and self.state.grad is not False:
                 self._absorb_grad(cur, rhs)
             link(cur, [rhs])
+            if type(target) is cst.Subscript and self._basic_index(target, frame) is False:
+                # ``x[x < 0] *= slope``: the masked read is a copy, which Python writes back
+                # into ``x`` (``x[mask] = copy``): a write to x
+                self.assign(target, cur, frame, node.value)
             # the name still refers to the same tensor: nothing to rebind
             return
         if isinstance(cur, Seq) and isinstance(rhs, Seq):
+            self.heap.note_seq(cur)  # (on this path only)
             if cur.items is not None and rhs.items is not None and not self.loop_depth:
                 cur.items.extend(rhs.items)  # straight-line, as append
                 return
             straight = cur.items is None and rhs.items is not None and not self.loop_depth
+            if not straight:
+                cur.forget_order(join(cur.element(), rhs.element()))
+                return
             cur.elem = join(cur.element(), rhs.element())
-            cur.items = None
-            cur.tail = (cur.tail or []) + rhs.items if straight else None
+            cur.tail = (cur.tail or []) + rhs.items  # after what is there: its head stays
             return
         if isinstance(cur, Tensor) or isinstance(rhs, Tensor):
             new = self._binary(BINOPS.get(type(node.operator).__name__[:-6], "add"), cur, rhs, node)
@@ -666,13 +673,13 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 link(obj, [value])
             elif isinstance(obj, Seq):
                 use(value)
+                self.heap.note_seq(obj)  # (on this path only)
                 idx = self._const_index(target, frame)
                 if isinstance(idx, int) and obj.items is not None and -len(obj.items) <= idx < len(obj.items) \
                         and not self.loop_depth:
                     obj.items[idx] = value
                 else:
-                    obj.elem = join(obj.element(), value)
-                    obj.items = None
+                    obj.forget_order(join(obj.element(), value))
             elif isinstance(obj, Dict):
                 use(value)
                 key = self._const_index(target, frame)

@@ -10,6 +10,7 @@ import operator
 
 import libcst as cst
 
+from .dtype_tests import dtype_test
 from .pyobjects import dict_entries
 from .ranks import rank_in_test
 from .values import PLAIN_TYPES, UNKNOWN_CONST, ClassInfo, Const, Dict, Obj, Seq
@@ -116,6 +117,9 @@ def compare_constants(interp, test, frame):
     fn = _CONST_OPS.get(type(comp.operator))
     if fn is None:
         return None
+    got = dtype_test(interp, test, frame)  # ``x.dtype == torch.uint8`` of a tensor of known dtype
+    if got is not None:
+        return got
     left = constant_value(interp, test.left, frame)
     if left is _NO:
         return None

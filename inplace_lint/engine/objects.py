@@ -29,7 +29,8 @@ class TorchObjects:
                 if obj.cls is not None:
                     m, owner = obj.cls.lookup("step")
                     if m is not None:
-                        self.call_function(Func(m, owner=owner, bound=obj, grad=False), args, kwargs, node)
+                        grad = self._decorated_grad(m, owner)
+                        self.call_function(Func(m, owner=owner, bound=obj, grad=grad), args, kwargs, node)
                 else:
                     closure = args[0] if args else kwargs.get("closure")
                     if closure is not None and not isinstance(closure, Const):

@@ -16,6 +16,7 @@ import libcst as cst
 
 from . import guards
 from . import params as param_kinds
+from .inert import called_on_self
 from .frames import decorator_name
 from .heap import Journal
 from .project import hooks as project_hooks
@@ -23,7 +24,6 @@ from .state import State
 from .torch_semantics import NO_GRAD_CTX
 from .values import ClassInfo, Const, Func, Qual
 
-_SELF_CALL = re.compile(r"\bself\.(\w+)\s*\(")
 # the public methods torch.optim.Optimizer offers its users (see callers_seen)
 OPTIMIZER_API = frozenset({"step", "zero_grad", "add_param_group", "state_dict", "load_state_dict"})
 # what nn.Module's users call by convention, or torch calls for them (see callers_seen)
@@ -71,8 +71,7 @@ class Standalone:
         worked out once per method however many subclasses inherit it."""
         key = id(fnode)
         if key not in self._self_call_names:
-            text = self.module.code_for_node(fnode)
-            self._self_call_names[key] = None if "super(" in text else set(_SELF_CALL.findall(text))
+            self._self_call_names[key] = called_on_self(fnode)
         return self._self_call_names[key]
 
     def _analyse_standalone(self, node, owner):
@@ -240,11 +239,12 @@ class Standalone:
             name = self._resolve_dotted(decorator_name(d), g)
             if name in NO_GRAD_CTX:
                 return NO_GRAD_CTX[name]
+            if name.rsplit(".", 1)[-1] == "_use_grad_for_differentiable":
+                return False  # torch's own optimizers' step (grad off unless differentiable=True)
         if owner is not None:
-            # torch.optim wraps Optimizer.step in its own no-grad decorator, and
-            # autograd.Function.forward/backward run with grad disabled.
-            if owner.kind == "optimizer" and node.name.value == "step":
-                return False
+            # autograd.Function.forward/backward run with grad disabled.  (An optimizer's
+            # step does not: torch wraps a subclass's step in profiling hooks only, and one
+            # without @torch.no_grad() that writes its parameters raises the leaf error.)
             if owner.kind == "function" and node.name.value in ("forward", "backward", "setup_context"):
                 return False
         return None

@@ -510,6 +510,7 @@ class TorchSemantics:
                 out = Tensor(rg=self._out_rg([t]), leaf=None if t.rg is None else not (t.rg and self.state.grad),
                              kind="fresh", dtype=t.dtype)
                 link(out, [t])
+            out.storage.f32 = t.storage.f32  # a copy of the same dtype
             out.snapshot = (id(t.storage), len(self.events), self.backward_runs, len(self.save_log))
             return out
         spec = self.k.method(name)

@@ -383,12 +383,23 @@ def keep_event(interp, t, live):
         # registry writing a bias with grad on): certain here, as the caller's grad mode says
         return CANDIDATE
     # a write refused whatever was saved (a multi-output view of a tensor that requires grad,
-    # with grad on), certain only with the caller's model or grad mode: as for a save above
-    if t.rg is True and interp.state.grad is True and t.view in ("multi", "custom") and (
+    # or a leaf that does, with grad on), certain only with the caller's model, grad mode or
+    # the callables it built and passed (a transform made in-place by the caller's config):
+    # as for a save above
+    if t.rg is True and interp.state.grad is True and (t.view in ("multi", "custom") and (
             anchor.grad_args or _holds_callers_objects(interp, anchor.bound)
-            or _built_here(interp, [anchor.bound] + list(anchor.values))):
+            or _built_here(interp, [anchor.bound] + list(anchor.values)))
+            or t.leaf is True and _callables_built_here(interp, anchor.values)):
         return CANDIDATE
     return False
+
+
+def _callables_built_here(interp, values):
+    """One of ``values`` is an object of the project's classes with a ``__call__`` (a
+    transform, a pipeline of them) that the checked file built or had a factory build."""
+    return interp.home_positions is not None and any(
+        isinstance(v, Obj) and v.cls is not None and v.cls.lookup("__call__")[0] is not None
+        and _made_for_home(interp, v) for v in values)
 
 
 def _callers_param(interp, t):
