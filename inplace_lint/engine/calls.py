@@ -234,6 +234,7 @@ class Calls:
         saved_chain = self.chain
         if not standalone:
             self.chain = self.chain + ((fnode.name.value, node, self.cur_stmt),)
+        entry_grad, switches = self.state.grad, self.grad_switches
         try:
             if self.exec_block(self._body(fnode), frame):
                 frame.returns.append((Const(None), frozenset(self.state.seen)))
@@ -248,6 +249,13 @@ class Calls:
                 # not take no_grad out of the with block)
                 joined.grad, joined.hooked = self.state.grad, self.state.hooked
                 self.state = joined
+            if self.grad_switches == switches:
+                # Nothing in the body switched grad mode for good (set_grad_enabled as a
+                # plain call): the caller goes on in the mode it called in.  A mode the
+                # path assumed from a test (``if not self.training:`` taken for a no_grad
+                # evaluation, ``if torch.is_grad_enabled():``) says which calls take that
+                # path, not what the call does to the caller's mode.
+                self.state.grad = entry_grad
         finally:
             self.funcs.pop()
             self.chain = saved_chain
@@ -492,9 +500,6 @@ class Calls:
                related_message="", basic_index=False, certain=True, related_stmt=None, region=None):
         _untraced(t)
         live = [s for s in t.visible_saves() if self.state.live(s)]
-        partial = self.state.partial
-        if partial:
-            live = [_on_some_paths(s) if s.certain and s.sid < partial.get(s.epoch, 0) else s for s in live]
         region = region if region is not None else t.region
         if t.data and region is not None:
             # a write through .data changes values, not the version counter: a save of
@@ -506,6 +511,11 @@ class Calls:
         retained = [s for s in live if s.epoch in self.state.retained or id(s) in unreached]
         if retained:
             live = [s for s in live if s.epoch not in self.state.retained and id(s) not in unreached]
+        partial = self.state.partial
+        if partial:
+            # (after the split above: ``unreached`` knows the saves by identity, not their copies)
+            live = [_on_some_paths(s) if s.certain and s.sid < partial.get(s.epoch, 0) else s for s in live]
+            retained = [_on_some_paths(s) if s.certain and s.sid < partial.get(s.epoch, 0) else s for s in retained]
         if self.fused and not (live and t.alias_certain and any(s.certain for s in live)
                                or not live and t.rg is True and t.leaf and self.state.grad is True):
             return  # a fused _foreach_ write: reported only when certain (see TorchObjects._foreach)

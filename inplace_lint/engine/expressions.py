@@ -10,7 +10,7 @@ import operator
 
 import libcst as cst
 
-from . import guards
+from . import guards, known_constants
 from .containers import AnyOrder
 from .frames import Frame, decorator_name, nonempty
 from .project import hooks as project_hooks
@@ -339,7 +339,7 @@ class Expressions:
         if isinstance(left, Const) and isinstance(right, Const) and type(left.value) is int \
                 and type(right.value) is int and left is not UNKNOWN_CONST and right is not UNKNOWN_CONST:
             # ``2 * act_dim``, ``n - 1``: sizes of layers, bounds of loops
-            fn = guards.INT_OPS.get(type(node.operator))
+            fn = known_constants.INT_OPS.get(type(node.operator))
             if fn is None and type(node.operator) is cst.FloorDivide and right.value:
                 fn = operator.floordiv
             if fn is not None:
@@ -391,7 +391,7 @@ class Expressions:
             return Tensor(rg=False, leaf=True, kind="fresh", dtype="int")
         if len(node.comparisons) == 1:
             # ``x.requires_grad_(cfg.r1_gamma > 0)``, ``use_bias = bias != 0``: known constants
-            got = guards.compare_constants(self, node, frame)
+            got = known_constants.compare_constants(self, node, frame)
             if isinstance(got, bool):
                 return Const(got)
         return UNKNOWN_CONST

@@ -12,20 +12,17 @@ whose test contradicts what is known cannot run on this path.
 """
 from __future__ import annotations
 
-import operator
-
 import libcst as cst
 
 from .values import (
-    PLAIN_TYPES, UNKNOWN_CONST, Alt, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, LambdaFn, Obj, Partial, Qual,
+    UNKNOWN_CONST, Alt, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, LambdaFn, Obj, Partial, Qual,
     Seq, Storage, Tensor,
 )
 from .graph import use
-from .dtype_tests import dtype_test
 from .type_tests import isinstance_facts
 from .frames import dotted as _dotted
-from .pyobjects import dict_entries, truthiness
-from .ranks import rank_in_test
+from .pyobjects import truthiness
+from .known_constants import _NO, attr_value as _attr_value, compare_constants, constant_value
 
 INFEASIBLE = "infeasible"
 
@@ -280,6 +277,9 @@ def _refine_parts(interp, test, frame, truth, facts):
             facts.append(("inference",))
         return None
     if type(test) is cst.Call:
+        known = constant_value(interp, test, frame)  # ``name.startswith("encoder.")`` on a known name
+        if known is not _NO:
+            return INFEASIBLE if bool(known) != truth else None
         pred = _predicate(interp, test, frame)
         if pred is not None:
             return _refine_predicate(interp, test, frame, truth, facts, pred)
@@ -363,119 +363,6 @@ def _never_none(v):
     if isinstance(v, Const):
         return v is not UNKNOWN_CONST and v.value is not None
     return isinstance(v, (Obj, Qual, ClassInfo, Func, Seq, Dict, Partial, BoundMethod, LambdaFn))
-
-
-def _attr_value(node, frame, _depth=0):
-    """What ``a.b.c`` holds, read from the objects' attributes without running
-    anything (no property, no call); None when not known."""
-    if type(node) is cst.Name:
-        return frame.lookup(node.value)
-    if type(node) is cst.Attribute and _depth < 4:
-        base = _attr_value(node.value, frame, _depth + 1)
-        entries = dict_entries(base)
-        if entries is not None and node.attr.value not in base.attrs and base.cls.lookup("__getattr__")[0]:
-            return entries.entries.get(node.attr.value)  # an attribute dict: cfg.loss
-        if isinstance(base, Obj):
-            got = base.attrs.get(node.attr.value)
-            if got is None and isinstance(base.cls, ClassInfo) and node.attr.value not in base.cls.methods:
-                got = base.cls.class_attr(node.attr.value)  # ``scale = 1.0`` in the class body
-            return got
-    if type(node) is cst.Subscript and _depth < 4 and len(node.slice) == 1 and \
-            type(node.slice[0].slice) is cst.Index:
-        # ``self.cfg["mode"]``: an entry of a dict built from literals
-        base = _attr_value(node.value, frame, _depth + 1)
-        base = dict_entries(base) or base  # a dict subclass's instance
-        key = node.slice[0].slice.value
-        if isinstance(base, Dict) and type(key) is cst.SimpleString and key.prefix == "":
-            return base.entries.get(key.raw_value)
-    return None
-
-
-_PLAIN = PLAIN_TYPES
-_CONST_OPS = {cst.Equal: lambda a, b: a == b, cst.NotEqual: lambda a, b: a != b,
-              cst.In: lambda a, b: a in b, cst.NotIn: lambda a, b: a not in b,
-              cst.Is: lambda a, b: a is b if b is None or a is None else None,
-              cst.IsNot: lambda a, b: a is not b if b is None or a is None else None,
-              # sizes and thresholds from the caller (``prob_floor > 0``); a TypeError is "not decided"
-              cst.LessThan: lambda a, b: a < b, cst.LessThanEqual: lambda a, b: a <= b,
-              cst.GreaterThan: lambda a, b: a > b, cst.GreaterThanEqual: lambda a, b: a >= b}
-
-
-def _constant(interp, node, frame):
-    """The Python value of a name bound to a known constant, a literal, or a
-    tuple/list/set of those; ``_NO`` when it is not known for certain."""
-    if isinstance(node, (cst.Name, cst.SimpleString, cst.Integer, cst.Float)):
-        v = frame.lookup(node.value) if type(node) is cst.Name else interp.eval(node, frame)
-        if type(node) is cst.Name and v is None and node.value in ("True", "False", "None"):
-            v = interp.eval(node, frame)
-        if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in _PLAIN:
-            if isinstance(v.value, str) and "\\" in v.value:
-                return _NO  # escapes are kept as written: the text may differ from the value
-            return v.value
-        return _NO
-    rank = rank_in_test(node, frame.lookup)  # ``x.ndim``, ``len(x.shape)`` of a tensor of known rank
-    if rank is not None:
-        return rank
-    if isinstance(node, (cst.Attribute, cst.Subscript)):
-        # ``self.activation == 'relu'``: a flag the constructor stored from a constant
-        v = _attr_value(node, frame)
-        if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in _PLAIN and not (
-                isinstance(v.value, str) and "\\" in v.value):
-            return v.value
-        return _NO
-    if type(node) is cst.BinaryOperation and type(node.operator) in INT_OPS:
-        # ``len(widths) - 2``: arithmetic on known ints
-        left, right = _constant(interp, node.left, frame), _constant(interp, node.right, frame)
-        if type(left) is int and type(right) is int:
-            return INT_OPS[type(node.operator)](left, right)
-        return _NO
-    if type(node) is cst.Call and type(node.func) is cst.Name and node.func.value == "len" and \
-            frame.lookup("len") is None and len(node.args) == 1 and not node.args[0].star and \
-            type(node.args[0].value) in (cst.Name, cst.Attribute):
-        # the length of a list or tuple whose members are known (a caller's literal list), or
-        # of a ModuleList (``i < len(self.layers) - 1`` in a loop over the layers)
-        arg = node.args[0].value
-        v = frame.lookup(arg.value) if type(arg) is cst.Name else _attr_value(arg, frame)
-        if isinstance(v, Seq) and v.items is not None and v.tail is None or \
-                isinstance(v, Obj) and v.items is not None and v.is_module:
-            return len(v.items)
-        return _NO
-    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
-        items = [_constant(interp, el.value, frame) if type(el) is cst.Element else _NO
-                 for el in node.elements]
-        return _NO if any(i is _NO for i in items) else tuple(items)
-    return _NO
-
-
-_NO = object()
-# int arithmetic the engine works out on known ints (sizes, loop bounds): one table for
-# branch tests and expressions
-INT_OPS = {cst.Add: operator.add, cst.Subtract: operator.sub, cst.Multiply: operator.mul}
-
-
-def compare_constants(interp, test, frame):
-    """``mode == "mean"``, ``reduce in ("min", "max")``, ``flag is None`` with both sides
-    known constants: whether it holds (None when not decided).  A caller passing
-    ``reduce="mean"`` rules out the other reductions' branches."""
-    comp = test.comparisons[0]
-    fn = _CONST_OPS.get(type(comp.operator))
-    if fn is None:
-        return None
-    got = dtype_test(interp, test, frame)  # ``x.dtype == torch.uint8`` of a tensor of known dtype
-    if got is not None:
-        return got
-    left = _constant(interp, test.left, frame)
-    if left is _NO:
-        return None
-    right = _constant(interp, comp.comparator, frame)
-    if right is _NO:
-        return None
-    if isinstance(comp.operator, (cst.In, cst.NotIn)) and not isinstance(right, (tuple, str)):
-        return None
-    try:
-        return fn(left, right)
-    except TypeError:
-        return None
 
 
 def _compare_counter(value, op, k):
@@ -562,14 +449,14 @@ def only_from(t, roots, memo, after=None, budget=None):
         return False
     memo[key] = False  # while walking: a cycle proves nothing
     parts = list(t.members or ())
-    if not parts and not t.srcs:
-        return False  # of untraced origin
     if t.srcs:
         if len(t.srcs) >= 16:
             return False  # link() keeps at most 16: the rest are not listed
         parts += t.srcs
     if t.base is not None and not t.data:
-        parts.append(t.base)
+        parts.append(t.base)  # (a view's graph is its base's: ``y[..., 0, :]`` of the root y)
+    if not parts:
+        return False  # of untraced origin
     ok = all(isinstance(p, Tensor) and only_from(p, roots, memo, after, budget) for p in parts)
     memo[key] = ok
     return ok

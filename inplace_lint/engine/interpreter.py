@@ -26,7 +26,7 @@ from .classes import ClassDefs
 from .each_element import every_iteration_writes
 from .expressions import BINOPS, Expressions, constant_items
 from .inert import inert
-from .loops import jumps, torch_layers
+from .loops import jumps, named_tensors, torch_layers
 from .frames import Frame, nonempty
 from .frames import dotted as _dotted
 from .project import hooks as project_hooks
@@ -81,6 +81,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         # bumped whenever code sets grad mode (with no_grad(), set_grad_enabled, a
         # decorated function): a flag's grad facts hold while it is unchanged (guards.flag)
         self.grad_version = 0
+        self.grad_switches = 0  # set_grad_enabled run as a plain call (see Calls.call_function)
         self.grad_blind = False
         self._standalone_instances: dict = {}
         # id(function node) -> (grad mode, still, flags, constant arguments) per inlined call
@@ -295,7 +296,10 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         if ok_a and ok_b:
             parts = {} if flag is not None else None
             frame.vars = _join_vars(a_vars, b_vars, a_state, b_state, parts, branch=mark)
-            self.state = State.join(a_state, b_state, branches=mark)
+            # an inference-only arm (``if not self.training:``) leads to no backward: what the
+            # other arm saved is saved on every path a backward follows
+            inference = any(f[0] == "inference" for f in facts_a + facts_b)
+            self.state = State.join(a_state, b_state, branches=None if inference else mark)
             if parts:
                 guards.remember_split(frame, flag, parts)
         elif ok_a:
@@ -396,7 +400,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
 
     def _for(self, node, frame):
         it = self.eval(node.iter, frame)
-        few = constant_items(it) is not None
+        few = constant_items(it) is not None or named_tensors(it)
         unrolled = torch_layers(it) and not jumps(node.body) or \
             few and not jumps(node.body, or_sets_attributes=True) or \
             few and len(self.heap.journals) <= self.exact_depth and not jumps(node.body)

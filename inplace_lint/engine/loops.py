@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .values import UNKNOWN_CONST, Const, Obj, Seq
+from .values import UNKNOWN_CONST, Const, Obj, Seq, Tensor
 
 
 UNROLLED_LAYERS = 64
@@ -73,6 +73,16 @@ class _SetsAttr(_Jump):
     def visit_Call(self, node):
         if type(node.func) is cst.Name and node.func.value == "setattr":
             self.found = True
+
+
+def named_tensors(it, limit=16):
+    """A short list of (name, tensor) pairs whose names are strings, known or not (a small
+    model's ``named_parameters()``): a loop over them runs once per tensor, as over a few
+    constants, so that a test of the name picks the tensors it names."""
+    return isinstance(it, Seq) and it.items is not None and it.tail is None and 0 < len(it.items) <= limit and all(
+        isinstance(t, Seq) and t.is_tuple and t.items is not None and len(t.items) == 2
+        and isinstance(t.items[0], Const) and (t.items[0] is UNKNOWN_CONST or isinstance(t.items[0].value, str))
+        and isinstance(t.items[1], Tensor) for t in it.items)
 
 
 def jumps(body, or_sets_attributes=False):

@@ -62,6 +62,11 @@ class TorchObjects:
             return Const(None)
         if name in ("parameters", "named_parameters"):
             group = self._module_params(obj)
+            pairs = named_params(obj) if name == "named_parameters" else None
+            if pairs is not None:
+                # a small model's parameters one by one, by name: a loop over them runs per
+                # parameter, and ``if name in names:`` picks the ones it names
+                return Seq(items=[Seq(items=[n, p], is_tuple=True) for n, p in pairs], nonempty=True)
             return Seq(elem=group if name == "parameters" else Seq(items=[UNKNOWN_CONST, group], is_tuple=True))
         if name in ("buffers", "named_buffers"):
             bufs = [v for m in obj.submodules() for v in m.attrs.values()
@@ -214,6 +219,27 @@ class TorchObjects:
 
 MAX_NAMED = 64
 MAX_LISTED = 16  # modules() listed one by one (a filtered comprehension over them runs per item)
+
+
+def named_params(obj):
+    """(name, parameter) pairs as ``named_parameters()`` yields them, when the modules are
+    known one by one (``named_submodules``) and hold at most MAX_LISTED parameters.  A
+    module's stand-in for parameters not known by name (``__params__``, see
+    ``_module_params``) comes with an unknown name.  None otherwise."""
+    mods = named_submodules(obj, True)
+    if mods is None:
+        return None
+    out, seen = [], set()
+    for prefix, m in mods:
+        for key, v in m.attrs.items():
+            if not isinstance(v, Tensor) or v.kind != "param" or id(v) in seen:
+                continue  # (a parameter held twice is listed once, as torch does)
+            seen.add(id(v))
+            name = UNKNOWN_CONST if key == "__params__" else Const(prefix + "." + key if prefix else key)
+            out.append((name, v))
+            if len(out) > MAX_LISTED:
+                return None
+    return out or None
 
 
 def named_submodules(obj, recurse, prefix="", out=None):

@@ -282,6 +282,7 @@ class TorchSemantics:
             enabled = v.value if isinstance(v, Const) and isinstance(v.value, bool) else None
             # Used as a plain call it switches grad mode for what follows.
             self.state.grad = enabled
+            self.grad_switches += 1  # (and for the caller of the function that calls it)
             return GradCtx(enabled=enabled)
         if name in HOOK_CTX:
             return GradCtx(hooks=True)
