@@ -55,7 +55,7 @@ extra_module_setups) and callables it does not call (probe_samples, hole_samples
 The static half lives in knowledge_gen/static.py, shared helpers in
 knowledge_gen/common.py.
 
-Usage: python tools/gen_knowledge.py [--output PATH] [--check]
+Usage: python tools/gen_knowledge.py [--output PATH] [--check] [--only QUAL,...]
 """
 from __future__ import annotations
 
@@ -83,6 +83,7 @@ from knowledge_gen.overloads import (  # noqa: E402
     finalize_overloads, int_params, kind_overloads, number_params, string_defaults, string_overloads,
     string_params, tensor_params,
 )
+from knowledge_gen.partial import regenerate_only  # noqa: E402
 from knowledge_gen.static import aten_name, build_static  # noqa: E402
 from knowledge_gen.wrappers import wrapper_facts  # noqa: E402
 from knowledge_gen.writes import function_writes  # noqa: E402
@@ -805,7 +806,14 @@ def main(argv=None):
     ap.add_argument("--output", default=DEFAULT_OUTPUT)
     ap.add_argument("--check", action="store_true", help="exit 1 if --output is out of date")
     ap.add_argument("--verbose", action="store_true", help="print static/experiment disagreements")
+    ap.add_argument("--only", help="comma-separated functions: rerun their experiments and rewrite only "
+                    "their entries in --output (knowledge_gen/partial.py)")
     ns = ap.parse_args(argv)
+    if ns.only:
+        torch.set_num_threads(max(1, min(2, torch.get_num_threads())))
+        for qual, key in regenerate_only(sys.modules[__name__], ns.only.split(","), ns.output):
+            print(f"changed: {qual} {key}")
+        return 0
     text = generate(verbose=ns.verbose)
     if ns.check:
         try:
