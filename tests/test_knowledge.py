@@ -772,3 +772,21 @@ def test_engine_saves_by_default_only_at_defaults():
     for beta in (Const(0.0), Const(1.0), UNKNOWN_CONST, Tensor(kind="arg")):
         assert default_certain(spec, {"input": x, "target": y, "beta": beta}) == set()
     assert default_certain(spec, {"input": x, "target": y, "reduction": Const("sum")}) == set()
+
+
+def test_saves_by_default_rederives_for_a_sample():
+    """smooth_l1_loss and median re-run through the generator's own experiments give the
+    shipped saves_by_default; the partial run (--only) reruns every OpInfo that feeds a
+    shared observation (torch.max and Tensor.max share one)."""
+    gen, callables, facts = _static()
+    obs = gen.opinfo_experiments(callables, facts, only={"nn.functional.smooth_l1_loss", "median"})
+    for name in ("torch.nn.functional.smooth_l1_loss", "torch.median"):
+        fresh = gen.finalize(gen.merge(facts[name], obs[name], [], name))
+        assert fresh.get("saves_by_default") == fn(name)["saves_by_default"], name
+        assert fresh.get("saves_sometimes") == fn(name)["saves_sometimes"], name
+    from knowledge_gen.partial import closure
+    from torch.testing._internal.common_methods_invocations import op_db
+
+    ops, names = closure(op_db, callables, facts, {"torch.max"})
+    assert "max" in ops and {"torch.max", "torch.Tensor.max"} <= names
+    assert "min" not in ops
