@@ -204,7 +204,7 @@ def triggered(when, arg):
 
 def arg_node(call, params, name):
     """The expression passed for parameter ``name`` in a call, if written there."""
-    if not isinstance(call, cst.Call):
+    if type(call) is not cst.Call:
         return None
     kw = kwarg_node(call, name)
     if kw is not None:
@@ -216,7 +216,7 @@ def arg_node(call, params, name):
 
 def kwarg_node(call, name):
     """The expression passed as keyword ``name`` in a call, if any."""
-    if isinstance(call, cst.Call):
+    if type(call) is cst.Call:
         for a in call.args:
             if a.keyword is not None and a.keyword.value == name:
                 return a.value
@@ -235,18 +235,18 @@ def template_name(call):
     """``register_buffer(f"kernel_{i}", t)``: the name as written (``kernel_{}``), kept as
     one attribute that ``getattr(self, f"kernel_{j}")`` finds by its pattern (the names
     it stands for are not known one by one); None when the name is no f-string."""
-    if not isinstance(call, cst.Call) or not call.args or not isinstance(call.args[0].value, cst.FormattedString):
+    if type(call) is not cst.Call or not call.args or type(call.args[0].value) is not cst.FormattedString:
         return None
-    text = "".join(p.value if isinstance(p, cst.FormattedStringText) else "{}" for p in call.args[0].value.parts)
+    text = "".join(p.value if type(p) is cst.FormattedStringText else "{}" for p in call.args[0].value.parts)
     return text if text.replace("{}", "") else None
 
 
 def name_pattern(node):
     """A regular expression for the strings an f-string (``f"bias_hh_l{i}"``) can
     make: its constant parts, anything in between; None for other expressions."""
-    if not isinstance(node, cst.FormattedString) or not node.parts:
+    if type(node) is not cst.FormattedString or not node.parts:
         return None
-    parts = [re.escape(p.value) if isinstance(p, cst.FormattedStringText) else ".+" for p in node.parts]
-    if not any(isinstance(p, cst.FormattedStringText) and p.value for p in node.parts):
+    parts = [re.escape(p.value) if type(p) is cst.FormattedStringText else ".+" for p in node.parts]
+    if not any(type(p) is cst.FormattedStringText and p.value for p in node.parts):
         return None  # f"{name}": any attribute at all
     return re.compile("".join(parts), re.DOTALL)

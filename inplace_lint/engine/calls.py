@@ -13,14 +13,14 @@ from .inert import returns_nothing
 from .frames import (DEEP_INIT_SHARE, MAX_DEPTH, MAX_INIT_DEPTH, Frame, RawEvent, Snapshot, decorator_name, dotted,
                      is_init, nonempty)
 from .project import hooks as project_hooks
-from .pyobjects import DICT_ENTRIES
+from .pyobjects import DICT_ENTRIES, dict_of_pairs
 from .state import State
 from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj,
     Qual, Seq, LambdaFn, Partial, Save, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all,
     join_positions, opaque, result_tensor, t_and, t_or, mro,
 )
-from .graph import use
+from .graph import link, use
 
 
 _CHECKPOINT_OPTIONS = {"use_reentrant", "preserve_rng_state", "context_fn", "determinism_check", "debug"}
@@ -320,7 +320,7 @@ class Calls:
             v = frame.vars.get(name)
             if isinstance(v, Tensor):  # a path that cannot get past its torch.cat: the list it needs
                 frame.vars[name] = Seq(elem=opaque(v.rg))
-        if isinstance(params.star_arg, cst.Param):
+        if type(params.star_arg) is cst.Param:
             rest = flat[len(plist):]
             frame.vars[params.star_arg.name.value] = Seq(items=rest, is_tuple=True)
         if params.star_kwarg is not None:
@@ -389,8 +389,8 @@ class Calls:
         from the arguments or its default (``LSTMState(h, c)`` holds ``h`` and ``c``)."""
         if not any(decorator_name(d).split(".")[-1] == "dataclass" for d in info.node.decorators):
             return
-        fields = [s for line in info.node.body.body if isinstance(line, cst.SimpleStatementLine)
-                  for s in line.body if isinstance(s, cst.AnnAssign) and isinstance(s.target, cst.Name)
+        fields = [s for line in info.node.body.body if type(line) is cst.SimpleStatementLine
+                  for s in line.body if type(s) is cst.AnnAssign and type(s.target) is cst.Name
                   and not _class_var(s.annotation.annotation)]
         if any(isinstance(a, Starred) for a in args):
             return
@@ -447,16 +447,19 @@ class Calls:
                 return UNKNOWN_CONST
             if all(t.kind in ("arg", "opaque") for t in tensors):
                 return opaque(self._out_rg(tensors))  # maybe plain numbers
-            return result_tensor(self._out_rg(tensors))
+            out = result_tensor(self._out_rg(tensors))
+            link(out, tensors)  # sum(losses).backward() reaches each loss
+            return out
         if name == "getattr" and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
             return self.getattr(args[0], args[1].value)
-        if name == "getattr" and len(args) >= 2 and isinstance(node, cst.Call) and len(node.args) >= 2:
+        if name == "getattr" and len(args) >= 2 and type(node) is cst.Call and len(node.args) >= 2:
             # getattr(rnn, f"bias_hh_l{i}"): any known attribute the name can spell
             v = self.getattr_matching(args[0], name_pattern(node.args[1].value))
             if v is not None:
                 return join_all([v] + args[2:3])
         if name == "setattr" and len(args) == 3 and isinstance(args[0], Obj) and isinstance(args[1], Const):
             key, items = str(args[1].value), args[0].items
+            use(args[2])  # stored on the object, as ``module.weight = w`` is: code not seen may read it
             if key.isdigit() and items is not None and int(key) < len(items):
                 items[int(key)] = args[2]  # setattr(seq, "0", wrapped): the layer the Sequential runs
             else:
@@ -470,15 +473,8 @@ class Calls:
         if name in ("dict",):
             if args and isinstance(args[0], Dict):
                 return Dict({**args[0].entries, **kwargs})  # a copy: what the copy loses, the original keeps
-            pairs = args[0].items if args and isinstance(args[0], Seq) else None
-            if pairs is not None and all(isinstance(p, Seq) and p.items is not None and len(p.items) == 2
-                                         and isinstance(p.items[0], Const) and isinstance(p.items[0].value, str)
-                                         and p.items[0] is not UNKNOWN_CONST for p in pairs):
-                return Dict({**{p.items[0].value: p.items[1] for p in pairs}, **kwargs})  # dict(named_modules())
-            pair = args[0].elem if args and isinstance(args[0], Seq) and pairs is None else None
-            if isinstance(pair, Seq) and pair.items is not None and len(pair.items) == 2:
-                # dict(zip(names, out.split(sizes, 1))): each value is one of the pieces
-                return Dict({"?": pair.items[1], **kwargs})
+            if args and isinstance(args[0], Seq):
+                return Dict({**dict_of_pairs(args[0]), **kwargs})  # dict(named_modules())
             return Dict(kwargs)
         if name == "map" and len(args) >= 2:
             return Seq(elem=self.call(args[0], [self.iterate(a) for a in args[1:]], {}, node))
@@ -625,7 +621,7 @@ class _BranchedYield(cst.CSTVisitor):
 
 def _class_var(ann):
     """``ClassVar[int]``: a class attribute, not a dataclass field."""
-    head = ann.value if isinstance(ann, cst.Subscript) else ann
+    head = ann.value if type(ann) is cst.Subscript else ann
     return dotted(head).rsplit(".", 1)[-1] == "ClassVar"
 
 

@@ -59,13 +59,13 @@ class ClassDefs:
                         info.known_base = name
         scope = Frame(parent=frame)  # the class body's names, for attributes built from earlier ones
         for s in node.body.body:
-            if isinstance(s, cst.FunctionDef):
+            if type(s) is cst.FunctionDef:
                 info.methods[s.name.value] = s
-            elif isinstance(s, cst.SimpleStatementLine):
+            elif type(s) is cst.SimpleStatementLine:
                 for small in s.body:
-                    target = small.targets[0].target if isinstance(small, cst.Assign) and len(small.targets) == 1 \
-                        else small.target if isinstance(small, cst.AnnAssign) and small.value is not None else None
-                    if isinstance(target, cst.Name):
+                    target = small.targets[0].target if type(small) is cst.Assign and len(small.targets) == 1 \
+                        else small.target if type(small) is cst.AnnAssign and small.value is not None else None
+                    if type(target) is cst.Name:
                         info.attrs[target.value] = scope.vars[target.value] = self.eval(small.value, scope)
         self._init_subclass(info, node, frame)
         frame.vars[node.name.value] = info
@@ -146,17 +146,17 @@ def _split_at_yield(fnode):
     there (then what follows includes the ``finally``); None when it sits elsewhere."""
     def split(stmts):
         for i, st in enumerate(stmts):
-            if isinstance(st, cst.SimpleStatementLine) and len(st.body) == 1 and isinstance(st.body[0], cst.Expr) \
-                    and isinstance(st.body[0].value, cst.Yield):
+            if type(st) is cst.SimpleStatementLine and len(st.body) == 1 and type(st.body[0]) is cst.Expr \
+                    and type(st.body[0].value) is cst.Yield:
                 value = st.body[0].value.value
                 return list(stmts[:i]), value if isinstance(value, cst.BaseExpression) else None, list(stmts[i + 1:])
-            if isinstance(st, cst.Try) and not st.handlers and st.orelse is None:
+            if type(st) is cst.Try and not st.handlers and st.orelse is None:
                 inner = split(st.body.body)
                 if inner is not None:
                     final = list(st.finalbody.body.body) if st.finalbody is not None else []
                     return list(stmts[:i]) + inner[0], inner[1], inner[2] + final + list(stmts[i + 1:])
         return None
-    return split(fnode.body.body) if isinstance(fnode.body, cst.IndentedBlock) else None
+    return split(fnode.body.body) if type(fnode.body) is cst.IndentedBlock else None
 
 
 def _small(fnode, limit=12):
@@ -164,16 +164,16 @@ def _small(fnode, limit=12):
     A framework's registration that inspects modules and loops over their names is not worth
     interpreting on every function it decorates."""
     count = 0
-    todo = list(fnode.body.body) if isinstance(fnode.body, cst.IndentedBlock) else []
+    todo = list(fnode.body.body) if type(fnode.body) is cst.IndentedBlock else []
     while todo:
         st = todo.pop()
         count += 1
         if count > limit or isinstance(st, (cst.For, cst.While)):
             return False
-        if isinstance(st, cst.FunctionDef):
+        if type(st) is cst.FunctionDef:
             continue  # the decorator a factory returns: judged when it is called
         body = getattr(st, "body", None)
-        if isinstance(body, cst.IndentedBlock):
+        if type(body) is cst.IndentedBlock:
             todo.extend(body.body)
         for part in (getattr(st, "orelse", None), getattr(st, "finalbody", None)):
             if part is not None and isinstance(getattr(part, "body", None), cst.IndentedBlock):

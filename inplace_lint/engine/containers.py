@@ -8,7 +8,8 @@ some of those modules, each applied to the output of the one before.
 """
 from __future__ import annotations
 
-from .values import Alt, Const, Dict, Obj, Seq, Starred, Tensor, copy_obj, opaque, t_or
+from .state import State
+from .values import Alt, Const, Dict, Obj, Seq, Starred, Storage, Tensor, copy_obj, join, opaque, t_or
 
 
 class AnyOrder(Alt):
@@ -28,7 +29,11 @@ def container_items(interp, qual, args, kwargs, obj):
                     items.extend(a.value.items)  # a literal or straight-line appends: in order
                 elif isinstance(a.value, Obj) and a.value.is_module and a.value.items is not None:
                     items.extend(a.value.items)  # the layers of a ModuleList or Sequential, in order
+                elif isinstance(a.value, Seq) and a.value.middle is not None:
+                    items.extend(_known_ends(interp, a.value))
                 else:
+                    if isinstance(a.value, Seq) and a.value.head:
+                        items.extend(a.value.head)  # the first members that every path has
                     elem = interp.iterate(a.value)
                     items.append(_any_order(elem))
                     if isinstance(a.value, Seq) and a.value.nonempty == 2 and isinstance(elem, Obj) \
@@ -39,7 +44,7 @@ def container_items(interp, qual, args, kwargs, obj):
                     if isinstance(a.value, Seq) and a.value.tail:
                         items.extend(a.value.tail)  # appended after the loop: last, in order
             elif isinstance(a, Dict):
-                items.extend(a.entries.values())
+                items.extend(SomeOrNone(_options(v)) if k == "?" else v for k, v in a.entries.items())
                 if len(args) == 1 and a.entries and all(isinstance(k, str) and k != "?" for k in a.entries):
                     # Sequential(OrderedDict(conv=..., act=...)): the layers go by their keys
                     # (``seq.act``, ``named_modules()`` gives "act")
@@ -63,26 +68,68 @@ def container_items(interp, qual, args, kwargs, obj):
     return []
 
 
+class SomeOrNone(AnyOrder):
+    """Some of these modules in an order not known here, or none of them (the members
+    between the known ends of a list that paths made of different lengths)."""
+
+    __slots__ = ()
+
+
 def _any_order(v):
     return AnyOrder(list(v.options)) if isinstance(v, Alt) else v
+
+
+def _options(v):
+    return list(v.options) if isinstance(v, Alt) else [v]
+
+
+def _known_ends(interp, seq):
+    """A list's known first members, what lies between them and its known last members."""
+    between = seq.middle
+    out = list(seq.head or [])
+    if between.elem is not None:
+        elem = interp.iterate(between)
+        out.append(_any_order(elem) if between.nonempty else SomeOrNone(_options(elem)))
+    return out + list(seq.tail or [])
 
 
 def run_sequential(interp, obj, x, node):
     """``seq(x)``: each member on the output of the one before."""
     interp.seq_at.append([node, 0, True])  # the call, the layer's index, whether indices are exact
     try:
-        for i, item in enumerate(obj.items or []):
-            interp.seq_at[-1][1] = i
-            if isinstance(item, AnyOrder):
-                interp.seq_at[-1][2] = False
-                x = _run_any_order(interp, item, x, node)
-            elif isinstance(item, (Obj, Alt)):
-                x = interp.call(item, [x], {}, node)
-            else:
-                x = opaque(t_or(x.rg, None) if isinstance(x, Tensor) else None)
+        return _run_from(interp, obj.items or [], 0, x, node)
     finally:
         interp.seq_at.pop()
+
+
+def _run_from(interp, items, start, x, node):
+    for i in range(start, len(items)):
+        item = items[i]
+        interp.seq_at[-1][1] = i
+        if isinstance(item, SomeOrNone):
+            interp.seq_at[-1][2] = False
+            return _some_or_none(interp, items, i, x, node)
+        if isinstance(item, AnyOrder):
+            interp.seq_at[-1][2] = False
+            x = _run_any_order(interp, item, x, node)
+        elif isinstance(item, (Obj, Alt)):
+            x = interp.call(item, [x], {}, node)
+        else:
+            x = opaque(t_or(x.rg, None) if isinstance(x, Tensor) else None)
     return x
+
+
+def _some_or_none(interp, items, i, x, node):
+    """The members after ``items[i]`` run on its output on one path and on its input on the
+    other, as the two branches of an ``if`` (what the middle saves of its input is not at
+    stake where it did not run)."""
+    mark, pre = Storage().id, interp.state
+    interp.state = pre.branch()
+    ran = _run_from(interp, items, i + 1, _run_any_order(interp, items[i], x, node), node)
+    ran_state, interp.state = interp.state, pre.branch()
+    skipped = _run_from(interp, items, i + 1, x, node)
+    interp.state = State.join(ran_state, interp.state, branches=mark)
+    return join(ran, skipped)
 
 
 def _run_any_order(interp, item, x, node):

@@ -21,7 +21,7 @@ def every_iteration_writes(loop: cst.For) -> frozenset:
     """The ids of the ``var.attr`` assignment targets in ``loop``'s body that run for
     every element that passes the type tests on the way to them (``var`` is the loop
     variable); empty when the body can leave an iteration early."""
-    if not isinstance(loop.target, cst.Name) or loop.orelse is not None:
+    if type(loop.target) is not cst.Name or loop.orelse is not None:
         return frozenset()
     var = loop.target.value
     jumps = _Jumps()
@@ -38,18 +38,18 @@ def _collect(block, var, out, has):
     The interpreter cannot narrow by them, so they only count when they name the
     attribute written (``if hasattr(m, "inplace"): m.inplace = True``)."""
     for stmt in _statements(block):
-        if isinstance(stmt, cst.SimpleStatementLine):
+        if type(stmt) is cst.SimpleStatementLine:
             for small in stmt.body:
-                if isinstance(small, cst.Assign):
+                if type(small) is cst.Assign:
                     for t in small.targets:
                         tgt = t.target
-                        if isinstance(tgt, cst.Attribute) and isinstance(tgt.value, cst.Name) and \
+                        if type(tgt) is cst.Attribute and type(tgt.value) is cst.Name and \
                                 tgt.value.value == var and has <= {tgt.attr.value}:
                             out.add(id(tgt))
-        elif isinstance(stmt, cst.If):
+        elif type(stmt) is cst.If:
             tests = [stmt.test]
             orelse = stmt.orelse
-            while isinstance(orelse, cst.If):  # elif
+            while type(orelse) is cst.If:  # elif
                 tests.append(orelse.test)
                 orelse = orelse.orelse
             found = [_type_test(t, var) for t in tests]
@@ -63,14 +63,14 @@ def _collect(block, var, out, has):
                 earlier |= names
                 arm = arm.orelse
             else:
-                if isinstance(arm, cst.Else) and not earlier:
+                if type(arm) is cst.Else and not earlier:
                     _collect(arm.body, var, out, has)
 
 
 def _statements(block):
-    if isinstance(block, cst.IndentedBlock):
+    if type(block) is cst.IndentedBlock:
         return block.body
-    if isinstance(block, cst.SimpleStatementSuite):
+    if type(block) is cst.SimpleStatementSuite:
         return [cst.SimpleStatementLine(body=block.body)]
     return ()
 
@@ -79,21 +79,21 @@ def _type_test(test, var):
     """For ``isinstance(var, ...)`` / ``hasattr(var, "...")``, negated or combined with
     and/or (true for exactly the elements of certain types): the attribute names the
     hasattr tests ask for.  None for any other test."""
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         inner = _type_test(test.expression, var)
         return None if inner else inner  # "lacks the attribute" cannot be narrowed by
-    if isinstance(test, cst.BooleanOperation):
+    if type(test) is cst.BooleanOperation:
         a, b = _type_test(test.left, var), _type_test(test.right, var)
         return None if a is None or b is None else a | b
-    if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value in TYPE_TESTS:
+    if type(test) is cst.Call and type(test.func) is cst.Name and test.func.value in TYPE_TESTS:
         args = test.args
         if len(args) != 2 or any(a.keyword or a.star for a in args) or \
-                not (isinstance(args[0].value, cst.Name) and args[0].value.value == var):
+                not (type(args[0].value) is cst.Name and args[0].value.value == var):
             return None
         if test.func.value == "isinstance":
             return frozenset()
         name = args[1].value
-        if isinstance(name, cst.SimpleString) and isinstance(name.evaluated_value, str):
+        if type(name) is cst.SimpleString and isinstance(name.evaluated_value, str):
             return frozenset([name.evaluated_value])
     return None
 

@@ -62,7 +62,7 @@ class Expressions:
         # int()/float() instead of evaluated_value, which compiles the literal
         text = node.value.replace("_", "")
         try:
-            return Const(float(text) if isinstance(node, cst.Float) else int(text, 0))
+            return Const(float(text) if type(node) is cst.Float else int(text, 0))
         except ValueError:
             return UNKNOWN_CONST
 
@@ -186,7 +186,7 @@ class Expressions:
 
     def _bind_method(self, node, owner, obj):
         decos = {decorator_name(d) for d in node.decorators}
-        grad = self._decorated_grad(node, owner)
+        grad = self._decorated_grad(node, owner, bound=obj is not None)
         if "staticmethod" in decos:
             return Func(node, owner=owner, grad=grad)
         if "property" in decos and obj is not None:
@@ -225,7 +225,10 @@ class Expressions:
             idx = self._const_index(node, frame)
             if isinstance(idx, int) and base.items is not None and -len(base.items) <= idx < len(base.items):
                 return base.items[idx]
-            if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
+            if isinstance(idx, int) and base.items is None and (0 <= idx < len(base.head or ()) or
+                                                                 -len(base.tail or ()) <= idx < 0):
+                return base.head[idx] if idx >= 0 else base.tail[idx]  # a known first or last member
+            if len(node.slice) == 1 and type(node.slice[0].slice) is cst.Slice:
                 sl = node.slice[0].slice
                 bounds = self._const_ints((sl.lower, sl.upper), frame)
                 if base.items is not None and sl.step is None and bounds is not None:
@@ -258,7 +261,7 @@ class Expressions:
                 idx = self._const_index(node, frame)
                 if isinstance(idx, int) and -len(base.items) <= idx < len(base.items):
                     return base.items[idx]
-                if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice) and \
+                if len(node.slice) == 1 and type(node.slice[0].slice) is cst.Slice and \
                         not any(isinstance(m, AnyOrder) for m in base.items):
                     # (a list of unknown order stands for layers not known one by one: its join)
                     return self._module_slice(base, node.slice[0].slice, frame)
@@ -297,12 +300,12 @@ class Expressions:
         out = []
         for el in node.slice:
             sl = el.slice
-            if isinstance(sl, cst.Index):
+            if type(sl) is cst.Index:
                 v = self.eval(sl.value, frame)
                 if not (isinstance(v, Const) and type(v.value) is int and v.value >= 0):
                     return None
                 out.append((v.value, v.value + 1))
-            elif isinstance(sl, cst.Slice) and sl.step is None:
+            elif type(sl) is cst.Slice and sl.step is None:
                 bounds = self._const_ints((sl.lower, sl.upper), frame)
                 if bounds is None or any(b is not None and b < 0 for b in bounds):
                     return None
@@ -314,7 +317,7 @@ class Expressions:
     def _binop(self, node, frame):
         # ``x + x + ... + x`` nests to the left: walk that spine iteratively
         spine = []
-        while isinstance(node, cst.BinaryOperation):
+        while type(node) is cst.BinaryOperation:
             spine.append(node)
             node = node.left
         left = self.eval(node, frame)
@@ -337,10 +340,13 @@ class Expressions:
                 and type(right.value) is int and left is not UNKNOWN_CONST and right is not UNKNOWN_CONST:
             # ``2 * act_dim``, ``n - 1``: sizes of layers, bounds of loops
             fn = guards.INT_OPS.get(type(node.operator))
-            if fn is None and isinstance(node.operator, cst.FloorDivide) and right.value:
+            if fn is None and type(node.operator) is cst.FloorDivide and right.value:
                 fn = operator.floordiv
             if fn is not None:
                 return Const(fn(left.value, right.value))
+        if op == "add" and isinstance(left, Const) and isinstance(right, Const) and type(left.value) is str \
+                and type(right.value) is str and left is not UNKNOWN_CONST and right is not UNKNOWN_CONST:
+            return Const(left.value + right.value)  # getattr(module, self.name + "_orig")
         return UNKNOWN_CONST
 
     def _binary(self, op, left, right, node):
@@ -362,7 +368,7 @@ class Expressions:
         if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in (int, float) \
                 and type(node.operator).__name__ in ("Minus", "Plus"):
             return Const(-v.value if type(node.operator).__name__ == "Minus" else v.value)  # xs[-1]
-        if isinstance(node.operator, cst.Not) and not isinstance(v, Tensor):
+        if type(node.operator) is cst.Not and not isinstance(v, Tensor):
             truth = truthiness(v)  # create_graph=not first_order
             return Const(not truth) if truth is not None else UNKNOWN_CONST
         return UNKNOWN_CONST
@@ -372,7 +378,7 @@ class Expressions:
         # short-circuits; only an operand of unknown truth joins both sides
         left = self.eval(node.left, frame)
         truth = truthiness(left)
-        if truth is not None and truth == isinstance(node.operator, cst.Or):
+        if truth is not None and truth == (type(node.operator) is cst.Or):
             return left
         right = self.eval(node.right, frame)
         return right if truth is not None else join(left, right)
@@ -406,7 +412,7 @@ class Expressions:
         items, unknown = [], False
         for e in node.elements:
             v = self.eval(e.value, frame)
-            if isinstance(e, cst.StarredElement):
+            if type(e) is cst.StarredElement:
                 if isinstance(v, Seq) and v.items is not None and v.tail is None:
                     items.extend(v.items)
                 else:
@@ -422,7 +428,7 @@ class Expressions:
     def _dict(self, node, frame):
         entries = {}
         for el in node.elements:
-            if isinstance(el, cst.DictElement):
+            if type(el) is cst.DictElement:
                 k = self.eval(el.key, frame)
                 v = self.eval(el.value, frame)
                 entries[k.value if isinstance(k, Const) and isinstance(k.value, str) else "?"] = v
@@ -433,7 +439,7 @@ class Expressions:
         (whose parts are not all names of known constants) are some string, not evaluated."""
         text = []
         for p in node.parts:
-            if isinstance(p, cst.FormattedStringText):
+            if type(p) is cst.FormattedStringText:
                 text.append(p.value)
                 continue
             if p.conversion is not None or p.format_spec is not None or \
@@ -446,25 +452,32 @@ class Expressions:
         return Const("".join(text))
 
     def _each_constant(self, for_in, frame, body):
-        """A comprehension over a few constants (``for n in ("q", "k", "v")``): ``body``
-        evaluated once per item, in order; None when the loop is not of that kind."""
-        if for_in.inner_for_in is not None or for_in.ifs:
+        """A comprehension over a few constants (``for n in ("q", "k", "v")``), known dicts or
+        objects, a small dict's known keys, or a known dict's items: ``body`` evaluated once per item, in order, for the
+        items its filters (calling nothing) keep; None when the loop is not of that kind or a
+        filter's truth is not known for some item."""
+        if for_in.inner_for_in is not None or not all(_plain_test(f.test) for f in for_in.ifs):
             return None
         it = self.eval(for_in.iter, frame)
-        items = constant_items(it) or dict_keys(it) or self._short_range(for_in.iter, frame) or config_items(it)
+        items = constant_items(it) or dict_keys(it) or self._short_range(for_in.iter, frame) or \
+            config_items(it) or keyed_items(it)
         if items is None:
             return None
-        out = []
+        kept = []
         for item in items:
             inner = Frame(parent=frame)
             self.assign(for_in.target, item, inner, for_in.iter)
-            out.append(body(inner))
-        return out
+            truths = [truthiness(self.eval(f.test, inner)) for f in for_in.ifs]
+            if None in truths:
+                return None
+            if all(truths):
+                kept.append(inner)
+        return [body(inner) for inner in kept]
 
     def _short_range(self, call, frame):
         """``range(2)``: the few ints of a range of known bounds (at most three), so that
         ``tuple(x.new_zeros(b, d) for _ in range(2))`` makes two tensors, not one twice."""
-        if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Name) or call.func.value != "range" \
+        if type(call) is not cst.Call or type(call.func) is not cst.Name or call.func.value != "range" \
                 or frame.lookup("range") is not None or not 0 < len(call.args) <= 3 \
                 or any(a.keyword or a.star or not _plain(a.value) for a in call.args):
             return None
@@ -477,7 +490,7 @@ class Expressions:
     def _comp(self, node, frame):
         each = self._each_constant(node.for_in, frame, lambda inner: self.eval(node.elt, inner))
         if each is not None:
-            return Seq(items=each, nonempty=True)
+            return Seq(items=each, nonempty=bool(each))
         first = None
         if node.for_in.ifs and node.for_in.inner_for_in is None:
             first = self.eval(node.for_in.iter, frame)
@@ -593,23 +606,45 @@ def _plain(node):
     """An expression whose evaluation calls nothing (``n``, ``self.depth - 1``, ``2``)."""
     if isinstance(node, (cst.Integer, cst.Name)):
         return True
-    if isinstance(node, cst.Attribute):
+    if type(node) is cst.Attribute:
         return _plain(node.value)
-    if isinstance(node, cst.UnaryOperation):
+    if type(node) is cst.UnaryOperation:
         return _plain(node.expression)
-    if isinstance(node, cst.BinaryOperation):
+    if type(node) is cst.BinaryOperation:
         return _plain(node.left) and _plain(node.right)
     return False
+
+
+def _plain_test(node):
+    """A filter whose evaluation calls nothing (``k != "name"``, ``not skip``, ``n in KEEP``)."""
+    if isinstance(node, cst.Comparison):
+        return _plain_test(node.left) and all(_plain_test(c.comparator) for c in node.comparisons)
+    if isinstance(node, cst.BooleanOperation):
+        return _plain_test(node.left) and _plain_test(node.right)
+    if isinstance(node, (cst.SimpleString, cst.Float)):
+        return True
+    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+        return all(_plain_test(e.value) for e in node.elements)
+    return _plain(node)
+
+
+def keyed_items(v, limit=16):
+    """The items of a known dict's ``items()``: (key, value) pairs of known keys."""
+    if isinstance(v, Seq) and v.items and v.tail is None and len(v.items) <= limit and all(
+            isinstance(i, Seq) and i.is_tuple and i.items is not None and len(i.items) == 2
+            and _constant(i.items[0]) for i in v.items):
+        return v.items
+    return None
 
 
 def _type_test(node):
     """``isinstance(m, C)``, ``hasattr(m, "x")``, their negations and conjunctions, on
     plain arguments: a test that calls nothing."""
-    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+    if type(node) is cst.UnaryOperation and type(node.operator) is cst.Not:
         return _type_test(node.expression)
-    if isinstance(node, cst.BooleanOperation):
+    if type(node) is cst.BooleanOperation:
         return _type_test(node.left) and _type_test(node.right)
-    return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and \
+    return type(node) is cst.Call and type(node.func) is cst.Name and \
         node.func.value in ("isinstance", "hasattr") and len(node.args) == 2 and \
         all(a.keyword is None and not a.star and (_plain(a.value) or isinstance(a.value, (cst.SimpleString, cst.Tuple)))
             for a in node.args)

@@ -124,13 +124,13 @@ def is_init(chain_entry):
 
 def decorator_name(dec: cst.Decorator):
     d = dec.decorator
-    if isinstance(d, cst.Call):
+    if type(d) is cst.Call:
         d = d.func
     parts = []
-    while isinstance(d, cst.Attribute):
+    while type(d) is cst.Attribute:
         parts.append(d.attr.value)
         d = d.value
-    if isinstance(d, cst.Name):
+    if type(d) is cst.Name:
         parts.append(d.value)
     return ".".join(reversed(parts))
 
@@ -146,9 +146,9 @@ def nonempty(it):
 
 def dotted(node) -> str:
     """``a.b.c`` for a Name/Attribute chain; "" for anything else (``f().x``)."""
-    if isinstance(node, cst.Name):
+    if type(node) is cst.Name:
         return node.value
-    if isinstance(node, cst.Attribute):
+    if type(node) is cst.Attribute:
         inner = dotted(node.value)
         return inner + "." + node.attr.value if inner else ""
     return ""

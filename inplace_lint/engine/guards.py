@@ -17,11 +17,13 @@ import operator
 import libcst as cst
 
 from .values import (
-    PLAIN_TYPES, UNKNOWN_CONST, Alt, ClassInfo, Const, Dict, Func, GradFlag, Obj, Qual, Seq, Storage, Tensor,
+    PLAIN_TYPES, UNKNOWN_CONST, Alt, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, LambdaFn, Obj, Partial, Qual,
+    Seq, Storage, Tensor,
 )
 from .graph import use
+from .dtype_tests import dtype_test
+from .type_tests import isinstance_facts
 from .frames import dotted as _dotted
-from .project import hooks as project_hooks
 from .pyobjects import dict_entries, truthiness
 from .ranks import rank_in_test
 
@@ -55,10 +57,7 @@ def _counter(value):
 
 
 GRAD_ENABLED_FUNCS = {"torch.is_grad_enabled", "torch.autograd.grad_mode.is_grad_enabled"}
-TENSOR_CLASSES = {"torch.Tensor", "torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.FloatTensor"}
 # Python's own types, which a tensor is not (and which a dict or a known constant may be)
-PY_TYPES = {"builtins.int": int, "builtins.float": float, "builtins.bool": bool, "builtins.str": str,
-            "builtins.list": list, "builtins.tuple": tuple, "builtins.dict": dict}
 
 
 def refine(interp, test, frame, truth):
@@ -91,30 +90,30 @@ def _truth(interp, test, frame, depth):
     ``if _forward_only(a, b):`` is decided when the caller's tensors surely require grad."""
     if depth > 3:
         return None
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         v = _truth(interp, test.expression, frame, depth)
         return None if v is None else not v
-    if isinstance(test, cst.BooleanOperation):
+    if type(test) is cst.BooleanOperation:
         a = _truth(interp, test.left, frame, depth)
         b = _truth(interp, test.right, frame, depth)
-        if isinstance(test.operator, cst.And):
+        if type(test.operator) is cst.And:
             return False if a is False or b is False else (True if a and b else None)
         return True if a is True or b is True else (False if a is False and b is False else None)
-    if isinstance(test, cst.Attribute) and test.attr.value == "requires_grad" and isinstance(test.value, cst.Name):
+    if type(test) is cst.Attribute and test.attr.value == "requires_grad" and type(test.value) is cst.Name:
         v = frame.lookup(test.value.value)
         return v.rg if isinstance(v, Tensor) and v.rg in (True, False) else None
-    if isinstance(test, cst.Call):
+    if type(test) is cst.Call:
         if not test.args and interp._resolve_dotted(_dotted(test.func)) in GRAD_ENABLED_FUNCS:
             if getattr(interp, "grad_blind", False):
                 return None
             return interp.state.grad if interp.state.grad in (True, False) else None
-        if isinstance(test.func, cst.Name):
+        if type(test.func) is cst.Name:
             f = frame.lookup(test.func.value)
             body = interp.single_return(f.node) if isinstance(f, Func) and f.bound is None else None
             if body is None:
                 return None
             params = list(f.node.params.posonly_params) + list(f.node.params.params)
-            if len(test.args) != len(params) or any(a.keyword or a.star or not isinstance(a.value, cst.Name)
+            if len(test.args) != len(params) or any(a.keyword or a.star or type(a.value) is not cst.Name
                                                      for a in test.args):
                 return None
             values = {p.name.value: frame.lookup(a.value.value) for p, a in zip(params, test.args)}
@@ -126,7 +125,7 @@ def _predicate(interp, call, frame):
     """``_forward_only(a, b)``: a function of the file whose body is one ``return <test>``,
     called with as many plain positional arguments as it has parameters.  Returns
     (the test, its parameter names, the caller's argument names) or None."""
-    if not isinstance(call.func, cst.Name):
+    if type(call.func) is not cst.Name:
         return None
     f = frame.lookup(call.func.value)
     if not isinstance(f, Func) or f.bound is not None:
@@ -134,7 +133,7 @@ def _predicate(interp, call, frame):
     body = interp.single_return(f.node)
     params = list(f.node.params.posonly_params) + list(f.node.params.params)
     if body is None or len(call.args) != len(params) or any(
-            a.keyword or a.star or not isinstance(a.value, cst.Name) for a in call.args):
+            a.keyword or a.star or type(a.value) is not cst.Name for a in call.args):
         return None
     return f, body, [p.name.value for p in params], [a.value.value for a in call.args]
 
@@ -211,18 +210,18 @@ def single_return(fnode):
     """The expression of a function whose body is one ``return <expression>`` (after a
     docstring), else None."""
     stmts = _statements(fnode)
-    if len(stmts) == 1 and isinstance(stmts[0], cst.SimpleStatementLine) and len(stmts[0].body) == 1 and \
-            isinstance(stmts[0].body[0], cst.Return) and stmts[0].body[0].value is not None:
+    if len(stmts) == 1 and type(stmts[0]) is cst.SimpleStatementLine and len(stmts[0].body) == 1 and \
+            type(stmts[0].body[0]) is cst.Return and stmts[0].body[0].value is not None:
         return stmts[0].body[0].value
     return None
 
 
 def _statements(fnode):
     """A function's statements, its docstring left out."""
-    stmts = fnode.body.body if isinstance(fnode.body, cst.IndentedBlock) else ()
-    return [s for s in stmts if not (isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1
-                                     and isinstance(s.body[0], cst.Expr)
-                                     and isinstance(s.body[0].value, cst.SimpleString))]
+    stmts = fnode.body.body if type(fnode.body) is cst.IndentedBlock else ()
+    return [s for s in stmts if not (type(s) is cst.SimpleStatementLine and len(s.body) == 1
+                                     and type(s.body[0]) is cst.Expr
+                                     and type(s.body[0].value) is cst.SimpleString)]
 
 
 def dispatcher(fnode):
@@ -235,10 +234,10 @@ def dispatcher(fnode):
         return False
     for st in stmts:
         if isinstance(st, (cst.For, cst.If)):
-            if getattr(st, "orelse", None) is not None or not isinstance(st.body, cst.IndentedBlock) \
-                    or len(st.body.body) != 1 or not isinstance(st.body.body[0], cst.SimpleStatementLine):
+            if getattr(st, "orelse", None) is not None or type(st.body) is not cst.IndentedBlock \
+                    or len(st.body.body) != 1 or type(st.body.body[0]) is not cst.SimpleStatementLine:
                 return False
-        elif not isinstance(st, cst.SimpleStatementLine):
+        elif type(st) is not cst.SimpleStatementLine:
             return False
     return True
 
@@ -246,10 +245,10 @@ def dispatcher(fnode):
 def _refine_parts(interp, test, frame, truth, facts):
     # parts need no _truth of their own: the whole test's three-valued value already
     # contradicts ``truth`` whenever a part that must hold is known not to
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         return _refine_parts(interp, test.expression, frame, not truth, facts)
-    if isinstance(test, cst.BooleanOperation):
-        both = isinstance(test.operator, cst.And) == truth  # "a and b" true, "a or b" false: both hold
+    if type(test) is cst.BooleanOperation:
+        both = (type(test.operator) is cst.And) == truth  # "a and b" true, "a or b" false: both hold
         if both:
             for side in (test.left, test.right):
                 if _refine_parts(interp, side, frame, truth, facts) is INFEASIBLE:
@@ -263,7 +262,7 @@ def _refine_parts(interp, test, frame, truth, facts):
             return INFEASIBLE
         facts.extend(right if lv is INFEASIBLE else left if rv is INFEASIBLE else _either(left, right))
         return None
-    if isinstance(test, cst.Attribute) and test.attr.value == "requires_grad" and isinstance(test.value, cst.Name):
+    if type(test) is cst.Attribute and test.attr.value == "requires_grad" and type(test.value) is cst.Name:
         v = frame.lookup(test.value.value)
         if isinstance(v, Tensor):
             if v.rg is (not truth):
@@ -273,14 +272,14 @@ def _refine_parts(interp, test, frame, truth, facts):
                 # "requires grad" on a path picked by a test is not made certain
                 facts.append(("nograd", v, None))
         return None
-    if isinstance(test, cst.Attribute) and test.attr.value == "training":
+    if type(test) is cst.Attribute and test.attr.value == "training":
         if not truth:
             # eval mode: an inference-only path, run under no_grad: nothing made
             # on the way here was recorded for a backward
             facts.append(("grad", False))
             facts.append(("inference",))
         return None
-    if isinstance(test, cst.Call):
+    if type(test) is cst.Call:
         pred = _predicate(interp, test, frame)
         if pred is not None:
             return _refine_predicate(interp, test, frame, truth, facts, pred)
@@ -293,10 +292,10 @@ def _refine_parts(interp, test, frame, truth, facts):
             facts.append(("grad", truth))
             return None
         if name in ("isinstance", "builtins.isinstance") and len(test.args) == 2 and \
-                isinstance(test.args[0].value, cst.Name):
-            return _isinstance(interp, test, frame, truth, facts)
+                type(test.args[0].value) is cst.Name:
+            return INFEASIBLE if isinstance_facts(interp, test, frame, truth, facts) else None
         return None
-    if isinstance(test, cst.Name):
+    if type(test) is cst.Name:
         v = frame.lookup(test.value)
         if isinstance(v, GradFlag):
             return _flag_facts(interp, v, frame, truth, facts)
@@ -307,32 +306,32 @@ def _refine_parts(interp, test, frame, truth, facts):
         elif truthiness(v) is (not truth):  # a known number, string, None, non-empty list or dict
             return INFEASIBLE
         return None
-    if isinstance(test, cst.Attribute):
+    if type(test) is cst.Attribute:
         # ``if self.add_self_loops:`` on a flag the constructor set (a default or an argument)
         v = _attr_value(test, frame)  # (or a number: ``if self.usage_weight:``)
         if isinstance(v, Const) and truthiness(v) is (not truth):
             return INFEASIBLE
         return None
-    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+    if type(test) is cst.Comparison and len(test.comparisons) == 1:
         holds = compare_constants(interp, test, frame)
         if holds is not None:
             return INFEASIBLE if holds != truth else None
-    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Attribute):
+    if type(test) is cst.Comparison and len(test.comparisons) == 1 and type(test.left) is cst.Attribute:
         # ``self.max_norm is not None``: an attribute the constructor set from a default
         comp = test.comparisons[0]
-        if isinstance(comp.comparator, cst.Name) and comp.comparator.value == "None" and \
+        if type(comp.comparator) is cst.Name and comp.comparator.value == "None" and \
                 isinstance(comp.operator, (cst.Is, cst.IsNot)):
-            is_none = truth == isinstance(comp.operator, cst.Is)
+            is_none = truth == (type(comp.operator) is cst.Is)
             v = _attr_value(test.left, frame)
             if is_none and isinstance(v, Obj):
                 return INFEASIBLE
             if not is_none and isinstance(v, Const) and v.value is None and v is not UNKNOWN_CONST:
                 return INFEASIBLE
         return None
-    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Name):
+    if type(test) is cst.Comparison and len(test.comparisons) == 1 and type(test.left) is cst.Name:
         comp = test.comparisons[0]
         v = frame.lookup(test.left.value)
-        if isinstance(comp.comparator, cst.Integer) and isinstance(v, Const) and (
+        if type(comp.comparator) is cst.Integer and isinstance(v, Const) and (
                 _counter(v.value) or type(v.value) is int):
             try:
                 k = int(comp.comparator.value.replace("_", ""), 0)
@@ -342,13 +341,13 @@ def _refine_parts(interp, test, frame, truth, facts):
             if holds is not None and holds != truth:
                 return INFEASIBLE
             return None
-        if isinstance(comp.comparator, cst.Name) and comp.comparator.value == "None" and \
+        if type(comp.comparator) is cst.Name and comp.comparator.value == "None" and \
                 isinstance(comp.operator, (cst.Is, cst.IsNot)):
-            is_none = truth == isinstance(comp.operator, cst.Is)
+            is_none = truth == (type(comp.operator) is cst.Is)
             v = frame.lookup(test.left.value)
-            if is_none and (isinstance(v, Obj) or isinstance(v, Tensor) and v.kind not in (
-                    "arg", "opaque", "input") and not v.members):
-                return INFEASIBLE  # a tensor or module made here is not None
+            if is_none and (_never_none(v) or isinstance(v, Tensor) and v.kind not in ("arg", "opaque", "input")
+                            and not v.members):
+                return INFEASIBLE  # a tensor or module made here, a class, a known value: not None
             if not is_none and isinstance(v, Const) and v.value is None and v is not UNKNOWN_CONST:
                 return INFEASIBLE
             if is_none and isinstance(v, Tensor):
@@ -359,12 +358,19 @@ def _refine_parts(interp, test, frame, truth, facts):
     return None
 
 
+def _never_none(v):
+    """A module, class, function, partial, list, dict or known constant other than None."""
+    if isinstance(v, Const):
+        return v is not UNKNOWN_CONST and v.value is not None
+    return isinstance(v, (Obj, Qual, ClassInfo, Func, Seq, Dict, Partial, BoundMethod, LambdaFn))
+
+
 def _attr_value(node, frame, _depth=0):
     """What ``a.b.c`` holds, read from the objects' attributes without running
     anything (no property, no call); None when not known."""
-    if isinstance(node, cst.Name):
+    if type(node) is cst.Name:
         return frame.lookup(node.value)
-    if isinstance(node, cst.Attribute) and _depth < 4:
+    if type(node) is cst.Attribute and _depth < 4:
         base = _attr_value(node.value, frame, _depth + 1)
         entries = dict_entries(base)
         if entries is not None and node.attr.value not in base.attrs and base.cls.lookup("__getattr__")[0]:
@@ -374,13 +380,13 @@ def _attr_value(node, frame, _depth=0):
             if got is None and isinstance(base.cls, ClassInfo) and node.attr.value not in base.cls.methods:
                 got = base.cls.class_attr(node.attr.value)  # ``scale = 1.0`` in the class body
             return got
-    if isinstance(node, cst.Subscript) and _depth < 4 and len(node.slice) == 1 and \
-            isinstance(node.slice[0].slice, cst.Index):
+    if type(node) is cst.Subscript and _depth < 4 and len(node.slice) == 1 and \
+            type(node.slice[0].slice) is cst.Index:
         # ``self.cfg["mode"]``: an entry of a dict built from literals
         base = _attr_value(node.value, frame, _depth + 1)
         base = dict_entries(base) or base  # a dict subclass's instance
         key = node.slice[0].slice.value
-        if isinstance(base, Dict) and isinstance(key, cst.SimpleString) and key.prefix == "":
+        if isinstance(base, Dict) and type(key) is cst.SimpleString and key.prefix == "":
             return base.entries.get(key.raw_value)
     return None
 
@@ -399,8 +405,8 @@ def _constant(interp, node, frame):
     """The Python value of a name bound to a known constant, a literal, or a
     tuple/list/set of those; ``_NO`` when it is not known for certain."""
     if isinstance(node, (cst.Name, cst.SimpleString, cst.Integer, cst.Float)):
-        v = frame.lookup(node.value) if isinstance(node, cst.Name) else interp.eval(node, frame)
-        if isinstance(node, cst.Name) and v is None and node.value in ("True", "False", "None"):
+        v = frame.lookup(node.value) if type(node) is cst.Name else interp.eval(node, frame)
+        if type(node) is cst.Name and v is None and node.value in ("True", "False", "None"):
             v = interp.eval(node, frame)
         if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in _PLAIN:
             if isinstance(v.value, str) and "\\" in v.value:
@@ -417,22 +423,22 @@ def _constant(interp, node, frame):
                 isinstance(v.value, str) and "\\" in v.value):
             return v.value
         return _NO
-    if isinstance(node, cst.BinaryOperation) and type(node.operator) in INT_OPS:
+    if type(node) is cst.BinaryOperation and type(node.operator) in INT_OPS:
         # ``len(widths) - 2``: arithmetic on known ints
         left, right = _constant(interp, node.left, frame), _constant(interp, node.right, frame)
         if type(left) is int and type(right) is int:
             return INT_OPS[type(node.operator)](left, right)
         return _NO
-    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len" and \
+    if type(node) is cst.Call and type(node.func) is cst.Name and node.func.value == "len" and \
             frame.lookup("len") is None and len(node.args) == 1 and not node.args[0].star and \
-            isinstance(node.args[0].value, cst.Name):
+            type(node.args[0].value) is cst.Name:
         # the length of a list or tuple whose members are known (a caller's literal list)
         v = frame.lookup(node.args[0].value.value)
         if isinstance(v, Seq) and v.items is not None and v.tail is None:
             return len(v.items)
         return _NO
     if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
-        items = [_constant(interp, el.value, frame) if isinstance(el, cst.Element) else _NO
+        items = [_constant(interp, el.value, frame) if type(el) is cst.Element else _NO
                  for el in node.elements]
         return _NO if any(i is _NO for i in items) else tuple(items)
     return _NO
@@ -452,6 +458,9 @@ def compare_constants(interp, test, frame):
     fn = _CONST_OPS.get(type(comp.operator))
     if fn is None:
         return None
+    got = dtype_test(interp, test, frame)  # ``x.dtype == torch.uint8`` of a tensor of known dtype
+    if got is not None:
+        return got
     left = _constant(interp, test.left, frame)
     if left is _NO:
         return None
@@ -477,94 +486,6 @@ def _compare_counter(value, op, k):
         return None
     return {cst.Equal: value == k, cst.NotEqual: value != k, cst.GreaterThan: value > k,
             cst.GreaterThanEqual: value >= k, cst.LessThan: value < k, cst.LessThanEqual: value <= k}.get(type(op))
-
-
-def _isinstance(interp, test, frame, truth, facts):
-    name = test.args[0].value.value
-    v = frame.lookup(name)
-    cls = interp.eval(test.args[1].value, frame)  # (A, B): a tuple; a project class: by its name
-    classes = [project_hooks.project_class(interp, c) for c in ([cls] if not isinstance(cls, Seq) else cls.items or [])]
-    cls = classes[0] if classes and not isinstance(cls, Seq) else cls
-    qual = cls.name if isinstance(cls, Qual) else None
-    known = _python_type(v)
-    if known is not None and classes and all(isinstance(c, Qual) and c.name in PY_TYPES for c in classes):
-        # a dict, or a known constant, tested against Python's own types
-        # (``if isinstance(spec, str): spec = {"name": spec}`` with a dict)
-        passes = any(issubclass(known, PY_TYPES[c.name]) for c in classes)
-        return INFEASIBLE if passes is not truth else None
-    if isinstance(v, (Obj, Alt)) and classes and all(
-            isinstance(c, ClassInfo) or isinstance(c, Qual) and c.name.startswith("torch.nn.") for c in classes):
-        # which of the possible objects (modules of a model) pass the test
-        opts = v.options if isinstance(v, Alt) else [v]
-        keep = [o for o in opts if _is_any_instance(interp.k, o, classes) is not (not truth)]
-        if not keep:
-            return INFEASIBLE
-        if len(keep) < len(opts):
-            facts.append(("var", name, keep[0] if len(keep) == 1 else Alt(keep)))
-        return None
-    if qual in TENSOR_CLASSES:
-        if isinstance(v, Tensor):
-            known = v.kind not in ("arg", "opaque")
-            if not truth and known and not v.members:
-                return INFEASIBLE
-            if not truth:
-                facts.append(("nograd", v, None))  # (as for None: see the ``is None`` test)
-                facts.append(("var", name, UNKNOWN_CONST))  # not a tensor on this path
-            elif not known:
-                facts.append(("var", name, v.copy(kind="input")))
-        elif v is not None and not isinstance(v, Tensor) and truth and not _unknown(v):
-            return INFEASIBLE
-    elif qual in PY_TYPES and isinstance(v, Tensor) and truth:
-        if v.kind not in ("arg", "opaque") and not v.members:
-            return INFEASIBLE
-        facts.append(("var", name, UNKNOWN_CONST))
-    return None
-
-
-def _python_type(v):
-    """The Python type of a dict or a known constant; None when not known."""
-    if isinstance(v, Dict):
-        return dict
-    if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in (int, float, bool, str):
-        return type(v.value)
-    return None
-
-
-def _is_any_instance(k, o, classes):
-    found = [_is_instance(k, o, c, c.name if isinstance(c, Qual) else None) for c in classes]
-    return True if True in found else None if None in found else False
-
-
-def _is_instance(k, o, cls, qual):
-    """Whether object ``o`` is an instance of ``cls`` (a class of this file, or torch module
-    ``qual``): True, False or None (unknown)."""
-    if not isinstance(o, Obj):
-        return None
-    if qual is not None and o.qual == qual:
-        return True
-    torch_class = o.qual if o.cls is None else o.cls.known_base
-    known = k.module(torch_class) if qual is not None and torch_class else None
-    if known is not None and "bases" in known:
-        # torch's own class hierarchy (a Sequential subclass is no Linear; a LazyLinear is one)
-        return True if qual in known["bases"] or qual == "torch.nn.Module" or qual == torch_class else \
-            False if qual.startswith("torch.nn.") else None
-    info = o.cls
-    for _ in range(10):  # up the chain of this file's base classes
-        if info is None:
-            break
-        if info is cls or qual is not None and info.known_base == qual:
-            return True
-        info = next((b for b in info.bases if isinstance(b, ClassInfo)), None)
-    if qual is not None and o.cls is not None and o.cls.known_base:
-        return None  # derives from another torch module, which may derive from qual
-    if o.cls is not None or o.qual:
-        return False
-    return None
-
-
-def _unknown(v):
-    # a value the engine could not work out; a None it knows (a parameter's default) is no tensor
-    return v is UNKNOWN_CONST
 
 
 def _with_rg(v: Tensor, rg):
@@ -656,18 +577,18 @@ def _boolish(interp, expr, frame, depth):
     ``not x.requires_grad`` of an argument evaluates to a tensor-like unknown)."""
     if depth > 6:
         return False
-    if isinstance(expr, cst.UnaryOperation):
-        return isinstance(expr.operator, cst.Not)
-    if isinstance(expr, cst.Comparison):
+    if type(expr) is cst.UnaryOperation:
+        return type(expr.operator) is cst.Not
+    if type(expr) is cst.Comparison:
         return all(isinstance(c.operator, (cst.Is, cst.IsNot, cst.In, cst.NotIn)) for c in expr.comparisons)
-    if isinstance(expr, cst.BooleanOperation):
+    if type(expr) is cst.BooleanOperation:
         return _boolish(interp, expr.left, frame, depth + 1) and _boolish(interp, expr.right, frame, depth + 1)
-    if isinstance(expr, cst.Attribute):
+    if type(expr) is cst.Attribute:
         return expr.attr.value in ("requires_grad", "training", "is_leaf")
-    if isinstance(expr, cst.Name):
+    if type(expr) is cst.Name:
         v = frame.lookup(expr.value)
         return isinstance(v, GradFlag) or isinstance(v, Const) and isinstance(v.value, bool)
-    if isinstance(expr, cst.Call):
+    if type(expr) is cst.Call:
         name = interp._resolve_dotted(_dotted(expr.func))
         return name in GRAD_ENABLED_FUNCS or name in ("isinstance", "builtins.isinstance") or \
             _predicate(interp, expr, frame) is not None
@@ -767,9 +688,9 @@ def param_flag(interp, covered):
 def flag_test(test):
     """(name, polarity) for a test ``name`` or ``not name``, else None."""
     polarity = True
-    while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+    while type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         test, polarity = test.expression, not polarity
-    if isinstance(test, cst.Name) and test.value not in ("True", "False", "None"):
+    if type(test) is cst.Name and test.value not in ("True", "False", "None"):
         return test.value, polarity
     return None
 

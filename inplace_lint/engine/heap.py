@@ -9,7 +9,7 @@ value the branch interpreted last.
 """
 from __future__ import annotations
 
-from .values import Storage, hidden, join_all, t_join
+from .values import Seq, Storage, hidden, join, join_all, t_join
 
 MISSING = object()
 
@@ -22,11 +22,12 @@ class Journal:
 
 
 class FactJournal:
-    __slots__ = ("entries", "mark")
+    __slots__ = ("entries", "mark", "seqs")
 
     def __init__(self, mark):
         self.entries: dict = {}
         self.mark = mark  # tensors with storages made after it were made inside the branch
+        self.seqs: dict = {}  # lists changed in place: {id(seq): [seq, old state, new state]}
 
 
 class Heap:
@@ -50,6 +51,15 @@ class Heap:
             for m in t.members:
                 self.note_tensor(m, _depth + 1)
 
+    def note_seq(self, seq):
+        """Call before changing list ``seq`` in place (``layers.append(m)`` in one branch of
+        an ``if``): the branch's change holds on its path only, and the paths' lists are
+        joined after the ``if`` (a list of different lengths keeps its shared ends)."""
+        if self.fact_journals:
+            j = self.fact_journals[-1]
+            if id(seq) not in j.seqs and seq.sid < j.mark:
+                j.seqs[id(seq)] = [seq, _seq_state(seq), None]
+
     def set_requires_grad(self, t, flag):
         """``t.requires_grad = flag`` (or ``requires_grad_(flag)``) on this path."""
         self.note_tensor(t)
@@ -66,6 +76,9 @@ class Heap:
             t, (rg, leaf), _ = entry
             entry[2] = (t.rg, t.leaf)
             t.rg, t.leaf = rg, leaf
+        for entry in j.seqs.values():
+            entry[2] = _seq_state(entry[0])
+            _put_seq_state(entry[0], entry[1])
         return j
 
     def merge_facts(self, journals):
@@ -83,6 +96,20 @@ class Heap:
             t.rg, t.leaf = vals[0]
             for rg, leaf in vals[1:]:
                 t.rg, t.leaf = t_join(t.rg, rg), t_join(t.leaf, leaf)
+        self._merge_seqs(journals)
+
+    def _merge_seqs(self, journals):
+        seqs = {}
+        for j in journals:
+            for key, (seq, old, _) in j.seqs.items():
+                seqs.setdefault(key, (seq, old))
+        for key, (seq, old) in seqs.items():
+            self.note_seq(seq)  # an enclosing branch puts it back too
+            states = [j.seqs[key][2] if key in j.seqs else old for j in journals]
+            joined = _seq_from(seq, states[0])
+            for state in states[1:]:
+                joined = join(joined, _seq_from(seq, state))
+            _put_seq_state(seq, _seq_state(joined))
 
     def set(self, obj, name, value):
         if self.journals:
@@ -125,3 +152,23 @@ class Heap:
                     vals.append(hidden(v, hide) if hide else v)
             if vals:
                 self.set(obj, name, join_all(vals) if len(vals) > 1 else vals[0])
+
+
+def _seq_state(s):
+    """What an in-place change of a list may alter (its members' lists are copied)."""
+    return (_copy(s.items), s.elem, s.nonempty, _copy(s.tail), _copy(s.head), s.middle)
+
+
+def _put_seq_state(s, state):
+    items, s.elem, s.nonempty, tail, head, s.middle = state
+    s.items, s.tail, s.head = _copy(items), _copy(tail), _copy(head)
+
+
+def _seq_from(seq, state):
+    out = Seq(is_tuple=seq.is_tuple)
+    _put_seq_state(out, state)
+    return out
+
+
+def _copy(xs):
+    return list(xs) if xs is not None else None

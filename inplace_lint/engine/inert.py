@@ -61,6 +61,15 @@ def _fields(tp):
     return got
 
 
+def _push_children(stack, node, tp):
+    for name in _fields(tp):
+        v = getattr(node, name)
+        if isinstance(v, cst.CSTNode):
+            stack.append(v)
+        elif type(v) is tuple or type(v) is list:
+            stack.extend(e for e in v if isinstance(e, cst.CSTNode))
+
+
 class _Scan:
     """What a function body calls, and whether it holds an in-place site outright.  A plain
     walk over the nodes' fields: libcst's visitor costs ten times as much per node."""
@@ -92,28 +101,40 @@ class _Scan:
                 self._target(node.name)
             elif tp is cst.Param or tp is cst.FunctionDef:
                 self.local.add(node.name.value)
-            elif tp is cst.WithItem and not isinstance(node.item, cst.Call):
+            elif tp is cst.WithItem and type(node.item) is not cst.Call:
                 self.risky = True  # ``with self.ctx:`` runs whatever ``__enter__`` the object has
             elif tp is cst.Attribute and type(node.value) is cst.Name:
                 self.named.append((node.value.value, node.attr.value))
-            for name in _fields(tp):
-                v = getattr(node, name)
-                if isinstance(v, cst.CSTNode):
-                    stack.append(v)
-                elif type(v) is tuple or type(v) is list:
-                    stack.extend(e for e in v if isinstance(e, cst.CSTNode))
+            _push_children(stack, node, tp)
 
     def _target(self, t):
-        if isinstance(t, cst.Name):
+        if type(t) is cst.Name:
             self.local.add(t.value)
             self.made.add(t.value)
         elif isinstance(t, (cst.Tuple, cst.List)):
             for e in t.elements:
                 self._target(e.value)
-        elif isinstance(t, cst.StarredElement):
+        elif type(t) is cst.StarredElement:
             self._target(t.value)
         else:
             self.risky = True  # a store into an attribute or a subscript
+
+
+def called_on_self(fnode):
+    """The names ``fnode`` calls as ``self.name(...)``, or None when it calls ``super()``:
+    a plain walk over the fields (generating the method's text to search it cost more)."""
+    names, stack = set(), [fnode]
+    while stack:
+        node = stack.pop()
+        tp = type(node)
+        if tp is cst.Call:
+            f = node.func
+            if type(f) is cst.Name and f.value == "super":
+                return None
+            if type(f) is cst.Attribute and type(f.value) is cst.Name and f.value.value == "self":
+                names.add(f.attr.value)
+        _push_children(stack, node, tp)
+    return names
 
 
 _RISKY_NODES = frozenset({cst.AugAssign, cst.Del, cst.Global, cst.Nonlocal, cst.ClassDef})
@@ -154,7 +175,7 @@ def _inert(interp, fnode, owner, scope, memo, depth):
 
 def _call_ok(interp, func, owner, fnode, scope, scan, memo, depth):
     local = scan.local
-    if isinstance(func, cst.Name):
+    if type(func) is cst.Name:
         name = func.value
         if name in local:
             return False  # a callable handed in or made here
@@ -162,7 +183,7 @@ def _call_ok(interp, func, owner, fnode, scope, scan, memo, depth):
         if v is None:
             return name in SAFE_BUILTINS
         return _value_ok(interp, v, memo, depth)
-    if not isinstance(func, cst.Attribute):
+    if type(func) is not cst.Attribute:
         return False
     attr = func.attr.value
     if attr.endswith("_") or attr in RISKY_METHODS:

@@ -186,14 +186,14 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             self.eval(small.value, frame)
         elif t == "Assign":
             v = self.eval(small.value, frame)
-            if len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+            if len(small.targets) == 1 and type(small.targets[0].target) is cst.Name:
                 v = guards.flag(self, small.value, frame, v)
             for tgt in small.targets:
                 self.assign(tgt.target, v, frame, small.value)
         elif t == "AnnAssign":
             if small.value is not None:
                 v = self.eval(small.value, frame)
-                if isinstance(small.target, cst.Name):
+                if type(small.target) is cst.Name:
                     v = guards.flag(self, small.value, frame, v)
                 self.assign(small.target, v, frame, small.value)
         elif t == "AugAssign":
@@ -224,7 +224,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         elif t == "ImportFrom":
             if self.project is not None and project_hooks.import_from(self, small, frame):
                 return True
-            if small.module is None or small.relative or isinstance(small.names, cst.ImportStar):
+            if small.module is None or small.relative or type(small.names) is cst.ImportStar:
                 return True
             mod = _dotted(small.module)
             for alias in small.names:
@@ -267,7 +267,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 frame.vars.update({k: v[1] for k, v in split.items()})
             guards.apply(self, frame, facts_b)
             if orelse is not None:
-                if isinstance(orelse, cst.If):
+                if type(orelse) is cst.If:
                     self.cur_stmt = orelse
                     ok_b = self._if(orelse, frame) is not False
                 else:
@@ -454,16 +454,16 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
     def _loop_counter(self, node):
         """The name bound to 0, 1, 2, ... by ``for i in range(n)`` / ``for i, x in enumerate(xs)``."""
         call = node.iter
-        if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Name):
+        if type(call) is not cst.Call or type(call.func) is not cst.Name:
             return None
         name = call.func.value
         if self.globals.lookup(name) is not None:
             return None  # shadowed
-        if name == "range" and isinstance(node.target, cst.Name) and call.args and len(call.args) <= 3 and (
-                len(call.args) == 1 or isinstance(call.args[0].value, cst.Integer) and call.args[0].value.value == "0"):
+        if name == "range" and type(node.target) is cst.Name and call.args and len(call.args) <= 3 and (
+                len(call.args) == 1 or type(call.args[0].value) is cst.Integer and call.args[0].value.value == "0"):
             return node.target.value
-        if name == "enumerate" and len(call.args) == 1 and isinstance(node.target, cst.Tuple) and \
-                node.target.elements and isinstance(node.target.elements[0].value, cst.Name):
+        if name == "enumerate" and len(call.args) == 1 and type(node.target) is cst.Tuple and \
+                node.target.elements and type(node.target.elements[0].value) is cst.Name:
             return node.target.elements[0].value.value
         return None
 
@@ -477,7 +477,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         exits = []
         for item in node.items:
             call, gen = item.item, None
-            if isinstance(call, cst.Call):  # (the callee evaluated once: a property may run)
+            if type(call) is cst.Call:  # (the callee evaluated once: a property may run)
                 func = self.eval(call.func, frame)
                 gen = self.enter_generator(func, call, frame)
                 if gen is None:
@@ -488,7 +488,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 v, entered = gen
                 exits.append((entered, None))
             if isinstance(v, Autocast) and v.enabled is not False or not isinstance(v, (Autocast, GradCtx)) \
-                    and AMP_LIKE_NAME.search(_dotted(call.func if isinstance(call, cst.Call) else call)):
+                    and AMP_LIKE_NAME.search(_dotted(call.func if type(call) is cst.Call else call)):
                 self.amp += 1  # ops may compute in a lower precision here
             if isinstance(v, GradCtx):
                 self.grad_version += 1
@@ -545,7 +545,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         rhs = self.eval(node.value, frame)
         cur = self.eval(target, frame)
         opname = AUGOPS.get(type(node.operator).__name__)
-        if isinstance(target, cst.Subscript) and _str_key(target, frame):
+        if type(target) is cst.Subscript and _str_key(target, frame):
             cur = UNKNOWN_CONST  # ``stats["loss"] += l``: an entry of a mapping, no tensor written
         if isinstance(cur, Tensor) and cur.kind != "opaque" or (isinstance(cur, Tensor) and isinstance(rhs, Tensor)):
             self.mutate(cur, "augassign", _augop_text(node.operator), node, target)
@@ -555,16 +555,23 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             if isinstance(rhs, Tensor) and self.state.grad is not False:
                 self._absorb_grad(cur, rhs)
             link(cur, [rhs])
+            if type(target) is cst.Subscript and self._basic_index(target, frame) is False:
+                # ``x[x < 0] *= slope``: the masked read is a copy, which Python writes back
+                # into ``x`` (``x[mask] = copy``): a write to x
+                self.assign(target, cur, frame, node.value)
             # the name still refers to the same tensor: nothing to rebind
             return
         if isinstance(cur, Seq) and isinstance(rhs, Seq):
+            self.heap.note_seq(cur)  # (on this path only)
             if cur.items is not None and rhs.items is not None and not self.loop_depth:
                 cur.items.extend(rhs.items)  # straight-line, as append
                 return
             straight = cur.items is None and rhs.items is not None and not self.loop_depth
+            if not straight:
+                cur.forget_order(join(cur.element(), rhs.element()))
+                return
             cur.elem = join(cur.element(), rhs.element())
-            cur.items = None
-            cur.tail = (cur.tail or []) + rhs.items if straight else None
+            cur.tail = (cur.tail or []) + rhs.items  # after what is there: its head stays
             return
         if isinstance(cur, Tensor) or isinstance(rhs, Tensor):
             new = self._binary(BINOPS.get(type(node.operator).__name__[:-6], "add"), cur, rhs, node)
@@ -606,7 +613,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             elems = target.elements
             n = len(elems)
             items = None
-            stars = [i for i, el in enumerate(elems) if isinstance(el, cst.StarredElement)]
+            stars = [i for i, el in enumerate(elems) if type(el) is cst.StarredElement]
             if isinstance(value, Seq) and value.items is not None and len(value.items) == n and not stars:
                 items = value.items
             elif isinstance(value, Seq) and value.items is not None and len(stars) == 1 \
@@ -616,7 +623,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 rest = value.items[i:len(value.items) - after]
                 items = value.items[:i] + [Seq(items=list(rest))] + value.items[len(value.items) - after:]
             for i, el in enumerate(elems):
-                if isinstance(el, cst.StarredElement):
+                if type(el) is cst.StarredElement:
                     self.assign(el.value, items[i] if items is not None else Seq(elem=self.iterate(value)), frame)
                     continue
                 if items is None and isinstance(value, Tensor) and value.outputs and len(value.outputs) == n:
@@ -662,13 +669,13 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 link(obj, [value])
             elif isinstance(obj, Seq):
                 use(value)
+                self.heap.note_seq(obj)  # (on this path only)
                 idx = self._const_index(target, frame)
                 if isinstance(idx, int) and obj.items is not None and -len(obj.items) <= idx < len(obj.items) \
                         and not self.loop_depth:
                     obj.items[idx] = value
                 else:
-                    obj.elem = join(obj.element(), value)
-                    obj.items = None
+                    obj.forget_order(join(obj.element(), value))
             elif isinstance(obj, Dict):
                 use(value)
                 key = self._const_index(target, frame)
@@ -712,7 +719,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         verdict = True
         for el in sub.slice:
             s = el.slice
-            if isinstance(s, cst.Slice):
+            if type(s) is cst.Slice:
                 continue
             v = self.eval(s.value, frame)
             if isinstance(v, Seq) or (isinstance(v, Tensor) and v.kind not in ("opaque", "arg")):
@@ -722,7 +729,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         return verdict
 
     def _const_index(self, sub, frame):
-        if len(sub.slice) != 1 or not isinstance(sub.slice[0].slice, cst.Index):
+        if len(sub.slice) != 1 or type(sub.slice[0].slice) is not cst.Index:
             return None
         v = self.eval(sub.slice[0].slice.value, frame)
         return v.value if isinstance(v, Const) else None
@@ -731,18 +738,18 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
 def _str_key(sub, frame):
     """``x["name"]``, ``x[key, "prompt"]``: an index that is or holds a string, which no
     tensor takes (torch raises on it)."""
-    if not all(isinstance(e.slice, cst.Index) for e in sub.slice):
+    if not all(type(e.slice) is cst.Index for e in sub.slice):
         return False
     keys = [e.slice.value for e in sub.slice]
-    if len(keys) == 1 and isinstance(keys[0], cst.Tuple):
+    if len(keys) == 1 and type(keys[0]) is cst.Tuple:
         keys = [e.value for e in keys[0].elements]  # x[(key, "prompt")]
     return any(_str_index(k, frame) for k in keys)
 
 
 def _str_index(key, frame):
     if isinstance(key, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
-        return not (isinstance(key, cst.SimpleString) and key.prefix.lower().startswith("b"))
-    if isinstance(key, cst.Name):
+        return not (type(key) is cst.SimpleString and key.prefix.lower().startswith("b"))
+    if type(key) is cst.Name:
         v = frame.lookup(key.value)
         return isinstance(v, Const) and v is not UNKNOWN_CONST and isinstance(v.value, str)
     return False

@@ -67,11 +67,11 @@ class _SetsAttr(_Jump):
         pass
 
     def visit_AssignTarget(self, node):
-        if isinstance(node.target, cst.Attribute):
+        if type(node.target) is cst.Attribute:
             self.found = True
 
     def visit_Call(self, node):
-        if isinstance(node.func, cst.Name) and node.func.value == "setattr":
+        if type(node.func) is cst.Name and node.func.value == "setattr":
             self.found = True
 
 

@@ -30,7 +30,7 @@ def desugar(node: cst.Match):
             chain = cst.Else(body=body)
         else:
             chain = cst.If(test=test, body=body, orelse=chain)
-    if chain is None or isinstance(chain, cst.Else):
+    if chain is None or type(chain) is cst.Else:
         # only an irrefutable case (or none): its body always runs
         chain = cst.If(test=cst.Name("True"), body=chain.body if chain is not None else cst.IndentedBlock(body=[]))
     return bind, chain
@@ -49,15 +49,15 @@ def _subject():
 
 def _test(p):
     """The test a pattern amounts to, or None when it always matches."""
-    if isinstance(p, cst.MatchAs):
+    if type(p) is cst.MatchAs:
         return None if p.pattern is None else _test(p.pattern)
-    if isinstance(p, cst.MatchValue):
+    if type(p) is cst.MatchValue:
         return cst.Comparison(left=_subject(), comparisons=[cst.ComparisonTarget(operator=cst.Equal(),
                                                                                   comparator=p.value)])
-    if isinstance(p, cst.MatchSingleton):
+    if type(p) is cst.MatchSingleton:
         return cst.Comparison(left=_subject(), comparisons=[cst.ComparisonTarget(operator=cst.Is(),
                                                                                   comparator=p.value)])
-    if isinstance(p, cst.MatchOr):
+    if type(p) is cst.MatchOr:
         tests = [_test(e.pattern) for e in p.patterns]
         if any(t is None for t in tests):
             return None
@@ -77,26 +77,26 @@ def _bindings(p):
                                                             value=_subject() if whole else cst.Name(UNKNOWN))]))
 
     def walk(q, whole):
-        if isinstance(q, cst.MatchAs):
+        if type(q) is cst.MatchAs:
             if q.name is not None:
                 assign(q.name.value, whole)
             if q.pattern is not None:
                 walk(q.pattern, whole)
-        elif isinstance(q, cst.MatchOr):
+        elif type(q) is cst.MatchOr:
             for e in q.patterns:
                 walk(e.pattern, False)
-        elif isinstance(q, cst.MatchStar):
+        elif type(q) is cst.MatchStar:
             if q.name is not None:
                 assign(q.name.value, False)
         elif isinstance(q, cst.MatchSequence):
             for e in q.patterns:
-                walk(e.value if isinstance(e, cst.MatchSequenceElement) else e, False)
-        elif isinstance(q, cst.MatchMapping):
+                walk(e.value if type(e) is cst.MatchSequenceElement else e, False)
+        elif type(q) is cst.MatchMapping:
             for e in q.elements:
                 walk(e.pattern, False)
             if q.rest is not None:
                 assign(q.rest.value, False)
-        elif isinstance(q, cst.MatchClass):
+        elif type(q) is cst.MatchClass:
             for e in list(q.patterns) + list(q.kwds):
                 walk(e.pattern, False)
     walk(p, True)

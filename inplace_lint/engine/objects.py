@@ -29,7 +29,10 @@ class TorchObjects:
                 if obj.cls is not None:
                     m, owner = obj.cls.lookup("step")
                     if m is not None:
-                        self.call_function(Func(m, owner=owner, bound=obj, grad=False), args, kwargs, node)
+                        # torch adds no no_grad to a subclass's step: grad as its decorators
+                        # say, else as the caller has it (a Lion without @torch.no_grad())
+                        grad = self.decorator_grad(m)
+                        self.call_function(Func(m, owner=owner, bound=obj, grad=grad), args, kwargs, node)
                 else:
                     closure = args[0] if args else kwargs.get("closure")
                     if closure is not None and not isinstance(closure, Const):

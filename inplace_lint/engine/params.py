@@ -53,7 +53,7 @@ def narrow(interp, p: cst.Param, v):
 
 
 def _numpy_annotation(interp, ann):
-    if isinstance(ann, cst.Subscript):
+    if type(ann) is cst.Subscript:
         ann = ann.value
     return interp._resolve_dotted(_dotted(ann)) in NUMPY_ARRAYS
 
@@ -87,15 +87,15 @@ def _annotated(interp, ann, depth):
     """A value of the annotated type, or None when the annotation says nothing usable."""
     if depth > 3:
         return None
-    if isinstance(ann, cst.BinaryOperation) and isinstance(ann.operator, cst.BitOr):  # X | None
+    if type(ann) is cst.BinaryOperation and type(ann.operator) is cst.BitOr:  # X | None
         return _union(interp, [ann.left, ann.right], depth)
-    if isinstance(ann, cst.Subscript):
+    if type(ann) is cst.Subscript:
         head = interp._resolve_dotted(_dotted(ann.value)).rsplit(".", 1)[-1]
-        inner = [el.slice.value for el in ann.slice if isinstance(el.slice, cst.Index)]
+        inner = [el.slice.value for el in ann.slice if type(el.slice) is cst.Index]
         if head in ("Optional", "Union"):
             return _union(interp, inner, depth)
         if head in ("tuple", "Tuple", "list", "List", "Sequence", "Iterable", "set", "Set", "frozenset"):
-            elems = [_annotated(interp, i, depth + 1) for i in inner if not isinstance(i, cst.Ellipsis)]
+            elems = [_annotated(interp, i, depth + 1) for i in inner if type(i) is not cst.Ellipsis]
             if not elems or any(e is None for e in elems):
                 return None
             return Seq(elem=join_all(elems), is_tuple=head in ("tuple", "Tuple"))
@@ -106,7 +106,7 @@ def _annotated(interp, ann, depth):
             v = v if v is not None else opaque()
             return Dict({"?": v}, factory=v)  # a dict, whatever it holds (each key its own item)
         return None
-    if isinstance(ann, cst.SimpleString) and depth == 0:
+    if type(ann) is cst.SimpleString and depth == 0:
         return _own_instance(interp, ann)
     name = interp._resolve_dotted(_dotted(ann))
     if not name:
@@ -138,7 +138,7 @@ def _own_instance(interp, ann):
     """``memory: ReplayBuffer`` (or ``"rp.ReplayBuffer"``) naming a class of the checked code
     (or of the project): an instance built by its ``__init__`` with unknown arguments, so that
     the caller's values reach its methods (``self.memory.update(idx, td.detach())``)."""
-    if isinstance(ann, cst.SimpleString):
+    if type(ann) is cst.SimpleString:
         ann = _forward_reference(interp, ann)
     if not isinstance(ann, (cst.Name, cst.Attribute)):
         return None
@@ -160,7 +160,7 @@ def _own_instance(interp, ann):
 def _union(interp, anns, depth):
     vals = []
     for a in anns:
-        if isinstance(a, cst.Name) and a.value == "None":
+        if type(a) is cst.Name and a.value == "None":
             continue
         v = _annotated(interp, a, depth + 1)
         if v is None:
@@ -248,10 +248,10 @@ def sequence_params(interp, fnode: cst.FunctionDef) -> frozenset:
 
 def _sequence_params(interp, fnode):
     names = {p.name.value for p in list(fnode.params.posonly_params) + list(fnode.params.params)}
-    body = fnode.body.body if isinstance(fnode.body, cst.IndentedBlock) else ()
+    body = fnode.body.body if type(fnode.body) is cst.IndentedBlock else ()
     found = set()
     for i, stmt in enumerate(body):
-        if not isinstance(stmt, cst.SimpleStatementLine):
+        if type(stmt) is not cst.SimpleStatementLine:
             continue
         for small in stmt.body:
             value = getattr(small, "value", None)
@@ -263,15 +263,15 @@ def _sequence_params(interp, fnode):
 
 def _cat_arguments(interp, expr, depth):
     """Names passed as the sequence argument of a cat-like call inside ``expr`` (nested calls too)."""
-    if not isinstance(expr, cst.Call) or depth > 3:
+    if type(expr) is not cst.Call or depth > 3:
         return
     if interp._resolve_dotted(_dotted(expr.func)) in _SEQUENCE_FIRST and expr.args:
         first = next((a for a in expr.args if a.keyword is None or a.keyword.value == "tensors"), None)
-        if first is not None and first.star == "" and isinstance(first.value, cst.Name):
+        if first is not None and first.star == "" and type(first.value) is cst.Name:
             yield first.value.value
     for a in expr.args:
         yield from _cat_arguments(interp, a.value, depth + 1)
-    if isinstance(expr.func, cst.Attribute):
+    if type(expr.func) is cst.Attribute:
         yield from _cat_arguments(interp, expr.func.value, depth + 1)
 
 
@@ -295,12 +295,12 @@ class _Touches(cst.CSTVisitor):
         return self.name in names.seen
 
     def visit_AssignTarget(self, node):
-        if isinstance(node.target, cst.Name) and node.target.value == self.name or isinstance(
+        if type(node.target) is cst.Name and node.target.value == self.name or isinstance(
                 node.target, (cst.Tuple, cst.List)) and self._mentions(node.target):
             self.found = True
 
     def visit_AugAssign(self, node):
-        if isinstance(node.target, cst.Name) and node.target.value == self.name:
+        if type(node.target) is cst.Name and node.target.value == self.name:
             self.found = True
 
     def visit_For(self, node):
@@ -312,8 +312,8 @@ class _Touches(cst.CSTVisitor):
             self.found = True
 
     def visit_Call(self, node):
-        if isinstance(node.func, cst.Name) and node.func.value == "isinstance" and node.args and \
-                isinstance(node.args[0].value, cst.Name) and node.args[0].value.value == self.name:
+        if type(node.func) is cst.Name and node.func.value == "isinstance" and node.args and \
+                type(node.args[0].value) is cst.Name and node.args[0].value.value == self.name:
             self.found = True
 
 

@@ -131,7 +131,7 @@ def _statement_starts(module: cst.Module, source: str, tree=None):
         for s in cst_stmts:
             if i >= len(ast_stmts):
                 return False
-            if isinstance(s, cst.SimpleStatementLine):
+            if type(s) is cst.SimpleStatementLine:
                 k = len(s.body)
                 a = ast_stmts[i]
                 out[id(s)] = (a.lineno, col(a))
@@ -152,7 +152,7 @@ def _statement_starts(module: cst.Module, source: str, tree=None):
             if inner is not None and hasattr(inner, "body"):
                 block(inner.body, getattr(a, "body", []))
             orelse = getattr(s, "orelse", None)
-            if isinstance(orelse, cst.If):
+            if type(orelse) is cst.If:
                 block([orelse], getattr(a, "orelse", []))
             elif orelse is not None:
                 block(orelse.body.body, getattr(a, "orelse", []))

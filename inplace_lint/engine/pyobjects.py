@@ -60,32 +60,46 @@ def string_method(text, name, args):
 def python_method(interp, recv, name, args):
     """``recv.<name>(*args)`` for a list/tuple, dict or string; None when not modelled here."""
     if isinstance(recv, Seq):
+        if name in ("append", "insert", "add", "extend", "pop"):
+            interp.heap.note_seq(recv)  # (on this path only)
         if name in ("append", "insert", "add", "extend") and args and recv.sources:
             for src in recv.sources:  # ``(a if c else b).append(x)``: either list may get it
-                src.elem = join(src.element(), interp.iterate(args[0]) if name == "extend" else args[-1])
-                src.items = src.tail = None
+                interp.heap.note_seq(src)
+                src.forget_order(join(src.element(), interp.iterate(args[0]) if name == "extend" else args[-1]))
         if name in ("append", "insert", "add"):
             if args:
+                at = args[0].value if name == "insert" and len(args) == 2 and isinstance(args[0], Const) else None
                 if name == "append" and recv.items is not None and not interp.loop_depth:
                     recv.items.append(args[-1])  # straight-line appends keep the order
+                elif type(at) is int and recv.items is not None and not interp.loop_depth:
+                    recv.items.insert(at, args[-1])  # and so does an insert at a known place
                 else:
                     straight = name == "append" and recv.items is None and not interp.loop_depth
-                    recv.elem = join(recv.element(), args[-1])
-                    recv.items = None
-                    recv.tail = (recv.tail or []) + [args[-1]] if straight else None
+                    if straight:  # at the end of what is there: its head stays
+                        recv.elem = join(recv.element(), args[-1])
+                        recv.tail = (recv.tail or []) + [args[-1]]
+                    else:
+                        recv.forget_order(join(recv.element(), args[-1]))
             return Const(None)
         if name == "extend" and args:
-            recv.elem = join(recv.element(), interp.iterate(args[0]))
-            recv.items = None
-            recv.tail = None
+            more = args[0].items if isinstance(args[0], Seq) and args[0].tail is None else None
+            if more is not None and recv.items is not None and not interp.loop_depth:
+                recv.items.extend(more)  # straight-line, as append
+            else:
+                recv.forget_order(join(recv.element(), interp.iterate(args[0])))
             return Const(None)
         if name == "pop":
+            if recv.items is None:
+                recv.forget_order(recv.element())  # its last member is gone
             return recv.element()
         if name in ("copy",):
             return Seq(items=recv.items, elem=recv.elem)
         return UNKNOWN_CONST
     if isinstance(recv, Dict):
         if name in ("items", "values", "keys"):
+            known = known_entries(recv)
+            if known is not None:
+                return Seq(items=[_view_item(name, k, v) for k, v in known], nonempty=True)
             return mapping_view(name, list(recv.entries.values()))
         if name in ("get", "pop", "setdefault"):
             key = args[0].value if args and isinstance(args[0], Const) and args[0] is not UNKNOWN_CONST else None
@@ -100,6 +114,8 @@ def python_method(interp, recv, name, args):
             return args[1] if len(args) > 1 else opaque()
         if name == "update" and args and isinstance(args[0], Dict):
             recv.entries.update(args[0].entries)
+        elif name == "update" and args:
+            recv.entries["?"] = join(recv.entries.get("?"), opaque())  # keys not known here
         return UNKNOWN_CONST
     if isinstance(recv, Const) and recv is not UNKNOWN_CONST and isinstance(recv.value, str):
         return string_method(recv.value, name, args)
@@ -172,8 +188,66 @@ def missing_item(d, key):
     return new
 
 
+# the most entries of a dict whose items() are listed one by one (a config or spec dict)
+MAX_KNOWN_ENTRIES = 16
+
+
+def known_entries(d):
+    """The (key, value) pairs, in order, of a dict whose every key is known here (no entry
+    under an unknown key, no default factory), and that holds something; None otherwise."""
+    if d.factory is not None or not d.entries or "?" in d.entries or len(d.entries) > MAX_KNOWN_ENTRIES:
+        return None
+    return list(d.entries.items())
+
+
+def _view_item(name, key, value):
+    if name == "keys":
+        return Const(key)
+    return value if name == "values" else Seq(items=[Const(key), value], is_tuple=True)
+
+
 def mapping_view(name, values, nonempty=False):
     """``.items()``, ``.values()`` or ``.keys()`` of a mapping holding ``values`` (keys unknown)."""
     v = join_all(values) if values else opaque()
     elem = v if name == "values" else UNKNOWN_CONST if name == "keys" else Seq(items=[UNKNOWN_CONST, v], is_tuple=True)
     return Seq(elem=elem, nonempty=nonempty)
+
+
+def dict_of_pairs(seq):
+    """The entries of ``dict(pairs)``: each pair of a known name by that name, the others
+    under "?" (keys not known here).  A list not known member by member that keeps its first
+    and last pairs (paths made it of different lengths) gives those by name, in order around
+    the rest."""
+    if seq.items is not None:
+        first, rest, last = seq.items, None, []
+    else:
+        first, rest, last = seq.head or [], seq.middle.elem if seq.middle is not None else seq.elem, \
+            seq.tail or []
+    entries, unnamed = {}, [rest] if rest is not None else []
+    for pair in first:
+        _add_pair(entries, unnamed, pair)
+    if unnamed:
+        entries["?"] = None  # its place in the order: after the known first pairs
+    for pair in last:
+        _add_pair(entries, unnamed, pair)
+    if unnamed:
+        entries["?"] = join_all([_second(p) for p in unnamed])
+    return entries
+
+
+def _add_pair(entries, unnamed, pair):
+    key = pair.items[0] if isinstance(pair, Seq) and pair.items is not None and len(pair.items) == 2 else None
+    if isinstance(key, Const) and isinstance(key.value, str) and key is not UNKNOWN_CONST:
+        entries[key.value] = pair.items[1]
+    else:
+        unnamed.append(pair)
+
+
+def _second(pair):
+    """The value of a pair (or of any of several pairs) not known by name."""
+    if isinstance(pair, Seq) and pair.items is not None and len(pair.items) == 2:
+        return pair.items[1]
+    if isinstance(pair, Seq) and pair.items is None:
+        e = pair.element()
+        return e if not isinstance(e, Seq) else _second(e)
+    return opaque()

@@ -87,20 +87,20 @@ def rank_in_test(node, lookup):
     ``x.ndim``, ``x.dim()``, ``x.ndimension()``, ``len(x.shape)``, ``len(x.size())``.
     None for anything else."""
     name = None
-    if isinstance(node, cst.Attribute) and node.attr.value == "ndim":
+    if type(node) is cst.Attribute and node.attr.value == "ndim":
         name = node.value
-    elif isinstance(node, cst.Call) and not node.args and isinstance(node.func, cst.Attribute) and \
+    elif type(node) is cst.Call and not node.args and type(node.func) is cst.Attribute and \
             node.func.attr.value in ("dim", "ndimension"):
         name = node.func.value
-    elif isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len" and \
+    elif type(node) is cst.Call and type(node.func) is cst.Name and node.func.value == "len" and \
             lookup("len") is None and len(node.args) == 1 and not node.args[0].star:
         arg = node.args[0].value
-        if isinstance(arg, cst.Attribute) and arg.attr.value == "shape":
+        if type(arg) is cst.Attribute and arg.attr.value == "shape":
             name = arg.value
-        elif isinstance(arg, cst.Call) and not arg.args and isinstance(arg.func, cst.Attribute) and \
+        elif type(arg) is cst.Call and not arg.args and type(arg.func) is cst.Attribute and \
                 arg.func.attr.value == "size":
             name = arg.func.value
-    if not isinstance(name, cst.Name):
+    if type(name) is not cst.Name:
         return None
     t = lookup(name.value)
     return t.rank if isinstance(t, Tensor) and not t.members else None

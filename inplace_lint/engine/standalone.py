@@ -16,6 +16,7 @@ import libcst as cst
 
 from . import guards
 from . import params as param_kinds
+from .inert import called_on_self
 from .frames import decorator_name
 from .heap import Journal
 from .project import hooks as project_hooks
@@ -23,7 +24,6 @@ from .state import State
 from .torch_semantics import NO_GRAD_CTX
 from .values import ClassInfo, Const, Func, Qual
 
-_SELF_CALL = re.compile(r"\bself\.(\w+)\s*\(")
 # the public methods torch.optim.Optimizer offers its users (see callers_seen)
 OPTIMIZER_API = frozenset({"step", "zero_grad", "add_param_group", "state_dict", "load_state_dict"})
 # what nn.Module's users call by convention, or torch calls for them (see callers_seen)
@@ -34,14 +34,14 @@ MODULE_API = frozenset({"forward", "extra_repr", "reset_parameters", "train", "e
 class Standalone:
     def _all_functions(self, body, owner=None):
         for stmt in body:
-            if isinstance(stmt, cst.FunctionDef):
+            if type(stmt) is cst.FunctionDef:
                 yield stmt, owner
-            elif isinstance(stmt, cst.ClassDef):
+            elif type(stmt) is cst.ClassDef:
                 info = self.globals.lookup(stmt.name.value) if owner is None else None
                 if not isinstance(info, ClassInfo) or info.node is not stmt:
                     info = None
                 for s in stmt.body.body:
-                    if isinstance(s, cst.FunctionDef):
+                    if type(s) is cst.FunctionDef:
                         yield s, info
                 if info is not None:
                     for s in self._template_methods(info):
@@ -57,7 +57,7 @@ class Standalone:
             nxt = []
             for b in todo:
                 for s in b.node.body.body:
-                    if isinstance(s, cst.FunctionDef) and s.name.value not in seen:
+                    if type(s) is cst.FunctionDef and s.name.value not in seen:
                         seen.add(s.name.value)
                         hooks = self._self_calls(s)
                         if hooks is not None and own & hooks:
@@ -71,8 +71,7 @@ class Standalone:
         worked out once per method however many subclasses inherit it."""
         key = id(fnode)
         if key not in self._self_call_names:
-            text = self.module.code_for_node(fnode)
-            self._self_call_names[key] = None if "super(" in text else set(_SELF_CALL.findall(text))
+            self._self_call_names[key] = called_on_self(fnode)
         return self._self_call_names[key]
 
     def _analyse_standalone(self, node, owner):
@@ -159,7 +158,7 @@ class Standalone:
         with its defaults, as a script's ``main()`` is."""
         ps = _params(fnode)
         if not ps or fnode.decorators or not all(p.default is not None for p in ps) or \
-                isinstance(fnode.params.star_arg, cst.Param) or fnode.params.star_kwarg is not None:
+                type(fnode.params.star_arg) is cst.Param or fnode.params.star_kwarg is not None:
             return False
         name = fnode.name.value
         m = self._file_mentions()
@@ -218,7 +217,7 @@ class Standalone:
         word = re.compile(r"\b%s\b" % re.escape(name))
         cls, depth = owner, 0
         while isinstance(cls, ClassInfo) and depth < 5:
-            if any(not isinstance(s, cst.FunctionDef) and not _docstring(s) and
+            if any(type(s) is not cst.FunctionDef and not _docstring(s) and
                    word.search(self.module.code_for_node(s)) for s in cls.node.body.body):
                 return False
             cls, depth = next((b for b in cls.bases if isinstance(b, ClassInfo)), None), depth + 1
@@ -234,16 +233,28 @@ class Standalone:
             self._standalone_instances[id(info)] = inst
         return inst
 
-    def _decorated_grad(self, node, owner):
+    def decorator_grad(self, node):
+        """The grad mode a decorator gives ``node`` (``@torch.no_grad()``), or None."""
         g = project_hooks.globals_of(self, node) if self.project is not None and node.decorators else None
         for d in node.decorators:
             name = self._resolve_dotted(decorator_name(d), g)
             if name in NO_GRAD_CTX:
                 return NO_GRAD_CTX[name]
+            if name.rsplit(".", 1)[-1] == "_use_grad_for_differentiable":
+                return False  # torch's own optimizers' step (grad off unless differentiable=True)
+        return None
+
+    def _decorated_grad(self, node, owner, bound=False):
+        grad = self.decorator_grad(node)
+        if grad is not None:
+            return grad
         if owner is not None:
-            # torch.optim wraps Optimizer.step in its own no-grad decorator, and
+            # An optimizer's step is analysed on its own as the steps of torch's optimizers
+            # run, with grad off: its parameters and their state are unknown there, and a
+            # grad mode it does not set would make every update "may save".  (Called from
+            # the code seen on an instance (``bound``), it runs as its decorators say.)
             # autograd.Function.forward/backward run with grad disabled.
-            if owner.kind == "optimizer" and node.name.value == "step":
+            if owner.kind == "optimizer" and node.name.value == "step" and not bound:
                 return False
             if owner.kind == "function" and node.name.value in ("forward", "backward", "setup_context"):
                 return False
@@ -324,6 +335,6 @@ def private(fnode):
 
 
 def _docstring(stmt):
-    return isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and \
-        isinstance(stmt.body[0], cst.Expr) and \
+    return type(stmt) is cst.SimpleStatementLine and len(stmt.body) == 1 and \
+        type(stmt.body[0]) is cst.Expr and \
         isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))

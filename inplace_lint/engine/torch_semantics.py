@@ -181,9 +181,9 @@ class TorchSemantics:
             if self.seq_at:
                 label += " inside the Sequential"
                 at = self.seq_at[-1] if len(self.seq_at) == 1 else None
-                if at is not None and at[2] and isinstance(at[0], cst.Call) and at[0] is node:
+                if at is not None and at[2] and type(at[0]) is cst.Call and at[0] is node:
                     target = SeqPrefix(node, at[1])
-            elif isinstance(node, cst.Call) and node.args:
+            elif type(node) is cst.Call and node.args:
                 target = node.args[0].value
             self.mutate(x, "module_inplace", label, node, target,
                         related_node=obj.ctor_node, related_message=f"{short}(inplace=True) constructed here",
@@ -232,7 +232,7 @@ class TorchSemantics:
         flags = obj.attrs.get(FORWARD_WRITES)
         if not isinstance(flags, Const) or not isinstance(flags.value, dict):
             return
-        target = node.func if isinstance(node, cst.Call) else node
+        target = node.func if type(node) is cst.Call else node
         for attr, (cond, when) in flags.value.items():
             t = obj.attrs.get(attr)
             if isinstance(t, Tensor):
@@ -509,6 +509,7 @@ class TorchSemantics:
                 out = Tensor(rg=self._out_rg([t]), leaf=None if t.rg is None else not (t.rg and self.state.grad),
                              kind="fresh", dtype=t.dtype)
                 link(out, [t])
+            out.storage.f32 = t.storage.f32  # a copy of the same dtype
             out.snapshot = (id(t.storage), len(self.events), self.backward_runs, len(self.save_log))
             return out
         spec = self.k.method(name)
@@ -602,8 +603,8 @@ class TorchSemantics:
             if name == "copy_" and self.restores(first, bound.get("src")):
                 return first
             save_spec = self._self_saved_argument(save_spec, name, bound, first, node, out_rg)
-            target_node = node.func.value if method and isinstance(node, cst.Call) and \
-                isinstance(node.func, cst.Attribute) else (node.args[0].value if isinstance(node, cst.Call)
+            target_node = node.func.value if method and type(node) is cst.Call and \
+                type(node.func) is cst.Attribute else (node.args[0].value if type(node) is cst.Call
                                                            and node.args else node)
             label = name if spec.get("inplace") else f"{name}(inplace=True)"
             self.mutate(first, "method" if method else ("function" if spec.get("inplace") else "inplace_kw"),
@@ -782,7 +783,7 @@ def _noncontig(t: Tensor):
 
 
 def _kwarg_node(call, name):
-    if isinstance(call, cst.Call):
+    if type(call) is cst.Call:
         for a in call.args:
             if a.keyword is not None and a.keyword.value == name:
                 return a.value

@@ -11,6 +11,8 @@ from __future__ import annotations
 import itertools
 from typing import Optional
 
+from .seq_ends import keep_shared_ends
+
 _ids = itertools.count()
 
 
@@ -278,16 +280,21 @@ class Qual(Value):
 class Seq(Value):
     """A list or tuple.  ``items`` when its members are known exactly, else ``elem`` joins them."""
 
-    __slots__ = ("items", "elem", "is_tuple", "nonempty", "tail", "sources")
+    __slots__ = ("items", "elem", "is_tuple", "nonempty", "tail", "sources", "head", "middle", "sid")
 
     def __init__(self, items=None, elem=None, is_tuple=False, nonempty=False):
         self.items = list(items) if items is not None else None
         self.elem = elem
         self.is_tuple = is_tuple
         self.nonempty = nonempty  # known to have at least one element (zip/enumerate of layers)
+        self.sid = next(_ids)  # made before a branch or in it (heap.note_seq)
         # when items is None: the last members, in order, appended after the unknown part
         # (a network's output layer appended after the loop that built its hidden layers)
         self.tail = None
+        # when items is None: the first members, in order, before the unknown part, and that
+        # part (a Seq whose elem and nonempty say what lies between head and tail; None: any
+        # member may): lists of different lengths joined at a branch (seq_ends)
+        self.head = self.middle = None
         # for a join of lists from different paths (``a if c else b``): those lists, which
         # an append to the join may reach
         self.sources = None
@@ -298,6 +305,11 @@ class Seq(Value):
                 return self.elem or UNKNOWN_CONST
             return join_positions(self.items)
         return self.elem if self.elem is not None else opaque()
+
+    def forget_order(self, elem):
+        """Members added or replaced at places not known here: only ``elem`` joins them."""
+        self.elem = elem
+        self.items = self.tail = self.head = self.middle = None
 
 
 class Dict(Value):
@@ -562,6 +574,7 @@ def _join_seqs(a, b):
     _join_depth += 1
     try:
         out = Seq(elem=join(a.element(), b.element()), is_tuple=a.is_tuple and b.is_tuple)
+        keep_shared_ends(out, a, b)
         if not out.is_tuple:
             out.sources = ((a.sources or [a]) + (b.sources or [b]))[:8]
         return out

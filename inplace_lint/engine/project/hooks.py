@@ -90,7 +90,7 @@ def import_from(interp, small, frame) -> bool:
     """Bind ``from X import ...`` when X is relative or a star import of a project module.
     Returns False to let the plain (absolute, opaque-by-default) binding happen."""
     level = len(small.relative)
-    star = isinstance(small.names, cst.ImportStar)
+    star = type(small.names) is cst.ImportStar
     if not level and not star:
         return False
     module = _dotted(small.module) if small.module is not None else ""
@@ -262,14 +262,14 @@ def enter(interp, func, node, args, kwargs):
     sw = Switch(interp.env, interp.globals, interp.anchor)
     if interp.env is None:
         pairs = []
-        call_args = node.args if isinstance(node, cst.Call) else ()
+        call_args = node.args if type(node) is cst.Call else ()
         flat = [a for a in args] + list(kwargs.values())
         storages = set()
         for v in flat:
             _storages(v, storages)
         if len(call_args) == len(flat):
             pairs = [(v, a.value) for v, a in zip(flat, call_args)]
-        anchor_node = node if isinstance(node, cst.Call) else interp.cur_stmt
+        anchor_node = node if type(node) is cst.Call else interp.cur_stmt
         interp.anchor = Anchor(anchor_node, interp.cur_stmt, storages, len(interp.chain), pairs, interp.n_saves)
         interp.anchor.grad_args = any(_requires_grad(v) for v in flat)
         interp.anchor.values = flat
@@ -383,12 +383,23 @@ def keep_event(interp, t, live):
         # registry writing a bias with grad on): certain here, as the caller's grad mode says
         return CANDIDATE
     # a write refused whatever was saved (a multi-output view of a tensor that requires grad,
-    # with grad on), certain only with the caller's model or grad mode: as for a save above
-    if t.rg is True and interp.state.grad is True and t.view in ("multi", "custom") and (
+    # or a leaf that does, with grad on), certain only with the caller's model, grad mode or
+    # the callables it built and passed (a transform made in-place by the caller's config):
+    # as for a save above
+    if t.rg is True and interp.state.grad is True and (t.view in ("multi", "custom") and (
             anchor.grad_args or _holds_callers_objects(interp, anchor.bound)
-            or _built_here(interp, [anchor.bound] + list(anchor.values))):
+            or _built_here(interp, [anchor.bound] + list(anchor.values)))
+            or t.leaf is True and _callables_built_here(interp, anchor.values)):
         return CANDIDATE
     return False
+
+
+def _callables_built_here(interp, values):
+    """One of ``values`` is an object of the project's classes with a ``__call__`` (a
+    transform, a pipeline of them) that the checked file built or had a factory build."""
+    return interp.home_positions is not None and any(
+        isinstance(v, Obj) and v.cls is not None and v.cls.lookup("__call__")[0] is not None
+        and _made_for_home(interp, v) for v in values)
 
 
 def _callers_param(interp, t):

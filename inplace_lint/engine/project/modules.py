@@ -49,9 +49,9 @@ class ModuleEnv:
 
 def _functions(body, depth=0):
     for s in body:
-        if isinstance(s, cst.FunctionDef):
+        if type(s) is cst.FunctionDef:
             yield s
-        elif isinstance(s, cst.ClassDef) and depth < 4:
+        elif type(s) is cst.ClassDef and depth < 4:
             yield from _functions(s.body.body, depth + 1)
         elif isinstance(s, (cst.If, cst.Try, cst.With)) and depth < 4:
             yield from _functions(_blocks(s), depth + 1)
@@ -60,7 +60,7 @@ def _functions(body, depth=0):
 def _blocks(s):
     out = list(s.body.body)
     orelse = getattr(s, "orelse", None)
-    while isinstance(orelse, cst.If):
+    while type(orelse) is cst.If:
         out.extend(orelse.body.body)
         orelse = orelse.orelse
     if orelse is not None:
@@ -72,10 +72,10 @@ def _blocks(s):
 
 def _is_main_guard(stmt):
     """``if __name__ == "__main__":`` -- not run on import."""
-    if not isinstance(stmt, cst.If) or not isinstance(stmt.test, cst.Comparison):
+    if type(stmt) is not cst.If or type(stmt.test) is not cst.Comparison:
         return False
     t = stmt.test
-    return isinstance(t.left, cst.Name) and t.left.value == "__name__"
+    return type(t.left) is cst.Name and t.left.value == "__name__"
 
 
 def load_module(index, path):

@@ -1,0 +1,4 @@
+from .model import Seq2Seq
+from .sampling import ScheduledSampler
+
+__all__ = ["Seq2Seq", "ScheduledSampler"]

@@ -1,0 +1,4 @@
+from .losses import DistillLoss
+from .schedule import TemperatureCurriculum
+
+__all__ = ["DistillLoss", "TemperatureCurriculum"]

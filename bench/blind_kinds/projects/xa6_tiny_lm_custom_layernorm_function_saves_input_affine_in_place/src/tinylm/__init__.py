@@ -1,0 +1,2 @@
+from .layers import FastLayerNorm
+from .model import TinyLM
