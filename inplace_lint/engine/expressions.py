@@ -453,9 +453,9 @@ class Expressions:
 
     def _each_constant(self, for_in, frame, body):
         """A comprehension over a few constants (``for n in ("q", "k", "v")``), known dicts or
-        objects, a small dict's known keys, or a known dict's items: ``body`` evaluated once per item, in order, for the
-        items its filters (calling nothing) keep; None when the loop is not of that kind or a
-        filter's truth is not known for some item."""
+        objects, a small dict's known keys, or a known dict's items: ``body`` evaluated once
+        per item, in order, for the items its filters (calling nothing) keep; None when the
+        loop is not of that kind or a filter's truth is not known for some item."""
         if for_in.inner_for_in is not None or not all(_plain_test(f.test) for f in for_in.ifs):
             return None
         it = self.eval(for_in.iter, frame)
