@@ -740,3 +740,53 @@ def test_engine_picks_the_string_overload():
     assert overload_saves(spec, {"input": x, "pad": Const((1, 1)), "mode": Const("circular")})[0] == []
     assert overload_saves(spec, {"input": x, "pad": Const((1, 1)), "mode": Const("reflect")})[0] == ["input"]
     assert overload_saves(spec, {"input": x, "pad": Const((1, 1)), "mode": UNKNOWN_CONST})[0] == ["input"]
+
+
+def test_saves_by_default_for_number_arguments():
+    # smooth_l1_loss keeps input and target at its default beta=1.0; OpInfo's beta=0
+    # sample keeps nothing, so the plain saves are only "sometimes"
+    entry = fn("torch.nn.functional.smooth_l1_loss")
+    assert entry["saves_sometimes"] == ["input", "target"]
+    assert entry["saves_by_default"] == ["input", "target"]
+    target = torch.rand(3, 4, dtype=torch.float64)
+    loss = torch.nn.functional.smooth_l1_loss
+    assert _saved(_fresh(lambda h: loss(h, target)), lambda h, o: h)
+    assert _saved(_fresh(lambda h: loss(h, target, beta=0.5)), lambda h, o: h)
+    assert not _saved(_fresh(lambda h: loss(h, target, beta=0.0)), lambda h, o: h)
+    # kl_div's samples all pass reduction and log_target: no tensors-only evidence
+    assert "saves_by_default" not in fn("torch.nn.functional.kl_div")
+    for name, e in K.functions.items():
+        assert set(e.get("saves_by_default", ())) <= set(e.get("saves_sometimes", ())), name
+        assert e.get("saves_by_default", []) == sorted(e.get("saves_by_default", [])), name
+
+
+def test_engine_saves_by_default_only_at_defaults():
+    from inplace_lint.engine.call_facts import default_certain
+    from inplace_lint.engine.values import UNKNOWN_CONST, Const, Tensor
+
+    spec = fn("torch.nn.functional.smooth_l1_loss")
+    x, y = Tensor(rg=True, kind="fresh"), Tensor(kind="fresh")
+    assert default_certain(spec, {"input": x, "target": y}) == {"input", "target"}
+    assert default_certain(spec, {"input": x, "target": Tensor(kind="arg")}) == {"input", "target"}
+    assert default_certain(spec, {"input": x, "target": y}, extra=True) == set()   # f(*args)
+    for beta in (Const(0.0), Const(1.0), UNKNOWN_CONST, Tensor(kind="arg")):
+        assert default_certain(spec, {"input": x, "target": y, "beta": beta}) == set()
+    assert default_certain(spec, {"input": x, "target": y, "reduction": Const("sum")}) == set()
+
+
+def test_saves_by_default_rederives_for_a_sample():
+    """smooth_l1_loss and median re-run through the generator's own experiments give the
+    shipped saves_by_default; the partial run (--only) reruns every OpInfo that feeds a
+    shared observation (torch.max and Tensor.max share one)."""
+    gen, callables, facts = _static()
+    obs = gen.opinfo_experiments(callables, facts, only={"nn.functional.smooth_l1_loss", "median"})
+    for name in ("torch.nn.functional.smooth_l1_loss", "torch.median"):
+        fresh = gen.finalize(gen.merge(facts[name], obs[name], [], name))
+        assert fresh.get("saves_by_default") == fn(name)["saves_by_default"], name
+        assert fresh.get("saves_sometimes") == fn(name)["saves_sometimes"], name
+    from knowledge_gen.partial import closure
+    from torch.testing._internal.common_methods_invocations import op_db
+
+    ops, names = closure(op_db, callables, facts, {"torch.max"})
+    assert "max" in ops and {"torch.max", "torch.Tensor.max"} <= names
+    assert "min" not in ops

@@ -16,6 +16,8 @@ Two sources of truth, in this order of trust:
      (the others detached copies): autograd saves conditionally (mul keeps "other"
      only for input's gradient).  saves_sometimes: names saved by some samples and
      not by others under the same pattern (interpolate keeps its input for "area").
+     saves_by_default (knowledge_gen/defaults.py): the "sometimes" names that every
+     sample passing only tensors kept (smooth_l1_loss's default beta keeps its input).
    * view:   bump the input's version counter and see whether the output's moves too
      (a view shares its base's counter).  A list/tuple of such outputs is "multi".
    * maybe_alias: the op returned its input object itself (``out is input``).
@@ -53,7 +55,7 @@ extra_module_setups) and callables it does not call (probe_samples, hole_samples
 The static half lives in knowledge_gen/static.py, shared helpers in
 knowledge_gen/common.py.
 
-Usage: python tools/gen_knowledge.py [--output PATH] [--check]
+Usage: python tools/gen_knowledge.py [--output PATH] [--check] [--only QUAL,...]
 """
 from __future__ import annotations
 
@@ -75,11 +77,13 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from knowledge_gen.common import (  # noqa: E402
     MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, ensure_expecttest, is_output_name, loss_of, output_name, tensors_in,
 )
+from knowledge_gen.defaults import only_tensors, saves_by_default  # noqa: E402
 from knowledge_gen.modules import module_experiments  # noqa: E402
 from knowledge_gen.overloads import (  # noqa: E402
     finalize_overloads, int_params, kind_overloads, number_params, string_defaults, string_overloads,
     string_params, tensor_params,
 )
+from knowledge_gen.partial import regenerate_only  # noqa: E402
 from knowledge_gen.static import aten_name, build_static  # noqa: E402
 from knowledge_gen.wrappers import wrapper_facts  # noqa: E402
 from knowledge_gen.writes import function_writes  # noqa: E402
@@ -134,6 +138,7 @@ class Obs:
         # Per requires_grad pattern "only P requires grad" (P a parameter name):
         self.outcomes = {}        # (P, name, tensor params, non-contiguous input) -> {None, "saved", "multi"}
         self.plain_outcomes = {}  # the same, from the samples without string arguments
+        self.default_outcomes = {}  # (P, name) -> the same, from contiguous tensors-only samples
         self.pattern_tried = set()  # P whose "only P requires grad" run was attempted
         self.pattern_ok = set()     # ... and measured at least once
         # (params passed as Python numbers, saved name) -> {None, "saved", "multi"}:
@@ -275,8 +280,9 @@ def observe(obs, invoke, params, inplace):
     kinds = number_params(called, params), tensor_params(called, params), string_params(called, params)
     only_ints = int_params(called, params) == kinds[0]
     obs.number_ints[kinds[0]] = obs.number_ints.get(kinds[0], True) and only_ints
+    default = only_tensors(called)
     if single:
-        record_pattern(obs, grad_names[0], slots, found, contiguous, kinds)
+        record_pattern(obs, grad_names[0], slots, found, contiguous, kinds, default)
         return
     # Autograd saves conditionally (mul saves other only for input's gradient): rerun
     # with only P's tensors requiring grad, every other tensor a detached copy.
@@ -291,13 +297,13 @@ def observe(obs, invoke, params, inplace):
             continue
         loss = loss_of(out_p)
         if loss is None:  # P alone gives no gradient: nothing is saved for it
-            record_pattern(obs, p, slots, {}, contiguous, kinds)
+            record_pattern(obs, p, slots, {}, contiguous, kinds, default)
             continue
         try:
             loss.backward()
         except Exception:
             continue  # no evidence for this pattern
-        record_pattern(obs, p, slots, bump_trials(invoke_p, slots, None), contiguous, kinds)
+        record_pattern(obs, p, slots, bump_trials(invoke_p, slots, None), contiguous, kinds, default)
 
 
 def bump_trials(invoke, slots, skip):
@@ -319,10 +325,11 @@ def bump_trials(invoke, slots, skip):
     return found
 
 
-def record_pattern(obs, p, slots, found, contiguous=True, kinds=(frozenset(), frozenset(), frozenset())):
+def record_pattern(obs, p, slots, found, contiguous=True, kinds=(frozenset(), frozenset(), frozenset()),
+                   default=False):
     """Outcome of one sample under "only p requires grad"; kinds: the parameters
     passed as Python numbers, those passed as tensors, and (parameter, value) of
-    those passed as strings."""
+    those passed as strings; default: the sample passed only tensors."""
     numbers, tensors, strings = kinds
     obs.pattern_ok.add(p)
     # keyed also by which parameters were tensors at all: pow(x, 2) and pow(x, y) are
@@ -338,6 +345,8 @@ def record_pattern(obs, p, slots, found, contiguous=True, kinds=(frozenset(), fr
         obs.number_outcomes.setdefault((numbers, name), set()).add(found.get(name))
         if tensors is not None:
             obs.tensor_outcomes.setdefault((tensors, name), set()).add(found.get(name))
+        if default and not layout:
+            obs.default_outcomes.setdefault((p, name), set()).add(found.get(name))
         if layout is False:
             obs.string_outcomes.setdefault((strings, name), set()).add(found.get(name))
 
@@ -667,6 +676,7 @@ def merge(fact, obs, notes, qual):
             if not layout:
                 seen.setdefault((p, name, present), set()).update(saved(h) for h in hows)
         fact["saves_sometimes"] = {k[1] for k, v in seen.items() if len(v) == 2}
+        fact["saves_by_default"] = saves_by_default(obs, fact["saves_sometimes"], saved)
     elif obs.bwd_unimplemented and fact["saves_source"] == "none":
         # the output requires grad but backward always raises "not implemented":
         # nothing it keeps can ever be found modified
@@ -695,6 +705,7 @@ def merge(fact, obs, notes, qual):
         fact["saves"], fact["saves_source"] = set(), "experiment"
         fact.pop("saved_for", None)
         fact.pop("saves_sometimes", None)
+        fact.pop("saves_by_default", None)
     return fact
 
 
@@ -734,6 +745,9 @@ def finalize(fact):
     sometimes = sorted(s for s in out.pop("saves_sometimes", ()) if s in out["saves"])
     if sometimes:
         out["saves_sometimes"] = sometimes
+    by_default = sorted(s for s in out.pop("saves_by_default", ()) if s in sometimes)
+    if by_default:
+        out["saves_by_default"] = by_default
     finalize_overloads(out)
     return out
 
@@ -792,7 +806,14 @@ def main(argv=None):
     ap.add_argument("--output", default=DEFAULT_OUTPUT)
     ap.add_argument("--check", action="store_true", help="exit 1 if --output is out of date")
     ap.add_argument("--verbose", action="store_true", help="print static/experiment disagreements")
+    ap.add_argument("--only", help="comma-separated functions: rerun their experiments and rewrite only "
+                    "their entries in --output (knowledge_gen/partial.py)")
     ns = ap.parse_args(argv)
+    if ns.only:
+        torch.set_num_threads(max(1, min(2, torch.get_num_threads())))
+        for qual, key in regenerate_only(sys.modules[__name__], ns.only.split(","), ns.output):
+            print(f"changed: {qual} {key}")
+        return 0
     text = generate(verbose=ns.verbose)
     if ns.check:
         try:

@@ -127,6 +127,25 @@ def string_unsure(spec, bound):
     return out
 
 
+def default_certain(spec, bound, extra=False):
+    """Names the knowledge's "saves_by_default" says are surely kept when the call
+    passes tensors only, every optional number/string argument at its default
+    (F.smooth_l1_loss(x, y) keeps x: its default beta=1.0 does, beta=0 does not).
+    extra: the call passes more than its parameters say (``*args``, surplus
+    positionals).  A value of unknown kind counts as a tensor only in a slot
+    the op takes tensors in (its first, a saved one, one whose grad makes it save)."""
+    names = spec.get("saves_by_default")
+    if not names or extra:
+        return set()
+    params = spec.get("params") or ()
+    tensor_slots = set(params[:1]) | set(spec.get("saves") or ()) | {
+        p for ps in (spec.get("saved_for") or {}).values() for p in ps}
+    for p, v in bound.items():
+        if not isinstance(v, Tensor) or arg_kind(v) == "unknown" and p not in tensor_slots:
+            return set()  # a number, string, flag or None given, or maybe one
+    return set(names)
+
+
 def string_certain(spec, bound):
     """Names a known string argument says are kept: their value-dependence is
     settled (F.pad with mode="reflect" surely keeps its input)."""

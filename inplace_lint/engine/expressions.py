@@ -453,13 +453,14 @@ class Expressions:
 
     def _each_constant(self, for_in, frame, body):
         """A comprehension over a few constants (``for n in ("q", "k", "v")``), known dicts or
-        objects, or a known dict's items: ``body`` evaluated once per item, in order, for the
-        items its filters (calling nothing) keep; None when the loop is not of that kind or a
-        filter's truth is not known for some item."""
+        objects, a small dict's known keys, or a known dict's items: ``body`` evaluated once
+        per item, in order, for the items its filters (calling nothing) keep; None when the
+        loop is not of that kind or a filter's truth is not known for some item."""
         if for_in.inner_for_in is not None or not all(_plain_test(f.test) for f in for_in.ifs):
             return None
         it = self.eval(for_in.iter, frame)
-        items = constant_items(it) or self._short_range(for_in.iter, frame) or config_items(it) or keyed_items(it)
+        items = constant_items(it) or dict_keys(it) or self._short_range(for_in.iter, frame) or \
+            config_items(it) or keyed_items(it)
         if items is None:
             return None
         kept = []
@@ -665,6 +666,16 @@ def constant_items(v, limit=8):
     if isinstance(v, Seq) and v.items is not None and 0 < len(v.items) <= limit and all(
             _constant(i) for i in v.items):
         return v.items
+    return None
+
+
+def dict_keys(v, limit=8):
+    """The keys of a small dict whose keys are all known strings (``HEADS = {"hm": 3, "wh": 2}``),
+    which a comprehension over the dict runs over once per key, in order: ``{n: head(x) for n in
+    HEADS}`` makes a tensor per key, not one tensor under every key."""
+    if isinstance(v, Dict) and v.factory is None and 0 < len(v.entries) <= limit and all(
+            isinstance(k, str) and k != "?" for k in v.entries):
+        return [Const(k) for k in v.entries]
     return None
 
 

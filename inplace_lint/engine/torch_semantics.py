@@ -12,7 +12,7 @@ from __future__ import annotations
 import libcst as cst
 
 from .call_facts import (
-    FORWARD_WRITES, arg_node, bind_keyword, overload_saves, string_certain, string_unsure, triggered,
+    FORWARD_WRITES, arg_node, bind_keyword, default_certain, overload_saves, string_certain, string_unsure, triggered,
 )
 from . import registration
 from .objects import AUTOGRAD_CTX
@@ -650,7 +650,8 @@ class TorchSemantics:
                 out_rg = False  # an integral result has no graph: nothing is saved for it
             link(result, tensors)
         if out_rg is not False:
-            self._record_saves(save_spec, name, bound, result, node, out_rg)
+            extra = len(pos) < len(args) or len(pos) > len(params)  # *args, or more than it takes
+            self._record_saves(save_spec, name, bound, result, node, out_rg, default_certain(spec, bound, extra))
         return result
 
     def _self_saved_argument(self, spec, name, bound, first, node, out_rg):
@@ -684,7 +685,7 @@ class TorchSemantics:
                 target = arg_node(node, params, p) or node
                 self._write_under_no_grad(t, label, node, target, cond is True)
 
-    def _record_saves(self, spec, name, bound, result, node, out_rg=None):
+    def _record_saves(self, spec, name, bound, result, node, out_rg=None, by_default=frozenset()):
         saves, unsure = overload_saves(spec, bound)
         if not saves:
             return
@@ -693,7 +694,7 @@ class TorchSemantics:
         # Layout-dependent saves of the folding ops are modelled here (noncontig
         # views), so the generator's "sometimes" for them is not needed.
         sometimes = () if name.rstrip("_") in FOLDING_OPS else (spec.get("saves_sometimes") or ())
-        sometimes = (set(sometimes) - string_certain(spec, bound)) | unsure | string_unsure(spec, bound)
+        sometimes = (set(sometimes) - string_certain(spec, bound) - by_default) | unsure | string_unsure(spec, bound)
         if out_rg is None:
             out_rg = self._out_rg([v for v in bound.values() if isinstance(v, Tensor)])
         for what in saves:

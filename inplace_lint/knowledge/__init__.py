@@ -72,6 +72,13 @@ Optional keys (absent means false / not applicable)::
                                   # value- or shape-dependent ("may save"), e.g.
                                   # F.interpolate saves input only for mode="area",
                                   # matmul folds batched operands into copies
+      "saves_by_default": ["input", "target"]
+                                  # (experiment) names of "saves_sometimes" that every
+                                  # sample passing only tensors kept (every optional
+                                  # number/string argument at its default), under each
+                                  # pattern where they are kept at all: a call passing
+                                  # only tensors surely keeps them (smooth_l1_loss's
+                                  # default beta=1.0 keeps its input; beta=0 nothing)
     modules:
       "saves_source": as above
       "init_params": ["negative_slope", "inplace"]
