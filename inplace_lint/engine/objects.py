@@ -9,7 +9,9 @@ import libcst as cst
 
 from . import registration
 from .pyobjects import mapping_view
-from .values import UNKNOWN_CONST, Const, Dict, Func, Obj, Seq, Tensor, detached_state, join_all, make_group, opaque
+from .values import (
+    UNKNOWN_CONST, Const, Dict, Func, Obj, Seq, Tensor, custom_view, detached_state, join_all, make_group, opaque,
+)
 
 AUTOGRAD_CTX = "torch.autograd.function.FunctionCtx"
 
@@ -133,6 +135,33 @@ class TorchObjects:
         if name == "get_submodule":
             return self._submodule(obj, args[0] if args else kwargs.get("target", UNKNOWN_CONST))
         return opaque(self._taint(args, kwargs))
+
+    def apply_function(self, recv, args, kwargs, node):
+        """``Fn.apply(*args)`` of a custom ``autograd.Function`` of the code's own: its forward
+        with grad disabled; None when the result is not worked out."""
+        fwd, owner = recv.lookup("forward")
+        if fwd is None:
+            return None
+        # the ctx: what forward hands to save_for_backward is kept for the
+        # Function's backward when its output requires grad
+        ctx = Obj(qual=AUTOGRAD_CTX)
+        rg = self._out_rg([a for a in args if isinstance(a, Tensor)])
+        ctx.attrs["__grad__"] = Const(rg)
+        before = self.saves_before(args)
+        got = self.call_function(Func(fwd, owner=owner, grad=False), [ctx] + list(args), kwargs, node)
+        self.dirty_inputs(ctx, f"{recv.name}.apply", args, node, before)
+        # forward returning its input or a view of it (``x.view_as(x)``, a gradient
+        # reversal): the output is a view made inside a custom Function
+        if isinstance(got, Tensor) and rg is not False and "__dirty__" not in ctx.attrs and any(
+                isinstance(a, Tensor) and a.storage is got.storage for a in args):
+            return custom_view(got, rg)
+        # a tensor forward made (``y = tanh(x) * s; ctx.save_for_backward(y)``): the
+        # output is that tensor, with the Function's grad, and what was saved of it
+        outs = got.items if isinstance(got, Seq) and got.is_tuple and got.items is not None else [got]
+        made = [_function_output(o, rg, args) for o in outs]
+        if all(m is not None for m in made):
+            return made[0] if made and outs[0] is got else Seq(items=made, is_tuple=True)
+        return None
 
     @staticmethod
     def saves_before(args):
@@ -269,3 +298,12 @@ def named_submodules(obj, recurse, prefix="", out=None):
         if recurse and named_submodules(child, True, name + ".", out) is None:
             return None
     return out
+
+
+def _function_output(t, rg, args):
+    """An output of a custom Function's forward: a tensor it made (not an input or a view
+    of one), now carrying the Function's grad; None when it cannot say."""
+    if not isinstance(t, Tensor) or t.kind != "fresh" or t.members or t.base is not None or any(
+            isinstance(a, Tensor) and a.storage is t.storage for a in args):
+        return None
+    return Tensor(storage=t.storage, rg=rg, leaf=None if rg is None else not rg, kind="fresh", dtype=t.dtype)

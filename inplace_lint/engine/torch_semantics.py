@@ -15,7 +15,6 @@ from .call_facts import (
     FORWARD_WRITES, arg_node, bind_keyword, default_certain, overload_saves, string_certain, string_unsure, triggered,
 )
 from . import registration
-from .objects import AUTOGRAD_CTX
 from .project import hooks as project_hooks
 from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method, truthiness
 from .containers import container_items, run_sequential
@@ -25,7 +24,7 @@ from .ranks import after_inplace, rank_result
 from .frames import SeqPrefix
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Partial, Qual, Save, Seq, Starred, SuperRef,
-    Tensor, copy_obj, custom_view, make_group, opaque, result_tensor, t_and, t_or,
+    Tensor, copy_obj, make_group, opaque, result_tensor, t_and, t_or,
 )
 from .graph import link, mark_read, reaches, use
 
@@ -426,27 +425,9 @@ class TorchSemantics:
                 return got
         if isinstance(recv, ClassInfo):
             if name == "apply" and recv.kind == "function":
-                fwd, owner = recv.lookup("forward")
-                if fwd is not None:
-                    # the ctx: what forward hands to save_for_backward is kept for the
-                    # Function's backward when its output requires grad
-                    ctx = Obj(qual=AUTOGRAD_CTX)
-                    rg = self._out_rg([a for a in args if isinstance(a, Tensor)])
-                    ctx.attrs["__grad__"] = Const(rg)
-                    before = self.saves_before(args)
-                    got = self.call_function(Func(fwd, owner=owner, grad=False), [ctx] + list(args), kwargs, node)
-                    self.dirty_inputs(ctx, f"{recv.name}.apply", args, node, before)
-                    # forward returning its input or a view of it (``x.view_as(x)``, a gradient
-                    # reversal): the output is a view made inside a custom Function
-                    if isinstance(got, Tensor) and rg is not False and "__dirty__" not in ctx.attrs and any(
-                            isinstance(a, Tensor) and a.storage is got.storage for a in args):
-                        return custom_view(got, rg)
-                    # a tensor forward made (``y = tanh(x) * s; ctx.save_for_backward(y)``): the
-                    # output is that tensor, with the Function's grad, and what was saved of it
-                    outs = got.items if isinstance(got, Seq) and got.is_tuple and got.items is not None else [got]
-                    made = [_function_output(o, rg, args) for o in outs]
-                    if all(m is not None for m in made):
-                        return made[0] if made and outs[0] is got else Seq(items=made, is_tuple=True)
+                got = self.apply_function(recv, args, kwargs, node)
+                if got is not None:
+                    return got
                 return opaque(self._taint(args, kwargs))
             return opaque(self._taint(args, kwargs))
         return opaque(self._taint(args, kwargs))
@@ -795,13 +776,3 @@ def _kwarg_node(call, name):
 
 def _is_false(v):
     return isinstance(v, Const) and v.value is False
-
-
-def _function_output(t, rg, args):
-    """An output of a custom Function's forward: a tensor it made (not an input or a view
-    of one), now carrying the Function's grad; None when it cannot say."""
-    if not isinstance(t, Tensor) or t.kind != "fresh" or t.members or t.base is not None or any(
-            isinstance(a, Tensor) and a.storage is t.storage for a in args):
-        return None
-    return Tensor(storage=t.storage, rg=rg, leaf=None if rg is None else not rg, kind="fresh", dtype=t.dtype)
-

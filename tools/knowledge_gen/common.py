@@ -75,3 +75,29 @@ def ensure_expecttest():
         stub = types.ModuleType("expecttest")
         stub.TestCase, stub.ACCEPT = unittest.TestCase, False
         sys.modules["expecttest"] = stub
+
+
+def record_pattern(obs, p, slots, found, contiguous=True, kinds=(frozenset(), frozenset(), frozenset()),
+                   default=False):
+    """Outcome of one sample under "only p requires grad"; kinds: the parameters
+    passed as Python numbers, those passed as tensors, and (parameter, value) of
+    those passed as strings; default: the sample passed only tensors."""
+    numbers, tensors, strings = kinds
+    obs.pattern_ok.add(p)
+    # keyed also by which parameters were tensors at all: pow(x, 2) and pow(x, y) are
+    # different overloads, not one op saving its result "sometimes"
+    present = frozenset(n for n, _ in slots if n is not None and not is_output_name(n))
+    # a non-contiguous input makes many kernels save a contiguous copy instead: a
+    # layout effect (noncontiguous() samples), not a value-dependent save
+    layout = not contiguous
+    for name in present | {n for n, _ in slots if n is not None and is_output_name(n)}:
+        obs.outcomes.setdefault((p, name, present, layout), set()).add(found.get(name))
+        if not strings:  # the samples no string argument explains (see saves_sometimes)
+            obs.plain_outcomes.setdefault((p, name, present, layout), set()).add(found.get(name))
+        obs.number_outcomes.setdefault((numbers, name), set()).add(found.get(name))
+        if tensors is not None:
+            obs.tensor_outcomes.setdefault((tensors, name), set()).add(found.get(name))
+        if default and not layout:
+            obs.default_outcomes.setdefault((p, name), set()).add(found.get(name))
+        if layout is False:
+            obs.string_outcomes.setdefault((strings, name), set()).add(found.get(name))
