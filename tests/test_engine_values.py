@@ -180,3 +180,22 @@ def test_a_rank_decides_a_test_only_where_it_is_certain():
     for g in ("    g = q\n", "    g = torch.mm(w[:1], w)\n    g.squeeze_(0)\n", "    g = torch.zeros(3, *shape) * w\n"):
         (msg,) = _messages(head + g + tail)
         assert "(on the paths where it is the saved tensor)" in msg, g
+
+
+def test_lists_of_one_length_join_position_by_position():
+    a = join(*[Tensor() for _ in range(2)])
+    from inplace_lint.engine.values import Const, Seq
+    x, y = Seq(items=[Const("conv2"), a], is_tuple=True), Seq(items=[Const("conv3"), Tensor()], is_tuple=True)
+    j = join(x, y)
+    assert j.items is not None and len(j.items) == 2 and j.items[1].members is not None
+
+
+def test_a_block_whose_layouts_end_with_different_convs_adds_into_a_fresh_output():
+    # twelfth_false_alarms/01 in pytorch-toolbelt's shape: two layouts, each ending with its own conv
+    src = open(__file__.replace("test_engine_values.py", "fixtures/static/values_lead10.py")).read()
+    start = src.index("class TwoLayoutBlock")
+    block = src[start:src.index("\n\n\n", start)].replace("  # expect: IPL001:error", "")
+    head = "from collections import OrderedDict\n\nimport torch\nimport torch.nn as nn\n\n\n"
+    conv = 'last or ("conv3", nn.Conv2d(c, c, 1))'
+    assert _messages(head + block.replace(conv, '("conv3", nn.Conv2d(c, c, 1))')) == []
+    assert _messages(head + block.replace(conv, '("act", nn.Sigmoid())'))

@@ -229,18 +229,25 @@ def dict_of_pairs(seq):
     if unnamed:
         entries["?"] = None  # its place in the order: after the known first pairs
     for pair in last:
-        _add_pair(entries, unnamed, pair)
+        if isinstance(pair, Seq) and pair.items is not None and len(pair.items) == 2 and not _named(pair):
+            entries[f"?{len(entries)}"] = pair.items[1]  # a last pair of either path: still last
+        else:
+            _add_pair(entries, unnamed, pair)
     if unnamed:
         entries["?"] = join_all([_second(p) for p in unnamed])
     return entries
 
 
 def _add_pair(entries, unnamed, pair):
-    key = pair.items[0] if isinstance(pair, Seq) and pair.items is not None and len(pair.items) == 2 else None
-    if isinstance(key, Const) and isinstance(key.value, str) and key is not UNKNOWN_CONST:
-        entries[key.value] = pair.items[1]
+    if _named(pair):
+        entries[pair.items[0].value] = pair.items[1]
     else:
         unnamed.append(pair)
+
+
+def _named(pair):
+    key = pair.items[0] if isinstance(pair, Seq) and pair.items is not None and len(pair.items) == 2 else None
+    return isinstance(key, Const) and isinstance(key.value, str) and key is not UNKNOWN_CONST
 
 
 def _second(pair):

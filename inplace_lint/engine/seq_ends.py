@@ -21,8 +21,13 @@ def keep_shared_ends(out, a, b):
     """The members that the lists of both paths hold at their start and at their end stay
     known in the join (``layers = layers[:2] + [drop] + layers[2:]`` on one branch: the same
     first and last layers either way)."""
-    from .values import Seq, join_all  # (values imports this module)
+    from .values import Seq, join, join_all  # (values imports this module)
 
+    if a.items is not None and b.items is not None and len(a.items) == len(b.items) <= MAX_END:
+        # lists of one length: each position holds what either path put there (a
+        # ``(name, layer)`` pair that is ("conv2", c2) on one path and ("conv3", c3) on the other)
+        out.items, out.elem = [join(x, y) for x, y in zip(a.items, b.items)], None
+        return
     shared = shared_ends(a, b)
     if shared is None:
         out.nonempty = bool(a.items if a.items is not None else a.nonempty) and \
@@ -52,13 +57,21 @@ def shared_ends(a, b):
     for head, mid in ((head_a, mid_a), (head_b, mid_b)):
         if mid is EXACT:
             s = min(s, len(head) - p)
+    last = None
+    if s == 0 and tail_a and tail_b and all(mid is not EXACT or len(head) > p
+                                            for head, mid in ((head_a, mid_a), (head_b, mid_b))):
+        # different last members, both known: the last one is one of the two (a block's
+        # layers end with conv2 in one layout and conv3 in the other)
+        from .values import join  # (values imports this module)
+        last, s = join(tail_a[-1], tail_b[-1]), 1
     if p == 0 and s == 0:
         return None
     rest_a, rest_b = _middle(head_a, mid_a, tail_a, p, s), _middle(head_b, mid_b, tail_b, p, s)
     middle = None
     if rest_a is not None and rest_b is not None:
         middle = (rest_a[0] + rest_b[0], rest_a[1] and rest_b[1])
-    return head_a[:p], tail_a[len(tail_a) - s:] if s else [], middle
+    tail = [last] if last is not None else tail_a[len(tail_a) - s:] if s else []
+    return head_a[:p], tail, middle
 
 
 EXACT = object()

@@ -213,10 +213,15 @@ def hidden(v, epochs, _depth=0, linked=False):
             h.used, h.srcs = v.used, [v]
         return h
     if isinstance(v, Seq) and _depth < 3:
-        return _copied(v, Seq(items=[hidden(i, epochs, _depth + 1, linked) for i in v.items]
-                              if v.items is not None else None,
-                              elem=hidden(v.elem, epochs, _depth + 1, linked) if v.elem is not None else None,
-                              is_tuple=v.is_tuple))
+        out = _copied(v, Seq(items=[hidden(i, epochs, _depth + 1, linked) for i in v.items]
+                             if v.items is not None else None,
+                             elem=hidden(v.elem, epochs, _depth + 1, linked) if v.elem is not None else None,
+                             is_tuple=v.is_tuple))
+        if v.items is None and (v.head or v.tail):  # a list of known ends (see seq_ends) keeps them
+            out.head = [hidden(i, epochs, _depth + 1, linked) for i in v.head] if v.head else None
+            out.tail = [hidden(i, epochs, _depth + 1, linked) for i in v.tail] if v.tail else None
+            out.middle, out.nonempty = v.middle, v.nonempty
+        return out
     return v
 
 
