@@ -182,7 +182,7 @@ def test_a_rank_decides_a_test_only_where_it_is_certain():
         assert "(on the paths where it is the saved tensor)" in msg, g
 
 
-def test_lists_of_one_length_join_position_by_position():
+def test_name_layer_pairs_join_position_by_position():
     a = join(*[Tensor() for _ in range(2)])
     from inplace_lint.engine.values import Const, Seq
     x, y = Seq(items=[Const("conv2"), a], is_tuple=True), Seq(items=[Const("conv3"), Tensor()], is_tuple=True)

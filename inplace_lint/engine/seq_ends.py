@@ -23,9 +23,9 @@ def keep_shared_ends(out, a, b):
     first and last layers either way)."""
     from .values import Seq, join, join_all  # (values imports this module)
 
-    if a.items is not None and b.items is not None and len(a.items) == len(b.items) <= MAX_END:
-        # lists of one length: each position holds what either path put there (a
-        # ``(name, layer)`` pair that is ("conv2", c2) on one path and ("conv3", c3) on the other)
+    if _named_pair(a) and _named_pair(b):
+        # a ``(name, layer)`` pair that is ("conv2", c2) on one path and ("conv3", c3) on the
+        # other: a pair still, of some name and either layer
         out.items, out.elem = [join(x, y) for x, y in zip(a.items, b.items)], None
         return
     shared = shared_ends(a, b)
@@ -120,3 +120,8 @@ def _same(x, y, depth=0):
 
 def _is_known_tuple(v):
     return type(v).__name__ == "Seq" and v.is_tuple and v.items is not None
+
+
+def _named_pair(v):
+    return v.is_tuple and v.items is not None and len(v.items) == 2 and type(v.items[0]).__name__ == "Const" \
+        and type(getattr(v.items[0], "value", None)) is str
