@@ -1,0 +1,3 @@
+from .losses import HintLoss
+from .taps import FeatureTap
+from .trainer import HintTrainer

@@ -1,0 +1,3 @@
+from .callbacks import CalibrationMeter, Callback, LossPrinter
+from .models import SoftmaxClassifier
+from .trainer import Trainer
