@@ -24,7 +24,7 @@ from .heap import Heap, Journal
 from .calls import Calls
 from .classes import ClassDefs
 from .each_element import every_iteration_writes
-from .expressions import BINOPS, Expressions, constant_items
+from .expressions import BINOPS, Expressions, config_items, constant_items
 from .inert import inert
 from .loops import jumps, named_tensors, torch_layers
 from .frames import Frame, nonempty
@@ -400,7 +400,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
 
     def _for(self, node, frame):
         it = self.eval(node.iter, frame)
-        few = constant_items(it) is not None or named_tensors(it)
+        few = constant_items(it) is not None or named_tensors(it) or config_items(it) is not None
         unrolled = torch_layers(it) and not jumps(node.body) or \
             few and not jumps(node.body, or_sets_attributes=True) or \
             few and len(self.heap.journals) <= self.exact_depth and not jumps(node.body)

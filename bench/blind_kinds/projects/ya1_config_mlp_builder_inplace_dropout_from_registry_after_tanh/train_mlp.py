@@ -23,7 +23,7 @@ def main(cfg=CONFIG):
     x, y = torch.randn(6, cfg["d_in"]), torch.randint(0, 3, (6,))
     model.train()
     for step in range(cfg["steps"]):
-        loss = F.cross_entropy(model(x), y)
+        loss = F.cross_entropy(model(x), y)  # L
         opt.zero_grad()
         loss.backward()
         opt.step()
