@@ -451,28 +451,39 @@ class Expressions:
             text.append(str(v.value))
         return Const("".join(text))
 
-    def _each_constant(self, for_in, frame, body):
+    def _each_item(self, for_in, it, frame, body):
         """A comprehension over a few constants (``for n in ("q", "k", "v")``), known dicts or
-        objects, a small dict's known keys, or a known dict's items: ``body`` evaluated once
-        per item, in order, for the items its filters (calling nothing) keep; None when the
-        loop is not of that kind or a filter's truth is not known for some item."""
-        if for_in.inner_for_in is not None or not all(_plain_test(f.test) for f in for_in.ifs):
+        objects, a small dict's known keys, a known dict's items, or a small model's modules
+        filtered by type (``[m for m in model.modules() if isinstance(m, LoRALinear)]``):
+        ``body`` evaluated once per item, in order, for the items its filters (calling
+        nothing, or type tests) keep; None when the loop is not of that kind or a filter's
+        truth is not known for some item.  ``it``: what the loop iterates over."""
+        tests = [f.test for f in for_in.ifs]
+        if for_in.inner_for_in is not None or not all(_plain_test(t) or _type_test(t) for t in tests):
             return None
-        it = self.eval(for_in.iter, frame)
         items = constant_items(it) or dict_keys(it) or self._short_range(for_in.iter, frame) or \
             config_items(it) or keyed_items(it)
+        if items is None and tests and all(_type_test(t) for t in tests):
+            items = config_items(it, 16)
         if items is None:
             return None
         kept = []
         for item in items:
             inner = Frame(parent=frame)
             self.assign(for_in.target, item, inner, for_in.iter)
-            truths = [truthiness(self.eval(f.test, inner)) for f in for_in.ifs]
+            truths = [self._filter_truth(t, inner) for t in tests]
             if None in truths:
                 return None
             if all(truths):
                 kept.append(inner)
         return [body(inner) for inner in kept]
+
+    def _filter_truth(self, test, frame):
+        if _type_test(test):  # decided by what the item is
+            if guards.refine(self, test, frame, True) is guards.INFEASIBLE:
+                return False
+            return True if guards.refine(self, test, frame, False) is guards.INFEASIBLE else None
+        return truthiness(self.eval(test, frame))
 
     def _short_range(self, call, frame):
         """``range(2)``: the few ints of a range of known bounds (at most three), so that
@@ -488,18 +499,13 @@ class Expressions:
         return [Const(i) for i in numbers] if 0 < len(numbers) <= 3 else None
 
     def _comp(self, node, frame):
-        each = self._each_constant(node.for_in, frame, lambda inner: self.eval(node.elt, inner))
+        it = self.eval(node.for_in.iter, frame)
+        each = self._each_item(node.for_in, it, frame, lambda inner: self.eval(node.elt, inner))
         if each is not None:
             return Seq(items=each, nonempty=bool(each))
-        first = None
-        if node.for_in.ifs and node.for_in.inner_for_in is None:
-            first = self.eval(node.for_in.iter, frame)
-            kept = self._each_kept(node.for_in, first, frame)
-            if kept is not None:
-                return Seq(items=[self.eval(node.elt, f) for f in kept], nonempty=bool(kept))
         inner = Frame(parent=frame)
         inner.vars = {}
-        it = self._bind_comp(node.for_in, inner, first)
+        self._bind_comp(node.for_in, inner, it)
         # as many elements as the one loop runs (at least one, or two): [Block() for _ in range(4)]
         many = nonempty(it) if node.for_in.inner_for_in is None and not node.for_in.ifs else False
         if many and isinstance(it, Seq) and it.items is not None:
@@ -507,38 +513,17 @@ class Expressions:
         return Seq(elem=self.eval(node.elt, inner), nonempty=many)
 
     def _dictcomp(self, node, frame):
-        each = self._each_constant(node.for_in, frame,
-                                   lambda inner: (self.eval(node.key, inner), self.eval(node.value, inner)))
+        it = self.eval(node.for_in.iter, frame)
+        each = self._each_item(node.for_in, it, frame,
+                               lambda inner: (self.eval(node.key, inner), self.eval(node.value, inner)))
         if each is not None:
             if all(isinstance(k, Const) and k is not UNKNOWN_CONST for k, _ in each):
                 return Dict({k.value: v for k, v in each})
             return Dict({"?": join_all([v for _, v in each])})
         inner = Frame(parent=frame)
-        self._bind_comp(node.for_in, inner)
+        self._bind_comp(node.for_in, inner, it)
         self.eval(node.key, inner)
         return Dict({"?": self.eval(node.value, inner)})
-
-    def _each_kept(self, for_in, it, frame):
-        """``[m for m in model.modules() if isinstance(m, LoRALinear)]`` over a few known
-        objects, each test decided for each (a type test): a frame per object kept, in
-        order; None when the items or a test's outcome are not known."""
-        items = config_items(it, 16)
-        if items is None or not all(isinstance(i, Obj) for i in items) or \
-                not all(_type_test(c.test) for c in for_in.ifs):
-            return None
-        kept = []
-        for item in items:
-            inner = Frame(parent=frame)
-            self.assign(for_in.target, item, inner, for_in.iter)
-            outcome = True
-            for cond in for_in.ifs:
-                if guards.refine(self, cond.test, inner, True) is guards.INFEASIBLE:
-                    outcome = False
-                elif guards.refine(self, cond.test, inner, False) is not guards.INFEASIBLE:
-                    return None  # not decided for this item
-            if outcome:
-                kept.append(inner)
-        return kept
 
     def _bind_comp(self, for_in, frame, first=None):
         """Bind the targets; returns what the first ``for`` iterates over (``first``: that,
