@@ -4,7 +4,9 @@ output) saved it").
 
 ``Generator.forward`` runs its blocks as
 
-    for style, block in zip(styles, self.blocks, self.attns):   # (attns aside)
+    for style, block, attn in zip(styles, self.blocks, self.attns):
+        if exists(attn):
+            x = attn(x)
         x, rgb = block(x, rgb, style, input_noise)
     return rgb
 
