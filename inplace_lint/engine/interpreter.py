@@ -200,7 +200,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         elif t == "AugAssign":
             self._augassign(small, frame)
         elif t == "Return":
-            v = self.eval(small.value, frame) if small.value is not None else Const(None)
+            v = self._returned(small.value, frame)
             frame.returns.append((v, frozenset(self.state.seen)))
             frame.exits.append(self.state)  # (a path that returned: its state is not changed again)
             return False
@@ -598,6 +598,15 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 # leaf that requires grad: three-valued facts cannot say "one or the
                 # other", so "leaf" becomes unknown rather than stay True
                 t.leaf = None
+
+    def _returned(self, node, frame):
+        if node is None:
+            return Const(None)
+        if type(node) is cst.Name and frame.func is not None:
+            v = frame.lookup(node.value)
+            if isinstance(v, Tensor):
+                return v  # a local handed to the caller, who decides whether it is used (bind_name)
+        return self.eval(node, frame)
 
     # -------------------------------------------------------------- assignment
     def assign(self, target, value, frame, value_node=None):

@@ -21,6 +21,7 @@ from .frames import decorator_name
 from .heap import Journal
 from .project import hooks as project_hooks
 from .state import State
+from .budget import TWO_PASS_LOOP_DEPTH
 from .torch_semantics import NO_GRAD_CTX
 from .values import ClassInfo, Const, Func, Qual
 
@@ -305,12 +306,16 @@ def dies_unread(interp, frame):
     """For a tensor bound to a name in ``frame``: the key of the function whose local
     dies unread when the call returns (nothing reaches it after that, so it is not taken
     as used at the end of run()), or None.  A plain local of a function, bound outside
-    any loop (a later pass of the loop may read what this one bound), in a file without
-    global or nonlocal declarations or ``locals()``; names of the module and of class
-    bodies may be read by code not seen here.  A nested def, class or lambda made in the
-    call may read it later (scope_opened): then it counts as named after all."""
+    any loop of its own run in one pass (a loop of its callers calls it again with new
+    locals; a later pass of the loop may read what this one bound; where
+    the loop runs twice, the second pass reads what the first bound, and what the second
+    bound is read after the loop or not at all), in a file without global or nonlocal
+    declarations or ``locals()``; names of the module and of class bodies may be read by
+    code not seen here.  A nested def, class or lambda made in the call may read it later
+    (scope_opened): then it counts as named after all."""
     func = frame.func
-    if func is None or interp.loop_depth or not isinstance(getattr(func, "node", None), cst.FunctionDef):
+    if func is None or interp.loop_depth > max(frame.loop_at_entry, TWO_PASS_LOOP_DEPTH) \
+            or not isinstance(getattr(func, "node", None), cst.FunctionDef):
         return None
     m = interp._file_mentions()
     if any(m.names[w] for w in _LOCALS_ESCAPE):
