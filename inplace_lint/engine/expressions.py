@@ -465,6 +465,8 @@ class Expressions:
             config_items(it) or keyed_items(it)
         if items is None and tests and all(_type_test(t) for t in tests):
             items = config_items(it, 16)
+        if items is None and tests:  # (a filter keeps a few of a model's named modules)
+            items = keyed_items(it, 64)
         if items is None:
             return None
         kept = []
@@ -610,7 +612,13 @@ def _plain_test(node):
         return True
     if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
         return all(_plain_test(e.value) for e in node.elements)
+    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in _STR_TESTS:
+        # ``name.endswith("attn_softmax")``: a string's own test
+        return _plain(node.func.value) and all(not a.keyword and not a.star and _plain_test(a.value) for a in node.args)
     return _plain(node)
+
+
+_STR_TESTS = {"startswith", "endswith", "isdigit", "isidentifier"}
 
 
 def keyed_items(v, limit=16):
