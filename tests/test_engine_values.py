@@ -217,3 +217,38 @@ def test_false_findings_of_real_libraries_stay_quiet():
     for name in ("fourteenth_false_alarms/01_zip_of_layers_tuple_results_joined.py",
                  "eleventh_false_alarms/05_data_write_after_inspection_forward.py"):
         assert _messages((root / name).read_text()) == [], name
+
+
+def test_an_entry_point_named_in_its_own_docstring_is_still_an_entry_point():
+    # (blind ab03: "This run trains in float32" in the module docstring named ``run`` twice)
+    src = '''"""A run with the defaults: fp32, so the autocast region is off."""
+import torch
+import torch.nn as nn
+
+PRECISION = {"fp32": None, "bf16": torch.bfloat16}
+
+
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lin = nn.Linear(4, 4)
+
+    def forward(self, x):
+        p = self.lin(x).softmax(-1, dtype=torch.float32).to(x.dtype)
+        p.mul_(2)
+        return p
+
+
+def run(precision="fp32"):
+    dtype = PRECISION[precision]
+    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=dtype is not None):
+        out = Head()(torch.randn(2, 4))
+    out.sum().backward()
+'''
+    assert any("softmax" in m for m in _messages(src))
+    from inplace_lint.config import Config
+    from inplace_lint.runner import check_source
+    assert [f.severity for f in check_source(src, "m.py", Config()).findings] == ["error"]
+    # without the default path (``run`` called with another precision elsewhere): a warning
+    twice = src + "\n\nif __name__ == '__main__':\n    run('bf16')\n"
+    assert [f.severity for f in check_source(twice, "m.py", Config()).findings] == ["warning"]

@@ -118,6 +118,8 @@ class Expressions:
                 return self._view_of(base, attr, "single")
             if attr in ("shape", "dtype", "device", "ndim", "requires_grad", "is_leaf", "grad_fn", "layout",
                         "is_cuda", "names"):
+                if attr == "dtype" and node is not None:
+                    self.dtype_of[id(node)] = base  # (``.to(v.dtype)``: see TorchSemantics._dtype_like)
                 return UNKNOWN_CONST
             if base.kind in ("arg", "opaque"):
                 if attr in SHARED_METHODS:

@@ -91,6 +91,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self._seen_memo: dict = {}  # (id(method node), id(class)) -> see callers_seen
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
+        self.dtype_of: dict = {}  # id of a ``t.dtype`` node -> the tensor t it was last read from
         self.unnamed, self.escaping = {}, set()  # locals that may die unread (see standalone.bind_name)
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
         self.recomputed = None  # inside checkpoint(): the saves made, dropped after it (Calls.checkpoint)
