@@ -24,7 +24,7 @@ from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, SuperRef,
     Tensor, hidden, join, join_all, opaque, result_tensor, whole,
 )
-from .graph import link, use
+from .graph import link, mark_read, use
 
 
 BINOPS = {
@@ -108,6 +108,7 @@ class Expressions:
             return UNKNOWN_CONST if attr in ARRAY_PROPERTIES else BoundMethod(base, attr)
         if isinstance(base, Tensor):
             if attr == "data":
+                mark_read(base)  # the alias has no graph: reading it keeps no backward alive
                 return Tensor(storage=base.storage, rg=False, leaf=True, data=True, base=base,
                               alias_certain=base.alias_certain, kind=base.kind)
             if attr == "grad":
