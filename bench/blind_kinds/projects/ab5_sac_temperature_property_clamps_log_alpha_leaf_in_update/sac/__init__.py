@@ -1,0 +1,4 @@
+from .agent import SACAgent
+from .replay import ReplayBuffer
+
+__all__ = ["ReplayBuffer", "SACAgent"]

@@ -1,0 +1,4 @@
+from .blocks import TinyViT
+from .probes import AttentionRecorder
+
+__all__ = ["AttentionRecorder", "TinyViT"]

@@ -1,0 +1,3 @@
+from .model import MultiScaleClassifier
+
+__all__ = ["MultiScaleClassifier"]

@@ -1,0 +1,3 @@
+from .model import FNO1d
+
+__all__ = ["FNO1d"]
