@@ -530,6 +530,10 @@ class Calls:
             # one of several values that reach here (``a if c else b``) was
             # saved, another was not: the hazard depends on the path taken
             snap.alias_certain = False
+        elif live and t.paths and t.members is None and len(t.storage.members) > 1 and not t.storage.saves and any(
+                not any(self.state.live(s) for s in st.all_saves()) for st in t.storage.members):
+            # the same for a join too large to keep its members (values.MAX_GROUP)
+            snap.alias_certain = False
         if self.project is not None and project_hooks.only_uncertain_elsewhere(self, live + retained,
                                                                                 snap.alias_certain):
             return

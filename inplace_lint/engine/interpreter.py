@@ -91,6 +91,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self._seen_memo: dict = {}  # (id(method node), id(class)) -> see callers_seen
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
+        self.dtype_of: dict = {}  # id of a ``t.dtype`` node -> the tensor t it was last read from
         self.unnamed, self.escaping = {}, set()  # locals that may die unread (see standalone.bind_name)
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
         self.recomputed = None  # inside checkpoint(): the saves made, dropped after it (Calls.checkpoint)
@@ -200,7 +201,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         elif t == "AugAssign":
             self._augassign(small, frame)
         elif t == "Return":
-            v = self.eval(small.value, frame) if small.value is not None else Const(None)
+            v = self._returned(small.value, frame)
             frame.returns.append((v, frozenset(self.state.seen)))
             frame.exits.append(self.state)  # (a path that returned: its state is not changed again)
             return False
@@ -598,6 +599,15 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 # leaf that requires grad: three-valued facts cannot say "one or the
                 # other", so "leaf" becomes unknown rather than stay True
                 t.leaf = None
+
+    def _returned(self, node, frame):
+        if node is None:
+            return Const(None)
+        if type(node) is cst.Name and frame.func is not None:
+            v = frame.lookup(node.value)
+            if isinstance(v, Tensor):
+                return v  # a local handed to the caller, who decides whether it is used (bind_name)
+        return self.eval(node, frame)
 
     # -------------------------------------------------------------- assignment
     def assign(self, target, value, frame, value_node=None):

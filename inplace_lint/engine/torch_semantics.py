@@ -473,6 +473,8 @@ class TorchSemantics:
             alias = conversion_alias(t, name, args, kwargs, self._to_aliases)
             if t.dtype == "int" and any(dtype_class(a) == "float" for a in list(args) + [kwargs.get("dtype")]):
                 alias = False  # an integral tensor converted to floating point is a copy
+            if alias is True and name == "to":
+                alias = self._dtype_like(t, node)
             copy = kwargs.get("copy")
             if isinstance(copy, Const) and copy is not UNKNOWN_CONST and copy.value is True:
                 alias = False  # copy=True: always a new tensor
@@ -502,6 +504,23 @@ class TorchSemantics:
         return self.apply_op(spec, name, [t] + list(args), kwargs, node, method=True)
 
     # ops ----------------------------------------------------------------------
+
+    def _dtype_like(self, t, node):
+        """``t.to(v.dtype)``: a copy where one of ``t`` and ``v`` surely is float32 and the
+        other surely is not; where that is not known, unknown inside a region that may
+        autocast (``v`` may be bfloat16 there: ``softmax(s, dtype=torch.float32).to(v.dtype)``)
+        and ``t`` itself outside one (the dtype the code computes in throughout)."""
+        args = node.args if type(node) is cst.Call else ()
+        for a in args:
+            v = self.dtype_of.get(id(a.value)) if type(a.value) is cst.Attribute else None
+            if v is None or v.storage is t.storage:
+                continue
+            if v.storage.f32 is not None and t.storage.f32 is not None:
+                if v.storage.f32 is not t.storage.f32:
+                    return False
+            elif self.amp:
+                return None
+        return True
 
     def _to_aliases(self, targets):
         """Whether ``t.to(*targets)`` returns ``t`` itself: True, False, or None (unknown)."""

@@ -578,6 +578,14 @@ def _join_seqs(a, b):
         return Seq(is_tuple=a.is_tuple and b.is_tuple)
     _join_depth += 1
     try:
+        if a.is_tuple and b.is_tuple and a.items is not None and b.items is not None \
+                and len(a.items) == len(b.items) and a.tail is None and b.tail is None \
+                and all(type(i) is Tensor for i in a.items + b.items):
+            # a tuple of tensors keeps its positions whichever path made it (``return x, rgb``
+            # from either of two blocks: ``rgb`` is one of the rgbs, never an ``x``).  (Tuples
+            # of tensors and numbers, as generators yield, are merged as before: kept apart,
+            # gradcheck's ``_iter_tensor`` yields reach saves that unread views keep alive.)
+            return Seq(items=[join(x, y) for x, y in zip(a.items, b.items)], is_tuple=True)
         out = Seq(elem=join(a.element(), b.element()), is_tuple=a.is_tuple and b.is_tuple)
         keep_shared_ends(out, a, b)
         if not out.is_tuple:
