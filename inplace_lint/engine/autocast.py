@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 
-from .values import Const, Qual, Tensor, UNKNOWN_CONST, Value
+from .dtypes import AMP_LIKE_NAME
+from .values import Const, GradCtx, Qual, Tensor, UNKNOWN_CONST, Value
 
 ON, MAYBE = "on", "maybe"
 
@@ -72,16 +73,18 @@ def autocast(name, args, kwargs):
     return Autocast(state=ON if sure and bf16 and device == "cpu" else MAYBE)
 
 
-def region(v, dotted_name, current, amp_like):
-    """The autocast state inside ``with v`` (``dotted_name``: how the code names it) opened
-    in a region of state ``current``; ``amp_like``: the name speaks of precision.  Outside
+def enter_region(v, dotted_name, amp, current):
+    """(amp, autocast state) inside ``with v`` (``dotted_name``: how the code names it) opened
+    where they were ``amp`` (> 0: float32 facts off, see dtypes.py) and ``current``.  Outside
     autocast only a name that says autocast opens a maybe; inside an on region any context
-    that may change the precision makes it a maybe."""
+    whose name speaks of precision makes it a maybe."""
+    if isinstance(v, GradCtx):
+        return amp, current
     if isinstance(v, Autocast):
-        return v.state
-    if MAYBE_AUTOCAST_NAME.search(dotted_name or "") or current == ON and amp_like:
-        return MAYBE
-    return current
+        return amp + (v.enabled is not False), v.state
+    if not AMP_LIKE_NAME.search(dotted_name or ""):
+        return amp, current
+    return amp + 1, MAYBE if MAYBE_AUTOCAST_NAME.search(dotted_name or "") or current == ON else current
 
 
 def cast_save(state, spec, what, t):

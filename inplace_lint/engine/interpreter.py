@@ -18,8 +18,8 @@ import libcst as cst
 
 from ..knowledge import load as load_knowledge
 from . import guards, matching
-from .autocast import Autocast, region
-from .dtypes import AMP_LIKE_NAME, widths_known
+from .autocast import enter_region
+from .dtypes import widths_known
 from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
 from .heap import Heap, Journal
 from .calls import Calls
@@ -494,12 +494,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             if gen is not None:
                 v, entered = gen
                 exits.append((entered, None))
-            named = _dotted(call.func if type(call) is cst.Call else call)
-            amp_like = not isinstance(v, (Autocast, GradCtx)) and AMP_LIKE_NAME.search(named) is not None
-            if isinstance(v, Autocast) and v.enabled is not False or amp_like:
-                self.amp += 1  # ops may compute in a lower precision here
-            if not isinstance(v, GradCtx):
-                self.cast = region(v, named, self.cast, amp_like)
+            # ops may compute in a lower precision here (autocast.py)
+            self.amp, self.cast = enter_region(v, _dotted(call.func if type(call) is cst.Call else call),
+                                               self.amp, self.cast)
             if isinstance(v, GradCtx):
                 self.grad_version += 1
                 if v.hooks:
