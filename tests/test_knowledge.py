@@ -827,7 +827,7 @@ def test_autocast_copy_of_a_linear_weight_under_torch():
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=cast):
             y = torch.nn.functional.linear(torch.randn(2, 4, requires_grad=True), w)
         with torch.no_grad():
-            w.mul_(0.5)
+            w.mul_(0.5)  # noqa: IPL001  (the error under test, with enabled=False)
         y.float().sum().backward()
     run(True)
     with pytest.raises(RuntimeError, match="modified by an inplace operation"):
