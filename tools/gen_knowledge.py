@@ -36,6 +36,10 @@ Two sources of truth, in this order of trust:
    * int_outputs: outputs that were integer/bool tensors for floating inputs.
    * writes (knowledge_gen/writes.py): arguments other than the first whose version
      the call bumped, and the keywords that trigger it (F.embedding's max_norm).
+   * autocast_copies / autocast_result (knowledge_gen/autocast.py): under CPU autocast
+     (bfloat16), the inputs saved as cast copies rather than as the tensors passed in,
+     per input dtype (F.linear's float32 input and weight), and the result's dtype where
+     autocast changes it.  For functions and modules.
    Modules (knowledge_gen/modules.py): module_db setups; with inplace=True, whether
    the in-place output stays saved (saves_inplace); init_params from the
    constructor's signature; forward_writes (parameters/buffers forward bumps).
@@ -74,6 +78,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from knowledge_gen.autocast import function_autocast  # noqa: E402
 from knowledge_gen.common import (  # noqa: E402
     MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, ensure_expecttest, is_output_name, loss_of, output_name, record_pattern,
     tensors_in,
@@ -752,6 +757,9 @@ def generate(verbose=False):
     for qual, writes in function_writes(helpers, callables, facts).items():
         if qual in functions:
             functions[qual]["writes"] = writes
+    for qual, casts in function_autocast(helpers, callables, facts).items():
+        if qual in functions:
+            functions[qual].update(casts)
     modules = module_experiments()
     data = {
         "torch_version": torch.__version__.split("+")[0],
@@ -781,8 +789,8 @@ def main(argv=None):
     ap.add_argument("--output", default=DEFAULT_OUTPUT)
     ap.add_argument("--check", action="store_true", help="exit 1 if --output is out of date")
     ap.add_argument("--verbose", action="store_true", help="print static/experiment disagreements")
-    ap.add_argument("--only", help="comma-separated functions: rerun their experiments and rewrite only "
-                    "their entries in --output (knowledge_gen/partial.py)")
+    ap.add_argument("--only", help="comma-separated functions and modules (torch.nn.X): rerun their "
+                    "experiments and rewrite only their entries in --output (knowledge_gen/partial.py)")
     ns = ap.parse_args(argv)
     if ns.only:
         torch.set_num_threads(max(1, min(2, torch.get_num_threads())))

@@ -579,8 +579,8 @@ class Calls:
             self.events[:] = [ev for ev in self.events if id(ev) not in undone]
         return True
 
-    def _save(self, t, op, what, node, certain, out=None):
-        super()._save(t, op, what, node, certain, out)
+    def _save(self, t, op, what, node, certain, out=None, cast=False):
+        super()._save(t, op, what, node, certain, out, cast)
         if self.project is not None:
             project_hooks.note_save(self, t)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .guards import only_from
-from .values import Const, Qual, Tensor, Value
+from .values import UNKNOWN_CONST, Const, Qual, Tensor
 
 _INT_NAMES = {"long", "int", "int64", "int32", "int16", "int8", "uint8", "uint16", "uint32", "uint64", "short",
               "bool", "char", "byte"}
@@ -186,19 +186,6 @@ def size_evidence(v):
 # float32 values), False where it certainly is some other dtype, None where unknown.  Views and
 # aliases share the storage and so the fact; a new result gets its own.
 
-class Autocast(Value):
-    """``torch.autocast(...)``: inside, ops may compute in a lower precision.  ``enabled``:
-    False only where the code says so with a constant."""
-
-    __slots__ = ("enabled",)
-
-    def __init__(self, enabled=None):
-        self.enabled = enabled
-
-
-AUTOCAST_CTX = {"torch.autocast", "torch.amp.autocast", "torch.amp.autocast_mode.autocast",
-                "torch.cuda.amp.autocast", "torch.cpu.amp.autocast", "torch.cuda.amp.autocast_mode.autocast",
-                "torch.cpu.amp.autocast_mode.autocast"}
 # something in the file makes the default dtype or the precision of whole functions unknown:
 # factories may not make float32, decorated functions may run under autocast
 _WIDTHS_UNKNOWN = re.compile(r"set_default_dtype|set_default_tensor_type|custom_fwd|@\s*[\w.]*autocast")
@@ -241,12 +228,6 @@ def conversion_target(name, args, kwargs):
         if len(ds) == 1:
             return ds[0].name in F32_NAMES
     return None
-
-
-def autocast(name, args, kwargs):
-    """The region ``torch.autocast(...)`` (or ``torch.cuda.amp.autocast(...)``) opens."""
-    on = kwargs.get("enabled", args[2] if name == "torch.autocast" and len(args) > 2 else None)
-    return Autocast(enabled=False if isinstance(on, Const) and on.value is False else None)
 
 
 def conversion_alias(t, name, args, kwargs, to_aliases):
@@ -296,3 +277,53 @@ def width(name, args, kwargs, qual=None):
     if tensors and others_ok and all(t.storage.f32 is True for t in tensors):
         return True
     return None
+
+
+# --- the parameters of torch's layers ------------------------------------------------------
+# A layer built without ``dtype=`` under the default dtype has float32 parameters until the
+# module is converted: ``model.half()``, ``.double()``, ``.bfloat16()``, ``.float()``,
+# ``.to(torch.float16)``.  ``.to(device)`` keeps the dtype; an argument the engine cannot
+# read keeps it too unless its name speaks of a dtype (``model.to(weight_dtype)``).
+_MODULE_CONVERSIONS = {"float": True, "double": False, "half": False, "bfloat16": False}
+_DTYPE_NAME = re.compile(r"dtype|precision|half|float|fp16|bf16|bfloat", re.IGNORECASE)
+
+
+def built_width(dtype_arg, known):
+    """float32 fact of the parameters of a torch layer built with ``dtype=dtype_arg`` (None:
+    not passed); ``known``: the file keeps the default dtype (widths_known)."""
+    if not known:
+        return None
+    if dtype_arg is None or isinstance(dtype_arg, Const) and dtype_arg is not UNKNOWN_CONST \
+            and dtype_arg.value is None:
+        return True
+    return dtype_arg.name in F32_NAMES if is_dtype(dtype_arg) else None
+
+
+def module_width(name, args, kwargs, texts):
+    """What ``module.name(*args, **kwargs)`` makes of its floating parameters: True (float32),
+    False (another dtype), None (unknown), or "same" (their dtype is kept).  ``texts``: the
+    code of the positional arguments."""
+    if name in _MODULE_CONVERSIONS:
+        return _MODULE_CONVERSIONS[name]
+    if name not in ("to", "type"):
+        return "same"
+    if "dtype" in kwargs:
+        d = kwargs["dtype"]
+        return d.name in F32_NAMES if is_dtype(d) else None
+    for a, text in zip(args, list(texts) + [""] * len(args)):
+        if is_dtype(a):
+            return a.name in F32_NAMES
+        if isinstance(a, Tensor) and a.kind not in ("arg", "opaque") or _DTYPE_NAME.search(text or ""):
+            return None  # ``.to(other)``: other's dtype
+    return "same"
+
+
+def convert_module(obj, fact):
+    """Set the float32 fact of the floating parameters and buffers of ``obj`` and its
+    submodules (see module_width)."""
+    if fact == "same":
+        return
+    for m in obj.submodules():
+        for v in m.attrs.values():
+            if isinstance(v, Tensor) and v.kind in ("param", "buffer") and v.dtype != "int":
+                v.storage.f32 = fact

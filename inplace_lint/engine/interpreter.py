@@ -18,7 +18,8 @@ import libcst as cst
 
 from ..knowledge import load as load_knowledge
 from . import guards, matching
-from .dtypes import AMP_LIKE_NAME, Autocast, widths_known
+from .autocast import enter_region
+from .dtypes import widths_known
 from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
 from .heap import Heap, Journal
 from .calls import Calls
@@ -53,7 +54,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
     def __init__(self, module: cst.Module, knowledge=None, project=None, path=None, source=None):
         self.module = module
         self.source = source  # the module's text, when the caller has it
-        self.amp = 0 if widths_known(source) else 1  # > 0: float32 facts off (autocast; dtypes.py)
+        self.widths_known = widths_known(source)
+        self.amp = 0 if self.widths_known else 1  # > 0: float32 facts off (autocast; dtypes.py)
+        self.cast = None  # the innermost autocast region: "on", "maybe" or None (autocast.py)
         self.k = knowledge or load_knowledge()
         self.events: list = []
         self.backward_runs = 0  # backward() calls seen (see Calls.restores)
@@ -476,7 +479,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         return self._loop(frame, lambda i, earlier: self.eval(node.test, frame), self._body(node), node.orelse)
 
     def _with(self, node, frame):
-        saved = (self.state.grad, self.state.hooked, self.amp)
+        saved = (self.state.grad, self.state.hooked, self.amp, self.cast)
         # what the block entered: (object, item) runs its class's __exit__ after the body,
         # (entered generator, None) the code after a @contextmanager's yield
         exits = []
@@ -492,9 +495,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             if gen is not None:
                 v, entered = gen
                 exits.append((entered, None))
-            if isinstance(v, Autocast) and v.enabled is not False or not isinstance(v, (Autocast, GradCtx)) \
-                    and AMP_LIKE_NAME.search(_dotted(call.func if type(call) is cst.Call else call)):
-                self.amp += 1  # ops may compute in a lower precision here
+            # ops may compute in a lower precision here (autocast.py)
+            self.amp, self.cast = enter_region(v, _dotted(call.func if type(call) is cst.Call else call),
+                                               self.amp, self.cast)
             if isinstance(v, GradCtx):
                 self.grad_version += 1
                 if v.hooks:
@@ -513,7 +516,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 self.exit_generator(v)
             else:
                 self.exit_context(v, at)
-        self.state.grad, self.state.hooked, self.amp = saved
+        self.state.grad, self.state.hooked, self.amp, self.cast = saved
         self.grad_version += 1
         return ok
 

@@ -18,7 +18,8 @@ from . import registration
 from .project import hooks as project_hooks
 from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method, truthiness
 from .containers import container_items, run_sequential
-from .dtypes import AUTOCAST_CTX, SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, autocast, conversion_alias
+from .autocast import AUTOCAST_CTX, ON, autocast, cast_result, cast_save
+from .dtypes import SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, built_width, conversion_alias
 from .dtypes import conversion_target, dtype_class, layer_width, size_evidence, type_result
 from .ranks import after_inplace, rank_result
 from .frames import SeqPrefix
@@ -90,8 +91,6 @@ class TorchSemantics:
     def _init_known(self, obj, qual, args, kwargs):
         spec = self.k.module(qual)
         if spec is not None:
-            for p in spec.get("params", []):
-                obj.attrs.setdefault(p, Tensor(rg=True, leaf=True, kind="param"))
             sig = spec.get("init_params") or []
 
             def arg(name):
@@ -100,6 +99,12 @@ class TorchSemantics:
                 if name in sig and sig.index(name) < len(args):
                     return args[sig.index(name)]
                 return None
+
+            f32 = built_width(arg("dtype"), self.widths_known) if "dtype" in sig else None
+            for p in spec.get("params", []):
+                if p not in obj.attrs:
+                    obj.attrs[p] = Tensor(rg=True, leaf=True, kind="param")
+                    obj.attrs[p].storage.f32 = f32  # float32 under the default dtype (dtypes.built_width)
 
             for name in SIZE_PARAMS.intersection(sig):
                 size_evidence(arg(name))
@@ -200,6 +205,8 @@ class TorchSemantics:
         else:
             out = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh")
             out.storage.f32 = layer_width(x, self.amp)
+            if out.storage.f32 is None:
+                cast_result(self.cast, spec, x, out)  # computed in bfloat16 under CPU autocast
         # every tensor argument feeds the output (nn.RNNCell(x, hx): a backward through
         # the new state reaches the old one), not only the first
         others = [a for a in list(args[1:]) + list(kwargs.values()) if isinstance(a, Tensor) and a is not x]
@@ -219,9 +226,10 @@ class TorchSemantics:
                     for a in [x] + others:
                         need = t_or(need, a.rg if isinstance(a, Tensor) else None)
                     need = t_and(need, self.state.grad)
-                if isinstance(t, Tensor) and need is not False:
+                how = cast_save(self.cast, spec, what, t)
+                if isinstance(t, Tensor) and need is not False and how != "copy":
                     self._save(t, short, what, node, out_rg is True and need is True
-                               and what not in spec.get("saves_sometimes", ()), out=out)
+                               and what not in spec.get("saves_sometimes", ()), out=out, cast=how == "maybe")
         return out
 
     def _forward_writes(self, obj, short, node):
@@ -609,7 +617,7 @@ class TorchSemantics:
         rgv = kwargs.get("requires_grad")
         if isinstance(rgv, Const) and rgv.value is True:
             made = type_result(Tensor(rg=True, leaf=True, kind="fresh", node=node), name, pos, kwargs, qualname,
-                               self.amp)
+                               self._amp_for(tensors))
             return rank_result(made, name, args, kwargs)
         if is_inplace and isinstance(first, Tensor):
             if name == "copy_" and self.restores(first, bound.get("src")):
@@ -651,7 +659,11 @@ class TorchSemantics:
                     t.kind not in ("arg", "opaque", "input") for t in tensors)
                 kind = "fresh" if known else "input" if any(t.kind == "input" for t in tensors) else "opaque"
                 result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind=kind, node=node)
-            result = rank_result(type_result(result, name, pos, kwargs, qualname, self.amp), name, args, kwargs)
+            result = rank_result(type_result(result, name, pos, kwargs, qualname, self._amp_for(tensors)), name,
+                                 args, kwargs)
+            if isinstance(result, Tensor) and result.storage.f32 is None and not any(
+                    t.storage is result.storage for t in tensors):
+                cast_result(self.cast, spec, first, result)  # computed in bfloat16 under CPU autocast
             if isinstance(result, Tensor) and result.dtype is None and "result" in spec.get("int_outputs", ()):
                 # measured: integral for floating inputs (multinomial, matrix_rank)
                 result.dtype, result.rg, result.leaf = "int", False, True
@@ -662,6 +674,11 @@ class TorchSemantics:
             extra = len(pos) < len(args) or len(pos) > len(params)  # *args, or more than it takes
             self._record_saves(save_spec, name, bound, result, node, out_rg, default_certain(spec, bound, extra))
         return result
+
+    def _amp_for(self, tensors):
+        """Whether ops may compute in a lower precision (see dtypes.type_result): not those
+        without tensor inputs (factories) where only torch's autocast regions are open."""
+        return 0 if not tensors and self.cast == ON and self.widths_known else self.amp
 
     def _self_saved_argument(self, spec, name, bound, first, node, out_rg):
         """``cdf.div_(cdf[:, -1:])``: an in-place op that saves another argument sharing the
@@ -736,13 +753,18 @@ class TorchSemantics:
             # a tensor in a slot whose first signature takes no tensor is another
             # overload's argument: name it as that overload does (min's "other", not "dim")
             label = slot_names.get(what, what)
-            self._save(t, name, label, node, certain, out=result if isinstance(result, Tensor) else None)
+            how = cast_save(self.cast, spec, what, t)
+            if how == "copy":
+                continue  # a cast copy is saved (autocast.py)
+            self._save(t, name, label, node, certain, out=result if isinstance(result, Tensor) else None,
+                       cast=how == "maybe")
 
-    def _save(self, t: Tensor, op, what, node, certain, out=None):
+    def _save(self, t: Tensor, op, what, node, certain, out=None, cast=False):
         if t.data:
             return
         certain = certain and t.alias_certain and not self.doubt and not t.partial
-        save = Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt, out)
+        save = Save(op, what, node, certain and not cast, self.state.hooked, self.state.epoch, self.cur_stmt, out)
+        save.cast = cast and certain
         save.region, save.sid = t.region, t.storage.id
         t.storage.saves.append(save)
         self.save_log.append(save)

@@ -39,7 +39,7 @@ def t_join(a, b):
 class Save:
     """An op saved a tensor for backward (at ``node``) while graph epoch ``epoch`` was live."""
 
-    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "stmt", "out", "region", "sid")
+    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "stmt", "out", "region", "sid", "cast")
 
     def __init__(self, op, what, node, certain, hooked, epoch, stmt=None, out=None):
         self.op = op  # e.g. "sigmoid", "Linear"
@@ -52,16 +52,18 @@ class Save:
         self.out = out  # the saving op's output: its graph node is what backward would reach
         self.region = None  # the part of its tensor it keeps, when known (Tensor.region)
         self.sid = 0  # the id of the storage it was saved from
+        self.cast = False  # uncertain because autocast may save a cast copy instead (autocast.py)
 
 
 class Storage:
     """One version counter.  ``members`` make a group (e.g. all parameters of a model)."""
 
-    __slots__ = ("saves", "members", "id", "used", "f32")
+    __slots__ = ("saves", "members", "id", "used", "f32", "bf16")
 
     def __init__(self, members=()):
         self.saves: list = []
         self.f32 = None  # its dtype is float32: True, surely another: False, unknown: None (dtypes.py)
+        self.bf16 = False  # surely bfloat16: computed so under CPU autocast (autocast.py)
         self.used = False  # some reference to it was used (see use())
         self.members = list(members)
         self.id = next(_ids)

@@ -79,6 +79,18 @@ Optional keys (absent means false / not applicable)::
                                   # pattern where they are kept at all: a call passing
                                   # only tensors surely keeps them (smooth_l1_loss's
                                   # default beta=1.0 keeps its input; beta=0 nothing)
+      "autocast_copies": {"float32": ["input", "weight"]}
+                                  # (experiment, functions and modules) under
+                                  # torch.autocast("cpu") (bfloat16): per input dtype,
+                                  # the inputs saved as cast copies, not as the tensors
+                                  # passed in (bumping the tensor after an autocast
+                                  # forward broke nothing, after a plain one it did, in
+                                  # every sample that saved it): F.linear casts float32
+                                  # to bfloat16, mse_loss bfloat16 to float32
+      "autocast_result": {"float32": "bfloat16"}
+                                  # (experiment, functions and modules) the result's
+                                  # dtype under CPU autocast, per input dtype, where
+                                  # autocast changed it in every sample
     modules:
       "saves_source": as above
       "init_params": ["negative_slope", "inplace"]
