@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
+import libcst as cst
+
+from .graph import link
 from .guards import only_from
-from .values import UNKNOWN_CONST, Const, Qual, Tensor
+from .values import UNKNOWN_CONST, Const, Qual, Tensor, result_tensor
 
 _INT_NAMES = {"long", "int", "int64", "int32", "int16", "int8", "uint8", "uint16", "uint32", "uint64", "short",
               "bool", "char", "byte"}
@@ -242,6 +245,65 @@ def conversion_alias(t, name, args, kwargs, to_aliases):
         return True
     return to_aliases([a for a in args if not (known and is_dtype(a))]
                       + [v for k, v in kwargs.items() if k == "device" or k == "dtype" and not known])
+
+
+def convert(interp, t, name, args, kwargs, node):
+    """``t.to(...)``, ``t.float()`` and the like: ``t`` itself, a new tensor, ``t`` maybe
+    (see Tensor.maybe_alias), or None when not decided here."""
+    alias = conversion_alias(t, name, args, kwargs, _to_aliases)
+    if t.dtype == "int" and any(dtype_class(a) == "float" for a in list(args) + [kwargs.get("dtype")]):
+        alias = False  # an integral tensor converted to floating point is a copy
+    if alias is True and name == "to":
+        alias = _dtype_like(interp, t, node)
+    copy = kwargs.get("copy")
+    if isinstance(copy, Const) and copy is not UNKNOWN_CONST and copy.value is True:
+        alias = False  # copy=True: always a new tensor
+    elif copy is not None and not (isinstance(copy, Const) and copy.value is False) and alias is True:
+        alias = None
+    if alias is True:
+        return t
+    if alias is None:
+        return t.maybe_alias("." + name + "()")
+    if alias is False:
+        out = type_result(result_tensor(interp._out_rg([t])), name, [t] + list(args), kwargs, amp=0)
+        link(out, [t])
+        return out
+    return None
+
+
+def _dtype_like(interp, t, node):
+    """``t.to(v.dtype)``: a copy where one of ``t`` and ``v`` surely is float32 and the
+    other surely is not; where that is not known, unknown inside a region that may
+    autocast (``v`` may be bfloat16 there: ``softmax(s, dtype=torch.float32).to(v.dtype)``)
+    and ``t`` itself outside one (the dtype the code computes in throughout)."""
+    for a in (node.args if type(node) is cst.Call else ()):
+        v = interp.dtype_of.get(id(a.value)) if type(a.value) is cst.Attribute else None
+        if v is None or v.storage is t.storage:
+            continue
+        if v.storage.f32 is not None and t.storage.f32 is not None:
+            if v.storage.f32 is not t.storage.f32:
+                return False
+        elif interp.amp:
+            return None
+    return True
+
+
+def _to_aliases(targets):
+    """Whether ``t.to(*targets)`` returns ``t`` itself: True, False, or None (unknown)."""
+    verdict = True
+    for a in targets:
+        if isinstance(a, Qual) and a.name.startswith("torch.") and a.name not in ("torch.device",):
+            if a.name not in F32_NAMES:
+                return False  # another dtype: a converted copy
+            verdict = None
+        elif isinstance(a, Const):
+            if isinstance(a.value, str) and not a.value.startswith("cpu"):
+                return False  # "cuda": a copy on another device
+        elif isinstance(a, Tensor) and a.kind not in ("arg", "opaque"):
+            verdict = None  # .to(other_tensor): depends on its dtype
+        elif not isinstance(a, Const):
+            verdict = None
+    return verdict
 
 
 def layer_width(x, amp):

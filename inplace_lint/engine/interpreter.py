@@ -28,7 +28,7 @@ from .each_element import every_iteration_writes
 from .expressions import BINOPS, Expressions, config_items, constant_items
 from .inert import inert
 from .loops import jumps, named_tensors, torch_layers
-from .frames import Frame, nonempty
+from .frames import Frame, join_vars, nonempty
 from .frames import dotted as _dotted
 from .project import hooks as project_hooks
 from .standalone import Standalone, bind_name, scope_opened
@@ -299,7 +299,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             a_state.grad = b_state.grad = pre_state.grad
         if ok_a and ok_b:
             parts = {} if flag is not None else None
-            frame.vars = _join_vars(a_vars, b_vars, a_state, b_state, parts, branch=mark)
+            frame.vars = join_vars(a_vars, b_vars, a_state, b_state, parts, branch=mark)
             # an inference-only arm (``if not self.training:``) leads to no backward: what the
             # other arm saved is saved on every path a backward follows
             inference = any(f[0] == "inference" for f in facts_a + facts_b)
@@ -311,7 +311,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         elif ok_b:
             frame.vars, self.state = b_vars, b_state
         else:
-            frame.vars, self.state = _join_vars(a_vars, b_vars, a_state, b_state), State.join(a_state, b_state)
+            frame.vars, self.state = join_vars(a_vars, b_vars, a_state, b_state), State.join(a_state, b_state)
             return False
         return True
 
@@ -343,7 +343,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         (va, vars_a, sa, ja), (vb, vars_b, sb, jb) = arms
         a_only, b_only = sa.seen - sb.seen, sb.seen - sa.seen
         self.heap.merge([(ja, b_only), (jb, a_only)])
-        frame.vars = _join_vars(vars_a, vars_b, sa, sb)
+        frame.vars = join_vars(vars_a, vars_b, sa, sb)
         self.state = State.join(sa, sb)
         # each arm's value as seen after the join, still leading to the arm's own tensor
         return join(hidden_linked(va, b_only), hidden_linked(vb, a_only))
@@ -387,7 +387,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 zero = (pre_vars, pre_state)
                 pre_vars, pre_state = dict(frame.vars), self.state
                 continue
-            frame.vars = _join_vars(pre_vars, frame.vars, pre_state, self.state)
+            frame.vars = join_vars(pre_vars, frame.vars, pre_state, self.state)
             self.state = State.join(pre_state, self.state)
             if i == 1 and passes == 2 and len(self.pending) > held:
                 # The second pass left writes held for a later backward (a step after
@@ -396,7 +396,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 passes = 3
         self.loop_depth -= 1
         if zero is not None:
-            frame.vars = _join_vars(zero[0], frame.vars, zero[1], self.state)
+            frame.vars = join_vars(zero[0], frame.vars, zero[1], self.state)
             self.state = State.join(zero[1], self.state)
         if orelse is not None:
             self.exec_block(self._body(orelse), frame)
@@ -525,7 +525,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         ok = self.exec_block(self._body(node), frame)
         for h in node.handlers:
             post_vars, post_state = frame.vars, self.state
-            frame.vars = _join_vars(pre_vars, post_vars, pre_state, post_state)
+            frame.vars = join_vars(pre_vars, post_vars, pre_state, post_state)
             self.state = State.join(pre_state, post_state)
             ok = self.exec_block(self._body(h), frame) or ok
         if node.orelse is not None:
@@ -779,29 +779,6 @@ def _augop_text(op):
         "BitAndAssign": "&=", "BitOrAssign": "|=", "BitXorAssign": "^=", "LeftShiftAssign": "<<=",
         "RightShiftAssign": ">>=",
     }.get(op.__class__.__name__, "op=")
-
-
-def _join_vars(a: dict, b: dict, sa, sb, parts=None, branch=None) -> dict:
-    """The variables after two paths join; ``parts`` gets {name: (joined, a's, b's)}.
-    ``branch``: the paths are the two branches of an ``if`` (not the passes of a loop),
-    which began when storages got ids from ``branch`` on (see graph.use)."""
-    if a is b:
-        return a
-    a_only = sa.seen - sb.seen
-    b_only = sb.seen - sa.seen
-    out = dict(a)
-    for k, v in b.items():
-        av = out.get(k)
-        if av is None or av is v:
-            out[k] = v
-        else:
-            pa, pb = hidden_linked(av, b_only), hidden_linked(v, a_only)
-            out[k] = join(pa, pb)
-            if branch is not None and isinstance(out[k], Tensor) and out[k].paths is True:
-                out[k].paths = ("if", branch)
-            if parts is not None:
-                parts[k] = (out[k], pa, pb)
-    return out
 
 
 def _count_statements(module):

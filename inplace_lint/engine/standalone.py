@@ -21,6 +21,7 @@ from .frames import decorator_name
 from .heap import Journal
 from .project import hooks as project_hooks
 from .state import State
+from .autocast import MAYBE
 from .budget import TWO_PASS_LOOP_DEPTH
 from .torch_semantics import NO_GRAD_CTX
 
@@ -142,13 +143,14 @@ class Standalone:
         # a module-level function's objects are its own: nothing is joined after its own
         # journal but what the file's classes' stand-in instances hold (see _for)
         self.exact_depth = 1 if owner is None else 0
-        amp = self.amp
+        amp, cast = self.amp, self.cast
         if owner is not None and owner.kind == "module" and self.source and AUTOCAST_IN_TEXT.search(self.source):
-            self.amp += 1  # the file autocasts: its modules may run inside that region
+            # the file autocasts: its modules may run inside that region
+            self.amp, self.cast = self.amp + 1, self.cast or MAYBE
         try:
             self.call_function(func, args, kwargs, node, frame_parent=self.globals, standalone=True)
         finally:
-            self.amp = amp
+            self.amp, self.cast = amp, cast
             self.exact_depth = 0
             self.heap.end(j)
             if node.name.value != "__init__":  # the instance already holds what __init__ makes

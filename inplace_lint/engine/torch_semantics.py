@@ -19,13 +19,13 @@ from .project import hooks as project_hooks
 from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method, truthiness
 from .containers import container_items, run_sequential
 from .autocast import AUTOCAST_CTX, ON, autocast, cast_result, cast_save
-from .dtypes import SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, built_width, conversion_alias
-from .dtypes import conversion_target, dtype_class, layer_width, size_evidence, type_result
+from .dtypes import SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, built_width
+from .dtypes import conversion_target, convert, dtype_class, layer_width, size_evidence, type_result
 from .ranks import after_inplace, rank_result
 from .frames import SeqPrefix
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Partial, Qual, Save, Seq, Starred, SuperRef,
-    Tensor, copy_obj, make_group, opaque, result_tensor, t_and, t_or,
+    Tensor, copy_obj, make_group, opaque, t_and, t_or,
 )
 from .graph import link, mark_read, reaches, use
 
@@ -38,7 +38,6 @@ HARMLESS_METHODS = {"requires_grad_", "detach_", "share_memory_", "retain_grad",
 # dtype conversion to float32 (``.float()``) aliases only if the tensor already
 # is float32, which mixed-precision code often makes false: a maybe.
 SURE_ALIAS_METHODS = {"cpu", "contiguous"}
-DEFAULT_DTYPES = {"torch.float", "torch.float32"}
 # Transposing views leave a tensor non-contiguous; composite ops that fold
 # batch dimensions (matmul, linear) then reshape a *copy* and save that copy.
 NONCONTIG_VIEWS = {"transpose", "permute", "t", "mT", "T", "mH", "H", "swapaxes", "swapdims", "movedim",
@@ -487,24 +486,9 @@ class TorchSemantics:
         if name in SURE_ALIAS_METHODS and not args and not kwargs:
             return t
         if name == "to" or conversion_target(name, args, kwargs) is not None and t.storage.f32 is not None:
-            alias = conversion_alias(t, name, args, kwargs, self._to_aliases)
-            if t.dtype == "int" and any(dtype_class(a) == "float" for a in list(args) + [kwargs.get("dtype")]):
-                alias = False  # an integral tensor converted to floating point is a copy
-            if alias is True and name == "to":
-                alias = self._dtype_like(t, node)
-            copy = kwargs.get("copy")
-            if isinstance(copy, Const) and copy is not UNKNOWN_CONST and copy.value is True:
-                alias = False  # copy=True: always a new tensor
-            elif copy is not None and not (isinstance(copy, Const) and copy.value is False) and alias is True:
-                alias = None
-            if alias is True:
-                return t
-            if alias is None:
-                return t.maybe_alias("." + name + "()")
-            if alias is False:
-                out = type_result(result_tensor(self._out_rg([t])), name, [t] + list(args), kwargs, amp=0)
-                link(out, [t])
-                return out
+            got = convert(self, t, name, args, kwargs, node)
+            if got is not None:
+                return got
         if name == "clone":
             if t.rg is False:
                 out = Tensor(rg=False, leaf=True, kind="fresh", dtype=t.dtype)
@@ -521,40 +505,6 @@ class TorchSemantics:
         return self.apply_op(spec, name, [t] + list(args), kwargs, node, method=True)
 
     # ops ----------------------------------------------------------------------
-
-    def _dtype_like(self, t, node):
-        """``t.to(v.dtype)``: a copy where one of ``t`` and ``v`` surely is float32 and the
-        other surely is not; where that is not known, unknown inside a region that may
-        autocast (``v`` may be bfloat16 there: ``softmax(s, dtype=torch.float32).to(v.dtype)``)
-        and ``t`` itself outside one (the dtype the code computes in throughout)."""
-        args = node.args if type(node) is cst.Call else ()
-        for a in args:
-            v = self.dtype_of.get(id(a.value)) if type(a.value) is cst.Attribute else None
-            if v is None or v.storage is t.storage:
-                continue
-            if v.storage.f32 is not None and t.storage.f32 is not None:
-                if v.storage.f32 is not t.storage.f32:
-                    return False
-            elif self.amp:
-                return None
-        return True
-
-    def _to_aliases(self, targets):
-        """Whether ``t.to(*targets)`` returns ``t`` itself: True, False, or None (unknown)."""
-        verdict = True
-        for a in targets:
-            if isinstance(a, Qual) and a.name.startswith("torch.") and a.name not in ("torch.device",):
-                if a.name not in DEFAULT_DTYPES:
-                    return False  # another dtype: a converted copy
-                verdict = None
-            elif isinstance(a, Const):
-                if isinstance(a.value, str) and not a.value.startswith("cpu"):
-                    return False  # "cuda": a copy on another device
-            elif isinstance(a, Tensor) and a.kind not in ("arg", "opaque"):
-                verdict = None  # .to(other_tensor): depends on its dtype
-            elif not isinstance(a, Const):
-                verdict = None
-        return verdict
 
     def apply_op(self, spec, name, args, kwargs, node, method=False, qualname=None):
         params = spec.get("params") or []
