@@ -89,3 +89,21 @@ def test_maybe_message_names_autocast():
            "    with torch.no_grad():\n        model[2].weight.mul_(0.5)\n    out.float().sum().backward()\n")
     (f,) = check_source(src, "m.py", Config()).findings
     assert f.severity == "warning" and "unless autocast saved a cast copy instead" in f.message
+
+
+def test_a_helper_named_autocast_returning_a_null_context_opens_no_region():
+    # (blind ab7: ``with autocast(cfg.precision):`` where the project's helper returns
+    # ``contextlib.nullcontext()`` for "fp32" and ``torch.autocast`` for "bf16")
+    helper = ("import contextlib\n\nDTYPES = {'fp32': None, 'bf16': torch.bfloat16}\n\n\n"
+              "def autocast(precision):\n    dtype = DTYPES[precision]\n    if dtype is None:\n"
+              "        return contextlib.nullcontext()\n    return torch.autocast('cpu', dtype=dtype)\n\n\n")
+
+    def severities(precision):
+        src = ("import torch\nimport torch.nn as nn\n\n" + helper +
+               "def f():\n    model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 3))\n"
+               f"    with autocast({precision!r}):\n        out = model(torch.randn(2, 4))\n"
+               "    with torch.no_grad():\n        model[2].weight.mul_(0.5)\n    out.float().sum().backward()\n")
+        return sorted(f.severity for f in check_source(src, "m.py", Config()).findings)
+
+    assert severities("fp32") == ["error"]
+    assert severities("bf16") == []

@@ -82,8 +82,8 @@ def enter_region(v, dotted_name, amp, current):
         return amp, current
     if isinstance(v, Autocast):
         return amp + (v.enabled is not False), v.state
-    if not AMP_LIKE_NAME.search(dotted_name or ""):
-        return amp, current
+    if not AMP_LIKE_NAME.search(dotted_name or "") or isinstance(v, Const) and v is not UNKNOWN_CONST:
+        return amp, current  # (a known value that is no region: ``contextlib.nullcontext()``)
     return amp + 1, MAYBE if MAYBE_AUTOCAST_NAME.search(dotted_name or "") or current == ON else current
 
 

@@ -25,7 +25,7 @@ from .autocast import MAYBE
 from .budget import TWO_PASS_LOOP_DEPTH
 from .torch_semantics import NO_GRAD_CTX
 
-AUTOCAST_IN_TEXT = re.compile(r"\bautocast\s*\(")
+AUTOCAST_IN_TEXT = re.compile(r"\bautocast\(")  # (a call, not "under autocast (the ..." in prose)
 from .values import ClassInfo, Const, Func, Qual
 
 # the public methods torch.optim.Optimizer offers its users (see callers_seen)

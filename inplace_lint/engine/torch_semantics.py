@@ -328,6 +328,8 @@ class TorchSemantics:
             return self.checkpoint(args, kwargs, node)
         if name == registration.PARAMETRIZE:
             return registration.parametrize(self, args, kwargs, node)
+        if name == "contextlib.nullcontext":
+            return Const(None)  # a context that does nothing (not an autocast region by another name)
         if name in ("copy.deepcopy", "copy.copy"):
             return self._deepcopy(args[0] if args else opaque())
         if name.startswith("torch.nn.init."):
