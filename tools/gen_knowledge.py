@@ -75,8 +75,8 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from knowledge_gen.common import (  # noqa: E402
-    MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, ensure_expecttest, is_output_name, loss_of, output_name, record_pattern,
-    tensors_in,
+    MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, ensure_expecttest, is_output_name, is_varargs, loss_of, output_name,
+    record_pattern, tensors_in, varargs_slot, varargs_values,
 )
 from knowledge_gen.defaults import only_tensors, saves_by_default  # noqa: E402
 from knowledge_gen.modules import module_experiments  # noqa: E402
@@ -86,6 +86,7 @@ from knowledge_gen.overloads import (  # noqa: E402
 )
 from knowledge_gen.partial import regenerate_only  # noqa: E402
 from knowledge_gen.static import aten_name, build_static  # noqa: E402
+from knowledge_gen.varargs import fold as fold_varargs  # noqa: E402
 from knowledge_gen.wrappers import wrapper_facts  # noqa: E402
 from knowledge_gen.writes import function_writes  # noqa: E402
 
@@ -97,6 +98,7 @@ NAMESPACES = {           # qualified prefix -> Python namespace object
     "torch.nn.functional": F,
     "torch.linalg": torch.linalg,
     "torch.special": torch.special,
+    "torch.fft": torch.fft,
 }
 # Tensor methods that change autograd state but not data; the probe below checks
 # that they leave the version counter alone, which is what makes them "harmless".
@@ -159,9 +161,14 @@ def name_map(called, params):
     """id(tensor) -> parameter name, from the arguments the target actually received."""
     names = {}
     cargs, ckwargs, _ = called
-    for i, a in enumerate(cargs[: len(params)]):
+    spread = 0  # tensors given to a varargs parameter so far: each is named apart
+    for name, a in varargs_values(cargs, params):
         for t in tensors_in(a):
-            names.setdefault(id(t), params[i])
+            if is_varargs(name):
+                names.setdefault(id(t), varargs_slot(name, spread))
+                spread += 1
+            else:
+                names.setdefault(id(t), name)
     for k, v in ckwargs.items():
         if k in params:
             for t in tensors_in(v):
@@ -520,7 +527,7 @@ def hole_samples():
     return out
 
 
-HOLE_NAMESPACES = ("torch.Tensor.", "torch.nn.functional.", "torch.linalg.", "torch.special.")
+HOLE_NAMESPACES = ("torch.Tensor.", "torch.nn.functional.", "torch.linalg.", "torch.special.", "torch.fft.")
 
 
 def probe_holes(callables, facts, observations):
@@ -652,6 +659,7 @@ def merge(fact, obs, notes, qual):
                 seen.setdefault((p, name, present), set()).update(saved(h) for h in hows)
         fact["saves_sometimes"] = {k[1] for k, v in seen.items() if len(v) == 2}
         fact["saves_by_default"] = saves_by_default(obs, fact["saves_sometimes"], saved)
+        fact = fold_varargs(fact, obs, saved)  # "*operands#1" -> "*operands"
     elif obs.bwd_unimplemented and fact["saves_source"] == "none":
         # the output requires grad but backward always raises "not implemented":
         # nothing it keeps can ever be found modified

@@ -45,12 +45,60 @@ def python_params(obj, is_method):
         return None
     out = []
     for p in sig.parameters.values():
+        if p.kind == p.VAR_POSITIONAL and p.name != "args":
+            out.append(VARARGS + p.name)  # torch.block_diag(*tensors): each one passed there
         if p.kind not in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
             break
         out.append(p.name)
+    if out == [] and list(sig.parameters) == ["args"]:
+        out = doc_params(obj)  # einsum(*args) documents itself as einsum(equation, *operands)
     if is_method and (not out or out[0] != "self"):
         out = ["self"] + out
     return out
+
+
+VARARGS = "*"  # a parameter name starting so takes every remaining positional argument
+
+
+def doc_params(obj):
+    """Positional parameters from the first line of a ``fn(*args)`` wrapper's docstring
+    when it names a varargs parameter there (``einsum(equation, *operands) -> Tensor``);
+    [] otherwise (``(*args, **kwargs)`` dispatchers keep no positional names)."""
+    first = (getattr(obj, "__doc__", None) or "").strip().split("\n", 1)[0]
+    m = re.match(r"\w+\(([^()]*)\)", first)
+    if not m:
+        return []
+    names = [a.strip() for a in m.group(1).split(",")]
+    if not names or not all(re.fullmatch(r"\*?\w+", n) for n in names) or not names[-1].startswith(VARARGS):
+        return []
+    return names
+
+
+def is_varargs(name):
+    return name.startswith(VARARGS)
+
+
+def varargs_values(cargs, params):
+    """(param name, value) for each positional argument a call received; the values
+    from a varargs parameter on go to it, one by one, or as the one list or tuple
+    passed there (``torch.einsum("ij,jk", [a, b])``: torch unpacks it)."""
+    out = []
+    for i, a in enumerate(cargs[: len(params)]):
+        if not is_varargs(params[i]):
+            out.append((params[i], a))
+            continue
+        rest = list(cargs[i:])
+        if len(rest) == 1 and isinstance(rest[0], (list, tuple)):
+            rest = list(rest[0])
+        out += [(params[i], v) for v in rest]
+        break
+    return out
+
+
+def varargs_slot(name, j):
+    """The generator's own name for the j-th tensor passed to a varargs parameter,
+    measured on its own and folded back into the parameter (knowledge_gen/varargs.py)."""
+    return f"{name}#{j}"
 
 
 def tensors_in(obj):
