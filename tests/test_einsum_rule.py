@@ -57,3 +57,11 @@ def test_rule_unknowns():
     # a merge of dims of an operand that may not be contiguous: depends on its strides
     assert operand_saves("bqhd,bkhd->bhqk", 2, [True, False]) == [None, False]
     assert operand_saves("bh,bth->bt", 2, [True, True]) == [True, True]  # no merge: a view anyway
+
+
+def test_one_list_form_keeps_the_operands_too():
+    a, b = (torch.randn(2, 3, dtype=torch.float64, requires_grad=True) * 1 for _ in range(2))
+    out = torch.einsum("ij,ij->i", [a, b])
+    a.add_(1)
+    with pytest.raises(RuntimeError, match="modified by an inplace operation"):
+        out.sum().backward()

@@ -75,8 +75,8 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from knowledge_gen.common import (  # noqa: E402
-    MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, ensure_expecttest, is_output_name, is_varargs, loss_of, output_name,
-    record_pattern, tensors_in, varargs_slot, varargs_values,
+    MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, ensure_expecttest, is_output_name, loss_of, name_map, output_name,
+    record_pattern, tensors_in,
 )
 from knowledge_gen.defaults import only_tensors, saves_by_default  # noqa: E402
 from knowledge_gen.modules import module_experiments  # noqa: E402
@@ -155,25 +155,6 @@ class Obs:
         self.string_outcomes = {}
         self.number_ints = {}       # params passed as numbers -> every one was an int (a dim)
         self.out_int = {}           # output index -> {is an integer/bool tensor} (float inputs)
-
-
-def name_map(called, params):
-    """id(tensor) -> parameter name, from the arguments the target actually received."""
-    names = {}
-    cargs, ckwargs, _ = called
-    spread = 0  # tensors given to a varargs parameter so far: each is named apart
-    for name, a in varargs_values(cargs, params):
-        for t in tensors_in(a):
-            if is_varargs(name):
-                names.setdefault(id(t), varargs_slot(name, spread))
-                spread += 1
-            else:
-                names.setdefault(id(t), name)
-    for k, v in ckwargs.items():
-        if k in params:
-            for t in tensors_in(v):
-                names.setdefault(id(t), k)
-    return names
 
 
 @contextlib.contextmanager

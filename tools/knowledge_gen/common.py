@@ -149,3 +149,22 @@ def record_pattern(obs, p, slots, found, contiguous=True, kinds=(frozenset(), fr
             obs.default_outcomes.setdefault((p, name), set()).add(found.get(name))
         if layout is False:
             obs.string_outcomes.setdefault((strings, name), set()).add(found.get(name))
+
+
+def name_map(called, params):
+    """id(tensor) -> parameter name, from the arguments the target actually received."""
+    names = {}
+    cargs, ckwargs, _ = called
+    spread = 0  # tensors given to a varargs parameter so far: each is named apart
+    for name, a in varargs_values(cargs, params):
+        for t in tensors_in(a):
+            if is_varargs(name):
+                names.setdefault(id(t), varargs_slot(name, spread))
+                spread += 1
+            else:
+                names.setdefault(id(t), name)
+    for k, v in ckwargs.items():
+        if k in params:
+            for t in tensors_in(v):
+                names.setdefault(id(t), k)
+    return names
