@@ -62,6 +62,6 @@ def test_rule_unknowns():
 def test_one_list_form_keeps_the_operands_too():
     a, b = (torch.randn(2, 3, dtype=torch.float64, requires_grad=True) * 1 for _ in range(2))
     out = torch.einsum("ij,ij->i", [a, b])
-    a.add_(1)
+    a.add_(1)  # noqa: IPL001 (the hazard under test: the linter finds it too)
     with pytest.raises(RuntimeError, match="modified by an inplace operation"):
         out.sum().backward()

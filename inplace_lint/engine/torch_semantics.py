@@ -682,8 +682,7 @@ class TorchSemantics:
             out_rg = self._out_rg([v for v in bound.values() if isinstance(v, Tensor)])
         for what in saves:
             if is_varargs(what):
-                for t, label, certain, _ in varargs_saves(spec, name, what, bound, self.state.grad, out_rg, sometimes,
-                                                          _noncontig):
+                for t, label, certain, _ in varargs_saves(spec, name, what, bound, self.state.grad, out_rg, sometimes):
                     self._save(t, name, label, node, certain, out=result if isinstance(result, Tensor) else None)
                 continue
             if what == "result":

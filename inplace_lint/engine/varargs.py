@@ -33,12 +33,11 @@ def bind_varargs(params, args, bound):
     return True
 
 
-def varargs_saves(spec, name, what, bound, grad, out_rg, sometimes, noncontig):
+def varargs_saves(spec, name, what, bound, grad, out_rg, sometimes):
     """(tensor, label, certain, cond) for each tensor passed to varargs parameter
     ``what`` that the call may keep.  ``"saved_for": {"*operands": ["*operands"]}``
     keeps each tensor for the gradient of the *other* tensors passed there; einsum
-    with a constant equation keeps an operand itself or a copy (engine/einsum.py).
-    noncontig(t): the tensor may not be contiguous."""
+    with a constant equation keeps an operand itself or a copy (engine/einsum.py)."""
     seq = bound.get(what)
     if not isinstance(seq, Seq):
         return []
@@ -51,8 +50,7 @@ def varargs_saves(spec, name, what, bound, grad, out_rg, sometimes, noncontig):
     if name == "einsum":
         eq = bound.get("equation")
         text = eq.value if isinstance(eq, Const) and isinstance(eq.value, str) else None
-        rule = operand_saves(text, len(members), [isinstance(m, Tensor) and bool(noncontig(m)) for m in members]) \
-            or [None] * len(members)
+        rule = operand_saves(text, len(members), [_layout_unknown(m) for m in members]) or [None] * len(members)
     out = []
     for i, t in enumerate(members):
         if not isinstance(t, Tensor):
@@ -74,3 +72,9 @@ def varargs_saves(spec, name, what, bound, grad, out_rg, sometimes, noncontig):
         certain = cond is True and what not in sometimes and (rule is None or rule[i] is True)
         out.append((t, f"{what[1:]}[{i}]", certain, cond))
     return out
+
+
+def _layout_unknown(t):
+    """Whether a tensor may not be laid out contiguously: a transposing view, or any view
+    (a slice ``x[:, :m]``: einsum's reshape of it may copy where that of ``x`` would not)."""
+    return isinstance(t, Tensor) and (bool(t.noncontig) or t.base is not None)
