@@ -803,3 +803,5 @@ def test_varargs_and_fft_entries():
     rfft = fn("torch.fft.rfft")
     assert rfft["saves"] == rfft["saves_sometimes"] == rfft["saves_by_default"] == ["input"]
     assert fn("torch.fft.irfft")["saves"] == [] and fn("torch.fft.fftshift")["view"] is None
+    fft = fn("torch.fft.fft")  # keeps a real input, nothing of a complex one (complex_samples)
+    assert fft["saves_sometimes"] == ["input"] and "saves_by_default" not in fft

@@ -33,6 +33,8 @@ Two sources of truth, in this order of trust:
      keyed by which parameters were numbers (pow(x, 2.0) saves x only, pow(x, y) also y
      and its result) and by which were tensors (min(x, y) saves x and y, min(x) its
      result).
+   * torch.fft's OpInfos also run their complex128 samples (complex_samples): the
+     input's dtype picks the kernel (fft keeps a real input, nothing of a complex one).
    * int_outputs: outputs that were integer/bool tensors for floating inputs.
    * writes (knowledge_gen/writes.py): arguments other than the first whose version
      the call bumped, and the keywords that trigger it (F.embedding's max_norm).
@@ -75,8 +77,8 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from knowledge_gen.common import (  # noqa: E402
-    MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, ensure_expecttest, is_output_name, loss_of, name_map, output_name,
-    record_pattern, tensors_in,
+    MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, complex_samples, ensure_expecttest, is_output_name, loss_of, name_map,
+    output_name, record_pattern, tensors_in,
 )
 from knowledge_gen.defaults import only_tensors, saves_by_default  # noqa: E402
 from knowledge_gen.modules import module_experiments  # noqa: E402
@@ -416,7 +418,7 @@ def opinfo_experiments(callables, facts, only=None):
                             op.sample_inputs("cpu", dtype, requires_grad=op.supports_autograd), MAX_SAMPLES))
                         if samples and not inplace:
                             samples.append(samples[0].noncontiguous())  # reshape-like ops copy here
-                        samples += scalar_variants(samples)
+                        samples += scalar_variants(samples) + complex_samples(op)
                 except Exception:
                     samples = []
                 if not inplace:

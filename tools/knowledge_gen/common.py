@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import inspect
+import itertools
 import re
 import sys
 import types
@@ -168,3 +169,13 @@ def name_map(called, params):
             for t in tensors_in(v):
                 names.setdefault(id(t), k)
     return names
+
+
+def complex_samples(op):
+    """torch.fft's samples again in complex128: the input's dtype picks the kernel there
+    (fft of a real input runs r2c and keeps it, of a complex one c2c and keeps nothing),
+    which the float64 samples alone would hide."""
+    if not op.name.startswith("fft.") or not op.supports_dtype(torch.complex128, "cpu"):
+        return []
+    return list(itertools.islice(op.sample_inputs("cpu", torch.complex128, requires_grad=op.supports_autograd),
+                                 MAX_SAMPLES))
