@@ -17,20 +17,34 @@ def is_varargs(name):
 
 def bind_varargs(params, args, bound):
     """Bind a varargs parameter of ``params`` to a Seq of what the call passes there
-    (its items unknown when a starred argument or a list of unknown length goes
-    there).  Returns whether the op has one."""
+    (the one list passed there as it is, even of unknown length).  Returns whether the
+    op has one."""
     if not params or not is_varargs(params[-1]):
         return False
+    args = _spread(args)
     k = len(params) - 1
     rest = args[k:] if len(args) > k else []
-    if any(isinstance(a, Starred) for a in rest) or any(isinstance(a, Starred) for a in args[:k]):
-        bound[params[-1]] = Seq(elem=None)
+    if any(isinstance(a, Starred) for a in args):
+        # ``einsum(eq, *ops)``: which tensors go there is not known; the ones written out
+        # are still arguments (their grad flows), none is an operand by position
+        bound[params[-1]] = Seq(items=[a for a in rest if not isinstance(a, Starred)], is_tuple=True)
         return True
     if len(rest) == 1 and isinstance(rest[0], Seq):
         bound[params[-1]] = rest[0]  # one list: torch unpacks it
         return True
     bound[params[-1]] = Seq(items=rest, is_tuple=True)
     return True
+
+
+def _spread(args):
+    """``f(*[a, b])`` / ``f(*(a, b))``: a starred list whose items are known is those items."""
+    out = []
+    for a in args:
+        if isinstance(a, Starred) and isinstance(a.value, Seq) and a.value.items is not None:
+            out += a.value.items
+        else:
+            out.append(a)
+    return out
 
 
 def varargs_saves(spec, name, what, bound, grad, out_rg, sometimes):
