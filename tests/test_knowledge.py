@@ -45,7 +45,7 @@ def test_file_is_small_and_versioned():
 def test_entries_are_well_formed():
     for name, e in K.functions.items():
         assert name.startswith(("torch.", "torch.Tensor.", "torch.nn.functional.",
-                                "torch.linalg.", "torch.special."))
+                                "torch.linalg.", "torch.special.", "torch.fft."))
         assert isinstance(e["params"], list)
         if name.startswith("torch.Tensor."):
             assert e["params"][:1] == ["self"], name
@@ -840,3 +840,18 @@ def test_autocast_copies_rederive_for_a_sample():
     assert got["torch.nn.functional.linear"] == {
         k: fn("torch.nn.functional.linear")[k] for k in ("autocast_copies", "autocast_result")}
     assert "torch.exp" not in got
+
+
+def test_varargs_and_fft_entries():
+    """einsum keeps each operand for the *other* operands' gradients (a lone one: nothing),
+    its tensors after the equation (knowledge_gen/varargs.py).  rfft keeps its real input
+    (rfft(x, n=10) a padded copy: sometimes; a call without n surely); irfft nothing."""
+    e = fn("torch.einsum")
+    assert (e["params"], e["saves"], e["saved_for"]) == (["equation", "*operands"], ["*operands"],
+                                                         {"*operands": ["*operands"]})
+    assert fn("torch.chain_matmul")["saves"] == ["*matrices"] and fn("torch.block_diag")["saves"] == []
+    rfft = fn("torch.fft.rfft")
+    assert rfft["saves"] == rfft["saves_sometimes"] == rfft["saves_by_default"] == ["input"]
+    assert fn("torch.fft.irfft")["saves"] == [] and fn("torch.fft.fftshift")["view"] is None
+    fft = fn("torch.fft.fft")  # keeps a real input, nothing of a complex one (complex_samples)
+    assert fft["saves_sometimes"] == ["input"] and "saves_by_default" not in fft

@@ -28,6 +28,7 @@ from .values import (
     Tensor, copy_obj, make_group, opaque, t_and, t_or,
 )
 from .graph import link, mark_read, reaches, use
+from .varargs import bind_varargs, is_varargs, varargs_saves
 
 # Tensor methods that end in "_" but only change autograd metadata.
 HARMLESS_METHODS = {"requires_grad_", "detach_", "share_memory_", "retain_grad", "register_hook",
@@ -517,6 +518,7 @@ class TorchSemantics:
                 bound[params[i]] = a
         for k, v in kwargs.items():
             bound[bind_keyword(spec, k)] = v
+        spread = bind_varargs(params, list(args), bound)  # einsum's operands, block_diag's tensors
         first = pos[0] if pos else bound.get(params[0]) if params else None
         data_args = [v for k, v in bound.items() if k not in SIZE_ARGUMENTS]  # (sizes carry no grad)
         tensors = [v for v in data_args if isinstance(v, Tensor)]
@@ -623,7 +625,7 @@ class TorchSemantics:
                 out_rg = False  # an integral result has no graph: nothing is saved for it
             link(result, tensors)
         if out_rg is not False:
-            extra = len(pos) < len(args) or len(pos) > len(params)  # *args, or more than it takes
+            extra = not spread and (len(pos) < len(args) or len(pos) > len(params))  # *args, or more than it takes
             self._record_saves(save_spec, name, bound, result, node, out_rg, default_certain(spec, bound, extra))
         return result
 
@@ -676,6 +678,10 @@ class TorchSemantics:
         if out_rg is None:
             out_rg = self._out_rg([v for v in bound.values() if isinstance(v, Tensor)])
         for what in saves:
+            if is_varargs(what):
+                for t, label, certain, _ in varargs_saves(spec, name, what, bound, self.state.grad, out_rg, sometimes):
+                    self._save(t, name, label, node, certain, out=result if isinstance(result, Tensor) else None)
+                continue
             if what == "result":
                 t = result
             elif what.startswith("result") and isinstance(result, Tensor) and result.outputs:

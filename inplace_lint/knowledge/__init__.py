@@ -42,8 +42,17 @@ File format (all keys are plain JSON)::
     }
 
 Qualified names are ``torch.X``, ``torch.Tensor.X`` (methods),
-``torch.nn.functional.X``, ``torch.linalg.X``, ``torch.special.X`` and
-``torch.nn.X`` for modules.
+``torch.nn.functional.X``, ``torch.linalg.X``, ``torch.special.X``,
+``torch.fft.X`` and ``torch.nn.X`` for modules.
+
+A parameter name starting with ``*`` is a varargs parameter (always the last of
+"params"): it takes every remaining positional argument, or the one list or tuple
+passed there (``torch.einsum(equation, *operands)``: ``einsum("ij,jk->ik", a, b)``
+and ``einsum("ij,jk->ik", [a, b])``).  In "saves" it means each tensor passed
+there; ``"saved_for": {"*operands": ["*operands"]}`` means each is kept for the
+gradient of the *other* tensors passed there (einsum, chain_matmul: a lone operand
+is kept for nothing).  Whether einsum keeps an operand itself or a reshaped copy
+depends on its equation: engine/einsum.py reads a constant one.
 
 Optional keys (absent means false / not applicable)::
 
