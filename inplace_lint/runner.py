@@ -202,8 +202,9 @@ def rare_collections(scan=False):
 
     ``scan``: a serial scan of many files in this process also keeps each file's tree
     out of the collections (``_tree_out_of_collections``), unless something froze
-    objects before it (the checking worker freezes what it inherited): it owns the
-    frozen set, and hands every object back to the collector when it ends."""
+    objects before it (the checking worker, which freezes what it inherited and its
+    trees on its own, ``isolation._serve``): it owns the frozen set, and hands every
+    object back to the collector when it ends."""
     global _freeze_trees
     old = gc.get_threshold()
     if old == COLLECT_THRESHOLDS:  # an enclosing scan already holds it
@@ -222,8 +223,9 @@ def rare_collections(scan=False):
         gc.set_threshold(*old)
 
 
-# the process whose scan holds rare_collections(scan=True), else 0 (a worker forked
-# during the scan inherits the value, not the scan: it keeps its own policy)
+# the process whose trees are frozen: a scan's, while it holds rare_collections(scan=True),
+# or a checking worker's; else 0 (a process forked during a scan inherits the value,
+# not the scan)
 _freeze_trees = 0
 
 

@@ -303,9 +303,9 @@ def test_a_serial_scan_in_process_keeps_trees_out_of_collections_with_the_same_f
 
 
 def test_only_the_scanning_process_freezes(monkeypatch):
-    """A worker forked during a scan inherits the scan's mark, not the scan: its parses
-    freeze nothing (it froze what it inherited and keeps its own policy), nor does a
-    parse outside any scan (flake8, the language server)."""
+    """A process forked during a scan inherits the scan's mark, not the scan: its parses
+    freeze nothing (the checking worker marks itself), nor does a parse outside any
+    scan (flake8, the language server)."""
     import gc
 
     source = "import torch\nx = torch.zeros(3)\nx.add_(1)\n"
