@@ -352,6 +352,12 @@ def _serve(down, up, shared):  # pragma: no cover - runs in the child
     # libcst trees of big files are hundreds of thousands of objects that live
     # until the file is done: rarer collections halve the time on such files
     gc.set_threshold(100_000, 50, 100)
+    # each file's tree is kept out of the collections too (runner._tree_out_of_collections),
+    # and stays frozen: what is frozen is alive when it is frozen, and the worker's
+    # project index keeps it for the worker's life anyway
+    from . import runner
+
+    runner._freeze_trees = os.getpid()
     _limit_memory()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent decides
     signal.signal(signal.SIGPROF, lambda *_: budget.expire())

@@ -279,3 +279,40 @@ def test_an_edited_project_module_invalidates_the_files_that_import_it(tmp_path)
         assert fresh.stdout == cold_or_warm.stdout == again.stdout, (utils, fresh.stderr)
         found = [(f["path"], f["line"]) for f in json.loads(fresh.stdout)]
         assert found == ([("main.py", 6)] if utils == UTILS_INPLACE else [])
+
+
+def test_a_serial_scan_in_process_keeps_trees_out_of_collections_with_the_same_findings(corpus, fresh, monkeypatch):
+    """runner._tree_out_of_collections: within a serial scan in this process each file's
+    tree is frozen out of the collector's walks; the scan gives every object back at its
+    end, and the findings are those of a run without it (``fresh`` ran in the worker)."""
+    import gc
+    from contextlib import nullcontext
+
+    monkeypatch.setenv("INPLACE_LINT_NO_WORKER", "1")
+    assert gc.get_freeze_count() == 0
+    before = gc.get_threshold()
+    frozen, out = [], []
+    for r in check_paths([str(corpus)], Config(), jobs=1):
+        frozen.append(gc.get_freeze_count())
+        out.append((r.path, [f.to_dict() for f in r.findings], None if r.problem is None else vars(r.problem)))
+    assert out == fresh
+    assert max(frozen) > 10_000  # trees (hundreds of thousands of objects for the slice)
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
+    monkeypatch.setattr(runner, "_tree_out_of_collections", nullcontext)
+    assert _run(corpus) == fresh
+
+
+def test_only_the_scanning_process_freezes(monkeypatch):
+    """A process forked during a scan inherits the scan's mark, not the scan: its parses
+    freeze nothing (the checking worker marks itself), nor does a parse outside any
+    scan (flake8, the language server)."""
+    import gc
+
+    source = "import torch\nx = torch.zeros(3)\nx.add_(1)\n"
+    monkeypatch.setattr(runner, "_freeze_trees", os.getpid() + 1)
+    assert runner.parse_module(source, "a.py")[0] is not None and gc.get_freeze_count() == 0
+    monkeypatch.setattr(runner, "_freeze_trees", 0)
+    assert runner.parse_module(source, "a.py")[0] is not None and gc.get_freeze_count() == 0
+    with runner.rare_collections(scan=True):
+        assert runner.parse_module(source, "a.py")[0] is not None and gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0

@@ -20,6 +20,7 @@ def use(v, _depth=0, certain=True):
     backward on those paths only.  (The passes of a loop all run: what one uses is used.)"""
     if isinstance(v, Tensor):
         stack, steps = [(v, -1 if certain else 1 << 62)], 0
+        both = {}  # id of a join -> _on_both of it (nothing here changes the graph it walks)
         while stack and steps < 5000:
             t, floor = stack.pop()
             steps += 1
@@ -28,7 +29,10 @@ def use(v, _depth=0, certain=True):
                 inner = max(floor, t.paths[1]) if type(t.paths) is tuple else floor
                 stack.extend((m, inner) for m in t.members)
                 if inner > floor:  # what both branches lead to is used whichever runs
-                    stack.extend((o, floor) for o in _on_both(t.members, t.paths[1]))
+                    common = both.get(id(t))
+                    if common is None:
+                        common = both[id(t)] = _on_both(t.members, t.paths[1])
+                    stack.extend((o, floor) for o in common)
             if t.used is True or t.used and not sure:
                 continue
             t.used = True if sure else SOME
@@ -47,25 +51,46 @@ def use(v, _depth=0, certain=True):
 def _on_both(members, mark, limit=2000):
     """The tensors made before an ``if`` (storage id below ``mark``) that the value of
     each of its branches leads to (``weights`` written under the ``if`` and returned
-    after it either way)."""
-    found = []
-    for m in members:
-        seen, stack, old = set(), [m], {}
-        while stack and len(seen) < limit:
-            t = stack.pop()
-            if not isinstance(t, Tensor) or id(t) in seen:
-                continue
-            seen.add(id(t))
-            if t.storage.id < mark:
-                old[id(t)] = t
-            stack.extend(t.members or ())
-            if t.base is not None and not t.data:
-                stack.append(t.base)
-            stack.extend(t.srcs or ())
-        found.append(old)
-    if len(found) < 2:
+    after it either way), in the order the first member's walk finds them.
+
+    Each member's walk visits at most ``limit`` tensors.  Once no tensor is common to
+    the members walked so far, none can be: the rest are not walked; and a later
+    member's walk stops once it has found every tensor still common (what it would
+    find after those cannot be in the answer)."""
+    if len(members) < 2:
         return []
-    return [t for k, t in found[0].items() if all(k in f for f in found[1:])]
+    common = None
+    for m in members:
+        common = _old_reached(m, mark, limit, common)
+        if not common:
+            return []
+    return list(common.values())
+
+
+def _old_reached(start, mark, limit, wanted):
+    """The tensors below ``mark`` that the walk from ``start`` reaches, by id (all of
+    them when ``wanted`` is None, else those among ``wanted``, in its order)."""
+    seen, stack, old = set(), [start], {}
+    goal = len(wanted) if wanted is not None else -1
+    while stack and len(seen) < limit:
+        t = stack.pop()
+        if not isinstance(t, Tensor) or id(t) in seen:
+            continue
+        seen.add(id(t))
+        if t.storage.id < mark:
+            if wanted is None:
+                old[id(t)] = t
+            elif id(t) in wanted:
+                old[id(t)] = t
+                if len(old) == goal:
+                    break
+        stack.extend(t.members or ())
+        if t.base is not None and not t.data:
+            stack.append(t.base)
+        stack.extend(t.srcs or ())
+    if wanted is None or len(old) == goal:
+        return old if wanted is None else wanted
+    return {k: t for k, t in wanted.items() if k in old}
 
 
 def mark_read(t):

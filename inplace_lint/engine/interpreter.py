@@ -104,6 +104,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self.loop_earlier: list = []  # per enclosing loop: the epochs of its earlier passes
         self.each_loops: list = []  # per enclosing for loop: (frame, element, the For node)
         self._each_writes: dict = {}  # id(for node) -> each_element.every_iteration_writes
+        self._jumps: dict = {}  # (id(loop body), attributes too) -> (body, loops.jumps)
         self._matches: dict = {}  # id(Match node) -> its if chain (engine.matching)
         self._entries: dict = {}  # id(@contextmanager function) -> its parts around the yield (ClassDefs)
         self._stmt = {
@@ -405,9 +406,10 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
     def _for(self, node, frame):
         it = self.eval(node.iter, frame)
         few = constant_items(it) is not None or named_tensors(it) or config_items(it) is not None
-        unrolled = torch_layers(it) and not jumps(node.body) or \
-            few and not jumps(node.body, or_sets_attributes=True) or \
-            few and len(self.heap.journals) <= self.exact_depth and not jumps(node.body)
+        memo = self._jumps
+        unrolled = torch_layers(it) and not jumps(node.body, memo=memo) or \
+            few and not jumps(node.body, or_sets_attributes=True, memo=memo) or \
+            few and len(self.heap.journals) <= self.exact_depth and not jumps(node.body, memo=memo)
         if unrolled:
             # ``for layer in self.layers: x = layer(x)`` over torch's own layers is a
             # Sequential: run the body once per layer, in order (a joined layer would

@@ -85,11 +85,19 @@ def named_tensors(it, limit=16):
         and isinstance(t.items[1], Tensor) for t in it.items)
 
 
-def jumps(body, or_sets_attributes=False):
+def jumps(body, or_sets_attributes=False, memo=None):
     """The loop body may leave an iteration early (break, continue, return, yield),
-    or, when asked, set an attribute."""
+    or, when asked, set an attribute.  ``memo`` (a dict kept by the caller) holds the
+    answers already worked out: the body's text decides them, and a loop runs again for
+    every pass of the loops around it and every call of its function."""
+    key = (id(body), or_sets_attributes)
+    got = memo.get(key) if memo is not None else None
+    if got is not None and got[0] is body:
+        return got[1]
     v = _SetsAttr() if or_sets_attributes else _Jump()
     body.visit(v)
+    if memo is not None:
+        memo[key] = (body, v.found)  # (the node too: its id is not reused while it is kept)
     return v.found
 
 

@@ -202,14 +202,12 @@ class Mentions:
 
     def __init__(self, text: str):
         from collections import Counter
-        self.names, self.called, self.defined = Counter(), Counter(), Counter()
-        for m in _IDENT.finditer(text):
-            name = m.group(2)
-            self.names[name] += 1
-            if m.group(1):
-                self.defined[name] += 1
-            elif m.group(3):
-                self.called[name] += 1
+        # (counted from findall's tuples, "" for a group that did not match: a Python
+        # loop over every identifier's match object cost 3% of a torchvision scan)
+        found = _IDENT.findall(text)
+        self.names = Counter([name for _, name, _ in found])
+        self.defined = Counter([name for d, name, _ in found if d])
+        self.called = Counter([name for d, name, c in found if c and not d])
         # calls of a method on ``self`` (``self.update(group)``), among the calls above;
         # every attribute named so (``.update``, those calls included); quoted names
         # (``getattr(opt, "update")``): what may reach a method by its name

@@ -224,6 +224,7 @@ class Knowledge:
         self.modules: dict = data.get("modules", {})
         self.aliases: dict = data.get("aliases", {})
         self.wrappers: dict = data.get("wrappers", {})
+        self._resolved: dict = {}  # name -> resolve(name)
         # Method names by bare name, for receivers whose type is a tensor.
         self._methods = {
             k[len("torch.Tensor."):]: v for k, v in self.functions.items() if k.startswith("torch.Tensor.")
@@ -243,7 +244,16 @@ class Knowledge:
 
     def resolve(self, name: str) -> str:
         """The name torch's re-exports stand for: ``torch.functional.F.relu_`` ->
-        ``torch.nn.functional.relu_`` (the longest aliased prefix is replaced)."""
+        ``torch.nn.functional.relu_`` (the longest aliased prefix is replaced).
+        Worked out once per name (the aliases do not change after loading)."""
+        got = self._resolved.get(name)
+        if got is None:
+            if len(self._resolved) > 65536:  # (a long-lived process: bounded)
+                self._resolved.clear()
+            got = self._resolved[name] = self._resolve(name)
+        return got
+
+    def _resolve(self, name):
         aliases = self.aliases
         target = aliases.get(name)
         if target is not None:
