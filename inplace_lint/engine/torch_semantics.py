@@ -333,16 +333,7 @@ class TorchSemantics:
             return Const(None)  # a context that does nothing (not an autocast region by another name)
         if name in ("copy.deepcopy", "copy.copy"):
             return self._deepcopy(args[0] if args else opaque())
-        if name.startswith("torch.nn.init."):
-            if name.endswith("_") and args and isinstance(args[0], Tensor) and type(node) is cst.Call and node.args:
-                # torch.nn.init.zeros_(w) writes w in place under no_grad: a save of w made
-                # before it (a forward between a re-initialisation and the backward) breaks
-                saved = self.state.grad
-                self.state.grad = False
-                try:
-                    self.mutate(args[0], "function", name.rsplit(".", 1)[-1], node, node.args[0].value)
-                finally:
-                    self.state.grad = saved
+        if name.startswith("torch.nn.init."):  # (writes under no_grad; not modelled: see session 11 note)
             return args[0] if args else opaque()
         if name.startswith("torch._foreach_") and args:
             return self._foreach(name[len("torch._foreach_"):], args, kwargs, node)
