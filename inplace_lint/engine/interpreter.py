@@ -71,6 +71,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self.foreign_steps = 0  # statements interpreted in other project modules' code
         self.foreign_budget = 20_000
         self.doubt = 0  # > 0 while following one of several possible objects
+        self.doubt_marks: list = []  # the storage id at the start of each (see Calls._each)
         self.any_order = 0  # > 0 while applying layers of a list of unknown order (containers.py)
         self.seq_at: list = []  # [call, layer index, exact] per nn.Sequential being applied
         # Positions are resolved per statement (see engine.positions), so every

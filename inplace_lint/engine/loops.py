@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .values import UNKNOWN_CONST, Const, Obj, Seq, Tensor
+from .values import UNKNOWN_CONST, Const, Func, LambdaFn, Obj, Partial, Seq, Tensor
 
 
 UNROLLED_LAYERS = 64
@@ -27,11 +27,18 @@ def torch_layers(it):
         layers, count = it.items, len(it.items)  # a plain list of layers or transforms
     else:
         return False
-    if not layers or not all(isinstance(m, Obj) and (m.is_module or _callable(m)) for m in layers):
+    if not layers or not all(isinstance(m, Obj) and (m.is_module or _callable(m)) or _function(m) for m in layers):
         return False
-    if all(m.cls is None and (m.qual or "").startswith("torch.nn.") for m in layers):
+    if all(isinstance(m, Obj) and m.cls is None and (m.qual or "").startswith("torch.nn.") for m in layers):
         return count <= UNROLLED_LAYERS
     return count <= UNROLLED_OWN_LAYERS
+
+
+def _function(v):
+    """A function of the analysed code (a def, a lambda, a partial of one): a list of them
+    (``AUGMENTS = [flip_, jitter_]``) is applied one after the other, each on its pass, as
+    layers are; joined, each would be only one of several callables."""
+    return isinstance(v, (Func, LambdaFn, Partial))
 
 
 def _callable(obj):

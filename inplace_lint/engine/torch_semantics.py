@@ -24,7 +24,7 @@ from .ranks import after_inplace, rank_result
 from .frames import SeqPrefix
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Partial, Qual, Save, Seq, Starred, SuperRef,
-    Tensor, copy_obj, make_group, opaque, result_tensor, t_and, t_or,
+    Tensor, copy_obj, made_after, make_group, opaque, result_tensor, t_and, t_or,
 )
 from .graph import link, mark_read, reaches, use
 
@@ -713,7 +713,12 @@ class TorchSemantics:
     def _save(self, t: Tensor, op, what, node, certain, out=None):
         if t.data:
             return
-        certain = certain and t.alias_certain and not self.doubt and not t.partial
+        # Following one of several callables, a save of what existed before is made on
+        # that option's path only; a tensor the option computed itself exists on that
+        # path only, and what saved it there did so for certain (whether the write that
+        # follows meets a save on every path is decided there: see mutate's groups).
+        doubtful = self.doubt and not made_after(t, self.doubt_marks[-1])
+        certain = certain and t.alias_certain and not doubtful and not t.partial
         save = Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt, out)
         save.region, save.sid = t.region, t.storage.id
         t.storage.saves.append(save)
