@@ -544,9 +544,10 @@ class Calls:
         if self.doubt or not certain:
             snap.alias_certain = False
         elif live and t.members and t.paths and not any(s in t.storage.saves for s in live) and any(
-                not any(self.state.live(s) for s in m.visible_saves()) for m in t.members):
+                not any(self.state.live(s) and not s.joined for s in m.visible_saves()) for m in t.members):
             # one of several values that reach here (``a if c else b``) was
-            # saved, another was not: the hazard depends on the path taken
+            # saved, another was not: the hazard depends on the path taken (a save of
+            # another join of it that a member sees counts on that join's paths only)
             snap.alias_certain = False
         if self.project is not None and project_hooks.only_uncertain_elsewhere(self, live + retained,
                                                                                 snap.alias_certain):
@@ -682,7 +683,7 @@ def _no_branched_yield(fnode):
 def _on_some_paths(save):
     """A save as seen after an ``if`` that made it on one branch only: not certain."""
     s = Save(save.op, save.what, save.node, False, save.hooked, save.epoch, save.stmt, save.out)
-    s.region, s.sid = save.region, save.sid
+    s.region, s.sid, s.joined = save.region, save.sid, save.joined
     return s
 
 

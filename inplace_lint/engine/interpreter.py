@@ -440,8 +440,8 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 return Seq(items=[hidden(v, earlier) if distinct(v) else v for v in elem.items], is_tuple=True)
             return hidden(elem, earlier) if distinct(elem) else elem
 
-        counter = self._loop_counter(node)
-        first, later = guards.First(), guards.Later()
+        counter, stop = self._loop_counter(node)
+        first, later = guards.First(stop), guards.Later(stop)
 
         def bind(i, earlier):
             self.assign(node.target, element(earlier), frame, node.iter)
@@ -457,20 +457,30 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             self.each_loops.pop()
 
     def _loop_counter(self, node):
-        """The name bound to 0, 1, 2, ... by ``for i in range(n)`` / ``for i, x in enumerate(xs)``."""
+        """The name bound to 0, 1, 2, ... by ``for i in range(n)`` / ``for i, x in enumerate(xs)``,
+        or to n - 1, ..., 0 by ``for i in reversed(range(n))`` (with ``n``'s expression, if it
+        names a value: see guards.First); (None, None) for other loops."""
         call = node.iter
         if type(call) is not cst.Call or type(call.func) is not cst.Name:
-            return None
+            return None, None
         name = call.func.value
         if self.globals.lookup(name) is not None:
-            return None  # shadowed
+            return None, None  # shadowed
+        if name == "reversed" and len(call.args) == 1 and type(node.target) is cst.Name:
+            inner = call.args[0].value
+            if type(inner) is cst.Call and type(inner.func) is cst.Name and inner.func.value == "range" and \
+                    len(inner.args) == 1 and self.globals.lookup("range") is None and _dotted(inner.args[0].value):
+                return node.target.value, inner.args[0].value
+            return None, None
+        if name == "range" and type(node.target) is cst.Name and _counts_down(call):
+            return node.target.value, call.args[0].value.left  # range(n - 1, -1, -1)
         if name == "range" and type(node.target) is cst.Name and call.args and len(call.args) <= 3 and (
                 len(call.args) == 1 or type(call.args[0].value) is cst.Integer and call.args[0].value.value == "0"):
-            return node.target.value
+            return node.target.value, None
         if name == "enumerate" and len(call.args) == 1 and type(node.target) is cst.Tuple and \
                 node.target.elements and type(node.target.elements[0].value) is cst.Name:
-            return node.target.elements[0].value.value
-        return None
+            return node.target.elements[0].value.value, None
+        return None, None
 
     def _while(self, node, frame):
         return self._loop(frame, lambda i, earlier: self.eval(node.test, frame), self._body(node), node.orelse)
@@ -790,6 +800,21 @@ def _join_vars(a: dict, b: dict, sa, sb, parts=None, branch=None) -> dict:
             if parts is not None:
                 parts[k] = (out[k], pa, pb)
     return out
+
+
+def _minus_one(node):
+    return type(node) is cst.UnaryOperation and isinstance(node.operator, cst.Minus) and \
+        type(node.expression) is cst.Integer and node.expression.value == "1"
+
+
+def _counts_down(call):
+    """``range(n - 1, -1, -1)``, with ``n`` a name or attribute."""
+    if len(call.args) != 3 or any(a.keyword is not None or a.star for a in call.args):
+        return False
+    start, stop, step = (a.value for a in call.args)
+    return _minus_one(stop) and _minus_one(step) and type(start) is cst.BinaryOperation and \
+        isinstance(start.operator, cst.Subtract) and type(start.right) is cst.Integer and \
+        start.right.value == "1" and bool(_dotted(start.left))
 
 
 def _count_statements(module):

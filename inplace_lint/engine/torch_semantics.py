@@ -721,10 +721,22 @@ class TorchSemantics:
         certain = certain and t.alias_certain and not doubtful and not t.partial
         save = Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt, out)
         save.region, save.sid = t.region, t.storage.id
-        t.storage.saves.append(save)
+        self._keep_save(t.storage, save)
+        if t.members and t.paths:
+            # "a or b" (a join of paths: ``adv[t + 1] if t < T - 1 else zeros``) saved: on
+            # a's path a was saved, against a's version counter (the buffer a view of it
+            # shares), so a later write to the buffer breaks it there: on some paths only
+            for m in t.members:
+                if m.storage is not t.storage and not m.data:
+                    s = Save(op, what, node, False, self.state.hooked, self.state.epoch, self.cur_stmt, out)
+                    s.region, s.sid, s.joined = m.region, m.storage.id, True
+                    self._keep_save(m.storage, s)
+
+    def _keep_save(self, storage, save):
+        storage.saves.append(save)
         self.save_log.append(save)
         if self.recomputed is not None:  # inside checkpoint(): dropped after the call (calls.checkpoint)
-            self.recomputed.append((t.storage, save))
+            self.recomputed.append((storage, save))
 
     def _view_of(self, base: Tensor, op, kind):
         mark_read(base)

@@ -39,7 +39,7 @@ def t_join(a, b):
 class Save:
     """An op saved a tensor for backward (at ``node``) while graph epoch ``epoch`` was live."""
 
-    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "stmt", "out", "region", "sid")
+    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "stmt", "out", "region", "sid", "joined")
 
     def __init__(self, op, what, node, certain, hooked, epoch, stmt=None, out=None):
         self.op = op  # e.g. "sigmoid", "Linear"
@@ -52,6 +52,9 @@ class Save:
         self.out = out  # the saving op's output: its graph node is what backward would reach
         self.region = None  # the part of its tensor it keeps, when known (Tensor.region)
         self.sid = 0  # the id of the storage it was saved from
+        # a save of a join of paths (``a if c else b``), as seen by one of its members: made
+        # on that member's path only (see TorchSemantics._save)
+        self.joined = False
 
 
 class Storage:
@@ -571,9 +574,12 @@ def join(a: Value, b: Value) -> Value:
         # there): one of them, not a tensor that every path sees
         opts = list(a.options) if isinstance(a, (Alt, AltCallable)) else [a]
         for o in (b.options if isinstance(b, (Alt, AltCallable)) else [b]):
-            if all(o is not x for x in opts):
+            if all(o is not x and (_code(o) is None or _code(o) != _code(x)) for x in opts):
                 opts.append(o)
-        return Alt(opts[:8]) if len(opts) > 1 else opts[0]
+        # (a registry of functions keeps more of its entries: an activation table of a
+        # dozen, where the one that saves its output may come late)
+        cap = MAX_FUNCTION_OPTIONS if all(isinstance(o, _FUNCTIONS) for o in opts) else 8
+        return Alt(opts[:cap]) if len(opts) > 1 else opts[0]
     return a
 
 
@@ -761,3 +767,7 @@ def _code(f):
     if isinstance(f, Qual):
         return ("qual", f.name)
     return None
+
+
+_FUNCTIONS = (Func, LambdaFn, Partial, BoundMethod, Qual)
+MAX_FUNCTION_OPTIONS = 16
