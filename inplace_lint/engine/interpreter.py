@@ -343,7 +343,10 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         frame.vars = _join_vars(vars_a, vars_b, sa, sb)
         self.state = State.join(sa, sb)
         # each arm's value as seen after the join, still leading to the arm's own tensor
-        return join(hidden_linked(va, b_only), hidden_linked(vb, a_only))
+        out = join(hidden_linked(va, b_only), hidden_linked(vb, a_only))
+        if isinstance(out, Tensor) and out.paths is True:
+            out.paths = ("if", -1)  # the arms of an ``if`` (graph.use: no storage counted as older)
+        return out
 
     def _loop(self, frame, bind, body, orelse, nonempty=False):
         # Two passes: the second sees what the first left (a save late in one

@@ -722,10 +722,12 @@ class TorchSemantics:
         save = Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt, out)
         save.region, save.sid = t.region, t.storage.id
         self._keep_save(t.storage, save)
-        if t.members and t.paths:
-            # "a or b" (a join of paths: ``adv[t + 1] if t < T - 1 else zeros``) saved: on
-            # a's path a was saved, against a's version counter (the buffer a view of it
-            # shares), so a later write to the buffer breaks it there: on some paths only
+        if t.members and type(t.paths) is tuple:
+            # "a or b" (the join of the arms of an ``if``: ``adv[t + 1] if t < T - 1 else zeros``)
+            # saved: on a's path a was saved, against a's version counter (the buffer a view of
+            # it shares), so a later write to the buffer breaks it there: on some paths only.
+            # (Not the joins of a loop's passes or of the layers of a list of unknown order:
+            # pairing each with each is an over-approximation there.)
             for m in t.members:
                 if m.storage is not t.storage and not m.data:
                     s = Save(op, what, node, False, self.state.hooked, self.state.epoch, self.cur_stmt, out)
