@@ -296,10 +296,11 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             a_state.grad = b_state.grad = pre_state.grad
         if ok_a and ok_b:
             parts = {} if flag is not None else None
-            frame.vars = _join_vars(a_vars, b_vars, a_state, b_state, parts, branch=mark)
             # an inference-only arm (``if not self.training:``) leads to no backward: what the
             # other arm saved is saved on every path a backward follows
             inference = any(f[0] == "inference" for f in facts_a + facts_b)
+            idle = b_vars if any(f[0] == "inference" for f in facts_b) else a_vars if inference else None
+            frame.vars = _join_vars(a_vars, b_vars, a_state, b_state, parts, branch=mark, idle=idle)
             self.state = State.join(a_state, b_state, branches=None if inference else mark)
             if parts:
                 guards.remember_split(frame, flag, parts)
@@ -782,10 +783,12 @@ def _augop_text(op):
     }.get(op.__class__.__name__, "op=")
 
 
-def _join_vars(a: dict, b: dict, sa, sb, parts=None, branch=None) -> dict:
+def _join_vars(a: dict, b: dict, sa, sb, parts=None, branch=None, idle=None) -> dict:
     """The variables after two paths join; ``parts`` gets {name: (joined, a's, b's)}.
     ``branch``: the paths are the two branches of an ``if`` (not the passes of a loop),
-    which began when storages got ids from ``branch`` on (see graph.use)."""
+    which began when storages got ids from ``branch`` on (see graph.use).  ``idle``: the
+    variables of an inference-only arm (leads to no backward): a save of the join made
+    after it is none of its values' concern (TorchSemantics._save)."""
     if a is b:
         return a
     a_only = sa.seen - sb.seen
@@ -799,7 +802,9 @@ def _join_vars(a: dict, b: dict, sa, sb, parts=None, branch=None) -> dict:
             pa, pb = hidden_linked(av, b_only), hidden_linked(v, a_only)
             out[k] = join(pa, pb)
             if branch is not None and isinstance(out[k], Tensor) and out[k].paths is True:
-                out[k].paths = ("if", branch)
+                iv = v if idle is b else av if idle is a else None
+                quiet = frozenset(m.storage.id for m in (iv.members or [iv])) if isinstance(iv, Tensor) else ()
+                out[k].paths = ("if", branch, quiet) if quiet else ("if", branch)
             if parts is not None:
                 parts[k] = (out[k], pa, pb)
     return out

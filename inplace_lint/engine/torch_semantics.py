@@ -728,8 +728,9 @@ class TorchSemantics:
             # it shares), so a later write to the buffer breaks it there: on some paths only.
             # (Not the joins of a loop's passes or of the layers of a list of unknown order:
             # pairing each with each is an over-approximation there.)
+            idle = t.paths[2] if len(t.paths) > 2 else ()  # an inference-only arm's values
             for m in t.members:
-                if m.storage is not t.storage and not m.data:
+                if m.storage is not t.storage and not m.data and m.storage.id not in idle:
                     s = Save(op, what, node, False, self.state.hooked, self.state.epoch, self.cur_stmt, out)
                     s.region, s.sid, s.joined = m.region, m.storage.id, True
                     self._keep_save(m.storage, s)
