@@ -1,6 +1,6 @@
 """Findings on PyTorch libraries the linter was never tuned on (issue 12).
 
-    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth] [--only NAME,...]
+    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth] [--only NAME,...]
 
 FOLDER (default /work/unseen) holds one unpacked wheel per library, in a
 sub-folder named like the distribution (``kornia/``, ``pyro_ppl/``, ...).
@@ -46,7 +46,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # its code was read (/work/unseen11); "twelfth": picked in session 9, measured before any of
 # its code was read (/work/unseen12); "thirteenth": picked in session 10, measured before
 # any of its code was read (/work/unseen13); "fourteenth": picked in session 11, measured
-# before any of its code was read (/work/unseen14).
+# before any of its code was read (/work/unseen14); "fifteenth": picked in session 11,
+# measured before any of its code was read (/work/unseen15).
 SETS = {"first": {
     "kornia": "0.9.0",
     "monai": "1.6.1",
@@ -146,6 +147,13 @@ SETS = {"first": {
     "lightweight_gan": "1.2.1",
     "stylegan2_pytorch": "1.9.0",
     "torchattacks": "3.5.1",
+}, "fifteenth": {
+    "effdet": "0.4.1",
+    "mmpose": "1.3.2",
+    "perceiver_pytorch": "0.11.0",
+    "recbole": "1.2.1",
+    "stanza": "1.15.0",
+    "vocos": "0.1.0",
 }}
 PINNED = {name: version for libraries in SETS.values() for name, version in libraries.items()}
 DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/work/unseen3",
@@ -153,7 +161,8 @@ DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/
                   "seventh": "/work/unseen7", "eighth": "/work/unseen8",
                   "ninth": "/work/unseen9", "tenth": "/work/unseen10",
                   "eleventh": "/work/unseen11", "twelfth": "/work/unseen12",
-                  "thirteenth": "/work/unseen13", "fourteenth": "/work/unseen14"}
+                  "thirteenth": "/work/unseen13", "fourteenth": "/work/unseen14",
+                  "fifteenth": "/work/unseen15"}
 
 
 def download(folder, names):
@@ -206,7 +215,7 @@ def check(folder):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth), /work/unseen10 (tenth), /work/unseen11 (eleventh), /work/unseen12 (twelfth), /work/unseen13 (thirteenth), /work/unseen14 (fourteenth)")
+    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth), /work/unseen10 (tenth), /work/unseen11 (eleventh), /work/unseen12 (twelfth), /work/unseen13 (thirteenth), /work/unseen14 (fourteenth), /work/unseen15 (fifteenth)")
     ap.add_argument("--set", choices=sorted(SETS), default="first")
     ap.add_argument("--download", action="store_true",
                     help="pip-download and unzip the pinned wheels first")

@@ -1,4 +1,6 @@
 """Abstract values: joins must stay flat and bounded, however deep the code nests."""
+from pathlib import Path
+
 import libcst as cst
 
 from inplace_lint.engine.interpreter import Interpreter
@@ -199,3 +201,54 @@ def test_a_block_whose_layouts_end_with_different_convs_adds_into_a_fresh_output
     conv = 'last or ("conv3", nn.Conv2d(c, c, 1))'
     assert _messages(head + block.replace(conv, '("conv3", nn.Conv2d(c, c, 1))')) == []
     assert _messages(head + block.replace(conv, '("act", nn.Sigmoid())'))
+
+
+def test_tuples_joined_from_two_paths_keep_their_positions():
+    from inplace_lint.engine.values import Seq
+    x, rgb, x2, rgb2 = (Tensor() for _ in range(4))
+    j = join(Seq(items=[x, rgb], is_tuple=True), Seq(items=[x2, rgb2], is_tuple=True))
+    assert j.items is not None and {id(m) for m in j.items[1].members} == {id(rgb), id(rgb2)}
+
+
+def test_false_findings_of_real_libraries_stay_quiet():
+    # fourteenth set, stylegan2 (a block's (x, rgb) joined over a zip() loop: rgb is never an x);
+    # eleventh set, pykan (a forward run only to look at its activations, result dropped)
+    root = Path(__file__).resolve().parents[1] / "bench" / "results"
+    for name in ("fourteenth_false_alarms/01_zip_of_layers_tuple_results_joined.py",
+                 "eleventh_false_alarms/05_data_write_after_inspection_forward.py"):
+        assert _messages((root / name).read_text()) == [], name
+
+
+def test_an_entry_point_named_in_its_own_docstring_is_still_an_entry_point():
+    # (blind ab03: "This run trains in float32" in the module docstring named ``run`` twice)
+    src = '''"""A run with the defaults: fp32, so the autocast region is off."""
+import torch
+import torch.nn as nn
+
+PRECISION = {"fp32": None, "bf16": torch.bfloat16}
+
+
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lin = nn.Linear(4, 4)
+
+    def forward(self, x):
+        p = self.lin(x).softmax(-1, dtype=torch.float32).to(x.dtype)
+        p.mul_(2)
+        return p
+
+
+def run(precision="fp32"):
+    dtype = PRECISION[precision]
+    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=dtype is not None):
+        out = Head()(torch.randn(2, 4))
+    out.sum().backward()
+'''
+    assert any("softmax" in m for m in _messages(src))
+    from inplace_lint.config import Config
+    from inplace_lint.runner import check_source
+    assert [f.severity for f in check_source(src, "m.py", Config()).findings] == ["error"]
+    # without the default path (``run`` called with another precision elsewhere): a warning
+    twice = src + "\n\nif __name__ == '__main__':\n    run('bf16')\n"
+    assert [f.severity for f in check_source(twice, "m.py", Config()).findings] == ["warning"]

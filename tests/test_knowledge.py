@@ -45,7 +45,7 @@ def test_file_is_small_and_versioned():
 def test_entries_are_well_formed():
     for name, e in K.functions.items():
         assert name.startswith(("torch.", "torch.Tensor.", "torch.nn.functional.",
-                                "torch.linalg.", "torch.special."))
+                                "torch.linalg.", "torch.special.", "torch.fft."))
         assert isinstance(e["params"], list)
         if name.startswith("torch.Tensor."):
             assert e["params"][:1] == ["self"], name
@@ -790,3 +790,68 @@ def test_saves_by_default_rederives_for_a_sample():
     ops, names = closure(op_db, callables, facts, {"torch.max"})
     assert "max" in ops and {"torch.max", "torch.Tensor.max"} <= names
     assert "min" not in ops
+
+
+# ------------------------------------------------------------------- autocast copies
+def test_autocast_copies_of_linear():
+    """Under CPU autocast (bfloat16) linear casts a float32 input and weight and saves the
+    copies; its result is bfloat16 (knowledge_gen/autocast.py)."""
+    for e in (fn("torch.nn.functional.linear"), mod("Linear")):
+        assert e["autocast_copies"] == {"float32": ["input", "weight"]}
+        assert e["autocast_result"] == {"float32": "bfloat16"}
+    assert fn("torch.matmul")["autocast_copies"] == {"float32": ["input", "other"]}
+    # a float32 op: bfloat16 inputs are cast up and the float32 copies saved
+    assert fn("torch.nn.functional.mse_loss")["autocast_copies"] == {"bfloat16": ["input", "target"]}
+    assert fn("torch.nn.functional.mse_loss")["autocast_result"] == {"bfloat16": "float32"}
+    # an op autocast leaves alone saves what it was given, in any dtype
+    assert "autocast_copies" not in fn("torch.exp") and "autocast_copies" not in mod("LayerNorm")
+
+
+def test_autocast_fields_are_well_formed():
+    for name, e in list(K.functions.items()) + list(K.modules.items()):
+        copies, result = e.get("autocast_copies", {}), e.get("autocast_result", {})
+        assert set(copies) | set(result) <= {"float32", "bfloat16"}, name
+        for names in copies.values():
+            assert names == sorted(names) and names, name
+            if name in K.functions:
+                assert set(names) <= set(e["params"]), name
+        for d, r in result.items():
+            assert r in ("float32", "bfloat16", "float16", "float64") and r != d, name
+
+
+def test_autocast_copy_of_a_linear_weight_under_torch():
+    """What the field says, asked of torch directly: the float32 weight written in place
+    after an autocast forward breaks nothing; after a float32 forward it does."""
+    def run(cast):
+        w = torch.randn(3, 4, requires_grad=True)
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=cast):
+            y = torch.nn.functional.linear(torch.randn(2, 4, requires_grad=True), w)
+        with torch.no_grad():
+            w.mul_(0.5)  # noqa: IPL001  (the error under test, with enabled=False)
+        y.float().sum().backward()
+    run(True)
+    with pytest.raises(RuntimeError, match="modified by an inplace operation"):
+        run(False)
+
+
+def test_autocast_copies_rederive_for_a_sample():
+    gen, callables, facts = _static()
+    got = gen.function_autocast(gen, callables, facts, only={"nn.functional.linear", "exp"})
+    assert got["torch.nn.functional.linear"] == {
+        k: fn("torch.nn.functional.linear")[k] for k in ("autocast_copies", "autocast_result")}
+    assert "torch.exp" not in got
+
+
+def test_varargs_and_fft_entries():
+    """einsum keeps each operand for the *other* operands' gradients (a lone one: nothing),
+    its tensors after the equation (knowledge_gen/varargs.py).  rfft keeps its real input
+    (rfft(x, n=10) a padded copy: sometimes; a call without n surely); irfft nothing."""
+    e = fn("torch.einsum")
+    assert (e["params"], e["saves"], e["saved_for"]) == (["equation", "*operands"], ["*operands"],
+                                                         {"*operands": ["*operands"]})
+    assert fn("torch.chain_matmul")["saves"] == ["*matrices"] and fn("torch.block_diag")["saves"] == []
+    rfft = fn("torch.fft.rfft")
+    assert rfft["saves"] == rfft["saves_sometimes"] == rfft["saves_by_default"] == ["input"]
+    assert fn("torch.fft.irfft")["saves"] == [] and fn("torch.fft.fftshift")["view"] is None
+    fft = fn("torch.fft.fft")  # keeps a real input, nothing of a complex one (complex_samples)
+    assert fft["saves_sometimes"] == ["input"] and "saves_by_default" not in fft

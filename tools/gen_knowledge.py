@@ -33,9 +33,15 @@ Two sources of truth, in this order of trust:
      keyed by which parameters were numbers (pow(x, 2.0) saves x only, pow(x, y) also y
      and its result) and by which were tensors (min(x, y) saves x and y, min(x) its
      result).
+   * torch.fft's OpInfos also run their complex128 samples (complex_samples): the
+     input's dtype picks the kernel (fft keeps a real input, nothing of a complex one).
    * int_outputs: outputs that were integer/bool tensors for floating inputs.
    * writes (knowledge_gen/writes.py): arguments other than the first whose version
      the call bumped, and the keywords that trigger it (F.embedding's max_norm).
+   * autocast_copies / autocast_result (knowledge_gen/autocast.py): under CPU autocast
+     (bfloat16), the inputs saved as cast copies rather than as the tensors passed in,
+     per input dtype (F.linear's float32 input and weight), and the result's dtype where
+     autocast changes it.  For functions and modules.
    Modules (knowledge_gen/modules.py): module_db setups; with inplace=True, whether
    the in-place output stays saved (saves_inplace); init_params from the
    constructor's signature; forward_writes (parameters/buffers forward bumps).
@@ -74,9 +80,10 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from knowledge_gen.autocast import function_autocast  # noqa: E402
 from knowledge_gen.common import (  # noqa: E402
-    MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, ensure_expecttest, is_output_name, loss_of, output_name, record_pattern,
-    tensors_in,
+    MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, complex_samples, ensure_expecttest, is_output_name, loss_of, name_map,
+    output_name, record_pattern, tensors_in,
 )
 from knowledge_gen.defaults import only_tensors, saves_by_default  # noqa: E402
 from knowledge_gen.modules import module_experiments  # noqa: E402
@@ -86,6 +93,7 @@ from knowledge_gen.overloads import (  # noqa: E402
 )
 from knowledge_gen.partial import regenerate_only  # noqa: E402
 from knowledge_gen.static import aten_name, build_static  # noqa: E402
+from knowledge_gen.varargs import fold as fold_varargs  # noqa: E402
 from knowledge_gen.wrappers import wrapper_facts  # noqa: E402
 from knowledge_gen.writes import function_writes  # noqa: E402
 
@@ -97,6 +105,7 @@ NAMESPACES = {           # qualified prefix -> Python namespace object
     "torch.nn.functional": F,
     "torch.linalg": torch.linalg,
     "torch.special": torch.special,
+    "torch.fft": torch.fft,
 }
 # Tensor methods that change autograd state but not data; the probe below checks
 # that they leave the version counter alone, which is what makes them "harmless".
@@ -153,20 +162,6 @@ class Obs:
         self.string_outcomes = {}
         self.number_ints = {}       # params passed as numbers -> every one was an int (a dim)
         self.out_int = {}           # output index -> {is an integer/bool tensor} (float inputs)
-
-
-def name_map(called, params):
-    """id(tensor) -> parameter name, from the arguments the target actually received."""
-    names = {}
-    cargs, ckwargs, _ = called
-    for i, a in enumerate(cargs[: len(params)]):
-        for t in tensors_in(a):
-            names.setdefault(id(t), params[i])
-    for k, v in ckwargs.items():
-        if k in params:
-            for t in tensors_in(v):
-                names.setdefault(id(t), k)
-    return names
 
 
 @contextlib.contextmanager
@@ -428,7 +423,7 @@ def opinfo_experiments(callables, facts, only=None):
                             op.sample_inputs("cpu", dtype, requires_grad=op.supports_autograd), MAX_SAMPLES))
                         if samples and not inplace:
                             samples.append(samples[0].noncontiguous())  # reshape-like ops copy here
-                        samples += scalar_variants(samples)
+                        samples += scalar_variants(samples) + complex_samples(op)
                 except Exception:
                     samples = []
                 if not inplace:
@@ -520,7 +515,7 @@ def hole_samples():
     return out
 
 
-HOLE_NAMESPACES = ("torch.Tensor.", "torch.nn.functional.", "torch.linalg.", "torch.special.")
+HOLE_NAMESPACES = ("torch.Tensor.", "torch.nn.functional.", "torch.linalg.", "torch.special.", "torch.fft.")
 
 
 def probe_holes(callables, facts, observations):
@@ -652,6 +647,7 @@ def merge(fact, obs, notes, qual):
                 seen.setdefault((p, name, present), set()).update(saved(h) for h in hows)
         fact["saves_sometimes"] = {k[1] for k, v in seen.items() if len(v) == 2}
         fact["saves_by_default"] = saves_by_default(obs, fact["saves_sometimes"], saved)
+        fact = fold_varargs(fact, obs, saved)  # "*operands#1" -> "*operands"
     elif obs.bwd_unimplemented and fact["saves_source"] == "none":
         # the output requires grad but backward always raises "not implemented":
         # nothing it keeps can ever be found modified
@@ -752,6 +748,9 @@ def generate(verbose=False):
     for qual, writes in function_writes(helpers, callables, facts).items():
         if qual in functions:
             functions[qual]["writes"] = writes
+    for qual, casts in function_autocast(helpers, callables, facts).items():
+        if qual in functions:
+            functions[qual].update(casts)
     modules = module_experiments()
     data = {
         "torch_version": torch.__version__.split("+")[0],
@@ -781,8 +780,8 @@ def main(argv=None):
     ap.add_argument("--output", default=DEFAULT_OUTPUT)
     ap.add_argument("--check", action="store_true", help="exit 1 if --output is out of date")
     ap.add_argument("--verbose", action="store_true", help="print static/experiment disagreements")
-    ap.add_argument("--only", help="comma-separated functions: rerun their experiments and rewrite only "
-                    "their entries in --output (knowledge_gen/partial.py)")
+    ap.add_argument("--only", help="comma-separated functions and modules (torch.nn.X): rerun their "
+                    "experiments and rewrite only their entries in --output (knowledge_gen/partial.py)")
     ns = ap.parse_args(argv)
     if ns.only:
         torch.set_num_threads(max(1, min(2, torch.get_num_threads())))

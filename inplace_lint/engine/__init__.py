@@ -93,12 +93,16 @@ def analyze(module, source=None, knowledge=None, tree=None, project=None, path=N
     def save_fact(s, r):
         env = placer.save_env(s) if placer is not None else None
         # (an output backward reaches on some paths only: the save matters on those)
-        certain = s.certain and (s.out is None or s.out.used is True)
+        used = s.out is None or s.out.used is True
+        certain = s.certain and used
         if env is None:
-            return SaveFact(s.op, s.what, certain, s.hooked, where(s.node, s.stmt), id(s) in r.previous,
+            fact = SaveFact(s.op, s.what, certain, s.hooked, where(s.node, s.stmt), id(s) in r.previous,
                             key=number(s))
-        return SaveFact(s.op, s.what, certain, s.hooked, placer.where(env, s.node, s.stmt), id(s) in r.previous,
-                        placer.path(env), key=number(s))
+        else:
+            fact = SaveFact(s.op, s.what, certain, s.hooked, placer.where(env, s.node, s.stmt),
+                            id(s) in r.previous, placer.path(env), key=number(s))
+        fact.cast = s.cast and used
+        return fact
 
     for r in raw:
         t = r.tensor

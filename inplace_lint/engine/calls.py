@@ -549,6 +549,10 @@ class Calls:
             # saved, another was not: the hazard depends on the path taken (a save of
             # another join of it that a member sees counts on that join's paths only)
             snap.alias_certain = False
+        elif live and t.paths and t.members is None and len(t.storage.members) > 1 and not t.storage.saves and any(
+                not any(self.state.live(s) for s in st.all_saves()) for st in t.storage.members):
+            # the same for a join too large to keep its members (values.MAX_GROUP)
+            snap.alias_certain = False
         if self.project is not None and project_hooks.only_uncertain_elsewhere(self, live + retained,
                                                                                 snap.alias_certain):
             return
@@ -594,8 +598,8 @@ class Calls:
             self.events[:] = [ev for ev in self.events if id(ev) not in undone]
         return True
 
-    def _save(self, t, op, what, node, certain, out=None):
-        super()._save(t, op, what, node, certain, out)
+    def _save(self, t, op, what, node, certain, out=None, cast=False):
+        super()._save(t, op, what, node, certain, out, cast)
         if self.project is not None:
             project_hooks.note_save(self, t)
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
+import libcst as cst
+
+from .graph import link
 from .guards import only_from
-from .values import Const, Qual, Tensor, Value
+from .values import UNKNOWN_CONST, Const, Qual, Tensor, result_tensor
 
 _INT_NAMES = {"long", "int", "int64", "int32", "int16", "int8", "uint8", "uint16", "uint32", "uint64", "short",
               "bool", "char", "byte"}
@@ -186,19 +189,6 @@ def size_evidence(v):
 # float32 values), False where it certainly is some other dtype, None where unknown.  Views and
 # aliases share the storage and so the fact; a new result gets its own.
 
-class Autocast(Value):
-    """``torch.autocast(...)``: inside, ops may compute in a lower precision.  ``enabled``:
-    False only where the code says so with a constant."""
-
-    __slots__ = ("enabled",)
-
-    def __init__(self, enabled=None):
-        self.enabled = enabled
-
-
-AUTOCAST_CTX = {"torch.autocast", "torch.amp.autocast", "torch.amp.autocast_mode.autocast",
-                "torch.cuda.amp.autocast", "torch.cpu.amp.autocast", "torch.cuda.amp.autocast_mode.autocast",
-                "torch.cpu.amp.autocast_mode.autocast"}
 # something in the file makes the default dtype or the precision of whole functions unknown:
 # factories may not make float32, decorated functions may run under autocast
 _WIDTHS_UNKNOWN = re.compile(r"set_default_dtype|set_default_tensor_type|custom_fwd|@\s*[\w.]*autocast")
@@ -243,12 +233,6 @@ def conversion_target(name, args, kwargs):
     return None
 
 
-def autocast(name, args, kwargs):
-    """The region ``torch.autocast(...)`` (or ``torch.cuda.amp.autocast(...)``) opens."""
-    on = kwargs.get("enabled", args[2] if name == "torch.autocast" and len(args) > 2 else None)
-    return Autocast(enabled=False if isinstance(on, Const) and on.value is False else None)
-
-
 def conversion_alias(t, name, args, kwargs, to_aliases):
     """Whether the conversion ``t.name(*args, **kwargs)`` returns ``t`` itself: True, False or
     None (unknown).  float32 to float32 is the tensor itself, any other change of dtype a copy;
@@ -261,6 +245,65 @@ def conversion_alias(t, name, args, kwargs, to_aliases):
         return True
     return to_aliases([a for a in args if not (known and is_dtype(a))]
                       + [v for k, v in kwargs.items() if k == "device" or k == "dtype" and not known])
+
+
+def convert(interp, t, name, args, kwargs, node):
+    """``t.to(...)``, ``t.float()`` and the like: ``t`` itself, a new tensor, ``t`` maybe
+    (see Tensor.maybe_alias), or None when not decided here."""
+    alias = conversion_alias(t, name, args, kwargs, _to_aliases)
+    if t.dtype == "int" and any(dtype_class(a) == "float" for a in list(args) + [kwargs.get("dtype")]):
+        alias = False  # an integral tensor converted to floating point is a copy
+    if alias is True and name == "to":
+        alias = _dtype_like(interp, t, node)
+    copy = kwargs.get("copy")
+    if isinstance(copy, Const) and copy is not UNKNOWN_CONST and copy.value is True:
+        alias = False  # copy=True: always a new tensor
+    elif copy is not None and not (isinstance(copy, Const) and copy.value is False) and alias is True:
+        alias = None
+    if alias is True:
+        return t
+    if alias is None:
+        return t.maybe_alias("." + name + "()")
+    if alias is False:
+        out = type_result(result_tensor(interp._out_rg([t])), name, [t] + list(args), kwargs, amp=0)
+        link(out, [t])
+        return out
+    return None
+
+
+def _dtype_like(interp, t, node):
+    """``t.to(v.dtype)``: a copy where one of ``t`` and ``v`` surely is float32 and the
+    other surely is not; where that is not known, unknown inside a region that may
+    autocast (``v`` may be bfloat16 there: ``softmax(s, dtype=torch.float32).to(v.dtype)``)
+    and ``t`` itself outside one (the dtype the code computes in throughout)."""
+    for a in (node.args if type(node) is cst.Call else ()):
+        v = interp.dtype_of.get(id(a.value)) if type(a.value) is cst.Attribute else None
+        if v is None or v.storage is t.storage:
+            continue
+        if v.storage.f32 is not None and t.storage.f32 is not None:
+            if v.storage.f32 is not t.storage.f32:
+                return False
+        elif interp.amp:
+            return None
+    return True
+
+
+def _to_aliases(targets):
+    """Whether ``t.to(*targets)`` returns ``t`` itself: True, False, or None (unknown)."""
+    verdict = True
+    for a in targets:
+        if isinstance(a, Qual) and a.name.startswith("torch.") and a.name not in ("torch.device",):
+            if a.name not in F32_NAMES:
+                return False  # another dtype: a converted copy
+            verdict = None
+        elif isinstance(a, Const):
+            if isinstance(a.value, str) and not a.value.startswith("cpu"):
+                return False  # "cuda": a copy on another device
+        elif isinstance(a, Tensor) and a.kind not in ("arg", "opaque"):
+            verdict = None  # .to(other_tensor): depends on its dtype
+        elif not isinstance(a, Const):
+            verdict = None
+    return verdict
 
 
 def layer_width(x, amp):
@@ -296,3 +339,53 @@ def width(name, args, kwargs, qual=None):
     if tensors and others_ok and all(t.storage.f32 is True for t in tensors):
         return True
     return None
+
+
+# --- the parameters of torch's layers ------------------------------------------------------
+# A layer built without ``dtype=`` under the default dtype has float32 parameters until the
+# module is converted: ``model.half()``, ``.double()``, ``.bfloat16()``, ``.float()``,
+# ``.to(torch.float16)``.  ``.to(device)`` keeps the dtype; an argument the engine cannot
+# read keeps it too unless its name speaks of a dtype (``model.to(weight_dtype)``).
+_MODULE_CONVERSIONS = {"float": True, "double": False, "half": False, "bfloat16": False}
+_DTYPE_NAME = re.compile(r"dtype|precision|half|float|fp16|bf16|bfloat", re.IGNORECASE)
+
+
+def built_width(dtype_arg, known):
+    """float32 fact of the parameters of a torch layer built with ``dtype=dtype_arg`` (None:
+    not passed); ``known``: the file keeps the default dtype (widths_known)."""
+    if not known:
+        return None
+    if dtype_arg is None or isinstance(dtype_arg, Const) and dtype_arg is not UNKNOWN_CONST \
+            and dtype_arg.value is None:
+        return True
+    return dtype_arg.name in F32_NAMES if is_dtype(dtype_arg) else None
+
+
+def module_width(name, args, kwargs, texts):
+    """What ``module.name(*args, **kwargs)`` makes of its floating parameters: True (float32),
+    False (another dtype), None (unknown), or "same" (their dtype is kept).  ``texts``: the
+    code of the positional arguments."""
+    if name in _MODULE_CONVERSIONS:
+        return _MODULE_CONVERSIONS[name]
+    if name not in ("to", "type"):
+        return "same"
+    if "dtype" in kwargs:
+        d = kwargs["dtype"]
+        return d.name in F32_NAMES if is_dtype(d) else None
+    for a, text in zip(args, list(texts) + [""] * len(args)):
+        if is_dtype(a):
+            return a.name in F32_NAMES
+        if isinstance(a, Tensor) and a.kind not in ("arg", "opaque") or _DTYPE_NAME.search(text or ""):
+            return None  # ``.to(other)``: other's dtype
+    return "same"
+
+
+def convert_module(obj, fact):
+    """Set the float32 fact of the floating parameters and buffers of ``obj`` and its
+    submodules (see module_width)."""
+    if fact == "same":
+        return
+    for m in obj.submodules():
+        for v in m.attrs.values():
+            if isinstance(v, Tensor) and v.kind in ("param", "buffer") and v.dtype != "int":
+                v.storage.f32 = fact

@@ -24,7 +24,7 @@ from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, SuperRef,
     Tensor, hidden, join, join_all, opaque, result_tensor, whole,
 )
-from .graph import link, use
+from .graph import link, mark_read, use
 
 
 BINOPS = {
@@ -108,6 +108,7 @@ class Expressions:
             return UNKNOWN_CONST if attr in ARRAY_PROPERTIES else BoundMethod(base, attr)
         if isinstance(base, Tensor):
             if attr == "data":
+                mark_read(base)  # the alias has no graph: reading it keeps no backward alive
                 return Tensor(storage=base.storage, rg=False, leaf=True, data=True, base=base,
                               alias_certain=base.alias_certain, kind=base.kind)
             if attr == "grad":
@@ -118,6 +119,8 @@ class Expressions:
                 return self._view_of(base, attr, "single")
             if attr in ("shape", "dtype", "device", "ndim", "requires_grad", "is_leaf", "grad_fn", "layout",
                         "is_cuda", "names"):
+                if attr == "dtype" and node is not None:
+                    self.dtype_of[id(node)] = base  # (``.to(v.dtype)``: see TorchSemantics._dtype_like)
                 return UNKNOWN_CONST
             if base.kind in ("arg", "opaque"):
                 if attr in SHARED_METHODS:
@@ -465,6 +468,8 @@ class Expressions:
             config_items(it) or keyed_items(it)
         if items is None and tests and all(_type_test(t) for t in tests):
             items = config_items(it, 16)
+        if items is None and tests:  # (a filter keeps a few of a model's named modules)
+            items = keyed_items(it, 64)
         if items is None:
             return None
         kept = []
@@ -610,7 +615,13 @@ def _plain_test(node):
         return True
     if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
         return all(_plain_test(e.value) for e in node.elements)
+    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in _STR_TESTS:
+        # ``name.endswith("attn_softmax")``: a string's own test
+        return _plain(node.func.value) and all(not a.keyword and not a.star and _plain_test(a.value) for a in node.args)
     return _plain(node)
+
+
+_STR_TESTS = {"startswith", "endswith", "isdigit", "isidentifier"}
 
 
 def keyed_items(v, limit=16):

@@ -11,7 +11,7 @@ from __future__ import annotations
 class SaveFact:
     """An op saved the tensor for backward: which op, which of its tensors, where."""
 
-    __slots__ = ("op", "what", "certain", "hooked", "_where", "previous", "path", "key")
+    __slots__ = ("op", "what", "certain", "hooked", "_where", "previous", "path", "key", "cast")
 
     def __init__(self, op, what, certain, hooked, where, previous=False, path=None, key=None):
         self.op = op  # "sigmoid", "Linear", ...
@@ -24,6 +24,7 @@ class SaveFact:
         # which save this is, numbered per analysis: two events naming the same key name one
         # save (one tensor, saved once by one op); only compared, never shown
         self.key = key
+        self.cast = False  # uncertain only because autocast may save a cast copy instead
 
     @property
     def line(self):

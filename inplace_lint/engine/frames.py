@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .values import Obj, Seq, Tensor
+from .values import Obj, Seq, Tensor, hidden_linked, join
 
 MAX_DEPTH = 4  # calls followed into the file's own functions
 # Constructors build a model as a tree of submodules (``Model -> Bert -> Encoder ->
@@ -152,3 +152,30 @@ def dotted(node) -> str:
         inner = dotted(node.value)
         return inner + "." + node.attr.value if inner else ""
     return ""
+
+
+def join_vars(a: dict, b: dict, sa, sb, parts=None, branch=None, idle=None) -> dict:
+    """The variables after two paths join; ``parts`` gets {name: (joined, a's, b's)}.
+    ``branch``: the paths are the two branches of an ``if`` (not the passes of a loop),
+    which began when storages got ids from ``branch`` on (see graph.use).  ``idle``: the
+    variables of an inference-only arm (leads to no backward): a save of the join made
+    after it is none of its values' concern (TorchSemantics._save)."""
+    if a is b:
+        return a
+    a_only = sa.seen - sb.seen
+    b_only = sb.seen - sa.seen
+    out = dict(a)
+    for k, v in b.items():
+        av = out.get(k)
+        if av is None or av is v:
+            out[k] = v
+        else:
+            pa, pb = hidden_linked(av, b_only), hidden_linked(v, a_only)
+            out[k] = join(pa, pb)
+            if branch is not None and isinstance(out[k], Tensor) and out[k].paths is True:
+                iv = v if idle is b else av if idle is a else None
+                quiet = frozenset(m.storage.id for m in (iv.members or [iv])) if isinstance(iv, Tensor) else ()
+                out[k].paths = ("if", branch, quiet) if quiet else ("if", branch)
+            if parts is not None:
+                parts[k] = (out[k], pa, pb)
+    return out

@@ -18,7 +18,8 @@ import libcst as cst
 
 from ..knowledge import load as load_knowledge
 from . import guards, matching
-from .dtypes import AMP_LIKE_NAME, Autocast, widths_known
+from .autocast import enter_region
+from .dtypes import widths_known
 from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
 from .heap import Heap, Journal
 from .calls import Calls
@@ -26,8 +27,8 @@ from .classes import ClassDefs
 from .each_element import every_iteration_writes
 from .expressions import BINOPS, Expressions, config_items, constant_items
 from .inert import inert
-from .loops import jumps, named_tensors, torch_layers
-from .frames import Frame, nonempty
+from .loops import counts_down, jumps, named_tensors, torch_layers
+from .frames import Frame, join_vars, nonempty
 from .frames import dotted as _dotted
 from .project import hooks as project_hooks
 from .standalone import Standalone, bind_name, scope_opened
@@ -53,7 +54,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
     def __init__(self, module: cst.Module, knowledge=None, project=None, path=None, source=None):
         self.module = module
         self.source = source  # the module's text, when the caller has it
-        self.amp = 0 if widths_known(source) else 1  # > 0: float32 facts off (autocast; dtypes.py)
+        self.widths_known = widths_known(source)
+        self.amp = 0 if self.widths_known else 1  # > 0: float32 facts off (autocast; dtypes.py)
+        self.cast = None  # the innermost autocast region: "on", "maybe" or None (autocast.py)
         self.k = knowledge or load_knowledge()
         self.events: list = []
         self.backward_runs = 0  # backward() calls seen (see Calls.restores)
@@ -92,6 +95,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self._seen_memo: dict = {}  # (id(method node), id(class)) -> see callers_seen
         self.heap = Heap()
         self.named: list = []  # tensors bound to names (see run())
+        self.dtype_of: dict = {}  # id of a ``t.dtype`` node -> the tensor t it was last read from
         self.unnamed, self.escaping = {}, set()  # locals that may die unread (see standalone.bind_name)
         self.pending: list = []  # (event, saves held by retain_graph) (see mutate())
         self.recomputed = None  # inside checkpoint(): the saves made, dropped after it (Calls.checkpoint)
@@ -201,7 +205,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         elif t == "AugAssign":
             self._augassign(small, frame)
         elif t == "Return":
-            v = self.eval(small.value, frame) if small.value is not None else Const(None)
+            v = self._returned(small.value, frame)
             frame.returns.append((v, frozenset(self.state.seen)))
             frame.exits.append(self.state)  # (a path that returned: its state is not changed again)
             return False
@@ -300,7 +304,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             # other arm saved is saved on every path a backward follows
             inference = any(f[0] == "inference" for f in facts_a + facts_b)
             idle = b_vars if any(f[0] == "inference" for f in facts_b) else a_vars if inference else None
-            frame.vars = _join_vars(a_vars, b_vars, a_state, b_state, parts, branch=mark, idle=idle)
+            frame.vars = join_vars(a_vars, b_vars, a_state, b_state, parts, branch=mark, idle=idle)
             self.state = State.join(a_state, b_state, branches=None if inference else mark)
             if parts:
                 guards.remember_split(frame, flag, parts)
@@ -309,7 +313,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         elif ok_b:
             frame.vars, self.state = b_vars, b_state
         else:
-            frame.vars, self.state = _join_vars(a_vars, b_vars, a_state, b_state), State.join(a_state, b_state)
+            frame.vars, self.state = join_vars(a_vars, b_vars, a_state, b_state), State.join(a_state, b_state)
             return False
         return True
 
@@ -341,7 +345,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         (va, vars_a, sa, ja), (vb, vars_b, sb, jb) = arms
         a_only, b_only = sa.seen - sb.seen, sb.seen - sa.seen
         self.heap.merge([(ja, b_only), (jb, a_only)])
-        frame.vars = _join_vars(vars_a, vars_b, sa, sb)
+        frame.vars = join_vars(vars_a, vars_b, sa, sb)
         self.state = State.join(sa, sb)
         # each arm's value as seen after the join, still leading to the arm's own tensor
         out = join(hidden_linked(va, b_only), hidden_linked(vb, a_only))
@@ -388,7 +392,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 zero = (pre_vars, pre_state)
                 pre_vars, pre_state = dict(frame.vars), self.state
                 continue
-            frame.vars = _join_vars(pre_vars, frame.vars, pre_state, self.state)
+            frame.vars = join_vars(pre_vars, frame.vars, pre_state, self.state)
             self.state = State.join(pre_state, self.state)
             if i == 1 and passes == 2 and len(self.pending) > held:
                 # The second pass left writes held for a later backward (a step after
@@ -397,7 +401,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 passes = 3
         self.loop_depth -= 1
         if zero is not None:
-            frame.vars = _join_vars(zero[0], frame.vars, zero[1], self.state)
+            frame.vars = join_vars(zero[0], frame.vars, zero[1], self.state)
             self.state = State.join(zero[1], self.state)
         if orelse is not None:
             self.exec_block(self._body(orelse), frame)
@@ -476,7 +480,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                     len(inner.args) == 1 and self.globals.lookup("range") is None and _dotted(inner.args[0].value):
                 return node.target.value, inner.args[0].value
             return None, None
-        if name == "range" and type(node.target) is cst.Name and _counts_down(call):
+        if name == "range" and type(node.target) is cst.Name and counts_down(call):
             return node.target.value, call.args[0].value.left  # range(n - 1, -1, -1)
         if name == "range" and type(node.target) is cst.Name and call.args and len(call.args) <= 3 and (
                 len(call.args) == 1 or type(call.args[0].value) is cst.Integer and call.args[0].value.value == "0"):
@@ -490,7 +494,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         return self._loop(frame, lambda i, earlier: self.eval(node.test, frame), self._body(node), node.orelse)
 
     def _with(self, node, frame):
-        saved = (self.state.grad, self.state.hooked, self.amp)
+        saved = (self.state.grad, self.state.hooked, self.amp, self.cast)
         # what the block entered: (object, item) runs its class's __exit__ after the body,
         # (entered generator, None) the code after a @contextmanager's yield
         exits = []
@@ -506,9 +510,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             if gen is not None:
                 v, entered = gen
                 exits.append((entered, None))
-            if isinstance(v, Autocast) and v.enabled is not False or not isinstance(v, (Autocast, GradCtx)) \
-                    and AMP_LIKE_NAME.search(_dotted(call.func if type(call) is cst.Call else call)):
-                self.amp += 1  # ops may compute in a lower precision here
+            # ops may compute in a lower precision here (autocast.py)
+            self.amp, self.cast = enter_region(v, _dotted(call.func if type(call) is cst.Call else call),
+                                               self.amp, self.cast)
             if isinstance(v, GradCtx):
                 self.grad_version += 1
                 if v.hooks:
@@ -527,7 +531,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 self.exit_generator(v)
             else:
                 self.exit_context(v, at)
-        self.state.grad, self.state.hooked, self.amp = saved
+        self.state.grad, self.state.hooked, self.amp, self.cast = saved
         self.grad_version += 1
         return ok
 
@@ -536,7 +540,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         ok = self.exec_block(self._body(node), frame)
         for h in node.handlers:
             post_vars, post_state = frame.vars, self.state
-            frame.vars = _join_vars(pre_vars, post_vars, pre_state, post_state)
+            frame.vars = join_vars(pre_vars, post_vars, pre_state, post_state)
             self.state = State.join(pre_state, post_state)
             ok = self.exec_block(self._body(h), frame) or ok
         if node.orelse is not None:
@@ -613,6 +617,15 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 # leaf that requires grad: three-valued facts cannot say "one or the
                 # other", so "leaf" becomes unknown rather than stay True
                 t.leaf = None
+
+    def _returned(self, node, frame):
+        if node is None:
+            return Const(None)
+        if type(node) is cst.Name and frame.func is not None:
+            v = frame.lookup(node.value)
+            if isinstance(v, Tensor):
+                return v  # a local handed to the caller, who decides whether it is used (bind_name)
+        return self.eval(node, frame)
 
     # -------------------------------------------------------------- assignment
     def assign(self, target, value, frame, value_node=None):
@@ -781,48 +794,6 @@ def _augop_text(op):
         "BitAndAssign": "&=", "BitOrAssign": "|=", "BitXorAssign": "^=", "LeftShiftAssign": "<<=",
         "RightShiftAssign": ">>=",
     }.get(op.__class__.__name__, "op=")
-
-
-def _join_vars(a: dict, b: dict, sa, sb, parts=None, branch=None, idle=None) -> dict:
-    """The variables after two paths join; ``parts`` gets {name: (joined, a's, b's)}.
-    ``branch``: the paths are the two branches of an ``if`` (not the passes of a loop),
-    which began when storages got ids from ``branch`` on (see graph.use).  ``idle``: the
-    variables of an inference-only arm (leads to no backward): a save of the join made
-    after it is none of its values' concern (TorchSemantics._save)."""
-    if a is b:
-        return a
-    a_only = sa.seen - sb.seen
-    b_only = sb.seen - sa.seen
-    out = dict(a)
-    for k, v in b.items():
-        av = out.get(k)
-        if av is None or av is v:
-            out[k] = v
-        else:
-            pa, pb = hidden_linked(av, b_only), hidden_linked(v, a_only)
-            out[k] = join(pa, pb)
-            if branch is not None and isinstance(out[k], Tensor) and out[k].paths is True:
-                iv = v if idle is b else av if idle is a else None
-                quiet = frozenset(m.storage.id for m in (iv.members or [iv])) if isinstance(iv, Tensor) else ()
-                out[k].paths = ("if", branch, quiet) if quiet else ("if", branch)
-            if parts is not None:
-                parts[k] = (out[k], pa, pb)
-    return out
-
-
-def _minus_one(node):
-    return type(node) is cst.UnaryOperation and isinstance(node.operator, cst.Minus) and \
-        type(node.expression) is cst.Integer and node.expression.value == "1"
-
-
-def _counts_down(call):
-    """``range(n - 1, -1, -1)``, with ``n`` a name or attribute."""
-    if len(call.args) != 3 or any(a.keyword is not None or a.star for a in call.args):
-        return False
-    start, stop, step = (a.value for a in call.args)
-    return _minus_one(stop) and _minus_one(step) and type(start) is cst.BinaryOperation and \
-        isinstance(start.operator, cst.Subtract) and type(start.right) is cst.Integer and \
-        start.right.value == "1" and bool(_dotted(start.left))
 
 
 def _count_statements(module):

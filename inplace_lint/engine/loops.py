@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from .frames import dotted
 from .values import UNKNOWN_CONST, Const, Func, LambdaFn, Obj, Partial, Seq, Tensor
 
 
@@ -124,3 +125,18 @@ def _flat(t, depth=0):
         else:
             out.append(m)
     return out
+
+
+def _minus_one(node):
+    return type(node) is cst.UnaryOperation and isinstance(node.operator, cst.Minus) and \
+        type(node.expression) is cst.Integer and node.expression.value == "1"
+
+
+def counts_down(call):
+    """``range(n - 1, -1, -1)``, with ``n`` a name or attribute."""
+    if len(call.args) != 3 or any(a.keyword is not None or a.star for a in call.args):
+        return False
+    start, stop, step = (a.value for a in call.args)
+    return _minus_one(stop) and _minus_one(step) and type(start) is cst.BinaryOperation and \
+        isinstance(start.operator, cst.Subtract) and type(start.right) is cst.Integer and \
+        start.right.value == "1" and bool(dotted(start.left))

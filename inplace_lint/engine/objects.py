@@ -8,6 +8,8 @@ from __future__ import annotations
 import libcst as cst
 
 from . import registration
+from .dtypes import convert_module, module_width
+from .frames import dotted as _dotted
 from .pyobjects import mapping_view
 from .values import (
     UNKNOWN_CONST, Const, Dict, Func, Obj, Seq, Tensor, custom_view, detached_state, join_all, make_group, opaque,
@@ -106,6 +108,8 @@ class TorchObjects:
             return obj
         if name in ("train", "eval", "to", "cuda", "cpu", "float", "double", "half", "bfloat16", "type",
                     "share_memory"):
+            texts = [_dotted(a.value) for a in node.args if a.keyword is None] if type(node) is cst.Call else []
+            convert_module(obj, module_width(name, args, kwargs, texts))
             return obj
         if name == "requires_grad_":
             flag = args[0] if args else kwargs.get("requires_grad", Const(True))

@@ -21,7 +21,11 @@ from .frames import decorator_name
 from .heap import Journal
 from .project import hooks as project_hooks
 from .state import State
+from .autocast import MAYBE
+from .budget import TWO_PASS_LOOP_DEPTH
 from .torch_semantics import NO_GRAD_CTX
+
+AUTOCAST_IN_TEXT = re.compile(r"\bautocast\(")  # (a call, not "under autocast (the ..." in prose)
 from .values import ClassInfo, Const, Func, Qual
 
 # the public methods torch.optim.Optimizer offers its users (see callers_seen)
@@ -104,7 +108,8 @@ class Standalone:
         if (still or flags or fixed) and not self._only_called(node.name.value):
             still, flags, fixed = frozenset(), {}, {}  # also passed around (a callback): other callers unseen
         flags = {n: c for n, c in flags.items() if n not in fixed}
-        if owner is None and not calls and self._entry(node):
+        entry = owner is None and not calls and self._entry(node)
+        if entry:
             fixed = {p.name.value: (None, self.eval(p.default, self.globals)) for p in _params(node)}
         func = Func(node, owner=owner, grad=grad)
         args = []
@@ -138,9 +143,14 @@ class Standalone:
         # a module-level function's objects are its own: nothing is joined after its own
         # journal but what the file's classes' stand-in instances hold (see _for)
         self.exact_depth = 1 if owner is None else 0
+        amp, cast = self.amp, self.cast
+        if owner is not None and owner.kind == "module" and self.source and AUTOCAST_IN_TEXT.search(self.source):
+            # the file autocasts: its modules may run inside that region
+            self.amp, self.cast = self.amp + 1, self.cast or MAYBE
         try:
             self.call_function(func, args, kwargs, node, frame_parent=self.globals, standalone=True)
         finally:
+            self.amp, self.cast = amp, cast
             self.exact_depth = 0
             self.heap.end(j)
             if node.name.value != "__init__":  # the instance already holds what __init__ makes
@@ -162,13 +172,32 @@ class Standalone:
             return False
         name = fnode.name.value
         m = self._file_mentions()
-        if m.names[name] != 1 or m.defined[name] != 1:
+        if m.defined[name] != 1 or m.names[name] != 1 and self._code_mentions(name) != 1:
             return False
         # in a project: a script beside the packages (a package's module may be imported and
         # its function called with other arguments)
         path = self.home_path
         return self.project is None or path is not None and \
             not os.path.exists(os.path.join(os.path.dirname(os.path.abspath(path)), "__init__.py"))
+
+    def _code_mentions(self, name):
+        """How often ``name`` appears in the code as a name or as a whole string ("run"), not
+        in comments or prose (``This run trains in float32`` in a docstring)."""
+        import io
+        import tokenize
+        counts = self.__dict__.get("_code_names")
+        if counts is None:
+            from collections import Counter
+            counts = self._code_names = Counter()
+            try:
+                for tok in tokenize.generate_tokens(io.StringIO(self.source or self.module.code).readline):
+                    if tok.type == tokenize.NAME:
+                        counts[tok.string] += 1
+                    elif tok.type == tokenize.STRING and tok.string.strip("'\"").isidentifier():
+                        counts[tok.string.strip("'\"")] += 1
+            except (tokenize.TokenError, SyntaxError, IndentationError):
+                counts[name] += 2  # (not counted: not taken for an entry)
+        return counts[name]
 
     def _only_called(self, name):
         """Whether the file names ``name`` only to call it (``_fast(a, b)``,
@@ -305,12 +334,16 @@ def dies_unread(interp, frame):
     """For a tensor bound to a name in ``frame``: the key of the function whose local
     dies unread when the call returns (nothing reaches it after that, so it is not taken
     as used at the end of run()), or None.  A plain local of a function, bound outside
-    any loop (a later pass of the loop may read what this one bound), in a file without
-    global or nonlocal declarations or ``locals()``; names of the module and of class
-    bodies may be read by code not seen here.  A nested def, class or lambda made in the
-    call may read it later (scope_opened): then it counts as named after all."""
+    any loop of its own run in one pass (a loop of its callers calls it again with new
+    locals; a later pass of the loop may read what this one bound; where
+    the loop runs twice, the second pass reads what the first bound, and what the second
+    bound is read after the loop or not at all), in a file without global or nonlocal
+    declarations or ``locals()``; names of the module and of class bodies may be read by
+    code not seen here.  A nested def, class or lambda made in the call may read it later
+    (scope_opened): then it counts as named after all."""
     func = frame.func
-    if func is None or interp.loop_depth or not isinstance(getattr(func, "node", None), cst.FunctionDef):
+    if func is None or interp.loop_depth > max(frame.loop_at_entry, TWO_PASS_LOOP_DEPTH) \
+            or not isinstance(getattr(func, "node", None), cst.FunctionDef):
         return None
     m = interp._file_mentions()
     if any(m.names[w] for w in _LOCALS_ESCAPE):

@@ -18,15 +18,17 @@ from . import registration
 from .project import hooks as project_hooks
 from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method, truthiness
 from .containers import container_items, run_sequential
-from .dtypes import AUTOCAST_CTX, SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, autocast, conversion_alias
-from .dtypes import conversion_target, dtype_class, layer_width, size_evidence, type_result
+from .autocast import AUTOCAST_CTX, ON, autocast, cast_result, cast_save
+from .dtypes import SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, built_width
+from .dtypes import conversion_target, convert, dtype_class, layer_width, size_evidence, type_result
 from .ranks import after_inplace, rank_result
 from .frames import SeqPrefix
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Partial, Qual, Save, Seq, Starred, SuperRef,
-    Tensor, copy_obj, made_after, make_group, opaque, result_tensor, t_and, t_or,
+    Tensor, copy_obj, made_after, make_group, opaque, t_and, t_or,
 )
 from .graph import link, mark_read, reaches, use
+from .varargs import bind_varargs, is_varargs, varargs_saves
 
 # Tensor methods that end in "_" but only change autograd metadata.
 HARMLESS_METHODS = {"requires_grad_", "detach_", "share_memory_", "retain_grad", "register_hook",
@@ -37,7 +39,6 @@ HARMLESS_METHODS = {"requires_grad_", "detach_", "share_memory_", "retain_grad",
 # dtype conversion to float32 (``.float()``) aliases only if the tensor already
 # is float32, which mixed-precision code often makes false: a maybe.
 SURE_ALIAS_METHODS = {"cpu", "contiguous"}
-DEFAULT_DTYPES = {"torch.float", "torch.float32"}
 # Transposing views leave a tensor non-contiguous; composite ops that fold
 # batch dimensions (matmul, linear) then reshape a *copy* and save that copy.
 NONCONTIG_VIEWS = {"transpose", "permute", "t", "mT", "T", "mH", "H", "swapaxes", "swapdims", "movedim",
@@ -90,8 +91,6 @@ class TorchSemantics:
     def _init_known(self, obj, qual, args, kwargs):
         spec = self.k.module(qual)
         if spec is not None:
-            for p in spec.get("params", []):
-                obj.attrs.setdefault(p, Tensor(rg=True, leaf=True, kind="param"))
             sig = spec.get("init_params") or []
 
             def arg(name):
@@ -100,6 +99,12 @@ class TorchSemantics:
                 if name in sig and sig.index(name) < len(args):
                     return args[sig.index(name)]
                 return None
+
+            f32 = built_width(arg("dtype"), self.widths_known) if "dtype" in sig else None
+            for p in spec.get("params", []):
+                if p not in obj.attrs:
+                    obj.attrs[p] = Tensor(rg=True, leaf=True, kind="param")
+                    obj.attrs[p].storage.f32 = f32  # float32 under the default dtype (dtypes.built_width)
 
             for name in SIZE_PARAMS.intersection(sig):
                 size_evidence(arg(name))
@@ -200,6 +205,8 @@ class TorchSemantics:
         else:
             out = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh")
             out.storage.f32 = layer_width(x, self.amp)
+            if out.storage.f32 is None:
+                cast_result(self.cast, spec, x, out)  # computed in bfloat16 under CPU autocast
         # every tensor argument feeds the output (nn.RNNCell(x, hx): a backward through
         # the new state reaches the old one), not only the first
         others = [a for a in list(args[1:]) + list(kwargs.values()) if isinstance(a, Tensor) and a is not x]
@@ -219,9 +226,10 @@ class TorchSemantics:
                     for a in [x] + others:
                         need = t_or(need, a.rg if isinstance(a, Tensor) else None)
                     need = t_and(need, self.state.grad)
-                if isinstance(t, Tensor) and need is not False:
+                how = cast_save(self.cast, spec, what, t)
+                if isinstance(t, Tensor) and need is not False and how != "copy":
                     self._save(t, short, what, node, out_rg is True and need is True
-                               and what not in spec.get("saves_sometimes", ()), out=out)
+                               and what not in spec.get("saves_sometimes", ()), out=out, cast=how == "maybe")
         return out
 
     def _forward_writes(self, obj, short, node):
@@ -321,9 +329,20 @@ class TorchSemantics:
             return self.checkpoint(args, kwargs, node)
         if name == registration.PARAMETRIZE:
             return registration.parametrize(self, args, kwargs, node)
+        if name == "contextlib.nullcontext":
+            return Const(None)  # a context that does nothing (not an autocast region by another name)
         if name in ("copy.deepcopy", "copy.copy"):
             return self._deepcopy(args[0] if args else opaque())
         if name.startswith("torch.nn.init."):
+            if name.endswith("_") and args and isinstance(args[0], Tensor) and type(node) is cst.Call and node.args:
+                # torch.nn.init.zeros_(w) writes w in place under no_grad: a save of w made
+                # before it (a forward between a re-initialisation and the backward) breaks
+                saved = self.state.grad
+                self.state.grad = False
+                try:
+                    self.mutate(args[0], "function", name.rsplit(".", 1)[-1], node, node.args[0].value)
+                finally:
+                    self.state.grad = saved
             return args[0] if args else opaque()
         if name.startswith("torch._foreach_") and args:
             return self._foreach(name[len("torch._foreach_"):], args, kwargs, node)
@@ -470,22 +489,9 @@ class TorchSemantics:
         if name in SURE_ALIAS_METHODS and not args and not kwargs:
             return t
         if name == "to" or conversion_target(name, args, kwargs) is not None and t.storage.f32 is not None:
-            alias = conversion_alias(t, name, args, kwargs, self._to_aliases)
-            if t.dtype == "int" and any(dtype_class(a) == "float" for a in list(args) + [kwargs.get("dtype")]):
-                alias = False  # an integral tensor converted to floating point is a copy
-            copy = kwargs.get("copy")
-            if isinstance(copy, Const) and copy is not UNKNOWN_CONST and copy.value is True:
-                alias = False  # copy=True: always a new tensor
-            elif copy is not None and not (isinstance(copy, Const) and copy.value is False) and alias is True:
-                alias = None
-            if alias is True:
-                return t
-            if alias is None:
-                return t.maybe_alias("." + name + "()")
-            if alias is False:
-                out = type_result(result_tensor(self._out_rg([t])), name, [t] + list(args), kwargs, amp=0)
-                link(out, [t])
-                return out
+            got = convert(self, t, name, args, kwargs, node)
+            if got is not None:
+                return got
         if name == "clone":
             if t.rg is False:
                 out = Tensor(rg=False, leaf=True, kind="fresh", dtype=t.dtype)
@@ -503,23 +509,6 @@ class TorchSemantics:
 
     # ops ----------------------------------------------------------------------
 
-    def _to_aliases(self, targets):
-        """Whether ``t.to(*targets)`` returns ``t`` itself: True, False, or None (unknown)."""
-        verdict = True
-        for a in targets:
-            if isinstance(a, Qual) and a.name.startswith("torch.") and a.name not in ("torch.device",):
-                if a.name not in DEFAULT_DTYPES:
-                    return False  # another dtype: a converted copy
-                verdict = None
-            elif isinstance(a, Const):
-                if isinstance(a.value, str) and not a.value.startswith("cpu"):
-                    return False  # "cuda": a copy on another device
-            elif isinstance(a, Tensor) and a.kind not in ("arg", "opaque"):
-                verdict = None  # .to(other_tensor): depends on its dtype
-            elif not isinstance(a, Const):
-                verdict = None
-        return verdict
-
     def apply_op(self, spec, name, args, kwargs, node, method=False, qualname=None):
         params = spec.get("params") or []
         bound = {}
@@ -529,6 +518,7 @@ class TorchSemantics:
                 bound[params[i]] = a
         for k, v in kwargs.items():
             bound[bind_keyword(spec, k)] = v
+        spread = bind_varargs(params, list(args), bound)  # einsum's operands, block_diag's tensors
         first = pos[0] if pos else bound.get(params[0]) if params else None
         data_args = [v for k, v in bound.items() if k not in SIZE_ARGUMENTS]  # (sizes carry no grad)
         tensors = [v for v in data_args if isinstance(v, Tensor)]
@@ -581,7 +571,7 @@ class TorchSemantics:
         rgv = kwargs.get("requires_grad")
         if isinstance(rgv, Const) and rgv.value is True:
             made = type_result(Tensor(rg=True, leaf=True, kind="fresh", node=node), name, pos, kwargs, qualname,
-                               self.amp)
+                               self._amp_for(tensors))
             return rank_result(made, name, args, kwargs)
         if is_inplace and isinstance(first, Tensor):
             if name == "copy_" and self.restores(first, bound.get("src")):
@@ -623,7 +613,11 @@ class TorchSemantics:
                     t.kind not in ("arg", "opaque", "input") for t in tensors)
                 kind = "fresh" if known else "input" if any(t.kind == "input" for t in tensors) else "opaque"
                 result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind=kind, node=node)
-            result = rank_result(type_result(result, name, pos, kwargs, qualname, self.amp), name, args, kwargs)
+            result = rank_result(type_result(result, name, pos, kwargs, qualname, self._amp_for(tensors)), name,
+                                 args, kwargs)
+            if isinstance(result, Tensor) and result.storage.f32 is None and not any(
+                    t.storage is result.storage for t in tensors):
+                cast_result(self.cast, spec, first, result)  # computed in bfloat16 under CPU autocast
             if isinstance(result, Tensor) and result.dtype is None and "result" in spec.get("int_outputs", ()):
                 # measured: integral for floating inputs (multinomial, matrix_rank)
                 result.dtype, result.rg, result.leaf = "int", False, True
@@ -631,9 +625,14 @@ class TorchSemantics:
                 out_rg = False  # an integral result has no graph: nothing is saved for it
             link(result, tensors)
         if out_rg is not False:
-            extra = len(pos) < len(args) or len(pos) > len(params)  # *args, or more than it takes
+            extra = not spread and (len(pos) < len(args) or len(pos) > len(params))  # *args, or more than it takes
             self._record_saves(save_spec, name, bound, result, node, out_rg, default_certain(spec, bound, extra))
         return result
+
+    def _amp_for(self, tensors):
+        """Whether ops may compute in a lower precision (see dtypes.type_result): not those
+        without tensor inputs (factories) where only torch's autocast regions are open."""
+        return 0 if not tensors and self.cast == ON and self.widths_known else self.amp
 
     def _self_saved_argument(self, spec, name, bound, first, node, out_rg):
         """``cdf.div_(cdf[:, -1:])``: an in-place op that saves another argument sharing the
@@ -679,6 +678,10 @@ class TorchSemantics:
         if out_rg is None:
             out_rg = self._out_rg([v for v in bound.values() if isinstance(v, Tensor)])
         for what in saves:
+            if is_varargs(what):
+                for t, label, certain, _ in varargs_saves(spec, name, what, bound, self.state.grad, out_rg, sometimes):
+                    self._save(t, name, label, node, certain, out=result if isinstance(result, Tensor) else None)
+                continue
             if what == "result":
                 t = result
             elif what.startswith("result") and isinstance(result, Tensor) and result.outputs:
@@ -708,9 +711,13 @@ class TorchSemantics:
             # a tensor in a slot whose first signature takes no tensor is another
             # overload's argument: name it as that overload does (min's "other", not "dim")
             label = slot_names.get(what, what)
-            self._save(t, name, label, node, certain, out=result if isinstance(result, Tensor) else None)
+            how = cast_save(self.cast, spec, what, t)
+            if how == "copy":
+                continue  # a cast copy is saved (autocast.py)
+            self._save(t, name, label, node, certain, out=result if isinstance(result, Tensor) else None,
+                       cast=how == "maybe")
 
-    def _save(self, t: Tensor, op, what, node, certain, out=None):
+    def _save(self, t: Tensor, op, what, node, certain, out=None, cast=False):
         if t.data:
             return
         # Following one of several callables, a save of what existed before is made on
@@ -719,7 +726,8 @@ class TorchSemantics:
         # follows meets a save on every path is decided there: see mutate's groups).
         doubtful = self.doubt and not made_after(t, self.doubt_marks[-1])
         certain = certain and t.alias_certain and not doubtful and not t.partial
-        save = Save(op, what, node, certain, self.state.hooked, self.state.epoch, self.cur_stmt, out)
+        save = Save(op, what, node, certain and not cast, self.state.hooked, self.state.epoch, self.cur_stmt, out)
+        save.cast = cast and certain
         save.region, save.sid = t.region, t.storage.id
         self._keep_save(t.storage, save)
         if t.members and type(t.paths) is tuple:

@@ -39,7 +39,8 @@ def t_join(a, b):
 class Save:
     """An op saved a tensor for backward (at ``node``) while graph epoch ``epoch`` was live."""
 
-    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "stmt", "out", "region", "sid", "joined")
+    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "stmt", "out", "region", "sid", "cast",
+                 "joined")
 
     def __init__(self, op, what, node, certain, hooked, epoch, stmt=None, out=None):
         self.op = op  # e.g. "sigmoid", "Linear"
@@ -52,6 +53,7 @@ class Save:
         self.out = out  # the saving op's output: its graph node is what backward would reach
         self.region = None  # the part of its tensor it keeps, when known (Tensor.region)
         self.sid = 0  # the id of the storage it was saved from
+        self.cast = False  # uncertain because autocast may save a cast copy instead (autocast.py)
         # a save of a join of paths (``a if c else b``), as seen by one of its members: made
         # on that member's path only (see TorchSemantics._save)
         self.joined = False
@@ -60,11 +62,12 @@ class Save:
 class Storage:
     """One version counter.  ``members`` make a group (e.g. all parameters of a model)."""
 
-    __slots__ = ("saves", "members", "id", "used", "f32")
+    __slots__ = ("saves", "members", "id", "used", "f32", "bf16")
 
     def __init__(self, members=()):
         self.saves: list = []
         self.f32 = None  # its dtype is float32: True, surely another: False, unknown: None (dtypes.py)
+        self.bf16 = False  # surely bfloat16: computed so under CPU autocast (autocast.py)
         self.used = False  # some reference to it was used (see use())
         self.members = list(members)
         self.id = next(_ids)
@@ -595,6 +598,14 @@ def _join_seqs(a, b):
         return Seq(is_tuple=a.is_tuple and b.is_tuple)
     _join_depth += 1
     try:
+        if a.is_tuple and b.is_tuple and a.items is not None and b.items is not None \
+                and len(a.items) == len(b.items) and a.tail is None and b.tail is None \
+                and all(type(i) is Tensor for i in a.items + b.items):
+            # a tuple of tensors keeps its positions whichever path made it (``return x, rgb``
+            # from either of two blocks: ``rgb`` is one of the rgbs, never an ``x``).  (Tuples
+            # of tensors and numbers, as generators yield, are merged as before: kept apart,
+            # gradcheck's ``_iter_tensor`` yields reach saves that unread views keep alive.)
+            return Seq(items=[join(x, y) for x, y in zip(a.items, b.items)], is_tuple=True)
         out = Seq(elem=join(a.element(), b.element()), is_tuple=a.is_tuple and b.is_tuple)
         keep_shared_ends(out, a, b)
         if not out.is_tuple:

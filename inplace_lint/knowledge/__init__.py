@@ -42,8 +42,17 @@ File format (all keys are plain JSON)::
     }
 
 Qualified names are ``torch.X``, ``torch.Tensor.X`` (methods),
-``torch.nn.functional.X``, ``torch.linalg.X``, ``torch.special.X`` and
-``torch.nn.X`` for modules.
+``torch.nn.functional.X``, ``torch.linalg.X``, ``torch.special.X``,
+``torch.fft.X`` and ``torch.nn.X`` for modules.
+
+A parameter name starting with ``*`` is a varargs parameter (always the last of
+"params"): it takes every remaining positional argument, or the one list or tuple
+passed there (``torch.einsum(equation, *operands)``: ``einsum("ij,jk->ik", a, b)``
+and ``einsum("ij,jk->ik", [a, b])``).  In "saves" it means each tensor passed
+there; ``"saved_for": {"*operands": ["*operands"]}`` means each is kept for the
+gradient of the *other* tensors passed there (einsum, chain_matmul: a lone operand
+is kept for nothing).  Whether einsum keeps an operand itself or a reshaped copy
+depends on its equation: engine/einsum.py reads a constant one.
 
 Optional keys (absent means false / not applicable)::
 
@@ -79,6 +88,18 @@ Optional keys (absent means false / not applicable)::
                                   # pattern where they are kept at all: a call passing
                                   # only tensors surely keeps them (smooth_l1_loss's
                                   # default beta=1.0 keeps its input; beta=0 nothing)
+      "autocast_copies": {"float32": ["input", "weight"]}
+                                  # (experiment, functions and modules) under
+                                  # torch.autocast("cpu") (bfloat16): per input dtype,
+                                  # the inputs saved as cast copies, not as the tensors
+                                  # passed in (bumping the tensor after an autocast
+                                  # forward broke nothing, after a plain one it did, in
+                                  # every sample that saved it): F.linear casts float32
+                                  # to bfloat16, mse_loss bfloat16 to float32
+      "autocast_result": {"float32": "bfloat16"}
+                                  # (experiment, functions and modules) the result's
+                                  # dtype under CPU autocast, per input dtype, where
+                                  # autocast changed it in every sample
     modules:
       "saves_source": as above
       "init_params": ["negative_slope", "inplace"]

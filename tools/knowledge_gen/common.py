@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import inspect
+import itertools
 import re
 import sys
 import types
@@ -45,12 +46,60 @@ def python_params(obj, is_method):
         return None
     out = []
     for p in sig.parameters.values():
+        if p.kind == p.VAR_POSITIONAL and p.name != "args":
+            out.append(VARARGS + p.name)  # torch.block_diag(*tensors): each one passed there
         if p.kind not in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
             break
         out.append(p.name)
+    if out == [] and list(sig.parameters) == ["args"]:
+        out = doc_params(obj)  # einsum(*args) documents itself as einsum(equation, *operands)
     if is_method and (not out or out[0] != "self"):
         out = ["self"] + out
     return out
+
+
+VARARGS = "*"  # a parameter name starting so takes every remaining positional argument
+
+
+def doc_params(obj):
+    """Positional parameters from the first line of a ``fn(*args)`` wrapper's docstring
+    when it names a varargs parameter there (``einsum(equation, *operands) -> Tensor``);
+    [] otherwise (``(*args, **kwargs)`` dispatchers keep no positional names)."""
+    first = (getattr(obj, "__doc__", None) or "").strip().split("\n", 1)[0]
+    m = re.match(r"\w+\(([^()]*)\)", first)
+    if not m:
+        return []
+    names = [a.strip() for a in m.group(1).split(",")]
+    if not names or not all(re.fullmatch(r"\*?\w+", n) for n in names) or not names[-1].startswith(VARARGS):
+        return []
+    return names
+
+
+def is_varargs(name):
+    return name.startswith(VARARGS)
+
+
+def varargs_values(cargs, params):
+    """(param name, value) for each positional argument a call received; the values
+    from a varargs parameter on go to it, one by one, or as the one list or tuple
+    passed there (``torch.einsum("ij,jk", [a, b])``: torch unpacks it)."""
+    out = []
+    for i, a in enumerate(cargs[: len(params)]):
+        if not is_varargs(params[i]):
+            out.append((params[i], a))
+            continue
+        rest = list(cargs[i:])
+        if len(rest) == 1 and isinstance(rest[0], (list, tuple)):
+            rest = list(rest[0])
+        out += [(params[i], v) for v in rest]
+        break
+    return out
+
+
+def varargs_slot(name, j):
+    """The generator's own name for the j-th tensor passed to a varargs parameter,
+    measured on its own and folded back into the parameter (knowledge_gen/varargs.py)."""
+    return f"{name}#{j}"
 
 
 def tensors_in(obj):
@@ -101,3 +150,32 @@ def record_pattern(obs, p, slots, found, contiguous=True, kinds=(frozenset(), fr
             obs.default_outcomes.setdefault((p, name), set()).add(found.get(name))
         if layout is False:
             obs.string_outcomes.setdefault((strings, name), set()).add(found.get(name))
+
+
+def name_map(called, params):
+    """id(tensor) -> parameter name, from the arguments the target actually received."""
+    names = {}
+    cargs, ckwargs, _ = called
+    spread = 0  # tensors given to a varargs parameter so far: each is named apart
+    for name, a in varargs_values(cargs, params):
+        for t in tensors_in(a):
+            if is_varargs(name):
+                names.setdefault(id(t), varargs_slot(name, spread))
+                spread += 1
+            else:
+                names.setdefault(id(t), name)
+    for k, v in ckwargs.items():
+        if k in params:
+            for t in tensors_in(v):
+                names.setdefault(id(t), k)
+    return names
+
+
+def complex_samples(op):
+    """torch.fft's samples again in complex128: the input's dtype picks the kernel there
+    (fft of a real input runs r2c and keeps it, of a complex one c2c and keeps nothing),
+    which the float64 samples alone would hide."""
+    if not op.name.startswith("fft.") or not op.supports_dtype(torch.complex128, "cpu"):
+        return []
+    return list(itertools.islice(op.sample_inputs("cpu", torch.complex128, requires_grad=op.supports_autograd),
+                                 MAX_SAMPLES))

@@ -1,5 +1,6 @@
 """nn modules by experiment: module_db setups (plus generic inputs for the rest of
-nn.modules.__all__); what forward saves, views, in-place variants, writes."""
+nn.modules.__all__); what forward saves, views, in-place variants, writes, and what it
+saves as cast copies under CPU autocast (autocast.py)."""
 from __future__ import annotations
 
 import inspect
@@ -11,11 +12,13 @@ import torch.nn.functional as F
 from .common import (
     MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, ensure_expecttest, loss_of, output_name, python_params, tensors_in,
 )
+from .autocast import module_autocast
 from .writes import extra_module_setups, module_writes
 
 
-def module_experiments():
-    """nn modules: module_db samples, plus generic inputs for the rest of nn.modules.__all__."""
+def module_experiments(only=None):
+    """nn modules: module_db samples, plus generic inputs for the rest of nn.modules.__all__.
+    only: the class names to run (all when None; ``gen_knowledge.py --only torch.nn.X``)."""
     ensure_expecttest()
     from torch.testing._internal.common_modules import module_db
 
@@ -38,6 +41,8 @@ def module_experiments():
             (m_in.constructor_input.args, m_in.constructor_input.kwargs) for m_in in mis)
     results = {}
     for name in sorted(torch.nn.modules.__all__):
+        if only is not None and name not in only:
+            continue
         cls = getattr(torch.nn, name, None)
         if not isinstance(cls, type) or not issubclass(cls, torch.nn.Module):
             continue
@@ -89,6 +94,7 @@ def module_experiments():
         if writes:
             entry["forward_writes"] = writes
         entry["bases"] = torch_bases(cls)
+        entry.update(module_autocast(cls, cands))
         results["torch.nn." + name] = entry
     return results
 

@@ -7,7 +7,10 @@ samples of every OpInfo that feeds any of those names, so the set of OpInfos to
 rerun is closed over that sharing.  The Tensor-method and hole probes rerun for
 every name in the closure.  Steps that look across ops (writes, the
 view_maybe_copy of torch.X from Tensor.X) are not rerun: those keys keep the
-file's value.  Everything else in the file is left as it is.
+file's value.  The autocast fields (autocast.py) are rerun over the same OpInfos.
+Modules (``torch.nn.X``) rerun their own experiments (each module's are
+independent of the others') and get their whole entry rewritten.  Everything else
+in the file is left as it is.
 """
 from __future__ import annotations
 
@@ -58,16 +61,43 @@ def regenerate_only(gen, targets, path):
         data = json.load(f)
     if data["torch_version"] != gen.torch.__version__.split("+")[0]:
         raise SystemExit(f"{path} was made with torch {data['torch_version']}: regenerate it in full")
+    modules = [t for t in targets if t in data["modules"]]
+    targets = [t for t in targets if t not in data["modules"]]
+    changed = _modules_only(gen, data, modules) if modules else []
+    if targets:
+        changed += _functions_only(gen, op_db, data, targets)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(json.dumps(data, indent=1, sort_keys=True) + "\n")
+    return changed
+
+
+def _changed(qual, old, new):
+    return [(qual, k) for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k)]
+
+
+def _modules_only(gen, data, quals):
+    found = gen.module_experiments(only={q[len("torch.nn."):] for q in quals})
+    changed = []
+    for qual in sorted(quals):
+        if qual not in found:
+            raise SystemExit(f"{qual}: no experiment ran")
+        changed += _changed(qual, data["modules"][qual], found[qual])
+        data["modules"][qual] = found[qual]
+    return changed
+
+
+def _functions_only(gen, op_db, data, targets):
     callables = gen.public_callables()
     facts = gen.build_static(callables)
     missing = [t for t in targets if t not in data["functions"] or t not in facts]
     if missing:
-        raise SystemExit(f"not in {path} or not a callable: {', '.join(missing)}")
+        raise SystemExit(f"not in the file or not a callable: {', '.join(missing)}")
     ops, names = closure(op_db, callables, facts, targets)
     observations = gen.opinfo_experiments(callables, facts, only=ops)
     subset = {q: callables[q] for q in names}
     gen.probe_methods(subset, facts, observations)
     gen.probe_holes(subset, facts, observations)
+    casts = gen.function_autocast(gen, callables, facts, only=ops)
     changed = []
     for qual in sorted(targets):
         old = data["functions"][qual]
@@ -76,8 +106,7 @@ def regenerate_only(gen, targets, path):
             new.pop(key, None)
             if key in old:
                 new[key] = old[key]
-        changed += [(qual, k) for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k)]
+        new.update(casts.get(qual, {}))
+        changed += _changed(qual, old, new)
         data["functions"][qual] = new
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(json.dumps(data, indent=1, sort_keys=True) + "\n")
     return changed

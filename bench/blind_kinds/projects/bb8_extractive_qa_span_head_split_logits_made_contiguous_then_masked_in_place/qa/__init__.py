@@ -1,0 +1,3 @@
+from .model import SpanQA, span_loss
+
+__all__ = ["SpanQA", "span_loss"]

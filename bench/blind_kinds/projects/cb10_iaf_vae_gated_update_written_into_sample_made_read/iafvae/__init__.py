@@ -1,0 +1,3 @@
+from .model import IAFVAE
+
+__all__ = ["IAFVAE"]

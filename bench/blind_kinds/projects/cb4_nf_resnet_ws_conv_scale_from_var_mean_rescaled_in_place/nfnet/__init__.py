@@ -1,0 +1,3 @@
+from .model import NFNet
+
+__all__ = ["NFNet"]
