@@ -88,6 +88,16 @@ def test_save_in_other_module_is_named_with_its_path(monkeypatch):
     assert any(r.path == "pkg/layers.py" and r.line == 7 for r in f.related)
 
 
+def test_save_by_a_lambda_of_another_module_is_placed_in_that_module(monkeypatch):
+    # a registry's lambda runs in its own module: its save is named there, not in the caller's
+    name = "h43_registry_lambda_saves_output_reached_four_calls_deep_from_the_entry"
+    results = check_project(PROJECTS / name, monkeypatch)
+    (f,) = [f for r in results for f in r.findings]
+    assert f.path == "main.py" and f.line == 10
+    assert "`exp` at gauss/transforms.py:5" in f.message
+    assert any(r.path == "gauss/transforms.py" and r.line == 5 and "exp" in r.message for r in f.related)
+
+
 def test_without_the_project_the_hazard_is_invisible():
     """The same file checked alone (stdin, no project) reports nothing: the finding comes from the other module."""
     text = (PROJECTS / "h01_from_import_helper" / "main.py").read_text()

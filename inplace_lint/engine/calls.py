@@ -17,8 +17,8 @@ from .pyobjects import DICT_ENTRIES, dict_of_pairs
 from .state import State
 from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj,
-    Qual, Seq, LambdaFn, Partial, Save, Starred, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all,
-    join_positions, opaque, result_tensor, t_and, t_or, mro,
+    Qual, Seq, LambdaFn, Partial, Save, Starred, Storage, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all,
+    join_positions, made_after, opaque, result_tensor, t_and, t_or, mro,
 )
 from .graph import link, use
 
@@ -69,11 +69,7 @@ class Calls:
         if isinstance(func, Partial):
             return self.call(func.func, func.args + list(args), {**func.kwargs, **kwargs}, node, frame)
         if isinstance(func, LambdaFn):
-            if self.steps > self.budget or len(self.chain) >= MAX_DEPTH:
-                return opaque(self._taint(args, kwargs))
-            inner = Frame(parent=func.closure)
-            self._bind_params(func.node, func, args, kwargs, inner)
-            return self.eval(func.node.body, inner)
+            return self._call_lambda(func, args, kwargs, node)
         if isinstance(func, BoundMethod):
             return self.call_method(func.recv, func.name, args, kwargs, node)
         if isinstance(func, AltCallable):
@@ -92,6 +88,21 @@ class Calls:
             return opaque(self._taint([func] + list(args), kwargs))
         return opaque(self._taint(args, kwargs))
 
+    def _call_lambda(self, func, args, kwargs, node):
+        # one expression, as a one-line function: followed two levels past MAX_DEPTH too
+        if self.steps > self.budget or len(self.chain) >= MAX_DEPTH + 2:
+            return opaque(self._taint(args, kwargs))
+        # a lambda of another project module (a registry's entry) runs with that module's
+        # globals, and what it saves is placed in that module's file
+        switch = project_hooks.enter(self, func, node, args, kwargs) if self.project is not None else None
+        try:
+            inner = Frame(parent=func.closure)
+            self._bind_params(func.node, func, args, kwargs, inner)
+            return self.eval(func.node.body, inner)
+        finally:
+            if switch is not None:
+                project_hooks.leave(self, switch)
+
     def _each(self, alt, fn):
         """Follow every option of an Alt; what happens in one is only possible."""
         # Only one option runs at a time: each on its own path, so that what one
@@ -99,8 +110,10 @@ class Calls:
         # constructor call, the same constants: the blocks a loop appended to a
         # ModuleList) run the same code: what each does is certain on its path.
         alike = interchangeable(alt.options)
+        pre, mark = self.state, Storage().id
         self.doubt += not alike
-        pre = self.state
+        if not alike:
+            self.doubt_marks.append(mark)
         results, states, journals = [], [], []
         try:
             for o in alt.options:
@@ -114,6 +127,8 @@ class Calls:
                 journals.append(j)
         finally:
             self.doubt -= not alike
+            if not alike:
+                self.doubt_marks.pop()
         every = frozenset().union(*(st.seen for st in states)) if states else frozenset()
         self.heap.merge([(j, every - st.seen) for j, st in zip(journals, states)])
         joined = states[0] if states else pre
@@ -129,7 +144,10 @@ class Calls:
         results = [hidden_linked(r, every - st.seen) if link and (alike or isinstance(r, Tensor))
                    else hidden(r, every - st.seen) for r, st in zip(results, states)]
         out = join_all(results)
-        if isinstance(out, Tensor) and not alike and any(r is not results[0] for r in results):
+        if isinstance(out, Tensor) and not alike and any(r is not results[0] for r in results) \
+                and not all(made_after(r, mark) for r in results):
+            # (each option's own new tensor: the join is a group of them, one per path, and a
+            # write to it is certain only where every member's save is live: see mutate)
             out.alias_certain = False
         return out
 
@@ -526,9 +544,10 @@ class Calls:
         if self.doubt or not certain:
             snap.alias_certain = False
         elif live and t.members and t.paths and not any(s in t.storage.saves for s in live) and any(
-                not any(self.state.live(s) for s in m.visible_saves()) for m in t.members):
+                not any(self.state.live(s) and not s.joined for s in m.visible_saves()) for m in t.members):
             # one of several values that reach here (``a if c else b``) was
-            # saved, another was not: the hazard depends on the path taken
+            # saved, another was not: the hazard depends on the path taken (a save of
+            # another join of it that a member sees counts on that join's paths only)
             snap.alias_certain = False
         elif live and t.paths and t.members is None and len(t.storage.members) > 1 and not t.storage.saves and any(
                 not any(self.state.live(s) for s in st.all_saves()) for st in t.storage.members):
@@ -668,7 +687,7 @@ def _no_branched_yield(fnode):
 def _on_some_paths(save):
     """A save as seen after an ``if`` that made it on one branch only: not certain."""
     s = Save(save.op, save.what, save.node, False, save.hooked, save.epoch, save.stmt, save.out)
-    s.region, s.sid = save.region, save.sid
+    s.region, s.sid, s.joined = save.region, save.sid, save.joined
     return s
 
 

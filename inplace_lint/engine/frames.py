@@ -154,10 +154,12 @@ def dotted(node) -> str:
     return ""
 
 
-def join_vars(a: dict, b: dict, sa, sb, parts=None, branch=None) -> dict:
+def join_vars(a: dict, b: dict, sa, sb, parts=None, branch=None, idle=None) -> dict:
     """The variables after two paths join; ``parts`` gets {name: (joined, a's, b's)}.
     ``branch``: the paths are the two branches of an ``if`` (not the passes of a loop),
-    which began when storages got ids from ``branch`` on (see graph.use)."""
+    which began when storages got ids from ``branch`` on (see graph.use).  ``idle``: the
+    variables of an inference-only arm (leads to no backward): a save of the join made
+    after it is none of its values' concern (TorchSemantics._save)."""
     if a is b:
         return a
     a_only = sa.seen - sb.seen
@@ -171,7 +173,9 @@ def join_vars(a: dict, b: dict, sa, sb, parts=None, branch=None) -> dict:
             pa, pb = hidden_linked(av, b_only), hidden_linked(v, a_only)
             out[k] = join(pa, pb)
             if branch is not None and isinstance(out[k], Tensor) and out[k].paths is True:
-                out[k].paths = ("if", branch)
+                iv = v if idle is b else av if idle is a else None
+                quiet = frozenset(m.storage.id for m in (iv.members or [iv])) if isinstance(iv, Tensor) else ()
+                out[k].paths = ("if", branch, quiet) if quiet else ("if", branch)
             if parts is not None:
                 parts[k] = (out[k], pa, pb)
     return out

@@ -30,12 +30,14 @@ INFEASIBLE = "infeasible"
 class Later:
     """The value of a loop counter after the first iteration: some positive int.  One per
     loop: ``earlier`` holds the epochs of the passes before (what ``xs[i]`` of an earlier
-    iteration, another element, saved)."""
+    iteration, another element, saved).  ``stop``: for ``reversed(range(n))``, the
+    expression ``n`` (the counter is then some int below ``n - 1``, see First)."""
 
-    __slots__ = ("earlier",)
+    __slots__ = ("earlier", "stop")
 
-    def __init__(self):
+    def __init__(self, stop=None):
         self.earlier = frozenset()
+        self.stop = stop
 
     def __repr__(self):
         return "LATER"
@@ -43,7 +45,13 @@ class Later:
 
 class First:
     """The value of a loop counter in the first iteration: 0 (kept apart from a constant 0
-    so that ``xs[i]`` stays "some element", as in the other iterations)."""
+    so that ``xs[i]`` stays "some element", as in the other iterations); with ``stop``
+    (``reversed(range(n))``), ``n - 1``."""
+
+    __slots__ = ("stop",)
+
+    def __init__(self, stop=None):
+        self.stop = stop
 
     def __repr__(self):
         return "FIRST"
@@ -296,10 +304,14 @@ def _refine_parts(interp, test, frame, truth, facts):
             return INFEASIBLE if isinstance_facts(interp, test, frame, truth, facts) else None
         return None
     if type(test) is cst.Name:
+        if test.value in ("True", "False"):  # (``x if True else y``: a literal decides)
+            return INFEASIBLE if (test.value == "True") != truth else None
         v = frame.lookup(test.value)
         if isinstance(v, GradFlag):
             return _flag_facts(interp, v, frame, truth, facts)
         if isinstance(v, Const) and _counter(v.value):
+            if v.value.stop is not None:
+                return None  # counting down to 0: any pass may be the one at 0
             truthy = isinstance(v.value, Later) or not isinstance(v.value, First) and bool(v.value)
             if truthy != truth:
                 return INFEASIBLE
@@ -328,9 +340,15 @@ def _refine_parts(interp, test, frame, truth, facts):
             if not is_none and isinstance(v, Const) and v.value is None and v is not UNKNOWN_CONST:
                 return INFEASIBLE
         return None
+    if type(test) is cst.Comparison and len(test.comparisons) == 1:
+        holds = _compare_to_stop(test, frame)
+        if holds is not None:
+            return INFEASIBLE if holds != truth else None
     if type(test) is cst.Comparison and len(test.comparisons) == 1 and type(test.left) is cst.Name:
         comp = test.comparisons[0]
         v = frame.lookup(test.left.value)
+        if isinstance(v, Const) and _counter(v.value) and v.value.stop is not None:
+            return None  # counting down from an unknown n - 1: not against a number
         if type(comp.comparator) is cst.Integer and isinstance(v, Const) and (
                 _counter(v.value) or type(v.value) is int):
             try:
@@ -363,6 +381,62 @@ def _never_none(v):
     if isinstance(v, Const):
         return v is not UNKNOWN_CONST and v.value is not None
     return isinstance(v, (Obj, Qual, ClassInfo, Func, Seq, Dict, Partial, BoundMethod, LambdaFn))
+
+
+def _offset(node, frame):
+    """``node`` as (counter, k) for ``i + k`` / ``i - k`` / ``i`` with ``i`` a loop counter
+    that counts down from ``n - 1`` (see First), or as (stop expression, k) for ``n - k``;
+    None otherwise."""
+    k = 0
+    if type(node) is cst.BinaryOperation and type(node.right) is cst.Integer and \
+            isinstance(node.operator, (cst.Add, cst.Subtract)):
+        try:
+            k = int(node.right.value.replace("_", ""), 0)
+        except ValueError:
+            return None
+        k = k if isinstance(node.operator, cst.Add) else -k
+        node = node.left
+    if type(node) is cst.Name:
+        v = frame.lookup(node.value)
+        if isinstance(v, Const) and _counter(v.value) and v.value.stop is not None:
+            return v.value, k
+    text = _dotted(node)
+    return (text, k) if text else None
+
+
+def _compare_to_stop(test, frame):
+    """``t < T - 1``, ``t == T - 1``, ``t + 1 < T`` for ``t`` of ``reversed(range(T))``: the
+    first pass has ``t == T - 1``, every later pass ``t <= T - 2``.  None when unknown."""
+    comp = test.comparisons[0]
+    left, right = _offset(test.left, frame), _offset(comp.comparator, frame)
+    if left is None or right is None:
+        return None
+    if isinstance(right[0], (First, Later)) and not isinstance(left[0], (First, Later)):
+        flipped = {cst.LessThan: cst.GreaterThan, cst.GreaterThan: cst.LessThan,
+                   cst.LessThanEqual: cst.GreaterThanEqual, cst.GreaterThanEqual: cst.LessThanEqual,
+                   cst.Equal: cst.Equal, cst.NotEqual: cst.NotEqual}.get(type(comp.operator))
+        left, right, op = right, left, flipped
+    else:
+        op = type(comp.operator)
+    if op not in _RELATIONS:
+        return None
+    counter, stop = left[0], right[0]
+    if not isinstance(counter, (First, Later)) or not isinstance(stop, str) or stop != _dotted(counter.stop):
+        return None
+    # counter + a OP stop + b, i.e. (counter - stop) OP b - a, with counter - stop == -1
+    # on the first pass and <= -2 on the later ones
+    bound = right[1] - left[1]
+    if isinstance(counter, First):
+        return _RELATIONS[op](-1, bound)
+    if bound >= -1:  # every value <= -2 lies below it
+        return {cst.LessThan: True, cst.LessThanEqual: True, cst.Equal: False, cst.NotEqual: True,
+                cst.GreaterThan: False, cst.GreaterThanEqual: False}.get(op)
+    return None
+
+
+_RELATIONS = {cst.LessThan: lambda a, b: a < b, cst.LessThanEqual: lambda a, b: a <= b,
+              cst.Equal: lambda a, b: a == b, cst.NotEqual: lambda a, b: a != b,
+              cst.GreaterThan: lambda a, b: a > b, cst.GreaterThanEqual: lambda a, b: a >= b}
 
 
 def _compare_counter(value, op, k):

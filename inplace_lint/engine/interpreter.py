@@ -27,7 +27,7 @@ from .classes import ClassDefs
 from .each_element import every_iteration_writes
 from .expressions import BINOPS, Expressions, config_items, constant_items
 from .inert import inert
-from .loops import jumps, named_tensors, torch_layers
+from .loops import counts_down, jumps, named_tensors, torch_layers
 from .frames import Frame, join_vars, nonempty
 from .frames import dotted as _dotted
 from .project import hooks as project_hooks
@@ -74,6 +74,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self.foreign_steps = 0  # statements interpreted in other project modules' code
         self.foreign_budget = 20_000
         self.doubt = 0  # > 0 while following one of several possible objects
+        self.doubt_marks: list = []  # the storage id at the start of each (see Calls._each)
         self.any_order = 0  # > 0 while applying layers of a list of unknown order (containers.py)
         self.seq_at: list = []  # [call, layer index, exact] per nn.Sequential being applied
         # Positions are resolved per statement (see engine.positions), so every
@@ -300,10 +301,11 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             a_state.grad = b_state.grad = pre_state.grad
         if ok_a and ok_b:
             parts = {} if flag is not None else None
-            frame.vars = join_vars(a_vars, b_vars, a_state, b_state, parts, branch=mark)
             # an inference-only arm (``if not self.training:``) leads to no backward: what the
             # other arm saved is saved on every path a backward follows
             inference = any(f[0] == "inference" for f in facts_a + facts_b)
+            idle = b_vars if any(f[0] == "inference" for f in facts_b) else a_vars if inference else None
+            frame.vars = join_vars(a_vars, b_vars, a_state, b_state, parts, branch=mark, idle=idle)
             self.state = State.join(a_state, b_state, branches=None if inference else mark)
             if parts:
                 guards.remember_split(frame, flag, parts)
@@ -347,7 +349,10 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         frame.vars = join_vars(vars_a, vars_b, sa, sb)
         self.state = State.join(sa, sb)
         # each arm's value as seen after the join, still leading to the arm's own tensor
-        return join(hidden_linked(va, b_only), hidden_linked(vb, a_only))
+        out = join(hidden_linked(va, b_only), hidden_linked(vb, a_only))
+        if isinstance(out, Tensor) and out.paths is True:
+            out.paths = ("if", -1)  # the arms of an ``if`` (graph.use: no storage counted as older)
+        return out
 
     def _loop(self, frame, bind, body, orelse, nonempty=False):
         # Two passes: the second sees what the first left (a save late in one
@@ -445,8 +450,8 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
                 return Seq(items=[hidden(v, earlier) if distinct(v) else v for v in elem.items], is_tuple=True)
             return hidden(elem, earlier) if distinct(elem) else elem
 
-        counter = self._loop_counter(node)
-        first, later = guards.First(), guards.Later()
+        counter, stop = self._loop_counter(node)
+        first, later = guards.First(stop), guards.Later(stop)
 
         def bind(i, earlier):
             self.assign(node.target, element(earlier), frame, node.iter)
@@ -462,20 +467,30 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             self.each_loops.pop()
 
     def _loop_counter(self, node):
-        """The name bound to 0, 1, 2, ... by ``for i in range(n)`` / ``for i, x in enumerate(xs)``."""
+        """The name bound to 0, 1, 2, ... by ``for i in range(n)`` / ``for i, x in enumerate(xs)``,
+        or to n - 1, ..., 0 by ``for i in reversed(range(n))`` (with ``n``'s expression, if it
+        names a value: see guards.First); (None, None) for other loops."""
         call = node.iter
         if type(call) is not cst.Call or type(call.func) is not cst.Name:
-            return None
+            return None, None
         name = call.func.value
         if self.globals.lookup(name) is not None:
-            return None  # shadowed
+            return None, None  # shadowed
+        if name == "reversed" and len(call.args) == 1 and type(node.target) is cst.Name:
+            inner = call.args[0].value
+            if type(inner) is cst.Call and type(inner.func) is cst.Name and inner.func.value == "range" and \
+                    len(inner.args) == 1 and self.globals.lookup("range") is None and _dotted(inner.args[0].value):
+                return node.target.value, inner.args[0].value
+            return None, None
+        if name == "range" and type(node.target) is cst.Name and counts_down(call):
+            return node.target.value, call.args[0].value.left  # range(n - 1, -1, -1)
         if name == "range" and type(node.target) is cst.Name and call.args and len(call.args) <= 3 and (
                 len(call.args) == 1 or type(call.args[0].value) is cst.Integer and call.args[0].value.value == "0"):
-            return node.target.value
+            return node.target.value, None
         if name == "enumerate" and len(call.args) == 1 and type(node.target) is cst.Tuple and \
                 node.target.elements and type(node.target.elements[0].value) is cst.Name:
-            return node.target.elements[0].value.value
-        return None
+            return node.target.elements[0].value.value, None
+        return None, None
 
     def _while(self, node, frame):
         return self._loop(frame, lambda i, earlier: self.eval(node.test, frame), self._body(node), node.orelse)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .values import UNKNOWN_CONST, Const, Obj, Seq, Tensor
+from .frames import dotted
+from .values import UNKNOWN_CONST, Const, Func, LambdaFn, Obj, Partial, Seq, Tensor
 
 
 UNROLLED_LAYERS = 64
@@ -18,8 +19,13 @@ def torch_layers(it):
     one of several, each would run on every pass anyway, and what one does would only be
     possible: a residual ``x +=`` in one block against the norm of another)."""
     if isinstance(it, Seq) and it.items and all(isinstance(t, Seq) and t.is_tuple and t.items for t in it.items):
-        # ``enumerate(self.blocks)``, ``zip(self.blocks, self.norms)``: tuples of layers and known constants
-        layers = [m for t in it.items for m in _flat(t) if not isinstance(m, Const) or m is UNKNOWN_CONST]
+        # ``enumerate(self.blocks)``, ``zip(self.blocks, self.norms)``: tuples of layers and known constants;
+        # ``zip(self.blocks, caches)``: each layer with an object of the code's own classes (its cache,
+        # its state) that it works on: paired position by position, as torch runs them
+        flat = [[m for m in _flat(t) if not isinstance(m, Const) or m is UNKNOWN_CONST] for t in it.items]
+        if all(any(_layer(m) for m in ms) for ms in flat):
+            flat = [[m for m in ms if not _companion(m)] for ms in flat]
+        layers = [m for ms in flat for m in ms]
         count = len(it.items)
     elif isinstance(it, Obj) and it.items:
         layers, count = it.items, len(it.items)
@@ -27,11 +33,28 @@ def torch_layers(it):
         layers, count = it.items, len(it.items)  # a plain list of layers or transforms
     else:
         return False
-    if not layers or not all(isinstance(m, Obj) and (m.is_module or _callable(m)) for m in layers):
+    if not layers or not all(_layer(m) for m in layers):
         return False
-    if all(m.cls is None and (m.qual or "").startswith("torch.nn.") for m in layers):
+    if all(isinstance(m, Obj) and m.cls is None and (m.qual or "").startswith("torch.nn.") for m in layers):
         return count <= UNROLLED_LAYERS
     return count <= UNROLLED_OWN_LAYERS
+
+
+def _layer(m):
+    return isinstance(m, Obj) and (m.is_module or _callable(m)) or _function(m)
+
+
+def _companion(m):
+    """An object of one of the analysed code's classes that is no layer (a KV cache, a
+    recurrent state holder): known in full, so pairing it with its layer is exact."""
+    return isinstance(m, Obj) and m.cls is not None and not m.is_module
+
+
+def _function(v):
+    """A function of the analysed code (a def, a lambda, a partial of one): a list of them
+    (``AUGMENTS = [flip_, jitter_]``) is applied one after the other, each on its pass, as
+    layers are; joined, each would be only one of several callables."""
+    return isinstance(v, (Func, LambdaFn, Partial))
 
 
 def _callable(obj):
@@ -110,3 +133,18 @@ def _flat(t, depth=0):
         else:
             out.append(m)
     return out
+
+
+def _minus_one(node):
+    return type(node) is cst.UnaryOperation and isinstance(node.operator, cst.Minus) and \
+        type(node.expression) is cst.Integer and node.expression.value == "1"
+
+
+def counts_down(call):
+    """``range(n - 1, -1, -1)``, with ``n`` a name or attribute."""
+    if len(call.args) != 3 or any(a.keyword is not None or a.star for a in call.args):
+        return False
+    start, stop, step = (a.value for a in call.args)
+    return _minus_one(stop) and _minus_one(step) and type(start) is cst.BinaryOperation and \
+        isinstance(start.operator, cst.Subtract) and type(start.right) is cst.Integer and \
+        start.right.value == "1" and bool(dotted(start.left))

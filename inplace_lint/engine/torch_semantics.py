@@ -25,7 +25,7 @@ from .ranks import after_inplace, rank_result
 from .frames import SeqPrefix
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Partial, Qual, Save, Seq, Starred, SuperRef,
-    Tensor, copy_obj, make_group, opaque, t_and, t_or,
+    Tensor, copy_obj, made_after, make_group, opaque, t_and, t_or,
 )
 from .graph import link, mark_read, reaches, use
 from .varargs import bind_varargs, is_varargs, varargs_saves
@@ -711,14 +711,34 @@ class TorchSemantics:
     def _save(self, t: Tensor, op, what, node, certain, out=None, cast=False):
         if t.data:
             return
-        certain = certain and t.alias_certain and not self.doubt and not t.partial
+        # Following one of several callables, a save of what existed before is made on
+        # that option's path only; a tensor the option computed itself exists on that
+        # path only, and what saved it there did so for certain (whether the write that
+        # follows meets a save on every path is decided there: see mutate's groups).
+        doubtful = self.doubt and not made_after(t, self.doubt_marks[-1])
+        certain = certain and t.alias_certain and not doubtful and not t.partial
         save = Save(op, what, node, certain and not cast, self.state.hooked, self.state.epoch, self.cur_stmt, out)
         save.cast = cast and certain
         save.region, save.sid = t.region, t.storage.id
-        t.storage.saves.append(save)
+        self._keep_save(t.storage, save)
+        if t.members and type(t.paths) is tuple:
+            # "a or b" (the join of the arms of an ``if``: ``adv[t + 1] if t < T - 1 else zeros``)
+            # saved: on a's path a was saved, against a's version counter (the buffer a view of
+            # it shares), so a later write to the buffer breaks it there: on some paths only.
+            # (Not the joins of a loop's passes or of the layers of a list of unknown order:
+            # pairing each with each is an over-approximation there.)
+            idle = t.paths[2] if len(t.paths) > 2 else ()  # an inference-only arm's values
+            for m in t.members:
+                if m.storage is not t.storage and not m.data and m.storage.id not in idle:
+                    s = Save(op, what, node, False, self.state.hooked, self.state.epoch, self.cur_stmt, out)
+                    s.region, s.sid, s.joined = m.region, m.storage.id, True
+                    self._keep_save(m.storage, s)
+
+    def _keep_save(self, storage, save):
+        storage.saves.append(save)
         self.save_log.append(save)
         if self.recomputed is not None:  # inside checkpoint(): dropped after the call (calls.checkpoint)
-            self.recomputed.append((t.storage, save))
+            self.recomputed.append((storage, save))
 
     def _view_of(self, base: Tensor, op, kind):
         mark_read(base)

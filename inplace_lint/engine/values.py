@@ -39,7 +39,8 @@ def t_join(a, b):
 class Save:
     """An op saved a tensor for backward (at ``node``) while graph epoch ``epoch`` was live."""
 
-    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "stmt", "out", "region", "sid", "cast")
+    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "stmt", "out", "region", "sid", "cast",
+                 "joined")
 
     def __init__(self, op, what, node, certain, hooked, epoch, stmt=None, out=None):
         self.op = op  # e.g. "sigmoid", "Linear"
@@ -53,6 +54,9 @@ class Save:
         self.region = None  # the part of its tensor it keeps, when known (Tensor.region)
         self.sid = 0  # the id of the storage it was saved from
         self.cast = False  # uncertain because autocast may save a cast copy instead (autocast.py)
+        # a save of a join of paths (``a if c else b``), as seen by one of its members: made
+        # on that member's path only (see TorchSemantics._save)
+        self.joined = False
 
 
 class Storage:
@@ -239,6 +243,14 @@ def hidden_linked(v, epochs):
     (the value a function returned on one of its paths) uses that tensor, whose saves
     count only when it is used (a copy made by hidden() alone would not lead there)."""
     return hidden(v, epochs, linked=True)
+
+
+def made_after(v, mark):
+    """``v`` is a tensor (or a group of them) computed after storage id ``mark``: no view, no
+    value that existed before (an option that returns its input)."""
+    if not isinstance(v, Tensor) or v.members is None and (v.base is not None or v.storage.id <= mark):
+        return False
+    return all(m.base is None and m.storage.id > mark for m in v.members or ())
 
 
 def result_tensor(rg, dtype=None):
@@ -555,16 +567,22 @@ def join(a: Value, b: Value) -> Value:
         return a if isinstance(a, Tensor) else b  # a number or a tensor: follow the tensor
     if isinstance(a, Qual) and isinstance(b, Qual) and a.name == b.name:
         return a
-    if isinstance(a, (Obj, Alt, Tensor, Dict, Seq, ClassInfo, Qual)) and \
-            isinstance(b, (Obj, Alt, Tensor, Dict, Seq, ClassInfo, Qual)):
-        # (two classes: ``CELLS[kind]`` with the key unknown is either one)
+    same = _same_code(a, b)
+    if same is not None:
+        return same
+    if isinstance(a, _ONE_OF) and isinstance(b, _ONE_OF):
+        # (two classes: ``CELLS[kind]`` with the key unknown is either one; two functions:
+        # ``POSITIVE[name]`` of a registry is either, and calling it runs each on its path)
         # values of different kinds on different paths (a dict here, a Parameter
         # there): one of them, not a tensor that every path sees
-        opts = list(a.options) if isinstance(a, Alt) else [a]
-        for o in (b.options if isinstance(b, Alt) else [b]):
-            if all(o is not x for x in opts):
+        opts = list(a.options) if isinstance(a, (Alt, AltCallable)) else [a]
+        for o in (b.options if isinstance(b, (Alt, AltCallable)) else [b]):
+            if all(o is not x and (_code(o) is None or _code(o) != _code(x)) for x in opts):
                 opts.append(o)
-        return Alt(opts[:8]) if len(opts) > 1 else opts[0]
+        # (a registry of functions keeps more of its entries: an activation table of a
+        # dozen, where the one that saves its output may come late)
+        cap = MAX_FUNCTION_OPTIONS if all(isinstance(o, _FUNCTIONS) for o in opts) else 8
+        return Alt(opts[:cap]) if len(opts) > 1 else opts[0]
     return a
 
 
@@ -729,3 +747,38 @@ def copy_obj(obj: Obj, memo):
     new.attrs = {k: cp(v) for k, v in obj.attrs.items()}
     new.items = [cp(i) for i in obj.items] if obj.items is not None else None
     return new
+
+
+# What a join keeps as "one of these" (an Alt) rather than taking one side for both paths.
+_ONE_OF = (Obj, Alt, Tensor, Dict, Seq, ClassInfo, Qual, Func, LambdaFn, Partial, BoundMethod, AltCallable)
+
+
+def _same_code(a, b):
+    """The join of two callables that run the same code (a method bound anew at each access,
+    ``partial(self._hook, name)`` made on each pass of a loop): one of them, with the
+    partial's arguments joined; None when they differ (the join is then one of them: an Alt)."""
+    code = _code
+    if not isinstance(a, (Func, LambdaFn, Partial, BoundMethod)) or type(a) is not type(b):
+        return None
+    if isinstance(a, Partial):
+        if code(a.func) is None or code(a.func) != code(b.func) or len(a.args) != len(b.args) \
+                or a.kwargs.keys() != b.kwargs.keys():
+            return None
+        return Partial(a.func, [join(x, y) for x, y in zip(a.args, b.args)],
+                       {k: join(v, b.kwargs[k]) for k, v in a.kwargs.items()})
+    return a if code(a) is not None and code(a) == code(b) else None
+
+
+def _code(f):
+    """What identifies the code a callable runs (None: not known here)."""
+    if isinstance(f, (Func, LambdaFn)):
+        return id(f.node)
+    if isinstance(f, BoundMethod):
+        return ("method", id(f.recv), f.name)
+    if isinstance(f, Qual):
+        return ("qual", f.name)
+    return None
+
+
+_FUNCTIONS = (Func, LambdaFn, Partial, BoundMethod, Qual)
+MAX_FUNCTION_OPTIONS = 16
