@@ -478,6 +478,10 @@ class TorchSemantics:
             return Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain,
                           kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig, dtype=t.dtype)
         if name in SURE_ALIAS_METHODS and not args and not kwargs:
+            if name == "contiguous" and (t.noncontig or t.view == "multi"):
+                # a transposed view, or a piece of split/chunk/unbind (``start.squeeze(-1)`` of
+                # ``logits.split(1, dim=-1)``, stride 2): a copy when it is not contiguous
+                return t.maybe_alias(".contiguous()")
             return t
         if name == "to" or conversion_target(name, args, kwargs) is not None and t.storage.f32 is not None:
             got = convert(self, t, name, args, kwargs, node)

@@ -164,6 +164,8 @@ None.
             if sev is None or (ev.view_base_requires_grad is None and ev.grad_enabled is not True):
                 return None
             what, raises, cause = _REFUSED_VIEWS[ev.view]
+            if not ev.alias_certain:
+                sev = WARNING  # it may be a copy instead (``piece.contiguous()``, ``piece.float()``)
             msg = (f"`{ev.target}` is {what} and `{ev.op}` modifies it in place; torch raises '... is a view and "
                    f"is being modified inplace{raises}'")
             return Verdict(sev, msg + context_suffix(ev), cause=tensor_cause(ev, cause))
