@@ -25,6 +25,7 @@ from .values import (
     Tensor, hidden, join, join_all, opaque, result_tensor, whole,
 )
 from .graph import link, mark_read, use
+from .loops import torch_layers
 
 
 BINOPS = {
@@ -466,6 +467,8 @@ class Expressions:
             return None
         items = constant_items(it) or dict_keys(it) or self._short_range(for_in.iter, frame) or \
             config_items(it) or keyed_items(it)
+        if items is None and isinstance(it, Obj) and torch_layers(it):
+            items = it.items  # ``[branch(x) for branch in self.branches]``: each branch, in order
         if items is None and tests and all(_type_test(t) for t in tests):
             items = config_items(it, 16)
         if items is None and tests:  # (a filter keeps a few of a model's named modules)
