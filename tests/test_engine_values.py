@@ -252,33 +252,3 @@ def run(precision="fp32"):
     # without the default path (``run`` called with another precision elsewhere): a warning
     twice = src + "\n\nif __name__ == '__main__':\n    run('bf16')\n"
     assert [f.severity for f in check_source(twice, "m.py", Config()).findings] == ["warning"]
-
-
-def test_a_scripts_class_built_with_a_safe_option_is_no_error_for_its_default():
-    # (blind cb04) the class's default option is the hazard; the script builds the safe one.
-    # Its own analysis, with unknown arguments, can only say "may"; built with the
-    # hazardous option by the script, an error.
-    src = '''import torch
-import torch.nn as nn
-
-
-class Smoother(nn.Module):
-    def __init__(self, learn=True):
-        super().__init__()
-        self.s = nn.Parameter(torch.tensor(0.5)) if learn else 0.5
-
-    def forward(self, x):
-        out = torch.zeros_like(x)
-        for t in range(1, x.shape[0]):
-            out[t] = (1 - self.s) * out[t - 1] + self.s * x[t]
-        return out
-
-
-def run(learn=False):
-    Smoother(learn=learn)(torch.randn(4, 3, requires_grad=True)).sum().backward()
-'''
-    from inplace_lint.config import Config
-    from inplace_lint.runner import check_source
-    assert {f.severity for f in check_source(src, "m.py", Config()).findings} <= {"warning"}
-    hazard = src.replace("def run(learn=False)", "def run(learn=True)")
-    assert "error" in {f.severity for f in check_source(hazard, "m.py", Config()).findings}

@@ -227,11 +227,6 @@ class Calls:
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
         frame.loop_at_entry = self.loop_depth
         self._bind_params(fnode, func, args, kwargs, frame)
-        if func.owner is not None and fnode.params.params and not standalone and self.env is None \
-                and self.analysed_owner is None:  # (from the module's code or its functions, not a method's)
-            me = frame.vars.get(fnode.params.params[0].name.value)
-            if isinstance(me, Obj) and me.ctor_stmt is not None:
-                self.called_on_built.add(id(fnode))
         if not standalone and self.callers_seen(fnode, func.owner):
             # the grad mode of this call, and which parameters got tensors that cannot
             # require grad, for the helper's own analysis (Standalone._analyse_standalone)

@@ -36,7 +36,7 @@ from .state import State
 from .torch_semantics import TorchSemantics, _p
 from .objects import TorchObjects
 from .values import (
-    UNKNOWN_CONST, Alt, Const, Dict, Func, GradCtx, LambdaFn, Obj, Qual, Seq, Storage, Tensor, hidden, hidden_linked,
+    UNKNOWN_CONST, Alt, Const, Dict, Func, GradCtx, LambdaFn, Obj, Qual, Seq, Tensor, hidden, hidden_linked,
     join, t_or, whole,
 )
 from .graph import link, mark_read, use
@@ -90,8 +90,6 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self._standalone_instances: dict = {}
         # id(function node) -> (grad mode, still, flags, constant arguments) per inlined call
         self._call_grads: dict = {}
-        self.called_on_built: set = set()  # ids of methods called on an object this file constructed
-        self.analysed_owner = None  # the class of the method analysed on its own (Standalone)
         self._mentions = None  # (see _only_called)
         self._self_call_names: dict = {}  # id(method node) -> see _self_calls
         self._seen_memo: dict = {}  # (id(method node), id(class)) -> see callers_seen
@@ -150,23 +148,10 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             # disabled (from a @torch.no_grad() method) runs so (as do the methods an
             # optimizer calls from its step(): see Standalone.callers_seen).
             funcs = list(self._all_functions(body))
-            script = self.is_script()
-            # (in a script the module's own functions go first: they build its objects)
-            funcs.sort(key=lambda f: (self.callers_seen(*f), script and f[1] is not None))
+            funcs.sort(key=lambda f: self.callers_seen(*f))
             for node, owner in funcs:
                 if not inert(self, node, owner):  # (see engine/inert.py)
-                    # a script's method that the script runs on the objects it built: what only
-                    # unknown arguments make happen is possible, not certain (see calls.py)
-                    doubt = script and id(node) in self.called_on_built
-                    if doubt:
-                        self.doubt += 1
-                        self.doubt_marks.append(Storage().id)
-                    try:
-                        self._analyse_standalone(node, owner)
-                    finally:
-                        if doubt:
-                            self.doubt -= 1
-                            self.doubt_marks.pop()
+                    self._analyse_standalone(node, owner)
         finally:  # also when the work budget ends the analysis early (engine.budget)
             # A tensor bound to a name and never read again is kept for whatever the
             # code does next: take it as used.  One that was read is used exactly

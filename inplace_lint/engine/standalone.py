@@ -147,12 +147,10 @@ class Standalone:
         if owner is not None and owner.kind == "module" and self.source and AUTOCAST_IN_TEXT.search(self.source):
             # the file autocasts: its modules may run inside that region
             self.amp, self.cast = self.amp + 1, self.cast or MAYBE
-        self.analysed_owner = owner
         try:
             self.call_function(func, args, kwargs, node, frame_parent=self.globals, standalone=True)
         finally:
             self.amp, self.cast = amp, cast
-            self.analysed_owner = None
             self.exact_depth = 0
             self.heap.end(j)
             if node.name.value != "__init__":  # the instance already holds what __init__ makes
@@ -176,11 +174,8 @@ class Standalone:
         m = self._file_mentions()
         if m.defined[name] != 1 or m.names[name] != 1 and self._code_mentions(name) != 1:
             return False
-        return self.is_script()
-
-    def is_script(self):
-        """A file checked on its own, or in a project a script beside the packages (a
-        package's module may be imported and its functions called with other arguments)."""
+        # in a project: a script beside the packages (a package's module may be imported and
+        # its function called with other arguments)
         path = self.home_path
         return self.project is None or path is not None and \
             not os.path.exists(os.path.join(os.path.dirname(os.path.abspath(path)), "__init__.py"))
