@@ -185,7 +185,7 @@ class ProjectIndex:
         """The analysed top level of the module in ``path`` (computed once), or None."""
         path = os.path.abspath(path)
         if path in self._envs:
-            env = self._envs[path]  # None while it loads: an import cycle is cut here
+            env = self._envs[path]  # while it loads: as far as it has run (see loading)
             if env is None or env.stamp == _stamp(path):
                 return env
             # edited since (a long-lived process: editor, language server): summarise it again
@@ -200,6 +200,10 @@ class ProjectIndex:
         env = load_module(self, path)
         self._envs[path] = env
         return env
+
+    def loading(self, path, env):
+        """``env`` is being loaded: an import cycle back into it gets it as it stands."""
+        self._envs[os.path.abspath(path)] = env
 
     def may_define(self, path, name, _depth=0):
         """Whether the module in ``path`` can bind ``name`` at its top level: the name

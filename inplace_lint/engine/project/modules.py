@@ -102,6 +102,10 @@ def load_module(index, path):
     loader.module_env = env
     loader.star_modules = env.stars
     index.register(env)
+    # While its top level runs, an import cycle back into it gets the module as far as it
+    # has run, as Python's partly initialised module (a package's ``__init__`` ending in
+    # ``from . import qfl``, whose ``@register_loss("qfl")`` fills the package's registry)
+    index.loading(path, env)
     body = [s for s in tree.body if not _is_main_guard(s)]
     loader.budget = max(20_000, 40 * len(body))
     try:
