@@ -465,14 +465,12 @@ class Expressions:
         tests = [f.test for f in for_in.ifs]
         if for_in.inner_for_in is not None or not all(_plain_test(t) or _type_test(t) for t in tests):
             return None
+        # (a filter keeps a few of a model's modules: more of them are run through it)
+        typed = bool(tests) and all(_type_test(t) for t in tests)
         items = constant_items(it) or dict_keys(it) or self._short_range(for_in.iter, frame) or \
-            config_items(it) or keyed_items(it)
+            config_items(it, 16 if typed else 8) or keyed_items(it, 64 if tests else 16)
         if items is None and isinstance(it, Obj) and torch_layers(it):
             items = it.items  # ``[branch(x) for branch in self.branches]``: each branch, in order
-        if items is None and tests and all(_type_test(t) for t in tests):
-            items = config_items(it, 16)
-        if items is None and tests:  # (a filter keeps a few of a model's named modules)
-            items = keyed_items(it, 64)
         if items is None:
             return None
         kept = []

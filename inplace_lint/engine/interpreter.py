@@ -303,10 +303,10 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             parts = {} if flag is not None else None
             # an inference-only arm (``if not self.training:``) leads to no backward: what the
             # other arm saved is saved on every path a backward follows
-            inference = any(f[0] == "inference" for f in facts_a + facts_b)
-            idle = b_vars if any(f[0] == "inference" for f in facts_b) else a_vars if inference else None
+            idle = b_vars if any(f[0] == "inference" for f in facts_b) else \
+                a_vars if any(f[0] == "inference" for f in facts_a) else None
             frame.vars = join_vars(a_vars, b_vars, a_state, b_state, parts, branch=mark, idle=idle)
-            self.state = State.join(a_state, b_state, branches=None if inference else mark)
+            self.state = State.join(a_state, b_state, branches=None if idle is not None else mark)
             if parts:
                 guards.remember_split(frame, flag, parts)
         elif ok_a:

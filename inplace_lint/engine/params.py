@@ -6,7 +6,10 @@ dividing by them saves nothing; ``cfg: dict[str, Any]`` is a dict.  Anything els
 """
 from __future__ import annotations
 
+import io
 import re
+import tokenize
+from collections import Counter
 
 import libcst as cst
 
@@ -201,7 +204,6 @@ class Mentions:
     "called" or "defined", so it can only make a helper look less private."""
 
     def __init__(self, text: str):
-        from collections import Counter
         # (counted from findall's tuples, "" for a group that did not match: a Python
         # loop over every identifier's match object cost 3% of a torchvision scan)
         found = _IDENT.findall(text)
@@ -214,6 +216,24 @@ class Mentions:
         self.self_called = Counter(_SELF_CALL.findall(text))
         self.attributes = Counter(_ATTRIBUTE.findall(text))
         self.quoted = Counter(_QUOTED.findall(text))
+        self._text, self._code = text, None
+
+    def in_code(self, name):
+        """How often ``name`` appears in the code as a name or as a whole string ("run"), not
+        in comments or prose (``This run trains in float32`` in a docstring).  Tokenized
+        on the first question only (an entry point's name, which the counts above found
+        more than once)."""
+        if self._code is None:
+            self._code = Counter()
+            try:
+                for tok in tokenize.generate_tokens(io.StringIO(self._text).readline):
+                    if tok.type == tokenize.NAME:
+                        self._code[tok.string] += 1
+                    elif tok.type == tokenize.STRING and tok.string.strip("'\"").isidentifier():
+                        self._code[tok.string.strip("'\"")] += 1
+            except (tokenize.TokenError, SyntaxError):
+                self._code = False
+        return 2 if self._code is False else self._code[name]  # (not counted: more than once)
 
 
 def _forward_reference(interp, ann):

@@ -24,10 +24,9 @@ from .state import State
 from .autocast import MAYBE
 from .budget import TWO_PASS_LOOP_DEPTH
 from .torch_semantics import NO_GRAD_CTX
-
-AUTOCAST_IN_TEXT = re.compile(r"\bautocast\(")  # (a call, not "under autocast (the ..." in prose)
 from .values import ClassInfo, Const, Func, Qual
 
+AUTOCAST_IN_TEXT = re.compile(r"\bautocast\(")  # (a call, not "under autocast (the ..." in prose)
 # the public methods torch.optim.Optimizer offers its users (see callers_seen)
 OPTIMIZER_API = frozenset({"step", "zero_grad", "add_param_group", "state_dict", "load_state_dict"})
 # what nn.Module's users call by convention, or torch calls for them (see callers_seen)
@@ -172,32 +171,13 @@ class Standalone:
             return False
         name = fnode.name.value
         m = self._file_mentions()
-        if m.defined[name] != 1 or m.names[name] != 1 and self._code_mentions(name) != 1:
+        if m.defined[name] != 1 or m.names[name] != 1 and m.in_code(name) != 1:
             return False
         # in a project: a script beside the packages (a package's module may be imported and
         # its function called with other arguments)
         path = self.home_path
         return self.project is None or path is not None and \
             not os.path.exists(os.path.join(os.path.dirname(os.path.abspath(path)), "__init__.py"))
-
-    def _code_mentions(self, name):
-        """How often ``name`` appears in the code as a name or as a whole string ("run"), not
-        in comments or prose (``This run trains in float32`` in a docstring)."""
-        import io
-        import tokenize
-        counts = self.__dict__.get("_code_names")
-        if counts is None:
-            from collections import Counter
-            counts = self._code_names = Counter()
-            try:
-                for tok in tokenize.generate_tokens(io.StringIO(self.source or self.module.code).readline):
-                    if tok.type == tokenize.NAME:
-                        counts[tok.string] += 1
-                    elif tok.type == tokenize.STRING and tok.string.strip("'\"").isidentifier():
-                        counts[tok.string.strip("'\"")] += 1
-            except (tokenize.TokenError, SyntaxError, IndentationError):
-                counts[name] += 2  # (not counted: not taken for an entry)
-        return counts[name]
 
     def _only_called(self, name):
         """Whether the file names ``name`` only to call it (``_fast(a, b)``,

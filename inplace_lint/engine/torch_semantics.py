@@ -333,7 +333,7 @@ class TorchSemantics:
             return Const(None)  # a context that does nothing (not an autocast region by another name)
         if name in ("copy.deepcopy", "copy.copy"):
             return self._deepcopy(args[0] if args else opaque())
-        if name.startswith("torch.nn.init."):  # (writes under no_grad; not modelled: see session 11 note)
+        if name.startswith("torch.nn.init."):  # (no_grad writes not modelled: a dummy forward in __init__)
             return args[0] if args else opaque()
         if name.startswith("torch._foreach_") and args:
             return self._foreach(name[len("torch._foreach_"):], args, kwargs, node)

@@ -124,7 +124,7 @@ None.  Suppress a line with `# noqa: IPL001`.
                    f"has been modified by an inplace operation'")
             if not ev.alias_certain:
                 msg += alias_doubt(ev)
-            elif not certain and getattr(s, "cast", False):
+            elif not certain and s.cast:
                 msg += (" (unless autocast saved a cast copy instead: that depends on whether autocast is on"
                         " and on the tensor's dtype)")
             elif not certain:
