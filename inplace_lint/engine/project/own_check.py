@@ -35,8 +35,8 @@ def settle(interp):
             if key not in verdicts:
                 verdicts[key] = _strong_writes(interp, func, subs)
             strong = verdicts[key]
-            theirs = strong.get(id(ev.node)) if strong is not None else None
-            if strong is None or theirs is not None and all(a <= b for a, b in zip(mine, theirs)):
+            theirs = strong.get(id(ev.node), ()) if strong is not None else ()
+            if strong is None or any(all(a <= b for a, b in zip(mine, t)) for t in theirs):
                 drop.add(id(ev))  # (unknown: say nothing rather than maybe twice)
                 break
     if drop:
@@ -51,8 +51,10 @@ def _strength(ev):
 
 
 def _strong_writes(interp, func, subs):
-    """id(write node) -> the strongest facts the own check of ``func``'s module finds
-    there when it analyses ``func`` on its own (None: not known)."""
+    """id(write node) -> the facts of each write the own check of ``func``'s module
+    finds there when it analyses ``func`` on its own (None: not known).  Each write's
+    facts stay together: one write surely of the saved tensor and another surely
+    saved on some other path do not make one certain hazard."""
     from ..interpreter import Interpreter  # local: the interpreter imports this package
 
     project = interp.project
@@ -90,6 +92,5 @@ def _strong_writes(interp, func, subs):
         return None
     out: dict = {}
     for ev in sub.events[start:]:
-        old = out.get(id(ev.node))
-        out[id(ev.node)] = _strength(ev) if old is None else tuple(a or b for a, b in zip(old, _strength(ev)))
+        out.setdefault(id(ev.node), []).append(_strength(ev))
     return out
