@@ -568,7 +568,7 @@ class Expressions:
         if isinstance(v, Seq):
             return v.element()
         if isinstance(v, Tensor):
-            if v.kind in ("opaque", "arg"):
+            if v.kind in ("opaque", "arg") or v.members and all(m.kind in ("opaque", "arg") for m in v.members):
                 # of unknown type: far more often a list of tensors than a tensor
                 return opaque(v.rg) if v.rg is not None else opaque()
             # Tensor.__iter__ is unbind(0): each element is a multi-output view.
