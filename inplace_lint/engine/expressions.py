@@ -338,6 +338,8 @@ class Expressions:
                     and right.tail is None and left.is_tuple == right.is_tuple:
                 return Seq(items=left.items + right.items, is_tuple=left.is_tuple)  # [a] + [b, c]
             return Seq(elem=join(left.element(), right.element()))
+        if op == "mul" and (isinstance(left, Seq) or isinstance(right, Seq)):
+            return _repeat(left, right) if isinstance(left, Seq) else _repeat(right, left)
         if isinstance(left, Seq):
             return left
         if isinstance(left, Const) and isinstance(right, Const) and type(left.value) is int \
@@ -593,6 +595,15 @@ class Expressions:
         return opaque()
 
 
+def _repeat(seq, times):
+    """``[hidden] * n_layers``: the items repeated where both are known (layer widths
+    zipped with their shifted copy), else a sequence of the same elements."""
+    if seq.items is not None and seq.tail is None and isinstance(times, Const) and type(times.value) is int \
+            and times is not UNKNOWN_CONST and 0 <= times.value and len(seq.items) * times.value <= MAX_REPEAT:
+        return Seq(items=list(seq.items) * times.value, is_tuple=seq.is_tuple)
+    return Seq(elem=seq.element(), is_tuple=seq.is_tuple)
+
+
 def _plain(node):
     """An expression whose evaluation calls nothing (``n``, ``self.depth - 1``, ``2``)."""
     if isinstance(node, (cst.Integer, cst.Name)):
@@ -622,6 +633,7 @@ def _plain_test(node):
     return _plain(node)
 
 
+MAX_REPEAT = 256  # members of a repeated list kept one by one
 _STR_TESTS = {"startswith", "endswith", "isdigit", "isidentifier"}
 
 
