@@ -671,6 +671,18 @@ def remember_split(frame, flag, parts):
     frame.conds = conds + [(name, value, split)]
 
 
+def remember_flags_set(frame, parts):
+    """After an ``if`` whose arms set a flag to different constants (``cloned = True``
+    in one, still ``False`` on the other): keep, for a later test of that flag, what each
+    arm left in the other variables it changed (a tensor cloned once, tracked by the flag)."""
+    for name, (_, a, b) in parts.items():
+        if type(a) is Const and type(b) is Const and type(a.value) is bool and type(b.value) is bool \
+                and a.value != b.value:
+            others = {k: p for k, p in parts.items() if k != name}
+            if others:
+                remember_split(frame, (name, a.value), others)
+
+
 def split_by_flag(frame, flag):
     """{var: (value if the flag is true, value if false)} for the variables an earlier
     test of the same, unchanged flag rebound and that still hold the joined value."""

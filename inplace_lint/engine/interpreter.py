@@ -300,7 +300,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             # grad mode set by the test holds inside the branch only
             a_state.grad = b_state.grad = pre_state.grad
         if ok_a and ok_b:
-            parts = {} if flag is not None else None
+            parts = {}
             # an inference-only arm (``if not self.training:``) leads to no backward: what the
             # other arm saved is saved on every path a backward follows
             idle = b_vars if any(f[0] == "inference" for f in facts_b) else \
@@ -308,7 +308,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             frame.vars = join_vars(a_vars, b_vars, a_state, b_state, parts, branch=mark, idle=idle)
             self.state = State.join(a_state, b_state, branches=None if idle is not None else mark)
             if parts:
-                guards.remember_split(frame, flag, parts)
+                if flag is not None:
+                    guards.remember_split(frame, flag, parts)
+                guards.remember_flags_set(frame, parts)
         elif ok_a:
             frame.vars, self.state = a_vars, a_state
         elif ok_b:
