@@ -1,0 +1,3 @@
+from .model import WaveNet
+
+__all__ = ["WaveNet"]

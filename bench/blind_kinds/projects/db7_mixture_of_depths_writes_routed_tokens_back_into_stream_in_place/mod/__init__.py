@@ -1,0 +1,4 @@
+from .layers import MoDBlock
+from .ops import WRITE_BACK
+
+__all__ = ["MoDBlock", "WRITE_BACK"]

@@ -1,0 +1,4 @@
+from .block import Block, TinyViT
+from .regularizers import ActivationPenalty
+
+__all__ = ["ActivationPenalty", "Block", "TinyViT"]

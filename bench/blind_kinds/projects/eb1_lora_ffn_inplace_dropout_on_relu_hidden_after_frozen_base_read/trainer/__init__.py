@@ -1,0 +1,1 @@
+from .accumulate import AccumulatingTrainer

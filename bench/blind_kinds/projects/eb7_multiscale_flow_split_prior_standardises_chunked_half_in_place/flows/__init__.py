@@ -1,0 +1,3 @@
+from .model import MultiScaleFlow, build_flow
+
+__all__ = ["MultiScaleFlow", "build_flow"]

@@ -1,0 +1,2 @@
+from .features import LogMel
+from .model import KeywordSpotter

@@ -1,0 +1,1 @@
+from .master import MasterWeightOptimizer
