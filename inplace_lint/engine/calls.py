@@ -598,8 +598,8 @@ class Calls:
             self.events[:] = [ev for ev in self.events if id(ev) not in undone]
         return True
 
-    def _save(self, t, op, what, node, certain, out=None, cast=False):
-        super()._save(t, op, what, node, certain, out, cast)
+    def _save(self, t, op, what, node, certain, out=None, cast=False, own=False):
+        super()._save(t, op, what, node, certain, out, cast, own)
         if self.project is not None:
             project_hooks.note_save(self, t)
 

@@ -9,7 +9,7 @@ some of those modules, each applied to the output of the one before.
 from __future__ import annotations
 
 from .state import State
-from .values import Alt, Const, Dict, Obj, Seq, Starred, Storage, Tensor, copy_obj, join, opaque, t_or
+from .values import Alt, Const, Dict, Obj, Seq, Starred, Storage, Tensor, copy_obj, hidden_linked, join, opaque, t_or
 
 
 class AnyOrder(Alt):
@@ -128,8 +128,12 @@ def _some_or_none(interp, items, i, x, node):
     ran = _run_from(interp, items, i + 1, _run_any_order(interp, items[i], x, node), node)
     ran_state, interp.state = interp.state, pre.branch()
     skipped = _run_from(interp, items, i + 1, x, node)
-    interp.state = State.join(ran_state, interp.state, branches=mark)
-    return join(ran, skipped)
+    skipped_state = interp.state
+    interp.state = State.join(ran_state, skipped_state, branches=mark)
+    # each path's output as seen after the join: what only the other path saved is hidden
+    # from it (the batch norm the other path ran kept this path's output as its input)
+    ran_only, skipped_only = ran_state.seen - skipped_state.seen, skipped_state.seen - ran_state.seen
+    return join(hidden_linked(ran, skipped_only), hidden_linked(skipped, ran_only))
 
 
 def _run_any_order(interp, item, x, node):

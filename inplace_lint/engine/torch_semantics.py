@@ -710,9 +710,9 @@ class TorchSemantics:
             if how == "copy":
                 continue  # a cast copy is saved (autocast.py)
             self._save(t, name, label, node, certain, out=result if isinstance(result, Tensor) else None,
-                       cast=how == "maybe")
+                       cast=how == "maybe", own=bool(need) and set(need) == {what})
 
-    def _save(self, t: Tensor, op, what, node, certain, out=None, cast=False):
+    def _save(self, t: Tensor, op, what, node, certain, out=None, cast=False, own=False):
         if t.data:
             return
         # Following one of several callables, a save of what existed before is made on
@@ -731,9 +731,12 @@ class TorchSemantics:
             # it shares), so a later write to the buffer breaks it there: on some paths only.
             # (Not the joins of a loop's passes or of the layers of a list of unknown order:
             # pairing each with each is an over-approximation there.)
+            # (``own``: kept for its own gradient only, as cos keeps its input: a value that
+            # surely needs no grad, a detached cache slice, is not kept on its path)
             idle = t.paths[2] if len(t.paths) > 2 else ()  # an inference-only arm's values
             for m in t.members:
-                if m.storage is not t.storage and not m.data and m.storage.id not in idle:
+                if m.storage is not t.storage and not m.data and m.storage.id not in idle \
+                        and not (own and m.rg is False):
                     s = Save(op, what, node, False, self.state.hooked, self.state.epoch, self.cur_stmt, out)
                     s.region, s.sid, s.joined = m.region, m.storage.id, True
                     self._keep_save(m.storage, s)
