@@ -575,10 +575,14 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         if type(target) is cst.Subscript and _str_key(target, frame):
             cur = UNKNOWN_CONST  # ``stats["loss"] += l``: an entry of a mapping, no tensor written
         if isinstance(cur, Tensor) and cur.kind != "opaque" or (isinstance(cur, Tensor) and isinstance(rhs, Tensor)):
-            self.mutate(cur, "augassign", _augop_text(node.operator), node, target)
             spec = self.k.function("torch.Tensor." + opname) if opname else None
             if spec is not None:
-                self._record_saves(spec, opname, {_p(spec, 0): cur, _p(spec, 1): rhs}, cur, node)
+                bound = {_p(spec, 0): cur, _p(spec, 1): rhs}
+                # ``d *= d``: the operand saved before the write shares its version counter
+                spec = self._self_saved_argument(spec, opname, bound, cur, node, None)
+            self.mutate(cur, "augassign", _augop_text(node.operator), node, target)
+            if spec is not None:
+                self._record_saves(spec, opname, bound, cur, node)
             if isinstance(rhs, Tensor) and self.state.grad is not False:
                 self._absorb_grad(cur, rhs)
             link(cur, [rhs])
