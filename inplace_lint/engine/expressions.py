@@ -448,8 +448,7 @@ class Expressions:
             if type(p) is cst.FormattedStringText:
                 text.append(p.value)
                 continue
-            if p.conversion is not None or p.format_spec is not None or \
-                    not isinstance(p.expression, (cst.Name, cst.Attribute)):
+            if p.conversion is not None or p.format_spec is not None or not _named(p.expression):
                 return UNKNOWN_CONST
             v = self.eval(p.expression, frame)
             if not isinstance(v, Const) or v is UNKNOWN_CONST or type(v.value) not in (str, int):
@@ -593,6 +592,15 @@ class Expressions:
         if isinstance(v, Obj) and v.qual == "torch.nn.ModuleDict":
             return UNKNOWN_CONST
         return opaque()
+
+
+def _named(node):
+    """``name``, ``self.arch`` or ``cfg["module"]``: a part of an f-string read without calling anything."""
+    if type(node) is cst.Subscript:
+        sl = node.slice
+        return len(sl) == 1 and type(sl[0].slice) is cst.Index and \
+            type(sl[0].slice.value) in (cst.SimpleString, cst.Integer) and _named(node.value)
+    return isinstance(node, (cst.Name, cst.Attribute))
 
 
 def _repeat(seq, times):

@@ -329,6 +329,8 @@ class TorchSemantics:
             return self.checkpoint(args, kwargs, node)
         if name == registration.PARAMETRIZE:
             return registration.parametrize(self, args, kwargs, node)
+        if name == "importlib.import_module" and args and self.project is not None:
+            return project_hooks.import_module(self, args[0], args[1] if len(args) > 1 else kwargs.get("package"))
         if name == "contextlib.nullcontext":
             return Const(None)  # a context that does nothing (not an autocast region by another name)
         if name in ("copy.deepcopy", "copy.copy"):

@@ -16,7 +16,7 @@ import re
 
 import libcst as cst
 
-from ..values import ClassInfo, Dict, Obj, Qual, Seq, Tensor
+from ..values import ClassInfo, Const, Dict, Obj, Qual, Seq, Tensor, opaque
 from .index import OPAQUE_TOPS
 from ..frames import dotted as _dotted
 
@@ -114,6 +114,23 @@ def import_from(interp, small, frame) -> bool:
         frame.vars[local] = Qual(base + "." + n)
         run_if_side_effect(interp, frame, base + "." + n, local)
     return True
+
+
+def import_module(interp, name, package=None):
+    """``importlib.import_module("models." + arch)`` with a name known here: the project
+    module, as ``import`` binds it (a relative name with a known ``package``); else unknown."""
+    if not (isinstance(name, Const) and type(name.value) is str and name.value.strip(".")):
+        return opaque()
+    dotted = name.value
+    if dotted.startswith("."):
+        if not (isinstance(package, Const) and type(package.value) is str):
+            return opaque()
+        level = len(dotted) - len(dotted.lstrip("."))
+        dotted = interp.project.absolute(package.value, True, dotted[level:], level)
+    index = interp.project
+    if dotted is None or index.find(dotted) is None and not index.is_package_dir(dotted):
+        return opaque()
+    return Qual(dotted)
 
 
 def run_if_side_effect(interp, frame, module, local):
