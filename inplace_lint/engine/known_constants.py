@@ -11,9 +11,10 @@ import operator
 import libcst as cst
 
 from .dtype_tests import dtype_test
+from .project.hooks import resolve_value
 from .pyobjects import dict_entries
 from .ranks import rank_in_test
-from .values import PLAIN_TYPES, UNKNOWN_CONST, ClassInfo, Const, Dict, Obj, Seq
+from .values import PLAIN_TYPES, UNKNOWN_CONST, ClassInfo, Const, Dict, Obj, Qual, Seq
 
 
 def attr_value(node, frame, _depth=0):
@@ -52,6 +53,14 @@ _CONST_OPS = {cst.Equal: lambda a, b: a == b, cst.NotEqual: lambda a, b: a != b,
               cst.GreaterThan: lambda a, b: a > b, cst.GreaterThanEqual: lambda a, b: a >= b}
 
 
+def _project_constant(interp, v):
+    """A qualified name of the checked project (``Act.RELU`` of a class imported from
+    another module) as the value it is bound to there."""
+    if isinstance(v, Qual) and interp.project is not None:
+        return resolve_value(interp, v)
+    return v
+
+
 def constant_value(interp, node, frame):
     """The Python value of a name bound to a known constant, a literal, or a
     tuple/list/set of those; ``_NO`` when it is not known for certain."""
@@ -59,6 +68,7 @@ def constant_value(interp, node, frame):
         v = frame.lookup(node.value) if type(node) is cst.Name else interp.eval(node, frame)
         if type(node) is cst.Name and v is None and node.value in ("True", "False", "None"):
             v = interp.eval(node, frame)
+        v = _project_constant(interp, v)
         if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in _PLAIN:
             if isinstance(v.value, str) and "\\" in v.value:
                 return _NO  # escapes are kept as written: the text may differ from the value
@@ -74,6 +84,10 @@ def constant_value(interp, node, frame):
     if isinstance(node, (cst.Attribute, cst.Subscript)):
         # ``self.activation == 'relu'``: a flag the constructor stored from a constant
         v = attr_value(node, frame)
+        if v is None and type(node) is cst.Attribute:
+            base = attr_value(node.value, frame)
+            v = Qual(base.name + "." + node.attr.value) if isinstance(base, Qual) else None  # Act.RELU
+        v = _project_constant(interp, v)
         if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in _PLAIN and not (
                 isinstance(v.value, str) and "\\" in v.value):
             return v.value
