@@ -278,3 +278,21 @@ def test_star_imports_summarise_only_modules_that_can_bind_the_name(tmp_path, mo
     names = sorted(os.path.relpath(p, tmp_path) for p in loaded)
     assert "pkg/other.py" not in names and "pkg/sub/deep.py" not in names, names
     assert "pkg/ops.py" in names
+
+
+def test_a_save_of_each_path_of_a_join_in_another_module_is_placed_there(tmp_path, monkeypatch):
+    # cos saved "x or y" inside ops.py: the save it made of x on x's path is placed at
+    # ops.py's line, not at the checked file's first line
+    (tmp_path / "ops.py").write_text(
+        "import torch\n\n\ndef act(x, y, flag):\n    a = torch.sin(x)\n    h = x if flag else y\n"
+        "    return a + torch.cos(h)\n")
+    (tmp_path / "main.py").write_text(
+        "import sys\n\nimport torch\n\nfrom ops import act\n\n\ndef main(flag):\n"
+        "    x = torch.randn(3, requires_grad=True) * 1\n    y = torch.randn(3, requires_grad=True) * 1\n"
+        "    out = act(x, y, flag)\n    x.add_(1)\n    out.sum().backward()\n\n\n"
+        "if __name__ == \"__main__\":\n    main(len(sys.argv) > 1)\n")
+    results = check_project(tmp_path, monkeypatch)
+    (f,) = [f for r in results for f in r.findings]
+    assert (f.path, f.line, f.severity) == ("main.py", 12, "error")
+    places = {(r.path, r.line) for r in f.related}
+    assert places == {("ops.py", 5), ("ops.py", 7)}

@@ -599,9 +599,10 @@ class Calls:
         return True
 
     def _save(self, t, op, what, node, certain, out=None, cast=False, own=False):
+        start = len(self.save_log)
         super()._save(t, op, what, node, certain, out, cast, own)
         if self.project is not None:
-            project_hooks.note_save(self, t)
+            project_hooks.note_saves(self, self.save_log[start:])
 
     def confirm_retained(self, reach):
         """A backward runs that reaches ``reach`` (see graph.reaches; None: anything): the

@@ -502,10 +502,10 @@ def only_uncertain_elsewhere(interp, live, alias_certain):
     return not (alias_certain and any(s.certain for s in live))
 
 
-def note_save(interp, t):
-    if t.data:
-        return  # nothing was saved
-    interp.n_saves += 1
-    if interp.env is not None and t.storage.saves:
-        s = t.storage.saves[-1]
-        interp.foreign_saves[id(s)] = (s, interp.env, interp.n_saves)
+def note_saves(interp, saves):
+    """The saves one op just made (its tensor's, and those of the members of a join it
+    saved): made in another module's code when one runs now."""
+    for s in saves:
+        interp.n_saves += 1
+        if interp.env is not None:
+            interp.foreign_saves[id(s)] = (s, interp.env, interp.n_saves)
