@@ -429,11 +429,22 @@ class Calls:
             elif name in kwargs:
                 v = kwargs[name]
             elif f.value is not None:
-                v = self.eval(f.value, self.globals)
+                v = self._field_default(f.value)
             else:
                 continue
             use(v)
             self.heap.set(obj, name, v)
+
+    def _field_default(self, node):
+        """A field's default: ``field(default_factory=lambda: ("fc1", "fc2"))`` is what the
+        factory returns, ``field(default=0.1)`` its default."""
+        if type(node) is cst.Call and dotted(node.func).split(".")[-1] == "field":
+            for a in node.args:
+                if a.keyword is not None and a.keyword.value == "default":
+                    return self.eval(a.value, self.globals)
+                if a.keyword is not None and a.keyword.value == "default_factory":
+                    return self.call(self.eval(a.value, self.globals), [], {}, node)
+        return self.eval(node, self.globals)
 
     def _builtin(self, name, args, kwargs, node):
         known = [_known_items(a) for a in args]
