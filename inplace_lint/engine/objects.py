@@ -16,6 +16,18 @@ from .values import (
 )
 
 AUTOGRAD_CTX = "torch.autograd.function.FunctionCtx"
+AVERAGED = "__averaged__"  # an AveragedModel (swa_utils): its update_parameters writes its copy
+
+
+def averaged_model(interp, model, node):
+    """``torch.optim.swa_utils.AveragedModel(model)``: a deep copy of the model (its parameters
+    still require grad), called as the model is, whose ``update_parameters`` writes them."""
+    copy = interp._deepcopy(model)
+    obj = Obj(qual="torch.nn.Sequential", is_module=True, ctor_node=node, ctor_stmt=interp.cur_stmt)
+    obj.items = [copy]
+    obj.attrs["module"] = copy
+    obj.attrs[AVERAGED] = Const(True)
+    return obj
 
 
 class TorchObjects:
@@ -29,6 +41,14 @@ class TorchObjects:
             elif name == "mark_dirty":
                 obj.attrs["__dirty__"] = Const(True)  # modified in place and returned: not a view
                 obj.attrs["__dirty_args__"] = Seq(items=[t for t in args if isinstance(t, Tensor)])
+            return Const(None)
+        if name == "update_parameters" and AVERAGED in obj.attrs:
+            # the average's parameters written under no_grad (``p_avg.detach().copy_(...)``):
+            # a teacher forward through them before backward kept some of them
+            saved = self.state.grad
+            self.state.grad = False
+            self.mutate(self._module_params(obj.attrs["module"]), "step", "update_parameters", node, node)
+            self.state.grad = saved
             return Const(None)
         if obj.qual == "optimizer" and obj.cls is None or (obj.cls is not None and obj.cls.kind == "optimizer"
                                                            and name == "step"):

@@ -14,7 +14,7 @@ import libcst as cst
 from .call_facts import (
     FORWARD_WRITES, arg_node, bind_keyword, default_certain, overload_saves, string_certain, string_unsure, triggered,
 )
-from . import registration
+from . import objects, registration
 from .project import hooks as project_hooks
 from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method, truthiness
 from .containers import container_items, run_sequential
@@ -339,6 +339,8 @@ class TorchSemantics:
             return args[0] if args else opaque()
         if name.startswith("torch._foreach_") and args:
             return self._foreach(name[len("torch._foreach_"):], args, kwargs, node)
+        if name == "torch.optim.swa_utils.AveragedModel" and args:
+            return objects.averaged_model(self, args[0], node)
         if name.startswith("torch.optim.") and name.rsplit(".", 1)[-1][:1].isupper() and "lr_scheduler" not in name:
             obj = Obj(qual="optimizer", ctor_node=node, ctor_stmt=self.cur_stmt)
             obj.params = self._param_source(args[0] if args else kwargs.get("params"))

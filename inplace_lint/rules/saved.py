@@ -117,7 +117,7 @@ None.  Suppress a line with `# noqa: IPL001`.
         if ev.kind == "step":
             msg = (f"`{ev.target}` updates parameters in place that {describe_save(s)} saved for a backward "
                    f"that has not run yet; backward will raise 'modified by an inplace operation'"
-                   f" (call backward() before step())")
+                   f" (call backward() before {ev.op}())")
         else:
             msg = (f"`{ev.target}` is modified in place by `{ev.op}` but {describe_save(s)} saved it for "
                    f"backward; backward will raise 'one of the variables needed for gradient computation "
