@@ -70,10 +70,47 @@ def _size_rank(args):
 
 
 def rank_result(result, name, args, kwargs):
-    """Give ``result`` (of op ``name``, a new tensor) its rank when known."""
+    """Give ``result`` (of op ``name``, a new tensor) its rank when known, and to a swap of
+    the last two dimensions its layout (swapped_last_two)."""
     if isinstance(result, Tensor) and not result.members and all(result is not a for a in args):
         result.rank = result_rank(name, args, kwargs)
+        swapped_last_two(result, name, args, kwargs)
     return result
+
+
+# ops that swap two dimensions, and the names of those dimensions as keywords
+SWAPS = {"transpose": ("dim0", "dim1"), "swapaxes": ("axis0", "axis1"), "swapdims": ("dim0", "dim1")}
+
+
+def swapped_last_two(result, name, args, kwargs):
+    """``k.transpose(-2, -1)`` of a tensor laid out in order (not itself a transposing view):
+    batched matmul folds its batch dimensions by a view of it (measured: q @ k.transpose(-2, -1)
+    keeps k itself for 3-D and 4-D operands of the same batch shape), not a reshaped copy as
+    of other transposes.  Marked "last2" (Tensor.noncontig); .mT/.mH are marked in _view_of."""
+    short = name.rsplit(".", 1)[-1]
+    if short not in SWAPS or result.noncontig is not True or not args or not isinstance(args[0], Tensor) \
+            or args[0].noncontig:
+        return
+    dims = list(args[1:3]) + [kwargs.get(k) for k in SWAPS[short][len(args[1:3]):]]
+    if len(dims) != 2 or not all(isinstance(d, Const) and type(d.value) is int for d in dims):
+        return
+    rank = args[0].rank
+    ends = {-2, -1} if rank is None else {rank - 2, rank - 1}
+    if {d.value if d.value >= 0 or rank is None else d.value + rank for d in dims} == ends:
+        result.noncontig = "last2"
+
+
+def folded_as_is(t, tensors):
+    """A matmul operand (a transposing view) that matmul uses itself rather than a reshaped
+    copy: a transposed matrix (.T, "2d"), or a swap of the last two dimensions ("last2")
+    unless broadcasting expands it to the other operand's larger rank (q of rank 4 with a
+    k of rank 3 is an expanded copy; a 2-D k is used as it is)."""
+    if t.noncontig == "2d":
+        return True
+    if t.noncontig != "last2":
+        return False
+    return t.rank is None or t.rank <= 2 or not any(
+        isinstance(o, Tensor) and o.rank is not None and o.rank > t.rank for o in tensors)
 
 
 def after_inplace(t, name):
