@@ -137,9 +137,12 @@ def tuple_outputs(result, spec, bound, tensors):
 
 def _given(v):
     """A value in a parameter that picks the tuple (max's dim, max_pool2d's return_indices):
-    a number or a tuple of dims, not a tensor (max(x, y)), None or False."""
+    a number or a tuple of dims, not a tensor (max(x, y)), None or False.  A value of unknown
+    type (``x.max(dim=dim)``, dim an argument) is most likely a dim."""
     if isinstance(v, Const):
         return v is UNKNOWN_CONST or v.value is not None and v.value is not False
+    if isinstance(v, Tensor):
+        return v.kind in ("arg", "opaque") and not v.members and v.dtype != "float" and v.rg is not True
     return isinstance(v, Seq)
 
 

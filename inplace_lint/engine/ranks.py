@@ -100,17 +100,27 @@ def swapped_last_two(result, name, args, kwargs):
         result.noncontig = "last2"
 
 
-def folded_as_is(t, tensors):
-    """A matmul operand (a transposing view) that matmul uses itself rather than a reshaped
-    copy: a transposed matrix (.T, "2d"), or a swap of the last two dimensions ("last2")
-    unless broadcasting expands it to the other operand's larger rank (q of rank 4 with a
-    k of rank 3 is an expanded copy; a 2-D k is used as it is)."""
-    if t.noncontig == "2d":
+def folded_as_is(t, op, what, spec, bound):
+    """Whether matmul or linear (``op``) keeps ``t``, a transposing view passed as its
+    parameter ``what``, itself rather than a reshaped copy (measured with torch): a
+    transposed matrix (.T, "2d") always; a swap of the last two dimensions ("last2") where
+    no folding copies it.  Batched matmul folds the batch dimensions of its second operand
+    by a view (q @ k.transpose(-2, -1)), unless broadcasting expands it to the first
+    one's larger rank; its first operand is folded into a copy when the second is a matrix
+    or a vector, and so is linear's input of three or more dimensions."""
+    if t.noncontig == "2d" or t.noncontig == "last2" and t.rank == 2:
         return True
     if t.noncontig != "last2":
         return False
-    return t.rank is None or t.rank <= 2 or not any(
-        isinstance(o, Tensor) and o.rank is not None and o.rank > t.rank for o in tensors)
+    params = spec.get("params") or []
+    first = bool(params) and what == params[0]
+    others = [v for k, v in bound.items() if k != what and k in params[:2] and isinstance(v, Tensor)]
+    rank = others[0].rank if len(others) == 1 else None
+    if op.rsplit(".", 1)[-1].rstrip("_") != "matmul":
+        return not first  # linear's weight: a matrix
+    if first:  # a batch by a batch of at most its rank (bmm of a view), known
+        return rank is not None and rank >= 3 and (t.rank >= rank if t.rank is not None else rank == 3)
+    return t.rank is None or t.rank <= 2 or rank is None or rank <= t.rank
 
 
 def after_inplace(t, name):

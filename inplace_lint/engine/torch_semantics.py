@@ -704,7 +704,7 @@ class TorchSemantics:
             if cond is False:
                 continue
             certain = cond is True and what not in sometimes
-            if name.rstrip("_") in FOLDING_OPS and t.noncontig and not folded_as_is(t, bound.values()):
+            if name.rstrip("_") in FOLDING_OPS and t.noncontig and not folded_as_is(t, name, what, spec, bound):
                 certain = False  # saved a reshaped copy, not this view
             # a tensor in a slot whose first signature takes no tensor is another
             # overload's argument: name it as that overload does (min's "other", not "dim")
