@@ -615,6 +615,75 @@ def test_int_outputs(name, out, call):
     assert "result" not in fn("torch.max").get("int_outputs", [])  # max(x) is a float
 
 
+# ---------------------------------------------------------------- tuple outputs
+TUPLE_CALLS = [  # name, a call returning the tuple, on a float64 matrix
+    ("torch.std_mean", lambda x: torch.std_mean(x, dim=1)),
+    ("torch.var_mean", lambda x: torch.var_mean(x, dim=1)),
+    ("torch.aminmax", lambda x: torch.aminmax(x, dim=1)),
+    ("torch.sort", lambda x: torch.sort(x, dim=1)),
+    ("torch.Tensor.sort", lambda x: x.sort(dim=1)),
+    ("torch.max", lambda x: torch.max(x, 1)),
+    ("torch.Tensor.max", lambda x: x.max(dim=1)),
+    ("torch.topk", lambda x: torch.topk(x, 2)),
+    ("torch.linalg.slogdet", lambda x: torch.linalg.slogdet(x[:, :3] + torch.eye(3, dtype=x.dtype))),
+    ("torch.linalg.eigh", lambda x: torch.linalg.eigh(x[:, :3] @ x[:, :3].mT)),
+]
+
+
+@pytest.mark.parametrize("name,call", TUPLE_CALLS)
+def test_tuple_outputs_and_which_are_saved(name, call):
+    """"outputs" is the tuple's length, "output_fields" its named fields, and each float part
+    is saved exactly when "saves" names it (std_mean keeps its std, not its mean)."""
+    e = fn(name)
+    make = _fresh(call)
+    _, out = make()
+    assert isinstance(out, tuple) and e["outputs"] == len(out), name
+    assert e.get("output_fields") == list(getattr(out, "__match_args__", None) or []) or \
+        ("output_fields" not in e and not hasattr(out, "__match_args__")), name
+    saves = e["saves"]
+    if "outputs_when" in e:  # the overload with a dim: max(x, 1) keeps its indices only
+        from inplace_lint.engine.call_facts import overload_saves
+        from inplace_lint.engine.values import Const, Tensor
+        saves, _ = overload_saves(e, {e["params"][0]: Tensor(kind="fresh"), "dim": Const(1)})
+    for j, part in enumerate(out):
+        label = "result" if j == 0 else f"result{j}"
+        assert _part_saved(make, j) == (label in saves), (name, label)
+
+
+def _part_saved(make, j):
+    """Bump the version of part j of the tuple, backprop through every part that requires grad."""
+    _, out = make()
+    torch.autograd.graph.increment_version(out[j])
+    try:
+        sum(o.sum() for o in out if o.requires_grad).backward()
+    except RuntimeError as e:
+        assert "modified by an inplace operation" in str(e)
+        return True
+    return False
+
+
+def test_tuple_outputs_only_when_a_parameter_picks_them():
+    x = torch.rand(3, 4)
+    assert isinstance(torch.max(x), torch.Tensor) and isinstance(torch.max(x, x), torch.Tensor)
+    assert fn("torch.max")["outputs_when"] == fn("torch.Tensor.max")["outputs_when"] == ["dim"]
+    F = torch.nn.functional
+    assert isinstance(F.max_pool2d(x[None], 2), torch.Tensor)
+    assert len(F.max_pool2d(x[None], 2, return_indices=True)) == fn("torch.nn.functional.max_pool2d")["outputs"]
+    assert fn("torch.nn.functional.max_pool2d")["outputs_when"] == ["return_indices"]
+    assert "outputs_when" not in fn("torch.std_mean")
+    for name in ("torch.split", "torch.unbind", "torch.sigmoid"):  # tuples of views; one tensor
+        assert "outputs" not in fn(name), name
+
+
+def test_tuple_outputs_rederive_for_a_sample():
+    gen, callables, facts = _static()
+    obs = gen.opinfo_experiments(callables, facts, only={"std_mean", "max"})
+    for name in ("torch.std_mean", "torch.max"):
+        fresh = gen.finalize(gen.merge(facts[name], obs[name], [], name))
+        for key in ("outputs", "outputs_when", "output_fields"):
+            assert fresh.get(key) == fn(name).get(key), (name, key)
+
+
 # -------------------------------------------------------------------- aliases
 ALIAS_CHECK = """
 import json, sys

@@ -36,6 +36,8 @@ Two sources of truth, in this order of trust:
    * torch.fft's OpInfos also run their complex128 samples (complex_samples): the
      input's dtype picks the kernel (fft keeps a real input, nothing of a complex one).
    * int_outputs: outputs that were integer/bool tensors for floating inputs.
+   * outputs / outputs_when (knowledge_gen/outputs.py): the op returns a tuple of N
+     tensors (std_mean, sort), only when these parameters are given (max's dim).
    * writes (knowledge_gen/writes.py): arguments other than the first whose version
      the call bumped, and the keywords that trigger it (F.embedding's max_norm).
    * autocast_copies / autocast_result (knowledge_gen/autocast.py): under CPU autocast
@@ -91,7 +93,9 @@ from knowledge_gen.overloads import (  # noqa: E402
     finalize_overloads, int_params, kind_overloads, number_params, string_defaults, string_overloads,
     string_params, tensor_params,
 )
+from knowledge_gen.outputs import output_facts, record_outputs  # noqa: E402
 from knowledge_gen.partial import regenerate_only  # noqa: E402
+from knowledge_gen.probes import Sample, hole_samples, probe_samples  # noqa: E402
 from knowledge_gen.static import aten_name, build_static  # noqa: E402
 from knowledge_gen.varargs import fold as fold_varargs  # noqa: E402
 from knowledge_gen.wrappers import wrapper_facts  # noqa: E402
@@ -209,6 +213,7 @@ def observe(obs, invoke, params, inplace):
         obs.diff_seen = bool(obs.diff_seen) or any(t.requires_grad for t in outs)
     obs.float_out |= any(t.is_floating_point() or t.is_complex() for t in outs)
     obs.tensor_out |= bool(outs)
+    record_outputs(obs, out, called, params)
     if any(t.is_floating_point() for t in tensors_in(args) + tensors_in(list(kwargs.values()))):
         for j, t in enumerate(outs):
             obs.out_int.setdefault(j, set()).add(not (t.is_floating_point() or t.is_complex()))
@@ -468,50 +473,7 @@ def scalar_variants(samples):
                     args[key] = number(args[key])
                 else:
                     kwargs[key] = number(kwargs[key])
-            out.append(_S(s.input, *args, **kwargs))
-    return out
-
-
-class _S:  # minimal SampleInput for probes
-    def __init__(self, input, *args, **kwargs):
-        self.input, self.args, self.kwargs = input, args, kwargs
-
-
-def probe_samples(name):
-    """Generic inputs for Tensor methods op_db does not exercise (or not in every form)."""
-    out = []
-    for dt in (torch.float64, torch.float32, torch.float16, torch.bfloat16):
-        x = torch.arange(1.0, 13.0, dtype=dt).reshape(3, 4).requires_grad_()
-        y = torch.ones(3, 4, dtype=dt)
-        if name == "__getitem__":
-            return [_S(x, 0), _S(x, (slice(0, 2), 1)), _S(x, torch.tensor([0, 2]))]
-        if name in ("register_hook", "register_post_accumulate_grad_hook"):
-            return [_S(x, lambda g: None)]
-        # a transposed input makes reshape/flatten-like methods copy instead of view
-        inputs = [x] if name == "requires_grad_" else [x.clone()]  # requires_grad_ needs a leaf
-        if dt == torch.float64 and name != "requires_grad_":
-            inputs.append(x.clone().t())
-        for inp, cand in itertools.product(inputs, ((), (y,), (0,), (0, 1), (1.0,), (dt,), (-1,))):
-            out.append(_S(inp, *cand))
-    return out
-
-
-def hole_samples():
-    """Generic inputs (small float64 tensors, dim=-1, square matrices, int tensors,
-    pooling-shaped batches) for callables that neither op_db nor probe_samples ran."""
-    torch.manual_seed(0)
-
-    def f(*shape):
-        return torch.rand(*shape, dtype=torch.float64).add(0.5).requires_grad_()
-    x, sq = f(3, 4), (torch.eye(3, dtype=torch.float64) * 3 + torch.rand(3, 3, dtype=torch.float64))
-    ints = torch.arange(1, 13).reshape(3, 4)
-    out = [_S(x, -1), _S(x, dim=-1), _S(x), _S(x, f(3, 4)), _S(x, f(1)), _S(x, 2),
-           _S(sq.requires_grad_()), _S(sq, 2), _S(sq, f(3, 3)),
-           _S(ints), _S(ints, ints.flip(0)), _S(ints, 1)]
-    for b in (f(2, 3, 4), f(2, 3, 4, 4), f(2, 3, 4, 4, 4)):
-        out += [_S(b, 2), _S(b, 2.0, 2), _S(b, -1), _S(b, scale_factor=2.0)]
-    out += [_S(f(1, 12, 9), (4, 4), (2, 2)),          # fold
-            _S(f(2, 2, 3), [2, 3, 4, 4], False)]      # affine_grid
+            out.append(Sample(s.input, *args, **kwargs))
     return out
 
 
@@ -665,6 +627,8 @@ def merge(fact, obs, notes, qual):
         if view and None in obs.views:
             fact["view_maybe_copy"] = True  # some samples viewed, others copied (reshape)
         fact["maybe_alias"] = obs.alias
+    if not obs.bumped:
+        fact.update(output_facts(obs, view, aten_name(qual, _object(qual))))  # std_mean, max(x, dim)
     ints = [output_name(j) for j, seen in sorted(obs.out_int.items()) if seen == {True}]
     if ints:
         fact["int_outputs"] = ints

@@ -13,7 +13,7 @@ import libcst as cst
 
 from .graph import link
 from .guards import only_from
-from .values import UNKNOWN_CONST, Const, Qual, Tensor, result_tensor
+from .values import UNKNOWN_CONST, Const, Qual, Seq, Tensor, result_tensor
 
 _INT_NAMES = {"long", "int", "int64", "int32", "int16", "int8", "uint8", "uint16", "uint32", "uint64", "short",
               "bool", "char", "byte"}
@@ -30,10 +30,6 @@ INT_RESULT_OPS = {
 }
 FLOAT_RESULT_OPS = {"float", "double", "half", "bfloat16", "rand", "randn", "rand_like", "randn_like", "linspace",
                     "logspace", "normal"}
-# ops that return (values, indices); the indices are integral.  The first set
-# always does, the second only when a dim is given (``torch.max(x)`` is one tensor)
-PAIR_OPS = {"sort", "topk", "kthvalue", "mode", "cummax", "cummin", "aminmax"}
-PAIR_WITH_DIM_OPS = {"max", "min", "median", "nanmedian"}
 # ops whose result has the dtype of their first tensor input
 SAME_DTYPE_OPS = {
     "clone", "gather", "index_select", "take", "take_along_dim", "cat", "concat", "concatenate", "stack",
@@ -115,17 +111,43 @@ def result_dtype(name, args, kwargs):
     return None
 
 
-def pair_op(name, args, kwargs):
-    short = name.rsplit(".", 1)[-1]
-    if short in PAIR_OPS:
-        return True
-    if short in PAIR_WITH_DIM_OPS:
-        return "dim" in kwargs or (len(args) >= 2 and isinstance(args[1], Const))
-    return False
+def tuple_outputs(result, spec, bound, tensors):
+    """The parts of a call that returns a tuple of tensors (the knowledge's "outputs", see
+    knowledge_gen/outputs.py), each with its own fate: ``std, mean = torch.std_mean(w)``
+    is the result StdMean keeps (its "result") and a new tensor; ``values, indices =
+    x.max(dim)`` a new tensor and the integral indices Max keeps ("result1").  Only when
+    the call surely returns the tuple: torch.max(x) and max(x, y) return one tensor."""
+    n = spec.get("outputs")
+    if not n or not isinstance(result, Tensor) or result.outputs is not None:
+        return
+    when = spec.get("outputs_when")
+    if when and not any(_given(bound.get(p)) for p in when):
+        return
+    ints = spec.get("int_outputs") or ()
+    parts = [result]
+    for j in range(1, n):
+        if f"result{j}" in ints:
+            parts.append(Tensor(rg=False, leaf=True, kind="fresh", dtype="int"))
+            continue
+        part = Tensor(rg=result.rg, leaf=result.leaf, kind=result.kind, node=result.node, dtype=result.dtype)
+        link(part, tensors)
+        parts.append(part)
+    result.outputs, result.out_fields = parts, spec.get("output_fields")
+
+
+def _given(v):
+    """A value in a parameter that picks the tuple (max's dim, max_pool2d's return_indices):
+    a number or a tuple of dims, not a tensor (max(x, y)), None or False.  A value of unknown
+    type (``x.max(dim=dim)``, dim an argument) is most likely a dim."""
+    if isinstance(v, Const):
+        return v is UNKNOWN_CONST or v.value is not None and v.value is not False
+    if isinstance(v, Tensor):
+        return v.kind in ("arg", "opaque") and not v.members and v.dtype != "float" and v.rg is not True
+    return isinstance(v, Seq)
 
 
 def type_result(result, name, args, kwargs, qual=None, amp=1):
-    """``result`` (of op ``name``) with its dtype class and, for (values, indices) ops, its outputs;
+    """``result`` (of op ``name``) with its dtype class;
     ``amp``: > 0 where ops may compute in a lower precision (no float32 facts)."""
     if not isinstance(result, Tensor):
         return result
@@ -146,8 +168,6 @@ def type_result(result, name, args, kwargs, qual=None, amp=1):
         result.dtype = d
         if d == "int":
             result.rg, result.leaf = False, True
-    if pair_op(name, args, kwargs):
-        result.outputs = [result, Tensor(rg=False, leaf=True, kind="fresh", dtype="int")]
     return result
 
 

@@ -114,8 +114,8 @@ class Expressions:
                               alias_certain=base.alias_certain, kind=base.kind)
             if attr == "grad":
                 return Tensor(rg=False, leaf=True, kind="fresh")
-            if base.outputs and attr in ("values", "indices"):
-                return base.outputs[0 if attr == "values" else 1]
+            if base.outputs and attr in (base.out_fields or ()):
+                return base.outputs[base.out_fields.index(attr)]  # x.max(1).values, eigh(a).eigenvectors
             if attr in ("T", "mT", "H", "mH", "real", "imag"):
                 return self._view_of(base, attr, "single")
             if attr in ("shape", "dtype", "device", "ndim", "requires_grad", "is_leaf", "grad_fn", "layout",

@@ -70,10 +70,57 @@ def _size_rank(args):
 
 
 def rank_result(result, name, args, kwargs):
-    """Give ``result`` (of op ``name``, a new tensor) its rank when known."""
+    """Give ``result`` (of op ``name``, a new tensor) its rank when known, and to a swap of
+    the last two dimensions its layout (swapped_last_two)."""
     if isinstance(result, Tensor) and not result.members and all(result is not a for a in args):
         result.rank = result_rank(name, args, kwargs)
+        swapped_last_two(result, name, args, kwargs)
     return result
+
+
+# ops that swap two dimensions, and the names of those dimensions as keywords
+SWAPS = {"transpose": ("dim0", "dim1"), "swapaxes": ("axis0", "axis1"), "swapdims": ("dim0", "dim1")}
+
+
+def swapped_last_two(result, name, args, kwargs):
+    """``k.transpose(-2, -1)`` of a tensor laid out in order (not itself a transposing view):
+    batched matmul folds its batch dimensions by a view of it (measured: q @ k.transpose(-2, -1)
+    keeps k itself for 3-D and 4-D operands of the same batch shape), not a reshaped copy as
+    of other transposes.  Marked "last2" (Tensor.noncontig); .mT/.mH are marked in _view_of."""
+    short = name.rsplit(".", 1)[-1]
+    if short not in SWAPS or result.noncontig is not True or not args or not isinstance(args[0], Tensor) \
+            or args[0].noncontig:
+        return
+    dims = list(args[1:3]) + [kwargs.get(k) for k in SWAPS[short][len(args[1:3]):]]
+    if len(dims) != 2 or not all(isinstance(d, Const) and type(d.value) is int for d in dims):
+        return
+    rank = args[0].rank
+    ends = {-2, -1} if rank is None else {rank - 2, rank - 1}
+    if {d.value if d.value >= 0 or rank is None else d.value + rank for d in dims} == ends:
+        result.noncontig = "last2"
+
+
+def folded_as_is(t, op, what, spec, bound):
+    """Whether matmul or linear (``op``) keeps ``t``, a transposing view passed as its
+    parameter ``what``, itself rather than a reshaped copy (measured with torch): a
+    transposed matrix (.T, "2d") always; a swap of the last two dimensions ("last2") where
+    no folding copies it.  Batched matmul folds the batch dimensions of its second operand
+    by a view (q @ k.transpose(-2, -1)), unless broadcasting expands it to the first
+    one's larger rank; its first operand is folded into a copy when the second is a matrix
+    or a vector, and so is linear's input of three or more dimensions."""
+    if t.noncontig == "2d" or t.noncontig == "last2" and t.rank == 2:
+        return True
+    if t.noncontig != "last2":
+        return False
+    params = spec.get("params") or []
+    first = bool(params) and what == params[0]
+    others = [v for k, v in bound.items() if k != what and k in params[:2] and isinstance(v, Tensor)]
+    rank = others[0].rank if len(others) == 1 else None
+    if op.rsplit(".", 1)[-1].rstrip("_") != "matmul":
+        return not first  # linear's weight: a matrix
+    if first:  # a batch by a batch of at most its rank (bmm of a view), known
+        return rank is not None and rank >= 3 and (t.rank >= rank if t.rank is not None else rank == 3)
+    return t.rank is None or t.rank <= 2 or rank is None or rank <= t.rank
 
 
 def after_inplace(t, name):

@@ -19,9 +19,10 @@ from .project import hooks as project_hooks
 from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method, truthiness
 from .containers import container_items, run_sequential
 from .autocast import AUTOCAST_CTX, ON, autocast, cast_result, cast_save
-from .dtypes import SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, built_width
-from .dtypes import conversion_target, convert, dtype_class, layer_width, size_evidence, type_result
-from .ranks import after_inplace, rank_result
+from .dtypes import (
+    SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, built_width, conversion_target, convert, dtype_class,
+    layer_width, size_evidence, tuple_outputs, type_result)
+from .ranks import after_inplace, folded_as_is, rank_result
 from .frames import SeqPrefix
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Partial, Qual, Save, Seq, Starred, SuperRef,
@@ -44,6 +45,7 @@ SURE_ALIAS_METHODS = {"cpu", "contiguous"}
 NONCONTIG_VIEWS = {"transpose", "permute", "t", "mT", "T", "mH", "H", "swapaxes", "swapdims", "movedim",
                    "expand", "expand_as", "adjoint"}
 FOLDING_OPS = {"matmul", "linear"}
+MATRIX_SWAPS = {"T": "2d", "t": "2d", "H": "2d", "mT": "last2", "mH": "last2"}
 FACTORY_PREFIXES = ("zeros", "ones", "empty", "full", "rand", "randn", "randint", "randperm", "arange",
                     "linspace", "logspace", "eye", "tensor", "as_tensor", "from_numpy", "asarray",
                     "normal", "bernoulli", "multinomial", "poisson", "tril_indices", "triu_indices")
@@ -594,7 +596,7 @@ class TorchSemantics:
         else:
             view = spec.get("view")
             if view and isinstance(first, Tensor):
-                if spec.get("view_maybe_copy") and _noncontig(first):
+                if spec.get("view_maybe_copy") and first.noncontig:
                     result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind="fresh")
                 else:
                     result = self._view_of(first, name, "single" if view == "each" else view)
@@ -623,6 +625,7 @@ class TorchSemantics:
             if isinstance(result, Tensor) and result.dtype == "int":
                 out_rg = False  # an integral result has no graph: nothing is saved for it
             link(result, tensors)
+            tuple_outputs(result, spec, bound, tensors)
         if out_rg is not False:
             extra = not spread and (len(pos) < len(args) or len(pos) > len(params))  # *args, or more than it takes
             self._record_saves(save_spec, name, bound, result, node, out_rg, default_certain(spec, bound, extra))
@@ -705,7 +708,7 @@ class TorchSemantics:
             if cond is False:
                 continue
             certain = cond is True and what not in sometimes
-            if name.rstrip("_") in FOLDING_OPS and _noncontig(t) and t.noncontig != "2d":
+            if name.rstrip("_") in FOLDING_OPS and t.noncontig and not folded_as_is(t, name, what, spec, bound):
                 certain = False  # saved a reshaped copy, not this view
             # a tensor in a slot whose first signature takes no tensor is another
             # overload's argument: name it as that overload does (min's "other", not "dim")
@@ -771,8 +774,9 @@ class TorchSemantics:
                    data=base.data, alias_certain=base.alias_certain,
                    kind=base.kind if base.kind in ("opaque", "arg", "input") else "fresh", dtype=base.dtype)
         # .T / .t() / .H exist for matrices only: a transposed 2-D matrix, which matmul and
-        # linear use as it is (mm), never folding it into a reshaped copy
-        v.noncontig = "2d" if op in ("T", "t", "H") and not base.noncontig else op in NONCONTIG_VIEWS or base.noncontig
+        # linear use as it is (mm), never folding it into a reshaped copy; .mT / .mH swap the
+        # last two dimensions, which batched matmul folds by a view (ranks.swapped_last_two)
+        v.noncontig = (bool(base.noncontig) or MATRIX_SWAPS.get(op, True)) if op in NONCONTIG_VIEWS else base.noncontig
         v.partial = base.partial
         v.hide = base.hide  # a view of a value from one path of a branch sees that path's saves only
         return v
@@ -790,10 +794,6 @@ def _params_rg(params):
     for p in params:
         rg = t_or(rg, p.rg)
     return rg
-
-
-def _noncontig(t: Tensor):
-    return t.noncontig
 
 
 def _kwarg_node(call, name):

@@ -103,7 +103,7 @@ class Tensor(Value):
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
                  "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read",
-                 "alias_op", "spared", "ruled_out", "region", "snapshot", "rank")
+                 "alias_op", "spared", "ruled_out", "region", "snapshot", "rank", "out_fields")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
@@ -112,8 +112,9 @@ class Tensor(Value):
         self.dtype = dtype
         if dtype == "int":
             rg, leaf = False, True
-        # the tensors of a tuple-returning op (values, indices), when they differ in kind
-        self.outputs = None
+        # the tensors of a tuple-returning op (std, mean), when they differ in fate, and
+        # the names of a named tuple's fields (values, indices): dtypes.tuple_outputs
+        self.outputs = self.out_fields = None
         # the tensors whose graph this one's graph reaches (the differentiable
         # inputs of the op that made it): a backward through it reaches them
         self.srcs = None

@@ -166,6 +166,21 @@ Per-overload saves, integer outputs and writes (optional keys)::
       "int_outputs": ["result1"]  # outputs that were integer/bool tensors for floating
                                   # inputs in every sample (argmax, eq, nonzero, the
                                   # indices of max(dim)/sort/topk): never require grad
+      "outputs": 2                # (experiment) the op returns a tuple of this many
+                                  # tensors (std_mean, sort, eigh, max(x, dim)); each
+                                  # part's fate is the entries "result", "result1" ...
+                                  # of "saves" and "int_outputs" (std, mean =
+                                  # torch.std_mean(w): std is kept, mean is not).  Not
+                                  # for tuples of views ("view") nor for tuples whose
+                                  # length the arguments pick (unique, unbind_copy)
+      "outputs_when": ["dim"]     # (experiment) with "outputs": the tuple comes only when
+                                  # one of these parameters is given a value (not a
+                                  # tensor, None or False); otherwise one tensor:
+                                  # torch.max(x) / max(x, y) vs max(x, 1), F.max_pool2d's
+                                  # return_indices
+      "output_fields": ["values", "indices"]
+                                  # (experiment) with "outputs": the tuple is a named
+                                  # tuple with these fields (torch.return_types)
       "writes": {"weight": {"when": ["max_norm"]}}
                                   # (experiment) the call writes this parameter's tensor
                                   # in place (bumps its version; not params[0], that is
