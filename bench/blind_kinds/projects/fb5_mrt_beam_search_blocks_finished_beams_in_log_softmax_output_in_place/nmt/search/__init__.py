@@ -1,0 +1,3 @@
+from .beam import BeamSearch
+
+__all__ = ["BeamSearch"]

@@ -1,0 +1,3 @@
+from .engine import build, train_one_epoch
+
+__all__ = ["build", "train_one_epoch"]
