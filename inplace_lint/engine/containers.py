@@ -61,16 +61,7 @@ def container_items(interp, qual, args, kwargs, obj):
     if args:
         a = args[0]
         if isinstance(a, Seq):
-            if a.items is not None:
-                return list(a.items)
-            elem = a.element()
-            if isinstance(elem, Obj) and elem.is_module and not isinstance(elem, Alt) and elem.cls is not None \
-                    and not a.head and not a.tail:
-                # a stack of the code's own blocks, of a depth not known here
-                # (``[Block(d) for _ in range(depth)]``): as a loop over a list runs twice,
-                # the second block runs on the first one's output
-                return [elem, copy_obj(elem, {})]
-            return [elem]
+            return list(a.items) if a.items is not None else [a.element()]
         if isinstance(a, Obj) and a.is_module and a.items is not None:
             return list(a.items)  # ModuleList(seq[:40]): its layers, in order
         return [interp.iterate(a)]
