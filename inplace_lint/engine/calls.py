@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from . import constructions
 from . import guards
 from . import params as param_kinds
 from .call_facts import name_pattern
@@ -227,6 +228,8 @@ class Calls:
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
         frame.loop_at_entry = self.loop_depth
         self._bind_params(fnode, func, args, kwargs, frame)
+        if not standalone:
+            constructions.note_call(self, func, node, frame)  # (the calls a script's program makes)
         if not standalone and self.callers_seen(fnode, func.owner):
             # the grad mode of this call, and which parameters got tensors that cannot
             # require grad, for the helper's own analysis (Standalone._analyse_standalone)

@@ -14,6 +14,7 @@ import re
 
 import libcst as cst
 
+from . import constructions
 from . import guards
 from . import params as param_kinds
 from .inert import called_on_self
@@ -173,8 +174,11 @@ class Standalone:
         m = self._file_mentions()
         if m.defined[name] != 1 or m.names[name] != 1 and m.in_code(name) != 1:
             return False
-        # in a project: a script beside the packages (a package's module may be imported and
-        # its function called with other arguments)
+        return self.is_script()
+
+    def is_script(self):
+        """A file checked on its own, or in a project a script beside the packages (a
+        package's module may be imported and its functions called with other arguments)."""
         path = self.home_path
         return self.project is None or path is not None and \
             not os.path.exists(os.path.join(os.path.dirname(os.path.abspath(path)), "__init__.py"))
@@ -237,7 +241,8 @@ class Standalone:
         if inst is None:
             saved_state, saved_chain = self.state, self.chain
             self.state = State()
-            inst = self.instantiate(info, None, opaque_args=True)
+            # (with the arguments of every construction the program makes, where they are known)
+            inst = self.instantiate(info, None, opaque_args=True, bound=constructions.bound_arguments(self, info))
             self.state, self.chain = saved_state, saved_chain
             self._standalone_instances[id(info)] = inst
         return inst
