@@ -48,8 +48,10 @@ class Constructions:
         self.done = False  # the program's part is over: nothing more is noted
         self.sites: dict = {}  # id(def node) -> {id(call node): the Func it was called from, or None}
         self.values: dict = {}  # id(ClassDef) -> [{param: value}] per construction
-        self._memo: dict = {}  # id(def node) -> closed (see _closed)
-        self._tokens = None  # (see _mentions)
+        self.roots: dict = {}  # id(def node) -> is_root
+        self.bound: dict = {}  # id(ClassInfo) -> bound_arguments
+        self.world = None  # (see World.of_script)
+        self.project_world = None  # (see project/entries.py)
 
 
 def note_call(interp, func, node, frame):
@@ -58,6 +60,8 @@ def note_call(interp, func, node, frame):
     if not c.active or c.done or node is None:
         return
     caller = interp.funcs[-1] if interp.funcs else None
+    if caller is not None and is_root(interp, caller.node, caller.owner):
+        caller = None  # (an entry point: the program itself)
     obj = func.bound
     fnode = func.node
     if fnode.name.value == "__init__" and isinstance(obj, Obj) and isinstance(obj.cls, ClassInfo) \
@@ -76,8 +80,14 @@ def note_call(interp, func, node, frame):
 
 def is_root(interp, fnode, owner):
     """A module-level function the program runs as an entry point (with its defaults)."""
-    if owner is not None or not _at_top(interp, fnode):
-        return False
+    memo = interp.constructions.roots
+    if id(fnode) not in memo:
+        memo[id(fnode)] = owner is None and any(s is fnode for s in interp.module.body) and \
+            _root(interp, fnode)
+    return memo[id(fnode)]
+
+
+def _root(interp, fnode):
     p = fnode.params
     if not (p.posonly_params or p.params or p.kwonly_params) and p.star_arg is cst.MaybeSentinel.DEFAULT \
             and p.star_kwarg is None:
@@ -88,126 +98,171 @@ def is_root(interp, fnode, owner):
 def bound_arguments(interp, info: ClassInfo):
     """{param: value} for the stand-in instance of ``info``, or None when its constructor's
     arguments stay unknown (see the module docstring)."""
-    c = interp.constructions
-    built = c.values.get(id(info.node))
-    if not built or not interp.is_script() or not _closed(interp, info.node, 0):
+    memo = interp.constructions.bound
+    if id(info) not in memo:
+        memo[id(info)] = _bound_arguments(interp, info)
+    return memo[id(info)]
+
+
+def _bound_arguments(interp, info):
+    if getattr(interp, "own_check", False):
+        # (a callee module's own analysis that only settles what the caller's check reports:
+        # it answers as before, so that a write the caller finds is kept unless that analysis
+        # finds it regardless of the program's choices; see project/own_check.py)
+        return None
+    if interp.is_script():
+        world = World.of_script(interp)
+    elif interp.project is not None:
+        from .project import entries  # local: the project package imports the interpreter
+
+        world = entries.world(interp)
+    else:
+        world = None
+    built = world.values.get(id(info.node)) if world is not None else None
+    if not built or not world.closed(info.node, 0):
         return None
     out = {}
     for name in built[0]:
-        v = _same_known([b.get(name) for b in built])
+        v = _same_known([b.get(name) for b in built], world.objects)
         if v is not None:
             out[name] = v
+    if out and world.files:
+        interp.deps |= world.files  # (the result depends on the scripts and on every mention)
     return out or None
 
 
-def _same_known(values):
+def _same_known(values, objects):
     first = values[0]
-    if not _known(first, 0) or any(not _equal(first, v, 0) for v in values[1:]):
+    if not _known(first, 0, objects) or any(not _equal(first, v, 0, objects) for v in values[1:]):
         return None
     return Dict(first.entries, first.factory) if isinstance(first, Dict) else first
 
 
-def _known(v, depth):
+def _known(v, depth, objects=True):
     if isinstance(v, Const):
         # an option (a flag, a name, None), not a size or a rate: a known size makes the own
         # analysis run its loops as the program does, where a path the program takes only with
         # grad off (a frozen backbone) becomes certain, and an option is what picks a hazard's arm
         return v is not UNKNOWN_CONST and type(v.value) in (bool, str, type(None))
-    if isinstance(v, Func):
-        return v.bound is None and v.closure is None and type(v.node) is cst.FunctionDef
-    if isinstance(v, (ClassInfo, Qual)):
-        return True
     if isinstance(v, Dict):
         return depth < 2 and v.factory is None and all(
-            k != "?" and _known(x, depth + 1) for k, x in v.entries.items())
-    return False
+            k != "?" and _known(x, depth + 1, objects) for k, x in v.entries.items())
+    if not objects:
+        return False  # (functions and classes: only those of the analysed file itself)
+    if isinstance(v, Func):
+        return v.bound is None and v.closure is None and type(v.node) is cst.FunctionDef
+    return isinstance(v, (ClassInfo, Qual))
 
 
-def _equal(a, b, depth):
+def _equal(a, b, depth, objects):
     if type(a) is not type(b):
         return False
     if isinstance(a, Const):
         return b is not UNKNOWN_CONST and type(a.value) is type(b.value) and a.value == b.value
     if isinstance(a, Func):
-        return a.node is b.node and _known(b, depth)
+        return a.node is b.node and _known(b, depth, objects)
     if isinstance(a, ClassInfo):
         return a is b
     if isinstance(a, Qual):
         return a.name == b.name
     if isinstance(a, Dict):
-        return a.entries.keys() == b.entries.keys() and _known(b, depth) and \
-            all(_equal(x, b.entries[k], depth + 1) for k, x in a.entries.items())
+        return a.entries.keys() == b.entries.keys() and _known(b, depth, objects) and \
+            all(_equal(x, b.entries[k], depth + 1, objects) for k, x in a.entries.items())
     return False
 
 
-def _closed(interp, node, depth):
-    """Whether every call of the class or function ``node`` (defined at the module's top
-    level) is one the program made, from code only the program runs."""
-    c = interp.constructions
-    key = id(node)
-    if key in c._memo:
-        return c._memo[key]
-    c._memo[key] = False  # (a cycle of calls: not closed)
-    got = depth <= MAX_CHAIN and _at_top(interp, node) and _all_calls_seen(interp, node) and \
-        all(_caller_closed(interp, f, depth + 1) for f in c.sites[id(node)].values())
-    c._memo[key] = got
-    return got
+class World:
+    """The code a program's constructions are checked against: its calls noted, the
+    definitions at the top level of its modules, and the mentions of names in its text."""
+
+    def __init__(self, sites, values, tops, texts, objects, files=frozenset()):
+        self.sites, self.values = sites, values
+        self.tops = tops  # ids of the statements at the top level of its modules
+        self.texts = texts  # the texts whose mentions count
+        self.objects = objects  # functions and classes may be bound (one file's own values)
+        self.files = files  # the project files the answer depends on
+        self._memo: dict = {}
+        self._counts = None
+
+    @classmethod
+    def of_script(cls, interp):
+        c = interp.constructions
+        if c.world is None:
+            text = interp.source if interp.source is not None else interp.module.code
+            c.world = cls(c.sites, c.values, {id(s) for s in interp.module.body}, [text], True)
+        return c.world
+
+    def closed(self, node, depth):
+        """Whether every call of the class or function ``node`` (defined at a module's top
+        level) is one the program made, from code only the program runs."""
+        key = id(node)
+        if key in self._memo:
+            return self._memo[key]
+        self._memo[key] = False  # (a cycle of calls: not closed)
+        got = depth <= MAX_CHAIN and key in self.tops and self._all_calls_seen(node) and \
+            all(self._caller_closed(f, depth + 1) for f in self.sites[key].values())
+        self._memo[key] = got
+        return got
+
+    def _all_calls_seen(self, node):
+        name = node.name.value
+        counts = self.counts()
+        if counts is None:
+            return False
+        total, calls, defs, quoted = counts
+        sites = self.sites.get(id(node))
+        return bool(sites) and defs[name] == 1 and quoted[name] == 0 and \
+            total[name] == calls[name] + 1 and len(sites) == calls[name]
+
+    def _caller_closed(self, func, depth):
+        if func is None:
+            return True  # the module body or an entry point
+        if not isinstance(func, Func) or func.closure is not None:
+            return False
+        if func.owner is None:
+            return self.closed(func.node, depth)
+        # the constructor of a class only the program builds (its other methods may be run by
+        # whatever holds the object)
+        return func.node.name.value == "__init__" and isinstance(func.owner, ClassInfo) and \
+            self.closed(func.owner.node, depth)
+
+    def counts(self):
+        """Per identifier in the code (not comments, prose, imports or ``__all__``): its
+        mentions, those followed by ``(`` (calls), those after ``def``/``class``, and whole
+        strings equal to it.  None when a text does not tokenize."""
+        if self._counts is None:
+            self._counts = False
+            total, calls, defs, quoted = Counter(), Counter(), Counter(), Counter()
+            for text in self.texts:
+                if not _count(text, total, calls, defs, quoted):
+                    return None
+            self._counts = (total, calls, defs, quoted)
+        return self._counts or None
 
 
-def _all_calls_seen(interp, node):
-    name = node.name.value
-    counts = _mentions(interp)
-    if counts is None:
+_SKIPPED = (tokenize.COMMENT, tokenize.NL, tokenize.INDENT, tokenize.DEDENT)
+
+
+def _count(text, total, calls, defs, quoted):
+    try:
+        toks = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type not in _SKIPPED]
+    except (tokenize.TokenError, SyntaxError):
         return False
-    total, calls, defs, quoted = counts
-    sites = interp.constructions.sites.get(id(node))
-    return bool(sites) and defs[name] == 1 and quoted[name] == 0 and \
-        total[name] == calls[name] + 1 and len(sites) == calls[name]
-
-
-def _caller_closed(interp, func, depth):
-    if func is None:
-        return True  # the module body
-    if not isinstance(func, Func) or func.closure is not None:
-        return False
-    if is_root(interp, func.node, func.owner):
-        return True
-    if func.owner is None:
-        return _closed(interp, func.node, depth)
-    # the constructor of a class only the program builds (its other methods may be run by
-    # whatever holds the object)
-    return func.node.name.value == "__init__" and isinstance(func.owner, ClassInfo) and \
-        _closed(interp, func.owner.node, depth)
-
-
-def _at_top(interp, node):
-    return any(s is node for s in interp.module.body)
-
-
-def _mentions(interp):
-    """Per identifier in the code (not comments or prose): its mentions, those followed by
-    ``(`` (calls), those after ``def``/``class``, and whole strings equal to it."""
-    c = interp.constructions
-    if c._tokens is None:
-        total, calls, defs, quoted = Counter(), Counter(), Counter(), Counter()
-        text = interp.source if interp.source is not None else interp.module.code
-        try:
-            toks = [t for t in tokenize.generate_tokens(io.StringIO(text).readline)
-                    if t.type not in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE,
-                                      tokenize.INDENT, tokenize.DEDENT)]
-        except (tokenize.TokenError, SyntaxError):
-            toks = None
-        if toks is None:
-            c._tokens = False  # (nothing is closed in a file that does not tokenize)
-            return None
-        for i, t in enumerate(toks):
-            if t.type == tokenize.NAME:
-                total[t.string] += 1
-                if i and toks[i - 1].string in ("def", "class"):
-                    defs[t.string] += 1
-                elif i + 1 < len(toks) and toks[i + 1].string == "(":
-                    calls[t.string] += 1
-            elif t.type == tokenize.STRING:
-                quoted[t.string.strip("'\"")] += 1
-        c._tokens = (total, calls, defs, quoted)
-    return c._tokens or None
+    first = None  # the first token of the logical line
+    for i, t in enumerate(toks):
+        if t.type == tokenize.NEWLINE:
+            first = None
+            continue
+        if first is None:
+            first = t.string
+        if first in ("import", "from", "__all__"):
+            continue  # (a name imported or exported is no construction, nor a use)
+        if t.type == tokenize.NAME:
+            total[t.string] += 1
+            if i and toks[i - 1].string in ("def", "class"):
+                defs[t.string] += 1
+            elif i + 1 < len(toks) and toks[i + 1].string == "(":
+                calls[t.string] += 1
+        elif t.type == tokenize.STRING:
+            quoted[t.string.strip("'\"")] += 1
+    return True

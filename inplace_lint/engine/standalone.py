@@ -107,6 +107,12 @@ class Standalone:
             fixed = {n: v for n, v in calls[0][3].items() if all(c[3].get(n) == v for c in calls[1:])}
         if (still or flags or fixed) and not self._only_called(node.name.value):
             still, flags, fixed = frozenset(), {}, {}  # also passed around (a callback): other callers unseen
+        if owner is not None and node.name.value == "__init__":
+            # a constructor runs on its own with what every construction the program makes passes,
+            # as the instance its class's other methods run on (see _standalone_instance)
+            known = constructions.bound_arguments(self, owner)
+            if known:
+                fixed = {**fixed, **{n: (None, v) for n, v in known.items()}}
         flags = {n: c for n, c in flags.items() if n not in fixed}
         entry = owner is None and not calls and self._entry(node)
         if entry:
