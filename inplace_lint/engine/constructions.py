@@ -30,6 +30,7 @@ keeps today's unknown arguments.
 from __future__ import annotations
 
 import io
+import re
 import tokenize
 from collections import Counter
 
@@ -52,6 +53,7 @@ class Constructions:
         self.bound: dict = {}  # id(ClassInfo) -> bound_arguments
         self.world = None  # (see World.of_script)
         self.project_world = None  # (see project/entries.py)
+        self.project_files = None  # (see project/entries.named_elsewhere)
 
 
 def note_call(interp, func, node, frame):
@@ -175,8 +177,9 @@ class World:
     """The code a program's constructions are checked against: its calls noted, the
     definitions at the top level of its modules, and the mentions of names in its text."""
 
-    def __init__(self, sites, values, tops, texts, objects, files=frozenset()):
+    def __init__(self, sites, values, tops, texts, objects, files=frozenset(), elsewhere=None):
         self.sites, self.values = sites, values
+        self.elsewhere = elsewhere or (lambda name: False)  # whether files outside the texts name it
         self.tops = tops  # ids of the statements at the top level of its modules
         self.texts = texts  # the texts whose mentions count
         self.objects = objects  # functions and classes may be bound (one file's own values)
@@ -189,7 +192,15 @@ class World:
         c = interp.constructions
         if c.world is None:
             text = interp.source if interp.source is not None else interp.module.code
-            c.world = cls(c.sites, c.values, {id(s) for s in interp.module.body}, [text], True)
+            elsewhere = None
+            if interp.project is not None:
+                # a script of a project: no other file of the project may name what it builds
+                from .project import entries  # local: the project package imports the interpreter
+
+                def elsewhere(name):
+                    return entries.named_elsewhere(interp, name)
+            c.world = cls(c.sites, c.values, {id(s) for s in interp.module.body}, [text], True,
+                          elsewhere=elsewhere)
         return c.world
 
     def closed(self, node, depth):
@@ -207,8 +218,11 @@ class World:
     def _all_calls_seen(self, node):
         name = node.name.value
         counts = self.counts()
-        if counts is None:
+        if counts is None or node.decorators or self.elsewhere(name):
+            # (a decorator may register it by another name; a file the world does not hold may build it)
             return False
+        if type(node) is cst.ClassDef and _BUILDS_ITSELF.search(_code(node)):
+            return False  # ``type(self)(...)``, ``cls(...)``: built by its own methods, arguments unseen
         total, calls, defs, quoted = counts
         sites = self.sites.get(id(node))
         return bool(sites) and defs[name] == 1 and quoted[name] == 0 and \
@@ -238,6 +252,14 @@ class World:
                     return None
             self._counts = (total, calls, defs, quoted)
         return self._counts or None
+
+
+_BUILDS_ITSELF = re.compile(r"\btype\(\s*self\s*\)\s*\(|__class__\s*\(|\bcls\s*\(")
+_EMPTY = cst.Module(body=[])
+
+
+def _code(node):
+    return _EMPTY.code_for_node(node)
 
 
 _SKIPPED = (tokenize.COMMENT, tokenize.NL, tokenize.INDENT, tokenize.DEDENT)

@@ -24,6 +24,7 @@ from .index import _stamp
 MAX_SCRIPTS = 8
 MAX_FILES = 400
 MAX_BYTES = 64_000
+MAX_SCANNED = 5_000  # the files a script's project may have for its classes to count as its own
 SCRIPT_BUDGET = 60_000  # one script's program: about a check of a large file
 _SKIP_DIRS = {"build", "dist", "node_modules", "site-packages", "venv", "env"}
 _PACKAGING = re.compile(r"^\s*\[(project|build-system|tool\.poetry)\]", re.M)
@@ -114,6 +115,22 @@ def _run_program(interp, project, path):
     return sub
 
 
+def named_elsewhere(interp, name):
+    """Whether a project file other than the checked script may use its ``name``: one that
+    has both the script's module name and ``name`` as words (an import of it, in any form);
+    True when the files are too many to read.  (A folder of scripts that each define their
+    own ``Model`` is no use of this one's.)"""
+    project, home = interp.project, os.path.abspath(interp.home_path or "")
+    c = interp.constructions
+    if c.project_files is None:  # (listed once per check)
+        c.project_files = _project_files(project.roots[0], MAX_SCANNED) or False if project.roots else False
+    if c.project_files is False:
+        return True
+    module = os.path.splitext(os.path.basename(home))[0]
+    words = [re.compile(r"\b%s\b" % re.escape(w)) for w in (module, name)]
+    return any(f != home and all(w.search(project._text(f)) for w in words) for f in c.project_files)
+
+
 def _packaged(root):
     if os.path.exists(os.path.join(root, "setup.py")) or os.path.exists(os.path.join(root, "setup.cfg")):
         return True
@@ -121,14 +138,14 @@ def _packaged(root):
     return text is not None and _PACKAGING.search(text) is not None
 
 
-def _project_files(root):
+def _project_files(root, limit=MAX_FILES):
     out = []
     for d, dirs, names in os.walk(root):
         dirs[:] = sorted(x for x in dirs if not x.startswith(".") and x not in _SKIP_DIRS)
         for n in sorted(names):
             if n.endswith(".py"):
                 out.append(os.path.join(d, n))
-                if len(out) > MAX_FILES:
+                if len(out) > limit:
                     return None
     return out
 
