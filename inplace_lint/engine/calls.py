@@ -96,11 +96,13 @@ class Calls:
         # a lambda of another project module (a registry's entry) runs with that module's
         # globals, and what it saves is placed in that module's file
         switch = project_hooks.enter(self, func, node, args, kwargs) if self.project is not None else None
+        self.constructions.lambdas += 1  # (what a lambda builds, whoever calls it: see constructions.py)
         try:
             inner = Frame(parent=func.closure)
             self._bind_params(func.node, func, args, kwargs, inner)
             return self.eval(func.node.body, inner)
         finally:
+            self.constructions.lambdas -= 1
             if switch is not None:
                 project_hooks.leave(self, switch)
 

@@ -20,12 +20,18 @@ parameters got.  A class counts as built only by the program when
   point, the ``__init__`` of a class built only by the program, or a module-level
   function whose every mention is such a call (checked the same way).
 
-Its stand-in instance then takes, for each constructor parameter, the value every
-construction passed when they all passed the same known one (a constant, a function
-of the file, a dict of such); any other parameter stays unknown, as before.  Per
-parameter, so the stand-in covers every construction made (and more).  Anything else
-(a class built with a value the engine does not know, built elsewhere or not at all)
-keeps today's unknown arguments.
+Its stand-in instance (and its ``__init__``'s own analysis) then takes, for each
+constructor parameter, the value every construction passed when they all passed the
+same known option: a flag, a name, None, a function or class of the file, a dict of
+such.  Sizes and rates stay unknown (a known size runs the own analysis's loops as the
+program does, where a path the program takes only with grad off becomes certain), as
+does any other parameter.  Per parameter, so the stand-in covers every construction
+made (and more).  Anything else keeps today's unknown arguments: a class built with a
+value the engine does not know, built elsewhere or not at all, decorated (a registry
+may hold it), built by its own methods (``type(self)(...)``), or built inside a lambda.
+In a project, a script's classes also must not be named by a file that names the
+script; a package module's classes are checked against the programs of the scripts
+beside the packages (``project/entries.py``).
 """
 from __future__ import annotations
 
@@ -39,6 +45,7 @@ import libcst as cst
 from .values import UNKNOWN_CONST, ClassInfo, Const, Dict, Func, Obj, Qual
 
 MAX_CHAIN = 4  # how many enclosing functions and classes a construction's call is followed through
+IN_LAMBDA = "lambda"  # the caller noted for a call made inside a lambda (never closed)
 
 
 class Constructions:
@@ -54,6 +61,20 @@ class Constructions:
         self.world = None  # (see World.of_script)
         self.project_world = None  # (see project/entries.py)
         self.project_files = None  # (see project/entries.named_elsewhere)
+        self.lambdas = 0  # lambdas being called (see note_call)
+
+
+def in_order(interp, funcs):
+    """The (function, owner) pairs in the order of their own analyses: public ones before
+    private helpers (Standalone.callers_seen), and the entry points first, which note the
+    program's calls while they run (their constructions are the other methods' arguments)."""
+    roots = {id(n) for n, o in funcs if is_root(interp, n, o)}
+    funcs.sort(key=lambda f: (interp.callers_seen(*f), id(f[0]) not in roots))
+    c = interp.constructions
+    for node, owner in funcs:
+        c.active = id(node) in roots and not c.done
+        c.done = not c.active
+        yield node, owner
 
 
 def note_call(interp, func, node, frame):
@@ -62,7 +83,9 @@ def note_call(interp, func, node, frame):
     if not c.active or c.done or node is None:
         return
     caller = interp.funcs[-1] if interp.funcs else None
-    if caller is not None and is_root(interp, caller.node, caller.owner):
+    if c.lambdas:
+        caller = IN_LAMBDA  # (a lambda may be called by code not seen, with other arguments)
+    elif caller is not None and is_root(interp, caller.node, caller.owner):
         caller = None  # (an entry point: the program itself)
     obj = func.bound
     fnode = func.node

@@ -90,7 +90,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self._standalone_instances: dict = {}
         # id(function node) -> (grad mode, still, flags, constant arguments) per inlined call
         self._call_grads: dict = {}
-        self.constructions = constructions.Constructions()  # what the program builds (engine/constructions.py)
+        self.constructions = constructions.Constructions()  # what the program builds
         self._mentions = None  # (see _only_called)
         self._self_call_names: dict = {}  # id(method node) -> see _self_calls
         self._seen_memo: dict = {}  # (id(method node), id(class)) -> see callers_seen
@@ -149,13 +149,8 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             # from the rest of the file is known: one only ever called with grad
             # disabled (from a @torch.no_grad() method) runs so (as do the methods an
             # optimizer calls from its step(): see Standalone.callers_seen).
-            # (a script's entry points go first: the constructions they make are its methods' arguments)
-            funcs = list(self._all_functions(body))
-            roots = {id(n) for n, o in funcs if constructions.is_root(self, n, o)}
-            funcs.sort(key=lambda f: (self.callers_seen(*f), id(f[0]) not in roots))
-            for node, owner in funcs:
-                self.constructions.active = id(node) in roots and not self.constructions.done
-                self.constructions.done = not self.constructions.active
+            # (A script's entry points go before the other public functions: see constructions.in_order.)
+            for node, owner in constructions.in_order(self, list(self._all_functions(body))):
                 if not inert(self, node, owner):  # (see engine/inert.py)
                     self._analyse_standalone(node, owner)
         finally:  # also when the work budget ends the analysis early (engine.budget)
