@@ -209,6 +209,7 @@ class World:
         self.files = files  # the project files the answer depends on
         self._memo: dict = {}
         self._counts = None
+        self.kept = ()  # the trees whose nodes' ids key the above (held while the world is)
 
     @classmethod
     def of_script(cls, interp):
