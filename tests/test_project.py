@@ -296,3 +296,38 @@ def test_a_save_of_each_path_of_a_join_in_another_module_is_placed_there(tmp_pat
     assert (f.path, f.line, f.severity) == ("main.py", 12, "error")
     places = {(r.path, r.line) for r in f.related}
     assert places == {("ops.py", 5), ("ops.py", 7)}
+
+
+def _gate_project(tmp_path, pyproject, extra=None):
+    """The s31 fixture (an entry script builds a package's gate with its safe option only),
+    with another pyproject.toml and files."""
+    import shutil
+
+    src = PROJECTS / "s31_entry_config_builds_the_package_gate_with_its_safe_option"
+    dst = tmp_path / "proj"
+    shutil.copytree(src, dst)
+    (dst / "pyproject.toml").write_text(pyproject)
+    for rel, text in (extra or {}).items():
+        (dst / rel).parent.mkdir(parents=True, exist_ok=True)
+        (dst / rel).write_text(text)
+    return dst
+
+
+def _errors(folder, monkeypatch):
+    return {(f.path, f.line) for r in check_project(folder, monkeypatch) for f in r.findings if f.severity == "error"}
+
+
+def test_an_installable_package_keeps_its_classes_arguments_unknown(tmp_path, monkeypatch):
+    # the same code as s31, packaged for installation: its users build the gate, not main.py
+    folder = _gate_project(tmp_path, '[project]\nname = "spec"\nversion = "0.1"\n')
+    assert _errors(folder, monkeypatch) == {("spec/layers.py", 16)}
+
+
+def test_a_construction_outside_the_entry_scripts_keeps_the_arguments_unknown(tmp_path, monkeypatch):
+    # a script in a subfolder is not one of the programs run: its construction is not seen
+    tool = "from spec import GatedNet\n\n\ndef export():\n    return GatedNet(reuse_buffer=True)\n"
+    folder = _gate_project(tmp_path, "[tool.inplace-lint]\n", {"tools/export.py": tool})
+    assert _errors(folder, monkeypatch) == {("spec/layers.py", 16)}
+    # without it, the entry's safe option is the only one built (s31)
+    (folder / "tools" / "export.py").unlink()
+    assert _errors(folder, monkeypatch) == set()

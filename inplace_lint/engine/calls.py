@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from . import constructions
 from . import guards
 from . import params as param_kinds
 from .call_facts import name_pattern
@@ -95,11 +96,13 @@ class Calls:
         # a lambda of another project module (a registry's entry) runs with that module's
         # globals, and what it saves is placed in that module's file
         switch = project_hooks.enter(self, func, node, args, kwargs) if self.project is not None else None
+        self.constructions.lambdas += 1  # (what a lambda builds, whoever calls it: see constructions.py)
         try:
             inner = Frame(parent=func.closure)
             self._bind_params(func.node, func, args, kwargs, inner)
             return self.eval(func.node.body, inner)
         finally:
+            self.constructions.lambdas -= 1
             if switch is not None:
                 project_hooks.leave(self, switch)
 
@@ -227,6 +230,8 @@ class Calls:
         frame = Frame(parent=func.closure or frame_parent or self.globals, func=func)
         frame.loop_at_entry = self.loop_depth
         self._bind_params(fnode, func, args, kwargs, frame)
+        if not standalone:
+            constructions.note_call(self, func, node, frame)  # (the calls a script's program makes)
         if not standalone and self.callers_seen(fnode, func.owner):
             # the grad mode of this call, and which parameters got tensors that cannot
             # require grad, for the helper's own analysis (Standalone._analyse_standalone)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..knowledge import load as load_knowledge
-from . import guards, matching
+from . import constructions, guards, matching
 from .autocast import enter_region
 from .dtypes import widths_known
 from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
@@ -90,6 +90,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self._standalone_instances: dict = {}
         # id(function node) -> (grad mode, still, flags, constant arguments) per inlined call
         self._call_grads: dict = {}
+        self.constructions = constructions.Constructions()  # what the program builds
         self._mentions = None  # (see _only_called)
         self._self_call_names: dict = {}  # id(method node) -> see _self_calls
         self._seen_memo: dict = {}  # (id(method node), id(class)) -> see callers_seen
@@ -140,6 +141,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         # past that, calls into them are opaque, as they were before project analysis.
         self.foreign_budget = max(2_000, 4 * size)
         try:
+            self.constructions.active = True  # the program runs (see engine/constructions.py)
             self.exec_block(body, self.globals)
             # Every function and method is also analysed on its own, with unknown
             # arguments, so code that is never called in this file is still checked.
@@ -147,9 +149,8 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             # from the rest of the file is known: one only ever called with grad
             # disabled (from a @torch.no_grad() method) runs so (as do the methods an
             # optimizer calls from its step(): see Standalone.callers_seen).
-            funcs = list(self._all_functions(body))
-            funcs.sort(key=lambda f: self.callers_seen(*f))
-            for node, owner in funcs:
+            # (A script's entry points go before the other public functions: see constructions.in_order.)
+            for node, owner in constructions.in_order(self, list(self._all_functions(body))):
                 if not inert(self, node, owner):  # (see engine/inert.py)
                     self._analyse_standalone(node, owner)
         finally:  # also when the work budget ends the analysis early (engine.budget)

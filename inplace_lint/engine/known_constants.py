@@ -14,7 +14,7 @@ from .dtype_tests import dtype_test
 from .project.hooks import resolve_value
 from .pyobjects import dict_entries
 from .ranks import rank_in_test
-from .values import PLAIN_TYPES, UNKNOWN_CONST, ClassInfo, Const, Dict, Obj, Qual, Seq
+from .values import PLAIN_TYPES, UNKNOWN_CONST, ClassInfo, Const, Dict, Func, Obj, Qual, Seq
 
 
 def attr_value(node, frame, _depth=0):
@@ -120,6 +120,17 @@ def constant_value(interp, node, frame):
     return _NO
 
 
+def _same_function(left, right, frame):
+    """``self.synth is mix_with_query``: for two functions of the code (defs, not lambdas),
+    whether they are one; None when either side is not one known function."""
+    def func(node):
+        v = frame.lookup(node.value) if type(node) is cst.Name else \
+            attr_value(node, frame) if type(node) is cst.Attribute else None
+        return v.node if isinstance(v, Func) and type(getattr(v, "node", None)) is cst.FunctionDef else None
+    a, b = func(left), func(right)
+    return None if a is None or b is None else a is b
+
+
 _NO = object()
 # int arithmetic the engine works out on known ints (sizes, loop bounds): one table for
 # branch tests and expressions
@@ -137,6 +148,10 @@ def compare_constants(interp, test, frame):
     got = dtype_test(interp, test, frame)  # ``x.dtype == torch.uint8`` of a tensor of known dtype
     if got is not None:
         return got
+    if isinstance(comp.operator, (cst.Is, cst.IsNot)):
+        same = _same_function(test.left, comp.comparator, frame)
+        if same is not None:
+            return same == (type(comp.operator) is cst.Is)
     left = constant_value(interp, test.left, frame)
     if left is _NO:
         return None

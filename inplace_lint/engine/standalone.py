@@ -14,6 +14,7 @@ import re
 
 import libcst as cst
 
+from . import constructions
 from . import guards
 from . import params as param_kinds
 from .inert import called_on_self
@@ -106,6 +107,12 @@ class Standalone:
             fixed = {n: v for n, v in calls[0][3].items() if all(c[3].get(n) == v for c in calls[1:])}
         if (still or flags or fixed) and not self._only_called(node.name.value):
             still, flags, fixed = frozenset(), {}, {}  # also passed around (a callback): other callers unseen
+        if owner is not None and node.name.value == "__init__":
+            # a constructor runs on its own with what every construction the program makes passes,
+            # as the instance its class's other methods run on (see _standalone_instance)
+            known = constructions.bound_arguments(self, owner)
+            if known:
+                fixed = {**fixed, **{n: (None, v) for n, v in known.items()}}
         flags = {n: c for n, c in flags.items() if n not in fixed}
         entry = owner is None and not calls and self._entry(node)
         if entry:
@@ -173,8 +180,11 @@ class Standalone:
         m = self._file_mentions()
         if m.defined[name] != 1 or m.names[name] != 1 and m.in_code(name) != 1:
             return False
-        # in a project: a script beside the packages (a package's module may be imported and
-        # its function called with other arguments)
+        return self.is_script()
+
+    def is_script(self):
+        """A file checked on its own, or in a project a script beside the packages (a
+        package's module may be imported and its functions called with other arguments)."""
         path = self.home_path
         return self.project is None or path is not None and \
             not os.path.exists(os.path.join(os.path.dirname(os.path.abspath(path)), "__init__.py"))
@@ -237,7 +247,8 @@ class Standalone:
         if inst is None:
             saved_state, saved_chain = self.state, self.chain
             self.state = State()
-            inst = self.instantiate(info, None, opaque_args=True)
+            # (with the arguments of every construction the program makes, where they are known)
+            inst = self.instantiate(info, None, opaque_args=True, bound=constructions.bound_arguments(self, info))
             self.state, self.chain = saved_state, saved_chain
             self._standalone_instances[id(info)] = inst
         return inst

@@ -67,7 +67,7 @@ CHECKPOINT_FUNCS = {"torch.utils.checkpoint.checkpoint"}
 class TorchSemantics:
     """Calls into torch.  Mixed into ``Interpreter``, whose state it uses."""
 
-    def instantiate(self, info: ClassInfo, node, args=(), kwargs=None, opaque_args=False):
+    def instantiate(self, info: ClassInfo, node, args=(), kwargs=None, opaque_args=False, bound=None):
         kwargs = kwargs or {}
         obj = Obj(cls=info, is_module=info.kind == "module", ctor_node=node, ctor_stmt=self.cur_stmt)
         if info.kind == "optimizer":
@@ -79,8 +79,12 @@ class TorchSemantics:
             if opaque_args:
                 # whatever some caller passes: what the annotation or the default's
                 # kind allows, as for any function analysed on its own
-                args = [self._unknown_param(p) for p in init.params.params[1:]]
-                kwargs = {p.name.value: self._unknown_param(p) for p in init.params.kwonly_params}
+                # (``bound``: the parameters every construction the program makes gives one known value)
+                bound = bound or {}
+                args = [bound[p.name.value] if p.name.value in bound else self._unknown_param(p)
+                        for p in init.params.params[1:]]
+                kwargs = {p.name.value: bound[p.name.value] if p.name.value in bound else self._unknown_param(p)
+                          for p in init.params.kwonly_params}
             self.call_function(Func(init, owner=owner, bound=obj), args, kwargs, node or init,
                                standalone=opaque_args)
         elif info.known_base:

@@ -76,6 +76,9 @@ class ProjectIndex:
         self._imports: dict = {}  # path -> direct project imports (paths), from a scan of the text
         self._hinted: dict = {}  # path -> its text has an in-place hint (see reaches_inplace_code)
         self.parsed: dict = {}  # path -> (source, libcst module) handed over by the runner
+        # (files' stamps, World of the entry scripts' programs); False: not worked out here (entries.py)
+        self.entry_world = None
+        self.entry_busy = False
         self._texts: dict = {}  # path -> (stamp, source text) (see may_define)
         self._defined: dict = {}  # path -> (stamp, names the module defines with ``def``)
         self._deps: dict = {}  # path -> project files its analysis read
