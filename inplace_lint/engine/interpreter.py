@@ -5,10 +5,11 @@ It runs the module body, then every function and method, over abstract values
 (so a helper that mutates its argument is judged with the caller's tensors).
 At each in-place site it records an ``Event`` of facts; rules judge them.
 
-This module holds the driver, statements, control flow and assignment; how each
-function is analysed on its own is in ``standalone.py``, expressions in
-``expressions.py``, calls into the file's (and the project's) own functions and
-classes in ``calls.py``, the plain records (frames, raw events) in ``frames.py``.
+This module holds the driver, statements and control flow; assignment targets are
+in ``assignment.py``, how each function is analysed on its own in ``standalone.py``,
+expressions in ``expressions.py``, calls into the file's (and the project's) own
+functions and classes in ``calls.py``, the plain records (frames, raw events) in
+``frames.py``.
 What calls into torch mean lives in ``torch_semantics.py``; per-op facts in the
 generated ``inplace_lint.knowledge``.
 """
@@ -18,39 +19,29 @@ import libcst as cst
 
 from ..knowledge import load as load_knowledge
 from . import constructions, guards, matching
+from .assignment import Assignment
 from .autocast import enter_region
 from .dtypes import widths_known
 from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
 from .heap import Heap, Journal
 from .calls import Calls
 from .classes import ClassDefs
-from .each_element import every_iteration_writes
-from .expressions import BINOPS, Expressions, config_items, constant_items
+from .expressions import Expressions, config_items, constant_items
 from .inert import inert
 from .loops import counts_down, jumps, named_tensors, torch_layers
 from .frames import Frame, join_vars, nonempty
 from .frames import dotted as _dotted
 from .project import hooks as project_hooks
-from .standalone import Standalone, bind_name, scope_opened
+from .standalone import Standalone, scope_opened
 from .state import State
-from .torch_semantics import TorchSemantics, _p
+from .torch_semantics import TorchSemantics
 from .objects import TorchObjects
-from .values import (
-    UNKNOWN_CONST, Alt, Const, Dict, Func, GradCtx, LambdaFn, Obj, Qual, Seq, Tensor, hidden, hidden_linked,
-    join, t_or, whole,
-)
-from .graph import link, mark_read, use
-
-AUGOPS = {
-    "AddAssign": "add_", "SubtractAssign": "sub_", "MultiplyAssign": "mul_", "DivideAssign": "div_",
-    "FloorDivideAssign": "floor_divide_", "ModuloAssign": "remainder_", "PowerAssign": "pow_",
-    "MatrixMultiplyAssign": None, "BitAndAssign": "bitwise_and_", "BitOrAssign": "bitwise_or_",
-    "BitXorAssign": "bitwise_xor_", "LeftShiftAssign": "bitwise_left_shift_",
-    "RightShiftAssign": "bitwise_right_shift_",
-}
+from .values import UNKNOWN_CONST, Const, Func, GradCtx, LambdaFn, Qual, Seq, Tensor, hidden, hidden_linked, join
+from .graph import use
 
 
-class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, TorchObjects):
+
+class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSemantics, TorchObjects):
     def __init__(self, module: cst.Module, knowledge=None, project=None, path=None, source=None):
         self.module = module
         self.source = source  # the module's text, when the caller has it
@@ -568,65 +559,6 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
         self._run_decorators(node, func, frame)
         return True
 
-    def _augassign(self, node, frame):
-        target = node.target
-        rhs = self.eval(node.value, frame)
-        cur = self.eval(target, frame)
-        opname = AUGOPS.get(type(node.operator).__name__)
-        if type(target) is cst.Subscript and _str_key(target, frame):
-            cur = UNKNOWN_CONST  # ``stats["loss"] += l``: an entry of a mapping, no tensor written
-        if isinstance(cur, Tensor) and cur.kind != "opaque" or (isinstance(cur, Tensor) and isinstance(rhs, Tensor)):
-            spec = self.k.function("torch.Tensor." + opname) if opname else None
-            if spec is not None:
-                bound = {_p(spec, 0): cur, _p(spec, 1): rhs}
-                # ``d *= d``: the operand saved before the write shares its version counter
-                spec = self._self_saved_argument(spec, opname, bound, cur, node, None)
-            self.mutate(cur, "augassign", _augop_text(node.operator), node, target)
-            if spec is not None:
-                self._record_saves(spec, opname, bound, cur, node)
-            if isinstance(rhs, Tensor) and self.state.grad is not False:
-                self._absorb_grad(cur, rhs)
-            link(cur, [rhs])
-            if type(target) is cst.Subscript and self._basic_index(target, frame) is False:
-                # ``x[x < 0] *= slope``: the masked read is a copy, which Python writes back
-                # into ``x`` (``x[mask] = copy``): a write to x
-                self.assign(target, cur, frame, node.value)
-            # the name still refers to the same tensor: nothing to rebind
-            return
-        if isinstance(cur, Seq) and isinstance(rhs, Seq):
-            self.heap.note_seq(cur)  # (on this path only)
-            if cur.items is not None and rhs.items is not None and not self.loop_depth:
-                cur.items.extend(rhs.items)  # straight-line, as append
-                return
-            straight = cur.items is None and rhs.items is not None and not self.loop_depth
-            if not straight:
-                cur.forget_order(join(cur.element(), rhs.element()))
-                return
-            cur.elem = join(cur.element(), rhs.element())
-            cur.tail = (cur.tail or []) + rhs.items  # after what is there: its head stays
-            return
-        if isinstance(cur, Tensor) or isinstance(rhs, Tensor):
-            new = self._binary(BINOPS.get(type(node.operator).__name__[:-6], "add"), cur, rhs, node)
-        else:
-            new = UNKNOWN_CONST
-        self.assign(target, new, frame, node.value)
-
-    def _absorb_grad(self, t: Tensor, src: Tensor):
-        """``t`` was written in place with ``src``: it requires grad if ``src`` does."""
-        if t.dtype == "int":
-            return  # an integral tensor never requires grad; the write is not differentiable
-        if src.rg is not False and t.rg is not True:
-            self.heap.note_tensor(t)
-            was = t.rg
-            t.rg = t_or(t.rg, src.rg)
-            if t.rg is True:
-                t.leaf = False if t.leaf is not True or t.kind != "param" else t.leaf
-            elif t.rg is None and was is False and t.kind not in ("param", "arg"):
-                # torch makes it (no grad, a leaf) or (grad, not a leaf), never a
-                # leaf that requires grad: three-valued facts cannot say "one or the
-                # other", so "leaf" becomes unknown rather than stay True
-                t.leaf = None
-
     def _returned(self, node, frame):
         if node is None:
             return Const(None)
@@ -635,174 +567,6 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, TorchSemantics, Tor
             if isinstance(v, Tensor):
                 return v  # a local handed to the caller, who decides whether it is used (bind_name)
         return self.eval(node, frame)
-
-    # -------------------------------------------------------------- assignment
-    def assign(self, target, value, frame, value_node=None):
-        t = type(target).__name__
-        if t == "Name":
-            if isinstance(value, Tensor):
-                # A tensor bound to a name counts as used for backward unless
-                # what reads it later decides otherwise (see run()); ``_`` discards it.
-                if target.value != "_":
-                    bind_name(self, frame, value)
-            else:
-                use(value)
-            frame.vars[target.value] = value
-            if frame.conds:  # a flag rebound: earlier tests of it say nothing of later ones
-                frame.conds = [c for c in frame.conds if c[0] != target.value] or None
-        elif t in ("Tuple", "List"):
-            elems = target.elements
-            n = len(elems)
-            items = None
-            stars = [i for i, el in enumerate(elems) if type(el) is cst.StarredElement]
-            if isinstance(value, Seq) and value.items is not None and len(value.items) == n and not stars:
-                items = value.items
-            elif isinstance(value, Seq) and value.items is not None and len(stars) == 1 \
-                    and len(value.items) >= n - 1:
-                # ``*path, leaf = "blocks.0.attn".split(".")``: the starred name gets the middle
-                i, after = stars[0], n - 1 - stars[0]
-                rest = value.items[i:len(value.items) - after]
-                items = value.items[:i] + [Seq(items=list(rest))] + value.items[len(value.items) - after:]
-            for i, el in enumerate(elems):
-                if type(el) is cst.StarredElement:
-                    self.assign(el.value, items[i] if items is not None else Seq(elem=self.iterate(value)), frame)
-                    continue
-                if items is None and isinstance(value, Tensor) and value.outputs and len(value.outputs) == n:
-                    items = value.outputs  # (values, indices) = torch.max(x, dim)
-                if items is not None:
-                    v = items[i]
-                elif isinstance(value, Const):
-                    v = UNKNOWN_CONST
-                elif isinstance(value, Tensor) and value.view not in ("multi", "single"):
-                    # tuple-returning op or module: each part is a new tensor (a view op's result
-                    # is one tensor: unpacking it is unbind, ``mu, logvar = s.view(2, b, d)``)
-                    v = Tensor(rg=value.rg, leaf=None if value.rg is None else not value.rg, kind=value.kind)
-                    link(v, [value])
-                else:
-                    v = self.iterate(value)
-                self.assign(el.value, v, frame)
-        elif t == "Attribute":
-            obj = self.eval(target.value, frame)
-            if target.attr.value == "data" and isinstance(value, Tensor) and not isinstance(obj, Obj) \
-                    and not (isinstance(obj, Tensor) and obj.kind == "arg"):
-                # ``t.data = v`` takes v's data, not its graph: no backward reaches v through t
-                # (also where t comes from code not seen here: ``layer().weight.data = v``)
-                mark_read(value)
-            else:
-                use(value)
-            if target.attr.value == "inplace" and isinstance(obj, (Obj, Alt)):
-                self._set_inplace(obj, value, self._to_each(target, obj, frame))
-            if isinstance(obj, Obj):
-                self.heap.set(obj, target.attr.value, value)
-            elif isinstance(obj, Tensor) and target.attr.value == "requires_grad":
-                flag = value.value if isinstance(value, Const) and isinstance(value.value, bool) else None
-                self.heap.set_requires_grad(obj, flag)
-        elif t == "Subscript":
-            obj = self.eval(target.value, frame)
-            if isinstance(obj, Tensor) and _str_key(target, frame):
-                use(value)  # ``ann["area"] = ...``: torch takes no string index, so a mapping
-            elif isinstance(obj, Tensor):
-                basic = self._basic_index(target, frame)
-                self.mutate(obj, "setitem", "[]=", target, target.value, basic_index=basic is not False,
-                            region=self.const_region(target, frame) if whole(obj) else None)
-                if isinstance(value, Tensor) and self.state.grad is not False:
-                    self._absorb_grad(obj, value)
-                link(obj, [value])
-            elif isinstance(obj, Seq):
-                use(value)
-                self.heap.note_seq(obj)  # (on this path only)
-                idx = self._const_index(target, frame)
-                if isinstance(idx, int) and obj.items is not None and -len(obj.items) <= idx < len(obj.items) \
-                        and not self.loop_depth:
-                    obj.items[idx] = value
-                else:
-                    obj.forget_order(join(obj.element(), value))
-            elif isinstance(obj, Dict):
-                use(value)
-                key = self._const_index(target, frame)
-                if isinstance(key, str):
-                    obj.entries[key] = value
-                else:
-                    obj.entries["?"] = join(obj.entries.get("?"), value)
-            elif isinstance(obj, Obj) and obj.items is not None:
-                obj.items.append(value)
-        elif t == "StarredElement":
-            self.assign(target.value, value, frame)
-
-    def _set_inplace(self, obj, value, each=False):
-        """``m.inplace = True`` after construction (a loop over ``model.modules()``).
-        ``each``: the loop writes it to every one of ``obj``'s options in turn."""
-        flag = value.value if isinstance(value, Const) and isinstance(value.value, bool) else None
-        opts = obj.options if isinstance(obj, Alt) else [obj]
-        for o in opts:
-            spec = self.k.module(o.qual) if isinstance(o, Obj) and o.qual else None
-            if spec is not None and spec.get("inplace_kw"):
-                # one of several modules: it may be this one
-                o.inplace = flag if len(opts) == 1 or each or flag is None else (True if o.inplace else None)
-
-    def _to_each(self, target, obj, frame):
-        """Whether the assignment to ``target`` (``m.attr``) is made to each element of the
-        enclosing ``for m in ...`` loop that ``obj`` (m, narrowed by type tests) can be."""
-        for loop_frame, elem, loop in reversed(self.each_loops):
-            if loop_frame is not frame:
-                break
-            writes = self._each_writes.get(id(loop))
-            if writes is None:  # (worked out the first time a loop writes such a flag)
-                writes = self._each_writes[id(loop)] = every_iteration_writes(loop)
-            if id(target) in writes:
-                every = elem.options if isinstance(elem, Alt) else [elem]
-                return all(any(o is e for e in every) for o in (obj.options if isinstance(obj, Alt) else [obj]))
-        return False
-
-    def _basic_index(self, sub, frame):
-        """True for int/slice/None indexing (a view); False for tensor or list indices (a
-        copy); None when an index is of unknown type (an argument: an int or a mask)."""
-        verdict = True
-        for el in sub.slice:
-            s = el.slice
-            if type(s) is cst.Slice:
-                continue
-            v = self.eval(s.value, frame)
-            if isinstance(v, Seq) or (isinstance(v, Tensor) and v.kind not in ("opaque", "arg")):
-                return False
-            if isinstance(v, Tensor):
-                verdict = None
-        return verdict
-
-    def _const_index(self, sub, frame):
-        if len(sub.slice) != 1 or type(sub.slice[0].slice) is not cst.Index:
-            return None
-        v = self.eval(sub.slice[0].slice.value, frame)
-        return v.value if isinstance(v, Const) else None
-
-
-def _str_key(sub, frame):
-    """``x["name"]``, ``x[key, "prompt"]``: an index that is or holds a string, which no
-    tensor takes (torch raises on it)."""
-    if not all(type(e.slice) is cst.Index for e in sub.slice):
-        return False
-    keys = [e.slice.value for e in sub.slice]
-    if len(keys) == 1 and type(keys[0]) is cst.Tuple:
-        keys = [e.value for e in keys[0].elements]  # x[(key, "prompt")]
-    return any(_str_index(k, frame) for k in keys)
-
-
-def _str_index(key, frame):
-    if isinstance(key, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
-        return not (type(key) is cst.SimpleString and key.prefix.lower().startswith("b"))
-    if type(key) is cst.Name:
-        v = frame.lookup(key.value)
-        return isinstance(v, Const) and v is not UNKNOWN_CONST and isinstance(v.value, str)
-    return False
-
-
-def _augop_text(op):
-    return op.__class__.__name__ and {
-        "AddAssign": "+=", "SubtractAssign": "-=", "MultiplyAssign": "*=", "DivideAssign": "/=",
-        "FloorDivideAssign": "//=", "ModuloAssign": "%=", "PowerAssign": "**=", "MatrixMultiplyAssign": "@=",
-        "BitAndAssign": "&=", "BitOrAssign": "|=", "BitXorAssign": "^=", "LeftShiftAssign": "<<=",
-        "RightShiftAssign": ">>=",
-    }.get(op.__class__.__name__, "op=")
 
 
 def _count_statements(module):
