@@ -9,7 +9,9 @@ some of those modules, each applied to the output of the one before.
 from __future__ import annotations
 
 from .state import State
-from .values import Alt, Const, Dict, Obj, Seq, Starred, Storage, Tensor, copy_obj, hidden_linked, join, opaque, t_or
+from .values import (
+    Alt, Const, Dict, Obj, Seq, Starred, Storage, Tensor, copy_obj, hidden_linked, join, make_group, opaque, t_or,
+)
 
 
 class AnyOrder(Alt):
@@ -133,7 +135,15 @@ def _some_or_none(interp, items, i, x, node):
     # each path's output as seen after the join: what only the other path saved is hidden
     # from it (the batch norm the other path ran kept this path's output as its input)
     ran_only, skipped_only = ran_state.seen - skipped_state.seen, skipped_state.seen - ran_state.seen
-    return join(hidden_linked(ran, skipped_only), hidden_linked(skipped, ran_only))
+    return join(_hidden_each(ran, skipped_only), _hidden_each(skipped, ran_only))
+
+
+def _hidden_each(v, epochs):
+    """``hidden_linked`` of each member of a join: the join of both paths' outputs still
+    leads to what each layer made (its saves count where the output is used)."""
+    if isinstance(v, Tensor) and v.members:
+        return make_group([hidden_linked(m, epochs) for m in v.members])
+    return hidden_linked(v, epochs)
 
 
 def _run_any_order(interp, item, x, node):

@@ -499,12 +499,9 @@ def make_group(tensors, kind="group"):
     joins in loops do not nest; past MAX_GROUP members only the storages are kept."""
     flat, seen = [], set()
     for t in tensors:
-        # a path's copy of a group made where paths join (hidden_linked) still leads to each
-        # member: whatever uses the flattened copies uses the members' own tensors
-        linked = bool(t.members and t.hide and t.srcs and t.srcs[0].members is t.members)
         for m in (t.members if t.members else (t,)):
             if t.members and t.hide:
-                m = hidden(m, t.hide, linked=linked)
+                m = hidden(m, t.hide)
             key = (id(m.storage), m.hide, m.ruled_out)
             if key not in seen:
                 seen.add(key)
