@@ -133,7 +133,8 @@ class Calls:
             if not alike:
                 self.doubt_marks.pop()
         every = frozenset().union(*(st.seen for st in states)) if states else frozenset()
-        self.heap.merge([(j, every - st.seen) for j, st in zip(journals, states)])
+        unseen = [every - st.seen for st in states]  # per option: the epochs only the others saw
+        self.heap.merge(list(zip(journals, unseen)))
         joined = states[0] if states else pre
         for st in states[1:]:
             joined = State.join(joined, st)
@@ -144,8 +145,8 @@ class Calls:
         # the layers of a list of unknown order: pairing every layer with every other is
         # an over-approximation, whose outputs stay unused.
         link = not self.any_order
-        results = [hidden_linked(r, every - st.seen) if link and (alike or isinstance(r, Tensor))
-                   else hidden(r, every - st.seen) for r, st in zip(results, states)]
+        results = [hidden_linked(r, hide) if link and (alike or isinstance(r, Tensor))
+                   else hidden(r, hide) for r, hide in zip(results, unseen)]
         out = join_all(results)
         if isinstance(out, Tensor) and not alike and any(r is not results[0] for r in results) \
                 and not all(made_after(r, mark) for r in results):

@@ -162,14 +162,15 @@ def join_vars(a: dict, b: dict, sa, sb, parts=None, branch=None, idle=None) -> d
     after it is none of its values' concern (TorchSemantics._save)."""
     if a is b:
         return a
-    a_only = sa.seen - sb.seen
-    b_only = sb.seen - sa.seen
+    a_only = b_only = None  # (worked out at the first variable the paths disagree on)
     out = dict(a)
     for k, v in b.items():
         av = out.get(k)
         if av is None or av is v:
             out[k] = v
         else:
+            if a_only is None:
+                a_only, b_only = sa.seen - sb.seen, sb.seen - sa.seen
             pa, pb = hidden_linked(av, b_only), hidden_linked(v, a_only)
             out[k] = join(pa, pb)
             if branch is not None and isinstance(out[k], Tensor) and out[k].paths is True:

@@ -70,24 +70,33 @@ def _on_both(members, mark, limit=2000):
 def _old_reached(start, mark, limit, wanted):
     """The tensors below ``mark`` that the walk from ``start`` reaches, by id (all of
     them when ``wanted`` is None, else those among ``wanted``, in its order)."""
+    # (the busiest Python loop in a profile of timm: names bound once, each id taken once)
     seen, stack, old = set(), [start], {}
+    visit, pop, push, extend = seen.add, stack.pop, stack.append, stack.extend
     goal = len(wanted) if wanted is not None else -1
-    while stack and len(seen) < limit:
-        t = stack.pop()
-        if not isinstance(t, Tensor) or id(t) in seen:
+    n = 0  # len(seen)
+    while stack and n < limit:
+        t = pop()
+        if not isinstance(t, Tensor):
             continue
-        seen.add(id(t))
+        i = id(t)
+        if i in seen:
+            continue
+        visit(i)
+        n += 1
         if t.storage.id < mark:
             if wanted is None:
-                old[id(t)] = t
-            elif id(t) in wanted:
-                old[id(t)] = t
+                old[i] = t
+            elif i in wanted:
+                old[i] = t
                 if len(old) == goal:
                     break
-        stack.extend(t.members or ())
+        if t.members:
+            extend(t.members)
         if t.base is not None and not t.data:
-            stack.append(t.base)
-        stack.extend(t.srcs or ())
+            push(t.base)
+        if t.srcs:
+            extend(t.srcs)
     if wanted is None or len(old) == goal:
         return old if wanted is None else wanted
     return {k: t for k, t in wanted.items() if k in old}

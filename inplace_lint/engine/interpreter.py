@@ -83,6 +83,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         self._call_grads: dict = {}
         self.constructions = constructions.Constructions()  # what the program builds
         self._mentions = None  # (see _only_called)
+        self._autocast_in_text = None  # (see _autocasts)
         self._self_call_names: dict = {}  # id(method node) -> see _self_calls
         self._seen_memo: dict = {}  # (id(method node), id(class)) -> see callers_seen
         self.heap = Heap()

@@ -84,9 +84,15 @@ class State:
         s.dead = (a.dead & b.dead) | (a.dead - b.seen) | (b.dead - a.seen)
         s.retained = a.retained | b.retained
         s.unreached = a.unreached | b.unreached
-        s.partial = {**a.partial, **b.partial} if a.partial or b.partial else {}
         if branches is not None:
-            s.partial.update(dict.fromkeys(a.seen ^ b.seen, branches))
+            new = dict.fromkeys(a.seen ^ b.seen, branches)
+            s.partial = {**a.partial, **new} if a.partial is b.partial else {**a.partial, **b.partial, **new}
+        elif a.partial is b.partial or not b.partial:
+            s.partial = a.partial  # (shared: a partial is never changed once made)
+        elif not a.partial:
+            s.partial = b.partial
+        else:
+            s.partial = {**a.partial, **b.partial}
         s.epoch = next(_epochs)
         s.seen.add(s.epoch)
         return s

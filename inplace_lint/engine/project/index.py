@@ -80,6 +80,7 @@ class ProjectIndex:
         self.entry_world = None
         self.entry_busy = False
         self._texts: dict = {}  # path -> (stamp, source text) (see may_define)
+        self._words: dict = {}  # (path, name) -> (the text searched, whether it holds the name)
         self._defined: dict = {}  # path -> (stamp, names the module defines with ``def``)
         self._deps: dict = {}  # path -> project files its analysis read
 
@@ -216,7 +217,7 @@ class ProjectIndex:
         can hold it, not every module of the package."""
         path = os.path.abspath(path)
         text = self._text(path)
-        if re.search(r"\b" + re.escape(name) + r"\b", text):
+        if self._names_word(path, text, name):
             return True
         if _depth >= 4 or "*" not in text:
             return False
@@ -225,6 +226,17 @@ class ProjectIndex:
             if target is None or target == path or self.may_define(target, name, _depth + 1):
                 return True  # a star import we cannot follow may bind anything
         return False
+
+    def _names_word(self, path, text, name):
+        """Whether ``text`` (the module in ``path`` as read now) holds ``name`` as a word:
+        searched once per text and name (each file that uses a project module asks again)."""
+        key = (path, name)
+        got = self._words.get(key)
+        if got is None or got[0] is not text:
+            if len(self._words) > 65536:
+                self._words.clear()
+            got = self._words[key] = (text, re.search(r"\b" + re.escape(name) + r"\b", text) is not None)
+        return got[1]
 
     def _text(self, path):
         """The module's text ("" when unreadable)."""
