@@ -35,6 +35,8 @@ beside the packages (``project/entries.py``).
 """
 from __future__ import annotations
 
+import functools
+
 import io
 import re
 import tokenize
@@ -220,9 +222,7 @@ class World:
             if interp.project is not None:
                 # a script of a project: no other file of the project may name what it builds
                 from .project import entries  # local: the project package imports the interpreter
-
-                def elsewhere(name):
-                    return entries.named_elsewhere(interp, name)
+                elsewhere = functools.partial(entries.named_elsewhere, interp)
             c.world = cls(c.sites, c.values, {id(s) for s in interp.module.body}, [text], True,
                           elsewhere=elsewhere)
         return c.world
