@@ -92,6 +92,8 @@ def import_from(interp, small, frame) -> bool:
     level = len(small.relative)
     star = type(small.names) is cst.ImportStar
     if not level and not star:
+        if small.module is not None:
+            run_if_registers(interp, frame, _dotted(small.module))
         return False
     module = _dotted(small.module) if small.module is not None else ""
     name, is_pkg = _cur_name(interp)
@@ -113,6 +115,8 @@ def import_from(interp, small, frame) -> bool:
         local = alias.asname.name.value if alias.asname is not None else n
         frame.vars[local] = Qual(base + "." + n)
         run_if_side_effect(interp, frame, base + "." + n, local)
+    if index.find(base) is not None:
+        run_if_registers(interp, frame, base)
     return True
 
 
@@ -131,6 +135,23 @@ def import_module(interp, name, package=None):
     if dotted is None or index.find(dotted) is None and not index.is_package_dir(dotted):
         return opaque()
     return Qual(dotted)
+
+
+def run_if_registers(interp, frame, module):
+    """Run the top level of project module ``module`` now when a name is imported from it
+    at a module's top level and it fills a registry when imported (``@register("espcn")`` on
+    its class, read back by key through another module): Python runs the whole module on
+    import, and nothing else names the registered class.  Other modules stay lazy."""
+    if frame.parent is not None or interp.funcs:
+        return
+    index = interp.project
+    path = index.find(module)
+    if path is None or not index.registers(path):
+        return
+    interp.deps.add(path)
+    env = index.env(path)
+    if env is not None:
+        interp.deps |= env.deps
 
 
 def run_if_side_effect(interp, frame, module, local):
@@ -385,8 +406,7 @@ def keep_event(interp, t, live):
         # the caller's tensors or objects make it certain here: kept unless the callee's
         # own check is as certain (own_check), e.g. a model the checked file built whose
         # constructor default picks an in-place activation
-        if anchor.grad_args or _holds_callers_objects(interp, anchor.bound) \
-                or _built_here(interp, [anchor.bound] + list(anchor.values)):
+        if _callers_make_it(interp, anchor):
             return CANDIDATE
         return False
     # the tensor, or what it is a view of (each of a group's members: the weight of one of
@@ -403,12 +423,19 @@ def keep_event(interp, t, live):
     # or a leaf that does, with grad on), certain only with the caller's model, grad mode or
     # the callables it built and passed (a transform made in-place by the caller's config):
     # as for a save above
-    if t.rg is True and interp.state.grad is True and (t.view in ("multi", "custom") and (
-            anchor.grad_args or _holds_callers_objects(interp, anchor.bound)
-            or _built_here(interp, [anchor.bound] + list(anchor.values)))
-            or t.leaf is True and _callables_built_here(interp, anchor.values)):
+    if t.rg is True and interp.state.grad is True and (t.view in ("multi", "custom") and _callers_make_it(interp, anchor)
+                                                       or t.leaf is True and _callables_built_here(interp, anchor.values)):
         return CANDIDATE
     return False
+
+
+def _callers_make_it(interp, anchor):
+    """The checked file's values decide what runs here: its tensors with grad, its objects,
+    what it built, or a module a project factory built from them during this call (the
+    model ``build_model(cfg["model"])`` makes from the entry's config) whose method runs now."""
+    return bool(anchor.grad_args or _holds_callers_objects(interp, anchor.bound)
+                or _built_here(interp, [anchor.bound] + list(anchor.values))
+                or any(isinstance(f.bound, Obj) and f.bound.mid in interp.built_for_home for f in interp.funcs))
 
 
 def _callables_built_here(interp, values):

@@ -34,6 +34,11 @@ _IMPORT = re.compile(
 
 
 _DEF = re.compile(r"\bdef\s+([^\W\d]\w*)")  # a function or method a module defines
+# A decorator called with arguments on a top-level class or function (``@register("espcn")``,
+# ``@MODELS.register_module()``): importing the module fills a registry.  Decorators of torch,
+# dataclasses and functools only transform what they decorate.
+_REGISTERING = re.compile(
+    r"^@(?!(?:dataclasses\.)?dataclass\b|torch\.|functools\.|wraps\b|lru_cache\b|cache\b)[\w.]+\(", re.M)
 
 
 def _imported_names(text):
@@ -226,6 +231,11 @@ class ProjectIndex:
             if target is None or target == path or self.may_define(target, name, _depth + 1):
                 return True  # a star import we cannot follow may bind anything
         return False
+
+    def registers(self, path):
+        """Whether the module in ``path`` decorates a top-level class or function with a
+        call (a registry it fills when imported)."""
+        return _REGISTERING.search(self._text(os.path.abspath(path))) is not None
 
     def _names_word(self, path, text, name):
         """Whether ``text`` (the module in ``path`` as read now) holds ``name`` as a word:

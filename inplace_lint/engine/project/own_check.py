@@ -47,7 +47,8 @@ def settle(interp):
 def _strength(ev):
     """What makes a write an error rather than a warning (each True is stronger)."""
     snap = ev.tensor
-    return (bool(snap.alias_certain), any(s.certain for s in ev.saves), snap.rg is True)
+    return (bool(snap.alias_certain), any(s.certain for s in ev.saves), snap.rg is True,
+            snap.view in ("multi", "custom"))
 
 
 def _strong_writes(interp, func, subs):
