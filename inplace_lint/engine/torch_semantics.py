@@ -551,6 +551,13 @@ class TorchSemantics(Saves):
                         out_rg=self._out_rg(tensors))
             out.rank = None  # resized to the result's shape
             return out
+        if isinstance(out, Seq) and out.items and all(isinstance(o, Tensor) for o in out.items):
+            # out=(values, indices) of a tuple-returning op: refused as one write
+            self.mutate(out.items[0], "out", "out=", node, _kwarg_node(node, "out") or node,
+                        out_rg=self._out_rg(tensors))
+            for o in out.items:
+                o.rank = None
+            return Seq(items=list(out.items), is_tuple=True)
         self._call_writes(spec, name, bound, node)
         inplace_kw = bound.get("inplace")
         is_inplace = spec.get("inplace") or (isinstance(inplace_kw, Const) and inplace_kw.value is True)
