@@ -42,6 +42,14 @@ class TorchObjects:
                 obj.attrs["__dirty__"] = Const(True)  # modified in place and returned: not a view
                 obj.attrs["__dirty_args__"] = Seq(items=[t for t in args if isinstance(t, Tensor)])
             return Const(None)
+        if name == "load_state_dict" and obj.is_module and obj.qual != "optimizer":
+            # torch copies the dict's tensors into the parameters under no_grad: a forward
+            # whose graph is still to be backpropagated kept some of them
+            saved = self.state.grad
+            self.state.grad = False
+            self.mutate(self._module_params(obj), "step", "load_state_dict", node, node)
+            self.state.grad = saved
+            return Const(None)
         if name == "update_parameters" and AVERAGED in obj.attrs:
             # the average's parameters written under no_grad (``p_avg.detach().copy_(...)``):
             # a teacher forward through them before backward kept some of them
