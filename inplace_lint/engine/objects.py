@@ -44,11 +44,17 @@ class TorchObjects:
             return Const(None)
         if name == "load_state_dict" and obj.is_module and obj.qual != "optimizer":
             # torch copies the dict's tensors into the parameters under no_grad: a forward
-            # whose graph is still to be backpropagated kept some of them
+            # whose graph is still to be backpropagated kept some of them.  Reported only when
+            # certain, as a fused write is: a model's whole parameter group is written, and a
+            # "may" would flag every checkpoint load after a calibration forward
             saved = self.state.grad
             self.state.grad = False
-            self.mutate(self._module_params(obj), "step", "load_state_dict", node, node)
-            self.state.grad = saved
+            self.fused += 1
+            try:
+                self.mutate(self._module_params(obj), "step", "load_state_dict", node, node)
+            finally:
+                self.fused -= 1
+                self.state.grad = saved
             return Const(None)
         if name == "update_parameters" and AVERAGED in obj.attrs:
             # the average's parameters written under no_grad (``p_avg.detach().copy_(...)``):
