@@ -31,6 +31,19 @@ def averaged_model(interp, model, node):
 
 
 class TorchObjects:
+    def _update_params(self, params, op, node, certain=True, only_certain=False):
+        """``params`` written in place under no_grad by ``op`` (an optimizer's step, a state
+        dict loaded, an average updated): a "step" event, judged against what was saved for a
+        backward still to come.  ``only_certain``: reported only when certain (see _foreach)."""
+        saved = self.state.grad
+        self.state.grad = False
+        self.fused += only_certain
+        try:
+            self.mutate(params, "step", op, node, node, certain=certain)
+        finally:
+            self.fused -= only_certain
+            self.state.grad = saved
+
     def object_method(self, obj: Obj, name, args, kwargs, node):
         if obj.qual == AUTOGRAD_CTX:
             rg = obj.attrs["__grad__"].value
@@ -47,22 +60,12 @@ class TorchObjects:
             # whose graph is still to be backpropagated kept some of them.  Reported only when
             # certain, as a fused write is: a model's whole parameter group is written, and a
             # "may" would flag every checkpoint load after a calibration forward
-            saved = self.state.grad
-            self.state.grad = False
-            self.fused += 1
-            try:
-                self.mutate(self._module_params(obj), "step", "load_state_dict", node, node)
-            finally:
-                self.fused -= 1
-                self.state.grad = saved
+            self._update_params(self._module_params(obj), name, node, only_certain=True)
             return Const(None)
         if name == "update_parameters" and AVERAGED in obj.attrs:
             # the average's parameters written under no_grad (``p_avg.detach().copy_(...)``):
             # a teacher forward through them before backward kept some of them
-            saved = self.state.grad
-            self.state.grad = False
-            self.mutate(self._module_params(obj.attrs["module"]), "step", "update_parameters", node, node)
-            self.state.grad = saved
+            self._update_params(self._module_params(obj.attrs["module"]), name, node)
             return Const(None)
         if obj.qual == "optimizer" and obj.cls is None or (obj.cls is not None and obj.cls.kind == "optimizer"
                                                            and name == "step"):
@@ -90,10 +93,7 @@ class TorchObjects:
                 # step() skips parameters whose .grad is None (never computed,
                 # or reset by zero_grad()).
                 if obj.params is not None and self.state.grads is not False:
-                    saved = self.state.grad
-                    self.state.grad = False
-                    self.mutate(obj.params, "step", "step", node, node, certain=self.state.grads is True)
-                    self.state.grad = saved
+                    self._update_params(obj.params, "step", node, certain=self.state.grads is True)
                 return Const(None)
             if name == "zero_grad":
                 self._zero_grad(kwargs)

@@ -544,20 +544,17 @@ class TorchSemantics(Saves):
         if (qualname is not None or method) and isinstance(first, Tensor) and first.kind == "arg":
             first.kind = "input"  # the first argument of a torch function is a tensor
         out = bound.get("out")
-        if isinstance(out, Tensor):
+        # (out=(values, indices) of a tuple-returning op: refused as one write)
+        written = [out] if isinstance(out, Tensor) else out.items if isinstance(out, Seq) and out.items and all(
+            isinstance(o, Tensor) for o in out.items) else None
+        if written:
             # torch refuses when any argument requires grad, the out= tensor included
             # (torch.add(c, 1, out=c) with c a leaf that requires grad)
-            self.mutate(out, "out", "out=", node, _kwarg_node(node, "out") or node,
+            self.mutate(written[0], "out", "out=", node, _kwarg_node(node, "out") or node,
                         out_rg=self._out_rg(tensors))
-            out.rank = None  # resized to the result's shape
-            return out
-        if isinstance(out, Seq) and out.items and all(isinstance(o, Tensor) for o in out.items):
-            # out=(values, indices) of a tuple-returning op: refused as one write
-            self.mutate(out.items[0], "out", "out=", node, _kwarg_node(node, "out") or node,
-                        out_rg=self._out_rg(tensors))
-            for o in out.items:
-                o.rank = None
-            return Seq(items=list(out.items), is_tuple=True)
+            for o in written:
+                o.rank = None  # resized to the result's shape
+            return out if isinstance(out, Tensor) else Seq(items=list(written), is_tuple=True)
         self._call_writes(spec, name, bound, node)
         inplace_kw = bound.get("inplace")
         is_inplace = spec.get("inplace") or (isinstance(inplace_kw, Const) and inplace_kw.value is True)

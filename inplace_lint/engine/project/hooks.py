@@ -115,8 +115,7 @@ def import_from(interp, small, frame) -> bool:
         local = alias.asname.name.value if alias.asname is not None else n
         frame.vars[local] = Qual(base + "." + n)
         run_if_side_effect(interp, frame, base + "." + n, local)
-    if index.find(base) is not None:
-        run_if_registers(interp, frame, base)
+    run_if_registers(interp, frame, base)
     return True
 
 

@@ -86,6 +86,7 @@ class ProjectIndex:
         self.entry_busy = False
         self._texts: dict = {}  # path -> (stamp, source text) (see may_define)
         self._words: dict = {}  # (path, name) -> (the text searched, whether it holds the name)
+        self._registers: dict = {}  # path -> (the text searched, see registers)
         self._defined: dict = {}  # path -> (stamp, names the module defines with ``def``)
         self._deps: dict = {}  # path -> project files its analysis read
 
@@ -235,7 +236,12 @@ class ProjectIndex:
     def registers(self, path):
         """Whether the module in ``path`` decorates a top-level class or function with a
         call (a registry it fills when imported)."""
-        return _REGISTERING.search(self._text(os.path.abspath(path))) is not None
+        path = os.path.abspath(path)
+        text = self._text(path)
+        got = self._registers.get(path)
+        if got is None or got[0] is not text:  # (searched once per version of the file's text)
+            got = self._registers[path] = (text, _REGISTERING.search(text) is not None)
+        return got[1]
 
     def _names_word(self, path, text, name):
         """Whether ``text`` (the module in ``path`` as read now) holds ``name`` as a word:
