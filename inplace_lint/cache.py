@@ -47,7 +47,7 @@ from .findings import Edit, FileProblem, Finding, Fix, Related
 
 DIR_NAME = ".inplace_lint_cache"
 ENV_VAR = "INPLACE_LINT_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2
 MAX_BYTES = 64 * 1024 * 1024
 PRUNE_EVERY = 1000  # writes
 _ENTRIES = f"v{FORMAT}"
@@ -255,12 +255,14 @@ def _finding_data(f: Finding) -> list:
         fix = [f.fix.description, f.fix.safe,
                [[e.line, e.column, e.end_line, e.end_column, e.replacement] for e in f.fix.edits]]
     return [f.code, f.severity, f.line, f.column, f.end_line, f.end_column, f.message,
-            [[r.line, r.column, r.message, r.path] for r in f.related], fix, f.cell, f.extra, f.cause]
+            [[r.line, r.column, r.message, r.path] for r in f.related], fix, f.cell, f.extra, f.cause,
+            None if f.moved is None else list(f.moved[:6]) + [[[r.line, r.column, r.message, r.path] for r in f.moved[6]]]]
 
 
 def _finding(path: str, d: list) -> Finding:
-    code, severity, line, column, end_line, end_column, message, related, fix, cell, extra, cause = d
+    code, severity, line, column, end_line, end_column, message, related, fix, cell, extra, cause, moved = d
     if fix is not None:
         fix = Fix(fix[0], tuple(Edit(*e) for e in fix[2]), fix[1])
     return Finding(code, severity, path, line, column, end_line, end_column, message,
-                   tuple(Related(*r) for r in related), fix, cell, dict(extra), cause)
+                   tuple(Related(*r) for r in related), fix, cell, dict(extra), cause,
+                   moved=None if moved is None else tuple(moved[:6]) + (tuple(Related(*r) for r in moved[6]),))

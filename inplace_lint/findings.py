@@ -22,6 +22,9 @@ class Related:
     path: Optional[str] = None  # None: same file as the finding
 
 
+WRITTEN_HERE = "modified in place here by "  # a related place: the write, when it lies in another file
+
+
 @dataclass(frozen=True)
 class Edit:
     """Replace the text between two positions (1-based, end exclusive)."""
@@ -60,6 +63,10 @@ class Finding:
     # A finding that stands for several (see ``grouping``): the per-line findings it folds, its own
     # first.  ``--fix`` and ``--add-noqa`` work on these.  Not printed (the related locations say it).
     group: tuple = ()
+    # Found by analysing another file's call into this project's module, reported at that call:
+    # where it is reported instead when the module that writes is checked in the same run
+    # (``runner.relocate``): (path, line, column, end_line, end_column, message, related).
+    moved: Optional[tuple] = None
 
     def sort_key(self):
         return (self.path, self.cell or 0, self.line, self.column, self.code)

@@ -17,7 +17,7 @@ from . import isolation
 from .cache import content_hash
 from .config import Config
 from .engine import budget
-from .findings import ERROR, FileProblem, Finding, Related
+from .findings import ERROR, WRITTEN_HERE, FileProblem, Finding, Related
 from .engine.project import ProjectIndex, project_roots
 from .gitignore import GitIgnore
 from .rules import ALL_RULES
@@ -70,11 +70,30 @@ def judge_events(events, path, config: Optional[Config] = None, rules=ALL_RULES)
                                           ev.related_path))
             written = ev.written_in
             if written is not None:  # the write itself lies in another module of the project
-                related.insert(0, Related(written[1], written[2], f"modified in place here by {ev.op}", written[0]))
+                moved = _moved(ev, v.message, related, path)
+                related.insert(0, Related(written[1], written[2], f"{WRITTEN_HERE}{ev.op}", written[0]))
+            else:
+                moved = None
             best[key] = Finding(code=rule.code, severity=v.severity, path=path, line=ev.line, column=ev.column,
                                 end_line=ev.end_line, end_column=ev.end_column, message=v.message,
-                                related=tuple(related), cause=v.cause)
+                                related=tuple(related), cause=v.cause, moved=moved)
     return sorted(best.values(), key=Finding.sort_key)
+
+
+def _moved(ev, message, related, path):
+    """The finding as reported at the write itself, in the other module (``Finding.moved``)."""
+    place = ev.moved
+    if place is None:
+        return None
+    where, line, column, end_line, end_column, context, call = place
+    suffix = f" [{ev.context}]" if ev.context else ""
+    if suffix and message.endswith(suffix):
+        message = message[:-len(suffix)]
+    here = [Related(call[0], call[1], "the call that leads to this write", path)]
+    for r in related:  # related places keep their file: this file's get its name, the write's lose it
+        p = r.path or path
+        here.append(Related(r.line, r.column, r.message, None if p == where else p))
+    return (where, line, column, end_line, end_column, f"{message} [{context}]", tuple(here))
 
 
 def apply_noqa(findings, lines, path=None, config: Optional[Config] = None):
@@ -327,6 +346,12 @@ def parse_module(source: str, path: str):
 def check_file(path: str, config: Config, cache=None, project=None) -> FileResult:
     """Check one file; with a ``cache.Cache``, re-use or store its result.
     ``project``: the run's ``ProjectIndex`` (None: found from the file; False: the file alone)."""
+    return finish(raw_result(path, config, cache, project), config)
+
+
+def raw_result(path: str, config: Config, cache=None, project=None) -> FileResult:
+    """The file's findings before configuration and suppression (``finish`` applies them);
+    ``source`` holds the text that was checked (None when it could not be read)."""
     config = config.for_path(path)  # a Resolver gives each file its own project's Config
     text, problem = None, isolation.special_file(path)
     if problem is None:
@@ -338,14 +363,20 @@ def check_file(path: str, config: Config, cache=None, project=None) -> FileResul
         digest = content_hash(text)
         hit = cache.get(path, digest)
         if hit is not None:
-            return apply_config(FileResult(path, hit[0], hit[1]), config, text)
+            return FileResult(path, hit[0], hit[1], text)
     try:  # in a worker process, with a time limit: see isolation
         raw = isolation.run(analyze_source, text, path, shared=project, time_limit=config.file_time_limit)
     except Exception as e:  # a bug must not lose the other files' results
         return FileResult(path, [], FileProblem(path, f"internal error: {type(e).__name__}: {e}"))
     if cache is not None and not (raw.problem and isolation.transient(raw.problem)):
         cache.put(path, digest, raw.findings, raw.problem, deps=raw.deps)
-    return apply_config(raw, config, text)
+    return FileResult(raw.path, raw.findings, raw.problem, text, raw.deps)
+
+
+def finish(result: FileResult, config: Config) -> FileResult:
+    if result.source is None:
+        return result
+    return apply_config(result, config.for_path(result.path), result.source)
 
 
 def _cached(path: str, config: Config, cache) -> Optional[FileResult]:
@@ -356,7 +387,82 @@ def _cached(path: str, config: Config, cache) -> Optional[FileResult]:
     if problem is not None:
         return None
     hit = cache.get(path, content_hash(text))
-    return None if hit is None else apply_config(FileResult(path, hit[0], hit[1]), config, text)
+    return None if hit is None else FileResult(path, hit[0], hit[1], text)
+
+
+def relocate(results) -> None:
+    """A finding one file's analysis made about a write inside another module of the project
+    (reported at the call that leads there, ``Finding.moved``) goes to the write itself when
+    that module is among the results too: the line to change, with the call as a related
+    place.  It stays where it was when the call's line suppresses it (``# noqa``), and is
+    dropped when the write is already reported, as severely, by the module's own findings or
+    another call's; a warning at another call that leads to a write now reported as an error
+    is dropped (one hazard, one finding).  Works on raw results, before ``finish``."""
+    by_file = {_file_key(r.path): r for r in results}
+    arrived = []
+    for r in results:
+        moving = [f for f in r.findings if f.moved is not None]
+        if not moving:
+            continue
+        noqa = _noqa_lines(r, moving)
+        for f in moving:
+            dest = by_file.get(_file_key(f.moved[0]))
+            if dest is None or dest is r or dest.source is None or f.line in noqa:
+                continue
+            r.findings.remove(f)
+            arrived.append((dest, _arrived(f, dest.path, r.path)))
+    if not arrived:
+        return
+    reported = {}  # (file, line, code) -> the most severe severity that reports it already
+    for r in results:
+        for f in r.findings:
+            _note(reported, (_file_key(r.path), f.line, f.code), f.severity)
+            for rel in f.related:
+                if rel.path is not None and rel.message.startswith(WRITTEN_HERE):
+                    _note(reported, (_file_key(rel.path), rel.line, f.code), f.severity)
+    errors = set()
+    for dest, f in sorted(arrived, key=lambda a: a[1].severity != ERROR):  # errors first
+        key = (_file_key(dest.path), f.line, f.code)
+        if key in reported and (reported[key] == ERROR or f.severity != ERROR):
+            continue
+        reported[key] = f.severity
+        dest.findings.append(f)
+        if f.severity == ERROR:
+            errors.add(key)
+    if errors:  # a warning on that line, or at another call that leads to it, says less
+        for r in results:
+            here = _file_key(r.path)
+            r.findings = [f for f in r.findings if f.severity == ERROR or f.moved is None and not (
+                (here, f.line, f.code) in errors or any(
+                    rel.path is not None and rel.message.startswith(WRITTEN_HERE)
+                    and (_file_key(rel.path), rel.line, f.code) in errors for rel in f.related))]
+
+
+def _file_key(path):
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _note(reported, key, severity):
+    if reported.get(key) != ERROR:
+        reported[key] = severity
+
+
+def _noqa_lines(result, findings):
+    """The lines of ``findings`` that a ``# noqa`` of their file covers for their code."""
+    if result.source is None:
+        return set()
+    lines = result.source.splitlines()
+    file_level, per_line = suppression.directives(lines, {f.line for f in findings})
+    if file_level:
+        return {f.line for f in findings}
+    return {f.line for f in findings if f.line in per_line and per_line[f.line].covers(f.code)}
+
+
+def _arrived(f: Finding, path: str, origin: str) -> Finding:
+    _, line, column, end_line, end_column, message, related = f.moved
+    cause = None if f.cause is None else f"{origin}\0{f.cause}"  # causes are numbered per analysis
+    return Finding(code=f.code, severity=f.severity, path=path, line=line, column=column, end_line=end_line,
+                   end_column=end_column, message=message, related=related, cause=cause)
 
 
 def discover(paths, config: Config):
@@ -407,7 +513,7 @@ def _check_batch(args):
     paths, config, cache, roots = args
     project = project_index(roots, config)  # one per worker process, reused by its batches
     with rare_collections(scan=True):
-        return [check_file(p, config, cache, project) for p in paths]
+        return [raw_result(p, config, cache, project) for p in paths]
 
 
 def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None, cache=None):
@@ -415,7 +521,9 @@ def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None
 
     With a cache, hits are taken in this process first; only the rest is
     analysed (in worker processes when there are many).  The order and content
-    of the results do not depend on ``jobs`` or on the cache.
+    of the results do not depend on ``jobs`` or on the cache.  Every file is
+    checked before the first result comes back: a finding may move from the file
+    whose analysis found it to the file of the write (``relocate``).
     """
     files = list(discover(paths, config))
     hits: dict = {}
@@ -428,20 +536,23 @@ def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None
                     progress(1)
     misses = [f for i, f in enumerate(files) if i not in hits]
     computed = _check_all(misses, config, jobs, progress, cache, list(paths))
-    for i in range(len(files)):
-        yield hits[i] if i in hits else next(computed)
+    results = [hits[i] if i in hits else next(computed) for i in range(len(files))]
     if cache is not None and misses:
         cache.prune()
+    relocate(results)
+    for r in results:
+        yield finish(r, config)
 
 
 def _check_all(files, config: Config, jobs: Optional[int], progress, cache, paths=()):
+    """Raw results (``raw_result``) of ``files``, in order."""
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(files) < 16:
         # one project index for the run: each imported module is summarised once
         project = ProjectIndex(_roots(list(paths) or files, config))
         with rare_collections(scan=True):
             for f in files:
-                r = check_file(f, config, cache, project)
+                r = raw_result(f, config, cache, project)
                 if progress:
                     progress(1)
                 yield r

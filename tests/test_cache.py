@@ -8,7 +8,7 @@ import pytest
 
 from corpus_slice import ROOT, make_slice
 from inplace_lint import runner
-from inplace_lint.cache import DIR_NAME, Cache, clean
+from inplace_lint.cache import DIR_NAME, FORMAT, Cache, clean
 from inplace_lint.config import Config
 from inplace_lint.runner import analyze_source, check_parsed, check_paths, might_have_hazards, read_source
 
@@ -21,7 +21,7 @@ def _run(root, cache=None, jobs=1, config=None):
 
 
 def _entries(cache_dir):
-    base = os.path.join(cache_dir, "v1")
+    base = os.path.join(cache_dir, f"v{FORMAT}")
     return [os.path.join(base, d, n) for d in os.listdir(base) for n in os.listdir(os.path.join(base, d))]
 
 

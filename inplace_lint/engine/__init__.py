@@ -142,3 +142,7 @@ def _place_foreign(r, lazy, placer, text, chain_text):
     lazy["target"] = lambda: placer.target(r, text)
     lazy["context"] = lambda: placer.context(r, chain_text)
     lazy["written_in"] = lambda: (placer.path(r.env),) + r.env.positions.get(r.node, r.stmt)[:2]
+    if r.caller_target is None and placer.home_path:
+        # the call here does not show the tensor: the write's own line is where to report
+        # it when that file is checked in the same run (``runner.relocate``)
+        lazy["moved"] = lambda: placer.moved(r)

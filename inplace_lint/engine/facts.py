@@ -100,6 +100,8 @@ class Event:
     context = property(lambda self: self._get("context") or "")  # "via f() called at line 30"
     # a write made inside another project module: (path, line, column) of the write itself
     written_in = property(lambda self: self._get("written_in"))
+    # reported at the write itself when its file is checked in the same run (see Placer.moved)
+    moved = property(lambda self: self._get("moved"))
     related_path = property(lambda self: self._get("related_path"))  # when the related place is in another file
 
     @property

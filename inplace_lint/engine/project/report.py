@@ -59,3 +59,25 @@ class Placer:
         where = f"{inside}{self.path(env)}:{line}"
         head = home_context(r.chain[:r.anchor.depth]) if r.anchor.depth else ""
         return (head + "; " if head else "") + where
+
+    def moved(self, r):
+        """Where a write inside another module is reported when that module is checked in the
+        same run: (path, line, column, end line, end column, context, (line, column) of the call
+        here that leads there); the context names that call and the calls in between."""
+        env, anchor = r.env, r.anchor
+        line, column, end_line, end_column = env.positions.get(r.node, r.stmt)
+        call = self.positions.get(anchor.node, anchor.stmt)
+        calls = [self._call(c) for c in r.chain]
+        if len(r.chain) > anchor.depth:  # the call here is the first of the chain's calls into other modules
+            text = "reached through " + ", ".join(calls)
+        else:
+            text = f"reached from {self.home_path}:{call[0]}" + (" in " + ", ".join(calls) if calls else "")
+        return (self.path(env), line, column, end_line, end_column, text, call[:2])
+
+    def _call(self, frame):
+        """"f() called at path:line" for a frame of a chain, in whichever module its call lies."""
+        fname, node, stmt = frame
+        env = self.env_of_stmt(stmt)
+        path = self.path(env) if env is not None else self.home_path
+        pos = env.positions if env is not None else self.positions
+        return f"{fname}() called at {path}:{pos.get(node, stmt)[0]}"
