@@ -1,0 +1,3 @@
+from .model import TabNet, build_tabnet
+
+__all__ = ["TabNet", "build_tabnet"]
