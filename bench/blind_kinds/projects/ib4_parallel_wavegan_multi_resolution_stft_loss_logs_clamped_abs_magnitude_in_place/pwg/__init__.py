@@ -1,0 +1,5 @@
+from .generator import TinyGenerator
+from .losses import MultiResolutionSTFTLoss
+from .trainer import Trainer
+
+__all__ = ["MultiResolutionSTFTLoss", "TinyGenerator", "Trainer"]
