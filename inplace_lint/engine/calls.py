@@ -549,8 +549,10 @@ class Calls:
         partial = self.state.partial
         if partial:
             # (after the split above: ``unreached`` knows the saves by identity, not their copies)
-            live = [_on_some_paths(s) if s.certain and s.sid < partial.get(s.epoch, 0) else s for s in live]
-            retained = [_on_some_paths(s) if s.certain and s.sid < partial.get(s.epoch, 0) else s for s in retained]
+            fs = getattr(self, "foreign_saves", None)
+            live = [_on_some_paths(s, fs) if s.certain and s.sid < partial.get(s.epoch, 0) else s for s in live]
+            retained = [_on_some_paths(s, fs) if s.certain and s.sid < partial.get(s.epoch, 0) else s
+                        for s in retained]
         if self.fused and not (live and t.alias_certain and any(s.certain for s in live)
                                or not live and t.rg is True and t.leaf and self.state.grad is True):
             return  # a fused _foreach_ write: reported only when certain (see TorchObjects._foreach)
@@ -702,10 +704,16 @@ def _no_branched_yield(fnode):
     return not finder.found
 
 
-def _on_some_paths(save):
-    """A save as seen after an ``if`` that made it on one branch only: not certain."""
+def _on_some_paths(save, foreign=None):
+    """A save as seen after an ``if`` that made it on one branch only: not certain.
+    ``foreign``: the interpreter's saves made in other modules' code, which the copy joins
+    when the original is one of them (it is placed there and judged as made there)."""
     s = Save(save.op, save.what, save.node, False, save.hooked, save.epoch, save.stmt, save.out)
     s.region, s.sid, s.joined = save.region, save.sid, save.joined
+    if foreign:
+        got = foreign.get(id(save))
+        if got is not None and got[0] is save:
+            foreign[id(s)] = (s,) + got[1:]
     return s
 
 
