@@ -335,7 +335,7 @@ def _refine_parts(interp, test, frame, truth, facts):
                 isinstance(comp.operator, (cst.Is, cst.IsNot)):
             is_none = truth == (type(comp.operator) is cst.Is)
             v = _attr_value(test.left, frame)
-            if is_none and isinstance(v, Obj):
+            if is_none and (isinstance(v, Obj) or _made_tensor(v)):
                 return INFEASIBLE
             if not is_none and isinstance(v, Const) and v.value is None and v is not UNKNOWN_CONST:
                 return INFEASIBLE
@@ -363,8 +363,7 @@ def _refine_parts(interp, test, frame, truth, facts):
                 isinstance(comp.operator, (cst.Is, cst.IsNot)):
             is_none = truth == (type(comp.operator) is cst.Is)
             v = frame.lookup(test.left.value)
-            if is_none and (_never_none(v) or isinstance(v, Tensor) and v.kind not in ("arg", "opaque", "input")
-                            and not v.members):
+            if is_none and (_never_none(v) or _made_tensor(v)):
                 return INFEASIBLE  # a tensor or module made here, a class, a known value: not None
             if not is_none and isinstance(v, Const) and v.value is None and v is not UNKNOWN_CONST:
                 return INFEASIBLE
@@ -374,6 +373,13 @@ def _refine_parts(interp, test, frame, truth, facts):
                 facts.append(("nograd", v, None))
         return None
     return None
+
+
+def _made_tensor(v):
+    """A tensor made here (not an argument or an opaque result, not a join of several, on no
+    path None): ``v is None`` does not hold."""
+    return isinstance(v, Tensor) and v.kind not in ("arg", "opaque", "input") and not v.members \
+        and not v.maybe_none
 
 
 def _never_none(v):

@@ -103,7 +103,7 @@ class Tensor(Value):
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
                  "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read",
-                 "alias_op", "spared", "ruled_out", "region", "snapshot", "rank", "out_fields")
+                 "alias_op", "spared", "ruled_out", "region", "snapshot", "rank", "out_fields", "maybe_none")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
@@ -149,6 +149,9 @@ class Tensor(Value):
         # one element of a list picked by a computed index: a save through it
         # saved *some* element, not the one another index will pick
         self.partial = False
+        # None on some path (``p = Parameter(...) if flag else None`` with the flag unknown):
+        # ``p is None`` is then not decided
+        self.maybe_none = False
         # a group of values from different paths (a join), as opposed to a
         # collection that is modified member by member (all parameters)
         self.paths = False
@@ -550,11 +553,13 @@ def join(a: Value, b: Value) -> Value:
             # what uses the join uses each side (two paths' copies of one argument that a
             # method wrote and returned: each still leads to what was added into it)
             t.srcs = [a, b]
+            t.maybe_none = a.maybe_none or b.maybe_none
             return t
         g = make_group([a, b])
         g.kind = a.kind if a.kind == b.kind else "group"
         g.dtype = a.dtype if a.dtype == b.dtype else None
         g.paths = True
+        g.maybe_none = a.maybe_none or b.maybe_none
         # A view on one path is still a view there: keep the stronger view facts.
         if a.view == b.view:
             g.view = a.view
@@ -572,9 +577,9 @@ def join(a: Value, b: Value) -> Value:
     if isinstance(a, Const) and isinstance(b, Const):
         return a if a.value == b.value else UNKNOWN_CONST
     if isinstance(a, Const) and a.value is None:
-        return b  # x = None ... x = tensor: keep the informative side
+        return _or_none(b)  # x = None ... x = tensor: keep the informative side
     if isinstance(b, Const) and b.value is None:
-        return a
+        return _or_none(a)
     if isinstance(a, Tensor) and isinstance(b, Const) or isinstance(b, Tensor) and isinstance(a, Const):
         return a if isinstance(a, Tensor) else b  # a number or a tensor: follow the tensor
     if isinstance(a, Qual) and isinstance(b, Qual) and a.name == b.name:
@@ -625,6 +630,13 @@ def _join_seqs(a, b):
         return out
     finally:
         _join_depth -= 1
+
+
+def _or_none(v):
+    """``v`` or None (the other path's value): a tensor remembers it may be None."""
+    if isinstance(v, Tensor) and not v.maybe_none and v is not UNKNOWN_CONST:
+        return v.copy(maybe_none=True)
+    return v
 
 
 def join_positions(values, levels=3):
