@@ -215,12 +215,13 @@ def resolve_qual(interp, dotted, _hops=0):
     return v
 
 
-def _resolve(interp, dotted, hops):
+def _resolve(interp, dotted, hops, parent_only=False):
+    """``parent_only``: what the package above binds under the last name, if anything."""
     index = interp.project
     parts = dotted.split(".")
     if parts[0] in OPAQUE_TOPS or (index.find(parts[0]) is None and not index.is_package_dir(parts[0])):
         return None
-    for i in range(len(parts), 0, -1):
+    for i in range(len(parts) - 1 if parent_only else len(parts), 0, -1):
         path = index.find(".".join(parts[:i]))
         if path is not None:
             break
@@ -228,6 +229,12 @@ def _resolve(interp, dotted, hops):
         return None
     rest = parts[i:]
     if not rest:
+        if i > 1 and hops < MAX_REEXPORT:
+            # ``from .train.loop import train`` in the package's ``__init__`` binds the name
+            # ``train`` over the subpackage of that name: ``from pkg import train`` gets the function
+            bound = _resolve(interp, ".".join(parts[:-1]) + "." + parts[-1], hops + 1, parent_only=True)
+            if bound is not None:
+                return bound
         return None  # the module itself: stays a Qual, its attributes resolve lazily
     interp.deps.add(path)
     if not index.may_define(path, rest[0]):
@@ -237,6 +244,8 @@ def _resolve(interp, dotted, hops):
         return None
     interp.deps |= env.deps
     v = env.globals.vars.get(rest[0])
+    if parent_only and (v is None or isinstance(v, Qual) and v.name == dotted):
+        return None  # not bound there, or bound to the submodule itself
     if v is None:
         for mod in env.stars:
             if hops < MAX_REEXPORT:
