@@ -1,6 +1,6 @@
 """Findings on PyTorch libraries the linter was never tuned on (issue 12).
 
-    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth] [--only NAME,...]
+    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth] [--only NAME,...]
 
 FOLDER (default /work/unseen) holds one unpacked wheel per library, in a
 sub-folder named like the distribution (``kornia/``, ``pyro_ppl/``, ...).
@@ -48,7 +48,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # any of its code was read (/work/unseen13); "fourteenth": picked in session 11, measured
 # before any of its code was read (/work/unseen14); "fifteenth": picked in session 11,
 # measured before any of its code was read (/work/unseen15); "sixteenth": picked in session 12,
-# measured before any of its code was read (/work/unseen16).
+# measured before any of its code was read (/work/unseen16); "seventeenth": picked in session 13,
+# measured before any of its code was read (/work/unseen17).
 SETS = {"first": {
     "kornia": "0.9.0",
     "monai": "1.6.1",
@@ -162,6 +163,12 @@ SETS = {"first": {
     "muse_maskgit_pytorch": "0.3.5",
     "nnunetv2": "2.8.1",
     "rotary_embedding_torch": "0.9.1",
+}, "seventeenth": {
+    "audiolm_pytorch": "2.4.0",
+    "deepxde": "1.15.0",
+    "espnet": "202511",
+    "k_diffusion": "0.1.1.post1",
+    "naturalspeech2_pytorch": "0.1.8",
 }}
 PINNED = {name: version for libraries in SETS.values() for name, version in libraries.items()}
 DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/work/unseen3",
@@ -170,7 +177,8 @@ DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/
                   "ninth": "/work/unseen9", "tenth": "/work/unseen10",
                   "eleventh": "/work/unseen11", "twelfth": "/work/unseen12",
                   "thirteenth": "/work/unseen13", "fourteenth": "/work/unseen14",
-                  "fifteenth": "/work/unseen15", "sixteenth": "/work/unseen16"}
+                  "fifteenth": "/work/unseen15", "sixteenth": "/work/unseen16",
+                  "seventeenth": "/work/unseen17"}
 
 
 def download(folder, names):
@@ -223,7 +231,7 @@ def check(folder):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth), /work/unseen10 (tenth), /work/unseen11 (eleventh), /work/unseen12 (twelfth), /work/unseen13 (thirteenth), /work/unseen14 (fourteenth), /work/unseen15 (fifteenth), /work/unseen16 (sixteenth)")
+    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth), /work/unseen10 (tenth), /work/unseen11 (eleventh), /work/unseen12 (twelfth), /work/unseen13 (thirteenth), /work/unseen14 (fourteenth), /work/unseen15 (fifteenth), /work/unseen16 (sixteenth), /work/unseen17 (seventeenth)")
     ap.add_argument("--set", choices=sorted(SETS), default="first")
     ap.add_argument("--download", action="store_true",
                     help="pip-download and unzip the pinned wheels first")
