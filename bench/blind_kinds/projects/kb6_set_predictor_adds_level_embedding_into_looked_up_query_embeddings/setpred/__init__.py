@@ -1,0 +1,4 @@
+from .config import SetConfig
+from .model import SetPredictor
+
+__all__ = ["SetConfig", "SetPredictor"]
