@@ -76,6 +76,11 @@ def _refine(interp, test, frame, truth, facts):
     known = _truth(interp, test, frame, 0)
     if known is not None and known != truth:
         return INFEASIBLE  # what is known of grad mode and requires_grad decides the test
+    empty = emptiness_test(test)
+    if empty is not None and truth == empty[1]:
+        x = _attr_value(empty[0], frame)
+        if isinstance(x, Tensor) and x.storage.id in interp.filled:
+            return INFEASIBLE  # filled once already: the fill does not run again
     return _refine_parts(interp, test, frame, truth, facts)
 
 
@@ -701,3 +706,61 @@ def split_by_flag(frame, flag):
                    if frame.vars.get(k) is j and not (isinstance(j, Tensor) and j.storage.saves)}
             return out or None
     return None
+
+
+# a run-once fill: ``if self.fb.numel() == 0: self.fb.resize_(...); self.fb.copy_(...)``
+_SIZE_METHODS = ("numel", "nelement")
+_FILLS = ("resize_", "set_", "copy_")
+
+
+def emptiness_test(test):
+    """``X.numel() == 0``, ``not X.numel()``, ``X.numel() > 0``: (X's expression, whether the
+    test holds when X is empty); None for other tests."""
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
+        x = _numel_of(test.expression)
+        return None if x is None else (x, True)
+    if type(test) is cst.Comparison and len(test.comparisons) == 1:
+        comp = test.comparisons[0]
+        x = _numel_of(test.left)
+        if x is not None and type(comp.comparator) is cst.Integer and comp.comparator.value == "0":
+            if type(comp.operator) is cst.Equal:
+                return x, True
+            if type(comp.operator) in (cst.NotEqual, cst.GreaterThan):
+                return x, False
+    return None
+
+
+def _numel_of(e):
+    if type(e) is cst.Call and not e.args and type(e.func) is cst.Attribute and e.func.attr.value in _SIZE_METHODS:
+        return e.func.value
+    return None
+
+
+class _FillFinder(cst.CSTVisitor):
+    def __init__(self, target):
+        self.target, self.found = target, False
+
+    def visit_Call(self, node):
+        f = node.func
+        if type(f) is cst.Attribute and f.attr.value in _FILLS and f.value.deep_equals(self.target):
+            self.found = True
+        return not self.found
+
+
+def note_fill(interp, node, frame):
+    """After ``if X.numel() == 0:`` whose arm for an empty X resizes or copies into X: X is
+    not empty on any path that goes on (filled there, or not empty already), so a later test
+    of it (the next call of the same ``forward``) does not run the fill again."""
+    empty = emptiness_test(node.test)
+    if empty is None:
+        return
+    x_node, when_empty = empty
+    arm = node.body if when_empty else node.orelse
+    if arm is None or type(arm) is cst.If:
+        return
+    finder = _FillFinder(x_node)
+    arm.visit(finder)
+    if finder.found:
+        x = _attr_value(x_node, frame)
+        if isinstance(x, Tensor):
+            interp.filled.add(x.storage.id)

@@ -45,6 +45,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
     def __init__(self, module: cst.Module, knowledge=None, project=None, path=None, source=None):
         self.module = module
         self.source = source  # the module's text, when the caller has it
+        self.filled = set()  # ids of storages a run-once fill filled (guards.note_fill)
         self.widths_known = widths_known(source)
         self.amp = 0 if self.widths_known else 1  # > 0: float32 facts off (autocast; dtypes.py)
         self.cast = None  # the innermost autocast region: "on", "maybe" or None (autocast.py)
@@ -280,6 +281,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         reach = [(j_a, b_only)] * bool(ok_a) + [(j_b, a_only)] * bool(ok_b)
         self.heap.merge(reach or [(j_a, b_only), (j_b, a_only)])
         self.heap.merge_facts([f for f, ok in ((f_a, ok_a), (f_b, ok_b)) if ok] or [f_a, f_b])
+        guards.note_fill(self, node, frame)
         if facts_a is guards.INFEASIBLE and not ok_b or facts_b is guards.INFEASIBLE and not ok_a:
             frame.vars, self.state = (a_vars, a_state) if facts_b is guards.INFEASIBLE else (b_vars, b_state)
             return False
