@@ -1,0 +1,4 @@
+from .hooks import Callback, TemplateUpdate
+from .trainer import Trainer
+
+__all__ = ["Callback", "TemplateUpdate", "Trainer"]

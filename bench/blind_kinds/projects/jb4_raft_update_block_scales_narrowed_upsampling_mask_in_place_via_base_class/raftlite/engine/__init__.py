@@ -1,0 +1,3 @@
+from .trainer import EpeMeter, FlowTrainer
+
+__all__ = ["EpeMeter", "FlowTrainer"]
