@@ -12,11 +12,20 @@ from .dtypes import convert_module, module_width
 from .frames import dotted as _dotted
 from .pyobjects import mapping_view
 from .values import (
-    UNKNOWN_CONST, Const, Dict, Func, Obj, Seq, Tensor, custom_view, detached_state, join_all, make_group, opaque,
+    UNKNOWN_CONST, Const, Dict, Func, Obj, Seq, Tensor, custom_view, join_all, make_group, opaque,
 )
 
 AUTOGRAD_CTX = "torch.autograd.function.FunctionCtx"
 AVERAGED = "__averaged__"  # an AveragedModel (swa_utils): its update_parameters writes its copy
+
+
+def detached_state(obj):
+    """What ``module.state_dict()`` maps names to: its parameters and buffers, detached
+    (no grad, but sharing their version counters: writing one bumps the parameter's)."""
+    ts = [t for m in obj.submodules() for t in list(m.own_params()) + [
+        b for b in m.attrs.values() if isinstance(b, Tensor) and b.kind == "buffer"]]
+    return make_group([Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain, kind="fresh",
+                              dtype=t.dtype) for t in ts], kind="fresh")
 
 
 def averaged_model(interp, model, node):

@@ -474,15 +474,6 @@ class GradCtx(Value):
 MAX_GROUP = 12
 
 
-def detached_state(obj):
-    """What ``module.state_dict()`` maps names to: its parameters and buffers, detached
-    (no grad, but sharing their version counters: writing one bumps the parameter's)."""
-    ts = [t for m in obj.submodules() for t in list(m.own_params()) + [
-        b for b in m.attrs.values() if isinstance(b, Tensor) and b.kind == "buffer"]]
-    return make_group([Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain, kind="fresh",
-                              dtype=t.dtype) for t in ts], kind="fresh")
-
-
 def whole(t):
     """``t`` is a whole tensor (or its ``.data``): constant indices of it name a region of
     its storage (see Tensor.region)."""
