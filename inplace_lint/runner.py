@@ -80,6 +80,9 @@ def judge_events(events, path, config: Optional[Config] = None, rules=ALL_RULES)
     return sorted(best.values(), key=Finding.sort_key)
 
 
+LEADS_HERE = "the call that leads to this write"
+
+
 def _moved(ev, message, related, path):
     """The finding as reported at the write itself, in the other module (``Finding.moved``)."""
     place = ev.moved
@@ -89,7 +92,7 @@ def _moved(ev, message, related, path):
     suffix = f" [{ev.context}]" if ev.context else ""
     if suffix and message.endswith(suffix):
         message = message[:-len(suffix)]
-    here = [Related(call[0], call[1], "the call that leads to this write", path)]
+    here = [Related(call[0], call[1], LEADS_HERE, path)]
     for r in related:  # related places keep their file: this file's get its name, the write's lose it
         p = r.path or path
         here.append(Related(r.line, r.column, r.message, None if p == where else p))
@@ -395,9 +398,10 @@ def relocate(results) -> None:
     (reported at the call that leads there, ``Finding.moved``) goes to the write itself when
     that module is among the results too: the line to change, with the call as a related
     place.  It stays where it was when the call's line suppresses it (``# noqa``), and is
-    dropped when the write is already reported, as severely, by the module's own findings or
-    another call's; a warning at another call that leads to a write now reported as an error
-    is dropped (one hazard, one finding).  Works on raw results, before ``finish``."""
+    dropped when the same hazard (the same write, for the same reasons: the save, the leaf) is
+    already reported, as severely, by the module's own findings or another call's; a warning of
+    a hazard now reported as an error is dropped (one hazard, one finding).  Works on raw
+    results, before ``finish``."""
     by_file = {_file_key(r.path): r for r in results}
     arrived = []
     for r in results:
@@ -413,29 +417,38 @@ def relocate(results) -> None:
             arrived.append((dest, _arrived(f, dest.path, r.path)))
     if not arrived:
         return
-    reported = {}  # (file, line, code) -> the most severe severity that reports it already
+    # one hazard: the same write (file, line), code and reasons (the other related places: the
+    # save, the leaf...) -> the most severe severity that reports it already
+    reported = {}
     for r in results:
         for f in r.findings:
-            _note(reported, (_file_key(r.path), f.line, f.code), f.severity)
-            for rel in f.related:
-                if rel.path is not None and rel.message.startswith(WRITTEN_HERE):
-                    _note(reported, (_file_key(rel.path), rel.line, f.code), f.severity)
+            for key in _hazard_keys(f, r.path):
+                _note(reported, key, f.severity)
     errors = set()
     for dest, f in sorted(arrived, key=lambda a: a[1].severity != ERROR):  # errors first
-        key = (_file_key(dest.path), f.line, f.code)
+        key = next(_hazard_keys(f, dest.path))
         if key in reported and (reported[key] == ERROR or f.severity != ERROR):
             continue
         reported[key] = f.severity
         dest.findings.append(f)
         if f.severity == ERROR:
             errors.add(key)
-    if errors:  # a warning on that line, or at another call that leads to it, says less
+    if errors:  # a warning of the same hazard, on that line or at another call, says less
         for r in results:
-            here = _file_key(r.path)
-            r.findings = [f for f in r.findings if f.severity == ERROR or f.moved is None and not (
-                (here, f.line, f.code) in errors or any(
-                    rel.path is not None and rel.message.startswith(WRITTEN_HERE)
-                    and (_file_key(rel.path), rel.line, f.code) in errors for rel in f.related))]
+            r.findings = [f for f in r.findings if f.severity == ERROR or f.moved is None and not any(
+                key in errors for key in _hazard_keys(f, r.path))]
+
+
+def _hazard_keys(f, home):
+    """(file, line, code, reasons) of the write ``f`` reports: at its own line, and where a
+    related place says the write lies in another file."""
+    home = _file_key(home)
+    why = frozenset((_file_key(rel.path) if rel.path else home, rel.line) for rel in f.related
+                    if not rel.message.startswith(WRITTEN_HERE) and rel.message != LEADS_HERE)
+    yield home, f.line, f.code, why
+    for rel in f.related:
+        if rel.path is not None and rel.message.startswith(WRITTEN_HERE):
+            yield _file_key(rel.path), rel.line, f.code, why
 
 
 def _file_key(path):

@@ -398,3 +398,32 @@ def test_a_construction_outside_the_entry_scripts_keeps_the_arguments_unknown(tm
     # without it, the entry's safe option is the only one built (s31)
     (folder / "tools" / "export.py").unlink()
     assert _errors(folder, monkeypatch) == set()
+
+
+def test_two_hazards_at_one_helper_write_are_both_reported(tmp_path, monkeypatch):
+    # the helper's write is reached from two entries with different saves (each raises under
+    # torch): one finding each, the one whose call shows the tensor at that call, the other at
+    # the write (the model's warning about it is dropped); a third entry reaching the second
+    # hazard again adds nothing
+    files = {
+        "pkg/__init__.py": "",
+        "pkg/ops.py": "def scale_(t, s):\n    t.mul_(s)\n    return t\n",
+        # the model's own check cannot know whether its input requires grad (a warning there)
+        "pkg/model.py": ("import torch.nn as nn\n\nfrom .ops import scale_\n\n\n"
+                         "class Net(nn.Module):\n    def forward(self, x):\n"
+                         "        return scale_(x.sigmoid(), 2.0)\n"),
+        "a.py": ("import torch\nimport pkg.ops as U\n\nx = torch.randn(3, 4, requires_grad=True)\n"
+                 "h = x.exp()\nU.scale_(h, 3.0)\nh.sum().backward()\n"),
+        "b.py": ("import torch\nfrom pkg.model import Net\n\n"
+                 "Net()(torch.randn(3, 4, requires_grad=True)).sum().backward()\n"),
+        "c.py": ("import torch\nfrom pkg.model import Net\n\nx = torch.randn(2, 4, requires_grad=True)\n"
+                 "Net()(x).sum().backward()\n"),
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    results = check_project(tmp_path, monkeypatch)
+    got = sorted((f.path, f.line, f.severity) for r in results for f in r.findings)
+    assert got == [("a.py", 6, "error"), ("pkg/ops.py", 2, "error")]
+    (moved,) = [f for r in results for f in r.findings if f.path == "pkg/ops.py"]
+    assert "sigmoid" in moved.message and "b.py:4" in moved.message
