@@ -398,8 +398,8 @@ def relocate(results) -> None:
     (reported at the call that leads there, ``Finding.moved``) goes to the write itself when
     that module is among the results too: the line to change, with the call as a related
     place.  It stays where it was when the call's line suppresses it (``# noqa``), and is
-    dropped when the same hazard (the same write, for the same reasons: the save, the leaf) is
-    already reported, as severely, by the module's own findings or another call's; a warning of
+    dropped when the same hazard (the same write, for the same reasons: a save in common, the
+    leaf) is already reported, as severely, by the module's own findings or another call's; a warning of
     a hazard now reported as an error is dropped (one hazard, one finding).  Works on raw
     results, before ``finish``."""
     by_file = {_file_key(r.path): r for r in results}
@@ -417,38 +417,42 @@ def relocate(results) -> None:
             arrived.append((dest, _arrived(f, dest.path, r.path)))
     if not arrived:
         return
-    # one hazard: the same write (file, line), code and reasons (the other related places: the
-    # save, the leaf...) -> the most severe severity that reports it already
-    reported = {}
+    # one hazard: the same write (file, line) and code for the same reasons (the other related
+    # places: the save, the leaf; two lists of saves that share one are one hazard)
+    reported = {}  # (file, line, code) -> [(reasons, severity)] of the findings already made
     for r in results:
         for f in r.findings:
-            for key in _hazard_keys(f, r.path):
-                _note(reported, key, f.severity)
-    errors = set()
+            for place, why in _hazard_keys(f, r.path):
+                reported.setdefault(place, []).append((why, f.severity))
+    errors = {}
     for dest, f in sorted(arrived, key=lambda a: a[1].severity != ERROR):  # errors first
-        key = next(_hazard_keys(f, dest.path))
-        if key in reported and (reported[key] == ERROR or f.severity != ERROR):
+        place, why = next(_hazard_keys(f, dest.path))
+        if any(_same(why, w) and (sev == ERROR or f.severity != ERROR) for w, sev in reported.get(place, ())):
             continue
-        reported[key] = f.severity
+        reported.setdefault(place, []).append((why, f.severity))
         dest.findings.append(f)
         if f.severity == ERROR:
-            errors.add(key)
+            errors.setdefault(place, []).append(why)
     if errors:  # a warning of the same hazard, on that line or at another call, says less
         for r in results:
             r.findings = [f for f in r.findings if f.severity == ERROR or f.moved is None and not any(
-                key in errors for key in _hazard_keys(f, r.path))]
+                _same(why, w) for place, why in _hazard_keys(f, r.path) for w in errors.get(place, ()))]
+
+
+def _same(why, other):
+    return bool(why & other) or not why and not other
 
 
 def _hazard_keys(f, home):
-    """(file, line, code, reasons) of the write ``f`` reports: at its own line, and where a
+    """((file, line, code), reasons) of the write ``f`` reports: at its own line, and where a
     related place says the write lies in another file."""
     home = _file_key(home)
     why = frozenset((_file_key(rel.path) if rel.path else home, rel.line) for rel in f.related
                     if not rel.message.startswith(WRITTEN_HERE) and rel.message != LEADS_HERE)
-    yield home, f.line, f.code, why
+    yield (home, f.line, f.code), why
     for rel in f.related:
         if rel.path is not None and rel.message.startswith(WRITTEN_HERE):
-            yield _file_key(rel.path), rel.line, f.code, why
+            yield (_file_key(rel.path), rel.line, f.code), why
 
 
 def _file_key(path):
