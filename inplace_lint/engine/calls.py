@@ -15,6 +15,7 @@ from .frames import (DEEP_INIT_SHARE, MAX_DEPTH, MAX_INIT_DEPTH, Frame, RawEvent
                      is_init, nonempty)
 from .project import hooks as project_hooks
 from .pyobjects import DICT_ENTRIES, dict_of_pairs
+from .epochs import union_all
 from .state import State
 from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj,
@@ -132,7 +133,7 @@ class Calls:
             self.doubt -= not alike
             if not alike:
                 self.doubt_marks.pop()
-        every = frozenset().union(*(st.seen for st in states)) if states else frozenset()
+        every = union_all(st.seen for st in states)
         unseen = [every - st.seen for st in states]  # per option: the epochs only the others saw
         self.heap.merge(list(zip(journals, unseen)))
         joined = states[0] if states else pre
@@ -261,7 +262,7 @@ class Calls:
         entry_grad, switches = self.state.grad, self.grad_switches
         try:
             if self.exec_block(self._body(fnode), frame):
-                frame.returns.append((Const(None), frozenset(self.state.seen)))
+                frame.returns.append((Const(None), self.state.seen))
                 frame.exits.append(self.state)
             if len(frame.exits) > 1:
                 # the caller goes on from any of the returns: what was saved on the way
@@ -302,7 +303,7 @@ class Calls:
         if len(frame.returns) == 1:
             return frame.returns[0][0]
         # A value returned on one path does not see saves made only on another.
-        every = frozenset().union(*(seen for _, seen in frame.returns))
+        every = union_all(seen for _, seen in frame.returns)
         parts = [hidden_linked(v, every - seen) for v, seen in frame.returns]
         # tuples of one length on every path join item by item: ``a, b = f()`` binds ``b`` to
         # what each path returned second, never to a first item (an early ``return zeros, ones``)

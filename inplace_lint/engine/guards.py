@@ -483,7 +483,7 @@ def apply(interp, frame, facts):
         elif f[0] == "grad":
             interp.state.grad = f[1]
         elif f[0] == "inference":
-            interp.state.dead |= interp.state.seen
+            interp.state.dead = interp.state.dead | interp.state.seen.full()
             interp.state.new_epoch()
 
 

@@ -201,7 +201,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
             self._augassign(small, frame)
         elif t == "Return":
             v = self._returned(small.value, frame)
-            frame.returns.append((v, frozenset(self.state.seen)))
+            frame.returns.append((v, self.state.seen))  # (immutable)
             frame.exits.append(self.state)  # (a path that returned: its state is not changed again)
             return False
         elif t in ("Raise", "Break", "Continue"):
@@ -357,7 +357,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         # surely runs (over the layers of a ModuleList, a non-empty literal),
         # zero iterations are possible: the result joins with the state before.
         pre_vars, pre_state = dict(frame.vars), self.state
-        start = frozenset(pre_state.seen)
+        start = pre_state.seen
         self.loop_depth += 1
         header = self.cur_stmt
         passes = 2 if self.loop_depth <= TWO_PASS_LOOP_DEPTH else 1
@@ -366,7 +366,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         while i + 1 < passes:
             i += 1
             held = len(self.pending)
-            earlier = frozenset(self.state.seen - start)  # the epochs of the passes before this one
+            earlier = self.state.seen - start  # the epochs of the passes before this one
             self.state = self.state.branch()
             self.cur_stmt = header
             j = self.heap.begin()

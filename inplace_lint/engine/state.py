@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import itertools
 
+from .epochs import Epochs
+
 _epochs = itertools.count(1)
 
 
@@ -21,8 +23,8 @@ class State:
         self.hooked = hooked
         self.grads = None  # whether parameters hold .grad (optimizer.step() skips those without)
         self.epoch = next(_epochs)
-        self.seen = {self.epoch}
-        self.dead = set()
+        self.seen = Epochs().plus(self.epoch)  # (immutable: shared by copies, see epochs.py)
+        self.dead = frozenset()  # (immutable too: replaced, never changed)
         # epochs backpropagated with retain_graph=True: their saves only matter
         # to a later backward that reaches them
         self.retained = frozenset()
@@ -41,8 +43,8 @@ class State:
         s.hooked = self.hooked
         s.grads = self.grads
         s.epoch = self.epoch
-        s.seen = set(self.seen)
-        s.dead = set(self.dead)
+        s.seen = self.seen
+        s.dead = self.dead
         s.retained = self.retained
         s.unreached = self.unreached
         s.partial = self.partial
@@ -50,7 +52,7 @@ class State:
 
     def new_epoch(self):
         self.epoch = next(_epochs)
-        self.seen.add(self.epoch)
+        self.seen = self.seen.plus(self.epoch)
 
     def branch(self):
         s = self.copy()
@@ -62,9 +64,9 @@ class State:
         if free and spared:
             self.unreached = self.unreached | spared
         if not free:
-            self.retained = self.retained | (self.seen - self.dead)
+            self.retained = self.retained | (self.seen.full() - self.dead)
         if free:
-            self.dead |= self.seen
+            self.dead = self.dead | self.seen.full()
             self.new_epoch()
 
     def live(self, save):
@@ -81,11 +83,11 @@ class State:
         s.hooked = a.hooked or b.hooked
         s.grads = a.grads if a.grads == b.grads else None
         s.seen = a.seen | b.seen
-        s.dead = (a.dead & b.dead) | (a.dead - b.seen) | (b.dead - a.seen)
+        s.dead = (a.dead & b.dead) | _not_in(a.dead, b.seen) | _not_in(b.dead, a.seen)
         s.retained = a.retained | b.retained
         s.unreached = a.unreached | b.unreached
         if branches is not None:
-            new = dict.fromkeys(a.seen ^ b.seen, branches)
+            new = dict.fromkeys((a.seen - b.seen) | (b.seen - a.seen), branches)
             s.partial = {**a.partial, **new} if a.partial is b.partial else {**a.partial, **b.partial, **new}
         elif a.partial is b.partial or not b.partial:
             s.partial = a.partial  # (shared: a partial is never changed once made)
@@ -94,7 +96,7 @@ class State:
         else:
             s.partial = {**a.partial, **b.partial}
         s.epoch = next(_epochs)
-        s.seen.add(s.epoch)
+        s.seen = s.seen.plus(s.epoch)
         return s
 
     def assign(self, other: "State"):
@@ -107,3 +109,7 @@ class State:
         self.retained = other.retained
         self.unreached = other.unreached
         self.partial = other.partial
+
+
+def _not_in(dead, seen):
+    return frozenset(e for e in dead if e not in seen) if dead else dead
