@@ -161,6 +161,10 @@ def _bound_arguments(interp, info):
 def _same_known(values, objects):
     first = values[0]
     if not _known(first, 0, objects) or any(not _equal(first, v, 0, objects) for v in values[1:]):
+        if all(isinstance(v, Const) for v in values):
+            # numbers (a rate, a discount read from the command line) or different options:
+            # no tensor, whatever the value (``self.gamma * returns[i + 1]`` keeps nothing)
+            return UNKNOWN_CONST
         return None
     return Dict(first.entries, first.factory) if isinstance(first, Dict) else first
 

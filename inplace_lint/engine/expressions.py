@@ -19,6 +19,7 @@ from .pyobjects import (
 )
 from .registration import HookHandle
 from .standalone import named_after_all
+from .objects import PARSED_ARGS
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, SuperRef,
@@ -147,6 +148,8 @@ class Expressions:
                 m, owner = base.cls.lookup("__getattr__")
                 if m is not None and not attr.startswith("__"):  # (called only for what is not found)
                     return self.call_function(Func(m, owner=owner, bound=base), [Const(attr)], {}, node or m)
+            if base.qual == PARSED_ARGS:
+                return UNKNOWN_CONST  # a command-line option: a string, number or list, no tensor
             if attr == "param_groups" and base.params is not None:
                 # an optimizer's groups: ``for p in group["params"]: p.add_(e_w)`` (SAM)
                 return Seq(elem=Dict({"params": Seq(elem=base.params)}), nonempty=True)

@@ -17,6 +17,12 @@ from .values import (
 
 AUTOGRAD_CTX = "torch.autograd.function.FunctionCtx"
 AVERAGED = "__averaged__"  # an AveragedModel (swa_utils): its update_parameters writes its copy
+# ``argparse.ArgumentParser()`` and what its ``parse_args()`` returns: command-line options are
+# strings, numbers, booleans and lists of them, never tensors (``args.gamma * returns[i + 1]``
+# keeps nothing of the returns)
+ARG_PARSER = "argparse.ArgumentParser"
+PARSED_ARGS = "argparse.parsed"
+_PARSER_SELF = ("add_argument_group", "add_mutually_exclusive_group", "add_subparsers", "add_parser")
 
 
 def detached_state(obj):
@@ -54,6 +60,12 @@ class TorchObjects:
             self.state.grad = saved
 
     def object_method(self, obj: Obj, name, args, kwargs, node):
+        if obj.qual == ARG_PARSER:
+            if name == "parse_args":
+                return Obj(qual=PARSED_ARGS)
+            if name == "parse_known_args":
+                return Seq(items=[Obj(qual=PARSED_ARGS), Seq(elem=UNKNOWN_CONST)], is_tuple=True)
+            return obj if name in _PARSER_SELF else Const(None)
         if obj.qual == AUTOGRAD_CTX:
             rg = obj.attrs["__grad__"].value
             if name == "save_for_backward" and rg is not False:

@@ -326,6 +326,8 @@ class TorchSemantics(Saves):
             return Seq(elem=self.iterate(first)) if first is not None else Seq(items=[])
         if name == "collections.OrderedDict":
             return self._builtin("dict", args, kwargs, node)  # a dict, in the order given
+        if name == "argparse.ArgumentParser":
+            return Obj(qual=objects.ARG_PARSER)
         if name in ("argparse.Namespace", "types.SimpleNamespace"):
             ns = Obj(qual="namespace")  # a config object: its attributes are the keywords
             ns.attrs.update(kwargs)
