@@ -123,15 +123,47 @@ def int_params(interp, fnode, bound, depth=0, stack=()):
 def summary(interp, fnode, bound, depth=0, stack=()):
     """(int_params, origins of the return value), memoised per function and instance."""
     memo = interp.__dict__.setdefault("_int_uses", {})
-    key = (id(fnode), id(bound))
+    key = (id(fnode), _instance_key(bound))
     got = memo.get(key)
     if got is None:
-        if id(fnode) in stack or depth > _MAX_DEPTH:
+        if id(fnode) in stack or depth > _MAX_DEPTH or not _has_params(fnode, bound):
             return {}, {}
         scan = _Scan(interp, fnode, bound, depth, stack + (id(fnode),))
         got = (scan.run(), bound)
         memo[key] = got
     return got[0]
+
+
+def _instance_key(bound):
+    """What the scan of a method reads of its instance: the class, and which layers its
+    attributes hold (instances built alike share one scan)."""
+    if bound is None:
+        return None
+    layers = tuple((k, v.qual, id(v.cls)) for k, v in bound.attrs.items() if isinstance(v, Obj))
+    return id(bound.cls), layers
+
+
+def _has_params(fnode, bound):
+    p = fnode.params
+    n = len(p.posonly_params) + len(p.params) + len(p.kwonly_params)
+    return n > (1 if bound is not None else 0)
+
+
+def _cached(interp, node, kind, compute):
+    """``compute(node)``, once per node of the analysed code."""
+    memo = interp.__dict__.setdefault("_int_uses_nodes", {})
+    key = (id(node), kind)
+    if key not in memo:
+        memo[key] = (compute(node), node)
+    return memo[key][0]
+
+
+def _tests_dtype(node):
+    return bool(_DTYPE_TEST.search(_EMPTY_MODULE.code_for_node(node)))
+
+
+def _tests_type(node):
+    return bool(_TYPE_TEST.search(_EMPTY_MODULE.code_for_node(node)))
 
 
 class _Scan:
@@ -146,7 +178,7 @@ class _Scan:
         self.muted = 0  # inside a test of a dtype or a type: uses prove nothing
 
     def run(self):
-        if _DTYPE_TEST.search(_EMPTY_MODULE.code_for_node(self.fnode.body)):
+        if _cached(self.interp, self.fnode.body, "dtype", _tests_dtype):
             return {}, {}
         self.block(_stmts(self.fnode.body))
         found = {n: m for n, m in self.found.items() if n in self.params}
@@ -176,10 +208,10 @@ class _Scan:
         elif t is cst.Try:
             self.branches(None, [s.body] + list(s.handlers) + [x for x in (s.orelse, s.finalbody) if x], s)
         else:  # a nested def or class, match, ...: what it binds is unknown here
-            self.forget(_assigned(s))
+            self.forget(self.assigned(s))
 
     def branches(self, test, bodies, s):
-        quiet = test is not None and bool(_TYPE_TEST.search(_EMPTY_MODULE.code_for_node(test)))
+        quiet = test is not None and _cached(self.interp, test, "type", _tests_type)
         if test is not None:
             self.walk(test)
         outer = self.env
@@ -192,10 +224,10 @@ class _Scan:
                 self.block(_stmts(b))
         self.muted -= quiet
         self.env = outer
-        self.forget(_assigned(s))
+        self.forget(self.assigned(s))
 
     def loop(self, s):
-        self.forget(_assigned(s))  # an earlier pass may have reassigned them
+        self.forget(self.assigned(s))  # an earlier pass may have reassigned them
         if type(s) is cst.For:
             self.walk(s.iter)
             outer = self.env
@@ -235,10 +267,13 @@ class _Scan:
         elif t is cst.Expr:
             self.walk(s.value)
         else:
-            self.forget(_assigned(s))
+            self.forget(self.assigned(s))
             for c in s.children:
                 if isinstance(c, cst.BaseExpression):
                     self.walk(c)
+
+    def assigned(self, node):
+        return _cached(self.interp, node, "assigned", _assigned)
 
     def forget(self, names):
         for n in names:
@@ -442,7 +477,9 @@ class _Scan:
             self.in_comprehension(e, lambda: [self.walk(c) for c in e.children
                                               if isinstance(c, cst.BaseExpression)])
             return
-        if t is cst.Call:
+        if t is cst.NamedExpr:
+            self.forget(_names_in(e.target))
+        elif t is cst.Call:
             self.call_uses(e)
         elif t is cst.Subscript:
             self.subscript_uses(e)
@@ -587,9 +624,53 @@ class _Assigned(cst.CSTVisitor):
 
 
 def _assigned(node):
-    v = _Assigned()
-    node.visit(v)
-    return v.names
+    """The names a statement binds (its nested statements included, expressions' ``:=`` not:
+    ``walk`` forgets those where it meets them)."""
+    names, stack = set(), [node]
+    while stack:
+        n = stack.pop()
+        t = type(n)
+        if t in (cst.FunctionDef, cst.ClassDef):
+            names.add(n.name.value)
+        elif t in (cst.SimpleStatementLine, cst.SimpleStatementSuite):
+            for small in n.body:
+                names.update(_small_binds(small))
+        elif t in (cst.IndentedBlock, cst.Else, cst.Finally):
+            stack.extend(n.body if t is cst.IndentedBlock else [n.body])
+        elif t in (cst.For, cst.While, cst.If):
+            if t is cst.For:
+                names.update(_names_in(n.target))
+            stack.append(n.body)
+            if n.orelse is not None:
+                stack.append(n.orelse)
+        elif t is cst.With:
+            names.update(x for item in n.items if item.asname is not None for x in _names_in(item.asname.name))
+            stack.append(n.body)
+        elif t is cst.ExceptHandler:
+            if n.name is not None:
+                names.update(_names_in(n.name.name))
+            stack.append(n.body)
+        elif t is cst.Try:
+            stack.extend([n.body, *n.handlers] + [x for x in (n.orelse, n.finalbody) if x is not None])
+        else:  # match, try/except*: rare enough to walk in full
+            v = _Assigned()
+            n.visit(v)
+            names.update(v.names)
+    return names
+
+
+def _small_binds(s):
+    t = type(s)
+    if t is cst.Assign:
+        return [x for target in s.targets for x in _names_in(target.target)]
+    if t in (cst.AugAssign, cst.AnnAssign):
+        return _names_in(s.target)
+    if t in (cst.Global, cst.Nonlocal):
+        return [n.name.value for n in s.names]
+    if t in (cst.Import, cst.ImportFrom) and not isinstance(s.names, cst.ImportStar):
+        return [_names_in(a.asname.name)[0] if a.asname is not None and _names_in(a.asname.name)
+                else dotted(a.name).split(".", 1)[0] for a in s.names]
+    return []
 
 
 def mark_int_params(interp, fnode, bound, bound_vars):
