@@ -570,6 +570,11 @@ class Calls:
         snap = Snapshot(t)
         if self.doubt or not certain:
             snap.alias_certain = False
+        elif t.picked and live and self.loop_earlier and self.loop_earlier[-1] and all(
+                s.epoch in self.loop_earlier[-1] for s in live):
+            # picked by a name computed in this pass of a loop, saved only by earlier passes,
+            # whose names picked as likely another of them (``scale_{task}`` of each task)
+            snap.alias_certain = False
         elif live and t.members and t.paths and not any(s in t.storage.saves for s in live) and any(
                 not any(self.state.live(s) and not s.joined for s in m.visible_saves()) for m in t.members):
             # one of several values that reach here (``a if c else b``) was

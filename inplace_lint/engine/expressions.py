@@ -189,7 +189,13 @@ class Expressions:
         if not isinstance(base, Obj):
             return None
         vals = [v for k, v in base.attrs.items() if isinstance(k, str) and pattern.fullmatch(k)]
-        return join_all(vals) if vals else None
+        got = join_all(vals) if vals else None
+        if isinstance(got, Tensor) and (len(vals) > 1 or got.members and len(got.members) > 1):
+            # one of them (of several attributes, or of those a loop set under names it
+            # computed), picked by a name computed here (``getattr(self, f"scale_{task}")``):
+            # another pass of a loop picks another one (see mutate)
+            got = got.copy(picked=True)
+        return got
 
     def _bind_method(self, node, owner, obj):
         decos = {decorator_name(d) for d in node.decorators}

@@ -103,7 +103,8 @@ class Tensor(Value):
 
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
                  "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read",
-                 "alias_op", "spared", "ruled_out", "region", "snapshot", "rank", "out_fields", "maybe_none")
+                 "alias_op", "spared", "ruled_out", "region", "snapshot", "rank", "out_fields", "maybe_none",
+                 "picked")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
@@ -149,9 +150,8 @@ class Tensor(Value):
         # one element of a list picked by a computed index: a save through it
         # saved *some* element, not the one another index will pick
         self.partial = False
-        # None on some path (``p = Parameter(...) if flag else None`` with the flag unknown):
-        # ``p is None`` is then not decided
-        self.maybe_none = False
+        self.maybe_none = False  # None on some path (``Parameter(..) if flag else None``): ``is None`` undecided
+        self.picked = False  # one of several, picked by a computed name (getattr_matching)
         # a group of values from different paths (a join), as opposed to a
         # collection that is modified member by member (all parameters)
         self.paths = False
