@@ -581,6 +581,12 @@ class Calls:
             # saved, another was not: the hazard depends on the path taken (a save of
             # another join of it that a member sees counts on that join's paths only)
             snap.alias_certain = False
+        elif live and t.members and any(s.certain for s in live) and not any(
+                s.certain and (s in t.storage.saves or any(m.alias_certain and s in m.visible_saves()
+                                                           for m in t.members)) for s in live):
+            # a save that would make it certain is seen only through members that may not be the
+            # tensor saved (dropout's output: its input itself, or a new tensor)
+            snap.alias_certain = False
         elif live and t.paths and t.members is None and len(t.storage.members) > 1 and not t.storage.saves and any(
                 not any(self.state.live(s) for s in st.all_saves()) for st in t.storage.members):
             # the same for a join too large to keep its members (values.MAX_GROUP)
