@@ -185,9 +185,23 @@ class Standalone:
             return False
         name = fnode.name.value
         m = self._file_mentions()
-        if m.defined[name] != 1 or m.names[name] != 1 and m.in_code(name) != 1:
+        if m.defined[name] != 1 or m.names[name] != 1 and m.in_code(name) != 1 and not (
+                m.names[name] == 2 and name in self._run_as_main()):
             return False
         return self.is_script()
+
+    def _run_as_main(self):
+        """The functions the file calls with no arguments under ``if __name__ == "__main__":``
+        (``main()``): the script's entry points, run with their defaults."""
+        names = set()
+        for stmt in self.module.body:
+            if type(stmt) is cst.If and _is_main_test(stmt.test):
+                for small in stmt.body.body:
+                    for e in getattr(small, "body", ()):
+                        if type(e) is cst.Expr and type(e.value) is cst.Call and not e.value.args \
+                                and type(e.value.func) is cst.Name:
+                            names.add(e.value.func.value)
+        return names
 
     def is_script(self):
         """A file checked on its own, or in a project a script beside the packages (a
@@ -369,3 +383,12 @@ def _docstring(stmt):
     return type(stmt) is cst.SimpleStatementLine and len(stmt.body) == 1 and \
         type(stmt.body[0]) is cst.Expr and \
         isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+
+
+def _is_main_test(test):
+    """``__name__ == "__main__"``."""
+    if type(test) is not cst.Comparison or len(test.comparisons) != 1:
+        return False
+    comp = test.comparisons[0]
+    return type(comp.operator) is cst.Equal and type(test.left) is cst.Name and test.left.value == "__name__" \
+        and type(comp.comparator) is cst.SimpleString and comp.comparator.evaluated_value == "__main__"
