@@ -148,7 +148,8 @@ class Assignment:
             elif isinstance(obj, Tensor):
                 basic = self._basic_index(target, frame)
                 self.mutate(obj, "setitem", "[]=", target, target.value, basic_index=basic is not False,
-                            region=self.const_region(target, frame) if whole(obj) else None)
+                            region=self.const_region(target, frame) if whole(obj) else None,
+                            out_rg=self._out_rg([obj, value]))  # (what is written in: a no_grad view's fate)
                 if isinstance(value, Tensor) and self.state.grad is not False:
                     self._absorb_grad(obj, value)
                 link(obj, [value])
