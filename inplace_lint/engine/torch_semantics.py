@@ -305,7 +305,12 @@ class TorchSemantics(Saves):
                 return Const(None)
             # the gradients; with create_graph=True they are part of the graph (a gradient penalty)
             rg = truthiness(kwargs["create_graph"]) if "create_graph" in kwargs else False
-            return Seq(elem=Tensor(rg=rg, leaf=None if rg is None else not rg, kind="fresh"), is_tuple=True)
+            grad = Tensor(rg=rg, leaf=None if rg is None else not rg, kind="fresh")
+            if rg is not False:
+                # their graph is the outputs' graph (a MAML inner step ``w.sub_(lr * g)``: a
+                # backward through the stepped weight reaches what the inner loss saved)
+                link(grad, [args[0] if args else kwargs.get("outputs")])
+            return Seq(elem=grad, is_tuple=True)
         wrapper = self.k.wrapper(name)
         if wrapper is not None and wrapper.get("leaf") and name not in PARAM_CLASSES:
             return self._wrap(wrapper, args, kwargs, node, kind="buffer" if name in BUFFER_CLASSES else "fresh")
