@@ -427,3 +427,16 @@ def test_two_hazards_at_one_helper_write_are_both_reported(tmp_path, monkeypatch
     assert got == [("a.py", 6, "error"), ("pkg/ops.py", 2, "error")]
     (moved,) = [f for r in results for f in r.findings if f.path == "pkg/ops.py"]
     assert "sigmoid" in moved.message and "b.py:4" in moved.message
+
+
+def test_a_main_block_with_a_loop_beside_the_entry_point_call():
+    # the entry point search reads the plain calls under ``if __name__ == "__main__":`` and
+    # steps over compound statements there (it crashed on a ``for`` loop)
+    src = ("import torch\n\nCONFIG = {'mode': 'safe'}\n\n\ndef main(cfg=CONFIG):\n"
+           "    x = torch.randn(3, requires_grad=True)\n    y = x.sigmoid()\n"
+           "    if cfg['mode'] == 'unsafe':\n        y.mul_(2)\n    y.sum().backward()\n\n\n"
+           "if __name__ == '__main__':\n    for _ in range(2):\n        print('run')\n    main()\n")
+    r = check_source(src, "script.py", Config(), project=False)
+    assert r.problem is None and r.findings == []
+    r = check_source(src.replace("'mode': 'safe'", "'mode': 'unsafe'"), "script.py", Config(), project=False)
+    assert r.problem is None and [(f.line, f.severity) for f in r.findings] == [(10, "error")]

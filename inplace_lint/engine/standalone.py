@@ -196,8 +196,10 @@ class Standalone:
         names = set()
         for stmt in self.module.body:
             if type(stmt) is cst.If and _is_main_test(stmt.test):
-                for small in stmt.body.body:
-                    for e in getattr(small, "body", ()):
+                for line in stmt.body.body:
+                    if type(line) is not cst.SimpleStatementLine:
+                        continue  # (a loop, a with block: not a plain call of the entry point)
+                    for e in line.body:
                         if type(e) is cst.Expr and type(e.value) is cst.Call and not e.value.args \
                                 and type(e.value.func) is cst.Name:
                             names.add(e.value.func.value)
