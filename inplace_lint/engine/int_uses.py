@@ -249,12 +249,7 @@ class _Scan:
             value = self.pair(s.value)
             for target in s.targets:
                 self.walk_target(target.target)
-                if _same_shape(target.target, s.value):
-                    # ``t, w = a, b.clone()``: each name from its own element, not from all of them
-                    for el, v in zip(target.target.elements, s.value.elements):
-                        self.bind(el.value, self.pair(v.value))
-                else:
-                    self.bind(target.target, value)
+                self.bind(target.target, value)
         elif t is cst.AnnAssign:
             if s.value is not None:
                 self.walk(s.value)
@@ -566,13 +561,6 @@ class _Scan:
             return then()
         finally:
             self.env = outer
-
-
-def _same_shape(target, value):
-    """A tuple or list target and a tuple or list value of as many plain elements."""
-    return type(target) in (cst.Tuple, cst.List) and type(value) in (cst.Tuple, cst.List) \
-        and len(target.elements) == len(value.elements) \
-        and not any(type(el) is cst.StarredElement for el in list(target.elements) + list(value.elements))
 
 
 def _stmts(b):
