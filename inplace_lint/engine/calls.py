@@ -8,7 +8,6 @@ import libcst as cst
 
 from . import constructions
 from . import guards
-from . import int_uses
 from . import params as param_kinds
 from .call_facts import name_pattern
 from .inert import returns_nothing
@@ -362,12 +361,6 @@ class Calls:
             if open_kwargs:
                 rest.entries["?"] = opaque()  # and whatever else the caller's dict held
             frame.vars[params.star_kwarg.name.value] = rest
-        instance = getattr(func, "bound", None)
-        if instance is None and getattr(func, "owner", None) is not None and plist and not any(
-                decorator_name(d) in ("staticmethod", "classmethod") for d in fnode.decorators):
-            instance = frame.vars.get(plist[0].name.value)  # a method run with its instance passed
-        if type(fnode) is cst.FunctionDef:
-            int_uses.mark_int_params(self, fnode, instance if isinstance(instance, Obj) else None, frame.vars)
 
     def _per_function(self, table, fnode, compute):
         """``compute(fnode)``, once per function of this analysis (these are asked at every call)."""
