@@ -65,7 +65,7 @@ class Finding:
     group: tuple = ()
     # Found by analysing another file's call into this project's module, reported at that call:
     # where it is reported instead when the module that writes is checked in the same run
-    # (``runner.relocate``): (path, line, column, end_line, end_column, message, related).
+    # (``relocation.relocate``): (path, line, column, end_line, end_column, message, related).
     moved: Optional[tuple] = None
 
     def sort_key(self):

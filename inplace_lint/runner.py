@@ -23,7 +23,7 @@ from .gitignore import GitIgnore
 from .rules import ALL_RULES
 from .sources import NB_SUFFIX, read_source  # noqa: F401  (read_source: part of the runner's API)
 from .sources import notebook
-from . import grouping, suppression
+from . import grouping, relocation, suppression
 
 # libcst, the engine and the process pool are imported where first used: a
 # run whose files all come from the cache, or pass the text prefilter, never
@@ -70,7 +70,7 @@ def judge_events(events, path, config: Optional[Config] = None, rules=ALL_RULES)
                                           ev.related_path))
             written = ev.written_in
             if written is not None:  # the write itself lies in another module of the project
-                moved = _moved(ev, v.message, related, path)
+                moved = relocation.moved(ev, v.message, related, path)
                 related.insert(0, Related(written[1], written[2], f"{WRITTEN_HERE}{ev.op}", written[0]))
             else:
                 moved = None
@@ -78,25 +78,6 @@ def judge_events(events, path, config: Optional[Config] = None, rules=ALL_RULES)
                                 end_line=ev.end_line, end_column=ev.end_column, message=v.message,
                                 related=tuple(related), cause=v.cause, moved=moved)
     return sorted(best.values(), key=Finding.sort_key)
-
-
-LEADS_HERE = "the call that leads to this write"
-
-
-def _moved(ev, message, related, path):
-    """The finding as reported at the write itself, in the other module (``Finding.moved``)."""
-    place = ev.moved
-    if place is None:
-        return None
-    where, line, column, end_line, end_column, context, call = place
-    suffix = f" [{ev.context}]" if ev.context else ""
-    if suffix and message.endswith(suffix):
-        message = message[:-len(suffix)]
-    here = [Related(call[0], call[1], LEADS_HERE, path)]
-    for r in related:  # related places keep their file: this file's get its name, the write's lose it
-        p = r.path or path
-        here.append(Related(r.line, r.column, r.message, None if p == where else p))
-    return (where, line, column, end_line, end_column, f"{message} [{context}]", tuple(here))
 
 
 def apply_noqa(findings, lines, path=None, config: Optional[Config] = None):
@@ -393,95 +374,6 @@ def _cached(path: str, config: Config, cache) -> Optional[FileResult]:
     return None if hit is None else FileResult(path, hit[0], hit[1], text)
 
 
-def relocate(results) -> None:
-    """A finding one file's analysis made about a write inside another module of the project
-    (reported at the call that leads there, ``Finding.moved``) goes to the write itself when
-    that module is among the results too: the line to change, with the call as a related
-    place.  It stays where it was when the call's line suppresses it (``# noqa``), and is
-    dropped when the same hazard (the same write, for the same reasons: a save in common, the
-    leaf) is already reported, as severely, by the module's own findings or another call's; a warning of
-    a hazard now reported as an error is dropped (one hazard, one finding).  Works on raw
-    results, before ``finish``."""
-    by_file = {_file_key(r.path): r for r in results}
-    arrived = []
-    for r in results:
-        moving = [f for f in r.findings if f.moved is not None]
-        if not moving:
-            continue
-        noqa = _noqa_lines(r, moving)
-        for f in moving:
-            dest = by_file.get(_file_key(f.moved[0]))
-            if dest is None or dest is r or dest.source is None or f.line in noqa:
-                continue
-            r.findings.remove(f)
-            arrived.append((dest, _arrived(f, dest.path, r.path)))
-    if not arrived:
-        return
-    # one hazard: the same write (file, line) and code for the same reasons (the other related
-    # places: the save, the leaf; two lists of saves that share one are one hazard)
-    reported = {}  # (file, line, code) -> [(reasons, severity)] of the findings already made
-    for r in results:
-        for f in r.findings:
-            for place, why in _hazard_keys(f, r.path):
-                reported.setdefault(place, []).append((why, f.severity))
-    errors = {}
-    for dest, f in sorted(arrived, key=lambda a: a[1].severity != ERROR):  # errors first
-        place, why = next(_hazard_keys(f, dest.path))
-        if any(_same(why, w) and (sev == ERROR or f.severity != ERROR) for w, sev in reported.get(place, ())):
-            continue
-        reported.setdefault(place, []).append((why, f.severity))
-        dest.findings.append(f)
-        if f.severity == ERROR:
-            errors.setdefault(place, []).append(why)
-    if errors:  # a warning of the same hazard, on that line or at another call, says less
-        for r in results:
-            r.findings = [f for f in r.findings if f.severity == ERROR or f.moved is None and not any(
-                _same(why, w) for place, why in _hazard_keys(f, r.path) for w in errors.get(place, ()))]
-
-
-def _same(why, other):
-    return bool(why & other) or not why and not other
-
-
-def _hazard_keys(f, home):
-    """((file, line, code), reasons) of the write ``f`` reports: at its own line, and where a
-    related place says the write lies in another file."""
-    home = _file_key(home)
-    why = frozenset((_file_key(rel.path) if rel.path else home, rel.line) for rel in f.related
-                    if not rel.message.startswith(WRITTEN_HERE) and rel.message != LEADS_HERE)
-    yield (home, f.line, f.code), why
-    for rel in f.related:
-        if rel.path is not None and rel.message.startswith(WRITTEN_HERE):
-            yield (_file_key(rel.path), rel.line, f.code), why
-
-
-def _file_key(path):
-    return os.path.normcase(os.path.realpath(path))
-
-
-def _note(reported, key, severity):
-    if reported.get(key) != ERROR:
-        reported[key] = severity
-
-
-def _noqa_lines(result, findings):
-    """The lines of ``findings`` that a ``# noqa`` of their file covers for their code."""
-    if result.source is None:
-        return set()
-    lines = result.source.splitlines()
-    file_level, per_line = suppression.directives(lines, {f.line for f in findings})
-    if file_level:
-        return {f.line for f in findings}
-    return {f.line for f in findings if f.line in per_line and per_line[f.line].covers(f.code)}
-
-
-def _arrived(f: Finding, path: str, origin: str) -> Finding:
-    _, line, column, end_line, end_column, message, related = f.moved
-    cause = None if f.cause is None else f"{origin}\0{f.cause}"  # causes are numbered per analysis
-    return Finding(code=f.code, severity=f.severity, path=path, line=line, column=column, end_line=end_line,
-                   end_column=end_column, message=message, related=related, cause=cause)
-
-
 def discover(paths, config: Config):
     """Yield files to check, in a stable order, each once (however it was named).
 
@@ -540,7 +432,7 @@ def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None
     analysed (in worker processes when there are many).  The order and content
     of the results do not depend on ``jobs`` or on the cache.  Every file is
     checked before the first result comes back: a finding may move from the file
-    whose analysis found it to the file of the write (``relocate``).
+    whose analysis found it to the file of the write (``relocation``).
     """
     files = list(discover(paths, config))
     hits: dict = {}
@@ -556,7 +448,7 @@ def check_paths(paths, config: Config, jobs: Optional[int] = None, progress=None
     results = [hits[i] if i in hits else next(computed) for i in range(len(files))]
     if cache is not None and misses:
         cache.prune()
-    relocate(results)
+    relocation.relocate(results)
     for r in results:
         yield finish(r, config)
 

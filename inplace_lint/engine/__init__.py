@@ -144,5 +144,5 @@ def _place_foreign(r, lazy, placer, text, chain_text):
     lazy["written_in"] = lambda: (placer.path(r.env),) + r.env.positions.get(r.node, r.stmt)[:2]
     if r.caller_target is None and placer.home_path:
         # the call here does not show the tensor: the write's own line is where to report
-        # it when that file is checked in the same run (``runner.relocate``)
+        # it when that file is checked in the same run (``relocation.relocate``)
         lazy["moved"] = lambda: placer.moved(r)

@@ -192,8 +192,11 @@ class Standalone:
 
     def _run_as_main(self):
         """The functions the file calls with no arguments under ``if __name__ == "__main__":``
-        (``main()``): the script's entry points, run with their defaults."""
-        names = set()
+        (``main()``): the script's entry points, run with their defaults.  Read once per file."""
+        names = getattr(self, "_main_calls", None)
+        if names is not None:
+            return names
+        names = self._main_calls = set()
         for stmt in self.module.body:
             if type(stmt) is cst.If and _is_main_test(stmt.test):
                 for line in stmt.body.body:

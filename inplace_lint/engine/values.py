@@ -625,7 +625,7 @@ def _join_seqs(a, b):
 
 def _or_none(v):
     """``v`` or None (the other path's value): a tensor remembers it may be None."""
-    if isinstance(v, Tensor) and not v.maybe_none and v is not UNKNOWN_CONST:
+    if isinstance(v, Tensor) and not v.maybe_none:
         return v.copy(maybe_none=True)
     return v
 
