@@ -853,12 +853,48 @@ def test_saves_by_default_rederives_for_a_sample():
         fresh = gen.finalize(gen.merge(facts[name], obs[name], [], name))
         assert fresh.get("saves_by_default") == fn(name)["saves_by_default"], name
         assert fresh.get("saves_sometimes") == fn(name)["saves_sometimes"], name
+        assert fresh.get("saves_unless") == fn(name).get("saves_unless"), name
     from knowledge_gen.partial import closure
     from torch.testing._internal.common_methods_invocations import op_db
 
     ops, names = closure(op_db, callables, facts, {"torch.max"})
     assert "max" in ops and {"torch.max", "torch.Tensor.max"} <= names
     assert "min" not in ops
+
+
+def test_saves_unless_names_the_values_that_keep_nothing():
+    """smooth_l1_loss's samples that kept nothing all passed beta=0 (another beta kept
+    its input); kl_div keeps its input for target's gradient unless log_target=True.
+    max(x, dim) keeps no x for any dim: a left-out parameter is no evidence, so dim is
+    no explanation; a repr'd value (a size tuple) never becomes one either."""
+    assert fn("torch.nn.functional.smooth_l1_loss")["saves_unless"] == {
+        "input": {"beta": [0]}, "target": {"beta": [0]}}
+    assert fn("torch.nn.functional.kl_div")["saves_unless"]["input"] == {"log_target": [True]}
+    assert "saves_unless" not in fn("torch.max")
+    target = torch.rand(3, 4, dtype=torch.float64)
+    assert _saved(_fresh(lambda h: torch.nn.functional.smooth_l1_loss(h, target, beta=1 / 9, reduction="none")),
+                  lambda h, o: h)
+    for name, e in K.functions.items():
+        unless = e.get("saves_unless", {})
+        assert set(unless) <= set(e.get("saves_sometimes", ())), name
+        for reasons in unless.values():
+            for values in reasons.values():
+                assert all(v is None or isinstance(v, (bool, int, float, str)) for v in values), name
+
+
+def test_engine_saves_unless_with_known_values():
+    from inplace_lint.engine.call_facts import value_certain
+    from inplace_lint.engine.values import UNKNOWN_CONST, Const, Tensor
+
+    spec = fn("torch.nn.functional.smooth_l1_loss")
+    x, y = Tensor(rg=True, kind="fresh"), Tensor(kind="fresh")
+    both = {"input", "target"}
+    assert value_certain(spec, {"input": x, "target": y}) == both                      # beta left out
+    assert value_certain(spec, {"input": x, "target": y, "beta": Const(1 / 9),
+                                "reduction": Const("none")}) == both
+    for beta in (Const(0.0), Const(0), UNKNOWN_CONST, Tensor(kind="arg"), Const((1.0,))):
+        assert value_certain(spec, {"input": x, "target": y, "beta": beta}) == set(), beta
+    assert value_certain(spec, {"input": x, "target": y, "beta": Const(0.5)}, extra=True) == set()
 
 
 # ------------------------------------------------------------------- autocast copies

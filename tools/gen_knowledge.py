@@ -17,7 +17,9 @@ Two sources of truth, in this order of trust:
      only for input's gradient).  saves_sometimes: names saved by some samples and
      not by others under the same pattern (interpolate keeps its input for "area").
      saves_by_default (knowledge_gen/defaults.py): the "sometimes" names that every
-     sample passing only tensors kept (smooth_l1_loss's default beta keeps its input).
+     sample passing only tensors kept (smooth_l1_loss's default beta keeps its input);
+     saves_unless: the parameters whose values explain every sample that did not keep
+     a "sometimes" name (smooth_l1_loss keeps its input unless beta is 0.0).
    * view:   bump the input's version counter and see whether the output's moves too
      (a view shares its base's counter).  A list/tuple of such outputs is "multi".
    * maybe_alias: the op returned its input object itself (``out is input``).
@@ -87,7 +89,7 @@ from knowledge_gen.common import (  # noqa: E402
     MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, complex_samples, ensure_expecttest, is_output_name, loss_of, name_map,
     output_name, record_pattern, tensors_in,
 )
-from knowledge_gen.defaults import only_tensors, saves_by_default  # noqa: E402
+from knowledge_gen.defaults import only_tensors, saves_by_default, saves_unless, value_params  # noqa: E402
 from knowledge_gen.modules import module_experiments  # noqa: E402
 from knowledge_gen.overloads import (  # noqa: E402
     finalize_overloads, int_params, kind_overloads, number_params, string_defaults, string_overloads,
@@ -153,6 +155,7 @@ class Obs:
         self.outcomes = {}        # (P, name, tensor params, non-contiguous input) -> {None, "saved", "multi"}
         self.plain_outcomes = {}  # the same, from the samples without string arguments
         self.default_outcomes = {}  # (P, name) -> the same, from contiguous tensors-only samples
+        self.value_outcomes = {}  # (P, name) -> [(value_params, outcome)] of contiguous non-empty samples
         self.pattern_tried = set()  # P whose "only P requires grad" run was attempted
         self.pattern_ok = set()     # ... and measured at least once
         # (params passed as Python numbers, saved name) -> {None, "saved", "multi"}:
@@ -282,8 +285,9 @@ def observe(obs, invoke, params, inplace):
     only_ints = int_params(called, params) == kinds[0]
     obs.number_ints[kinds[0]] = obs.number_ints.get(kinds[0], True) and only_ints
     default = only_tensors(called)
+    values = value_params(called, params)
     if single:
-        record_pattern(obs, grad_names[0], slots, found, contiguous, kinds, default)
+        record_pattern(obs, grad_names[0], slots, found, contiguous, kinds, default, values)
         return
     # Autograd saves conditionally (mul saves other only for input's gradient): rerun
     # with only P's tensors requiring grad, every other tensor a detached copy.
@@ -298,13 +302,13 @@ def observe(obs, invoke, params, inplace):
             continue
         loss = loss_of(out_p)
         if loss is None:  # P alone gives no gradient: nothing is saved for it
-            record_pattern(obs, p, slots, {}, contiguous, kinds, default)
+            record_pattern(obs, p, slots, {}, contiguous, kinds, default, values)
             continue
         try:
             loss.backward()
         except Exception:
             continue  # no evidence for this pattern
-        record_pattern(obs, p, slots, bump_trials(invoke_p, slots, None), contiguous, kinds, default)
+        record_pattern(obs, p, slots, bump_trials(invoke_p, slots, None), contiguous, kinds, default, values)
 
 
 def bump_trials(invoke, slots, skip):
@@ -609,6 +613,7 @@ def merge(fact, obs, notes, qual):
                 seen.setdefault((p, name, present), set()).update(saved(h) for h in hows)
         fact["saves_sometimes"] = {k[1] for k, v in seen.items() if len(v) == 2}
         fact["saves_by_default"] = saves_by_default(obs, fact["saves_sometimes"], saved)
+        fact["saves_unless"] = saves_unless(obs, fact["saves_sometimes"], saved)
         fact = fold_varargs(fact, obs, saved)  # "*operands#1" -> "*operands"
     elif obs.bwd_unimplemented and fact["saves_source"] == "none":
         # the output requires grad but backward always raises "not implemented":
@@ -641,6 +646,7 @@ def merge(fact, obs, notes, qual):
         fact.pop("saved_for", None)
         fact.pop("saves_sometimes", None)
         fact.pop("saves_by_default", None)
+        fact.pop("saves_unless", None)
     return fact
 
 
@@ -683,6 +689,9 @@ def finalize(fact):
     by_default = sorted(s for s in out.pop("saves_by_default", ()) if s in sometimes)
     if by_default:
         out["saves_by_default"] = by_default
+    unless = {s: v for s, v in out.pop("saves_unless", {}).items() if s in sometimes}
+    if unless:
+        out["saves_unless"] = unless
     finalize_overloads(out)
     return out
 

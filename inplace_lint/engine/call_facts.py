@@ -146,6 +146,27 @@ def default_certain(spec, bound, extra=False):
     return set(names)
 
 
+def value_certain(spec, bound, extra=False):
+    """Names the knowledge's "saves_unless" says are surely kept here: each parameter
+    whose values explained every measured sample that kept nothing is left out, given
+    a known plain value outside those, or given a tensor (F.smooth_l1_loss(x, y,
+    beta=1/9, reduction="none") keeps x; beta=0 keeps nothing)."""
+    unless = spec.get("saves_unless")
+    if not unless or extra:
+        return set()
+    return {name for name, reasons in unless.items()
+            if all(_outside(bound.get(p), values) for p, values in reasons.items())}
+
+
+def _outside(v, values):
+    if v is None:
+        return True  # left out: every sample that kept nothing passed it
+    if isinstance(v, Const):
+        known = v is not UNKNOWN_CONST and (v.value is None or isinstance(v.value, (bool, int, float, str)))
+        return known and v.value not in values
+    return isinstance(v, Tensor) and arg_kind(v) == "tensor"
+
+
 def string_certain(spec, bound):
     """Names a known string argument says are kept: their value-dependence is
     settled (F.pad with mode="reflect" surely keeps its input)."""

@@ -359,6 +359,12 @@ class Expressions:
                 fn = operator.floordiv
             if fn is not None:
                 return Const(fn(left.value, right.value))
+        if _numbers(left, right) and (float in (type(left.value), type(right.value))
+                                      or type(node.operator) is cst.Divide):
+            # ``beta=1.0 / 9``: a known float picks what an op keeps (knowledge's saves_unless)
+            fn = _FLOAT_OPS.get(type(node.operator))
+            if fn is not None and (right.value or fn is not operator.truediv):
+                return Const(float(fn(left.value, right.value)))
         if op == "add" and isinstance(left, Const) and isinstance(right, Const) and type(left.value) is str \
                 and type(right.value) is str and left is not UNKNOWN_CONST and right is not UNKNOWN_CONST:
             return Const(left.value + right.value)  # getattr(module, self.name + "_orig")
@@ -710,3 +716,12 @@ def _constant(v):
     if isinstance(v, Seq):
         return v.is_tuple and v.items is not None and all(_constant(i) for i in v.items)
     return isinstance(v, Const) and v is not UNKNOWN_CONST
+
+
+_FLOAT_OPS = {cst.Add: operator.add, cst.Subtract: operator.sub, cst.Multiply: operator.mul,
+              cst.Divide: operator.truediv}
+
+
+def _numbers(left, right):
+    return all(isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in (int, float)
+               for v in (left, right))

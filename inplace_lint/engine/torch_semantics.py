@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .call_facts import FORWARD_WRITES, bind_keyword, default_certain, triggered
+from .call_facts import FORWARD_WRITES, bind_keyword, default_certain, triggered, value_certain
 from . import objects, registration
 from .project import hooks as project_hooks
 from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method, truthiness
@@ -642,7 +642,8 @@ class TorchSemantics(Saves):
             tuple_outputs(result, spec, bound, tensors)
         if out_rg is not False:
             extra = not spread and (len(pos) < len(args) or len(pos) > len(params))  # *args, or more than it takes
-            self._record_saves(save_spec, name, bound, result, node, out_rg, default_certain(spec, bound, extra))
+            sure = default_certain(spec, bound, extra) | value_certain(spec, bound, extra)
+            self._record_saves(save_spec, name, bound, result, node, out_rg, sure)
         return result
 
     def _amp_for(self, tensors):

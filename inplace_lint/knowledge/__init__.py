@@ -88,6 +88,15 @@ Optional keys (absent means false / not applicable)::
                                   # pattern where they are kept at all: a call passing
                                   # only tensors surely keeps them (smooth_l1_loss's
                                   # default beta=1.0 keeps its input; beta=0 nothing)
+      "saves_unless": {"input": {"beta": [0]}}
+                                  # (experiment) for names of "saves_sometimes": the
+                                  # parameters whose values explain every contiguous,
+                                  # non-empty sample that did not keep the name (each
+                                  # such sample passed it one of these values, and a
+                                  # sample that kept the name passed another value):
+                                  # a call leaving each out or giving a known value
+                                  # outside them surely keeps it (smooth_l1_loss with
+                                  # beta=1/9).  {} : every such sample kept it
       "autocast_copies": {"float32": ["input", "weight"]}
                                   # (experiment, functions and modules) under
                                   # torch.autocast("cpu") (bfloat16): per input dtype,

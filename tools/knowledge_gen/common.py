@@ -127,10 +127,11 @@ def ensure_expecttest():
 
 
 def record_pattern(obs, p, slots, found, contiguous=True, kinds=(frozenset(), frozenset(), frozenset()),
-                   default=False):
+                   default=False, values=None):
     """Outcome of one sample under "only p requires grad"; kinds: the parameters
     passed as Python numbers, those passed as tensors, and (parameter, value) of
-    those passed as strings; default: the sample passed only tensors."""
+    those passed as strings; default: the sample passed only tensors; values: every
+    argument's (parameter, value) (defaults.value_params), None to leave them out."""
     numbers, tensors, strings = kinds
     obs.pattern_ok.add(p)
     # keyed also by which parameters were tensors at all: pow(x, 2) and pow(x, y) are
@@ -148,6 +149,8 @@ def record_pattern(obs, p, slots, found, contiguous=True, kinds=(frozenset(), fr
             obs.tensor_outcomes.setdefault((tensors, name), set()).add(found.get(name))
         if default and not layout:
             obs.default_outcomes.setdefault((p, name), set()).add(found.get(name))
+        if values is not None and tensors is not None and not layout:
+            obs.value_outcomes.setdefault((p, name), []).append((values, found.get(name)))
         if layout is False:
             obs.string_outcomes.setdefault((strings, name), set()).add(found.get(name))
 

@@ -35,6 +35,7 @@ def fold(fact, obs, saved):
     fact["saves_sometimes"] = {varargs_name(s) for s in fact.get("saves_sometimes", ())} | uneven(obs, saved)
     fact["saves_by_default"] = {varargs_name(s) for s in fact.get("saves_by_default", ())
                                 if varargs_name(s) not in uneven(obs, saved)}
+    fact.pop("saves_unless", None)  # measured per tensor of the varargs: not folded
     if "saved_for" in fact:
         fact["saved_for"] = fold_saved_for(fact["saved_for"])
     fact["overloads"] = same_strings_dropped([fold_overload(o) for o in fact.get("overloads", ())])
