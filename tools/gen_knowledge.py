@@ -23,6 +23,8 @@ Two sources of truth, in this order of trust:
    * view:   bump the input's version counter and see whether the output's moves too
      (a view shares its base's counter).  A list/tuple of such outputs is "multi".
    * maybe_alias: the op returned its input object itself (``out is input``).
+     alias_when (knowledge_gen/defaults.py): argument values under which every sample
+     did (dropout with p=0.0 or training=False).
    * inplace: the op bumped its input's version counter.
    * differentiable: the output required grad when an input did.
    OpInfo aliases (F.softmax, F.sigmoid, torch.special.expit ...) share their op's
@@ -89,7 +91,7 @@ from knowledge_gen.common import (  # noqa: E402
     MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, complex_samples, ensure_expecttest, is_output_name, loss_of, name_map,
     output_name, record_pattern, tensors_in,
 )
-from knowledge_gen.defaults import only_tensors, saves_by_default, saves_unless, value_params  # noqa: E402
+from knowledge_gen.defaults import alias_when, only_tensors, saves_by_default, saves_unless, value_params  # noqa: E402
 from knowledge_gen.modules import module_experiments  # noqa: E402
 from knowledge_gen.overloads import (  # noqa: E402
     finalize_overloads, int_params, kind_overloads, number_params, string_defaults, string_overloads,
@@ -155,6 +157,7 @@ class Obs:
         self.outcomes = {}        # (P, name, tensor params, non-contiguous input) -> {None, "saved", "multi"}
         self.plain_outcomes = {}  # the same, from the samples without string arguments
         self.default_outcomes = {}  # (P, name) -> the same, from contiguous tensors-only samples
+        self.alias_runs = []  # [(value_params, the output was the input object)] of non-empty samples
         self.value_outcomes = {}  # (P, name) -> [(value_params, outcome)] of contiguous non-empty samples
         self.pattern_tried = set()  # P whose "only P requires grad" run was attempted
         self.pattern_ok = set()     # ... and measured at least once
@@ -234,6 +237,8 @@ def observe(obs, invoke, params, inplace):
         first = called[0][0]
     # View check after backward: it bumps the input's version counter.
     if first is not None and not inplace:
+        if first.numel():
+            obs.alias_runs.append((value_params(called, params), out is first))
         if out is first:
             obs.alias = True
             obs.views.add("alias")
@@ -632,6 +637,8 @@ def merge(fact, obs, notes, qual):
         if view and None in obs.views:
             fact["view_maybe_copy"] = True  # some samples viewed, others copied (reshape)
         fact["maybe_alias"] = obs.alias
+        if obs.alias:
+            fact["alias_when"] = alias_when(obs.alias_runs)
     if not obs.bumped:
         fact.update(output_facts(obs, view, aten_name(qual, _object(qual))))  # std_mean, max(x, dim)
     ints = [output_name(j) for j, seen in sorted(obs.out_int.items()) if seen == {True}]
@@ -689,6 +696,8 @@ def finalize(fact):
     by_default = sorted(s for s in out.pop("saves_by_default", ()) if s in sometimes)
     if by_default:
         out["saves_by_default"] = by_default
+    if not out.get("maybe_alias") or not out.get("alias_when"):
+        out.pop("alias_when", None)
     unless = {s: v for s, v in out.pop("saves_unless", {}).items() if s in sometimes}
     if unless:
         out["saves_unless"] = unless

@@ -158,6 +158,18 @@ def value_certain(spec, bound, extra=False):
             if all(_outside(bound.get(p), values) for p, values in reasons.items())}
 
 
+def returns_input(spec, bound):
+    """Whether a known argument value makes the op return its input object itself, as
+    every measured sample with that value did (the knowledge's "alias_when":
+    F.dropout(h, 0.0) is h, and so is F.dropout(h, p, training=False))."""
+    for param, values in (spec.get("alias_when") or {}).items():
+        v = bound.get(param)
+        if isinstance(v, Const) and v is not UNKNOWN_CONST and any(
+                v.value == w and (type(v.value) is bool) == (type(w) is bool) for w in values):
+            return True
+    return False
+
+
 def _outside(v, values):
     if v is None:
         return True  # left out: every sample that kept nothing passed it

@@ -23,7 +23,7 @@ from .objects import PARSED_ARGS
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, SuperRef,
-    Tensor, hidden, join, join_all, opaque, result_tensor, whole,
+    Tensor, hidden, join, join_all, made_after, opaque, result_tensor, whole,
 )
 from .graph import link, mark_read, use
 from .loops import torch_layers
@@ -248,13 +248,17 @@ class Expressions:
                     return Seq(items=base.items[bounds[0]:bounds[1]], is_tuple=base.is_tuple)
                 return Seq(elem=base.element(), is_tuple=base.is_tuple)
             e = base.element()
+            if isinstance(idx, guards.Later) and idx.stop is None and base.items is None and base.head \
+                    and isinstance(e, Tensor) and e.members:
+                # i >= 1 in a later iteration of ``for i in range(n)``: not the known first member
+                rest = [m for m in e.members if m is not base.head[0]]
+                if rest and len(rest) < len(e.members):
+                    e = join_all(rest)
             if isinstance(e, Tensor) and not isinstance(idx, int):
                 e = e.copy(partial=True)
                 if isinstance(idx, guards.Later) and idx.earlier and \
                         not any(m.base is not None for m in (e.members or [e])):
-                    # xs[i] in a later iteration is another element than in the
-                    # earlier ones: what they saved of theirs is not its save
-                    e = hidden(e, idx.earlier)
+                    e = _earlier_hidden(e, idx)
             return e
         if isinstance(base, Alt) and all(isinstance(o, Dict) for o in base.options):
             # one of several dicts (``for group in self.param_groups``): the entry of each
@@ -725,3 +729,18 @@ _FLOAT_OPS = {cst.Add: operator.add, cst.Subtract: operator.sub, cst.Multiply: o
 def _numbers(left, right):
     return all(isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in (int, float)
                for v in (left, right))
+
+
+def _earlier_hidden(e, idx):
+    """``xs[i]`` in a later iteration (``e``, the join of the list's members) is another
+    element than the earlier iterations': what they saved of theirs is not its save.
+    Except for a member that an earlier iteration appended, while this one has appended
+    nothing yet (``h_list[layer] += vn`` at the top of a layer loop that ends with
+    ``h_list.append(h)``): the list's i-th element there is one an earlier iteration made,
+    and what that iteration saved of it is saved."""
+    members = e.members or [e]
+    if idx.mark is None or any(made_after(m, idx.pass_mark) for m in members) or \
+            not any(made_after(m, idx.mark) for m in members):
+        return hidden(e, idx.earlier)
+    out = join_all([m if made_after(m, idx.mark) else hidden(m, idx.earlier) for m in members])
+    return out.copy(partial=True) if isinstance(out, Tensor) else out

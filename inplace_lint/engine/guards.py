@@ -33,11 +33,13 @@ class Later:
     iteration, another element, saved).  ``stop``: for ``reversed(range(n))``, the
     expression ``n`` (the counter is then some int below ``n - 1``, see First)."""
 
-    __slots__ = ("earlier", "stop")
+    __slots__ = ("earlier", "stop", "mark", "pass_mark")
 
-    def __init__(self, stop=None):
+    def __init__(self, stop=None, mark=None):
         self.earlier = frozenset()
         self.stop = stop
+        self.mark = mark  # the storage id when the loop began: what is newer was made in it
+        self.pass_mark = mark  # ... when this pass began: what is newer was made in this one
 
     def __repr__(self):
         return "LATER"
@@ -354,12 +356,18 @@ def _refine_parts(interp, test, frame, truth, facts):
         v = frame.lookup(test.left.value)
         if isinstance(v, Const) and _counter(v.value) and v.value.stop is not None:
             return None  # counting down from an unknown n - 1: not against a number
-        if type(comp.comparator) is cst.Integer and isinstance(v, Const) and (
-                _counter(v.value) or type(v.value) is int):
-            try:
-                k = int(comp.comparator.value.replace("_", ""), 0)
-            except ValueError:
-                return None
+        k = None
+        if isinstance(v, Const) and (_counter(v.value) or type(v.value) is int):
+            if type(comp.comparator) is cst.Integer:
+                try:
+                    k = int(comp.comparator.value.replace("_", ""), 0)
+                except ValueError:
+                    return None
+            elif _counter(v.value):
+                # ``i == self.num_layers - 1`` with the count known: the first pass is i == 0
+                known = constant_value(interp, comp.comparator, frame)
+                k = known if type(known) is int else None
+        if k is not None:
             holds = _compare_counter(0 if isinstance(v.value, First) else v.value, comp.operator, k)
             if holds is not None and holds != truth:
                 return INFEASIBLE

@@ -36,7 +36,7 @@ from .standalone import Standalone, scope_opened
 from .state import State
 from .torch_semantics import TorchSemantics
 from .objects import TorchObjects
-from .values import UNKNOWN_CONST, Const, Func, GradCtx, LambdaFn, Qual, Seq, Tensor, hidden, hidden_linked, join
+from .values import UNKNOWN_CONST, Const, Func, GradCtx, LambdaFn, Qual, Seq, Storage, Tensor, hidden, hidden_linked, join
 from .graph import use
 
 
@@ -448,13 +448,14 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
             return hidden(elem, earlier) if distinct(elem) else elem
 
         counter, stop = self._loop_counter(node)
-        first, later = guards.First(stop), guards.Later(stop)
+        first, later = guards.First(stop), guards.Later(stop, Storage().id)
 
         def bind(i, earlier):
             self.assign(node.target, element(earlier), frame, node.iter)
             if counter is not None:
                 # the first pass is the first iteration (index 0), the second a later one
                 later.earlier = frozenset(earlier)
+                later.pass_mark = Storage().id
                 frame.vars[counter] = Const(first if i == 0 else later)
 
         self.each_loops.append((frame, elem, node))

@@ -57,6 +57,9 @@ def string_method(text, name, args):
     return Const(got)
 
 
+MAX_HEAD = 4  # first members a list keeps known through appends in a loop
+
+
 def python_method(interp, recv, name, args):
     """``recv.<name>(*args)`` for a list/tuple, dict or string; None when not modelled here."""
     if isinstance(recv, Seq):
@@ -79,7 +82,12 @@ def python_method(interp, recv, name, args):
                         recv.elem = join(recv.element(), args[-1])
                         recv.tail = (recv.tail or []) + [args[-1]]
                     else:
+                        head = recv.items if recv.items is not None else recv.head
                         recv.forget_order(join(recv.element(), args[-1]))
+                        if name == "append" and head:
+                            # appended at the end in a loop: the first members stay first
+                            # (``h_list = [embed(x)]`` then ``h_list.append(h)`` per layer)
+                            recv.head = list(head[:MAX_HEAD])
             return Const(None)
         if name == "extend" and args:
             more = args[0].items if isinstance(args[0], Seq) and args[0].tail is None else None

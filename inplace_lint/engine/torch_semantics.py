@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .call_facts import FORWARD_WRITES, bind_keyword, default_certain, triggered, value_certain
+from .call_facts import FORWARD_WRITES, bind_keyword, default_certain, returns_input, triggered, value_certain
 from . import objects, registration
 from .project import hooks as project_hooks
 from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method, truthiness
@@ -571,9 +571,8 @@ class TorchSemantics(Saves):
             # inplace=True on a functional: saves follow the in-place kernel
             variant = self.k.function(qualname + "_") if qualname else None
             save_spec = variant or {"params": params, "saves": [w for w in spec.get("saves", ()) if w != "input"]}
-            p, training = bound.get("p"), bound.get("training")
-            if isinstance(p, Const) and p is not UNKNOWN_CONST and p.value == 0 or \
-                    isinstance(training, Const) and training.value is False:
+            p = bound.get("p")
+            if returns_input(spec, bound):
                 is_inplace = False  # dropout that does nothing returns its input
             elif p is not None and (p is UNKNOWN_CONST or not isinstance(p, Const)):
                 certain = False  # some rate, maybe 0
@@ -617,7 +616,8 @@ class TorchSemantics(Saves):
                     if view in ("multi", "each"):  # a tuple of views (each one writable for "each")
                         result = Seq(elem=result, is_tuple=True)
             elif spec.get("maybe_alias") and isinstance(first, Tensor):
-                result = first.maybe_alias(("." if method else "") + name + "()")
+                result = first if returns_input(spec, bound) else \
+                    first.maybe_alias(("." if method else "") + name + "()")
             else:
                 # An operator on values of unknown type (``n ** 0.5`` with n an
                 # argument) may be plain Python arithmetic: its result is of unknown

@@ -1,4 +1,6 @@
-"""Saves that are certain when a call leaves every optional argument at its default.
+"""Facts that depend on a call's non-tensor arguments: saves that are certain when a
+call leaves every optional argument at its default or gives known values, and the
+values under which an op returns its input itself.
 
 ``saves_sometimes`` names tensors kept by some samples and not by others under
 the same requires-grad pattern.  Often a number argument explains it, not the
@@ -109,6 +111,21 @@ def saves_unless(obs, sometimes, saved):
                 reasons[param] = sorted(values, key=repr)
         if reasons or not missed:
             out[name] = reasons
+    return out
+
+
+def alias_when(runs):
+    """{parameter: [values]}: each value under which every non-empty sample returned its
+    input object itself, where some sample passing another plain value did not:
+    F.dropout returns its input for p=0.0 and for training=False, whatever else."""
+    out = {}
+    params = {name for values, _ in runs for name, _ in values}
+    for param in sorted(params):
+        given = [(dict(values)[param], aliased) for values, aliased in runs if param in dict(values)]
+        sure = sorted({v for v, _ in given if _plain(v)
+                       and all(a for w, a in given if w == v and type(w) is type(v))}, key=repr)
+        if sure and any(not a and _plain(w) and w not in sure for w, a in given):
+            out[param] = sure
     return out
 
 
