@@ -1,6 +1,6 @@
 """Findings on PyTorch libraries the linter was never tuned on (issue 12).
 
-    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth] [--only NAME,...]
+    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth] [--only NAME,...]
 
 FOLDER (default /work/unseen) holds one unpacked wheel per library, in a
 sub-folder named like the distribution (``kornia/``, ``pyro_ppl/``, ...).
@@ -50,7 +50,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # measured before any of its code was read (/work/unseen15); "sixteenth": picked in session 12,
 # measured before any of its code was read (/work/unseen16); "seventeenth": picked in session 13,
 # measured before any of its code was read (/work/unseen17); "eighteenth": picked in session 13,
-# measured before any of its code was read (/work/unseen18).
+# measured before any of its code was read (/work/unseen18); "nineteenth": picked in session 14,
+# measured before any of its code was read (/work/unseen19).
 SETS = {"first": {
     "kornia": "0.9.0",
     "monai": "1.6.1",
@@ -177,6 +178,13 @@ SETS = {"first": {
     "salesforce_lavis": "1.0.2",
     "x_clip": "0.14.4",
     "yolov5": "7.0.14",
+}, "nineteenth": {
+    "audio_diffusion_pytorch": "0.1.3",
+    "e2_tts_pytorch": "2.2.2",
+    "nemo_toolkit": "3.0.0",
+    "pytorch_wavelets": "1.3.0",
+    "TTS": "0.22.0",
+    "voicebox_pytorch": "0.5.0",
 }}
 PINNED = {name: version for libraries in SETS.values() for name, version in libraries.items()}
 DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/work/unseen3",
@@ -186,7 +194,8 @@ DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/
                   "eleventh": "/work/unseen11", "twelfth": "/work/unseen12",
                   "thirteenth": "/work/unseen13", "fourteenth": "/work/unseen14",
                   "fifteenth": "/work/unseen15", "sixteenth": "/work/unseen16",
-                  "seventeenth": "/work/unseen17", "eighteenth": "/work/unseen18"}
+                  "seventeenth": "/work/unseen17", "eighteenth": "/work/unseen18",
+                  "nineteenth": "/work/unseen19"}
 
 
 def download(folder, names):
@@ -239,7 +248,7 @@ def check(folder):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth), /work/unseen10 (tenth), /work/unseen11 (eleventh), /work/unseen12 (twelfth), /work/unseen13 (thirteenth), /work/unseen14 (fourteenth), /work/unseen15 (fifteenth), /work/unseen16 (sixteenth), /work/unseen17 (seventeenth), /work/unseen18 (eighteenth)")
+    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth), /work/unseen10 (tenth), /work/unseen11 (eleventh), /work/unseen12 (twelfth), /work/unseen13 (thirteenth), /work/unseen14 (fourteenth), /work/unseen15 (fifteenth), /work/unseen16 (sixteenth), /work/unseen17 (seventeenth), /work/unseen18 (eighteenth), /work/unseen19 (nineteenth)")
     ap.add_argument("--set", choices=sorted(SETS), default="first")
     ap.add_argument("--download", action="store_true",
                     help="pip-download and unzip the pinned wheels first")
