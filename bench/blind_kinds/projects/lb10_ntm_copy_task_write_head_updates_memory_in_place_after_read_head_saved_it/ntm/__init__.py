@@ -1,0 +1,3 @@
+from .machine import NTM, NTMConfig
+
+__all__ = ["NTM", "NTMConfig"]

@@ -1,0 +1,3 @@
+from .model import Seq2Seq
+
+__all__ = ["Seq2Seq"]

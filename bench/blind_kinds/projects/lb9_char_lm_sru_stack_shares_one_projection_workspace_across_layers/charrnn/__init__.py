@@ -1,0 +1,4 @@
+from .model import CharRNN
+from .text import Vocab
+
+__all__ = ["CharRNN", "Vocab"]
