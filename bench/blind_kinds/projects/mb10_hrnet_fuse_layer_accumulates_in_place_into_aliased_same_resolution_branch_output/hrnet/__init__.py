@@ -1,0 +1,3 @@
+from .model import TinyHRNet
+
+__all__ = ["TinyHRNet"]

@@ -1,0 +1,4 @@
+from .head import YoloHead
+from .loss import YoloLoss
+
+__all__ = ["YoloHead", "YoloLoss"]
