@@ -1,0 +1,3 @@
+from .memory import AdversarialMemory
+from .model import AdCo
+from .schedule import RefreshSchedule

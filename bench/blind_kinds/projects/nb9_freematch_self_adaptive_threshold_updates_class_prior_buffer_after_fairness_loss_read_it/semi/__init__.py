@@ -1,0 +1,2 @@
+from .algorithm import FreeMatch
+from .thresholds import SelfAdaptiveThreshold
