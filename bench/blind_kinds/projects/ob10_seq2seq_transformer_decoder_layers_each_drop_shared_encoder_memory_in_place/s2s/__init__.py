@@ -1,0 +1,3 @@
+from .model import Seq2SeqTransformer
+
+__all__ = ["Seq2SeqTransformer"]

@@ -1,0 +1,4 @@
+from .layer import MoEFeedForward
+from .router import Router, RouterConfig
+
+__all__ = ["MoEFeedForward", "Router", "RouterConfig"]

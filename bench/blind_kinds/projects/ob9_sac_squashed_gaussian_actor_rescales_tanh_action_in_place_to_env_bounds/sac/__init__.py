@@ -1,0 +1,3 @@
+from .learner import SACLearner
+
+__all__ = ["SACLearner"]
