@@ -528,7 +528,13 @@ class TorchSemantics(Saves):
             if i < len(params):
                 bound[params[i]] = a
         for k, v in kwargs.items():
-            bound[bind_keyword(spec, k)] = v
+            slot = bind_keyword(spec, k)
+            if slot == k and isinstance(v, Tensor) and v.kind in ("arg", "opaque") and \
+                    k in (spec.get("keywords") or {}).values():
+                # ``x.max(dim=d)``: the overload taking a tensor there names it otherwise
+                # (``other``), so this keyword picks the one taking a number
+                v = UNKNOWN_CONST
+            bound[slot] = v
         spread = bind_varargs(params, list(args), bound)  # einsum's operands, block_diag's tensors
         first = pos[0] if pos else bound.get(params[0]) if params else None
         data_args = [v for k, v in bound.items() if k not in SIZE_ARGUMENTS]  # (sizes carry no grad)
@@ -582,6 +588,13 @@ class TorchSemantics(Saves):
             for a in args:
                 size_evidence(a)
         out_rg = self._out_rg(tensors) if differentiable else False
+        if is_inplace and isinstance(first, Tensor) and first.dtype == "int" and \
+                not isinstance(bound.get("value"), Tensor):
+            # written into an integer tensor: torch casts nothing that requires grad into it
+            # (scatter_ wants src of self's dtype, add_ refuses a float into a long), so the
+            # op records no graph and keeps nothing (a beam search's label store).  Not a
+            # fill with a 0-dim tensor: fill_, masked_fill_, index_fill_ do record one
+            out_rg = False
         rgv = kwargs.get("requires_grad")
         if isinstance(rgv, Const) and rgv.value is True:
             made = type_result(Tensor(rg=True, leaf=True, kind="fresh", node=node), name, pos, kwargs, qualname,
