@@ -23,7 +23,8 @@ parameters got.  A class counts as built only by the program when
 Its stand-in instance (and its ``__init__``'s own analysis) then takes, for each
 constructor parameter, the value every construction passed when they all passed the
 same known option: a flag, a name, None, a function or class of the file, a dict of
-such.  Sizes and rates stay unknown (a known size runs the own analysis's loops as the
+such, or a settings object (an instance of one of the code's classes whose attributes
+are constants: a dataclass of options, known by its options only).  Sizes and rates stay unknown (a known size runs the own analysis's loops as the
 program does, where a path the program takes only with grad off becomes certain), as
 does any other parameter.  Per parameter, so the stand-in covers every construction
 made (and more).  Anything else keeps today's unknown arguments: a class built with a
@@ -166,6 +167,8 @@ def _same_known(values, objects):
             # no tensor, whatever the value (``self.gamma * returns[i + 1]`` keeps nothing)
             return UNKNOWN_CONST
         return None
+    if isinstance(first, Obj):
+        return _settings_copy(first)
     return Dict(first.entries, first.factory) if isinstance(first, Dict) else first
 
 
@@ -178,6 +181,8 @@ def _known(v, depth, objects=True):
     if isinstance(v, Dict):
         return depth < 2 and v.factory is None and all(
             k != "?" and _known(x, depth + 1, objects) for k, x in v.entries.items())
+    if isinstance(v, Obj):
+        return _settings(v, depth)
     if not objects:
         return False  # (functions and classes: only those of the analysed file itself)
     if isinstance(v, Func):
@@ -196,10 +201,35 @@ def _equal(a, b, depth, objects):
         return a is b
     if isinstance(a, Qual):
         return a.name == b.name
+    if isinstance(a, Obj):
+        return _same_settings(a, b)
     if isinstance(a, Dict):
         return a.entries.keys() == b.entries.keys() and _known(b, depth, objects) and \
             all(_equal(x, b.entries[k], depth + 1, objects) for k, x in a.entries.items())
     return False
+
+
+def _settings(v, depth):
+    """An instance of a settings class of the analysed code (a dataclass of options):
+    no module, every attribute a constant."""
+    return depth < 2 and isinstance(v.cls, ClassInfo) and not v.is_module and v.items is None and \
+        bool(v.attrs) and all(isinstance(x, Const) for x in v.attrs.values())
+
+
+def _same_settings(a, b):
+    """One settings class, the same options (numbers may differ: they stay unknown)."""
+    if a is b:
+        return True
+    return a.cls.node is b.cls.node and a.attrs.keys() == b.attrs.keys() and _settings(b, 0) and all(
+        not _known(x, 1) or _equal(x, b.attrs[k], 1, False) for k, x in a.attrs.items())
+
+
+def _settings_copy(v):
+    """The stand-in's settings object: its options, every other attribute unknown (sizes and
+    rates stay unknown, as for a parameter).  No class: its methods are not this analysis's."""
+    out = Obj()
+    out.attrs = {k: x if _known(x, 1) else UNKNOWN_CONST for k, x in v.attrs.items()}
+    return out
 
 
 class World:
