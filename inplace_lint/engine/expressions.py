@@ -258,7 +258,7 @@ class Expressions:
                 e = e.copy(partial=True)
                 if isinstance(idx, guards.Later) and idx.earlier and \
                         not any(m.base is not None for m in (e.members or [e])):
-                    e = _earlier_hidden(e, idx)
+                    e = _earlier_hidden(e, idx, self.appended)
             return e
         if isinstance(base, Alt) and all(isinstance(o, Dict) for o in base.options):
             # one of several dicts (``for group in self.param_groups``): the entry of each
@@ -731,16 +731,20 @@ def _numbers(left, right):
                for v in (left, right))
 
 
-def _earlier_hidden(e, idx):
+def _earlier_hidden(e, idx, appended):
     """``xs[i]`` in a later iteration (``e``, the join of the list's members) is another
     element than the earlier iterations': what they saved of theirs is not its save.
     Except for a member that an earlier iteration appended, while this one has appended
     nothing yet (``h_list[layer] += vn`` at the top of a layer loop that ends with
     ``h_list.append(h)``): the list's i-th element there is one an earlier iteration made,
-    and what that iteration saved of it is saved."""
+    and what that iteration saved of it is saved.  (Not one stored by ``xs[i] = t``: that
+    is the element of the iteration's own index, another in each: torch's SGD momentum
+    buffers.)"""
     members = e.members or [e]
-    if idx.mark is None or any(made_after(m, idx.pass_mark) for m in members) or \
-            not any(made_after(m, idx.mark) for m in members):
+
+    def grown(m):  # appended by this loop (not stored at ``xs[i]``, which is i's own element)
+        return made_after(m, idx.mark) and m.storage.id in appended
+    if idx.mark is None or any(made_after(m, idx.pass_mark) for m in members) or not any(map(grown, members)):
         return hidden(e, idx.earlier)
-    out = join_all([m if made_after(m, idx.mark) else hidden(m, idx.earlier) for m in members])
+    out = join_all([m if grown(m) else hidden(m, idx.earlier) for m in members])
     return out.copy(partial=True) if isinstance(out, Tensor) else out

@@ -66,6 +66,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         self.foreign_steps = 0  # statements interpreted in other project modules' code
         self.foreign_budget = 20_000
         self.doubt = 0  # > 0 while following one of several possible objects
+        self.appended: set = set()  # storage ids of tensors a loop appended to a list (see _earlier_hidden)
         self.doubt_marks: list = []  # the storage id at the start of each (see Calls._each)
         self.any_order = 0  # > 0 while applying layers of a list of unknown order (containers.py)
         self.seq_at: list = []  # [call, layer index, exact] per nn.Sequential being applied

@@ -82,6 +82,8 @@ def python_method(interp, recv, name, args):
                         recv.elem = join(recv.element(), args[-1])
                         recv.tail = (recv.tail or []) + [args[-1]]
                     else:
+                        if name == "append" and isinstance(args[-1], Tensor):
+                            interp.appended.update(m.storage.id for m in args[-1].members or [args[-1]])
                         head = recv.items if recv.items is not None else recv.head
                         recv.forget_order(join(recv.element(), args[-1]))
                         if name == "append" and head:
