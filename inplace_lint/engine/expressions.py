@@ -410,6 +410,9 @@ class Expressions:
 
     def _compare(self, node, frame):
         vals = [self.eval(node.left, frame)] + [self.eval(c.comparator, frame) for c in node.comparisons]
+        known = _none_test(node, vals[0])
+        if known is not None:
+            return Const(known)  # ``self.downsample is not None`` in a property: a module
         if any(isinstance(v, Tensor) for v in vals):
             # a comparison reads its operands into a bool tensor: no backward reaches them through it
             link(None, vals)
@@ -422,7 +425,7 @@ class Expressions:
         return UNKNOWN_CONST
 
     def _ifexp(self, node, frame):
-        self.eval(node.test, frame)
+        self.tested = (node.test, self.eval(node.test, frame))
         return self.branch_values(node.test, frame, node.body, node.orelse)
 
     def _tuple(self, node, frame):
@@ -748,3 +751,21 @@ def _earlier_hidden(e, idx, appended):
         return hidden(e, idx.earlier)
     out = join_all([m if grown(m) else hidden(m, idx.earlier) for m in members])
     return out.copy(partial=True) if isinstance(out, Tensor) else out
+
+
+def _none_test(node, left):
+    """``x is None`` / ``x is not None`` decided by what ``x`` holds (a module, a list, a
+    constant, a tensor made here: not None; a known None), else None."""
+    if len(node.comparisons) != 1:
+        return None
+    comp = node.comparisons[0]
+    if type(comp.operator) not in (cst.Is, cst.IsNot) or type(comp.comparator) is not cst.Name or \
+            comp.comparator.value != "None":
+        return None
+    if isinstance(left, Const) and left is not UNKNOWN_CONST and left.value is None:
+        is_none = True
+    elif guards.never_none(left) or guards.made_tensor(left):
+        is_none = False
+    else:
+        return None
+    return is_none == (type(comp.operator) is cst.Is)

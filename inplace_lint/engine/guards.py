@@ -328,6 +328,8 @@ def _refine_parts(interp, test, frame, truth, facts):
     if type(test) is cst.Attribute:
         # ``if self.add_self_loops:`` on a flag the constructor set (a default or an argument)
         v = _attr_value(test, frame)  # (or a number: ``if self.usage_weight:``)
+        if v is None and interp.tested[0] is test:
+            v = interp.tested[1]  # a property's value (``if self.has_projection:``), as it ran for this test
         if isinstance(v, Const) and truthiness(v) is (not truth):
             return INFEASIBLE
         return None
@@ -342,7 +344,7 @@ def _refine_parts(interp, test, frame, truth, facts):
                 isinstance(comp.operator, (cst.Is, cst.IsNot)):
             is_none = truth == (type(comp.operator) is cst.Is)
             v = _attr_value(test.left, frame)
-            if is_none and (isinstance(v, Obj) or _made_tensor(v)):
+            if is_none and (isinstance(v, Obj) or made_tensor(v)):
                 return INFEASIBLE
             if not is_none and isinstance(v, Const) and v.value is None and v is not UNKNOWN_CONST:
                 return INFEASIBLE
@@ -376,7 +378,7 @@ def _refine_parts(interp, test, frame, truth, facts):
                 isinstance(comp.operator, (cst.Is, cst.IsNot)):
             is_none = truth == (type(comp.operator) is cst.Is)
             v = frame.lookup(test.left.value)
-            if is_none and (_never_none(v) or _made_tensor(v)):
+            if is_none and (never_none(v) or made_tensor(v)):
                 return INFEASIBLE  # a tensor or module made here, a class, a known value: not None
             if not is_none and isinstance(v, Const) and v.value is None and v is not UNKNOWN_CONST:
                 return INFEASIBLE
@@ -388,14 +390,14 @@ def _refine_parts(interp, test, frame, truth, facts):
     return None
 
 
-def _made_tensor(v):
+def made_tensor(v):
     """A tensor made here (not an argument or an opaque result, not a join of several, on no
     path None): ``v is None`` does not hold."""
     return isinstance(v, Tensor) and v.kind not in ("arg", "opaque", "input") and not v.members \
         and not v.maybe_none
 
 
-def _never_none(v):
+def never_none(v):
     """A module, class, function, partial, list, dict or known constant other than None."""
     if isinstance(v, Const):
         return v is not UNKNOWN_CONST and v.value is not None

@@ -66,6 +66,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         self.foreign_steps = 0  # statements interpreted in other project modules' code
         self.foreign_budget = 20_000
         self.doubt = 0  # > 0 while following one of several possible objects
+        self.tested = (None, None)  # (the test node of the if just entered, its value: see guards.refine)
         self.appended: set = set()  # storage ids of tensors a loop appended to a list (see _earlier_hidden)
         self.doubt_marks: list = []  # the storage id at the start of each (see Calls._each)
         self.any_order = 0  # > 0 while applying layers of a list of unknown order (containers.py)
@@ -236,7 +237,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         return True
 
     def _if(self, node, frame):
-        self.eval(node.test, frame)
+        self.tested = (node.test, self.eval(node.test, frame))
         facts_a = guards.refine(self, node.test, frame, True)
         facts_b = guards.refine(self, node.test, frame, False)
         if facts_a is guards.INFEASIBLE and facts_b is guards.INFEASIBLE:
