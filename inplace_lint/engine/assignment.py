@@ -10,7 +10,7 @@ from .expressions import BINOPS
 from .graph import link, mark_read, use
 from .standalone import bind_name
 from .torch_semantics import _p
-from .values import UNKNOWN_CONST, Alt, Const, Dict, Obj, Seq, Tensor, join, t_or, whole
+from .values import NO_KEY, UNKNOWN_CONST, Alt, Const, Dict, Obj, Seq, Tensor, dict_key, join, t_or, whole
 
 AUGOPS = {
     "AddAssign": "add_", "SubtractAssign": "sub_", "MultiplyAssign": "mul_", "DivideAssign": "div_",
@@ -164,8 +164,9 @@ class Assignment:
                     obj.forget_order(join(obj.element(), value))
             elif isinstance(obj, Dict):
                 use(value)
-                key = self._const_index(target, frame)
-                if isinstance(key, str):
+                key = dict_key(self.eval(target.slice[0].slice.value, frame)) if len(target.slice) == 1 and \
+                    type(target.slice[0].slice) is cst.Index else NO_KEY
+                if key is not NO_KEY and key != "?":
                     obj.entries[key] = value
                 else:
                     obj.entries["?"] = join(obj.entries.get("?"), value)

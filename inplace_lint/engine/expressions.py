@@ -23,7 +23,7 @@ from .objects import PARSED_ARGS
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, SuperRef,
-    Tensor, hidden, join, join_all, made_after, opaque, result_tensor, whole,
+    NO_KEY, Tensor, dict_key, hidden, join, join_all, made_after, opaque, result_tensor, whole,
 )
 from .graph import link, mark_read, use
 from .loops import torch_layers
@@ -208,6 +208,12 @@ class Expressions:
             return Func(node, owner=owner, bound=owner, grad=grad)
         return Func(node, owner=owner, bound=obj, grad=grad)
 
+    def _dict_index(self, sub, frame):
+        """The key of ``d[key]`` when it is a known constant (see dict_key), else NO_KEY."""
+        if len(sub.slice) != 1 or type(sub.slice[0].slice) is not cst.Index:
+            return NO_KEY
+        return dict_key(self.eval(sub.slice[0].slice.value, frame))
+
     def _subscript(self, node, frame):
         base = self.eval(node.value, frame)
         if self.project is not None and isinstance(base, Qual):
@@ -262,14 +268,14 @@ class Expressions:
             return e
         if isinstance(base, Alt) and all(isinstance(o, Dict) for o in base.options):
             # one of several dicts (``for group in self.param_groups``): the entry of each
-            key = self._const_index(node, frame)
-            if all(key in o.entries for o in base.options):
+            key = self._dict_index(node, frame)
+            if key is not NO_KEY and all(key in o.entries for o in base.options):
                 return join_all([o.entries[key] for o in base.options])
         if isinstance(base, Dict):
-            key = self._const_index(node, frame)
-            if key in base.entries:
+            key = self._dict_index(node, frame)
+            if key is not NO_KEY and key in base.entries:
                 return base.entries[key]
-            item = missing_item(base, key)  # (a defaultdict makes the entry on first reading)
+            item = missing_item(base, None if key is NO_KEY else key)  # (a defaultdict makes the entry on first reading)
             if item is not None:
                 return item
             return join_all(base.entries.values()) if base.entries else opaque()
@@ -459,7 +465,11 @@ class Expressions:
             if type(el) is cst.DictElement:
                 k = self.eval(el.key, frame)
                 v = self.eval(el.value, frame)
-                entries[k.value if isinstance(k, Const) and isinstance(k.value, str) else "?"] = v
+                key = dict_key(k)
+                if key is NO_KEY:
+                    entries["?"] = join(entries.get("?"), v)  # (every entry of unknown key)
+                else:
+                    entries[key] = v  # ``{"bn": nn.BatchNorm2d, None: None}``: None is a key too
         return Dict(entries)
 
     def _fstring(self, node, frame):
@@ -769,3 +779,4 @@ def _none_test(node, left):
     else:
         return None
     return is_none == (type(comp.operator) is cst.Is)
+

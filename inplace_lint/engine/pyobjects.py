@@ -4,8 +4,8 @@ entry, ``"a.b".split(".")`` is worked out on a known string; ``points.astype(np.
 from __future__ import annotations
 
 from .values import (
-    PLAIN_TYPES, UNKNOWN_CONST, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, Tensor, Value, join, join_all,
-    opaque,
+    NO_KEY, PLAIN_TYPES, UNKNOWN_CONST, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, Tensor, Value, dict_key, join,
+    join_all, opaque,
 )
 from .graph import mark_read
 
@@ -112,13 +112,14 @@ def python_method(interp, recv, name, args):
                 return Seq(items=[_view_item(name, k, v) for k, v in known], nonempty=True)
             return mapping_view(name, list(recv.entries.values()))
         if name in ("get", "pop", "setdefault"):
-            key = args[0].value if args and isinstance(args[0], Const) and args[0] is not UNKNOWN_CONST else None
-            if key in recv.entries:
+            key = dict_key(args[0]) if args else NO_KEY
+            if key is not NO_KEY and key in recv.entries:
                 # ``spec.pop("name")`` before ``cls(**spec)``: the rest are the keywords
                 return recv.entries.pop(key) if name == "pop" else recv.entries[key]
             # a dict known only by its type (``batch: dict[str, Tensor]``): the key's own item
             # (a defaultdict's get makes nothing)
-            item = missing_item(recv, key) if name != "pop" and isinstance(recv.factory, Value) else None
+            item = missing_item(recv, None if key is NO_KEY else key) \
+                if name != "pop" and isinstance(recv.factory, Value) else None
             if item is not None:
                 return join(item, args[1]) if len(args) > 1 else item
             return args[1] if len(args) > 1 else opaque()
