@@ -645,11 +645,16 @@ def _repeat(seq, times):
 
 
 def _plain(node):
-    """An expression whose evaluation calls nothing (``n``, ``self.depth - 1``, ``2``)."""
+    """An expression whose evaluation calls nothing (``n``, ``self.depth - 1``, ``2``,
+    ``cfg["depth"]``)."""
     if isinstance(node, (cst.Integer, cst.Name)):
         return True
     if type(node) is cst.Attribute:
         return _plain(node.value)
+    if type(node) is cst.Subscript and len(node.slice) == 1 and type(node.slice[0].slice) is cst.Index:
+        # ``cfg["dec_layers"]``: an entry of a config read by a constant key
+        key = node.slice[0].slice.value
+        return _plain(node.value) and (type(key) is cst.Integer or type(key) is cst.SimpleString)
     if type(node) is cst.UnaryOperation:
         return _plain(node.expression)
     if type(node) is cst.BinaryOperation:
