@@ -18,7 +18,7 @@ from .pyobjects import DICT_ENTRIES, dict_of_pairs
 from .epochs import union_all
 from .state import State
 from .values import (
-    PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj,
+    A_SLICE, PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj,
     Qual, Seq, LambdaFn, Partial, Save, Starred, Storage, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all,
     join_positions, made_after, opaque, result_tensor, t_and, t_or, mro,
 )
@@ -478,6 +478,8 @@ class Calls:
             return Const(len(known[0]))
         if name == "next":
             return self.iterate(args[0]) if args else opaque()
+        if name == "slice":
+            return Const(A_SLICE)  # an index that makes a view (``table[sl]`` with ``sl = slice(a, b)``)
         if name == "range":
             bounds = [a.value if isinstance(a, Const) and type(a.value) is int else None for a in args]
             if bounds and None not in bounds:

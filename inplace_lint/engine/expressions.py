@@ -49,7 +49,8 @@ NUMPY_METHODS = {
 
 _BUILTINS = {"zip", "enumerate", "list", "tuple", "sorted", "reversed", "iter", "next", "sum", "max", "min",
              "getattr", "setattr", "super", "dict", "map", "filter", "print", "set", "frozenset", "len", "range",
-             "isinstance", "int", "float", "str", "bool", "abs", "round", "hasattr", "type", "id", "any", "all"}
+             "isinstance", "int", "float", "str", "bool", "abs", "round", "hasattr", "type", "id", "any", "all",
+             "slice"}
 
 
 class Expressions:

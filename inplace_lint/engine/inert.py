@@ -26,7 +26,7 @@ from .values import ClassInfo, Func, Qual
 # builtins that call nothing the file defines (map, sorted's key=, getattr(...)() may)
 SAFE_BUILTINS = frozenset({
     "len", "isinstance", "issubclass", "print", "str", "int", "float", "bool", "list", "tuple", "dict", "set",
-    "frozenset", "range", "enumerate", "zip", "min", "max", "sum", "abs", "round", "any", "all", "repr",
+    "frozenset", "range", "slice", "enumerate", "zip", "min", "max", "sum", "abs", "round", "any", "all", "repr",
     "hasattr", "open", "format", "iter", "next", "hash", "id", "ord", "chr", "divmod", "pow", "bytes",
     "callable", "type", "ValueError", "TypeError", "RuntimeError", "KeyError", "IndexError", "NotImplementedError",
     "AssertionError", "AttributeError", "OSError", "FileNotFoundError", "StopIteration", "Exception",

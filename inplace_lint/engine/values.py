@@ -807,3 +807,15 @@ def dict_key(v):
     if isinstance(v, Const) and v is not UNKNOWN_CONST and (v.value is None or type(v.value) in (str, int, bool)):
         return v.value
     return NO_KEY
+
+
+class _Slice:
+    """The value of ``slice(a, b)``: which slice is not known, but indexing with it is basic."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return "SLICE"
+
+
+A_SLICE = _Slice()
