@@ -74,7 +74,9 @@ class Assignment:
             was = t.rg
             t.rg = t_or(t.rg, src.rg)
             if t.rg is True:
-                t.leaf = False if t.leaf is not True or t.kind != "param" else t.leaf
+                # (a frozen parameter written with a value that requires grad is no leaf any
+                # more, as torch makes it: a Polyak update of a target frozen by requires_grad_(False))
+                t.leaf = False if t.leaf is not True or t.kind != "param" or was is False else t.leaf
             elif t.rg is None and was is False and t.kind not in ("param", "arg"):
                 # torch makes it (no grad, a leaf) or (grad, not a leaf), never a
                 # leaf that requires grad: three-valued facts cannot say "one or the

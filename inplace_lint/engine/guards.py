@@ -69,6 +69,11 @@ GRAD_ENABLED_FUNCS = {"torch.is_grad_enabled", "torch.autograd.grad_mode.is_grad
 
 def refine(interp, test, frame, truth):
     facts = []
+    tested, value = interp.tested
+    if tested is test and isinstance(value, Const) and truthiness(value) is (not truth):
+        # the test was just evaluated to a known constant (``cfg.get("freeze_target", True)``
+        # with the entry False, a property's flag): the other arm only runs
+        return INFEASIBLE
     if _refine(interp, test, frame, truth, facts) is INFEASIBLE:
         return INFEASIBLE
     return facts
@@ -328,8 +333,6 @@ def _refine_parts(interp, test, frame, truth, facts):
     if type(test) is cst.Attribute:
         # ``if self.add_self_loops:`` on a flag the constructor set (a default or an argument)
         v = _attr_value(test, frame)  # (or a number: ``if self.usage_weight:``)
-        if v is None and interp.tested[0] is test:
-            v = interp.tested[1]  # a property's value (``if self.has_projection:``), as it ran for this test
         if isinstance(v, Const) and truthiness(v) is (not truth):
             return INFEASIBLE
         return None

@@ -465,17 +465,20 @@ def _callers_param(interp, t):
     mine = {id(t.storage)} | {id(m.storage) for m in t.members or ()} | {id(s) for s in t.storage.members}
     roots = list(interp.anchor.values) + [interp.anchor.bound] + [f.bound for f in interp.funcs]
     seen: set = set()
-    todo = [(r, 0) for r in roots if isinstance(r, Obj)]
+    todo = [(r, 0, False) for r in roots if isinstance(r, Obj)]
     while todo:
-        obj, depth = todo.pop()
+        obj, depth, held = todo.pop()
         if obj.mid in seen:
             continue
         seen.add(obj.mid)
-        if obj.is_module and obj.ctor_stmt is not None and interp.home_positions.knows(obj.ctor_stmt):
+        home = held or obj.ctor_stmt is not None and interp.home_positions.knows(obj.ctor_stmt)
+        # (a module counts when the checked file built it, or built the object that holds it: an
+        # agent whose constructor made its online and target networks from the caller's config)
+        if obj.is_module and home:
             if any(id(p.storage) in mine for m in obj.submodules() for p in _own_tensors(m)):
                 return True
         if depth < 2:
-            todo.extend((v, depth + 1) for v in list(obj.attrs.values()) + list(obj.items or ())
+            todo.extend((v, depth + 1, home and not obj.is_module) for v in list(obj.attrs.values()) + list(obj.items or ())
                         if isinstance(v, Obj))
     # handed over without the module: ``MomentumSGD(model.param_groups())`` holds only the
     # parameters, in dicts, of a model the checked file built
