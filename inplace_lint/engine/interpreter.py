@@ -67,6 +67,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         self.foreign_budget = 20_000
         self.doubt = 0  # > 0 while following one of several possible objects
         self.tested = (None, None)  # (the test node of the if just entered, its value: see guards.refine)
+        self.cached_calls: dict = {}  # (function, arguments) -> result of an @lru_cache function (see call_function)
         self.appended: set = set()  # storage ids of tensors a loop appended to a list (see _earlier_hidden)
         self.doubt_marks: list = []  # the storage id at the start of each (see Calls._each)
         self.any_order = 0  # > 0 while applying layers of a list of unknown order (containers.py)
