@@ -22,7 +22,7 @@ from .dtypes import (
     SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, built_width, conversion_target, convert, dtype_class,
     layer_width, size_evidence, tuple_outputs, type_result)
 from .ranks import after_inplace, rank_result
-from .frames import SeqPrefix
+from .frames import RawEvent, SeqPrefix, Snapshot
 from .saves import Saves
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Partial, Qual, Seq, Starred, SuperRef, Tensor,
@@ -458,6 +458,19 @@ class TorchSemantics(Saves):
             return opaque(self._taint(args, kwargs))
         return opaque(self._taint(args, kwargs))
 
+    def _detach_view(self, t, node):
+        """``h.detach_()`` on a view: torch refuses it whatever the grad mode ("Can't detach views
+        in-place"): an event of kind "detach" for IPL003 (nothing saved is at stake)."""
+        keep = self.env is None or project_hooks.keep_event(self, t, []) is True
+        if not keep:
+            return
+        target = node.func.value if type(node) is cst.Call and type(node.func) is cst.Attribute else node
+        ev = RawEvent("detach", "detach_", node, target, Snapshot(t), self.state.grad, [], self.chain,
+                      stmt=self.cur_stmt)
+        self.events.append(ev)
+        if self.env is not None:
+            ev.env, ev.anchor, ev.caller_target = self.env, self.anchor, project_hooks.caller_expr(self, t)
+
     def tensor_method(self, t: Tensor, name, args, kwargs, node):
         if name == "backward":
             use(t)
@@ -473,6 +486,8 @@ class TorchSemantics(Saves):
             self.heap.set_requires_grad(t, value if value is not None else t_or(t.rg, None))
             return t
         if name == "detach_":
+            if t.base is not None and t.view is not None:
+                self._detach_view(t, node)
             self.heap.note_tensor(t)
             t.rg, t.leaf = False, True
             return t

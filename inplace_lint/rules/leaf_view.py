@@ -112,7 +112,9 @@ Finds in-place operations, with grad mode on, on views that autograd cannot reba
 - the output of a custom `autograd.Function` whose forward returns its input or a view of it
   (`x.view_as(x)` in a gradient-reversal layer), and the output of a module that has a full
   backward hook (`register_full_backward_hook`): `GradReverse.apply(x).relu_()`, or an
-  `nn.ReLU(inplace=True)` right after a hooked layer.
+  `nn.ReLU(inplace=True)` right after a hooked layer;
+- any view detached in place, whatever the grad mode: `h = out[-1:]; h.detach_()` (truncated
+  backpropagation through time carrying a slice of the output as the state).
 
 ## Why is this bad?
 Torch raises at the op, e.g.
@@ -122,6 +124,7 @@ RuntimeError: Output 0 of UnbindBackward0 is a view and is being modified inplac
 the output of a function that returns multiple views. Such functions do not allow the output
 views to be modified inplace.
 RuntimeError: a view of a leaf Variable that requires grad is being used in an in-place operation.
+RuntimeError: Can't detach views in-place. Use detach() instead.
 ```
 
 ## Example
@@ -149,14 +152,21 @@ None.
         "import torch\nx = torch.randn(6, requires_grad=True) * 1\nq, k, v = x.chunk(3)\nq = q * 2\n",
         "import torch\nimport torch.nn as nn\nemb = nn.Embedding(4, 2)\nwith torch.no_grad():\n"
         "    emb.weight[0].zero_()\n",
+        "import torch\nout = torch.randn(5, 2, 3)\nh = out[-1:].clone()\nh.detach_()\n",
     )
     INVALID = (
         "import torch\nx = torch.randn(6, requires_grad=True) * 1\nq, k, v = x.chunk(3)\nq *= 2\n",
         "import torch\nimport torch.nn as nn\nemb = nn.Embedding(4, 2)\nemb.weight[0].zero_()\n",
         "import torch\nw = torch.randn(4, requires_grad=True)\nw[0] = 1.0\n",
+        "import torch\nout = torch.randn(5, 2, 3)\nh = out[-1:]\nh.detach_()\n",
     )
 
     def judge(self, ev):
+        if ev.kind == "detach":
+            msg = (f"`{ev.target}` is a view and `detach_()` detaches it in place; torch raises \"Can't detach "
+                   f"views in-place. Use detach() instead\"")
+            return Verdict(ERROR if ev.alias_certain else WARNING, msg + context_suffix(ev),
+                           cause=tensor_cause(ev, "view detached in place"))
         if ev.via_data or ev.kind in ("step", "out"):
             return None
         if ev.view in _REFUSED_VIEWS:
