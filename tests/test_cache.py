@@ -76,6 +76,16 @@ def test_prefilter_skips_only_files_without_findings(corpus):
     assert skipped >= 2
 
 
+def test_prefilter_lets_through_a_file_whose_only_write_loads_weights():
+    # load_state_dict and update_parameters write parameters in place with no underscore
+    text = ("import torch\nD = torch.nn.Linear(2, 1)\nbackup = D.state_dict()\n"
+            "loss = D(torch.randn(3, 2, requires_grad=True)).sum()\nD.load_state_dict(backup)\nloss.backward()\n")
+    assert might_have_hazards(text)
+    assert [f.code for f in check_parsed(text, "w.py", None, noqa=False).findings] == ["IPL001"]
+    assert might_have_hazards("ema.update_parameters(model)\n")
+    assert not might_have_hazards("state = model.state_dict()\n")
+
+
 def test_cli_jobs_and_cache_do_not_change_the_output(corpus, fresh, tmp_path):
     env = {"INPLACE_LINT_CACHE_DIR": str(tmp_path / "c")}
     args = ("check", "--format", "json", "--exit-zero", str(corpus))

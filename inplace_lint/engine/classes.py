@@ -92,13 +92,13 @@ class ClassDefs:
         ``finally`` restoring them) runs at the end of the block (``exit_generator``).  Returns
         (value, state for exit_generator), or None for anything else (``f``: the callee of
         ``call``, evaluated)."""
-        if self.project is not None and self.env is not None:
-            return None
+        if isinstance(f, Qual) and self.project is not None:
+            f = project_hooks.resolve_value(self, f)  # ``from .unroll import unrolled``
         if not isinstance(f, Func) or not any(decorator_name(d) in ("contextmanager", "contextlib.contextmanager")
                                               for d in f.node.decorators):
             return None
-        if self.project is not None and project_hooks.globals_of(self, f.node) is not self.globals:
-            return None  # another module's: its names are not this frame's
+        # (another module's runs in that module, as a call into it does: its names, its place)
+        foreign = self.project is not None and project_hooks.globals_of(self, f.node) is not self.globals
         key = id(f.node)
         if key not in self._entries:
             self._entries[key] = _split_at_yield(f.node)
@@ -107,23 +107,33 @@ class ClassDefs:
             return None
         before, value, after = parts
         args, kwargs = self.call_args(call, frame)
-        inner = Frame(parent=f.closure or self.globals, func=f)
-        self._bind_params(f.node, f, args, kwargs, inner)
-        self.funcs.append(f)
+        switch = project_hooks.enter(self, f, call, args, kwargs) if foreign else None
         try:
-            self.exec_block(before, inner)
-            got = self.eval(value, inner) if value is not None else Const(None)
+            inner = Frame(parent=f.closure or self.globals, func=f)
+            self._bind_params(f.node, f, args, kwargs, inner)
+            self.funcs.append(f)
+            try:
+                self.exec_block(before, inner)
+                got = self.eval(value, inner) if value is not None else Const(None)
+            finally:
+                self.funcs.pop()
         finally:
-            self.funcs.pop()
-        return got, (f, inner, after)
+            if switch is not None:
+                project_hooks.leave(self, switch)
+        return got, (f, inner, after, (call, args, kwargs) if switch is not None else None)
 
     def exit_generator(self, entered):
-        f, inner, after = entered
+        f, inner, after, foreign = entered
+        # (the code after the yield of another module's generator: entered again from the
+        # with statement, so that a write there to what the block saved is this file's hazard)
+        switch = project_hooks.enter(self, f, *foreign) if foreign is not None else None
         self.funcs.append(f)
         try:
             self.exec_block(after, inner)
         finally:
             self.funcs.pop()
+            if switch is not None:
+                project_hooks.leave(self, switch)
 
     def enter_context(self, v, at):
         """``with Frozen(model) as m:``: an object of the code's own class runs its

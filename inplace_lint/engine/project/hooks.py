@@ -370,9 +370,8 @@ def _holds_callers_objects(interp, obj):
     if obj is None or interp.home_positions is None:
         return False
     for v in obj.attrs.values():
-        if isinstance(v, Obj) and (v.is_module or v.qual == "optimizer") and v.ctor_stmt is not None \
-                and interp.home_positions.knows(v.ctor_stmt):
-            return True
+        if isinstance(v, Obj) and (v.is_module or v.qual == "optimizer") and _made_for_home(interp, v):
+            return True  # (built here, or by a project factory it called: ``build_discriminator(cfg)``)
         # callbacks the checked file built and handed over in a list (``Trainer(cb=[f1])``):
         # what they do at the callee's events is the caller's choice
         if isinstance(v, Seq) and v.items:
@@ -509,10 +508,10 @@ def note_module(interp, obj):
     if interp.env is None and interp.project is not None and obj.is_module \
             and len(interp.home_modules) < MAX_HOME_MODULES:
         interp.home_modules.append(obj)
-    elif interp.project is not None and interp.anchor is not None and obj.cls is not None \
+    elif interp.project is not None and interp.anchor is not None and (obj.cls is not None or obj.is_module) \
             and len(interp.built_for_home) < 4 * MAX_HOME_MODULES:
         # a factory of another module building it for the checked file (``metric_callback("f1")``,
-        # ``build_detector(CFG)``)
+        # ``build_detector(CFG)``, ``build_discriminator(cfg)`` returning an nn.Sequential)
         interp.built_for_home[obj.mid] = obj
 
 
