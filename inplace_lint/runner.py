@@ -151,6 +151,8 @@ def analyze_source(source: str, path: str, project=None, tree=None) -> FileResul
     if path.endswith(NB_SUFFIX):
         return check_notebook(source, path, None)
     project = _project_for_file(path, None, project)
+    if project is not None:
+        project.begin_file()
     # a file that imports project modules may call into in-place code there
     if project is not None and project.hint is None:
         project.hint = might_have_hazards
@@ -421,6 +423,7 @@ def discover(paths, config: Config):
 def _check_batch(args):
     paths, config, cache, roots = args
     project = project_index(roots, config)  # one per worker process, reused by its batches
+    project.one_run = True  # (the worker ends with the run)
     with rare_collections(scan=True):
         return [raw_result(p, config, cache, project) for p in paths]
 
@@ -459,6 +462,7 @@ def _check_all(files, config: Config, jobs: Optional[int], progress, cache, path
     if jobs <= 1 or len(files) < 16:
         # one project index for the run: each imported module is summarised once
         project = ProjectIndex(_roots(list(paths) or files, config))
+        project.one_run = True
         with rare_collections(scan=True):
             for f in files:
                 r = raw_result(f, config, cache, project)

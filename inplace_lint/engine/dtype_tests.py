@@ -47,7 +47,7 @@ def dtype_test(interp, test, frame):
 
 def _dtype_of(interp, node, frame):
     """The tensor whose ``.dtype`` the expression reads (``x.dtype``, ``self.w.dtype``)."""
-    if not (isinstance(node, cst.Attribute) and node.attr.value == "dtype" and _plain(node.value)):
+    if not (type(node) is cst.Attribute and node.attr.value == "dtype" and _plain(node.value)):
         return None
     v = interp.eval(node.value, frame)
     # (a parameter or buffer: ``model.half()`` elsewhere may have changed its dtype)
@@ -78,7 +78,7 @@ def _is(t, name):
 
 def _plain(node):
     """A name or attribute chain (evaluating it calls nothing)."""
-    while isinstance(node, cst.Attribute):
+    while type(node) is cst.Attribute:
         node = node.value
-    return isinstance(node, cst.Name)
+    return type(node) is cst.Name
 

@@ -64,10 +64,24 @@ def _fields(tp):
 def _push_children(stack, node, tp):
     for name in _fields(tp):
         v = getattr(node, name)
-        if isinstance(v, cst.CSTNode):
+        if _is_node(v):
             stack.append(v)
         elif type(v) is tuple or type(v) is list:
-            stack.extend(e for e in v if isinstance(e, cst.CSTNode))
+            stack.extend(e for e in v if _is_node(e))
+
+
+_NODE_TYPES: dict = {}  # type -> whether it is a libcst node class
+
+
+def _is_node(v):
+    """``isinstance(v, cst.CSTNode)``, answered once per type: CSTNode is an ABC, and
+    ABCMeta.__instancecheck__ on every field of every node walked was most of a scan's
+    ABC checks (a class's subclasses cannot change its answer afterwards)."""
+    tp = type(v)
+    got = _NODE_TYPES.get(tp)
+    if got is None:
+        got = _NODE_TYPES[tp] = issubclass(tp, cst.CSTNode)
+    return got
 
 
 class _Scan:
@@ -111,7 +125,7 @@ class _Scan:
         if type(t) is cst.Name:
             self.local.add(t.value)
             self.made.add(t.value)
-        elif isinstance(t, (cst.Tuple, cst.List)):
+        elif type(t) is cst.Tuple or type(t) is cst.List:
             for e in t.elements:
                 self._target(e.value)
         elif type(t) is cst.StarredElement:

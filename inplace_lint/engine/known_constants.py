@@ -64,7 +64,7 @@ def _project_constant(interp, v):
 def constant_value(interp, node, frame):
     """The Python value of a name bound to a known constant, a literal, or a
     tuple/list/set of those; ``_NO`` when it is not known for certain."""
-    if isinstance(node, (cst.Name, cst.SimpleString, cst.Integer, cst.Float, cst.FormattedString)):
+    if type(node) in _LITERALS:
         v = frame.lookup(node.value) if type(node) is cst.Name else interp.eval(node, frame)
         if type(node) is cst.Name and v is None and node.value in ("True", "False", "None"):
             v = interp.eval(node, frame)
@@ -81,7 +81,7 @@ def constant_value(interp, node, frame):
         got = _item(interp, node, frame)
         if got is not _NO:
             return got
-    if isinstance(node, (cst.Attribute, cst.Subscript)):
+    if type(node) in _ACCESSES:
         # ``self.activation == 'relu'``: a flag the constructor stored from a constant
         v = attr_value(node, frame)
         if v is None and type(node) is cst.Attribute:
@@ -113,7 +113,7 @@ def constant_value(interp, node, frame):
                 isinstance(v, Obj) and v.items is not None and v.is_module:
             return len(v.items)
         return _NO
-    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+    if type(node) in _DISPLAYS:
         items = [constant_value(interp, el.value, frame) if type(el) is cst.Element else _NO
                  for el in node.elements]
         return _NO if any(i is _NO for i in items) else tuple(items)
@@ -136,6 +136,16 @@ _NO = object()
 # branch tests and expressions
 INT_OPS = {cst.Add: operator.add, cst.Subtract: operator.sub, cst.Multiply: operator.mul}
 
+# Node kinds tested by exact type: libcst's node classes are ABCs, so isinstance() on a node of
+# another kind runs ABCMeta.__instancecheck__ (2.7M calls on timm); none of these classes has
+# a subclass (tests/test_speed_identities.py checks it), so the type test answers the same.
+_LITERALS = frozenset({cst.Name, cst.SimpleString, cst.Integer, cst.Float, cst.FormattedString})
+_ACCESSES = frozenset({cst.Attribute, cst.Subscript})
+_DISPLAYS = frozenset({cst.Tuple, cst.List, cst.Set})
+_IDENTITY = frozenset({cst.Is, cst.IsNot})
+_MEMBERSHIP = frozenset({cst.In, cst.NotIn})
+_NAMED = frozenset({cst.Name, cst.Attribute})
+
 
 def compare_constants(interp, test, frame):
     """``mode == "mean"``, ``reduce in ("min", "max")``, ``flag is None`` with both sides
@@ -148,7 +158,7 @@ def compare_constants(interp, test, frame):
     got = dtype_test(interp, test, frame)  # ``x.dtype == torch.uint8`` of a tensor of known dtype
     if got is not None:
         return got
-    if isinstance(comp.operator, (cst.Is, cst.IsNot)):
+    if type(comp.operator) in _IDENTITY:
         same = _same_function(test.left, comp.comparator, frame)
         if same is not None:
             return same == (type(comp.operator) is cst.Is)
@@ -156,12 +166,12 @@ def compare_constants(interp, test, frame):
     if left is _NO:
         return None
     right = constant_value(interp, comp.comparator, frame)
-    if right is _NO and isinstance(comp.operator, (cst.In, cst.NotIn)) and \
-            isinstance(comp.comparator, (cst.Name, cst.Attribute)):
+    if right is _NO and type(comp.operator) in _MEMBERSHIP and \
+            type(comp.comparator) in _NAMED:
         right = _constants(attr_value(comp.comparator, frame))  # ``name in self.names``
     if right is _NO:
         return None
-    if isinstance(comp.operator, (cst.In, cst.NotIn)) and not isinstance(right, (tuple, str)):
+    if type(comp.operator) in _MEMBERSHIP and not isinstance(right, (tuple, str)):
         return None
     try:
         return fn(left, right)

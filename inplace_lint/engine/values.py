@@ -584,9 +584,12 @@ def join(a: Value, b: Value) -> Value:
         # values of different kinds on different paths (a dict here, a Parameter
         # there): one of them, not a tensor that every path sees
         opts = list(a.options) if isinstance(a, (Alt, AltCallable)) else [a]
+        codes = [_code(x) for x in opts]  # (each option's code worked out once: 1.3M calls on timm)
         for o in (b.options if isinstance(b, (Alt, AltCallable)) else [b]):
-            if all(o is not x and (_code(o) is None or _code(o) != _code(x)) for x in opts):
+            co = _code(o)
+            if all(o is not x and (co is None or co != cx) for x, cx in zip(opts, codes)):
                 opts.append(o)
+                codes.append(co)
         # (a registry of functions keeps more of its entries: an activation table of a
         # dozen, where the one that saves its output may come late)
         cap = MAX_FUNCTION_OPTIONS if all(isinstance(o, _FUNCTIONS) for o in opts) else 8

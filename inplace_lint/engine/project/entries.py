@@ -19,7 +19,6 @@ import re
 
 from ..budget import hard_budget
 from ..constructions import World, is_root
-from .index import _stamp
 
 MAX_SCRIPTS = 8
 MAX_FILES = 400
@@ -46,11 +45,11 @@ def _current(interp, project):
     root = project.roots[0]
     if _packaged(root) or os.path.exists(os.path.join(root, "__init__.py")):
         return None
-    files = _project_files(root)
+    files = _files_of(project, root)
     if files is None:
         project.entry_world = False
         return None
-    key = tuple((f, _stamp(f)) for f in files)
+    key = tuple((f, project.stamp(f)) for f in files)
     if project.entry_world is not None and project.entry_world[0] == key:
         return project.entry_world[1]
     project.entry_busy = True
@@ -139,6 +138,17 @@ def _packaged(root):
         return True
     text = _read(os.path.join(root, "pyproject.toml"))
     return text is not None and _PACKAGING.search(text) is not None
+
+
+def _files_of(project, root):
+    """``_project_files(root)``: walked once per run by an index that lives for one scan
+    (walking the project for every checked file was about 1% of a timm scan)."""
+    if not project.one_run:
+        return _project_files(root)
+    walked = project.__dict__.setdefault("_walked", {})
+    if root not in walked:
+        walked[root] = _project_files(root)
+    return walked[root]
 
 
 def _project_files(root, limit=MAX_FILES):

@@ -93,10 +93,8 @@ def load_module(index, path):
             tree = cst.parse_module(source)
         except (OSError, UnicodeDecodeError, cst.ParserSyntaxError, RecursionError, MemoryError, ValueError):
             return None
-    from .index import _stamp
-
     env = ModuleEnv(path, index.module_name(path), source, tree)
-    env.stamp = _stamp(path)
+    env.stamp = index.stamp(path)  # (as ``index.env`` compares it)
     loader = Interpreter(tree, index.knowledge, project=index, path=path, source=source)
     env.globals = loader.globals
     loader.module_env = env
