@@ -394,7 +394,10 @@ class TorchSemantics(Saves):
         reach = reaches(root)  # once: what this backward reaches decides both below
         self.confirm_retained(reach)
         retain = kwargs.get("retain_graph") or kwargs.get("create_graph")
-        keep = retain is not None and not (isinstance(retain, Const) and not retain.value)
+        # a flag of unknown value keeps it: a later backward through this graph works only if
+        # it was kept (``backward(retain_graph=regularise)`` then ``if regularise: grad(...)``)
+        keep = retain is not None and not (isinstance(retain, Const) and retain is not UNKNOWN_CONST
+                                           and not retain.value)
         if accumulates:
             self.state.backward(free=not keep, spared=self._not_reached(reach) if not keep else frozenset())
         else:
