@@ -10,7 +10,8 @@ from .expressions import BINOPS
 from .graph import link, mark_read, use
 from .standalone import bind_name
 from .torch_semantics import _p
-from .values import NO_KEY, UNKNOWN_CONST, Alt, Const, Dict, Obj, Seq, Tensor, dict_key, join, t_or, whole
+from .pyobjects import NO_KEY, dict_key
+from .values import UNKNOWN_CONST, Alt, Const, Dict, Obj, Seq, Tensor, join, t_or, whole
 
 AUGOPS = {
     "AddAssign": "add_", "SubtractAssign": "sub_", "MultiplyAssign": "mul_", "DivideAssign": "div_",

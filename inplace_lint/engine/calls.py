@@ -14,11 +14,12 @@ from .inert import returns_nothing
 from .frames import (DEEP_INIT_SHARE, MAX_DEPTH, MAX_INIT_DEPTH, Frame, RawEvent, Snapshot, decorator_name, dotted,
                      is_init, nonempty)
 from .project import hooks as project_hooks
-from .pyobjects import DICT_ENTRIES, dict_of_pairs
+from .memoized import cache_key, memoized
+from .pyobjects import A_SLICE, DICT_ENTRIES, dict_of_pairs
 from .epochs import union_all
 from .state import State
 from .values import (
-    A_SLICE, PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj,
+    PLAIN_TYPES, UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, GradFlag, Obj,
     Qual, Seq, LambdaFn, Partial, Save, Starred, Storage, SuperRef, Tensor, disjoint, hidden, hidden_linked, join_all,
     join_positions, made_after, opaque, result_tensor, t_and, t_or, mro,
 )
@@ -184,10 +185,10 @@ class Calls:
 
     # user functions -----------------------------------------------------------
     def call_function(self, func: Func, args, kwargs, node, frame_parent=None, standalone=False, _entered=False):
-        if func.node.decorators and not standalone and not _entered and _memoized(func.node):
+        if func.node.decorators and not standalone and not _entered and memoized(func.node):
             # ``@functools.lru_cache``: the same arguments give the same object back (a head
             # factory asked twice with one config builds one head, shared by both callers)
-            key = _cache_key(func, args, kwargs)
+            key = cache_key(func, args, kwargs)
             if key is not None:
                 if key not in self.cached_calls:
                     self.cached_calls[key] = self._call_function(func, args, kwargs, node, frame_parent)
@@ -789,39 +790,3 @@ def _known_items(v):
     if isinstance(v, Obj) and v.is_module and v.items is not None:
         return v.items
     return None
-
-
-MEMOIZERS = frozenset({"functools.lru_cache", "lru_cache", "functools.cache", "cache"})
-
-
-def _memoized(fnode):
-    return any(decorator_name(d) in MEMOIZERS for d in fnode.decorators)
-
-
-def _cache_key(func, args, kwargs):
-    """What a memoizing decorator keys the call by, for arguments known by value or identity
-    (constants, objects, classes); None when one is not known so."""
-    def key(v):
-        if isinstance(v, Const) and v is not UNKNOWN_CONST and (v.value is None or type(v.value) in PLAIN_TYPES):
-            return ("c", type(v.value), v.value)
-        if isinstance(v, Obj):
-            return ("o", v.mid)
-        if isinstance(v, ClassInfo):
-            return ("k", id(v))
-        if isinstance(v, Qual):
-            return ("q", v.name)
-        return None
-    flat = []
-    for a in args:
-        if not isinstance(a, Starred):
-            flat.append(a)
-        elif isinstance(a.value, Seq) and a.value.items is not None and a.value.tail is None:
-            flat.extend(a.value.items)  # build_head(*head_args) with the tuple known
-        else:
-            return None
-    pos = [key(a) for a in flat]
-    named = [(k, key(v)) for k, v in sorted(kwargs.items())]
-    bound = key(func.bound) if func.bound is not None else ()
-    if None in pos or any(k is None for _, k in named) or bound is None:
-        return None
-    return id(func.node), bound, tuple(pos), tuple(named)

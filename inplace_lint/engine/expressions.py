@@ -15,7 +15,7 @@ from .containers import AnyOrder
 from .frames import Frame, decorator_name, nonempty
 from .project import hooks as project_hooks
 from .pyobjects import (
-    ARRAY_PROPERTIES, NDARRAY_ONLY_METHODS, array_attribute, dict_entries, missing_item, truthiness,
+    ARRAY_PROPERTIES, NDARRAY_ONLY_METHODS, NO_KEY, array_attribute, dict_entries, dict_key, missing_item, truthiness,
 )
 from .registration import HookHandle
 from .standalone import named_after_all
@@ -23,7 +23,7 @@ from .objects import PARSED_ARGS
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, SuperRef,
-    NO_KEY, Tensor, dict_key, hidden, join, join_all, made_after, opaque, result_tensor, whole,
+    Tensor, hidden, join, join_all, made_after, opaque, result_tensor, whole,
 )
 from .graph import link, mark_read, use
 from .loops import torch_layers
@@ -374,8 +374,10 @@ class Expressions:
                                       or type(node.operator) is cst.Divide):
             # ``beta=1.0 / 9``: a known float picks what an op keeps (knowledge's saves_unless)
             fn = _FLOAT_OPS.get(type(node.operator))
-            if fn is not None and (right.value or fn is not operator.truediv):
-                return Const(float(fn(left.value, right.value)))
+            try:
+                return Const(float(fn(left.value, right.value))) if fn is not None else UNKNOWN_CONST
+            except (ArithmeticError, ValueError):  # a zero divisor, a float overflow
+                return UNKNOWN_CONST
         if op == "add" and isinstance(left, Const) and isinstance(right, Const) and type(left.value) is str \
                 and type(right.value) is str and left is not UNKNOWN_CONST and right is not UNKNOWN_CONST:
             return Const(left.value + right.value)  # getattr(module, self.name + "_orig")

@@ -4,8 +4,7 @@ entry, ``"a.b".split(".")`` is worked out on a known string; ``points.astype(np.
 from __future__ import annotations
 
 from .values import (
-    NO_KEY, PLAIN_TYPES, UNKNOWN_CONST, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, Tensor, Value, dict_key, join,
-    join_all, opaque,
+    PLAIN_TYPES, UNKNOWN_CONST, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, Tensor, Value, join, join_all, opaque,
 )
 from .graph import mark_read
 
@@ -269,3 +268,25 @@ def _second(pair):
         e = pair.element()
         return e if not isinstance(e, Seq) else _second(e)
     return opaque()
+
+
+NO_KEY = object()  # a dict key not known here
+
+
+def dict_key(v):
+    """The key a known constant names in a dict (a string, a number, a flag, None), else NO_KEY."""
+    if isinstance(v, Const) and v is not UNKNOWN_CONST and (v.value is None or type(v.value) in (str, int, bool)):
+        return v.value
+    return NO_KEY
+
+
+class _Slice:
+    """The value of ``slice(a, b)``: which slice is not known, but indexing with it is basic."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return "SLICE"
+
+
+A_SLICE = _Slice()

@@ -800,25 +800,3 @@ def _code(f):
 
 _FUNCTIONS = (Func, LambdaFn, Partial, BoundMethod, Qual)
 MAX_FUNCTION_OPTIONS = 16
-
-
-NO_KEY = object()  # a dict key not known here
-
-
-def dict_key(v):
-    """The key a known constant names in a dict (a string, a number, a flag, None), else NO_KEY."""
-    if isinstance(v, Const) and v is not UNKNOWN_CONST and (v.value is None or type(v.value) in (str, int, bool)):
-        return v.value
-    return NO_KEY
-
-
-class _Slice:
-    """The value of ``slice(a, b)``: which slice is not known, but indexing with it is basic."""
-
-    __slots__ = ()
-
-    def __repr__(self):
-        return "SLICE"
-
-
-A_SLICE = _Slice()
