@@ -26,7 +26,7 @@ INT_RESULT_OPS = {
     "randperm", "count_nonzero", "bincount", "tril_indices", "triu_indices", "isnan", "isinf", "isfinite",
     "isposinf", "isneginf", "isreal", "isclose", "signbit", "logical_and", "logical_or", "logical_not",
     "logical_xor", "eq", "ne", "lt", "le", "gt", "ge", "greater", "greater_equal", "less", "less_equal",
-    "not_equal", "isin", "long", "int", "bool", "byte", "short", "char", "all", "any", "nonzero_static",
+    "not_equal", "isin", "long", "int", "bool", "byte", "short", "char", "all", "any", "nonzero_static", "one_hot",
 }
 FLOAT_RESULT_OPS = {"float", "double", "half", "bfloat16", "rand", "randn", "rand_like", "randn_like", "linspace",
                     "logspace", "normal"}

@@ -213,8 +213,9 @@ class TorchSemantics(Saves):
             if out.storage.f32 is None:
                 cast_result(self.cast, spec, x, out)  # computed in bfloat16 under CPU autocast
         # every tensor argument feeds the output (nn.RNNCell(x, hx): a backward through
-        # the new state reaches the old one), not only the first
-        others = [a for a in list(args[1:]) + list(kwargs.values()) if isinstance(a, Tensor) and a is not x]
+        # the new state reaches the old one), not only the first; a tuple of them too
+        # (nn.LSTM(x, (h, c)))
+        others = [a for a in list(args[1:]) + list(kwargs.values()) if isinstance(a, (Tensor, Seq)) and a is not x]
         link(out, [x] + others + params)
         if out_rg is not False:
             saved_for = spec.get("saved_for") or {}

@@ -558,6 +558,10 @@ def join(a: Value, b: Value) -> Value:
         return g
     if isinstance(a, Seq) and isinstance(b, Seq):
         return _join_seqs(a, b)
+    if isinstance(a, Seq) and isinstance(b, Tensor) and _tensor_tuple(a):
+        return Seq(items=[join(x, b) for x in a.items], is_tuple=True)
+    if isinstance(b, Seq) and isinstance(a, Tensor) and _tensor_tuple(b):
+        return Seq(items=[join(a, x) for x in b.items], is_tuple=True)
     if isinstance(a, GradFlag) or isinstance(b, GradFlag):
         # two flags (or a flag and something else) from different paths: the facts
         # of one do not hold on the other's path
@@ -595,6 +599,14 @@ def join(a: Value, b: Value) -> Value:
         cap = MAX_FUNCTION_OPTIONS if all(isinstance(o, _FUNCTIONS) for o in opts) else 8
         return Alt(opts[:cap]) if len(opts) > 1 else opts[0]
     return a
+
+
+def _tensor_tuple(s):
+    """A tuple of tensors: joined with a tensor, the part of a module's tuple output that
+    stands for one (``carrier.state``: the ``(h, c)`` zeros before a loop, or ``new`` of
+    ``out, new = lstm(x, carrier.state)`` after a pass), each position is either (keeping
+    the tuple alone would lose the graph the later passes carry)."""
+    return s.is_tuple and s.items is not None and s.tail is None and all(type(i) is Tensor for i in s.items)
 
 
 MAX_JOIN_DEPTH = 6
