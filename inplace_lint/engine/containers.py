@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .state import State
 from .values import (
-    Alt, Const, Dict, Obj, Seq, Starred, Storage, Tensor, copy_obj, hidden_linked, join, make_group, opaque, t_or,
+    Alt, Const, Dict, Obj, Seq, Starred, Storage, Tensor, hidden_linked, join, make_group, opaque, t_or,
 )
 
 
@@ -159,3 +159,27 @@ def _run_any_order(interp, item, x, node):
         return interp.call(Alt(list(item.options)), [y], {}, node)
     finally:
         interp.any_order -= 1
+
+
+def copy_obj(obj: Obj, memo):
+    """A deep copy of a module object (``copy.deepcopy(model)``): its submodules copied, its
+    parameters and buffers new tensors of the same kind, the rest shared."""
+    if obj.mid in memo:
+        return memo[obj.mid]
+    new = Obj(cls=obj.cls, qual=obj.qual, is_module=obj.is_module, ctor_node=obj.ctor_node, ctor_stmt=obj.ctor_stmt)
+    memo[obj.mid] = new
+    new.inplace = obj.inplace
+
+    def cp(v):
+        if isinstance(v, Obj):
+            return copy_obj(v, memo)
+        if isinstance(v, Tensor) and v.kind in ("param", "buffer"):
+            return Tensor(rg=v.rg, leaf=v.leaf, kind=v.kind, dtype=v.dtype)
+        if isinstance(v, Seq):
+            return Seq(items=[cp(i) for i in v.items] if v.items is not None else None,
+                       elem=cp(v.elem) if v.elem is not None else None, is_tuple=v.is_tuple)
+        return v
+
+    new.attrs = {k: cp(v) for k, v in obj.attrs.items()}
+    new.items = [cp(i) for i in obj.items] if obj.items is not None else None
+    return new

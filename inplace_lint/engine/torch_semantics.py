@@ -16,7 +16,7 @@ from .call_facts import FORWARD_WRITES, bind_keyword, default_certain, returns_i
 from . import objects, registration
 from .project import hooks as project_hooks
 from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method, truthiness
-from .containers import container_items, run_sequential
+from .containers import container_items, copy_obj, run_sequential
 from .autocast import AUTOCAST_CTX, ON, autocast, cast_result, cast_save
 from .dtypes import (
     SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, built_width, conversion_target, convert, dtype_class,
@@ -26,7 +26,7 @@ from .frames import RawEvent, SeqPrefix, Snapshot
 from .saves import Saves
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Partial, Qual, Seq, Starred, SuperRef, Tensor,
-    copy_obj, make_group, opaque, t_and, t_or,
+    make_group, opaque, t_and, t_or,
 )
 from .graph import link, mark_read, reaches, use
 from .varargs import bind_varargs

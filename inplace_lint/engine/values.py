@@ -757,28 +757,6 @@ class Starred:
         self.value = value
 
 
-def copy_obj(obj: Obj, memo):
-    if obj.mid in memo:
-        return memo[obj.mid]
-    new = Obj(cls=obj.cls, qual=obj.qual, is_module=obj.is_module, ctor_node=obj.ctor_node, ctor_stmt=obj.ctor_stmt)
-    memo[obj.mid] = new
-    new.inplace = obj.inplace
-
-    def cp(v):
-        if isinstance(v, Obj):
-            return copy_obj(v, memo)
-        if isinstance(v, Tensor) and v.kind in ("param", "buffer"):
-            return Tensor(rg=v.rg, leaf=v.leaf, kind=v.kind, dtype=v.dtype)
-        if isinstance(v, Seq):
-            return Seq(items=[cp(i) for i in v.items] if v.items is not None else None,
-                       elem=cp(v.elem) if v.elem is not None else None, is_tuple=v.is_tuple)
-        return v
-
-    new.attrs = {k: cp(v) for k, v in obj.attrs.items()}
-    new.items = [cp(i) for i in obj.items] if obj.items is not None else None
-    return new
-
-
 # What a join keeps as "one of these" (an Alt) rather than taking one side for both paths.
 _ONE_OF = (Obj, Alt, Tensor, Dict, Seq, ClassInfo, Qual, Func, LambdaFn, Partial, BoundMethod, AltCallable)
 
