@@ -32,7 +32,8 @@ from . import grouping, relocation, suppression
 PY_SUFFIXES = (".py", ".pyi")
 # Text that must occur for a file to contain any in-place site at all.  Files
 # without any of these are skipped before parsing.
-_INPLACE_HINT = re.compile(r"[A-Za-z0-9]_\s*\(|\+=|-=|\*=|/=|\]\s*=[^=]|inplace|\.data\b|out\s*=|\.step\(|\.load_state_dict\(|\.update_parameters\(")
+_INPLACE_HINT = re.compile(r"[A-Za-z0-9]_\s*\(|\+=|-=|\*=|/=|\]\s*=[^=]|inplace|\.data\b|out\s*=|\.step\("
+                           r"|\.load_state_dict\(|\.update_parameters\(")
 
 
 @dataclass

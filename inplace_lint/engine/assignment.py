@@ -10,7 +10,7 @@ from .expressions import BINOPS
 from .graph import link, mark_read, use
 from .standalone import bind_name
 from .torch_semantics import _p
-from .pyobjects import NO_KEY, dict_key
+from .pyobjects import NO_KEY
 from .values import UNKNOWN_CONST, Alt, Const, Dict, Obj, Seq, Tensor, join, t_or, whole
 
 AUGOPS = {
@@ -167,8 +167,7 @@ class Assignment:
                     obj.forget_order(join(obj.element(), value))
             elif isinstance(obj, Dict):
                 use(value)
-                key = dict_key(self.eval(target.slice[0].slice.value, frame)) if len(target.slice) == 1 and \
-                    type(target.slice[0].slice) is cst.Index else NO_KEY
+                key = self._dict_index(target, frame)
                 if key is not NO_KEY and key != "?":
                     obj.entries[key] = value
                 else:

@@ -10,7 +10,7 @@ import re
 
 import libcst as cst
 
-from .values import UNKNOWN_CONST, Const, Tensor
+from .values import PLAIN_TYPES, UNKNOWN_CONST, Const, Tensor
 
 
 def arg_kind(v):
@@ -174,7 +174,7 @@ def _outside(v, values):
     if v is None:
         return True  # left out: every sample that kept nothing passed it
     if isinstance(v, Const):
-        known = v is not UNKNOWN_CONST and (v.value is None or isinstance(v.value, (bool, int, float, str)))
+        known = v is not UNKNOWN_CONST and type(v.value) in PLAIN_TYPES
         return known and v.value not in values
     return isinstance(v, Tensor) and arg_kind(v) == "tensor"
 

@@ -778,7 +778,8 @@ def _double_star_entries(v):
     dicts = [v] if isinstance(v, Dict) else list(v.options) if isinstance(v, Alt) else []
     if not dicts or not all(isinstance(d, Dict) for d in dicts):
         return {}
-    names = [k for k in dicts[0].entries if isinstance(k, str) and k != "?" and all(k in d.entries for d in dicts[1:])]
+    names = [k for k in dicts[0].entries
+             if isinstance(k, str) and k != "?" and all(k in d.entries for d in dicts[1:])]
     return {k: join_all([d.entries[k] for d in dicts]) for k in names}
 
 

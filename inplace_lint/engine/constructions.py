@@ -24,7 +24,8 @@ Its stand-in instance (and its ``__init__``'s own analysis) then takes, for each
 constructor parameter, the value every construction passed when they all passed the
 same known option: a flag, a name, None, a function or class of the file, a dict of
 such, or a settings object (an instance of one of the code's classes whose attributes
-are constants: a dataclass of options, known by its options only).  Sizes and rates stay unknown (a known size runs the own analysis's loops as the
+are constants: a dataclass of options, known by its options only).  Sizes and rates
+stay unknown (a known size runs the own analysis's loops as the
 program does, where a path the program takes only with grad off becomes certain), as
 does any other parameter.  Per parameter, so the stand-in covers every construction
 made (and more).  Anything else keeps today's unknown arguments: a class built with a

@@ -276,7 +276,8 @@ class Expressions:
             key = self._dict_index(node, frame)
             if key is not NO_KEY and key in base.entries:
                 return base.entries[key]
-            item = missing_item(base, None if key is NO_KEY else key)  # (a defaultdict makes the entry on first reading)
+            # (a defaultdict makes the entry on first reading)
+            item = missing_item(base, None if key is NO_KEY else key)
             if item is not None:
                 return item
             return join_all(base.entries.values()) if base.entries else opaque()
@@ -362,22 +363,10 @@ class Expressions:
             return _repeat(left, right) if isinstance(left, Seq) else _repeat(right, left)
         if isinstance(left, Seq):
             return left
-        if isinstance(left, Const) and isinstance(right, Const) and type(left.value) is int \
-                and type(right.value) is int and left is not UNKNOWN_CONST and right is not UNKNOWN_CONST:
-            # ``2 * act_dim``, ``n - 1``: sizes of layers, bounds of loops
-            fn = known_constants.INT_OPS.get(type(node.operator))
-            if fn is None and type(node.operator) is cst.FloorDivide and right.value:
-                fn = operator.floordiv
-            if fn is not None:
-                return Const(fn(left.value, right.value))
-        if _numbers(left, right) and (float in (type(left.value), type(right.value))
-                                      or type(node.operator) is cst.Divide):
-            # ``beta=1.0 / 9``: a known float picks what an op keeps (knowledge's saves_unless)
-            fn = _FLOAT_OPS.get(type(node.operator))
-            try:
-                return Const(float(fn(left.value, right.value))) if fn is not None else UNKNOWN_CONST
-            except (ArithmeticError, ValueError):  # a zero divisor, a float overflow
-                return UNKNOWN_CONST
+        if _numbers(left, right):
+            # ``2 * act_dim``, ``n - 1``: sizes of layers, bounds of loops; ``beta=1.0 / 9``: a known
+            # float picks what an op keeps (the knowledge's saves_unless)
+            return _arithmetic(type(node.operator), left.value, right.value)
         if op == "add" and isinstance(left, Const) and isinstance(right, Const) and type(left.value) is str \
                 and type(right.value) is str and left is not UNKNOWN_CONST and right is not UNKNOWN_CONST:
             return Const(left.value + right.value)  # getattr(module, self.name + "_orig")
@@ -743,8 +732,23 @@ def _constant(v):
     return isinstance(v, Const) and v is not UNKNOWN_CONST
 
 
-_FLOAT_OPS = {cst.Add: operator.add, cst.Subtract: operator.sub, cst.Multiply: operator.mul,
-              cst.Divide: operator.truediv}
+_ARITHMETIC = {cst.Add: operator.add, cst.Subtract: operator.sub, cst.Multiply: operator.mul,
+               cst.Divide: operator.truediv, cst.FloorDivide: operator.floordiv}
+
+
+def _arithmetic(op, a, b):
+    """``a op b`` of two known numbers, as Python computes it: an int of two ints (but for
+    ``/``), else a float; UNKNOWN_CONST for another operator, ``//`` of floats, a zero
+    divisor or an overflow."""
+    ints = type(a) is int and type(b) is int
+    fn = _ARITHMETIC.get(op)
+    if fn is None or op is cst.FloorDivide and not ints:
+        return UNKNOWN_CONST
+    try:
+        got = fn(a, b)
+    except (ArithmeticError, ValueError):
+        return UNKNOWN_CONST
+    return Const(got if ints and op is not cst.Divide else float(got))
 
 
 def _numbers(left, right):

@@ -180,3 +180,12 @@ def join_vars(a: dict, b: dict, sa, sb, parts=None, branch=None, idle=None) -> d
             if parts is not None:
                 parts[k] = (out[k], pa, pb)
     return out
+
+
+def is_main_guard(stmt):
+    """``if __name__ == "__main__":`` (a script's program, not run on import)."""
+    if type(stmt) is not cst.If or type(stmt.test) is not cst.Comparison or len(stmt.test.comparisons) != 1:
+        return False
+    t, comp = stmt.test, stmt.test.comparisons[0]
+    return type(t.left) is cst.Name and t.left.value == "__name__" and type(comp.operator) is cst.Equal \
+        and type(comp.comparator) is cst.SimpleString and comp.comparator.evaluated_value == "__main__"

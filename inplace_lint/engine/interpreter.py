@@ -36,7 +36,9 @@ from .standalone import Standalone, scope_opened
 from .state import State
 from .torch_semantics import TorchSemantics
 from .objects import TorchObjects
-from .values import UNKNOWN_CONST, Const, Func, GradCtx, LambdaFn, Qual, Seq, Storage, Tensor, hidden, hidden_linked, join
+from .values import (
+    UNKNOWN_CONST, Const, Func, GradCtx, LambdaFn, Qual, Seq, Storage, Tensor, hidden, hidden_linked, join,
+)
 from .graph import use
 
 

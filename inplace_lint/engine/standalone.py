@@ -18,7 +18,7 @@ from . import constructions
 from . import guards
 from . import params as param_kinds
 from .inert import called_on_self
-from .frames import decorator_name
+from .frames import decorator_name, is_main_guard
 from .heap import Journal
 from .project import hooks as project_hooks
 from .state import State
@@ -198,7 +198,7 @@ class Standalone:
             return names
         names = self._main_calls = set()
         for stmt in self.module.body:
-            if type(stmt) is cst.If and _is_main_test(stmt.test):
+            if is_main_guard(stmt):
                 for line in stmt.body.body:
                     if type(line) is not cst.SimpleStatementLine:
                         continue  # (a loop, a with block: not a plain call of the entry point)
@@ -389,11 +389,3 @@ def _docstring(stmt):
         type(stmt.body[0]) is cst.Expr and \
         isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
 
-
-def _is_main_test(test):
-    """``__name__ == "__main__"``."""
-    if type(test) is not cst.Comparison or len(test.comparisons) != 1:
-        return False
-    comp = test.comparisons[0]
-    return type(comp.operator) is cst.Equal and type(test.left) is cst.Name and test.left.value == "__name__" \
-        and type(comp.comparator) is cst.SimpleString and comp.comparator.evaluated_value == "__main__"

@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import torch
 
+from .overloads import given
+
 
 def only_tensors(called):
     """Whether the described callable received nothing but non-empty tensors (or
@@ -76,14 +78,11 @@ def value_params(called, params):
     bools, strings and None as themselves, tensors as TENSOR; anything else (a
     tuple of sizes, a dtype) as ("repr", its repr), so that it still tells samples
     apart but is never taken for a plain value (the engine compares plain values only)."""
-    cargs, ckwargs = called[0], called[1]
-    pairs = [(params[i], a) for i, a in enumerate(cargs[: len(params)])]
-    pairs += [(k, v) for k, v in ckwargs.items() if k in params]
     out = set()
-    for name, v in pairs:
+    for name, v in given(called, params):
         if isinstance(v, torch.Tensor):
             v = TENSOR
-        elif not (v is None or isinstance(v, (bool, int, float, str))):
+        elif not _plain(v):
             v = ("repr", repr(v))
         out.add((name, v))
     return frozenset(out)
@@ -94,7 +93,8 @@ def saves_unless(obs, sometimes, saved):
     maps (pattern, name) to [(value_params, outcome)] of contiguous non-empty samples."""
     out = {}
     for name in sorted(sometimes):
-        kept_under = {p for (p, n), runs in obs.value_outcomes.items() if n == name and any(saved(h) for _, h in runs)}
+        kept_under = {p for (p, n), runs in obs.value_outcomes.items()
+                      if n == name and any(saved(h) for _, h in runs)}
         runs = [r for p in kept_under for r in obs.value_outcomes[(p, name)]]
         missed = [dict(values) for values, h in runs if not saved(h)]
         kept = [dict(values) for values, h in runs if saved(h)]

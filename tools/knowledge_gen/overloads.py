@@ -29,20 +29,22 @@ def is_number(v):
     return isinstance(v, (int, float, complex)) and not isinstance(v, bool)
 
 
+def given(called, params):
+    """(parameter, value) of each argument the described callable received for one of
+    ``params``: positionally (the first len(params)) or by keyword."""
+    cargs, ckwargs = called[0], called[1]
+    return [(params[i], a) for i, a in enumerate(cargs[: len(params)])] + [
+        (k, v) for k, v in ckwargs.items() if k in params]
+
+
 def number_params(called, params):
     """Parameters the described callable received as Python numbers (not tensors)."""
-    cargs, ckwargs = called[0], called[1]
-    out = {params[i] for i, a in enumerate(cargs[: len(params)]) if is_number(a)}
-    out |= {k for k, v in ckwargs.items() if k in params and is_number(v)}
-    return frozenset(out)
+    return frozenset(k for k, v in given(called, params) if is_number(v))
 
 
 def string_params(called, params):
     """(parameter, value) pairs of the parameters the callable received as strings."""
-    cargs, ckwargs = called[0], called[1]
-    out = {(params[i], a) for i, a in enumerate(cargs[: len(params)]) if isinstance(a, str)}
-    out |= {(k, v) for k, v in ckwargs.items() if k in params and isinstance(v, str)}
-    return frozenset(out)
+    return frozenset((k, v) for k, v in given(called, params) if isinstance(v, str))
 
 
 def string_defaults(fn):
@@ -97,9 +99,7 @@ def tensor_params(called, params):
     """Parameters the described callable received as tensors, or None when one of
     them is empty: an empty batch (OpInfo's size-0 samples) keeps nothing, which
     says nothing about the overload."""
-    cargs, ckwargs = called[0], called[1]
-    got = {params[i]: a for i, a in enumerate(cargs[: len(params)]) if isinstance(a, torch.Tensor)}
-    got.update({k: v for k, v in ckwargs.items() if k in params and isinstance(v, torch.Tensor)})
+    got = {k: v for k, v in given(called, params) if isinstance(v, torch.Tensor)}
     if any(t.numel() == 0 for t in got.values()):
         return None
     return frozenset(got)

@@ -145,10 +145,9 @@ def _files_of(project, root):
     (walking the project for every checked file was about 1% of a timm scan)."""
     if not project.one_run:
         return _project_files(root)
-    walked = project.__dict__.setdefault("_walked", {})
-    if root not in walked:
-        walked[root] = _project_files(root)
-    return walked[root]
+    if root not in project.walked:
+        project.walked[root] = _project_files(root)
+    return project.walked[root]
 
 
 def _project_files(root, limit=MAX_FILES):

@@ -477,8 +477,8 @@ def _callers_param(interp, t):
             if any(id(p.storage) in mine for m in obj.submodules() for p in _own_tensors(m)):
                 return True
         if depth < 2:
-            todo.extend((v, depth + 1, home and not obj.is_module) for v in list(obj.attrs.values()) + list(obj.items or ())
-                        if isinstance(v, Obj))
+            todo.extend((v, depth + 1, home and not obj.is_module)
+                        for v in list(obj.attrs.values()) + list(obj.items or ()) if isinstance(v, Obj))
     # handed over without the module: ``MomentumSGD(model.param_groups())`` holds only the
     # parameters, in dicts, of a model the checked file built
     return _holds_one_of(interp.home_modules[:MAX_HOME_MODULES], mine)

@@ -95,6 +95,7 @@ class ProjectIndex:
         # True for an index that lives for one scan of files that do not change meanwhile
         # (the CLI's): stamps are taken once per run, not once per checked file
         self.one_run = False
+        self.walked: dict = {}  # root -> its project files, for a one_run index (project/entries.py)
 
     def begin_file(self):
         """A file's check begins: files may have changed since the last one was checked

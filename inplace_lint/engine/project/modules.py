@@ -14,6 +14,7 @@ import os
 
 import libcst as cst
 
+from ..frames import is_main_guard
 from ..positions import Positions
 
 
@@ -70,14 +71,6 @@ def _blocks(s):
     return out
 
 
-def _is_main_guard(stmt):
-    """``if __name__ == "__main__":`` -- not run on import."""
-    if type(stmt) is not cst.If or type(stmt.test) is not cst.Comparison:
-        return False
-    t = stmt.test
-    return type(t.left) is cst.Name and t.left.value == "__name__"
-
-
 def load_module(index, path):
     """Parse ``path`` (or take the runner's parse) and run its top level once."""
     from ..interpreter import Interpreter  # local: the interpreter calls back into this package
@@ -104,7 +97,7 @@ def load_module(index, path):
     # has run, as Python's partly initialised module (a package's ``__init__`` ending in
     # ``from . import qfl``, whose ``@register_loss("qfl")`` fills the package's registry)
     index.loading(path, env)
-    body = [s for s in tree.body if not _is_main_guard(s)]
+    body = [s for s in tree.body if not is_main_guard(s)]
     loader.budget = max(20_000, 40 * len(body))
     try:
         loader.exec_block(body, loader.globals)

@@ -14,7 +14,7 @@ same write just as certain.  Reporting it in both files would say one thing twic
 from __future__ import annotations
 
 from ..budget import hard_budget
-from .modules import _is_main_guard
+from ..frames import is_main_guard
 
 # the callee module's own analysis of one function: a small fraction of a check
 OWN_BUDGET = 20_000
@@ -73,7 +73,7 @@ def _strong_writes(interp, func, subs):
         sub.budget = OWN_BUDGET
         sub.hard_budget = hard_budget(OWN_BUDGET)
         sub.foreign_budget = OWN_BUDGET // 10
-        sub.own_body = [s for s in env.tree.body if not _is_main_guard(s)]
+        sub.own_body = [s for s in env.tree.body if not is_main_guard(s)]
         try:
             sub.exec_block(sub.own_body, sub.globals)
         except Exception:  # noqa: BLE001 -- Incomplete, RecursionError, a bug: the file's own findings stand
