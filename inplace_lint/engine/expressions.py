@@ -725,10 +725,14 @@ def dict_keys(v, limit=8):
     return None
 
 
-def _constant(v):
-    """A known constant, or a tuple of them (the items of ``zip(dims, dims[1:])``)."""
+def _constant(v, in_tuple=False):
+    """A known constant, or a tuple of them (the items of ``zip(dims, dims[1:])``); in a
+    tuple also a module (``zip(sizes, [relu, relu, None])``: each block built with its own
+    activation, not with either)."""
     if isinstance(v, Seq):
-        return v.is_tuple and v.items is not None and all(_constant(i) for i in v.items)
+        return v.is_tuple and v.items is not None and all(_constant(i, True) for i in v.items)
+    if in_tuple and (isinstance(v, Obj) and v.is_module or v is UNKNOWN_CONST):
+        return True  # (and a number not known: the pairing is what matters)
     return isinstance(v, Const) and v is not UNKNOWN_CONST
 
 
