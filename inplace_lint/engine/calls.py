@@ -9,6 +9,7 @@ import libcst as cst
 from . import constructions
 from . import guards
 from . import params as param_kinds
+from .int_uses import as_integer, integer_params
 from .call_facts import name_pattern
 from .inert import returns_nothing
 from .frames import (DEEP_INIT_SHARE, MAX_DEPTH, MAX_INIT_DEPTH, Frame, RawEvent, Snapshot, decorator_name, dotted,
@@ -365,6 +366,10 @@ class Calls:
             v = frame.vars.get(name)
             if isinstance(v, Tensor):  # a path that cannot get past its torch.cat: the list it needs
                 frame.vars[name] = Seq(elem=opaque(v.rg))
+        for name in integer_params(self, fnode):
+            v = frame.vars.get(name)
+            if isinstance(v, Tensor) and v.dtype is None:  # used as an index: a float tensor raises there
+                frame.vars[name] = as_integer(v)
         if type(params.star_arg) is cst.Param:
             rest = flat[len(plist):]
             frame.vars[params.star_arg.name.value] = Seq(items=rest, is_tuple=True)
