@@ -1,0 +1,3 @@
+from .scaler import DynamicLossScaler
+
+__all__ = ["DynamicLossScaler"]

@@ -1,0 +1,3 @@
+from .accumulate import AccumulatingTrainer
+
+__all__ = ["AccumulatingTrainer"]

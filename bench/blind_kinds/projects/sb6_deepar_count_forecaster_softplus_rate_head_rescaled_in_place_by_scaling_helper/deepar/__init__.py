@@ -1,0 +1,4 @@
+from .likelihoods import LIKELIHOODS, build_likelihood
+from .model import DeepAR
+
+__all__ = ["DeepAR", "LIKELIHOODS", "build_likelihood"]

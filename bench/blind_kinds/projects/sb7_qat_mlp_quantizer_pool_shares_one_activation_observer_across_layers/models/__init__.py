@@ -1,0 +1,3 @@
+from .qmlp import QuantMLP
+
+__all__ = ["QuantMLP"]

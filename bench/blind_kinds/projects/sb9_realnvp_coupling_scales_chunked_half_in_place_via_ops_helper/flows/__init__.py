@@ -1,0 +1,3 @@
+from .coupling import AffineCoupling, RealNVP
+
+__all__ = ["AffineCoupling", "RealNVP"]
