@@ -378,3 +378,58 @@ def test_a_note_stays_a_note_through_the_cache(tmp_path):
     for _ in range(2):  # cold, then warm
         [r] = list(check_paths([str(tmp_path / "v.py")], Config(), jobs=1, cache=cache))
         assert r.problem.kind == "note" and r.problem.message.startswith("cannot analyse: libcst")
+
+
+# Two shapes of real libraries (twentieth set) that stopped the analysis of their file: an
+# AveragedModel of a model that comes in as an argument (fairchem-core: an internal error), and a
+# loop over an iterator class whose __iter__ returns self (mmaction2: "nested too deeply").
+AVERAGED_ARGUMENT = """\
+import torch
+from torch import nn
+
+
+def train(model, batches):
+    ema = torch.optim.swa_utils.AveragedModel(model)
+    opt = torch.optim.SGD(model.parameters(), lr=0.01)
+    for x, y in batches:
+        loss = (model(x) - y).pow(2).mean()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        ema.update_parameters(model)
+    w = torch.ones(2, requires_grad=True)
+    w.add_(1)
+    return ema
+"""
+
+ITERATOR_CLASS = """\
+import torch
+
+
+class Pairs:
+    def __init__(self, xs):
+        self.xs = xs
+        self.i = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        self.i += 1
+        return self.xs[self.i - 1], torch.ones(2, requires_grad=True)
+
+
+def main():
+    for a, w in Pairs([1, 2]):
+        w.add_(a)
+
+
+main()
+"""
+
+
+@pytest.mark.parametrize("src, line", [(AVERAGED_ARGUMENT, 15), (ITERATOR_CLASS, 19)])
+def test_files_analysed_to_the_end(src, line):
+    r = check_source(src, "lib.py")
+    assert r.problem is None, r.problem
+    assert [(f.code, f.line) for f in r.findings] == [("IPL002", line)]

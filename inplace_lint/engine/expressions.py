@@ -605,7 +605,13 @@ class Expressions:
         fn, owner = v.cls.lookup("__iter__") if isinstance(v, Obj) and v.cls is not None else (None, None)
         if fn is not None:
             # an object of the code's own class with ``__iter__`` (``list(taps)``): what it yields
-            got = self.iterate(self.call_function(Func(fn, owner=owner, bound=v), [], {}, self.cur_stmt or fn))
+            it = self.call_function(Func(fn, owner=owner, bound=v), [], {}, self.cur_stmt or fn)
+            if isinstance(it, Obj) and it.cls is not None and it.cls is v.cls:
+                # an iterator class (``__iter__`` returns ``self``): what its ``__next__`` returns
+                nxt, owner = v.cls.lookup("__next__")
+                return self.call_function(Func(nxt, owner=owner, bound=it), [], {}, self.cur_stmt or nxt) \
+                    if nxt is not None else opaque()
+            got = self.iterate(it)
             if isinstance(got, Tensor) and got.view == "multi":
                 # an iterator over something only taken for a tensor (a progress bar around a
                 # data loader): its items are of unknown type, not rows of a tensor

@@ -85,8 +85,10 @@ class TorchObjects:
             return Const(None)
         if name == "update_parameters" and AVERAGED in obj.attrs:
             # the average's parameters written under no_grad (``p_avg.detach().copy_(...)``):
-            # a teacher forward through them before backward kept some of them
-            self._update_params(self._module_params(obj.attrs["module"]), name, node)
+            # a teacher forward through them before backward kept some of them (an average
+            # of a model the analysis does not know, a function's argument, has none known)
+            if isinstance(obj.attrs["module"], Obj):
+                self._update_params(self._module_params(obj.attrs["module"]), name, node)
             return Const(None)
         if obj.qual == "optimizer" and obj.cls is None or (obj.cls is not None and obj.cls.kind == "optimizer"
                                                            and name == "step"):
