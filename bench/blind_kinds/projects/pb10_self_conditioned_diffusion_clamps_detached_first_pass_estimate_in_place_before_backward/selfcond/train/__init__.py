@@ -1,0 +1,3 @@
+from .steps import STEPS
+
+__all__ = ["STEPS"]

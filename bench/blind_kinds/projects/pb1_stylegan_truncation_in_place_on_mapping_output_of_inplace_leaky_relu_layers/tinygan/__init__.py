@@ -1,0 +1,4 @@
+from .generator import Generator
+from .discriminator import Discriminator
+
+__all__ = ["Generator", "Discriminator"]

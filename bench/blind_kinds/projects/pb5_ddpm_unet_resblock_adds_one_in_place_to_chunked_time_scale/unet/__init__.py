@@ -1,0 +1,3 @@
+from .model import TinyUNet
+
+__all__ = ["TinyUNet"]

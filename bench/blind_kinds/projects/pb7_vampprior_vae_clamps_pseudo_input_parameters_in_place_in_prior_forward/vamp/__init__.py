@@ -1,0 +1,4 @@
+from .model import VAE
+from .prior import VampPrior
+
+__all__ = ["VAE", "VampPrior"]

@@ -1,0 +1,4 @@
+from .callbacks import ClampPseudoInputs
+from .loop import fit
+
+__all__ = ["ClampPseudoInputs", "fit"]

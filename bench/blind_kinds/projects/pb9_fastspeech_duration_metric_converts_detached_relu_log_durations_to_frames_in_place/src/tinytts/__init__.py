@@ -1,0 +1,3 @@
+from .model import TinyFastSpeech
+
+__all__ = ["TinyFastSpeech"]
