@@ -1,0 +1,3 @@
+from .model import RefineDETR
+
+__all__ = ["RefineDETR"]

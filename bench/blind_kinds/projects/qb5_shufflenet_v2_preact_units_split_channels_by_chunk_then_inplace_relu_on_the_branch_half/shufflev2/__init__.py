@@ -1,0 +1,3 @@
+from .model import ShuffleNetV2Tiny
+
+__all__ = ["ShuffleNetV2Tiny"]

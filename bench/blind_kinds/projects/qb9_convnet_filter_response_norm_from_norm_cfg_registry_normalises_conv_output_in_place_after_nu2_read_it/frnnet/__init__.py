@@ -1,0 +1,3 @@
+from .models.convnet import FRNConvNet
+
+__all__ = ["FRNConvNet"]
