@@ -1,0 +1,2 @@
+from .reptile import Reptile
+from .tasks import SinusoidTasks
