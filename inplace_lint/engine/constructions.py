@@ -46,7 +46,7 @@ from collections import Counter
 
 import libcst as cst
 
-from .values import UNKNOWN_CONST, ClassInfo, Const, Dict, Func, Obj, Qual
+from .values import UNKNOWN_CONST, ClassInfo, Const, Dict, Func, Obj, Qual, Seq
 
 MAX_CHAIN = 4  # how many enclosing functions and classes a construction's call is followed through
 IN_LAMBDA = "lambda"  # the caller noted for a call made inside a lambda (never closed)
@@ -170,7 +170,22 @@ def _same_known(values, objects):
         return None
     if isinstance(first, Obj):
         return _settings_copy(first)
-    return Dict(first.entries, first.factory) if isinstance(first, Dict) else first
+    if isinstance(first, Dict):
+        # a config dict: its options, its numbers and lists of numbers unknown (as a settings object's)
+        return Dict({k: x if _known(x, 1, objects) else _unknown_number(x) for k, x in first.entries.items()},
+                    first.factory)
+    return first
+
+
+def _number(x):
+    """A number or a list of numbers: what a config holds beside its options."""
+    if isinstance(x, Seq):
+        return x.items is not None and all(isinstance(i, Const) for i in x.items)
+    return isinstance(x, Const)
+
+
+def _unknown_number(x):
+    return Seq(elem=UNKNOWN_CONST, is_tuple=x.is_tuple) if isinstance(x, Seq) else UNKNOWN_CONST
 
 
 def _known(v, depth, objects=True):
@@ -181,7 +196,7 @@ def _known(v, depth, objects=True):
         return v is not UNKNOWN_CONST and type(v.value) in (bool, str, type(None))
     if isinstance(v, Dict):
         return depth < 2 and v.factory is None and all(
-            k != "?" and _known(x, depth + 1, objects) for k, x in v.entries.items())
+            k != "?" and (_known(x, depth + 1, objects) or _number(x)) for k, x in v.entries.items())
     if isinstance(v, Obj):
         return _settings(v, depth)
     if not objects:
@@ -205,8 +220,10 @@ def _equal(a, b, depth, objects):
     if isinstance(a, Obj):
         return _same_settings(a, b)
     if isinstance(a, Dict):
-        return a.entries.keys() == b.entries.keys() and _known(b, depth, objects) and \
-            all(_equal(x, b.entries[k], depth + 1, objects) for k, x in a.entries.items())
+        # the same options (numbers may differ: they stay unknown)
+        return a.entries.keys() == b.entries.keys() and _known(b, depth, objects) and all(
+            _equal(x, b.entries[k], depth + 1, objects) if _known(x, depth + 1, objects) else
+            _number(b.entries[k]) and not _known(b.entries[k], depth + 1, objects) for k, x in a.entries.items())
     return False
 
 
