@@ -187,6 +187,7 @@ SETS = {"first": {
     "TTS": "0.22.0",
     "voicebox_pytorch": "0.5.0",
 }, "twentieth": {
+    "catalyst": "22.4",
     "fairchem_core": "2.24.0",
     "meshgpt_pytorch": "1.8.1",
     "mmaction2": "1.2.0",
