@@ -11,8 +11,15 @@ nothing and does not bump the version counter: its schema marks ``self`` mutable
 (``Tensor(a!)``), but it returns nothing, so autograd's codegen gives it no ADInplaceOrView
 kernel (no ``increment_version``), and its CUDA kernel only records the stream.
 
+The linter warns here as in the library ("on the paths where it is the saved tensor": a chain's
+output is a ``sigmoid`` output, which ``sigmoid`` keeps, on one path); with every chain returning
+the ``sigmoid`` output (no ``GATED`` choice) the same line is a false *error*.
+
 Runs on CPU (no side streams: the thunks run in turn, as the library does when
 ``STREAM_FORK`` is off) and on CUDA (where ``record_stream`` is called); backward runs in both.
+That ``record_stream`` keeps the version was checked on CPU by registering a no-op CPU kernel for
+``aten::record_stream`` (``torch.library``): the call passes autograd's layers and the version
+counter of a ``sigmoid`` output stays the same; backward runs.
 """
 import os
 

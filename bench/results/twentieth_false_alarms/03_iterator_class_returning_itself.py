@@ -7,11 +7,13 @@ class, line 80 the loop ``for idx, data_batch in enumerate(EpochMultiLoader(...)
 it is in place; the loop is plain Python iteration.
 
 The linter reports no finding but says "note: analysis incomplete: code nested too deeply at
-line 38; the rest of the file was not analysed" ("1 file not fully analysed"; here at line 65,
-the ``if __name__ == "__main__":`` that starts the run): taking the element of ``for ... in obj`` for an object of the file's own
-class calls its ``__iter__`` and takes the element of what it returns, which is ``obj`` again,
-until Python's recursion limit (``Expressions.iterate``, ``engine/expressions.py``).  A bare counter class (``__iter__`` returning ``self``,
-``__next__`` counting down) iterated by ``for`` in any file that imports torch does the same.
+line 38; the rest of the file was not analysed" ("1 file not fully analysed"; here at line 68,
+the ``if __name__ == "__main__":`` that starts the run): taking the element of
+``for ... in obj`` for an object of the file's own class calls its ``__iter__`` and takes the
+element of what it returns, which is ``obj`` again, until Python's recursion limit
+(``Expressions.iterate``, ``engine/expressions.py``).  A bare counter class (``__iter__``
+returning ``self``, ``__next__`` counting down) iterated by ``for`` in any file that imports
+torch does the same.
 """
 import torch
 from torch import nn
@@ -56,7 +58,8 @@ def main():
     def loader(n):
         return DataLoader(TensorDataset(torch.randn(n, 4), torch.randn(n, 1)), batch_size=4)
 
-    trainer = Trainer(nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1)), [loader(16), loader(12)])
+    model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
+    trainer = Trainer(model, [loader(16), loader(12)])
     trainer.run_epoch()
     print("ok")
 
