@@ -8,7 +8,7 @@ it is in place; the loop is plain Python iteration.
 
 The linter reports no finding but says "note: analysis incomplete: code nested too deeply at
 line 38; the rest of the file was not analysed" ("1 file not fully analysed"; here at line 68,
-the ``if __name__ == "__main__":`` that starts the run): taking the element of
+the ``main()`` call that starts the run): taking the element of
 ``for ... in obj`` for an object of the file's own class calls its ``__iter__`` and takes the
 element of what it returns, which is ``obj`` again, until Python's recursion limit
 (``Expressions.iterate``, ``engine/expressions.py``).  A bare counter class (``__iter__``
