@@ -960,3 +960,17 @@ def test_varargs_and_fft_entries():
     assert fn("torch.fft.irfft")["saves"] == [] and fn("torch.fft.fftshift")["view"] is None
     fft = fn("torch.fft.fft")  # keeps a real input, nothing of a complex one (complex_samples)
     assert fft["saves_sometimes"] == ["input"] and "saves_by_default" not in fft
+
+
+def test_record_stream_rederives_as_no_write():
+    """``record_stream`` marks self mutable in its schema but needs a CUDA stream, so no sample
+    runs it on a CPU machine; the generator calls it through a no-op CPU kernel and sees that
+    autograd leaves the version counter alone (fairchem-core's side-stream outputs): no write.
+    An op that runs here is not probed that way (add_ has a CPU kernel of its own)."""
+    gen, callables, facts = _static()
+    name = "torch.Tensor.record_stream"
+    fresh = gen.entry(facts[name], None, [], name)
+    assert fresh["inplace"] is False and fresh["harmless"] is True
+    assert fn(name)["inplace"] is False and fn(name)["harmless"] is True
+    from knowledge_gen.probes import version_kept_without_kernel
+    assert version_kept_without_kernel("torch.Tensor.add_") is None

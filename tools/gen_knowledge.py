@@ -99,7 +99,7 @@ from knowledge_gen.overloads import (  # noqa: E402
 )
 from knowledge_gen.outputs import output_facts, record_outputs  # noqa: E402
 from knowledge_gen.partial import regenerate_only  # noqa: E402
-from knowledge_gen.probes import Sample, hole_samples, probe_samples  # noqa: E402
+from knowledge_gen.probes import Sample, hole_samples, probe_samples, version_kept_without_kernel  # noqa: E402
 from knowledge_gen.static import aten_name, build_static  # noqa: E402
 from knowledge_gen.varargs import fold as fold_varargs  # noqa: E402
 from knowledge_gen.wrappers import wrapper_facts  # noqa: E402
@@ -679,6 +679,15 @@ def not_an_op(qual, obj, fact, obs):
                    if a is not inspect.Parameter.empty)
 
 
+def entry(fact, obs, notes, qual):
+    """A callable's entry: its static facts, what the experiments showed, in final form."""
+    out = finalize(merge(fact, obs, notes, qual))
+    if out["inplace"] and (obs is None or not obs.samples) and version_kept_without_kernel(qual):
+        # mutable by its schema, never run here, and autograd's layers leave the version alone
+        out["inplace"], out["harmless"] = False, True
+    return out
+
+
 def finalize(fact):
     out = {k: v for k, v in fact.items() if not k.startswith("_")}
     params = out["params"]
@@ -717,7 +726,7 @@ def generate(verbose=False):
     for qual in sorted(facts):
         if not_an_op(qual, callables[qual], facts[qual], observations.get(qual)):
             continue
-        functions[qual] = finalize(merge(facts[qual], observations.get(qual), notes, qual))
+        functions[qual] = entry(facts[qual], observations.get(qual), notes, qual)
     # Only Tensor methods get the transposed-input probe; torch.X shares the native op.
     for qual, fact in functions.items():
         name = qual[len("torch."):]

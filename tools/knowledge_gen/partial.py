@@ -101,7 +101,7 @@ def _functions_only(gen, op_db, data, targets):
     changed = []
     for qual in sorted(targets):
         old = data["functions"][qual]
-        new = gen.finalize(gen.merge(facts[qual], observations.get(qual), [], qual))
+        new = gen.entry(facts[qual], observations.get(qual), [], qual)
         for key in CROSS_OP_KEYS:
             new.pop(key, None)
             if key in old:

@@ -49,3 +49,43 @@ def hole_samples():
     out += [Sample(f(1, 12, 9), (4, 4), (2, 2)),          # fold
             Sample(f(2, 2, 3), [2, 3, 4, 4], False)]      # affine_grid
     return out
+
+
+def version_kept_without_kernel(qual):
+    """For a Tensor method whose schema marks ``self`` mutable but that no sample could run on
+    this machine (``record_stream`` needs a CUDA stream): call it through a no-op CPU kernel
+    registered for the probe, on a tensor autograd saved, and tell whether autograd's layers
+    left the version counter alone (True), bumped it (False), or the call could not be made
+    (None: an op with a CPU kernel of its own, a return value, an argument not guessed)."""
+    name = qual.rsplit(".", 1)[1]
+    try:
+        schemas = torch._C._jit_get_schemas_for_operator("aten::" + name)
+    except RuntimeError:
+        return None
+    if len(schemas) != 1 or schemas[0].returns or \
+            torch._C._dispatch_has_kernel_for_dispatch_key("aten::" + name, "CPU"):
+        return None
+    args = []
+    for a in schemas[0].arguments:
+        made = _guess_argument(str(a.type))
+        if made is None:
+            return None
+        args.append(made)
+    if not isinstance(args[0], torch.Tensor):
+        return None
+    with torch.library._scoped_library("aten", "IMPL") as lib:
+        lib.impl(name, lambda *a, **k: None, "CPU")
+        before = args[0]._version
+        try:
+            getattr(torch.ops.aten, name).default(*args)
+        except Exception:  # noqa: BLE001 - a wrong guess: nothing measured
+            return None
+        return args[0]._version == before
+
+
+def _guess_argument(kind):
+    if kind == "Tensor":
+        return torch.arange(1.0, 4.0, dtype=torch.float64, requires_grad=True).sigmoid()
+    if kind == "Stream":
+        return torch.Stream(device="cpu")
+    return {"int": 0, "float": 1.0, "bool": False}.get(kind)
