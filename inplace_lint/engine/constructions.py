@@ -62,6 +62,7 @@ class Constructions:
         self.values: dict = {}  # id(ClassDef) -> [{param: value}] per construction
         self.roots: dict = {}  # id(def node) -> is_root
         self.bound: dict = {}  # id(ClassInfo) -> bound_arguments
+        self.grads: dict = {}  # id(def node) -> the grad mode at each call the program made
         self.world = None  # (see World.of_script)
         self.project_world = None  # (see project/entries.py)
         self.project_files = None  # (see project/entries.named_elsewhere)
@@ -86,6 +87,7 @@ def note_call(interp, func, node, frame):
     c = interp.constructions
     if not c.active or c.done or node is None:
         return
+    c.grads.setdefault(id(func.node), []).append(interp.state.grad)
     caller = interp.funcs[-1] if interp.funcs else None
     if c.lambdas:
         caller = IN_LAMBDA  # (a lambda may be called by code not seen, with other arguments)
@@ -133,20 +135,25 @@ def bound_arguments(interp, info: ClassInfo):
     return memo[id(info)]
 
 
+def program_world(interp):
+    """The World of the program the checked file belongs to: its own (a script), its project's
+    scripts' (a package module of an application), or None."""
+    if interp.is_script():
+        return World.of_script(interp)
+    if interp.project is not None:
+        from .project import entries  # local: the project package imports the interpreter
+
+        return entries.world(interp)
+    return None
+
+
 def _bound_arguments(interp, info):
     if getattr(interp, "own_check", False):
         # (a callee module's own analysis that only settles what the caller's check reports:
         # it answers as before, so that a write the caller finds is kept unless that analysis
         # finds it regardless of the program's choices; see project/own_check.py)
         return None
-    if interp.is_script():
-        world = World.of_script(interp)
-    elif interp.project is not None:
-        from .project import entries  # local: the project package imports the interpreter
-
-        world = entries.world(interp)
-    else:
-        world = None
+    world = program_world(interp)
     built = world.values.get(id(info.node)) if world is not None else None
     if not built or not world.closed(info.node, 0):
         return None
@@ -254,8 +261,9 @@ class World:
     """The code a program's constructions are checked against: its calls noted, the
     definitions at the top level of its modules, and the mentions of names in its text."""
 
-    def __init__(self, sites, values, tops, texts, objects, files=frozenset(), elsewhere=None):
+    def __init__(self, sites, values, tops, texts, objects, files=frozenset(), elsewhere=None, grads=None):
         self.sites, self.values = sites, values
+        self.grads = grads or {}  # id(def node) -> the grad modes of the program's calls
         self.elsewhere = elsewhere or (lambda name: False)  # whether files outside the texts name it
         self.tops = tops  # ids of the statements at the top level of its modules
         self.texts = texts  # the texts whose mentions count
@@ -276,8 +284,23 @@ class World:
                 from .project import entries  # local: the project package imports the interpreter
                 elsewhere = functools.partial(entries.named_elsewhere, interp)
             c.world = cls(c.sites, c.values, {id(s) for s in interp.module.body}, [text], True,
-                          elsewhere=elsewhere)
+                          elsewhere=elsewhere, grads=c.grads)
         return c.world
+
+    def grad_off(self, node):
+        """Whether every call of the function or method ``node`` runs with grad off: each
+        mention of its name is a call (or its one ``def``), and each call the program made
+        ran under ``no_grad`` (a callback's ``@torch.no_grad() on_step_end`` clamping a
+        prior's pseudo-inputs; a call the program never makes, under a flag it sets off,
+        does not happen)."""
+        name = node.name.value
+        counts = self.counts()
+        grads = self.grads.get(id(node))
+        if not grads or counts is None or node.decorators or self.elsewhere(name):
+            return False
+        total, calls, defs, quoted = counts
+        return defs[name] == 1 and quoted[name] == 0 and total[name] == calls[name] + 1 and \
+            all(g is False for g in grads)
 
     def closed(self, node, depth):
         """Whether every call of the class or function ``node`` (defined at a module's top

@@ -101,6 +101,12 @@ class Standalone:
                 # every call cannot require grad
                 flags = {n: frozenset.intersection(*(c[2][n] for c in live))
                          for n in live[0][2] if all(n in c[2] for c in live)}
+        if grad is None and not (owner is not None and node.name.value.startswith("__")):
+            # in a program's closed world (a script, an application's scripts), a function or
+            # method that the program only ever calls with grad off runs with grad off
+            world = constructions.program_world(self)
+            if world is not None and world.grad_off(node):
+                grad = False
         # a parameter given the same constant at every call (``_grads(clip_at_end=True)``)
         fixed = {}
         if facts and calls:

@@ -67,7 +67,7 @@ def _world(interp, project, root, files):
     scripts = [f for f in files if os.path.dirname(f) == root and os.path.basename(f) not in ("setup.py", "conftest.py")]
     if not scripts or len(scripts) > MAX_SCRIPTS:
         return None
-    texts, sites, values, tops, trees = [], {}, {}, set(), []
+    texts, sites, values, tops, trees, grads = [], {}, {}, set(), [], {}
     for path in files:
         text = _read(path)
         if text is None:
@@ -82,11 +82,13 @@ def _world(interp, project, root, files):
             sites.setdefault(key, {}).update(calls)
         for key, built in c.values.items():
             values.setdefault(key, []).extend(built)
+        for key, modes in c.grads.items():
+            grads.setdefault(key, []).extend(modes)
         tops |= {id(s) for s in sub.module.body}
         trees.append(sub.module)  # (kept alive with the world: its nodes' ids are keys)
     for env in project.loaded():
         tops |= {id(s) for s in env.tree.body}
-    got = World(sites, values, tops, texts, False, frozenset(files))
+    got = World(sites, values, tops, texts, False, frozenset(files), grads=grads)
     got.kept = trees + [env.tree for env in project.loaded()]
     return got
 
