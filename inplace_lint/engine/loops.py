@@ -11,6 +11,7 @@ from .values import UNKNOWN_CONST, Const, Func, LambdaFn, Obj, Partial, Seq, Ten
 
 UNROLLED_LAYERS = 64
 UNROLLED_OWN_LAYERS = 8
+UNROLLED_RANGE = 8  # a ``range`` of known bounds with at most this many numbers runs once per number
 
 
 def torch_layers(it):
