@@ -974,3 +974,17 @@ def test_record_stream_rederives_as_no_write():
     assert fn(name)["inplace"] is False and fn(name)["harmless"] is True
     from knowledge_gen.probes import version_kept_without_kernel
     assert version_kept_without_kernel("torch.Tensor.add_") is None
+
+
+def test_module_alias_when_rederives():
+    """nn.Dropout(p=0.0) returns its input tensor itself in training mode, and the generator's
+    module experiment finds it (and only for p=0.0: p=1.0 zeroes into a new tensor); a module
+    that always makes a new tensor (Linear) gets no entry."""
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    try:
+        from knowledge_gen.modules import module_experiments
+    finally:
+        sys.path.pop(0)
+    fresh = module_experiments(only={"Dropout", "Linear"})
+    assert fresh["torch.nn.Dropout"]["alias_when"] == {"p": [0.0]} == mod("Dropout")["alias_when"]
+    assert "alias_when" not in fresh["torch.nn.Linear"] and "alias_when" not in mod("Linear")

@@ -218,6 +218,7 @@ def bind_keyword(spec, name):
 
 
 FORWARD_WRITES = "__forward_writes__"  # Obj.attrs key: {attr: (certain, trigger args)}
+RETURNS_INPUT = "__returns_input__"  # Obj.attrs key: the module's forward returns its input (Dropout(0.0))
 
 
 def triggered(when, arg):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .call_facts import FORWARD_WRITES, bind_keyword, default_certain, returns_input, triggered, value_certain
+from .call_facts import FORWARD_WRITES, RETURNS_INPUT, bind_keyword, default_certain, returns_input, triggered, value_certain
 from . import objects, registration
 from .project import hooks as project_hooks
 from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method, truthiness
@@ -123,6 +123,8 @@ class TorchSemantics(Saves):
                     writes[attr] = (cond, w.get("when", ()))
             if writes:
                 obj.attrs[FORWARD_WRITES] = Const(writes)
+            if spec.get("alias_when") and returns_input(spec, {p: arg(p) for p in spec["alias_when"]}):
+                obj.attrs[RETURNS_INPUT] = Const(True)  # (measured: nn.Dropout(0.0) returns its input)
             if spec.get("inplace_kw"):
                 v = arg("inplace")
                 obj.inplace = isinstance(v, Const) and v.value is True
@@ -203,8 +205,8 @@ class TorchSemantics(Saves):
             # The in-place kernel saves what its own formula needs: an input it
             # overwrote is kept as a copy, so only the output can alias.
             saves = spec.get("saves_inplace", [w for w in saves if w != "input"])
-        elif (evaluating or spec.get("view") == "identity") and isinstance(x, Tensor):
-            out = x  # (a dropout layer in eval mode returns its input)
+        elif (evaluating or spec.get("view") == "identity" or RETURNS_INPUT in obj.attrs) and isinstance(x, Tensor):
+            out = x  # (a dropout layer in eval mode, or with p=0.0, returns its input)
         elif spec.get("view") == "single" and isinstance(x, Tensor):
             out = self._view_of(x, short, "single")
         else:

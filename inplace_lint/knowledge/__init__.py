@@ -121,6 +121,11 @@ Optional keys (absent means false / not applicable)::
                                   # (experiment on a non-leaf input; dropout-like ones
                                   # with p=0.5 in training mode): ReLU keeps its
                                   # output, Hardswish a copy of its input ([])
+      "alias_when": {"p": [0.0]}
+                                  # (experiment) constructor values under which forward,
+                                  # in training mode, returns its input tensor itself
+                                  # (each float parameter tried at 0.0 and 1.0; kept
+                                  # where the default does not): nn.Dropout(p=0.0)
       "saved_for": {"weight": ["input"]}
                                   # (experiment) parameters kept only when a forward
                                   # argument requires grad (runs with every argument

@@ -90,6 +90,9 @@ def module_experiments(only=None):
             saves_inplace = inplace_module_saves(cls, init_params[1:], cands)
             if saves_inplace is not None:
                 entry["saves_inplace"] = saves_inplace
+        alias_when = module_alias_when(cls, init_params[1:], cands)
+        if alias_when:
+            entry["alias_when"] = alias_when
         writes = module_writes(cls, entry["init_params"], cands + extra_module_setups().get(name, []))
         if writes:
             entry["forward_writes"] = writes
@@ -163,6 +166,43 @@ def inplace_module_saves(cls, init_params, cands):
             if SAVED_ERR in str(e) or MULTI_VIEW_ERR in str(e):
                 found = True
     return (["result"] if found else []) if ran else None
+
+
+def module_alias_when(cls, init_params, cands):
+    """The values of a float constructor parameter under which the module's forward, in
+    training mode, returns its input tensor itself ({param: [values]}): nn.Dropout(p=0.0).
+    Each float parameter is tried at 0.0 and 1.0 on the first setup whose input is a float
+    tensor; kept only where the module built with the parameter's default does not."""
+    try:
+        sig = inspect.signature(cls.__init__).parameters
+    except (TypeError, ValueError):
+        return {}
+    floats = [p for p in init_params if p in sig and type(sig[p].default) is float]
+    setup = next((c for c in cands if c[2] and isinstance(c[2][0], torch.Tensor)
+                  and c[2][0].is_floating_point()), None)
+    if not floats or setup is None:
+        return {}
+    cargs, ckw, fargs, fkw = setup
+    base = dict(zip(init_params, cargs), **ckw)
+
+    def returns_input(**changes):
+        torch.manual_seed(0)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                m = cls(**dict(base, **changes)).to(torch.float64).train()
+                x = fargs[0].detach().clone().requires_grad_() * 1
+                return m(x, *fargs[1:], **fkw) is x
+        except Exception:
+            return None
+    if returns_input() is not False:
+        return {}
+    out = {}
+    for p in floats:
+        values = [v for v in (0.0, 1.0) if returns_input(**{p: v}) is True]
+        if values:
+            out[p] = values
+    return out
 
 
 def generic_module_setups(name):
