@@ -63,6 +63,7 @@ class Constructions:
         self.roots: dict = {}  # id(def node) -> is_root
         self.bound: dict = {}  # id(ClassInfo) -> bound_arguments
         self.grads: dict = {}  # id(def node) -> the grad mode at each call the program made
+        self.casts: dict = {}  # id(def node) -> the autocast region ("on", "maybe", None) of each
         self.world = None  # (see World.of_script)
         self.project_world = None  # (see project/entries.py)
         self.project_files = None  # (see project/entries.named_elsewhere)
@@ -88,6 +89,7 @@ def note_call(interp, func, node, frame):
     if not c.active or c.done or node is None:
         return
     c.grads.setdefault(id(func.node), []).append(interp.state.grad)
+    c.casts.setdefault(id(func.node), []).append(interp.cast)
     caller = interp.funcs[-1] if interp.funcs else None
     if c.lambdas:
         caller = IN_LAMBDA  # (a lambda may be called by code not seen, with other arguments)
@@ -261,9 +263,11 @@ class World:
     """The code a program's constructions are checked against: its calls noted, the
     definitions at the top level of its modules, and the mentions of names in its text."""
 
-    def __init__(self, sites, values, tops, texts, objects, files=frozenset(), elsewhere=None, grads=None):
+    def __init__(self, sites, values, tops, texts, objects, files=frozenset(), elsewhere=None, grads=None,
+                 casts=None):
         self.sites, self.values = sites, values
         self.grads = grads or {}  # id(def node) -> the grad modes of the program's calls
+        self.casts = casts or {}  # id(def node) -> the autocast regions of the program's calls
         self.elsewhere = elsewhere or (lambda name: False)  # whether files outside the texts name it
         self.tops = tops  # ids of the statements at the top level of its modules
         self.texts = texts  # the texts whose mentions count
@@ -284,8 +288,17 @@ class World:
                 from .project import entries  # local: the project package imports the interpreter
                 elsewhere = functools.partial(entries.named_elsewhere, interp)
             c.world = cls(c.sites, c.values, {id(s) for s in interp.module.body}, [text], True,
-                          elsewhere=elsewhere, grads=c.grads)
+                          elsewhere=elsewhere, grads=c.grads, casts=c.casts)
         return c.world
+
+    def autocast(self, node):
+        """The autocast region every call the program made of ``node`` ran in, when it ran in
+        one at each ("on" where each was surely one, else "maybe"); None otherwise.  A block
+        of a model trained in bf16 runs under autocast although its own file never names it."""
+        casts = self.casts.get(id(node))
+        if not casts or None in casts:
+            return None
+        return "on" if all(c == "on" for c in casts) else "maybe"
 
     def grad_off(self, node):
         """Whether every call of the function or method ``node`` runs with grad off: each

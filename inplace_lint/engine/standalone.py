@@ -156,7 +156,12 @@ class Standalone:
         # journal but what the file's classes' stand-in instances hold (see _for)
         self.exact_depth = 1 if owner is None else 0
         amp, cast = self.amp, self.cast
-        if owner is not None and owner.kind == "module" and self._autocasts():
+        region = self._program_autocast(node)
+        if region is not None:
+            # every call the program makes runs inside an autocast region (a block of a model
+            # trained in bf16, its trainer's ``with torch.autocast(...)`` in another file)
+            self.amp, self.cast = self.amp + 1, region
+        elif owner is not None and owner.kind == "module" and self._autocasts():
             # the file autocasts: its modules may run inside that region
             self.amp, self.cast = self.amp + 1, self.cast or MAYBE
         try:
@@ -167,6 +172,12 @@ class Standalone:
             self.heap.end(j)
             if node.name.value != "__init__":  # the instance already holds what __init__ makes
                 self.heap.merge([(j, ()), (Journal(), ())])
+
+    def _program_autocast(self, node):
+        if self.cast is not None:
+            return None
+        world = constructions.program_world(self)
+        return world.autocast(node) if world is not None else None
 
     def _autocasts(self):
         """Whether the file's text calls autocast(...): searched once per file (searching a

@@ -67,7 +67,7 @@ def _world(interp, project, root, files):
     scripts = [f for f in files if os.path.dirname(f) == root and os.path.basename(f) not in ("setup.py", "conftest.py")]
     if not scripts or len(scripts) > MAX_SCRIPTS:
         return None
-    texts, sites, values, tops, trees, grads = [], {}, {}, set(), [], {}
+    texts, sites, values, tops, trees, grads, casts = [], {}, {}, set(), [], {}, {}
     for path in files:
         text = _read(path)
         if text is None:
@@ -84,11 +84,13 @@ def _world(interp, project, root, files):
             values.setdefault(key, []).extend(built)
         for key, modes in c.grads.items():
             grads.setdefault(key, []).extend(modes)
+        for key, regions in c.casts.items():
+            casts.setdefault(key, []).extend(regions)
         tops |= {id(s) for s in sub.module.body}
         trees.append(sub.module)  # (kept alive with the world: its nodes' ids are keys)
     for env in project.loaded():
         tops |= {id(s) for s in env.tree.body}
-    got = World(sites, values, tops, texts, False, frozenset(files), grads=grads)
+    got = World(sites, values, tops, texts, False, frozenset(files), grads=grads, casts=casts)
     got.kept = trees + [env.tree for env in project.loaded()]
     return got
 
