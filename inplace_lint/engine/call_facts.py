@@ -217,6 +217,22 @@ def bind_keyword(spec, name):
     return (spec.get("keywords") or {}).get(name, name)
 
 
+# Where a module's forward() takes the arguments that the knowledge's "saves" name by their
+# forward() parameter names (nn.LSTMCell's "hx", a loss's "target", attention's "key"):
+# the knowledge records the name, not its position, and each name sits at the same place in
+# every torch.nn forward() that saves it (checked against torch 2.13's signatures).
+FORWARD_ARG_POSITIONS = {"target": 1, "hx": 1, "input2": 1, "x2": 1, "indices": 1, "key": 1,
+                         "value": 2, "tgt": 1, "memory": 1}
+
+
+def forward_arg(what, args, kwargs):
+    """The argument a module call passed for its forward() parameter ``what``, or None."""
+    if what in kwargs:
+        return kwargs[what]
+    i = FORWARD_ARG_POSITIONS.get(what)
+    return args[i] if i is not None and i < len(args) else None
+
+
 FORWARD_WRITES = "__forward_writes__"  # Obj.attrs key: {attr: (certain, trigger args)}
 RETURNS_INPUT = "__returns_input__"  # Obj.attrs key: the module's forward returns its input (Dropout(0.0))
 

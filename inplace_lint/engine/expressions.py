@@ -521,7 +521,8 @@ class Expressions:
         ``tuple(x.new_zeros(b, d) for _ in range(2))`` makes two tensors, not one twice."""
         if type(call) is not cst.Call or type(call.func) is not cst.Name or call.func.value != "range" \
                 or frame.lookup("range") is not None or not 0 < len(call.args) <= 3 \
-                or any(a.keyword or a.star or not _plain(a.value) for a in call.args):
+                or any(a.keyword or a.star or not _sized(a.value) for a in call.args) \
+                or frame.lookup("len") is not None:
             return None
         bounds = [self.eval(a.value, frame) for a in call.args]  # (again: plain, so no effects)
         if not all(isinstance(b, Const) and type(b.value) is int for b in bounds):
@@ -658,6 +659,19 @@ def _plain(node):
     if type(node) is cst.BinaryOperation:
         return _plain(node.left) and _plain(node.right)
     return False
+
+
+def _sized(node):
+    """A plain expression that may also take the length of a plain one (``range(len(dims) - 2)``,
+    the sites between a network's layers): the builtin ``len`` of a list calls none of the code."""
+    if type(node) is cst.Call:
+        return type(node.func) is cst.Name and node.func.value == "len" and len(node.args) == 1 and \
+            not node.args[0].keyword and not node.args[0].star and _plain(node.args[0].value)
+    if type(node) is cst.UnaryOperation:
+        return _sized(node.expression)
+    if type(node) is cst.BinaryOperation:
+        return _sized(node.left) and _sized(node.right)
+    return _plain(node)
 
 
 def _plain_test(node):

@@ -28,6 +28,7 @@ from .calls import Calls
 from .classes import ClassDefs
 from .expressions import Expressions, config_items, constant_items
 from .inert import inert
+from .pyobjects import forget_deleted
 from .loops import UNROLLED_RANGE, counts_down, jumps, named_tensors, torch_layers
 from .frames import Frame, join_vars, nonempty
 from .frames import dotted as _dotted
@@ -204,6 +205,8 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
                 self.assign(small.target, v, frame, small.value)
         elif t == "AugAssign":
             self._augassign(small, frame)
+        elif t == "Del":
+            forget_deleted(self, small.target, frame)
         elif t == "Return":
             v = self._returned(small.value, frame)
             frame.returns.append((v, self.state.seen))  # (immutable)

@@ -168,7 +168,11 @@ def compare_constants(interp, test, frame):
     right = constant_value(interp, comp.comparator, frame)
     if right is _NO and type(comp.operator) in _MEMBERSHIP and \
             type(comp.comparator) in _NAMED:
-        right = _constants(attr_value(comp.comparator, frame))  # ``name in self.names``
+        held = attr_value(comp.comparator, frame)
+        if _stored_key(held, left):
+            # ``key in self._made`` after ``self._made[key] = ...``: a memo's entry is there
+            return type(comp.operator) is cst.In
+        right = _constants(held)  # ``name in self.names``
     if right is _NO:
         return None
     if type(comp.operator) in _MEMBERSHIP and not isinstance(right, (tuple, str)):
@@ -183,6 +187,14 @@ def compare_constants(interp, test, frame):
 STR_METHODS = frozenset({"startswith", "endswith", "split", "rsplit", "partition", "rpartition", "lower", "upper",
                          "strip", "lstrip", "rstrip", "replace", "removeprefix", "removesuffix", "count", "find",
                          "rfind", "isdigit", "isnumeric"})
+
+
+def _stored_key(v, key):
+    """A dict that holds an entry under this known key (stored by a known key, not "?")."""
+    try:
+        return isinstance(v, Dict) and key != "?" and key in v.entries
+    except TypeError:  # an unhashable constant
+        return False
 
 
 def _constants(v):

@@ -3,6 +3,8 @@
 entry, ``"a.b".split(".")`` is worked out on a known string; ``points.astype(np.float32)`` is no tensor."""
 from __future__ import annotations
 
+import libcst as cst
+
 from .values import (
     PLAIN_TYPES, UNKNOWN_CONST, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, Tensor, Value, join, join_all, opaque,
 )
@@ -122,6 +124,9 @@ def python_method(interp, recv, name, args):
             if item is not None:
                 return join(item, args[1]) if len(args) > 1 else item
             return args[1] if len(args) > 1 else opaque()
+        if name == "clear":
+            recv.entries.clear()  # (a memo's ``key in`` test no longer finds what it stored)
+            return Const(None)
         if name == "update" and args and isinstance(args[0], Dict):
             recv.entries.update(args[0].entries)
         elif name == "update" and args:
@@ -271,6 +276,24 @@ def _second(pair):
 
 
 NO_KEY = object()  # a dict key not known here
+
+
+def forget_deleted(interp, target, frame):
+    """``del self._made[key]``: the dict holds that key no more (a memo's ``key in`` test
+    reads its entries); a key not known here may be any of them."""
+    for t in [e.value for e in target.elements] if type(target) in (cst.Tuple, cst.List) else [target]:
+        if type(t) is not cst.Subscript or len(t.slice) != 1 or type(t.slice[0].slice) is not cst.Index:
+            continue
+        base = interp.eval(t.value, frame)
+        if isinstance(base, Dict):
+            key = dict_key(interp.eval(t.slice[0].slice.value, frame))
+            if key is NO_KEY:
+                if base.entries:
+                    left = join_all(list(base.entries.values()))
+                    base.entries.clear()
+                    base.entries["?"] = left
+            else:
+                base.entries.pop(key, None)
 
 
 def dict_key(v):

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .call_facts import FORWARD_WRITES, RETURNS_INPUT, bind_keyword, default_certain, returns_input, triggered, value_certain
+from .call_facts import (
+    FORWARD_WRITES, RETURNS_INPUT, bind_keyword, default_certain, forward_arg, returns_input, triggered,
+    value_certain)
 from . import objects, registration
 from .project import hooks as project_hooks
 from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method, truthiness
@@ -226,18 +228,24 @@ class TorchSemantics(Saves):
                     t = x
                 elif what == "result":
                     t = out
-                else:
+                else:  # a parameter, else another forward() argument (LSTMCell's hx, a loss's target)
                     t = obj.attrs.get(what)
+                    if t is None:
+                        t = forward_arg(what, args, kwargs)
                 need = True
                 if what in saved_for:  # kept only for the inputs' gradients (Linear's weight)
                     need = False
                     for a in [x] + others:
                         need = t_or(need, a.rg if isinstance(a, Tensor) else None)
                     need = t_and(need, self.state.grad)
-                how = cast_save(self.cast, spec, what, t)
-                if isinstance(t, Tensor) and need is not False and how != "copy":
-                    self._save(t, short, what, node, out_rg is True and need is True
-                               and what not in spec.get("saves_sometimes", ()), out=out, cast=how == "maybe")
+                # a tuple argument's tensors are each kept (LSTMCell's (h, c))
+                kept = t.items if isinstance(t, Seq) and t.items is not None else \
+                    [t.element()] if isinstance(t, Seq) else [t]
+                for t in kept:
+                    how = cast_save(self.cast, spec, what, t)
+                    if isinstance(t, Tensor) and need is not False and how != "copy":
+                        self._save(t, short, what, node, out_rg is True and need is True
+                                   and what not in spec.get("saves_sometimes", ()), out=out, cast=how == "maybe")
         return out
 
     def _forward_writes(self, obj, short, node):
