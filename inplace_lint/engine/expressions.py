@@ -516,8 +516,8 @@ class Expressions:
             return True if guards.refine(self, test, frame, False) is guards.INFEASIBLE else None
         return truthiness(self.eval(test, frame))
 
-    def _short_range(self, call, frame):
-        """``range(2)``: the few ints of a range of known bounds (at most three), so that
+    def _short_range(self, call, frame, limit=3):
+        """``range(2)``: the few ints of a range of known bounds (at most ``limit``), so that
         ``tuple(x.new_zeros(b, d) for _ in range(2))`` makes two tensors, not one twice."""
         if type(call) is not cst.Call or type(call.func) is not cst.Name or call.func.value != "range" \
                 or frame.lookup("range") is not None or not 0 < len(call.args) <= 3 \
@@ -528,7 +528,7 @@ class Expressions:
         if not all(isinstance(b, Const) and type(b.value) is int for b in bounds):
             return None
         numbers = range(*[b.value for b in bounds])
-        return [Const(i) for i in numbers] if 0 < len(numbers) <= 3 else None
+        return [Const(i) for i in numbers] if 0 < len(numbers) <= limit else None
 
     def _comp(self, node, frame):
         it = self.eval(node.for_in.iter, frame)

@@ -417,7 +417,12 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         it = self.eval(node.iter, frame)
         if isinstance(it, Seq) and it.items is None and it.nonempty and self.funcs and \
                 self.funcs[-1].node.name.value == "__init__":
-            it = self._small_range(node.iter, frame) or it
+            # a constructor's ``for i in range(depth): layers += [Linear(...), act()]`` runs once
+            # per number, as the program does: the Sequential it builds has a known last layer.
+            # (Not other loops: a joined loop's second pass is what names a save "in the
+            # previous iteration".)
+            numbers = self._short_range(node.iter, frame, UNROLLED_RANGE)
+            it = Seq(items=numbers) if numbers else it
         few = constant_items(it) is not None or named_tensors(it) or config_items(it) is not None
         memo = self._jumps
         unrolled = torch_layers(it) and not jumps(node.body, memo=memo) or \
@@ -474,22 +479,6 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
             return self._loop(frame, bind, self._body(node), node.orelse, nonempty=nonempty(it))
         finally:
             self.each_loops.pop()
-
-    def _small_range(self, call, frame):
-        """``range(3)``, ``range(cfg["depth"])`` with known bounds and at most UNROLLED_RANGE
-        numbers: the numbers, so that a constructor's loop runs once per number as the program
-        does (``for i in range(depth): layers += [Linear(...), act()]`` builds a Sequential
-        whose last layer is known).  (Not other loops: a joined loop's second pass is what
-        names a save "in the previous iteration".)"""
-        if type(call) is not cst.Call or type(call.func) is not cst.Name or call.func.value != "range" or \
-                self.globals.lookup("range") is not None or not 0 < len(call.args) <= 3 or \
-                any(a.keyword is not None or a.star for a in call.args):
-            return None
-        bounds = [self.eval(a.value, frame) for a in call.args]
-        if not all(isinstance(b, Const) and type(b.value) is int for b in bounds):
-            return None
-        numbers = range(*[b.value for b in bounds]) if bounds[-1].value != 0 or len(bounds) < 3 else ()
-        return Seq(items=[Const(i) for i in numbers]) if 0 < len(numbers) <= UNROLLED_RANGE else None
 
     def _loop_counter(self, node):
         """The name bound to 0, 1, 2, ... by ``for i in range(n)`` / ``for i, x in enumerate(xs)``,
