@@ -18,7 +18,7 @@ from . import constructions
 from . import guards
 from . import params as param_kinds
 from .inert import called_on_self
-from .frames import decorator_name, is_main_guard
+from .frames import decorator_name, dotted, is_main_guard
 from .heap import Journal
 from .project import hooks as project_hooks
 from .state import State
@@ -305,7 +305,38 @@ class Standalone:
                 return NO_GRAD_CTX[name]
             if name.rsplit(".", 1)[-1] == "_use_grad_for_differentiable":
                 return False  # torch's own optimizers' step (grad off unless differentiable=True)
+            bare = decorator_name(d)
+            if "." not in bare and self._grad_off_factory(
+                    d, (g.lookup(bare) if g is not None else None) or self.globals.lookup(bare), g):
+                return False
         return None
+
+    def _grad_off_factory(self, dec, v, g):
+        """A decorator of the code's own that wraps the function in a grad-off context manager:
+        yolov5's ``@smart_inference_mode()``, whose ``decorate(fn)`` returns
+        ``(torch.inference_mode if torch_1_9 else torch.no_grad)()(fn)``; or ``@no_grad_fn``
+        returning ``torch.no_grad()(fn)`` itself."""
+        if isinstance(v, Qual) and self.project is not None:
+            v = project_hooks.resolve_value(self, v)  # (imported from another module of the project)
+        if not isinstance(v, Func) or type(v.node) is not cst.FunctionDef:
+            return False
+        g = project_hooks.globals_of(self, v.node) if self.project is not None else g
+        returned = _returns(v.node)
+        if type(dec.decorator) is cst.Call:  # a factory: it returns the decorator, a nested def
+            nested = {s.name.value: s for s in v.node.body.body if type(s) is cst.FunctionDef}
+            inner = [nested.get(r.value) for r in returned if type(r) is cst.Name]
+            if not inner or None in inner:
+                return False
+            returned = [e for f in inner for e in _returns(f)]
+        return bool(returned) and all(self._grad_off_wrap(e, g) for e in returned)
+
+    def _grad_off_wrap(self, expr, g):
+        # ``X()(fn)`` with X a grad-off context manager, or either of two
+        if type(expr) is not cst.Call or type(expr.func) is not cst.Call or expr.func.args:
+            return False
+        makers = expr.func.func
+        options = [makers.body, makers.orelse] if type(makers) is cst.IfExp else [makers]
+        return all(NO_GRAD_CTX.get(self._resolve_dotted(dotted(o), g)) is False for o in options)
 
     def _decorated_grad(self, node, owner, bound=False):
         grad = self.decorator_grad(node)
@@ -406,3 +437,9 @@ def _docstring(stmt):
         type(stmt.body[0]) is cst.Expr and \
         isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
 
+
+def _returns(fdef):
+    """The expressions a function returns at its top level."""
+    body = fdef.body.body if type(fdef.body) is cst.IndentedBlock else ()
+    return [small.value for stmt in body if type(stmt) is cst.SimpleStatementLine
+            for small in stmt.body if type(small) is cst.Return and small.value is not None]
