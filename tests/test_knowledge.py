@@ -988,3 +988,5 @@ def test_module_alias_when_rederives():
     fresh = module_experiments(only={"Dropout", "Linear"})
     assert fresh["torch.nn.Dropout"]["alias_when"] == {"p": [0.0]} == mod("Dropout")["alias_when"]
     assert "alias_when" not in fresh["torch.nn.Linear"] and "alias_when" not in mod("Linear")
+    assert fresh["torch.nn.Linear"]["forward_params"] == ["input"] == mod("Linear")["forward_params"]
+    assert mod("LSTMCell")["forward_params"] == ["input", "hx"]

@@ -218,18 +218,14 @@ def bind_keyword(spec, name):
 
 
 # Where a module's forward() takes the arguments that the knowledge's "saves" name by their
-# forward() parameter names (nn.LSTMCell's "hx", a loss's "target", attention's "key"):
-# the knowledge records the name, not its position, and each name sits at the same place in
-# every torch.nn forward() that saves it (checked against torch 2.13's signatures).
-FORWARD_ARG_POSITIONS = {"target": 1, "hx": 1, "input2": 1, "x2": 1, "indices": 1, "key": 1,
-                         "value": 2, "tgt": 1, "memory": 1}
-
-
-def forward_arg(what, args, kwargs):
-    """The argument a module call passed for its forward() parameter ``what``, or None."""
+def forward_arg(spec, what, args, kwargs):
+    """The argument a module call passed for its forward() parameter ``what`` (nn.LSTMCell's
+    "hx", a loss's "target", attention's "key"), by keyword or by its position among the
+    knowledge's "forward_params"; None when not passed."""
     if what in kwargs:
         return kwargs[what]
-    i = FORWARD_ARG_POSITIONS.get(what)
+    params = spec.get("forward_params") or ()
+    i = params.index(what) if what in params else None
     return args[i] if i is not None and i < len(args) else None
 
 

@@ -231,7 +231,7 @@ class TorchSemantics(Saves):
                 else:  # a parameter, else another forward() argument (LSTMCell's hx, a loss's target)
                     t = obj.attrs.get(what)
                     if t is None:
-                        t = forward_arg(what, args, kwargs)
+                        t = forward_arg(spec, what, args, kwargs)
                 need = True
                 if what in saved_for:  # kept only for the inputs' gradients (Linear's weight)
                     need = False

@@ -121,6 +121,11 @@ Optional keys (absent means false / not applicable)::
                                   # (experiment on a non-leaf input; dropout-like ones
                                   # with p=0.5 in training mode): ReLU keeps its
                                   # output, Hardswish a copy of its input ([])
+      "forward_params": ["input", "hx"]
+                                  # forward()'s positional parameter names in order
+                                  # (without self): where a call passes a saved forward
+                                  # argument other than the input (LSTMCell's hx, a
+                                  # loss's target, attention's key and value)
       "alias_when": {"p": [0.0]}
                                   # (experiment) constructor values under which forward,
                                   # in training mode, returns its input tensor itself

@@ -90,6 +90,9 @@ def module_experiments(only=None):
             saves_inplace = inplace_module_saves(cls, init_params[1:], cands)
             if saves_inplace is not None:
                 entry["saves_inplace"] = saves_inplace
+        forward_params = [p for p in python_params(cls.forward, False) or [] if p != "self"]
+        if forward_params:
+            entry["forward_params"] = forward_params
         alias_when = module_alias_when(cls, init_params[1:], cands)
         if alias_when:
             entry["alias_when"] = alias_when
