@@ -26,7 +26,7 @@ from .values import (
     Tensor, hidden, join, join_all, made_after, opaque, result_tensor, whole,
 )
 from .graph import link, mark_read, use
-from .loops import torch_layers
+from .loops import config_items, constant_items, dict_keys, keyed_items, torch_layers
 
 
 BINOPS = {
@@ -694,15 +694,6 @@ MAX_REPEAT = 256  # members of a repeated list kept one by one
 _STR_TESTS = {"startswith", "endswith", "isdigit", "isidentifier"}
 
 
-def keyed_items(v, limit=16):
-    """The items of a known dict's ``items()``: (key, value) pairs of known keys."""
-    if isinstance(v, Seq) and v.items and v.tail is None and len(v.items) <= limit and all(
-            isinstance(i, Seq) and i.is_tuple and i.items is not None and len(i.items) == 2
-            and _constant(i.items[0]) for i in v.items):
-        return v.items
-    return None
-
-
 def _type_test(node):
     """``isinstance(m, C)``, ``hasattr(m, "x")``, their negations and conjunctions, on
     plain arguments: a test that calls nothing."""
@@ -714,46 +705,6 @@ def _type_test(node):
         node.func.value in ("isinstance", "hasattr") and len(node.args) == 2 and \
         all(a.keyword is None and not a.star and (_plain(a.value) or isinstance(a.value, (cst.SimpleString, cst.Tuple)))
             for a in node.args)
-
-
-def config_items(v, limit=8):
-    """The items of a short list of known dicts or objects (``[dict(name="time_mask", width=3),
-    ...]``, a list of built transforms), which a comprehension runs over once per item."""
-    if isinstance(v, Seq) and v.items and v.tail is None and len(v.items) <= limit and all(
-            isinstance(i, (Dict, Obj)) for i in v.items):
-        return v.items
-    return None
-
-
-def constant_items(v, limit=8):
-    """The items of a short tuple or list of known constants (``("critic", "generator")``, or
-    tuples of them),
-    which a comprehension runs over once per item, in order; None for anything else."""
-    if isinstance(v, Seq) and v.items is not None and 0 < len(v.items) <= limit and all(
-            _constant(i) for i in v.items):
-        return v.items
-    return None
-
-
-def dict_keys(v, limit=8):
-    """The keys of a small dict whose keys are all known strings (``HEADS = {"hm": 3, "wh": 2}``),
-    which a comprehension over the dict runs over once per key, in order: ``{n: head(x) for n in
-    HEADS}`` makes a tensor per key, not one tensor under every key."""
-    if isinstance(v, Dict) and v.factory is None and 0 < len(v.entries) <= limit and all(
-            isinstance(k, str) and k != "?" for k in v.entries):
-        return [Const(k) for k in v.entries]
-    return None
-
-
-def _constant(v, in_tuple=False):
-    """A known constant, or a tuple of them (the items of ``zip(dims, dims[1:])``); in a
-    tuple also a module (``zip(sizes, [relu, relu, None])``: each block built with its own
-    activation, not with either)."""
-    if isinstance(v, Seq):
-        return v.is_tuple and v.items is not None and all(_constant(i, True) for i in v.items)
-    if in_tuple and (isinstance(v, Obj) and v.is_module or v is UNKNOWN_CONST):
-        return True  # (and a number not known: the pairing is what matters)
-    return isinstance(v, Const) and v is not UNKNOWN_CONST
 
 
 _ARITHMETIC = {cst.Add: operator.add, cst.Subtract: operator.sub, cst.Multiply: operator.mul,

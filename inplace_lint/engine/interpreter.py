@@ -26,10 +26,10 @@ from .budget import TWO_PASS_LOOP_DEPTH, Incomplete, hard_budget, stop_reason
 from .heap import Heap, Journal
 from .calls import Calls
 from .classes import ClassDefs
-from .expressions import Expressions, config_items, constant_items
+from .expressions import Expressions
 from .inert import inert
 from .pyobjects import forget_deleted
-from .loops import UNROLLED_RANGE, counts_down, jumps, named_tensors, torch_layers
+from .loops import UNROLLED_RANGE, config_items, constant_items, counts_down, jumps, named_tensors, torch_layers
 from .frames import Frame, join_vars, nonempty
 from .frames import dotted as _dotted
 from .project import hooks as project_hooks

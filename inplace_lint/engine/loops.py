@@ -6,7 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from .frames import dotted
-from .values import UNKNOWN_CONST, Const, Func, LambdaFn, Obj, Partial, Seq, Tensor
+from .values import UNKNOWN_CONST, Const, Dict, Func, LambdaFn, Obj, Partial, Seq, Tensor
 
 
 UNROLLED_LAYERS = 64
@@ -149,3 +149,53 @@ def counts_down(call):
     return _minus_one(stop) and _minus_one(step) and type(start) is cst.BinaryOperation and \
         isinstance(start.operator, cst.Subtract) and type(start.right) is cst.Integer and \
         start.right.value == "1" and bool(dotted(start.left))
+
+
+# What a loop or comprehension runs over once per item, in order (none of them a tensor)
+def keyed_items(v, limit=16):
+    """The items of a known dict's ``items()``: (key, value) pairs of known keys."""
+    if isinstance(v, Seq) and v.items and v.tail is None and len(v.items) <= limit and all(
+            isinstance(i, Seq) and i.is_tuple and i.items is not None and len(i.items) == 2
+            and _constant(i.items[0]) for i in v.items):
+        return v.items
+    return None
+
+
+def config_items(v, limit=8):
+    """The items of a short list of known dicts or objects (``[dict(name="time_mask", width=3),
+    ...]``, a list of built transforms), which a comprehension runs over once per item."""
+    if isinstance(v, Seq) and v.items and v.tail is None and len(v.items) <= limit and all(
+            isinstance(i, (Dict, Obj)) for i in v.items):
+        return v.items
+    return None
+
+
+def constant_items(v, limit=8):
+    """The items of a short tuple or list of known constants (``("critic", "generator")``, or
+    tuples of them),
+    which a comprehension runs over once per item, in order; None for anything else."""
+    if isinstance(v, Seq) and v.items is not None and 0 < len(v.items) <= limit and all(
+            _constant(i) for i in v.items):
+        return v.items
+    return None
+
+
+def dict_keys(v, limit=8):
+    """The keys of a small dict whose keys are all known strings (``HEADS = {"hm": 3, "wh": 2}``),
+    which a comprehension over the dict runs over once per key, in order: ``{n: head(x) for n in
+    HEADS}`` makes a tensor per key, not one tensor under every key."""
+    if isinstance(v, Dict) and v.factory is None and 0 < len(v.entries) <= limit and all(
+            isinstance(k, str) and k != "?" for k in v.entries):
+        return [Const(k) for k in v.entries]
+    return None
+
+
+def _constant(v, in_tuple=False):
+    """A known constant, or a tuple of them (the items of ``zip(dims, dims[1:])``); in a
+    tuple also a module (``zip(sizes, [relu, relu, None])``: each block built with its own
+    activation, not with either)."""
+    if isinstance(v, Seq):
+        return v.is_tuple and v.items is not None and all(_constant(i, True) for i in v.items)
+    if in_tuple and (isinstance(v, Obj) and v.is_module or v is UNKNOWN_CONST):
+        return True  # (and a number not known: the pairing is what matters)
+    return isinstance(v, Const) and v is not UNKNOWN_CONST
