@@ -18,6 +18,7 @@ import re
 
 import libcst as cst
 
+from .positions import pair_statements
 from .values import Tensor
 
 # method or function name -> position of the index among (receiver-less) arguments: for
@@ -87,7 +88,7 @@ def _module_entry(interp, fnode):
 
 def _functions(module, source):
     """{id(libcst FunctionDef): ast FunctionDef} for a module, matching the two trees'
-    statements in order (as positions.py does); empty when the source does not parse."""
+    statements in order (positions.pair_statements); empty when the source does not parse."""
     try:
         tree = ast.parse(source) if source is not None else None
     except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -96,33 +97,11 @@ def _functions(module, source):
     if tree is None:
         return out
 
-    def block(cst_stmts, ast_stmts):
-        i = 0
-        for s in cst_stmts:
-            if type(s) is cst.SimpleStatementLine:
-                i += len(s.body)
-                continue
-            if i >= len(ast_stmts):
-                return
-            a = ast_stmts[i]
-            i += 1
-            if type(s) is cst.FunctionDef and isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                out[id(s)] = a
-            inner = getattr(s, "body", None)
-            if inner is not None and hasattr(inner, "body"):
-                block(inner.body, getattr(a, "body", []))
-            orelse = getattr(s, "orelse", None)
-            if type(orelse) is cst.If:
-                block([orelse], getattr(a, "orelse", []))
-            elif orelse is not None:
-                block(orelse.body.body, getattr(a, "orelse", []))
-            for h, ah in zip(getattr(s, "handlers", ()) or (), getattr(a, "handlers", []) or []):
-                block(h.body.body, ah.body)
-            fin = getattr(s, "finalbody", None)
-            if fin is not None:
-                block(fin.body.body, getattr(a, "finalbody", []))
+    def visit(s, a):
+        if type(s) is cst.FunctionDef and isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            out[id(s)] = a
 
-    block(module.body, tree.body)
+    pair_statements(module.body, tree.body, visit)
     return out
 
 

@@ -126,43 +126,46 @@ def _statement_starts(module: cst.Module, source: str, tree=None):
         line = lines[a.lineno - 1] if 0 < a.lineno <= len(lines) else ""
         return len(line.encode("utf-8")[: a.col_offset].decode("utf-8", "replace"))
 
-    def block(cst_stmts, ast_stmts):
-        i = 0
-        for s in cst_stmts:
-            if i >= len(ast_stmts):
-                return False
-            if type(s) is cst.SimpleStatementLine:
-                k = len(s.body)
-                a = ast_stmts[i]
-                out[id(s)] = (a.lineno, col(a))
-                for small, a2 in zip(s.body, ast_stmts[i:i + k]):
-                    out[id(small)] = (a2.lineno, col(a2))
-                i += k
-                continue
-            a = ast_stmts[i]
-            i += 1
-            if isinstance(s, cst.BaseSmallStatement):
-                out[id(s)] = (a.lineno, col(a))
-                continue
-            out[id(s)] = (a.lineno, col(a))
-            if isinstance(s, (cst.FunctionDef, cst.ClassDef)):
-                if s.decorators:
-                    out[id(s)] = None  # rendering starts at a decorator; use the full map
-            inner = getattr(s, "body", None)
-            if inner is not None and hasattr(inner, "body"):
-                block(inner.body, getattr(a, "body", []))
-            orelse = getattr(s, "orelse", None)
-            if type(orelse) is cst.If:
-                block([orelse], getattr(a, "orelse", []))
-            elif orelse is not None:
-                block(orelse.body.body, getattr(a, "orelse", []))
-            for h, ah in zip(getattr(s, "handlers", ()) or (), getattr(a, "handlers", []) or []):
-                out[id(h)] = None
-                block(h.body.body, ah.body)
-            fin = getattr(s, "finalbody", None)
-            if fin is not None:
-                block(fin.body.body, getattr(a, "finalbody", []))
-        return i == len(ast_stmts)
+    def visit(s, a):
+        out[id(s)] = (a.lineno, col(a))
+        if isinstance(s, (cst.FunctionDef, cst.ClassDef)) and s.decorators or type(s) is cst.ExceptHandler:
+            out[id(s)] = None  # rendering starts at a decorator (or the handler's line); use the full map
 
-    block(module.body, tree.body)
+    pair_statements(module.body, tree.body, visit)
     return out
+
+
+def pair_statements(cst_stmts, ast_stmts, visit):
+    """Walk libcst statements and their ``ast`` counterparts in parallel, calling
+    ``visit(cst_node, ast_node)`` for each: a simple line and each of its small statements, a
+    compound statement before its blocks, an except handler before its body."""
+    i = 0
+    for s in cst_stmts:
+        if i >= len(ast_stmts):
+            return
+        if type(s) is cst.SimpleStatementLine:
+            k = len(s.body)
+            visit(s, ast_stmts[i])
+            for small, a2 in zip(s.body, ast_stmts[i:i + k]):
+                visit(small, a2)
+            i += k
+            continue
+        a = ast_stmts[i]
+        i += 1
+        visit(s, a)
+        if isinstance(s, cst.BaseSmallStatement):
+            continue
+        inner = getattr(s, "body", None)
+        if inner is not None and hasattr(inner, "body"):
+            pair_statements(inner.body, getattr(a, "body", []), visit)
+        orelse = getattr(s, "orelse", None)
+        if type(orelse) is cst.If:
+            pair_statements([orelse], getattr(a, "orelse", []), visit)
+        elif orelse is not None:
+            pair_statements(orelse.body.body, getattr(a, "orelse", []), visit)
+        for h, ah in zip(getattr(s, "handlers", ()) or (), getattr(a, "handlers", []) or []):
+            visit(h, ah)
+            pair_statements(h.body.body, ah.body, visit)
+        fin = getattr(s, "finalbody", None)
+        if fin is not None:
+            pair_statements(fin.body.body, getattr(a, "finalbody", []), visit)
