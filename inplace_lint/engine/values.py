@@ -222,20 +222,6 @@ def _slot_copier(cls):
 _copy_slots = _slot_copier(Tensor)
 
 
-def data_alias(t):
-    """``t.data``: the same storage without a graph, which the version counter does not see.
-    It is the value ``t`` is on its path: the saves ``t`` cannot see (made on another path, or
-    of an earlier iteration's value) are not this alias's either."""
-    d = Tensor(storage=t.storage, rg=False, leaf=True, data=True, base=t, alias_certain=t.alias_certain,
-               kind=t.kind)
-    d.hide, d.ruled_out = t.hide, t.ruled_out
-    if t.members and t.paths:
-        # one of several values from different paths (a loop's first value or a later one):
-        # each keeps what it cannot see (not a collection written member by member)
-        d.members, d.paths = [data_alias(m) for m in t.members], True
-    return d
-
-
 def hidden(v, epochs, _depth=0, linked=False):
     """``v`` as seen from a path on which the saves of ``epochs`` never happened.
     ``linked``: see hidden_linked."""
