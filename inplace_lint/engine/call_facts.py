@@ -217,7 +217,6 @@ def bind_keyword(spec, name):
     return (spec.get("keywords") or {}).get(name, name)
 
 
-# Where a module's forward() takes the arguments that the knowledge's "saves" name by their
 def forward_arg(spec, what, args, kwargs):
     """The argument a module call passed for its forward() parameter ``what`` (nn.LSTMCell's
     "hx", a loss's "target", attention's "key"), by keyword or by its position among the

@@ -306,14 +306,8 @@ class World:
         ran under ``no_grad`` (a callback's ``@torch.no_grad() on_step_end`` clamping a
         prior's pseudo-inputs; a call the program never makes, under a flag it sets off,
         does not happen)."""
-        name = node.name.value
-        counts = self.counts()
         grads = self.grads.get(id(node))
-        if not grads or counts is None or node.decorators or self.elsewhere(name):
-            return False
-        total, calls, defs, quoted = counts
-        return defs[name] == 1 and quoted[name] == 0 and total[name] == calls[name] + 1 and \
-            all(g is False for g in grads)
+        return bool(grads) and self._named_only_in_calls(node) and all(g is False for g in grads)
 
     def closed(self, node, depth):
         """Whether every call of the class or function ``node`` (defined at a module's top
@@ -328,17 +322,23 @@ class World:
         return got
 
     def _all_calls_seen(self, node):
-        name = node.name.value
-        counts = self.counts()
-        if counts is None or node.decorators or self.elsewhere(name):
-            # (a decorator may register it by another name; a file the world does not hold may build it)
+        if not self._named_only_in_calls(node):
             return False
         if type(node) is cst.ClassDef and _BUILDS_ITSELF.search(_code(node)):
             return False  # ``type(self)(...)``, ``cls(...)``: built by its own methods, arguments unseen
-        total, calls, defs, quoted = counts
         sites = self.sites.get(id(node))
-        return bool(sites) and defs[name] == 1 and quoted[name] == 0 and \
-            total[name] == calls[name] + 1 and len(sites) == calls[name]
+        return bool(sites) and len(sites) == self.counts()[1][node.name.value]
+
+    def _named_only_in_calls(self, node):
+        """Whether each mention of ``node``'s name in the world's code is a call (or its one
+        ``def``/``class``): no decorator (it may register it by another name), no string, no
+        file the world does not hold naming it."""
+        name = node.name.value
+        counts = self.counts()
+        if counts is None or node.decorators or self.elsewhere(name):
+            return False
+        total, calls, defs, quoted = counts
+        return defs[name] == 1 and quoted[name] == 0 and total[name] == calls[name] + 1
 
     def _caller_closed(self, func, depth):
         if func is None:

@@ -101,12 +101,11 @@ class Standalone:
                 # every call cannot require grad
                 flags = {n: frozenset.intersection(*(c[2][n] for c in live))
                          for n in live[0][2] if all(n in c[2] for c in live)}
-        if grad is None and not (owner is not None and node.name.value.startswith("__")):
-            # in a program's closed world (a script, an application's scripts), a function or
-            # method that the program only ever calls with grad off runs with grad off
-            world = constructions.program_world(self)
-            if world is not None and world.grad_off(node):
-                grad = False
+        # the closed world of the program the file belongs to (a script, an application's scripts)
+        world = constructions.program_world(self)
+        if grad is None and world is not None and not (owner is not None and node.name.value.startswith("__")) \
+                and world.grad_off(node):
+            grad = False  # a function or method that the program only ever calls with grad off
         # a parameter given the same constant at every call (``_grads(clip_at_end=True)``)
         fixed = {}
         if facts and calls:
@@ -156,7 +155,7 @@ class Standalone:
         # journal but what the file's classes' stand-in instances hold (see _for)
         self.exact_depth = 1 if owner is None else 0
         amp, cast = self.amp, self.cast
-        region = self._program_autocast(node)
+        region = world.autocast(node) if world is not None and self.cast is None else None
         if region is not None:
             # every call the program makes runs inside an autocast region (a block of a model
             # trained in bf16, its trainer's ``with torch.autocast(...)`` in another file)
@@ -172,12 +171,6 @@ class Standalone:
             self.heap.end(j)
             if node.name.value != "__init__":  # the instance already holds what __init__ makes
                 self.heap.merge([(j, ()), (Journal(), ())])
-
-    def _program_autocast(self, node):
-        if self.cast is not None:
-            return None
-        world = constructions.program_world(self)
-        return world.autocast(node) if world is not None else None
 
     def _autocasts(self):
         """Whether the file's text calls autocast(...): searched once per file (searching a

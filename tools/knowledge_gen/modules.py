@@ -147,19 +147,13 @@ def inplace_module_saves(cls, init_params, cands):
         kw["inplace"] = True
         if "p" in init_params:
             kw["p"] = 0.5
-        torch.manual_seed(0)
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                m = cls(**kw).to(torch.float64).train()
-                a = fargs[0].detach().clone().requires_grad_()
-                x = a * 1
-                out = m(x, *fargs[1:], **fkw)
-                if not isinstance(out, torch.Tensor) or not out.requires_grad:
-                    continue
-                loss = out.sum()
-                for t in {id(x): x, id(out): out}.values():  # the same tensor when in place
-                    torch.autograd.graph.increment_version(t)
+            x, out = _forward_non_leaf(cls, kw, fargs, fkw)
+            if not isinstance(out, torch.Tensor) or not out.requires_grad:
+                continue
+            loss = out.sum()
+            for t in {id(x): x, id(out): out}.values():  # the same tensor when in place
+                torch.autograd.graph.increment_version(t)
         except Exception:
             continue
         ran = True
@@ -189,15 +183,11 @@ def module_alias_when(cls, init_params, cands):
     base = dict(zip(init_params, cargs), **ckw)
 
     def returns_input(**changes):
-        torch.manual_seed(0)
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                m = cls(**dict(base, **changes)).to(torch.float64).train()
-                x = fargs[0].detach().clone().requires_grad_() * 1
-                return m(x, *fargs[1:], **fkw) is x
+            x, out = _forward_non_leaf(cls, dict(base, **changes), fargs, fkw)
         except Exception:
             return None
+        return out is x
     if returns_input() is not False:
         return {}
     out = {}
@@ -206,6 +196,17 @@ def module_alias_when(cls, init_params, cands):
         if values:
             out[p] = values
     return out
+
+
+def _forward_non_leaf(cls, kw, fargs, fkw):
+    """(x, the output) of ``cls(**kw)`` in float64 and training mode, run on a non-leaf copy
+    ``x`` of the setup's first forward argument (the rest as given)."""
+    torch.manual_seed(0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = cls(**kw).to(torch.float64).train()
+        x = fargs[0].detach().clone().requires_grad_() * 1
+        return x, m(x, *fargs[1:], **fkw)
 
 
 def generic_module_setups(name):
