@@ -23,7 +23,7 @@ from .objects import PARSED_ARGS
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, SuperRef,
-    Tensor, hidden, join, join_all, made_after, opaque, result_tensor, whole,
+    Tensor, data_alias, hidden, join, join_all, made_after, opaque, result_tensor, whole,
 )
 from .graph import link, mark_read, use
 from .loops import config_items, constant_items, dict_keys, keyed_items, torch_layers
@@ -112,8 +112,7 @@ class Expressions:
         if isinstance(base, Tensor):
             if attr == "data":
                 mark_read(base)  # the alias has no graph: reading it keeps no backward alive
-                return Tensor(storage=base.storage, rg=False, leaf=True, data=True, base=base,
-                              alias_certain=base.alias_certain, kind=base.kind)
+                return data_alias(base)
             if attr == "grad":
                 return Tensor(rg=False, leaf=True, kind="fresh")
             if base.outputs and attr in (base.out_fields or ()):

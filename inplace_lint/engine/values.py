@@ -260,6 +260,21 @@ def hidden_linked(v, epochs):
     return hidden(v, epochs, linked=True)
 
 
+def data_alias(t):
+    """``t.data``: the same memory and version counter, no graph, and no view (torch makes a
+    new tensor).  A join of paths, one of which cannot see a save (the state a loop of
+    unknown length returns: its input where it never ran, which the loop's steps kept), stays
+    a join of the members' own ``.data``, so that a write through it is judged per path as a
+    write without ``.data`` is.  Other groups (parameters joined for ``zip``) stay one value:
+    each member really is written."""
+    d = Tensor(storage=t.storage, rg=False, leaf=True, data=True, base=t, alias_certain=t.alias_certain,
+               kind=t.kind)
+    d.hide = t.hide
+    if t.members and t.paths and any(m.hide for m in t.members):
+        d.members, d.paths = [data_alias(m) for m in t.members], True
+    return d
+
+
 def made_after(v, mark):
     """``v`` is a tensor (or a group of them) computed after storage id ``mark``: no view, no
     value that existed before (an option that returns its input)."""
