@@ -698,7 +698,7 @@ class TorchSemantics(Saves):
         if base.members and base.paths:
             # a view of "a or b" is "a view of a, or a view of b"
             g = make_group([self._view_of(m, op, kind) for m in base.members])
-            g.paths, g.hide, g.alias_certain = True, base.hide, base.alias_certain
+            g.paths, g.hide, g.alias_certain, g.data = True, base.hide, base.alias_certain, base.data
             kinds = {m.view for m in g.members} if g.members else set()
             if len(kinds) == 1 and None not in kinds:
                 g.view, g.base = kinds.pop(), base  # the same kind of view of each: of the group
