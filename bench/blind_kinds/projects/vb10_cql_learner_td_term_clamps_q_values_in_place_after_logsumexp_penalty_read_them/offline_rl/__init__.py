@@ -1,0 +1,4 @@
+from .learner import CQLLearner
+from .networks import QNetwork
+
+__all__ = ["CQLLearner", "QNetwork"]

@@ -1,0 +1,4 @@
+from .config import TrainConfig
+from .model import GrayScottSolver, ReactionDiffusionNet
+
+__all__ = ["TrainConfig", "GrayScottSolver", "ReactionDiffusionNet"]

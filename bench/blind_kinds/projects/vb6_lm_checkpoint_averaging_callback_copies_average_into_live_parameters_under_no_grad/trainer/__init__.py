@@ -1,0 +1,4 @@
+from .callbacks import CheckpointAverager, CheckpointSaver
+from .loop import Trainer
+
+__all__ = ["Trainer", "CheckpointSaver", "CheckpointAverager"]

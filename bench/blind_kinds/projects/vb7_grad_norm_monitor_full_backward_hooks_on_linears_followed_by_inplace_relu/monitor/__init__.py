@@ -1,0 +1,3 @@
+from .grad_stats import GradNormMonitor
+
+__all__ = ["GradNormMonitor"]
