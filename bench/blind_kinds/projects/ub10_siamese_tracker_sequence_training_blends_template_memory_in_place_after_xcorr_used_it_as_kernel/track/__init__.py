@@ -1,0 +1,4 @@
+from .siamese import SiamTracker
+from .template import TemplateMemory
+
+__all__ = ["SiamTracker", "TemplateMemory"]

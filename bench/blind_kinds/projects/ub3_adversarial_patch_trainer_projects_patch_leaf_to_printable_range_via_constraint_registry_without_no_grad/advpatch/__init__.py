@@ -1,0 +1,4 @@
+from .attack import PatchTrainer
+from .patch import AdversarialPatch, TinyDetector
+
+__all__ = ["AdversarialPatch", "PatchTrainer", "TinyDetector"]

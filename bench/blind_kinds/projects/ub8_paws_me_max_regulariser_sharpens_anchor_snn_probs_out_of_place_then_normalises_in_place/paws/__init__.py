@@ -1,0 +1,4 @@
+from .losses import PawsLoss
+from .snn import snn
+
+__all__ = ["PawsLoss", "snn"]
