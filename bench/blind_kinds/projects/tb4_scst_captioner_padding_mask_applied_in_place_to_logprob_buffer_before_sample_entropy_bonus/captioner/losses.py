@@ -1,0 +1,14 @@
+from . import utils
+
+
+def sample_entropy(logprobs, mask):
+    """Monte Carlo entropy of the sampled tokens, averaged over real positions."""
+    return (-(logprobs.exp() * logprobs) * mask).sum() / mask.sum()
+
+
+def scst_loss(logprobs, mask, advantage, ent_coef=0.01):
+    """Self-critical sequence training (Rennie et al., 2017) with a small entropy bonus."""
+    logprobs = utils.mask_(logprobs, mask)  # L
+    entropy = sample_entropy(logprobs, mask)
+    pg = -(advantage[:, None] * logprobs).sum() / mask.sum()
+    return pg - ent_coef * entropy

@@ -1,0 +1,4 @@
+from .model import MixturePriorVAE
+from .priors import MixturePrior
+
+__all__ = ["MixturePriorVAE", "MixturePrior"]
