@@ -11,7 +11,7 @@ from .graph import link, mark_read, use
 from .standalone import bind_name
 from .torch_semantics import _p
 from .pyobjects import NO_KEY
-from .values import UNKNOWN_CONST, Alt, Const, Dict, Obj, Seq, Tensor, join, t_or, whole
+from .values import UNKNOWN_CONST, Alt, Const, Dict, Obj, Seq, Tensor, data_alias, join, t_or, whole
 
 AUGOPS = {
     "AddAssign": "add_", "SubtractAssign": "sub_", "MultiplyAssign": "mul_", "DivideAssign": "div_",
@@ -135,6 +135,9 @@ class Assignment:
                 # ``t.data = v`` takes v's data, not its graph: no backward reaches v through t
                 # (also where t comes from code not seen here: ``layer().weight.data = v``)
                 mark_read(value)
+                if isinstance(obj, Tensor):
+                    # but t itself now holds v's data: what an op kept of t as its input reads it
+                    self.mutate(data_alias(obj), "data_rebind", ".data =", target, target)
             else:
                 use(value)
             if target.attr.value == "inplace" and isinstance(obj, (Obj, Alt)):

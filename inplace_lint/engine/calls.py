@@ -120,21 +120,25 @@ class Calls:
         self.doubt += not alike
         if not alike:
             self.doubt_marks.append(mark)
-        results, states, journals = [], [], []
+        results, states, journals, made = [], [], [], []
         try:
             for o in alt.options:
                 self.state = pre.branch()
                 j = self.heap.begin()
+                first = len(self.events)
                 try:
                     results.append(fn(o))
                 finally:
                     self.heap.end(j)
                 states.append(self.state)
                 journals.append(j)
+                made.append(self.events[first:])
         finally:
             self.doubt -= not alike
             if not alike:
                 self.doubt_marks.pop()
+        if not alike and not self.doubt:
+            self._undoubt(made)
         every = union_all(st.seen for st in states)
         unseen = [every - st.seen for st in states]  # per option: the epochs only the others saw
         self.heap.merge(list(zip(journals, unseen)))
@@ -157,6 +161,26 @@ class Calls:
             # write to it is certain only where every member's save is live: see mutate)
             out.alias_certain = False
         return out
+
+    def _undoubt(self, made):
+        """Events that every option of an Alt made at the same place are certain on every path
+        (each of several boundary objects writes the field it is given, whatever its value);
+        the others stay possible, and those held only for this are dropped (see mutate)."""
+        keys = [{_alike_key(ev) for ev in evs} for evs in made]
+        common = set.intersection(*keys) if len(made) > 1 else set()
+        dropped = set()
+        for evs in made:
+            for ev in evs:
+                if not ev.doubted:
+                    continue
+                if _alike_key(ev) in common:
+                    ev.tensor.alias_certain, ev.doubted = True, False
+                elif ev.doubted == "held":
+                    dropped.add(id(ev))
+        if dropped:
+            self.events[:] = [ev for ev in self.events if id(ev) not in dropped]
+            self.candidates[:] = [ev for ev in self.candidates if id(ev) not in dropped]
+            self.pending[:] = [p for p in self.pending if id(p[0]) not in dropped]
 
     def _taint(self, args, kwargs):
         """requires_grad of the result of something we cannot see into."""
@@ -555,6 +579,10 @@ class Calls:
                related_message="", basic_index=False, certain=True, related_stmt=None, region=None):
         _untraced(t)
         live = [s for s in t.visible_saves() if self.state.live(s)]
+        if kind == "data_rebind":
+            # ``t.data = v`` gives t new memory: torch keeps an op's output as a new tensor of the
+            # old memory, an input as t itself (SavedVariable), so only what was kept as an input reads v
+            live = [s for s in live if not s.what.startswith("result")]
         region = region if region is not None else t.region
         if t.data and region is not None:
             # a write through .data changes values, not the version counter: a save of
@@ -580,7 +608,7 @@ class Calls:
         if not keep:
             return
         snap = Snapshot(t)
-        if self.doubt or not certain:
+        if not certain:
             snap.alias_certain = False
         elif t.picked and live and self.loop_earlier and self.loop_earlier[-1] and all(
                 s.epoch in self.loop_earlier[-1] for s in live):
@@ -603,15 +631,24 @@ class Calls:
                 not any(self.state.live(s) for s in st.all_saves()) for st in t.storage.members):
             # the same for a join too large to keep its members (values.MAX_GROUP)
             snap.alias_certain = False
+        doubted = bool(self.doubt) and snap.alias_certain
+        if doubted:
+            snap.alias_certain = False
+        # (an event dropped below as only possible, were it not for the doubt, is held until the
+        # options are all followed: see _undoubt)
         if self.project is not None and project_hooks.only_uncertain_elsewhere(self, live + retained,
-                                                                                snap.alias_certain):
+                                                                                snap.alias_certain or doubted):
             return
-        if keep is project_hooks.CANDIDATE and not snap.alias_certain:
+        if doubted and (keep is project_hooks.CANDIDATE or self.project is not None and
+                        project_hooks.only_uncertain_elsewhere(self, live + retained, False)):
+            doubted = "held"
+        elif keep is project_hooks.CANDIDATE and not snap.alias_certain:
             return  # not certain here either: the callee's own check says "may"
         ev = RawEvent(kind, op, node, target_node, snap, self.state.grad, live,
                       self.chain, out_rg=out_rg, related_node=related_node,
                       related_message=related_message, basic_index=basic_index, stmt=self.cur_stmt,
                       related_stmt=related_stmt)
+        ev.doubted = doubted
         self.events.append(ev)
         self.written.extend(s.out for s in live if s.out is not None)
         if self.env is not None:
@@ -707,6 +744,14 @@ def _class_var(ann):
     """``ClassVar[int]``: a class attribute, not a dataclass field."""
     head = ann.value if type(ann) is cst.Subscript else ann
     return dotted(head).rsplit(".", 1)[-1] == "ClassVar"
+
+
+def _alike_key(ev):
+    """Where an event was made and what the rules judge it by (whether a save is at stake,
+    what the written tensor is): the same on each option, the same verdict on each path."""
+    t = ev.tensor
+    return (id(ev.node), id(ev.target_node), ev.kind, bool(ev.saves), t.rg, t.leaf, t.view, t.data,
+            t.base_rg, t.base_leaf)
 
 
 def interchangeable(options):

@@ -21,7 +21,7 @@ class RawEvent:
 
     __slots__ = ("kind", "op", "node", "target_node", "tensor", "grad", "saves", "out_rg", "related_node",
                  "related_message", "chain", "basic_index", "stmt", "related_stmt", "previous", "env", "anchor",
-                 "caller_target", "own_funcs")
+                 "caller_target", "own_funcs", "doubted")
 
     def __init__(self, kind, op, node, target_node, tensor, grad, saves, chain, out_rg=None,
                  related_node=None, related_message="", basic_index=False, stmt=None, related_stmt=None):
@@ -43,6 +43,9 @@ class RawEvent:
         self.env = None  # the other project module whose code made the write (None: this file)
         self.anchor = None  # then: the call in this file that led there
         self.caller_target = None  # and the caller's expression for the written tensor, if known
+        # uncertain only because one of several objects was followed (Calls._each), which
+        # an event that every option makes alike is not
+        self.doubted = False
 
 
 class SeqPrefix:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from .frames import dotted
-from .values import UNKNOWN_CONST, Const, Dict, Func, LambdaFn, Obj, Partial, Seq, Tensor
+from .values import UNKNOWN_CONST, Const, Dict, Func, LambdaFn, Obj, Partial, Qual, Seq, Tensor
 
 
 UNROLLED_LAYERS = 64
@@ -193,7 +193,11 @@ def dict_keys(v, limit=8):
 def _constant(v, in_tuple=False):
     """A known constant, or a tuple of them (the items of ``zip(dims, dims[1:])``); in a
     tuple also a module (``zip(sizes, [relu, relu, None])``: each block built with its own
-    activation, not with either)."""
+    activation, not with either); also a function of the project (``sum(term(q) for term in
+    (cql_loss, td_loss))``: each term runs in turn, seeing what the earlier ones kept), or a
+    qualified name (another module's function, a torch function)."""
+    if isinstance(v, (Func, Qual)):
+        return True
     if isinstance(v, Seq):
         return v.is_tuple and v.items is not None and all(_constant(i, True) for i in v.items)
     if in_tuple and (isinstance(v, Obj) and v.is_module or v is UNKNOWN_CONST):

@@ -184,8 +184,12 @@ None.
         if not ev.via_data or not ev.saves:
             return None
         s, certain = _best(ev.saves)
-        msg = (f"`{ev.target}` writes through `.data` to a tensor that {describe_save(s)} saved for backward; "
-               f"autograd does not see the write and gradients will be silently wrong")
+        if ev.op == ".data =":
+            msg = (f"`{ev.target} = ...` replaces the data of a tensor that {describe_save(s)} saved for "
+                   f"backward; autograd does not see the change and gradients will be silently wrong")
+        else:
+            msg = (f"`{ev.target}` writes through `.data` to a tensor that {describe_save(s)} saved for "
+                   f"backward; autograd does not see the write and gradients will be silently wrong")
         return Verdict(ERROR if certain and ev.alias_certain else WARNING, msg + context_suffix(ev),
                        save_related(ev, ev.saves), save_cause(ev, s))
 
