@@ -1,6 +1,6 @@
 """Findings on PyTorch libraries the linter was never tuned on (issue 12).
 
-    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth] [--only NAME,...]
+    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twentyfirst] [--only NAME,...]
 
 FOLDER (default /work/unseen) holds one unpacked wheel per library, in a
 sub-folder named like the distribution (``kornia/``, ``pyro_ppl/``, ...).
@@ -52,7 +52,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # measured before any of its code was read (/work/unseen17); "eighteenth": picked in session 13,
 # measured before any of its code was read (/work/unseen18); "nineteenth": picked in session 14,
 # measured before any of its code was read (/work/unseen19); "twentieth": picked in session 15,
-# measured before any of its code was read (/work/unseen20).
+# measured before any of its code was read (/work/unseen20); "twentyfirst": picked in session 16,
+# measured before any of its code was read (/work/unseen21).
 SETS = {"first": {
     "kornia": "0.9.0",
     "monai": "1.6.1",
@@ -193,6 +194,13 @@ SETS = {"first": {
     "mmaction2": "1.2.0",
     "rectified_flow_pytorch": "0.14.0",
     "torchcfm": "1.0.7",
+}, "twentyfirst": {
+    "gigagan_pytorch": "0.3.0",
+    "mmdet3d": "1.4.0",
+    "pyhealth": "1.1.6",
+    "pypots": "1.5",
+    "pythae": "0.1.2",
+    "torch_pruning": "1.6.1",
 }}
 PINNED = {name: version for libraries in SETS.values() for name, version in libraries.items()}
 DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/work/unseen3",
@@ -203,7 +211,8 @@ DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/
                   "thirteenth": "/work/unseen13", "fourteenth": "/work/unseen14",
                   "fifteenth": "/work/unseen15", "sixteenth": "/work/unseen16",
                   "seventeenth": "/work/unseen17", "eighteenth": "/work/unseen18",
-                  "nineteenth": "/work/unseen19", "twentieth": "/work/unseen20"}
+                  "nineteenth": "/work/unseen19", "twentieth": "/work/unseen20",
+                  "twentyfirst": "/work/unseen21"}
 
 
 def download(folder, names):
@@ -256,7 +265,7 @@ def check(folder):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth), /work/unseen10 (tenth), /work/unseen11 (eleventh), /work/unseen12 (twelfth), /work/unseen13 (thirteenth), /work/unseen14 (fourteenth), /work/unseen15 (fifteenth), /work/unseen16 (sixteenth), /work/unseen17 (seventeenth), /work/unseen18 (eighteenth), /work/unseen19 (nineteenth), /work/unseen20 (twentieth)")
+    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth), /work/unseen10 (tenth), /work/unseen11 (eleventh), /work/unseen12 (twelfth), /work/unseen13 (thirteenth), /work/unseen14 (fourteenth), /work/unseen15 (fifteenth), /work/unseen16 (sixteenth), /work/unseen17 (seventeenth), /work/unseen18 (eighteenth), /work/unseen19 (nineteenth), /work/unseen20 (twentieth), /work/unseen21 (twentyfirst)")
     ap.add_argument("--set", choices=sorted(SETS), default="first")
     ap.add_argument("--download", action="store_true",
                     help="pip-download and unzip the pinned wheels first")
