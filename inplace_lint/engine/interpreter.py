@@ -103,6 +103,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         self.written: list = []  # outputs of saving ops whose saves were written since the last backward
         self.save_log: list = []  # saves made since the last backward, and those it spared
         self.loop_earlier: list = []  # per enclosing loop: the epochs of its earlier passes
+        # per enclosing loop's running pass: the paths that ``continue`` and those that ``break``
+        # ((variables, state) each): the first go round, the second leave the loop
+        self.loop_jumps: list = []
         self.each_loops: list = []  # per enclosing for loop: (frame, element, the For node)
         self._each_writes: dict = {}  # id(for node) -> each_element.every_iteration_writes
         self._jumps: dict = {}  # (id(loop body), attributes too) -> (body, loops.jumps)
@@ -215,6 +218,8 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         elif t in ("Raise", "Break", "Continue"):
             if t == "Raise" and small.exc is not None:
                 self.eval(small.exc, frame)
+            elif self.loop_jumps:
+                self.loop_jumps[-1][t == "Break"].append((dict(frame.vars), self.state))
             return False
         elif t == "Assert":
             self.eval(small.test, frame)
@@ -370,6 +375,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         header = self.cur_stmt
         passes = 2 if self.loop_depth <= TWO_PASS_LOOP_DEPTH else 1
         zero = None  # the variables and state if the loop does not run (see below)
+        left = []  # the paths that broke out of a pass
         i = -1
         while i + 1 < passes:
             i += 1
@@ -380,11 +386,25 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
             j = self.heap.begin()
             bind(i, earlier)
             self.loop_earlier.append(earlier)
+            jumped = ([], [])
+            self.loop_jumps.append(jumped)
             try:
-                self.exec_block(body, frame)
+                ok = self.exec_block(body, frame)
             finally:
                 self.loop_earlier.pop()
+                self.loop_jumps.pop()
             self.heap.end(j)
+            left.extend(jumped[1])
+            # the next iteration starts from the paths that go round: the body's end and each
+            # ``continue`` (not a ``return``, ``break`` or ``raise``: mmdet3d's loss returns
+            # from the loop's first iteration, and nothing runs after what it saved)
+            rounds = ([(frame.vars, self.state)] if ok else []) + jumped[0]
+            if not rounds:
+                frame.vars, self.state = dict(pre_vars), pre_state.branch()
+                if zero is None and not nonempty:
+                    zero = (pre_vars, pre_state)
+                break
+            frame.vars, self.state = _join_paths(rounds)
             if nonempty and i == 0 and passes == 2:
                 self.heap.merge([(j, ())])
                 pre_vars, pre_state = dict(frame.vars), self.state
@@ -411,6 +431,8 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
             self.state = State.join(zero[1], self.state)
         if orelse is not None:
             self.exec_block(self._body(orelse), frame)
+        if left:
+            frame.vars, self.state = _join_paths([(frame.vars, self.state)] + left)
         return True
 
     def _for(self, node, frame):
@@ -587,6 +609,14 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
             if isinstance(v, Tensor):
                 return v  # a local handed to the caller, who decides whether it is used (bind_name)
         return self.eval(node, frame)
+
+
+def _join_paths(paths):
+    """The variables and state of several paths that meet: (variables, state) pairs."""
+    vars_, state = paths[0]
+    for v, st in paths[1:]:
+        vars_, state = join_vars(vars_, v, state, st), State.join(state, st)
+    return vars_, state
 
 
 def _count_statements(module):

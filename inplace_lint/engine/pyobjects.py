@@ -86,7 +86,10 @@ def python_method(interp, recv, name, args):
                         if name == "append" and isinstance(args[-1], Tensor):
                             interp.appended.update(m.storage.id for m in args[-1].members or [args[-1]])
                         head = recv.items if recv.items is not None else recv.head
-                        recv.forget_order(join(recv.element(), args[-1]))
+                        # (into an empty list: the member itself, not "it or the unknown
+                        # element", which would be a copy that leads nowhere)
+                        empty = recv.items == [] and recv.elem is None
+                        recv.forget_order(args[-1] if empty else join(recv.element(), args[-1]))
                         if name == "append" and head:
                             # appended at the end in a loop: the first members stay first
                             # (``h_list = [embed(x)]`` then ``h_list.append(h)`` per layer)
