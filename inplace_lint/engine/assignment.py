@@ -120,6 +120,9 @@ class Assignment:
                     v = items[i]
                 elif isinstance(value, Const):
                     v = UNKNOWN_CONST
+                elif isinstance(value, Tensor) and value.view not in ("multi", "single") and i == 0 and any(
+                        s.what == "result" for s in value.storage.saves):
+                    v = value  # the first part is the output the op kept ("result": nn.LSTM's output)
                 elif isinstance(value, Tensor) and value.view not in ("multi", "single"):
                     # tuple-returning op or module: each part is a new tensor (a view op's result
                     # is one tensor: unpacking it is unbind, ``mu, logvar = s.view(2, b, d)``)

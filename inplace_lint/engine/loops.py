@@ -202,4 +202,7 @@ def _constant(v, in_tuple=False):
         return v.is_tuple and v.items is not None and all(_constant(i, True) for i in v.items)
     if in_tuple and (isinstance(v, Obj) and v.is_module or v is UNKNOWN_CONST):
         return True  # (and a number not known: the pairing is what matters)
+    if in_tuple and isinstance(v, Dict) and v.factory is None and len(v.entries) <= 8 and all(
+            isinstance(k, str) and k != "?" and _constant(e) for k, e in v.entries.items()):
+        return True  # a layer's options: ``("relu", {"inplace": True})``
     return isinstance(v, Const) and v is not UNKNOWN_CONST

@@ -49,10 +49,13 @@ def module_experiments(only=None):
         cands = setups.get(cls) or generic_module_setups(name)
         res = dict(saves=set(), params=None, views=set(), ran=0)
         for cargs, ckw, fargs, fkw in cands:
-            try:
-                run_module(cls, cargs, ckw, fargs, fkw, res)
-            except Exception:
-                continue
+            # in float64 (precise) and in float32, where some modules take another kernel
+            # that keeps more: nn.LSTM's oneDNN kernel on CPU (as cuDNN's) keeps its output
+            for dtype in (torch.float64, torch.float32):
+                try:
+                    run_module(cls, cargs, ckw, fargs, fkw, res, dtype=dtype)
+                except Exception:
+                    continue
         # Which parameters are kept only for the inputs' gradients (Linear's weight:
         # raw data into a first layer keeps no weight): the same runs with forward
         # arguments that do not require grad.  Recorded as {param: ["input"]}: kept
@@ -262,11 +265,24 @@ def _no_grad(a):
     return a
 
 
-def run_module(cls, cargs, ckw, fargs, fkw, res, only_params=False):
+def _as_dtype(a, dtype):
+    """The argument with its floating tensors in ``dtype`` (leaves still, as requires_grad was)."""
+    if isinstance(a, torch.Tensor):
+        if not a.is_floating_point() or a.dtype == dtype:
+            return a
+        return a.detach().to(dtype).requires_grad_(a.requires_grad)
+    if isinstance(a, (list, tuple)):
+        return type(a)(_as_dtype(x, dtype) for x in a)
+    return a
+
+
+def run_module(cls, cargs, ckw, fargs, fkw, res, only_params=False, dtype=torch.float64):
     torch.manual_seed(0)
+    if dtype != torch.float64:
+        fargs, fkw = [_as_dtype(a, dtype) for a in fargs], {k: _as_dtype(v, dtype) for k, v in fkw.items()}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        m = cls(*cargs, **ckw).to(torch.float64)
+        m = cls(*cargs, **ckw).to(dtype)
         m.train()
         try:
             fwd_names = python_params(m.forward, False) or []

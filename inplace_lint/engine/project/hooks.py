@@ -458,7 +458,10 @@ def _callers_param(interp, t):
     as an EMA helper makes with ``copy.deepcopy(model)``), reached through what this call works
     on: the values passed, the instance, and the instances of the methods running now.
     The callee's own check sees an unknown model there; the write is the caller's hazard."""
-    if t.kind not in ("param", "buffer") or interp.home_positions is None:
+    # (or a leaf tensor that requires grad, held by an object the checked file built: an
+    # adversarial patch's pixels, optimised as a model's parameters are)
+    leaf = t.kind not in ("param", "buffer") and t.rg is True and t.leaf is True
+    if t.kind not in ("param", "buffer") and not leaf or interp.home_positions is None:
         return False
     # a group: any of its members (a copy of a group keeps only its storage's members)
     mine = {id(t.storage)} | {id(m.storage) for m in t.members or ()} | {id(s) for s in t.storage.members}
@@ -476,6 +479,8 @@ def _callers_param(interp, t):
         if obj.is_module and home:
             if any(id(p.storage) in mine for m in obj.submodules() for p in _own_tensors(m)):
                 return True
+        if leaf and home and any(isinstance(v, Tensor) and id(v.storage) in mine for v in obj.attrs.values()):
+            return True
         if depth < 2:
             todo.extend((v, depth + 1, home and not obj.is_module)
                         for v in list(obj.attrs.values()) + list(obj.items or ()) if isinstance(v, Obj))
