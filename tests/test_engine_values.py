@@ -15,6 +15,33 @@ def test_groups_are_flat_and_capped():
     assert big.members is None and len(big.storage.members) == MAX_GROUP + 5
 
 
+def test_a_join_too_large_for_its_members_keeps_what_each_path_hid():
+    from inplace_lint.engine.values import Save
+    members = [Tensor() for _ in range(MAX_GROUP + 2)]
+    kept = Save("sin", "input", None, True, False, epoch=7)
+    members[0].storage.saves.append(kept)
+    shown = [hidden(members[0], frozenset({7}))] + members[1:]
+    assert make_group(shown).visible_saves() == []  # the only member that saw it hid it
+    assert make_group(members).visible_saves() == [kept]
+
+
+def test_two_copies_of_one_join_stay_a_join_of_its_members():
+    a, b = Tensor(), Tensor()
+    g = join(a, b)
+    one, other = hidden(g, frozenset({1})), hidden(g, frozenset({2}))
+    both = join(one, other)
+    assert both.storage is g.storage and both.members and {m.storage for m in both.members} == {a.storage, b.storage}
+
+
+def test_unpacking_a_tuple_joined_with_a_longer_one_takes_the_fitting_one():
+    from inplace_lint.engine.values import Seq
+    x, y, z = Tensor(), Tensor(), Tensor()
+    short = Seq(items=[x, Seq(items=[y, y], is_tuple=True)], is_tuple=True)
+    long = Seq(items=[x, Seq(items=[y, y], is_tuple=True), z], is_tuple=True)
+    joined = join(short, long)
+    assert joined.items is None and [len(a.items) for a in joined.alts] == [2, 3]
+
+
 def test_hidden_copies_are_shallow():
     g = join(Tensor(), Tensor())
     h = hidden(g, frozenset({1}))

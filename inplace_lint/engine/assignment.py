@@ -11,7 +11,7 @@ from .graph import link, mark_read, use
 from .standalone import bind_name
 from .torch_semantics import _p
 from .pyobjects import NO_KEY
-from .values import UNKNOWN_CONST, Alt, Const, Dict, Obj, Seq, Tensor, data_alias, join, t_or, whole
+from .values import UNKNOWN_CONST, Alt, Const, Dict, Obj, Seq, Tensor, data_alias, join, join_all, t_or, whole
 
 AUGOPS = {
     "AddAssign": "add_", "SubtractAssign": "sub_", "MultiplyAssign": "mul_", "DivideAssign": "div_",
@@ -104,6 +104,11 @@ class Assignment:
             stars = [i for i, el in enumerate(elems) if type(el) is cst.StarredElement]
             if isinstance(value, Seq) and value.items is not None and len(value.items) == n and not stars:
                 items = value.items
+            elif isinstance(value, Seq) and value.alts and not stars and any(len(a.items) == n for a in value.alts):
+                # a tuple returned n-long on some paths, longer on others: unpacking into n
+                # names is one of the n-long ones, position by position
+                fits = [a for a in value.alts if len(a.items) == n]
+                items = [join_all([a.items[k] for a in fits]) for k in range(n)]
             elif isinstance(value, Seq) and value.items is not None and len(stars) == 1 \
                     and len(value.items) >= n - 1:
                 # ``*path, leaf = "blocks.0.attn".split(".")``: the starred name gets the middle

@@ -718,6 +718,8 @@ class TorchSemantics(Saves):
         v.noncontig = (bool(base.noncontig) or MATRIX_SWAPS.get(op, True)) if op in NONCONTIG_VIEWS else base.noncontig
         v.partial = base.partial
         v.hide = base.hide  # a view of a value from one path of a branch sees that path's saves only
+        if base.member_hides is not None:  # (and of a join too large to keep its members, each path's)
+            v.paths, v.member_hides = base.paths, base.member_hides
         return v
 
     # events -------------------------------------------------------------------

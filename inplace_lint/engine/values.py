@@ -104,7 +104,7 @@ class Tensor(Value):
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
                  "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read",
                  "alias_op", "spared", "ruled_out", "region", "snapshot", "rank", "out_fields", "maybe_none",
-                 "picked")
+                 "picked", "member_hides")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
@@ -151,6 +151,9 @@ class Tensor(Value):
         # saved *some* element, not the one another index will pick
         self.partial = False
         self.maybe_none = False  # None on some path (``Parameter(..) if flag else None``): ``is None`` undecided
+        # for a join too large to keep its members (MAX_GROUP): {id of a member's storage: the
+        # epochs every member of that storage could not see}, so that each path's hiding stays
+        self.member_hides = None
         self.picked = False  # one of several, picked by a computed name (getattr_matching)
         # a group of values from different paths (a join), as opposed to a
         # collection that is modified member by member (all parameters)
@@ -191,6 +194,11 @@ class Tensor(Value):
             out = list(self.storage.saves)
             for m in self.members:
                 out.extend(m.visible_saves())
+        elif self.member_hides and self.storage.members:
+            out = list(self.storage.saves)
+            for st in self.storage.members:
+                gone = self.member_hides.get(id(st))
+                out.extend(s for s in st.all_saves() if not gone or s.epoch not in gone)
         else:
             out = self.storage.all_saves()
         if self.hide:
@@ -238,6 +246,8 @@ def hidden(v, epochs, _depth=0, linked=False):
                              if v.items is not None else None,
                              elem=hidden(v.elem, epochs, _depth + 1, linked) if v.elem is not None else None,
                              is_tuple=v.is_tuple))
+        if v.alts is not None:
+            out.alts = [hidden(a, epochs, _depth + 1, linked) for a in v.alts]
         if v.items is None and (v.head or v.tail):  # a list of known ends (see seq_ends) keeps them
             out.head = [hidden(i, epochs, _depth + 1, linked) for i in v.head] if v.head else None
             out.tail = [hidden(i, epochs, _depth + 1, linked) for i in v.tail] if v.tail else None
@@ -272,6 +282,8 @@ def data_alias(t):
     d.hide = t.hide
     if t.members and t.paths and any(m.hide for m in t.members):
         d.members, d.paths = [data_alias(m) for m in t.members], True
+    elif not t.members:
+        d.paths, d.member_hides = t.paths, t.member_hides  # (a join too large to keep its members)
     return d
 
 
@@ -329,7 +341,7 @@ class Qual(Value):
 class Seq(Value):
     """A list or tuple.  ``items`` when its members are known exactly, else ``elem`` joins them."""
 
-    __slots__ = ("items", "elem", "is_tuple", "nonempty", "tail", "sources", "head", "middle", "sid")
+    __slots__ = ("items", "elem", "is_tuple", "nonempty", "tail", "sources", "head", "middle", "sid", "alts")
 
     def __init__(self, items=None, elem=None, is_tuple=False, nonempty=False):
         self.items = list(items) if items is not None else None
@@ -347,6 +359,9 @@ class Seq(Value):
         # for a join of lists from different paths (``a if c else b``): those lists, which
         # an append to the join may reach
         self.sources = None
+        # for a join of tuples of known members that lost their positions (of different
+        # lengths, or nesting tuples): those tuples; unpacking into n names takes the n-long ones
+        self.alts = None
 
     def element(self):
         if self.items is not None:
@@ -514,9 +529,9 @@ def custom_view(t, rg=None):
     return v
 
 
-def make_group(tensors, kind="group"):
-    """One value for "any of these tensors".  Nested groups are flattened, so that
-    joins in loops do not nest; past MAX_GROUP members only the storages are kept."""
+def _flat_members(tensors):
+    """The members of ``tensors`` (a group stands for its members, each seen as the group
+    sees it), each once."""
     flat, seen = [], set()
     for t in tensors:
         for m in (t.members if t.members else (t,)):
@@ -526,6 +541,13 @@ def make_group(tensors, kind="group"):
             if key not in seen:
                 seen.add(key)
                 flat.append(m)
+    return flat
+
+
+def make_group(tensors, kind="group"):
+    """One value for "any of these tensors".  Nested groups are flattened, so that
+    joins in loops do not nest; past MAX_GROUP members only the storages are kept."""
+    flat = _flat_members(tensors)
     if not flat:
         return Tensor(kind=kind, rg=None, leaf=None)
     if len(flat) == 1:
@@ -538,8 +560,23 @@ def make_group(tensors, kind="group"):
     dtype = flat[0].dtype if all(t.dtype == flat[0].dtype for t in flat) else None
     storage = Storage(members=[t.storage for t in flat])
     if len(flat) > MAX_GROUP:
-        return Tensor(storage=storage, rg=rg, leaf=leaf, kind=kind, dtype=dtype)
+        big = Tensor(storage=storage, rg=rg, leaf=leaf, kind=kind, dtype=dtype)
+        big.member_hides = _hides_by_storage(flat)
+        return big
     return Tensor(storage=storage, rg=rg, leaf=leaf, kind=kind, members=flat, dtype=dtype)
+
+
+def _hides_by_storage(members):
+    """What each storage's members all could not see (see Tensor.member_hides); None if nothing."""
+    out = {}
+    for m in members:
+        key = id(m.storage)
+        if key in out and out[key] is None:
+            continue
+        h = frozenset(m.hide) if m.hide else None
+        out[key] = h if key not in out else (out[key] & h if h is not None else None)
+    out = {k: v for k, v in out.items() if v}
+    return out or None
 
 
 def join(a: Value, b: Value) -> Value:
@@ -560,6 +597,11 @@ def join(a: Value, b: Value) -> Value:
             # method wrote and returned: each still leads to what was added into it)
             t.srcs = [a, b]
             t.maybe_none = a.maybe_none or b.maybe_none
+            if a.members and b.members:
+                # two paths' copies of one join (a function's two returns of its loop's state):
+                # still its members, each with what it cannot see on its own path
+                t.members = _flat_members([a, b])
+                t.paths = a.paths if a.paths == b.paths else (a.paths or b.paths)
             return t
         g = make_group([a, b])
         g.kind = a.kind if a.kind == b.kind else "group"
@@ -646,11 +688,22 @@ def _join_seqs(a, b):
             return Seq(items=[join(x, y) for x, y in zip(a.items, b.items)], is_tuple=True)
         out = Seq(elem=join(a.element(), b.element()), is_tuple=a.is_tuple and b.is_tuple)
         keep_shared_ends(out, a, b)
+        if out.is_tuple:
+            alts_a, alts_b = _tuple_alts(a), _tuple_alts(b)
+            if alts_a is not None and alts_b is not None:
+                out.alts = (alts_a + alts_b)[:8]
         if not out.is_tuple:
             out.sources = ((a.sources or [a]) + (b.sources or [b]))[:8]
         return out
     finally:
         _join_depth -= 1
+
+
+def _tuple_alts(s):
+    """The tuples of known members a tuple stands for (see Seq.alts); None when unknown."""
+    if s.alts is not None:
+        return s.alts
+    return [s] if s.items is not None and s.tail is None else None
 
 
 def _or_none(v):
