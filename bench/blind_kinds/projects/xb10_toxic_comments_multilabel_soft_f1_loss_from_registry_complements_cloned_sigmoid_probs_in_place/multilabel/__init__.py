@@ -1,0 +1,2 @@
+from .losses import get_loss
+from .model import BagOfWordsClassifier

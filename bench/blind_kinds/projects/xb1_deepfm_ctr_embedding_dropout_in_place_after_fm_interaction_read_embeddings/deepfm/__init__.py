@@ -1,0 +1,3 @@
+from .model import DeepFM
+
+__all__ = ["DeepFM"]

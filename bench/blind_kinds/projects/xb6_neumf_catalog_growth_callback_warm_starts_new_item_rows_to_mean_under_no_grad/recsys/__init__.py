@@ -1,0 +1,3 @@
+from .catalog import CatalogGrowth
+from .models import NeuMF
+from .trainer import Trainer

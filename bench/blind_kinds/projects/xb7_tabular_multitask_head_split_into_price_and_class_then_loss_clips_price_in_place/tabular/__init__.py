@@ -1,0 +1,2 @@
+from .losses import MultiTaskLoss
+from .model import TabularNet

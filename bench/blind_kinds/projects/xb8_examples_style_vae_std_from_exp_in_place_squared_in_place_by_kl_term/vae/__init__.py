@@ -1,0 +1,2 @@
+from .loop import train_epoch
+from .model import VAE
