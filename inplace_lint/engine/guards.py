@@ -119,6 +119,22 @@ def _truth(interp, test, frame, depth):
     if type(test) is cst.Attribute and test.attr.value == "requires_grad" and type(test.value) is cst.Name:
         v = frame.lookup(test.value.value)
         return v.rg if isinstance(v, Tensor) and v.rg in (True, False) else None
+    if type(test) is cst.Attribute and type(test.value) is cst.Name:
+        # an object's flag set to a known bool (``self.cache_in_training``)
+        v = frame.lookup(test.value.value)
+        flag = v.attrs.get(test.attr.value) if isinstance(v, Obj) else None
+        return flag.value if isinstance(flag, Const) and type(flag.value) is bool else None
+    if type(test) is cst.Call and not test.args and type(test.func) is cst.Attribute \
+            and type(test.func.value) is cst.Name:
+        # a method of one ``return`` on a known object (``self.use_cache()``)
+        obj = frame.lookup(test.func.value.value)
+        if isinstance(obj, Obj) and obj.cls is not None:
+            m, _ = obj.cls.lookup(test.func.attr.value)
+            fnode = m.node if isinstance(m, Func) else m if type(m) is cst.FunctionDef else None
+            body = interp.single_return(fnode) if fnode is not None else None
+            params = list(fnode.params.params) if body is not None else []
+            if body is not None and len(params) == 1:
+                return _truth(interp, body, _Params({params[0].name.value: obj}), depth + 1)
     if type(test) is cst.Call:
         if not test.args and interp._resolve_dotted(_dotted(test.func)) in GRAD_ENABLED_FUNCS:
             if getattr(interp, "grad_blind", False):

@@ -152,7 +152,15 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
             # disabled (from a @torch.no_grad() method) runs so (as do the methods an
             # optimizer calls from its step(): see Standalone.callers_seen).
             # (A script's entry points go before the other public functions: see constructions.in_order.)
+            # (In a script, a function the program called at every call site its text has, from
+            # code only the program runs, was analysed there with the values it gets: on its own,
+            # with unknown arguments, it would only add what no call of it does.  The program is
+            # its entry points' analyses, which run first: see constructions.in_order.)
+            world = constructions.program_world(self) if self.is_script() else None
             for node, owner in constructions.in_order(self, list(self._all_functions(body))):
+                if owner is None and world is not None and not constructions.is_root(self, node, owner) \
+                        and world.closed(node, 0):
+                    continue
                 if not inert(self, node, owner):  # (see engine/inert.py)
                     self._analyse_standalone(node, owner)
         finally:  # also when the work budget ends the analysis early (engine.budget)
