@@ -42,6 +42,17 @@ def test_unpacking_a_tuple_joined_with_a_longer_one_takes_the_fitting_one():
     assert joined.items is None and [len(a.items) for a in joined.alts] == [2, 3]
 
 
+def test_a_list_of_pairs_keeps_each_position_apart():
+    # ALBEF's ``model_pairs = [[enc, enc_m], [proj, proj_m]]``: an element is a model and its
+    # momentum copy, never a model and another pair's copy
+    from inplace_lint.engine.values import Seq
+    online, copies = [Tensor(), Tensor()], [Tensor(), Tensor()]
+    pairs = Seq(items=[Seq(items=[online[0], copies[0]]), Seq(items=[online[1], copies[1]])])
+    first, second = pairs.element().items
+    assert {m.storage for m in first.members} == {t.storage for t in online}
+    assert {m.storage for m in second.members} == {t.storage for t in copies}
+
+
 def test_hidden_copies_are_shallow():
     g = join(Tensor(), Tensor())
     h = hidden(g, frozenset({1}))

@@ -718,11 +718,16 @@ def join_positions(values, levels=3):
     pairs such as ``named_modules()`` or ``enumerate(zip(self.stages, self.heads))``: the
     joined stages stay apart from the joined heads), anything else as one join."""
     first = values[0]
-    if levels > 0 and isinstance(first, Seq) and first.is_tuple and first.items is not None and all(
-            isinstance(i, Seq) and i.is_tuple and i.items is not None and len(i.items) == len(first.items)
-            for i in values):
-        return Seq(items=[join_positions([i.items[k] for i in values], levels - 1) for k in range(len(first.items))],
-                   is_tuple=True)
+    if levels > 0 and isinstance(first, Seq) and first.items is not None and all(
+            isinstance(i, Seq) and i.is_tuple == first.is_tuple and i.items is not None and i.tail is None
+            and len(i.items) == len(first.items) for i in values):
+        # (lists of one length too: ALBEF's ``model_pairs = [[enc, enc_m], [proj, proj_m]]``
+        # pairs each model with its momentum copy, never with another pair's)
+        out = Seq(items=[join_positions([i.items[k] for i in values], levels - 1) for k in range(len(first.items))],
+                  is_tuple=first.is_tuple)
+        if not first.is_tuple:
+            out.sources = [s for i in values for s in (i.sources or [i])][:8]  # (an append reaches each)
+        return out
     return join_all(values)
 
 
