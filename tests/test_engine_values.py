@@ -290,3 +290,27 @@ def run(precision="fp32"):
     # without the default path (``run`` called with another precision elsewhere): a warning
     twice = src + "\n\nif __name__ == '__main__':\n    run('bf16')\n"
     assert [f.severity for f in check_source(twice, "m.py", Config()).findings] == ["warning"]
+
+
+def test_dict_get_of_a_key_not_known_here_is_any_entry_or_the_default():
+    # ``schedule.get(epoch, 0)`` in a loop over epochs: some epochs release items, whose
+    # rows of a parameter are then written with grad on (blind xb5); taking the default
+    # alone made every epoch return early
+    src = (
+        "import torch\nimport torch.nn as nn\n\n\n"
+        "class Growth:\n"
+        "    def __init__(self, schedule):\n"
+        "        self.schedule = schedule\n\n"
+        "    def on_epoch(self, epoch, table):\n"
+        "        n_new = self.schedule.get(epoch, 0)\n"
+        "        if not n_new:\n"
+        "            return\n"
+        "        table[torch.arange(4, 4 + n_new)] = table[:4].mean(0)\n\n\n"
+        "def main():\n"
+        "    emb = nn.Embedding(8, 3)\n"
+        "    growth = Growth({1: 2})\n"
+        "    for epoch in range(3):\n"
+        "        growth.on_epoch(epoch, emb.weight)\n"
+    )
+    assert any("leaf tensor that requires grad" in m for m in _messages(src))
+    assert not _messages(src.replace("Growth({1: 2})", "Growth({})"))

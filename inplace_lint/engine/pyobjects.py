@@ -126,6 +126,10 @@ def python_method(interp, recv, name, args):
                 if name != "pop" and isinstance(recv.factory, Value) else None
             if item is not None:
                 return join(item, args[1]) if len(args) > 1 else item
+            if (key is NO_KEY or "?" in recv.entries) and recv.entries:
+                # a key not known here (``schedule.get(epoch, 0)`` in a loop): any entry, or the default
+                found = join_all(list(recv.entries.values()))
+                return join(found, args[1]) if len(args) > 1 else found
             return args[1] if len(args) > 1 else opaque()
         if name == "clear":
             recv.entries.clear()  # (a memo's ``key in`` test no longer finds what it stored)
