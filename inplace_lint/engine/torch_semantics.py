@@ -520,8 +520,7 @@ class TorchSemantics(Saves):
             # shares the version counter, but is a fresh leaf, not a view: in-place on it is allowed
             # (only the saves on the shared counter matter)
             mark_read(t)  # a detached copy: no backward reaches t through it
-            return Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain,
-                          kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig, dtype=t.dtype)
+            return _detached(t)
         if name in SURE_ALIAS_METHODS and not args and not kwargs:
             if name == "contiguous" and (t.noncontig or t.view == "multi"):
                 # a transposed view, or a piece of split/chunk/unbind (``start.squeeze(-1)`` of
@@ -723,6 +722,19 @@ class TorchSemantics(Saves):
         return v
 
     # events -------------------------------------------------------------------
+
+
+def _detached(t):
+    """``t.detach()``: t's version counter, no graph.  A join stays a join of its members'
+    detached copies, each seeing what it saw (and a ``.data`` alias stays one)."""
+    d = Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain,
+               kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig, dtype=t.dtype, data=t.data)
+    d.hide = t.hide
+    if t.members and t.paths:
+        d.members, d.paths = [_detached(m) for m in t.members], t.paths
+    elif t.member_hides is not None:
+        d.member_hides, d.paths = t.member_hides, t.paths
+    return d
 
 
 def _p(spec, i):

@@ -359,8 +359,9 @@ class Seq(Value):
         # for a join of lists from different paths (``a if c else b``): those lists, which
         # an append to the join may reach
         self.sources = None
-        # for a join of tuples of known members that lost their positions (of different
-        # lengths, or nesting tuples): those tuples; unpacking into n names takes the n-long ones
+        # for a join of tuples of known members of different lengths (a function returning
+        # ``out, state`` on one path, ``out, state, attn`` on another): those tuples; unpacking
+        # into n names takes the n-long ones
         self.alts = None
 
     def element(self):
@@ -563,7 +564,9 @@ def make_group(tensors, kind="group"):
         big = Tensor(storage=storage, rg=rg, leaf=leaf, kind=kind, dtype=dtype)
         big.member_hides = _hides_by_storage(flat)
         return big
-    return Tensor(storage=storage, rg=rg, leaf=leaf, kind=kind, members=flat, dtype=dtype)
+    # (a group of ``.data`` aliases is one: a write through it is a write through .data)
+    return Tensor(storage=storage, rg=rg, leaf=leaf, kind=kind, members=flat, dtype=dtype,
+                  data=all(t.data for t in flat))
 
 
 def _hides_by_storage(members):
@@ -690,7 +693,7 @@ def _join_seqs(a, b):
         keep_shared_ends(out, a, b)
         if out.is_tuple:
             alts_a, alts_b = _tuple_alts(a), _tuple_alts(b)
-            if alts_a is not None and alts_b is not None:
+            if alts_a is not None and alts_b is not None and len({len(t.items) for t in alts_a + alts_b}) > 1:
                 out.alts = (alts_a + alts_b)[:8]
         if not out.is_tuple:
             out.sources = ((a.sources or [a]) + (b.sources or [b]))[:8]
