@@ -23,8 +23,9 @@ from .objects import PARSED_ARGS
 from .torch_semantics import HARMLESS_METHODS
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, SuperRef,
-    Tensor, data_alias, hidden, join, join_all, made_after, opaque, result_tensor, whole,
+    Tensor, data_alias, hidden, join, join_all, made_after, opaque, result_tensor,
 )
+from .storage import whole
 from .graph import link, mark_read, use
 from .loops import config_items, constant_items, dict_keys, keyed_items, torch_layers
 

@@ -8,12 +8,11 @@ it are silent.
 """
 from __future__ import annotations
 
-import itertools
 from typing import Optional
 
 from .seq_ends import keep_shared_ends
+from .storage import _ids, Save, Storage  # noqa: F401  (Save, Storage: imported from here too)
 
-_ids = itertools.count()
 
 
 def t_or(a, b):
@@ -34,54 +33,6 @@ def t_and(a, b):
 
 def t_join(a, b):
     return a if a == b else None
-
-
-class Save:
-    """An op saved a tensor for backward (at ``node``) while graph epoch ``epoch`` was live."""
-
-    __slots__ = ("op", "what", "node", "certain", "hooked", "epoch", "stmt", "out", "region", "sid", "cast",
-                 "joined")
-
-    def __init__(self, op, what, node, certain, hooked, epoch, stmt=None, out=None):
-        self.op = op  # e.g. "sigmoid", "Linear"
-        self.what = what  # "result", "input", "weight", ...
-        self.node = node  # CST node of the saving call (for its position)
-        self.certain = certain
-        self.hooked = hooked  # inside saved_tensors_hooks / save_on_cpu
-        self.epoch = epoch
-        self.stmt = stmt  # the statement the node lies in
-        self.out = out  # the saving op's output: its graph node is what backward would reach
-        self.region = None  # the part of its tensor it keeps, when known (Tensor.region)
-        self.sid = 0  # the id of the storage it was saved from
-        self.cast = False  # uncertain because autocast may save a cast copy instead (autocast.py)
-        # a save of a join of paths (``a if c else b``), as seen by one of its members: made
-        # on that member's path only (see TorchSemantics._save)
-        self.joined = False
-
-
-class Storage:
-    """One version counter.  ``members`` make a group (e.g. all parameters of a model)."""
-
-    __slots__ = ("saves", "members", "id", "used", "f32", "bf16")
-
-    def __init__(self, members=()):
-        self.saves: list = []
-        self.f32 = None  # its dtype is float32: True, surely another: False, unknown: None (dtypes.py)
-        self.bf16 = False  # surely bfloat16: computed so under CPU autocast (autocast.py)
-        self.used = False  # some reference to it was used (see use())
-        self.members = list(members)
-        self.id = next(_ids)
-
-    def all_saves(self, _seen=None):
-        if not self.members:
-            return self.saves
-        seen = _seen if _seen is not None else set()
-        out = list(self.saves)
-        for m in self.members:
-            if m.id not in seen:
-                seen.add(m.id)
-                out.extend(m.all_saves(seen))
-        return out
 
 
 class Value:
@@ -503,20 +454,6 @@ class GradCtx(Value):
 
 
 MAX_GROUP = 12
-
-
-def whole(t):
-    """``t`` is a whole tensor (or its ``.data``): constant indices of it name a region of
-    its storage (see Tensor.region)."""
-    return t.base is None or t.data and t.base.base is None
-
-
-def disjoint(a, b):
-    """Two regions (Tensor.region) that share no element."""
-    for (a0, a1), (b0, b1) in zip(a, b):
-        if (a1 is not None and a1 <= b0) or (b1 is not None and b1 <= a0):
-            return True
-    return False
 
 
 def custom_view(t, rg=None):
