@@ -224,7 +224,7 @@ def test_module_outputs_named_per_output():
 def test_lstm_output_kept_in_float32():
     lstm = torch.nn.LSTM(3, 4)
     out, (h, c) = lstm(torch.randn(5, 2, 3))
-    out.mul_(2)
+    out.mul_(2)  # noqa: IPL001 (the hazard under test)
     with pytest.raises(RuntimeError, match="modified by an inplace operation"):
         out.sum().backward()
 

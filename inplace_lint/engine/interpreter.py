@@ -224,8 +224,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
             frame.exits.append(self.state)  # (a path that returned: its state is not changed again)
             return False
         elif t in ("Raise", "Break", "Continue"):
-            if t == "Raise" and small.exc is not None:
-                self.eval(small.exc, frame)
+            if t == "Raise":
+                if small.exc is not None:
+                    self.eval(small.exc, frame)
             elif self.loop_jumps:
                 self.loop_jumps[-1][t == "Break"].append((dict(frame.vars), self.state))
             return False
