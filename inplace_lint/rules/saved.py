@@ -141,7 +141,10 @@ class DataWriteToSaved(Rule):
     doc = """\
 ## What it does
 Finds in-place writes through `.data` (`p.data.mul_(s)`, `x.data[0] = 0`, `x.data.copy_(y)`) to
-a tensor that an op of a still-pending graph saved for backward.
+a tensor that an op of a still-pending graph saved for backward, and rebinds of its data
+(`p.data = p.data.clamp(0)`) when an op kept the tensor as an input: torch keeps an input as the
+tensor itself, which then holds the new memory (an op's kept output is a separate tensor of the
+old memory, which a rebind leaves as it was).
 
 ## Why is this bad?
 `.data` returns a tensor that shares the memory but **not** the version counter, so autograd
