@@ -66,14 +66,14 @@ class Alternatives:
         """Events that every option of an Alt made at the same place are certain on every path
         (each of several boundary objects writes the field it is given, whatever its value);
         the others stay possible, and those held only for this are dropped (see mutate)."""
-        keys = [{_alike_key(ev) for ev in evs} for evs in made]
-        common = set.intersection(*keys) if len(made) > 1 else set()
+        keyed = [[(_alike_key(ev), ev) for ev in evs] for evs in made]
+        common = set.intersection(*({k for k, _ in evs} for evs in keyed)) if len(made) > 1 else set()
         dropped = set()
-        for evs in made:
-            for ev in evs:
+        for evs in keyed:
+            for key, ev in evs:
                 if not ev.doubted:
                     continue
-                if _alike_key(ev) in common:
+                if key in common:
                     ev.tensor.alias_certain, ev.doubted = True, False
                 elif ev.doubted == "held":
                     dropped.add(id(ev))
@@ -81,7 +81,6 @@ class Alternatives:
             self.events[:] = [ev for ev in self.events if id(ev) not in dropped]
             self.candidates[:] = [ev for ev in self.candidates if id(ev) not in dropped]
             self.pending[:] = [p for p in self.pending if id(p[0]) not in dropped]
-
 
 
 def _alike_key(ev):

@@ -12,7 +12,8 @@ from .graph import link, mark_read, use
 from .standalone import bind_name
 from .torch_semantics import _p
 from .pyobjects import NO_KEY
-from .values import UNKNOWN_CONST, Alt, Const, Dict, Obj, Seq, Tensor, data_alias, join, join_all, t_or
+from .aliases import data_alias
+from .values import UNKNOWN_CONST, Alt, Const, Dict, Obj, Seq, Tensor, join, join_all, t_or
 
 AUGOPS = {
     "AddAssign": "add_", "SubtractAssign": "sub_", "MultiplyAssign": "mul_", "DivideAssign": "div_",

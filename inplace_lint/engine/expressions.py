@@ -21,9 +21,10 @@ from .registration import HookHandle
 from .standalone import named_after_all
 from .objects import PARSED_ARGS
 from .torch_semantics import HARMLESS_METHODS
+from .aliases import data_alias
 from .values import (
     UNKNOWN_CONST, Alt, AltCallable, BoundMethod, ClassInfo, Const, Dict, Func, Obj, Qual, Seq, SuperRef,
-    Tensor, data_alias, hidden, join, join_all, made_after, opaque, result_tensor,
+    Tensor, hidden, join, join_all, made_after, opaque, result_tensor,
 )
 from .storage import whole
 from .graph import link, mark_read, use

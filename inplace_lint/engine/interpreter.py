@@ -427,8 +427,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
                 zero = (pre_vars, pre_state)
                 pre_vars, pre_state = dict(frame.vars), self.state
                 continue
-            frame.vars = join_vars(pre_vars, frame.vars, pre_state, self.state)
-            self.state = State.join(pre_state, self.state)
+            frame.vars, self.state = _join_paths([(pre_vars, pre_state), (frame.vars, self.state)])
             if i == 1 and passes == 2 and len(self.pending) > held:
                 # The second pass left writes held for a later backward (a step after
                 # backward(retain_graph=True) on a graph the next iteration reaches):
@@ -436,8 +435,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
                 passes = 3
         self.loop_depth -= 1
         if zero is not None:
-            frame.vars = join_vars(zero[0], frame.vars, zero[1], self.state)
-            self.state = State.join(zero[1], self.state)
+            frame.vars, self.state = _join_paths([zero, (frame.vars, self.state)])
         if orelse is not None:
             self.exec_block(self._body(orelse), frame)
         if left:

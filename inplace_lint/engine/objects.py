@@ -11,8 +11,9 @@ from . import registration
 from .dtypes import convert_module, module_width
 from .frames import dotted as _dotted
 from .pyobjects import mapping_view
+from .aliases import custom_view
 from .values import (
-    UNKNOWN_CONST, Const, Dict, Func, Obj, Seq, Tensor, custom_view, join_all, make_group, opaque,
+    UNKNOWN_CONST, Const, Dict, Func, Obj, Seq, Tensor, join_all, make_group, opaque,
 )
 
 AUTOGRAD_CTX = "torch.autograd.function.FunctionCtx"

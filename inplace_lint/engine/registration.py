@@ -12,7 +12,8 @@ the layer before saved.  They are kept on the module (``register_forward_hook``,
 from __future__ import annotations
 
 from .call_facts import registered_name
-from .values import UNKNOWN_CONST, Alt, Const, Obj, Seq, Tensor, Value, custom_view
+from .aliases import custom_view
+from .values import UNKNOWN_CONST, Alt, Const, Obj, Seq, Tensor, Value
 
 PRE, POST, BACK = "__forward_pre_hooks__", "__forward_hooks__", "__backward_hooks__"
 _HOOKS = {"register_forward_pre_hook": PRE, "register_forward_hook": POST,

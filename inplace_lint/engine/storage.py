@@ -13,6 +13,10 @@ import itertools
 _ids = itertools.count()
 
 
+def next_id():
+    return next(_ids)
+
+
 class Save:
     """An op saved a tensor for backward (at ``node``) while graph epoch ``epoch`` was live."""
 
@@ -47,7 +51,7 @@ class Storage:
         self.bf16 = False  # surely bfloat16: computed so under CPU autocast (autocast.py)
         self.used = False  # some reference to it was used (see use())
         self.members = list(members)
-        self.id = next(_ids)
+        self.id = next_id()
 
     def all_saves(self, _seen=None):
         if not self.members:

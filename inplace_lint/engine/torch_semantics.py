@@ -26,6 +26,7 @@ from .dtypes import (
 from .ranks import after_inplace, rank_result
 from .frames import RawEvent, SeqPrefix, Snapshot
 from .saves import Saves
+from .aliases import detached, keep_big_join
 from .values import (
     UNKNOWN_CONST, ClassInfo, Const, Dict, Func, GradCtx, Obj, Partial, Qual, Seq, Starred, SuperRef, Tensor,
     make_group, opaque, t_and, t_or,
@@ -520,7 +521,7 @@ class TorchSemantics(Saves):
             # shares the version counter, but is a fresh leaf, not a view: in-place on it is allowed
             # (only the saves on the shared counter matter)
             mark_read(t)  # a detached copy: no backward reaches t through it
-            return _detached(t)
+            return detached(t)
         if name in SURE_ALIAS_METHODS and not args and not kwargs:
             if name == "contiguous" and (t.noncontig or t.view == "multi"):
                 # a transposed view, or a piece of split/chunk/unbind (``start.squeeze(-1)`` of
@@ -717,24 +718,9 @@ class TorchSemantics(Saves):
         v.noncontig = (bool(base.noncontig) or MATRIX_SWAPS.get(op, True)) if op in NONCONTIG_VIEWS else base.noncontig
         v.partial = base.partial
         v.hide = base.hide  # a view of a value from one path of a branch sees that path's saves only
-        if base.member_hides is not None:  # (and of a join too large to keep its members, each path's)
-            v.paths, v.member_hides = base.paths, base.member_hides
-        return v
+        return keep_big_join(v, base)
 
     # events -------------------------------------------------------------------
-
-
-def _detached(t):
-    """``t.detach()``: t's version counter, no graph.  A join stays a join of its members'
-    detached copies, each seeing what it saw (and a ``.data`` alias stays one)."""
-    d = Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain,
-               kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig, dtype=t.dtype, data=t.data)
-    d.hide = t.hide
-    if t.members and t.paths:
-        d.members, d.paths = [_detached(m) for m in t.members], t.paths
-    elif t.member_hides is not None:
-        d.member_hides, d.paths = t.member_hides, t.paths
-    return d
 
 
 def _p(spec, i):

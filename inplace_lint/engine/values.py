@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .seq_ends import keep_shared_ends
-from .storage import _ids, Save, Storage  # noqa: F401  (Save, Storage: imported from here too)
+from .storage import Save, Storage, next_id  # noqa: F401  (Save, Storage: imported from here too)
 
 
 
@@ -221,23 +221,6 @@ def hidden_linked(v, epochs):
     return hidden(v, epochs, linked=True)
 
 
-def data_alias(t):
-    """``t.data``: the same memory and version counter, no graph, and no view (torch makes a
-    new tensor).  A join of paths, one of which cannot see a save (the state a loop of
-    unknown length returns: its input where it never ran, which the loop's steps kept), stays
-    a join of the members' own ``.data``, so that a write through it is judged per path as a
-    write without ``.data`` is.  Other groups (parameters joined for ``zip``) stay one value:
-    each member really is written."""
-    d = Tensor(storage=t.storage, rg=False, leaf=True, data=True, base=t, alias_certain=t.alias_certain,
-               kind=t.kind)
-    d.hide = t.hide
-    if t.members and t.paths and any(m.hide for m in t.members):
-        d.members, d.paths = [data_alias(m) for m in t.members], True
-    elif not t.members:
-        d.paths, d.member_hides = t.paths, t.member_hides  # (a join too large to keep its members)
-    return d
-
-
 def made_after(v, mark):
     """``v`` is a tensor (or a group of them) computed after storage id ``mark``: no view, no
     value that existed before (an option that returns its input)."""
@@ -299,7 +282,7 @@ class Seq(Value):
         self.elem = elem
         self.is_tuple = is_tuple
         self.nonempty = nonempty  # known to have at least one element (zip/enumerate of layers)
-        self.sid = next(_ids)  # made before a branch or in it (heap.note_seq)
+        self.sid = next_id()  # made before a branch or in it (heap.note_seq)
         # when items is None: the last members, in order, appended after the unknown part
         # (a network's output layer appended after the loop that built its hidden layers)
         self.tail = None
@@ -400,7 +383,7 @@ class Obj(Value):
         self.ctor_stmt = ctor_stmt
         self.params = None  # optimizers: the parameter group they update
         self.is_module = is_module
-        self.mid = next(_ids)
+        self.mid = next_id()
 
     def submodules(self, _seen=None):
         """This module and every module inside it (``modules()``)."""
@@ -454,17 +437,6 @@ class GradCtx(Value):
 
 
 MAX_GROUP = 12
-
-
-def custom_view(t, rg=None):
-    """``t`` as returned by a custom autograd Function as a view of its input (a
-    ``view_as``, the input itself, a module's output under a full backward hook), with
-    the Function's ``rg`` if given: torch refuses to modify it in place."""
-    v = Tensor(storage=t.storage, rg=t.rg if rg is None else rg, leaf=False if t.rg is not False else t.leaf,
-               view="custom", base=t, alias_certain=t.alias_certain, dtype=t.dtype,
-               kind=t.kind if t.kind in ("arg", "opaque", "input") else "fresh")
-    v.srcs = [t]
-    return v
 
 
 def _flat_members(tensors):
