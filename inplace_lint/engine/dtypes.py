@@ -358,6 +358,11 @@ def width(name, args, kwargs, qual=None):
                     or a is None for a in list(args) + list(kwargs.values()))
     if tensors and others_ok and all(t.storage.f32 is True for t in tensors):
         return True
+    # floating tensors all of another dtype (float64, half) and Python numbers: torch's
+    # promotion keeps the result in one of their dtypes, never float32 (an int tensor would
+    # promote to the default dtype, hence the known "float" class)
+    if tensors and others_ok and all(t.storage.f32 is False and t.dtype == "float" for t in tensors):
+        return False
     return None
 
 
