@@ -111,6 +111,42 @@ class Heap:
                 joined = join(joined, _seq_from(seq, state))
             _put_seq_state(seq, _seq_state(joined))
 
+    def snapshot(self, depth, fdepth):
+        """What the path that jumps now (a ``continue`` or ``break``) changed since its loop's
+        pass began (journals from ``depth`` on, fact journals from ``fdepth`` on): the branches
+        it leaves put those changes back at their ends, so the loop joins them in (join_in)."""
+        attrs, seqs = {}, {}
+        for j in self.journals[depth:]:
+            for key, (obj, name, _, _) in j.written.items():
+                if key not in attrs:
+                    attrs[key] = (obj, name, obj.attrs.get(name, MISSING))
+        for f in self.fact_journals[fdepth:]:
+            for key, (seq, _, _) in f.seqs.items():
+                if key not in seqs:
+                    seqs[key] = (seq, _seq_state(seq))
+        return attrs, seqs
+
+    def join_in(self, snaps, current=True):
+        """The attributes and lists as the jumped paths (``snaps``: snapshots) left them, joined
+        with what they are now where the path that reaches here goes on (``current``)."""
+        attrs, seqs = {}, {}
+        for a, s in snaps:
+            for key, (obj, name, v) in a.items():
+                attrs.setdefault(key, (obj, name, []))[2].append(v)
+            for key, (seq, state) in s.items():
+                seqs.setdefault(key, (seq, []))[1].append(state)
+        for obj, name, vals in attrs.values():
+            vals = [v for v in ([obj.attrs.get(name, MISSING)] if current else []) + vals if v is not MISSING]
+            if vals:
+                self.set(obj, name, join_all(vals) if len(vals) > 1 else vals[0])
+        for seq, states in seqs.values():
+            self.note_seq(seq)  # an enclosing branch puts it back too
+            states = ([_seq_state(seq)] if current else []) + states
+            joined = _seq_from(seq, states[0])
+            for state in states[1:]:
+                joined = join(joined, _seq_from(seq, state))
+            _put_seq_state(seq, _seq_state(joined))
+
     def set(self, obj, name, value):
         if self.journals:
             j = self.journals[-1]

@@ -228,7 +228,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
                 if small.exc is not None:
                     self.eval(small.exc, frame)
             elif self.loop_jumps:
-                self.loop_jumps[-1][t == "Break"].append((dict(frame.vars), self.state))
+                jumped = self.loop_jumps[-1]
+                snap = self.heap.snapshot(*jumped[2])
+                jumped[t == "Break"].append((dict(frame.vars), self.state, snap))
             return False
         elif t == "Assert":
             self.eval(small.test, frame)
@@ -395,19 +397,24 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
             j = self.heap.begin()
             bind(i, earlier)
             self.loop_earlier.append(earlier)
-            jumped = ([], [])
+            # (continue paths, break paths, where the pass's journals begin)
+            jumped = ([], [], (len(self.heap.journals) - 1, len(self.heap.fact_journals)))
             self.loop_jumps.append(jumped)
             try:
                 ok = self.exec_block(body, frame)
             finally:
                 self.loop_earlier.pop()
                 self.loop_jumps.pop()
+            if jumped[0]:
+                # what a ``continue`` path wrote (``self.last = h`` or ``outs.append(h)`` before
+                # it) goes round too: the branches it left had put it back
+                self.heap.join_in([snap for _, _, snap in jumped[0]], current=ok)
             self.heap.end(j)
             left.extend(jumped[1])
             # the next iteration starts from the paths that go round: the body's end and each
             # ``continue`` (not a ``return``, ``break`` or ``raise``: mmdet3d's loss returns
             # from the loop's first iteration, and nothing runs after what it saved)
-            rounds = ([(frame.vars, self.state)] if ok else []) + jumped[0]
+            rounds = ([(frame.vars, self.state)] if ok else []) + [(v, st) for v, st, _ in jumped[0]]
             if not rounds:
                 frame.vars, self.state = dict(pre_vars), pre_state.branch()
                 if zero is None and not nonempty:
@@ -439,7 +446,8 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         if orelse is not None:
             self.exec_block(self._body(orelse), frame)
         if left:
-            frame.vars, self.state = _join_paths([(frame.vars, self.state)] + left)
+            frame.vars, self.state = _join_paths([(frame.vars, self.state)] + [(v, st) for v, st, _ in left])
+            self.heap.join_in([snap for _, _, snap in left])
         return True
 
     def _for(self, node, frame):
