@@ -1,0 +1,3 @@
+from .model import VideoClassifier
+
+__all__ = ["VideoClassifier"]
