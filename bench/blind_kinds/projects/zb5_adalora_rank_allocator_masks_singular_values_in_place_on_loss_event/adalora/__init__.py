@@ -1,0 +1,2 @@
+from .allocator import RankAllocator
+from .layers import SVDLinear, wrap_linears

@@ -1,0 +1,2 @@
+from .config import ByteLMConfig
+from .model import ByteLM
