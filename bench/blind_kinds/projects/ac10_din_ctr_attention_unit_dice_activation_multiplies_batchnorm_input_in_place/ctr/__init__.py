@@ -1,0 +1,3 @@
+from .din import DIN
+
+__all__ = ["DIN"]

@@ -1,0 +1,5 @@
+from .kernels import RBF
+from .model import ExactGP
+from .transforms import Standardize
+
+__all__ = ["RBF", "ExactGP", "Standardize"]

@@ -1,0 +1,4 @@
+from .graph import BipartiteGraph
+from .model import HeteroRecommender
+
+__all__ = ["BipartiteGraph", "HeteroRecommender"]
