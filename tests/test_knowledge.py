@@ -747,6 +747,40 @@ def test_wrappers_rederive():
     assert wrapper_facts() == K.wrappers
 
 
+def test_module_functions_rederive():
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    try:
+        from knowledge_gen.wrappers import module_functions
+    finally:
+        sys.path.pop(0)
+    assert module_functions() == K.module_functions
+
+
+def test_spectral_norm_returns_its_module_whose_weight_requires_grad():
+    m = torch.nn.Linear(3, 3)
+    assert torch.nn.utils.parametrizations.spectral_norm(m) is m
+    assert m.weight.requires_grad and not m.weight.is_leaf
+    for name in ("torch.nn.utils.parametrizations.spectral_norm", "torch.nn.utils.weight_norm",
+                 "torch.nn.utils.prune.l1_unstructured"):
+        assert K.module_function(name) == {"module": 0}
+    assert K.module_function("torch.nn.utils.clip_grad_norm_") is None
+
+
+def test_absent_params_measured():
+    assert torch.nn.Linear(3, 3, bias=False).bias is None and torch.nn.InstanceNorm2d(4).weight is None
+    assert mod("Linear")["absent_when"] == {"bias": {"bias": False}}
+    assert mod("InstanceNorm2d")["absent_when"]["weight"] == {"affine": False}
+    assert mod("InstanceNorm2d")["flag_defaults"]["affine"] is False
+    assert mod("LayerNorm")["absent_when"]["weight"] == {"elementwise_affine": False}
+    assert "absent_when" not in mod("ReLU")
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    try:
+        from knowledge_gen.modules import absent_params
+    finally:
+        sys.path.pop(0)
+    assert absent_params(torch.nn.Conv2d, [((2, 4, 3), {})]) == mod("Conv2d")["absent_when"]
+
+
 def test_variable_is_a_new_leaf_sharing_the_version_counter():
     from torch.autograd import Variable
 

@@ -53,7 +53,8 @@ Two sources of truth, in this order of trust:
    constructor's signature; forward_writes (parameters/buffers forward bumps).
    Tables: aliases (knowledge_gen/aliases.py: torch's re-exports, from a walk of the
    modules ``import torch`` loads) and wrappers (knowledge_gen/wrappers.py: tensor
-   classes called on a tensor, e.g. legacy Variable).
+   classes called on a tensor, e.g. legacy Variable) and module_functions (the same file:
+   functions of torch.nn.utils that return the module they are given, e.g. spectral_norm).
    Helpers that are not ops (F.Optional, F.boolean_dispatch, torch.manual_seed) are
    left out (not_an_op).
 2. Static data shipped with torch (torchgen): derivatives.yaml (what each backward
@@ -102,7 +103,7 @@ from knowledge_gen.partial import regenerate_only  # noqa: E402
 from knowledge_gen.probes import Sample, hole_samples, probe_samples, version_kept_without_kernel  # noqa: E402
 from knowledge_gen.static import aten_name, build_static  # noqa: E402
 from knowledge_gen.varargs import fold as fold_varargs  # noqa: E402
-from knowledge_gen.wrappers import wrapper_facts  # noqa: E402
+from knowledge_gen.wrappers import module_functions, wrapper_facts  # noqa: E402
 from knowledge_gen.writes import function_writes  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -750,6 +751,7 @@ def generate(verbose=False):
         "modules": modules,
         "aliases": aliases_of(sorted(functions) + sorted(modules)),
         "wrappers": wrapper_facts(),
+        "module_functions": module_functions(),
     }
     if verbose:
         for n in notes:

@@ -109,8 +109,11 @@ class TorchSemantics(Saves):
                 return None
 
             f32 = built_width(arg("dtype"), self.widths_known) if "dtype" in sig else None
+            absent = spec.get("absent_when") or {}
             for p in spec.get("params", []):
-                if p not in obj.attrs:
+                if p not in obj.attrs and p in absent and _switched_off(absent[p], arg, spec.get("flag_defaults") or {}):
+                    obj.attrs[p] = Const(None)  # ``nn.Linear(4, 4, bias=False).bias`` (measured)
+                elif p not in obj.attrs:
                     obj.attrs[p] = Tensor(rg=True, leaf=True, kind="param")
                     obj.attrs[p].storage.f32 = f32  # float32 under the default dtype (dtypes.built_width)
 
@@ -323,6 +326,13 @@ class TorchSemantics(Saves):
                 # backward through the stepped weight reaches what the inner loss saved)
                 link(grad, [args[0] if args else kwargs.get("outputs")])
             return Seq(elem=grad, is_tuple=True)
+        reparam = self.k.module_function(name)
+        if reparam is not None:
+            # ``spectral_norm(nn.Linear(...))``: the module itself, its weight now computed
+            # from its own parameters in each forward (requiring grad as they do)
+            at = reparam["module"]
+            module = args[at] if len(args) > at else kwargs.get("module")
+            return module if module is not None else opaque()
         wrapper = self.k.wrapper(name)
         if wrapper is not None and wrapper.get("leaf") and name not in PARAM_CLASSES:
             return self._wrap(wrapper, args, kwargs, node, kind="buffer" if name in BUFFER_CLASSES else "fresh")
@@ -745,3 +755,16 @@ def _kwarg_node(call, name):
 
 def _is_false(v):
     return isinstance(v, Const) and v.value is False
+
+
+def _switched_off(flags, arg, defaults):
+    """A constructor flag that leaves the parameter None (``bias=False``, ``affine`` not given
+    to an InstanceNorm) is surely off: passed as a falsy constant, or left at such a default."""
+    for flag in flags:
+        v = arg(flag)
+        if v is None:
+            if defaults.get(flag) is False:
+                return True
+        elif isinstance(v, Const) and v is not UNKNOWN_CONST and v.value in (False, None, 0):
+            return True
+    return False

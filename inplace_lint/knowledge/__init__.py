@@ -232,6 +232,10 @@ Top-level tables::
                                   # "data": the argument's), does it share the
                                   # argument's version counter; "params": positional
                                   # parameters when the second one is requires_grad
+    "module_functions": {"torch.nn.utils.parametrizations.spectral_norm": {"module": 0}}
+                                  # functions that return the module passed at that
+                                  # position (reparametrised in place: spectral and
+                                  # weight norm, pruning), measured on a Linear
 
 For "view": "multi" ops, mutating the input or any output before backward makes
 backward fail (autograd's rule for multi-output views); "saves" does not repeat it.
@@ -258,6 +262,7 @@ class Knowledge:
         self.modules: dict = data.get("modules", {})
         self.aliases: dict = data.get("aliases", {})
         self.wrappers: dict = data.get("wrappers", {})
+        self.module_functions: dict = data.get("module_functions", {})
         self._resolved: dict = {}  # name -> resolve(name)
         # Method names by bare name, for receivers whose type is a tensor.
         self._methods = {
@@ -302,6 +307,9 @@ class Knowledge:
 
     def wrapper(self, qualname: str) -> Optional[dict]:
         return self.wrappers.get(qualname)
+
+    def module_function(self, qualname: str) -> Optional[dict]:
+        return self.module_functions.get(qualname)
 
 
 @lru_cache(maxsize=1)

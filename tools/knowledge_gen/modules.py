@@ -102,6 +102,10 @@ def module_experiments(only=None):
         writes = module_writes(cls, entry["init_params"], cands + extra_module_setups().get(name, []))
         if writes:
             entry["forward_writes"] = writes
+        absent = absent_params(cls, ctors.get(cls) or [(c[0], c[1]) for c in cands])
+        if absent:
+            entry["absent_when"] = absent
+            entry["flag_defaults"] = {f: sig[f].default for a in absent.values() for f in a}
         entry["bases"] = torch_bases(cls)
         entry.update(module_autocast(cls, cands))
         results["torch.nn." + name] = entry
@@ -135,6 +139,34 @@ def constructed_params(cls, ctors):
             continue
         names += [n for n, _ in m.named_parameters(recurse=False)]
     return list(dict.fromkeys(names))
+
+
+def absent_params(cls, ctors):
+    """{param: {flag: False}}: the parameters a module built with a boolean constructor
+    flag switched off has as None (``nn.Linear(4, 4, bias=False).bias``,
+    ``nn.InstanceNorm2d(8).weight``: affine defaults to False), measured on the first
+    constructor that builds the module both ways.  The flags' defaults: flag_defaults."""
+    try:
+        sig = inspect.signature(cls.__init__).parameters
+    except (TypeError, ValueError):
+        return {}
+    flags = [p for p in sig if type(sig[p].default) is bool]
+    init_params = [p for p in sig if p != "self"]
+    out = {}
+    for flag in flags:
+        for cargs, ckw in ctors:
+            kw = dict(zip(init_params, cargs), **ckw)
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    on, off = cls(**dict(kw, **{flag: True})), cls(**dict(kw, **{flag: False}))
+            except Exception:
+                continue
+            for name, _ in on.named_parameters(recurse=False):
+                if getattr(off, name, False) is None:
+                    out.setdefault(name, {})[flag] = False
+            break
+    return out
 
 
 def inplace_module_saves(cls, init_params, cands):

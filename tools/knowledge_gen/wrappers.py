@@ -62,3 +62,49 @@ def wrapper_facts():
             if fact is not None:
                 out[f"{ns_name}.{attr}"] = fact
     return out
+
+
+# namespaces whose public functions are tried on a module (``spectral_norm(nn.Linear(...))``)
+MODULE_NAMESPACES = ("torch.nn.utils", "torch.nn.utils.parametrizations", "torch.nn.utils.prune")
+# what such a function is tried with after the module: a parameter's name, an amount to prune
+# (and a dim, a norm and a dim), a mask
+_TRIES = ((), ("weight",), ("weight", 0.5), ("weight", 0.5, 0), ("weight", 0.5, 1, 0), ("weight", "mask"))
+
+
+def _returns_module(fn):
+    """Whether ``fn(module, ...)`` hands back the module itself (reparametrised in place), on a
+    plain Linear or on one a reparametrisation was applied to first (the ``remove_*`` functions)."""
+    import torch.nn.utils.prune as prune
+
+    setups = (lambda m: m, torch.nn.utils.spectral_norm, torch.nn.utils.weight_norm,
+              lambda m: prune.identity(m, "weight"))
+    for setup in setups:
+        for tail in _TRIES:
+            m = setup(torch.nn.Linear(3, 3))
+            tail = tuple(torch.ones(3, 3) if a == "mask" else a for a in tail)
+            try:
+                got = fn(m, *tail)
+            except Exception:
+                continue
+            return got is m
+    return False
+
+
+def module_functions():
+    """{qualname: {"module": 0}}: functions of torch.nn.utils that return the module they are
+    given (its parameters stay those of the module, now computed from it in each forward)."""
+    import importlib
+
+    out = {}
+    for ns_name in MODULE_NAMESPACES:
+        ns = importlib.import_module(ns_name)
+        for attr in sorted(vars(ns)):
+            fn = vars(ns)[attr]
+            if attr.startswith("_") or isinstance(fn, type) or not callable(fn) or \
+                    not getattr(fn, "__module__", "").startswith("torch.nn.utils"):
+                continue
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                if _returns_module(fn):
+                    out[f"{ns_name}.{attr}"] = {"module": 0}
+    return out
