@@ -423,6 +423,19 @@ class Calls(Alternatives):
                     return self.call(self.eval(a.value, self.globals), [], {}, node)
         return self.eval(node, self.globals)
 
+    def _hasattr(self, obj, name):
+        """``hasattr(obj, name)``: True where the class of an object of the project defines it
+        (a method or a class attribute of its class or bases: spikingjelly's ``reset_net``
+        resets each neuron that defines ``reset``); unknown otherwise (an instance attribute
+        may be set on some paths only: ``if not hasattr(self, "buf")`` guards a lazy one)."""
+        if isinstance(obj, Alt):
+            got = [self._hasattr(o, name) for o in obj.options]
+            return got[0] if all(g is got[0] for g in got) else UNKNOWN_CONST
+        if isinstance(obj, Obj) and obj.cls is not None and (
+                obj.cls.lookup(name)[0] is not None or obj.cls.class_attr(name) is not None):
+            return TRUE
+        return UNKNOWN_CONST
+
     def _builtin(self, name, args, kwargs, node):
         known = [_known_items(a) for a in args]
         if name == "zip" and args and None not in known:
@@ -466,6 +479,10 @@ class Calls(Alternatives):
             out = result_tensor(self._out_rg(tensors))
             link(out, tensors)  # sum(losses).backward() reaches each loss
             return out
+        if name == "callable" and len(args) == 1:
+            return _callable(args[0])
+        if name == "hasattr" and len(args) == 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
+            return self._hasattr(args[0], args[1].value)
         if name == "getattr" and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
             return self.getattr(args[0], args[1].value)
         if name == "getattr" and len(args) >= 2 and type(node) is cst.Call and len(node.args) >= 2:
@@ -742,3 +759,20 @@ def _known_items(v):
     if isinstance(v, Obj) and v.is_module and v.items is not None:
         return v.items
     return None
+
+
+TRUE, FALSE = Const(True), Const(False)
+
+
+def _callable(v):
+    """``callable(v)``: True of a function or method of the project (``getattr(m, "reset",
+    None)`` where m's class defines it), of a lambda, a partial or a class; False of None, a
+    number or a string; unknown otherwise."""
+    if isinstance(v, (Func, LambdaFn, Partial, ClassInfo)):
+        return TRUE
+    if isinstance(v, Const) and v is not UNKNOWN_CONST and (v.value is None or type(v.value) in (int, float, str, bool)):
+        return FALSE
+    if isinstance(v, Alt):
+        got = [_callable(o) for o in v.options]
+        return got[0] if all(g is got[0] for g in got) else UNKNOWN_CONST
+    return UNKNOWN_CONST
