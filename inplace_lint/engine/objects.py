@@ -13,7 +13,8 @@ from .frames import dotted as _dotted
 from .pyobjects import mapping_view
 from .aliases import custom_view
 from .values import (
-    UNKNOWN_CONST, Const, Dict, Func, Obj, Seq, Tensor, join_all, make_group, opaque,
+    UNKNOWN_CONST, BoundMethod, ClassInfo, Const, Dict, Func, LambdaFn, Obj, Partial, Qual, Seq, Tensor, join_all,
+    make_group, opaque,
 )
 
 AUTOGRAD_CTX = "torch.autograd.function.FunctionCtx"
@@ -333,6 +334,10 @@ def named_params(obj):
     return out or None
 
 
+# values that hold no module (torch registers modules, not lists or dicts of them)
+_NO_MODULE = (Tensor, Const, Dict, Func, Qual, BoundMethod, LambdaFn, Partial, ClassInfo)
+
+
 def named_submodules(obj, recurse, prefix="", out=None):
     """(dotted name, module) pairs as ``named_modules()`` (``recurse``) or
     ``named_children()`` yields them, when every child is known one by one: the items of
@@ -347,9 +352,12 @@ def named_submodules(obj, recurse, prefix="", out=None):
     children += [(k, v) for k, v in obj.attrs.items() if not k.startswith("__") and not (names and k in names)]
     for key, child in children:
         if not isinstance(child, Obj):
-            if isinstance(child, (Tensor, Const, Dict)) or \
-                    isinstance(child, Seq) and not child.items and not child.elem:
-                continue  # parameters, buffers, settings: no modules
+            if isinstance(child, _NO_MODULE) or isinstance(child, Seq) and \
+                    (child.elem is None or isinstance(child.elem, _NO_MODULE)) and \
+                    all(isinstance(i, _NO_MODULE) for i in child.items or ()):
+                # parameters, buffers, settings, functions (spikingjelly's neurons hold their
+                # surrogate function), lists of numbers: no modules
+                continue
             return None  # a list or one of several modules: names not known one by one
         if not child.is_module:
             continue
