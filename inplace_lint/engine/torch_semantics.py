@@ -291,6 +291,19 @@ class TorchSemantics(Saves):
             return v
         return None
 
+    def _numpy_evidence(self, t):
+        """``t`` went into a numpy function (``np.isclose(scale, 0)``): torch refuses to hand
+        numpy a tensor that requires grad, so past this point it does not, on this path, and
+        the op that computed it (``x.std(...)``, NumPy's own where ``x`` was an ndarray)
+        kept nothing for a backward (tsl's scalers, twentythird/04)."""
+        self.heap.note_tensor(t)
+        t.rg, t.leaf = False, True
+        for holder in [t] + list(t.srcs or ()):
+            if isinstance(holder, Tensor) and any(s.out is t for s in holder.storage.saves):
+                dropped = [s for s in holder.storage.saves if s.out is t]
+                holder.storage.saves[:] = [s for s in holder.storage.saves if s.out is not t]
+                self.save_log[:] = [s for s in self.save_log if all(s is not d for d in dropped)]
+
     # torch names --------------------------------------------------------------
 
     def call_qual(self, name, args, kwargs, node):
@@ -298,6 +311,9 @@ class TorchSemantics(Saves):
             return self._builtin(name[9:], args, kwargs, node)
         name = self.k.resolve(name)  # torch.functional.F.relu_ is torch.nn.functional.relu_
         if name.startswith("numpy."):
+            for a in list(args) + list(kwargs.values()):
+                if isinstance(a, Tensor) and a.rg is None and not a.members:
+                    self._numpy_evidence(a)
             return numpy_result(args, kwargs)
         if name in NO_GRAD_CTX:
             return GradCtx(enabled=NO_GRAD_CTX[name])
