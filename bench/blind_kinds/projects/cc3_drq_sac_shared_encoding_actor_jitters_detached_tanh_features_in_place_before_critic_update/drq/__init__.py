@@ -1,0 +1,3 @@
+from .agent import DrQAgent
+
+__all__ = ["DrQAgent"]
