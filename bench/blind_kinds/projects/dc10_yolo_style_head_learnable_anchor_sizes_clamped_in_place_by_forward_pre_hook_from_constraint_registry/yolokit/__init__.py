@@ -1,0 +1,5 @@
+from .constraints import attach
+from .model import AnchorHead
+from .loss import box_loss
+
+__all__ = ["AnchorHead", "attach", "box_loss"]
