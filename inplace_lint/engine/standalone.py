@@ -314,14 +314,27 @@ class Standalone:
         if not isinstance(v, Func) or type(v.node) is not cst.FunctionDef:
             return False
         g = project_hooks.globals_of(self, v.node) if self.project is not None else g
-        returned = _returns(v.node)
+        returned = [(v.node, e) for e in _returns(v.node)]  # (the def that returns it, what it returns)
         if type(dec.decorator) is cst.Call:  # a factory: it returns the decorator, a nested def
-            nested = {s.name.value: s for s in v.node.body.body if type(s) is cst.FunctionDef}
-            inner = [nested.get(r.value) for r in returned if type(r) is cst.Name]
+            nested = _nested_defs(v.node)
+            inner = [nested.get(r.value) for _, r in returned if type(r) is cst.Name]
             if not inner or None in inner:
                 return False
-            returned = [e for f in inner for e in _returns(f)]
-        return bool(returned) and all(self._grad_off_wrap(e, g) for e in returned)
+            returned = [(f, e) for f in inner for e in _returns(f)]
+        return bool(returned) and all(self._grad_off_wrap(e, g) or self._grad_off_wrapper(f, e, g)
+                                      for f, e in returned)
+
+    def _grad_off_wrapper(self, fnode, expr, g):
+        """``return wrapper``, a def of ``fnode`` that runs the function inside a grad-off
+        context and does nothing else: ``with torch.no_grad(): return fn(*args, **kwargs)``."""
+        w = _nested_defs(fnode).get(expr.value) if type(expr) is cst.Name else None
+        if w is None or type(w.body) is not cst.IndentedBlock:
+            return False
+        body = [s for s in w.body.body if not _is_docstring(s)]
+        if len(body) != 1 or type(body[0]) is not cst.With:
+            return False
+        items = [i.item.func if type(i.item) is cst.Call else i.item for i in body[0].items]
+        return all(NO_GRAD_CTX.get(self._resolve_dotted(dotted(i), g)) is False for i in items)
 
     def _grad_off_wrap(self, expr, g):
         # ``X()(fn)`` with X a grad-off context manager, or either of two
@@ -355,6 +368,16 @@ class Standalone:
         if isinstance(v, Qual):
             return v.name + ("." + rest if rest else "")
         return dotted
+
+
+def _nested_defs(fnode):
+    return {s.name.value: s for s in fnode.body.body if type(s) is cst.FunctionDef} \
+        if type(fnode.body) is cst.IndentedBlock else {}
+
+
+def _is_docstring(stmt):
+    return type(stmt) is cst.SimpleStatementLine and len(stmt.body) == 1 and type(stmt.body[0]) is cst.Expr \
+        and type(stmt.body[0].value) in (cst.SimpleString, cst.ConcatenatedString)
 
 
 def _params(fnode):

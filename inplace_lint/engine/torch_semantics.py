@@ -291,6 +291,17 @@ class TorchSemantics(Saves):
             return v
         return None
 
+    def _none_default(self, expr):
+        """``expr`` names a parameter of the function running now whose default is None."""
+        f = self.funcs[-1] if self.funcs else None
+        if type(expr) is not cst.Name or f is None or type(f.node) is not cst.FunctionDef:
+            return False
+        params = f.node.params
+        for p in list(params.params) + list(params.kwonly_params):
+            if p.name.value == expr.value:
+                return type(p.default) is cst.Name and p.default.value == "None"
+        return False
+
     def _numpy_evidence(self, t):
         """``t`` went into a numpy function (``np.isclose(scale, 0)``): torch refuses to hand
         numpy a tensor that requires grad, so past this point it does not, on this path, and
@@ -618,7 +629,12 @@ class TorchSemantics(Saves):
         if written:
             # torch refuses when any argument requires grad, the out= tensor included
             # (torch.add(c, 1, out=c) with c a leaf that requires grad)
-            self.mutate(written[0], "out", "out=", node, _kwarg_node(node, "out") or node,
+            target = written[0]
+            if target.kind == "arg" and self._none_default(_kwarg_node(node, "out")):
+                # ``def q(self, x, out=None): torch.minimum(a, b, out=out)`` judged with no caller:
+                # most calls pass no buffer (a caller that passes one is judged at its call)
+                target = target.copy(alias_certain=False)
+            self.mutate(target, "out", "out=", node, _kwarg_node(node, "out") or node,
                         out_rg=self._out_rg(tensors))
             for o in written:
                 o.rank = None  # resized to the result's shape

@@ -260,6 +260,9 @@ None.
             return None
         msg = ("`out=` receives the result of an op whose inputs require grad; torch raises \"functions with "
                "out=... arguments don't support automatic differentiation\"")
+        if not ev.alias_certain:
+            # a parameter that defaults to None, judged with no caller: when one passes a buffer
+            sev, msg = WARNING, msg + " (when a caller passes a tensor for `out`)"
         return Verdict(sev, msg + context_suffix(ev))
 
 
