@@ -20,10 +20,11 @@ keypoints got by iterating over them, are selected and rescaled::
 Indexing with a LongTensor is advanced indexing: ``kpts`` is a fresh tensor, not a view of
 the unbound row, so the writes cannot raise (and ``predict_by_feat`` runs under mmengine's
 ``no_grad`` val/test loops besides).  The linter warns (IPL003, "an output of a multi-output
-view function ... torch raises '... is a view and is being modified inplace'"): ``out[2][:n]``,
-an element of a tuple the engine does not follow, leaves the index of unknown type, and the
-subscript keeps the row's view facts.  With ``kpts[keep_idxs.long()]`` in the library file the
-warning goes away.
+view function ... torch raises '... is a view and is being modified inplace'"): the index,
+``out[2][:n]`` of what an imported helper collected, is of a kind the engine cannot tell (it
+may be a mask or a slice), so the subscript is kept as a possible view of the row, and the
+multi-output check warns on it.  With ``kpts[keep_idxs.long()]`` in the library file the
+warning goes away; here it goes away too when ``outputs`` is made inside ``predict``.
 
 Here the same loop with the indices of ``topk``; the ``-=`` is flagged the same way (a
 warning), and the script backpropagates through the selected rows cleanly.
