@@ -19,6 +19,11 @@ runs on those graphs, so nothing can raise.  (The library's training uses of the
 e.g. DQN's ``_learn_model``, mask Q-values that a ``Linear`` or dueling head made; neither
 keeps its output.)
 
+The linter spares a save whose output nothing that may backpropagate consumes (a bare
+``l.sub_(...)`` here is quiet), but it takes every member of a list display (``[logit]``, the
+comprehension's result) for consumed, so once the logit is put in a list the write is an
+error.
+
 Here the same wrapper, a softmax actor, and a test-like call that only reads the action; the
 actor is trained separately beforehand with a backward of its own.  The ``sub_`` is flagged
 the same way (an error), and the script runs cleanly.
