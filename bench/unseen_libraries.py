@@ -1,6 +1,6 @@
 """Findings on PyTorch libraries the linter was never tuned on (issue 12).
 
-    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twentyfirst|twentysecond|twentythird] [--only NAME,...]
+    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twentyfirst|twentysecond|twentythird|twentyfourth] [--only NAME,...]
 
 FOLDER (default /work/unseen) holds one unpacked wheel per library, in a
 sub-folder named like the distribution (``kornia/``, ``pyro_ppl/``, ...).
@@ -55,7 +55,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # measured before any of its code was read (/work/unseen20); "twentyfirst": picked in session 16,
 # measured before any of its code was read (/work/unseen21); "twentysecond": picked in session 16,
 # measured before any of its code was read (/work/unseen22); "twentythird": picked in session 17,
-# measured before any of its code was read (/work/unseen23).
+# measured before any of its code was read (/work/unseen23); "twentyfourth": picked in session 17,
+# measured before any of its code was read (/work/unseen24).
 SETS = {"first": {
     "kornia": "0.9.0",
     "monai": "1.6.1",
@@ -217,6 +218,13 @@ SETS = {"first": {
     "mushroom_rl": "1.4.0",
     "spikingjelly": "2.0.0",
     "torch_spatiotemporal": "0.9.5",
+}, "twentyfourth": {
+    "DI_engine": "0.5.3",
+    "imitation": "1.0.1",
+    "litgpt": "0.5.13",
+    "mmyolo": "0.6.0",
+    "sample_factory": "2.1.1",
+    "uni2ts": "2.0.0",
 }}
 PINNED = {name: version for libraries in SETS.values() for name, version in libraries.items()}
 DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/work/unseen3",
@@ -230,7 +238,8 @@ DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/
                   "nineteenth": "/work/unseen19", "twentieth": "/work/unseen20",
                   "twentyfirst": "/work/unseen21",
                   "twentysecond": "/work/unseen22",
-                  "twentythird": "/work/unseen23"}
+                  "twentythird": "/work/unseen23",
+                  "twentyfourth": "/work/unseen24"}
 
 
 def download(folder, names):
@@ -283,7 +292,7 @@ def check(folder):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth), /work/unseen10 (tenth), /work/unseen11 (eleventh), /work/unseen12 (twelfth), /work/unseen13 (thirteenth), /work/unseen14 (fourteenth), /work/unseen15 (fifteenth), /work/unseen16 (sixteenth), /work/unseen17 (seventeenth), /work/unseen18 (eighteenth), /work/unseen19 (nineteenth), /work/unseen20 (twentieth), /work/unseen21 (twentyfirst), /work/unseen22 (twentysecond), /work/unseen23 (twentythird)")
+    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth), /work/unseen10 (tenth), /work/unseen11 (eleventh), /work/unseen12 (twelfth), /work/unseen13 (thirteenth), /work/unseen14 (fourteenth), /work/unseen15 (fifteenth), /work/unseen16 (sixteenth), /work/unseen17 (seventeenth), /work/unseen18 (eighteenth), /work/unseen19 (nineteenth), /work/unseen20 (twentieth), /work/unseen21 (twentyfirst), /work/unseen22 (twentysecond), /work/unseen23 (twentythird), /work/unseen24 (twentyfourth)")
     ap.add_argument("--set", choices=sorted(SETS), default="first")
     ap.add_argument("--download", action="store_true",
                     help="pip-download and unzip the pinned wheels first")
