@@ -94,6 +94,16 @@ class Assignment:
                 # what reads it later decides otherwise (see run()); ``_`` discards it.
                 if target.value != "_":
                     bind_name(self, frame, value)
+            elif isinstance(value, Seq) and (value.items is not None or value.elem is not None) \
+                    and target.value != "_":
+                # a list display or comprehension bound to a name: its tensors are bound as a
+                # name's are, used unless what reads them decides (``logit = [logit]`` before
+                # an in-place mask and an argmax: DI-engine's sample wrappers)
+                for item in value.items if value.items is not None else [value.elem]:
+                    if isinstance(item, Tensor):
+                        bind_name(self, frame, item)
+                    else:
+                        use(item)
             else:
                 use(value)
             frame.vars[target.value] = value

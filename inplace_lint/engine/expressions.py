@@ -87,6 +87,10 @@ class Expressions:
         if v is not None:
             if self.unnamed and isinstance(v, Tensor):
                 named_after_all(self, v)  # a local named again (see standalone.bind_name)
+            elif self.unnamed and isinstance(v, Seq):
+                for t in v.items if v.items is not None else [v.elem]:
+                    if isinstance(t, Tensor):
+                        named_after_all(self, t)  # (the members of a list bound to a name)
             return v
         if name in ("True", "False", "None"):
             return Const({"True": True, "False": False, "None": None}[name])
@@ -447,7 +451,6 @@ class Expressions:
                     items.append(self.iterate(v))
                 continue
             items.append(v)
-            use(v)
         if unknown:
             return Seq(elem=join_all(items), is_tuple=is_tuple)
         return Seq(items=items, is_tuple=is_tuple)

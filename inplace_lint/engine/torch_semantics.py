@@ -468,12 +468,19 @@ class TorchSemantics(Saves):
         self.save_log = spared  # the others are freed now
         return frozenset(id(s) for s in spared)
 
-    def _deepcopy(self, v):
+    def _deepcopy(self, v, depth=0):
         if isinstance(v, Obj):
             memo = {}
             return copy_obj(v, memo)
         if isinstance(v, Tensor):
             return Tensor(rg=v.rg, leaf=True if v.rg is not None else None, kind=v.kind)
+        if depth < 3 and isinstance(v, Dict) and v.factory is None:
+            # a snapshot of a state dict (``copy.deepcopy(scaler.state_dict())``): new tensors
+            return Dict({k: self._deepcopy(e, depth + 1) for k, e in v.entries.items()})
+        if depth < 3 and isinstance(v, Seq) and (v.items is not None or v.elem is not None):
+            if v.items is not None:
+                return Seq(items=[self._deepcopy(i, depth + 1) for i in v.items], is_tuple=v.is_tuple)
+            return Seq(elem=self._deepcopy(v.elem, depth + 1), is_tuple=v.is_tuple, nonempty=v.nonempty)
         return v
 
     def call_method(self, recv, name, args, kwargs, node):
