@@ -58,10 +58,10 @@ _BUILTINS = {"zip", "enumerate", "list", "tuple", "sorted", "reversed", "iter", 
 class Expressions:
     # ------------------------------------------------------------- expressions
     def eval(self, node, frame):
-        h = self._expr.get(type(node))
+        h = self._expr.get(type(node))  # (Interpreter._expr)
         if h is None:
             return UNKNOWN_CONST
-        return h(node, frame)
+        return h(self, node, frame)
 
     def _number(self, node, frame):
         # int()/float() instead of evaluated_value, which compiles the literal

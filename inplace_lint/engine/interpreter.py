@@ -111,27 +111,6 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         self._jumps: dict = {}  # (id(loop body), attributes too) -> (body, loops.jumps)
         self._matches: dict = {}  # id(Match node) -> its if chain (engine.matching)
         self._entries: dict = {}  # id(@contextmanager function) -> its parts around the yield (ClassDefs)
-        self._stmt = {
-            cst.SimpleStatementLine: self._simple_line, cst.If: self._if, cst.For: self._for,
-            cst.While: self._while, cst.With: self._with, cst.Try: self._try, cst.TryStar: self._try,
-            cst.FunctionDef: self._funcdef, cst.ClassDef: self._classdef, cst.Match: self._match,
-        }
-        for small in (cst.Expr, cst.Assign, cst.AnnAssign, cst.AugAssign, cst.Return, cst.Raise, cst.Break,
-                      cst.Continue, cst.Assert, cst.Import, cst.ImportFrom):
-            self._stmt[small] = self._small  # the small statements of a one-line suite: ``if c: x.add_(1)``
-        self._expr = {getattr(cst, k): v for k, v in {
-            "Name": self._name, "Attribute": self._attribute, "Call": self._call, "Subscript": self._subscript,
-            "BinaryOperation": self._binop, "UnaryOperation": self._unaryop, "BooleanOperation": self._boolop,
-            "Comparison": self._compare, "IfExp": self._ifexp, "Tuple": self._tuple, "List": self._list,
-            "Set": self._list, "Dict": self._dict, "ListComp": self._comp, "GeneratorExp": self._comp,
-            "SetComp": self._comp, "DictComp": self._dictcomp, "NamedExpr": self._namedexpr,
-            "Await": lambda n, f: self.eval(n.expression, f), "Integer": self._number, "Float": self._number,
-            "Imaginary": lambda n, f: Const(0j), "SimpleString": self._string,
-            # strings whose text is not kept: some constant, not a known one
-            "ConcatenatedString": lambda n, f: UNKNOWN_CONST, "FormattedString": self._fstring,
-            "Lambda": lambda n, f: LambdaFn(n, scope_opened(self, f)), "Ellipsis": lambda n, f: Const(Ellipsis),
-            "Yield": self._yield, "StarredElement": lambda n, f: self.eval(n.value, f),
-        }.items()}
 
     # ------------------------------------------------------------------ driver
     def run(self):
@@ -183,8 +162,8 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
             if self.steps > self.hard_budget:
                 raise Incomplete(stop_reason(self))
             self.cur_stmt = stmt
-            h = self._stmt.get(type(stmt))
-            if h is not None and h(stmt, frame) is False:
+            h = _STMT.get(type(stmt))
+            if h is not None and h(self, stmt, frame) is False:
                 return False
         return True
 
@@ -624,6 +603,35 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
             if isinstance(v, Tensor):
                 return v  # a local handed to the caller, who decides whether it is used (bind_name)
         return self.eval(node, frame)
+
+
+# What runs each kind of statement and expression: plain functions of the class, called with
+# the interpreter (tables of its bound methods, built per instance, made every interpreter a
+# reference cycle: the cyclic collector, not reference counting, then freed it and everything
+# its analysis left, about half of the objects a scan's collections walked)
+_STMT = {
+    cst.SimpleStatementLine: Interpreter._simple_line, cst.If: Interpreter._if, cst.For: Interpreter._for,
+    cst.While: Interpreter._while, cst.With: Interpreter._with, cst.Try: Interpreter._try,
+    cst.TryStar: Interpreter._try, cst.FunctionDef: Interpreter._funcdef, cst.ClassDef: Interpreter._classdef,
+    cst.Match: Interpreter._match,
+    # the small statements of a one-line suite: ``if c: x.add_(1)``
+    **dict.fromkeys((cst.Expr, cst.Assign, cst.AnnAssign, cst.AugAssign, cst.Return, cst.Raise, cst.Break,
+                     cst.Continue, cst.Assert, cst.Import, cst.ImportFrom), Interpreter._small),
+}
+Interpreter._expr = {getattr(cst, k): v for k, v in {
+    "Name": Interpreter._name, "Attribute": Interpreter._attribute, "Call": Interpreter._call,
+    "Subscript": Interpreter._subscript, "BinaryOperation": Interpreter._binop, "UnaryOperation": Interpreter._unaryop,
+    "BooleanOperation": Interpreter._boolop, "Comparison": Interpreter._compare, "IfExp": Interpreter._ifexp,
+    "Tuple": Interpreter._tuple, "List": Interpreter._list, "Set": Interpreter._list, "Dict": Interpreter._dict,
+    "ListComp": Interpreter._comp, "GeneratorExp": Interpreter._comp, "SetComp": Interpreter._comp,
+    "DictComp": Interpreter._dictcomp, "NamedExpr": Interpreter._namedexpr,
+    "Await": lambda self, n, f: self.eval(n.expression, f), "Integer": Interpreter._number,
+    "Float": Interpreter._number, "Imaginary": lambda self, n, f: Const(0j), "SimpleString": Interpreter._string,
+    # strings whose text is not kept: some constant, not a known one
+    "ConcatenatedString": lambda self, n, f: UNKNOWN_CONST, "FormattedString": Interpreter._fstring,
+    "Lambda": lambda self, n, f: LambdaFn(n, scope_opened(self, f)), "Ellipsis": lambda self, n, f: Const(Ellipsis),
+    "Yield": Interpreter._yield, "StarredElement": lambda self, n, f: self.eval(n.value, f),
+}.items()}
 
 
 def _join_paths(paths):
