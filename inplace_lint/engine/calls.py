@@ -319,10 +319,13 @@ class Calls(Alternatives):
             v = frame.vars.get(name)
             if isinstance(v, Tensor):  # a path that cannot get past its torch.cat: the list it needs
                 frame.vars[name] = Seq(elem=opaque(v.rg))
-        for name in integer_params(self, fnode):
-            v = frame.vars.get(name)
-            if isinstance(v, Tensor) and v.dtype is None:  # used as an index: a float tensor raises there
-                frame.vars[name] = as_integer(v)
+        # (the function's text is read only when some parameter holds a tensor of unknown dtype:
+        # nothing below changes any other value, and half of the functions never get one)
+        if any(type(v) is Tensor and v.dtype is None for v in frame.vars.values()):
+            for name in integer_params(self, fnode):
+                v = frame.vars.get(name)
+                if isinstance(v, Tensor) and v.dtype is None:  # used as an index: a float tensor raises
+                    frame.vars[name] = as_integer(v)
         if type(params.star_arg) is cst.Param:
             rest = flat[len(plist):]
             frame.vars[params.star_arg.name.value] = Seq(items=rest, is_tuple=True)
