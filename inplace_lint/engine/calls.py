@@ -484,6 +484,11 @@ class Calls(Alternatives):
             return out
         if name == "callable" and len(args) == 1:
             return _callable(args[0])
+        if name == "globals" and not args:
+            # ``globals()[name](value)``: a registry of the module's own functions by name
+            f = self._current_func()
+            g = project_hooks.globals_of(self, f.node) if f is not None and self.project is not None else self.globals
+            return Dict({k: v for k, v in g.vars.items() if isinstance(k, str) and isinstance(v, (Func, ClassInfo))})
         if name == "hasattr" and len(args) == 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
             return self._hasattr(args[0], args[1].value)
         if name == "getattr" and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):

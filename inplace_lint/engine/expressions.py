@@ -52,7 +52,7 @@ NUMPY_METHODS = {
 _BUILTINS = {"zip", "enumerate", "list", "tuple", "sorted", "reversed", "iter", "next", "sum", "max", "min",
              "getattr", "setattr", "super", "dict", "map", "filter", "print", "set", "frozenset", "len", "range",
              "isinstance", "int", "float", "str", "bool", "abs", "round", "hasattr", "type", "id", "any", "all",
-             "slice", "callable"}
+             "slice", "callable", "globals"}
 
 
 class Expressions:
