@@ -220,6 +220,9 @@ class OutArgRequiresGrad(Rule):
     doc = """\
 ## What it does
 Finds calls with an `out=` argument whose tensor inputs require grad while grad mode is on.
+Where the buffer is a parameter that defaults to None (`def q(self, x, out=None)`) and the
+function is judged without a caller, the finding is a warning: a caller that passes a buffer
+with grad on is reported as an error along its call.
 
 ## Why is this bad?
 Ops writing into `out=` are not differentiable; torch raises at the op:
