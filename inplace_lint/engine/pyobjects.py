@@ -168,6 +168,24 @@ def array_attribute(base, attr):
     return attr in ARRAY_METHODS or attr in ARRAY_PROPERTIES or attr in NDARRAY_ONLY_METHODS
 
 
+# numpy functions that convert a tensor argument to an array, measured (numpy 2, torch 2.13): a
+# tensor that requires grad makes them raise ("Can't call numpy() on Tensor that requires grad").
+# Not np.isscalar, np.ndim, np.shape, np.size, np.iterable, which only look at the object, nor
+# np.squeeze, np.nonzero, np.sum and the like, which call the tensor's own method.
+NUMPY_CONVERTING = frozenset((
+    "abs", "absolute", "add", "allclose", "argmax", "argmin", "argsort", "around", "array", "asanyarray",
+    "asarray", "ascontiguousarray", "atleast_1d", "atleast_2d", "average", "bincount", "ceil", "clip",
+    "concatenate", "copy", "corrcoef", "cos", "count_nonzero", "cov", "cross", "cumprod", "cumsum", "diag",
+    "diff", "digitize", "divide", "dot", "einsum", "empty_like", "equal", "exp", "expand_dims", "fft.fft",
+    "float32", "float64", "floor", "greater", "histogram", "histogram2d", "hstack", "inner", "int64", "interp",
+    "isclose", "iscomplex", "isfinite", "isin", "isinf", "isnan", "less", "linalg.norm", "log", "log1p",
+    "logical_and", "logical_not", "matmul", "maximum", "median", "meshgrid", "minimum", "multiply",
+    "nan_to_num", "nanmean", "nansum", "ones_like", "outer", "pad", "percentile", "power", "ravel", "repeat",
+    "reshape", "roll", "round", "searchsorted", "sign", "sin", "sort", "sqrt", "square", "stack", "subtract",
+    "take", "tanh", "tile", "trace", "transpose", "tril", "triu", "unique", "vstack", "where", "zeros_like",
+))
+
+
 def numpy_result(args, kwargs):
     """What a numpy function (``np.array(boxes)``, ``np.arange(n)``) returns: an ndarray, a
     number or the like, never a tensor with a graph (a ufunc on a tensor hands back a

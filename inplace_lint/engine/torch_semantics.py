@@ -17,7 +17,7 @@ from .call_facts import (
     value_certain)
 from . import objects, registration
 from .project import hooks as project_hooks
-from .pyobjects import NDARRAY_ONLY_METHODS, numpy_result, python_method, truthiness
+from .pyobjects import NDARRAY_ONLY_METHODS, NUMPY_CONVERTING, numpy_result, python_method, truthiness
 from .containers import container_items, copy_obj, run_sequential
 from .autocast import AUTOCAST_CTX, ON, autocast, cast_result, cast_save
 from .dtypes import (
@@ -309,10 +309,14 @@ class TorchSemantics(Saves):
         kept nothing for a backward (tsl's scalers, twentythird/04)."""
         self.heap.note_tensor(t)
         t.rg, t.leaf = False, True
+
+        def made_t(s):  # a save by the op whose output t is (or another reference to it)
+            return isinstance(s.out, Tensor) and s.out.storage is t.storage
+
         for holder in [t] + list(t.srcs or ()):
-            if isinstance(holder, Tensor) and any(s.out is t for s in holder.storage.saves):
-                dropped = [s for s in holder.storage.saves if s.out is t]
-                holder.storage.saves[:] = [s for s in holder.storage.saves if s.out is not t]
+            if isinstance(holder, Tensor) and any(made_t(s) for s in holder.storage.saves):
+                dropped = [s for s in holder.storage.saves if made_t(s)]
+                holder.storage.saves[:] = [s for s in holder.storage.saves if not made_t(s)]
                 self.save_log[:] = [s for s in self.save_log if all(s is not d for d in dropped)]
 
     # torch names --------------------------------------------------------------
@@ -322,9 +326,10 @@ class TorchSemantics(Saves):
             return self._builtin(name[9:], args, kwargs, node)
         name = self.k.resolve(name)  # torch.functional.F.relu_ is torch.nn.functional.relu_
         if name.startswith("numpy."):
-            for a in list(args) + list(kwargs.values()):
-                if isinstance(a, Tensor) and a.rg is None and not a.members:
-                    self._numpy_evidence(a)
+            if name[len("numpy."):] in NUMPY_CONVERTING:
+                for a in list(args) + list(kwargs.values()):
+                    if isinstance(a, Tensor) and a.rg is None and not a.members:
+                        self._numpy_evidence(a)
             return numpy_result(args, kwargs)
         if name in NO_GRAD_CTX:
             return GradCtx(enabled=NO_GRAD_CTX[name])
