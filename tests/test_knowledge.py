@@ -741,18 +741,10 @@ def test_engine_names_survive_resolution():
 def test_wrappers_rederive():
     sys.path.insert(0, os.path.join(ROOT, "tools"))
     try:
-        from knowledge_gen.wrappers import wrapper_facts
+        from knowledge_gen.wrappers import module_functions, wrapper_facts
     finally:
         sys.path.pop(0)
     assert wrapper_facts() == K.wrappers
-
-
-def test_module_functions_rederive():
-    sys.path.insert(0, os.path.join(ROOT, "tools"))
-    try:
-        from knowledge_gen.wrappers import module_functions
-    finally:
-        sys.path.pop(0)
     assert module_functions() == K.module_functions
 
 
