@@ -314,3 +314,15 @@ def test_dict_get_of_a_key_not_known_here_is_any_entry_or_the_default():
     )
     assert any("leaf tensor that requires grad" in m for m in _messages(src))
     assert not _messages(src.replace("Growth({1: 2})", "Growth({})"))
+
+
+def test_a_multi_output_view_write_through_an_index_of_unknown_kind_says_so():
+    # twentyfourth/03 (mmyolo's keypoints indexed by indices from another library): the write is
+    # refused only if the indexing made a view; the warning says so, as IPL001's do
+    from inplace_lint.config import Config
+    from inplace_lint.runner import check_source
+
+    path = Path(__file__).parent.parent / "bench/results/twentyfourth_false_alarms/03_index_from_tuple_element_is_a_copy.py"
+    found = [f for f in check_source(path.read_text(), "m.py", Config()).findings if f.code == "IPL003"]
+    assert found and all(f.severity == "warning" for f in found)
+    assert all(f.message.endswith("(if this indexing made a view rather than a copy)") for f in found)

@@ -1,7 +1,7 @@
 """Rules about what may not be modified in place at all: leaves and some views."""
 from __future__ import annotations
 
-from .base import ERROR, WARNING, Related, Rule, Verdict, context_suffix, leaf_advice, tensor_cause
+from .base import ERROR, WARNING, Related, Rule, Verdict, alias_doubt, context_suffix, leaf_advice, tensor_cause
 
 
 def _grade(*facts):
@@ -178,6 +178,8 @@ None.
                 sev = WARNING  # it may be a copy instead (``piece.contiguous()``, ``piece.float()``)
             msg = (f"`{ev.target}` is {what} and `{ev.op}` modifies it in place; torch raises '... is a view and "
                    f"is being modified inplace{raises}'")
+            if not ev.alias_certain and getattr(ev, "alias_op", None):
+                msg += alias_doubt(ev)  # (an index of unknown kind: ``kpts[keep_idxs]``)
             return Verdict(sev, msg + context_suffix(ev), cause=tensor_cause(ev, cause))
         if ev.view == "nograd":
             # refused when the write must be recorded: the base requires grad, or what is
