@@ -185,6 +185,12 @@ def join_vars(a: dict, b: dict, sa, sb, parts=None, branch=None, idle=None) -> d
     return out
 
 
+def all_params(fnode):
+    """A def's parameters that take a name (positional-only, plain and keyword-only)."""
+    p = fnode.params
+    return list(p.posonly_params) + list(p.params) + list(p.kwonly_params)
+
+
 def is_main_guard(stmt):
     """``if __name__ == "__main__":`` (a script's program, not run on import)."""
     if type(stmt) is not cst.If or type(stmt.test) is not cst.Comparison or len(stmt.test.comparisons) != 1:

@@ -105,11 +105,7 @@ class Heap:
                 seqs.setdefault(key, (seq, old))
         for key, (seq, old) in seqs.items():
             self.note_seq(seq)  # an enclosing branch puts it back too
-            states = [j.seqs[key][2] if key in j.seqs else old for j in journals]
-            joined = _seq_from(seq, states[0])
-            for state in states[1:]:
-                joined = join(joined, _seq_from(seq, state))
-            _put_seq_state(seq, _seq_state(joined))
+            _put_joined(seq, [j.seqs[key][2] if key in j.seqs else old for j in journals])
 
     def snapshot(self, depth, fdepth):
         """What the path that jumps now (a ``continue`` or ``break``) changed since its loop's
@@ -141,11 +137,7 @@ class Heap:
                 self.set(obj, name, join_all(vals) if len(vals) > 1 else vals[0])
         for seq, states in seqs.values():
             self.note_seq(seq)  # an enclosing branch puts it back too
-            states = ([_seq_state(seq)] if current else []) + states
-            joined = _seq_from(seq, states[0])
-            for state in states[1:]:
-                joined = join(joined, _seq_from(seq, state))
-            _put_seq_state(seq, _seq_state(joined))
+            _put_joined(seq, ([_seq_state(seq)] if current else []) + states)
 
     def set(self, obj, name, value):
         if self.journals:
@@ -198,6 +190,14 @@ def _seq_state(s):
 def _put_seq_state(s, state):
     items, s.elem, s.nonempty, tail, head, s.middle = state
     s.items, s.tail, s.head = _copy(items), _copy(tail), _copy(head)
+
+
+def _put_joined(seq, states):
+    """``seq`` becomes the join of the lists it was in ``states`` (one per path)."""
+    joined = _seq_from(seq, states[0])
+    for state in states[1:]:
+        joined = join(joined, _seq_from(seq, state))
+    _put_seq_state(seq, _seq_state(joined))
 
 
 def _seq_from(seq, state):

@@ -18,7 +18,7 @@ from . import constructions
 from . import guards
 from . import params as param_kinds
 from .inert import called_on_self
-from .frames import decorator_name, dotted, is_main_guard
+from .frames import all_params, decorator_name, dotted, is_main_guard
 from .heap import Journal
 from .project import hooks as project_hooks
 from .state import State
@@ -121,7 +121,7 @@ class Standalone:
         flags = {n: c for n, c in flags.items() if n not in fixed}
         entry = owner is None and not calls and self._entry(node)
         if entry:
-            fixed = {p.name.value: (None, self.eval(p.default, self.globals)) for p in _params(node)}
+            fixed = {p.name.value: (None, self.eval(p.default, self.globals)) for p in all_params(node)}
         func = Func(node, owner=owner, grad=grad)
         args = []
         params = node.params
@@ -189,7 +189,7 @@ class Standalone:
         """A module-level function the project never names but in its def, undecorated, whose
         parameters all have defaults (``def run(first_order=False)``): an entry point, run
         with its defaults, as a script's ``main()`` is."""
-        ps = _params(fnode)
+        ps = all_params(fnode)
         if not ps or fnode.decorators or not all(p.default is not None for p in ps) or \
                 type(fnode.params.star_arg) is cst.Param or fnode.params.star_kwarg is not None:
             return False
@@ -330,7 +330,7 @@ class Standalone:
         w = _nested_defs(fnode).get(expr.value) if type(expr) is cst.Name else None
         if w is None or type(w.body) is not cst.IndentedBlock:
             return False
-        body = [s for s in w.body.body if not _is_docstring(s)]
+        body = [s for s in w.body.body if not _docstring(s)]
         if len(body) != 1 or type(body[0]) is not cst.With:
             return False
         items = [i.item.func if type(i.item) is cst.Call else i.item for i in body[0].items]
@@ -373,16 +373,6 @@ class Standalone:
 def _nested_defs(fnode):
     return {s.name.value: s for s in fnode.body.body if type(s) is cst.FunctionDef} \
         if type(fnode.body) is cst.IndentedBlock else {}
-
-
-def _is_docstring(stmt):
-    return type(stmt) is cst.SimpleStatementLine and len(stmt.body) == 1 and type(stmt.body[0]) is cst.Expr \
-        and type(stmt.body[0].value) in (cst.SimpleString, cst.ConcatenatedString)
-
-
-def _params(fnode):
-    p = fnode.params
-    return list(p.posonly_params) + list(p.params) + list(p.kwonly_params)
 
 
 # declarations and calls that let a function's locals be read under other names

@@ -24,7 +24,7 @@ from .dtypes import (
     SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, built_width, conversion_target, convert, dtype_class,
     layer_width, size_evidence, tuple_outputs, type_result)
 from .ranks import after_inplace, rank_result
-from .frames import RawEvent, SeqPrefix, Snapshot
+from .frames import RawEvent, SeqPrefix, Snapshot, all_params
 from .saves import Saves
 from .aliases import detached, keep_big_join
 from .values import (
@@ -296,11 +296,8 @@ class TorchSemantics(Saves):
         f = self.funcs[-1] if self.funcs else None
         if type(expr) is not cst.Name or f is None or type(f.node) is not cst.FunctionDef:
             return False
-        params = f.node.params
-        for p in list(params.params) + list(params.kwonly_params):
-            if p.name.value == expr.value:
-                return type(p.default) is cst.Name and p.default.value == "None"
-        return False
+        p = next((p for p in all_params(f.node) if p.name.value == expr.value), None)
+        return p is not None and type(p.default) is cst.Name and p.default.value == "None"
 
     def _numpy_evidence(self, t):
         """``t`` went into a numpy function (``np.isclose(scale, 0)``): torch refuses to hand
@@ -310,14 +307,14 @@ class TorchSemantics(Saves):
         self.heap.note_tensor(t)
         t.rg, t.leaf = False, True
 
-        def made_t(s):  # a save by the op whose output t is (or another reference to it)
-            return isinstance(s.out, Tensor) and s.out.storage is t.storage
-
+        dropped = set()  # the saves of the op whose output t is (or another reference to it)
         for holder in [t] + list(t.srcs or ()):
-            if isinstance(holder, Tensor) and any(made_t(s) for s in holder.storage.saves):
-                dropped = [s for s in holder.storage.saves if made_t(s)]
-                holder.storage.saves[:] = [s for s in holder.storage.saves if not made_t(s)]
-                self.save_log[:] = [s for s in self.save_log if all(s is not d for d in dropped)]
+            if isinstance(holder, Tensor):
+                saves = holder.storage.saves
+                dropped.update(id(s) for s in saves if isinstance(s.out, Tensor) and s.out.storage is t.storage)
+                saves[:] = [s for s in saves if id(s) not in dropped]
+        if dropped:
+            self.save_log[:] = [s for s in self.save_log if id(s) not in dropped]
 
     # torch names --------------------------------------------------------------
 
