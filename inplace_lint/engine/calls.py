@@ -91,6 +91,8 @@ class Calls(Alternatives):
         if isinstance(func, Tensor):
             # a method of something we cannot see into: its result depends on
             # the object too (dist.log_prob(a) requires grad when dist does)
+            if func.distribution:
+                return self._distribution([func] + list(args), kwargs)
             return opaque(self._taint([func] + list(args), kwargs))
         return opaque(self._taint(args, kwargs))
 

@@ -130,6 +130,10 @@ class Expressions:
                 if attr == "dtype" and node is not None:
                     self.dtype_of[id(node)] = base  # (``.to(v.dtype)``: see TorchSemantics._dtype_like)
                 return UNKNOWN_CONST
+            if base.distribution:
+                # a sample is drawn without grad; the rest (log_prob, entropy, rsample, mean,
+                # probs) are computed from the distribution's tensors
+                return opaque(False) if attr in ("sample", "sample_n") else self._distribution([base], {})
             if base.kind in ("arg", "opaque"):
                 if attr in SHARED_METHODS:
                     # str.split, set.add, dict.values: no evidence that this is a tensor

@@ -48,6 +48,7 @@ SURE_ALIAS_METHODS = {"cpu", "contiguous"}
 NONCONTIG_VIEWS = {"transpose", "permute", "t", "mT", "T", "mH", "H", "swapaxes", "swapdims", "movedim",
                    "expand", "expand_as", "adjoint"}
 MATRIX_SWAPS = {"T": "2d", "t": "2d", "H": "2d", "mT": "last2", "mH": "last2"}
+DISTRIBUTIONS = "torch.distributions."
 FACTORY_PREFIXES = ("zeros", "ones", "empty", "full", "rand", "randn", "randint", "randperm", "arange",
                     "linspace", "logspace", "eye", "tensor", "as_tensor", "from_numpy", "asarray",
                     "normal", "bernoulli", "multinomial", "poisson", "tril_indices", "triu_indices")
@@ -421,7 +422,19 @@ class TorchSemantics(Saves):
             rgv = kwargs.get("requires_grad")
             rg = isinstance(rgv, Const) and rgv.value is True
             return Tensor(rg=rg, leaf=True, kind="fresh", node=node, dtype=dtype_class(kwargs.get("dtype")))
+        if name.startswith(DISTRIBUTIONS):
+            return self._distribution(args, kwargs)
         return opaque(self._taint(args, kwargs))
+
+    def _distribution(self, args, kwargs):
+        """A torch.distributions object, or what one of its methods gives (``log_prob``,
+        ``entropy``, ``rsample``): computed from its tensors by differentiable torch ops, so a
+        backward from it reaches them (an A2C loss from ``Categorical(logits=...).log_prob(a)``
+        reaches the trunk)."""
+        out = opaque(self._taint(args, kwargs))
+        out.distribution = True
+        link(out, [v for v in list(args) + list(kwargs.values()) if isinstance(v, (Tensor, Seq))])
+        return out
 
     def _wrap(self, fact, args, kwargs, node, kind="fresh"):
         """Variable(t, requires_grad=True): a new leaf; shares t's version counter."""
@@ -590,6 +603,8 @@ class TorchSemantics(Saves):
             return out
         spec = self.k.method(name)
         if spec is None:
+            if t.distribution:
+                return self._distribution([t] + list(args), kwargs)
             return opaque(self._taint([t] + list(args), kwargs))
         return self.apply_op(spec, name, [t] + list(args), kwargs, node, method=True)
 

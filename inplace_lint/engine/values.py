@@ -55,7 +55,7 @@ class Tensor(Value):
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
                  "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read",
                  "alias_op", "spared", "ruled_out", "region", "snapshot", "rank", "out_fields", "maybe_none",
-                 "picked", "member_hides")
+                 "picked", "member_hides", "distribution")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
@@ -98,6 +98,7 @@ class Tensor(Value):
         # counter it copies, how many events and backwards there were then); copying it
         # back through ``.data`` undoes the ``.data`` writes made since (see calls.restore)
         self.snapshot = None
+        self.distribution = False  # a torch.distributions object (torch_semantics._distribution)
         # one element of a list picked by a computed index: a save through it
         # saved *some* element, not the one another index will pick
         self.partial = False
