@@ -158,7 +158,11 @@ class Assignment:
                 if isinstance(obj, Tensor):
                     # but t itself now holds v's data: what an op kept of t as its input reads it
                     self.mutate(data_alias(obj), "data_rebind", ".data =", target, target)
-            else:
+            elif not (isinstance(obj, Obj) and isinstance(value, Tensor) and value.rg is False):
+                # kept on an object, a tensor may be read by code not seen here.  One without a
+                # graph (a buffer) is not, for all that, a use of what is later written into it:
+                # that is used when what reads the buffer is (libauc's temperatures, updated
+                # from a graph no loss reaches: twentythird/05)
                 use(value)
             if target.attr.value == "inplace" and isinstance(obj, (Obj, Alt)):
                 self._set_inplace(obj, value, self._to_each(target, obj, frame))
