@@ -699,16 +699,20 @@ def flag_test(test):
     return None
 
 
-def remember_split(frame, flag, parts):
+def remember_split(frame, flag, parts, ends=(None, None)):
     """After ``if flag:`` joined: keep, for a later test of the same flag, what each
-    branch left in the variables that differ (``parts``: {name: (joined, a's, b's)})."""
+    branch left in the variables that differ (``parts``: {name: (joined, a's, b's)}), and
+    how each branch ended its graphs (``ends``: (a's, b's), each None or (the epochs its
+    backward freed, whether parameters hold grads): ``if training: loss.backward()`` then
+    ``if training: optimizer.step()``)."""
     name, polarity = flag
     value = frame.vars.get(name)
     if value is None or name in parts:
         return
     split = {k: (j, a, b) if polarity else (j, b, a) for k, (j, a, b) in parts.items()}
+    ends = ends if polarity else ends[::-1]
     conds = [c for c in frame.conds or () if c[0] != name]
-    frame.conds = conds + [(name, value, split)]
+    frame.conds = conds + [(name, value, split, ends)]
 
 
 def remember_flags_set(frame, parts):
@@ -727,7 +731,7 @@ def split_by_flag(frame, flag):
     """{var: (value if the flag is true, value if false)} for the variables an earlier
     test of the same, unchanged flag rebound and that still hold the joined value."""
     name, polarity = flag
-    for n, value, split in frame.conds:
+    for n, value, split, _ in frame.conds:
         if n == name and frame.vars.get(name) is value:
             # (not a tensor saved since the join: a save through the joined value is
             # recorded on it, not on the values it joins)
@@ -735,6 +739,16 @@ def split_by_flag(frame, flag):
                    if frame.vars.get(k) is j and not (isinstance(j, Tensor) and j.storage.saves)}
             return out or None
     return None
+
+
+def ends_by_flag(frame, flag):
+    """(what an earlier test's branch taken when this test is true ended, the same when it
+    is false): see remember_split."""
+    name, polarity = flag
+    for n, value, _, ends in frame.conds:
+        if n == name and frame.vars.get(name) is value:
+            return ends if polarity else ends[::-1]
+    return None, None
 
 
 # a run-once fill: ``if self.fb.numel() == 0: self.fb.resize_(...); self.fb.copy_(...)``
