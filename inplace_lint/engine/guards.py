@@ -710,7 +710,8 @@ def remember_split(frame, flag, parts, ends=(None, None)):
     if value is None or name in parts:
         return
     split = {k: (j, a, b) if polarity else (j, b, a) for k, (j, a, b) in parts.items()}
-    ends = ends if polarity else ends[::-1]
+    # (a container's truth can change while the name holds it: ``if losses:`` ... append)
+    ends = (None, None) if isinstance(value, (Seq, Dict, Obj)) else ends if polarity else ends[::-1]
     conds = [c for c in frame.conds or () if c[0] != name]
     frame.conds = conds + [(name, value, split, ends)]
 
