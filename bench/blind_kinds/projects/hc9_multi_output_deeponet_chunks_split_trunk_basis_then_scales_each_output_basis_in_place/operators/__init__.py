@@ -1,0 +1,4 @@
+from .deeponet import MultiOutputDeepONet
+from .registry import build_mlp
+
+__all__ = ["MultiOutputDeepONet", "build_mlp"]
