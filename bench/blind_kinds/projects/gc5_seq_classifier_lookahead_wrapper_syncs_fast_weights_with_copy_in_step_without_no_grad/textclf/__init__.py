@@ -1,0 +1,3 @@
+from .model import BiGRUClassifier
+
+__all__ = ["BiGRUClassifier"]

@@ -1,0 +1,3 @@
+from .lookahead import Lookahead
+
+__all__ = ["Lookahead"]
