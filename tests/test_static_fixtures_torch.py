@@ -7,6 +7,7 @@ test_static_fixtures.py.
 """
 import importlib.util
 import pathlib
+import sys
 import warnings
 
 import pytest
@@ -25,6 +26,7 @@ def _cases():
     for path in _labelled_files():
         spec = importlib.util.spec_from_file_location(path.stem, path)
         mod = importlib.util.module_from_spec(spec)
+        sys.modules[path.stem] = mod  # as an import does (a fixture may look itself up there)
         spec.loader.exec_module(mod)
         for name in dir(mod):
             if name.startswith(("fire_", "quiet_")):

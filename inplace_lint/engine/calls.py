@@ -488,9 +488,7 @@ class Calls(Alternatives):
             return _callable(args[0])
         if name == "globals" and not args:
             # ``globals()[name](value)``: a registry of the module's own functions by name
-            f = self._current_func()
-            g = project_hooks.globals_of(self, f.node) if f is not None and self.project is not None else self.globals
-            return Dict({k: v for k, v in g.vars.items() if isinstance(k, str) and isinstance(v, (Func, ClassInfo))})
+            return Dict(self.own_definitions())
         if name == "hasattr" and len(args) == 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
             return self._hasattr(args[0], args[1].value)
         if name == "getattr" and len(args) >= 2 and isinstance(args[1], Const) and isinstance(args[1].value, str):
@@ -526,6 +524,12 @@ class Calls(Alternatives):
         if name == "print":
             return Const(None)
         return UNKNOWN_CONST
+
+    def own_definitions(self):
+        """The functions and classes of the module the running code belongs to, by name."""
+        f = self._current_func()
+        g = project_hooks.globals_of(self, f.node) if f is not None and self.project is not None else self.globals
+        return {k: v for k, v in g.vars.items() if isinstance(k, str) and isinstance(v, (Func, ClassInfo))}
 
     def _current_func(self):
         return self.funcs[-1] if self.funcs else None

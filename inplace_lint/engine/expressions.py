@@ -226,6 +226,11 @@ class Expressions:
 
     def _subscript(self, node, frame):
         base = self.eval(node.value, frame)
+        if isinstance(base, Qual) and base.name == "sys.modules" and _own_name(node):
+            # ``getattr(sys.modules[__name__], name)(d)``: the module's own definitions by name
+            own = Obj(qual="namespace")
+            own.attrs.update(self.own_definitions())
+            return own
         if self.project is not None and isinstance(base, Qual):
             base = project_hooks.resolve_value(self, base)  # a table in another module (a registry)
         base = dict_entries(base) or base  # an item of a dict subclass's instance
@@ -775,3 +780,8 @@ def _none_test(node, left):
         return None
     return is_none == (type(comp.operator) is cst.Is)
 
+
+def _own_name(sub):
+    """``sys.modules[__name__]``: the running module itself."""
+    return len(sub.slice) == 1 and type(sub.slice[0].slice) is cst.Index and \
+        type(sub.slice[0].slice.value) is cst.Name and sub.slice[0].slice.value.value == "__name__"
