@@ -1,0 +1,4 @@
+from .peers import build_peers
+from .losses import mutual_loss
+
+__all__ = ["build_peers", "mutual_loss"]

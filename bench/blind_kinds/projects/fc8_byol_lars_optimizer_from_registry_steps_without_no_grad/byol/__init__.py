@@ -1,0 +1,3 @@
+from .model import BYOL
+
+__all__ = ["BYOL"]
