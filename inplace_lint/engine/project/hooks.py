@@ -527,6 +527,8 @@ def caller_expr(interp, t):
         ids.add(id(t.root().storage))
     for v, expr in interp.anchor.args:
         if isinstance(v, Tensor) and (id(v.storage) in ids or (v.base is not None and id(v.root().storage) in ids)):
+            if t.view == "multi" and v.view != "multi":
+                continue  # a piece of it that ``unbind`` or ``split`` made in there: not what it shows
             return expr
     return None
 
