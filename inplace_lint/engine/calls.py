@@ -564,6 +564,11 @@ class Calls(Alternatives):
         if self.fused and not (live and t.alias_certain and any(s.certain for s in live)
                                or not live and t.rg is True and t.leaf and self.state.grad is True):
             return  # a fused _foreach_ write: reported only when certain (see TorchObjects._foreach)
+        if self.env is not None and live and project_hooks.only_uncertain_elsewhere(
+                self, live + retained, t.alias_certain and certain):
+            # every save at stake is a "may" of the callee's own code: not worth a warning here,
+            # but what the write is without them (a leaf's, with grad on) is still judged
+            live, retained = [], []
         keep = self.env is None or project_hooks.keep_event(self, t, live + retained)
         if not keep:
             return

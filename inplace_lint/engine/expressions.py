@@ -162,7 +162,8 @@ class Expressions:
                 return UNKNOWN_CONST  # a command-line option: a string, number or list, no tensor
             if attr == "param_groups" and base.params is not None:
                 # an optimizer's groups: ``for p in group["params"]: p.add_(e_w)`` (SAM)
-                return Seq(elem=Dict({"params": Seq(elem=base.params)}), nonempty=True)
+                # (its other entries are the group's settings: lr, momentum, and the like)
+                return Seq(elem=Dict({"params": Seq(elem=base.params)}, factory=UNKNOWN_CONST), nonempty=True)
             return BoundMethod(base, attr)
         if isinstance(base, ClassInfo):
             m, owner = base.lookup(attr)

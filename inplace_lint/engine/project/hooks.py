@@ -464,7 +464,7 @@ def _callers_param(interp, t):
     if t.kind not in ("param", "buffer") and not leaf or interp.home_positions is None:
         return False
     # a group: any of its members (a copy of a group keeps only its storage's members)
-    mine = {id(t.storage)} | {id(m.storage) for m in t.members or ()} | {id(s) for s in t.storage.members}
+    mine = _group_storages(t)
     roots = list(interp.anchor.values) + [interp.anchor.bound] + [f.bound for f in interp.funcs]
     seen: set = set()
     todo = [(r, 0, False) for r in roots if isinstance(r, Obj)]
@@ -481,6 +481,8 @@ def _callers_param(interp, t):
                 return True
         if leaf and home and any(isinstance(v, Tensor) and id(v.storage) in mine for v in obj.attrs.values()):
             return True
+        if home and isinstance(obj.params, Tensor) and mine & _group_storages(obj.params):
+            return True  # an optimizer the checked file built over its model's parameters
         if depth < 2:
             todo.extend((v, depth + 1, home and not obj.is_module)
                         for v in list(obj.attrs.values()) + list(obj.items or ()) if isinstance(v, Obj))
@@ -553,3 +555,8 @@ def note_saves(interp, saves):
         interp.n_saves += 1
         if interp.env is not None:
             interp.foreign_saves[id(s)] = (s, interp.env, interp.n_saves)
+
+
+def _group_storages(t):
+    """The ids of the storages a tensor or a group of them (an optimizer's parameters) holds."""
+    return {id(t.storage)} | {id(m.storage) for m in t.members or ()} | {id(s) for s in t.storage.members}
