@@ -107,6 +107,10 @@ class Expressions:
         return self.getattr(base, node.attr.value, node)
 
     def getattr(self, base, attr, node=None):
+        if isinstance(base, BoundMethod) and isinstance(base.recv, Tensor) and base.recv.kind in ("arg", "opaque"):
+            # an attribute of a value of unknown kind (``self.head.weight``) whose own attribute
+            # is read: a value, not a method (its ``.data`` has no grad)
+            base = opaque(base.recv.rg)
         if isinstance(base, HookHandle) or isinstance(base, Const) and isinstance(base.value, str) \
                 and base is not UNKNOWN_CONST:
             return BoundMethod(base, attr)  # handle.remove(), "a.b".split(".")
