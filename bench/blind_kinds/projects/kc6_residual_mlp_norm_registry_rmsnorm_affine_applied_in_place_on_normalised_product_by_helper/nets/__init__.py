@@ -1,0 +1,4 @@
+from .model import ResidualMLP
+from .norms import NORMS
+
+__all__ = ["ResidualMLP", "NORMS"]

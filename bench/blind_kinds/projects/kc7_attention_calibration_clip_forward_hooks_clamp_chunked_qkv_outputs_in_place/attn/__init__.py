@@ -1,0 +1,3 @@
+from .layers import QKV, TinyAttentionClassifier
+
+__all__ = ["QKV", "TinyAttentionClassifier"]

@@ -1,0 +1,3 @@
+from .clip import ActivationClip, install_clip_hooks
+
+__all__ = ["ActivationClip", "install_clip_hooks"]

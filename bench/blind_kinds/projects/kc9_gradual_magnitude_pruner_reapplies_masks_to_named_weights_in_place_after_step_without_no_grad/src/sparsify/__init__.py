@@ -1,0 +1,5 @@
+from .config import PruneConfig
+from .model import SmallCNN
+from .pruner import GradualPruner
+
+__all__ = ["PruneConfig", "SmallCNN", "GradualPruner"]
