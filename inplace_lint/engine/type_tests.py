@@ -56,9 +56,11 @@ def isinstance_facts(interp, test, frame, truth, facts):
 
 
 def _python_type(v):
-    """The Python type of a dict or a known constant; None when not known."""
+    """The Python type of a dict, a tuple or a known constant; None when not known."""
     if isinstance(v, Dict):
         return dict
+    if isinstance(v, Seq) and v.is_tuple:
+        return tuple  # (``chunk``'s pieces, a tuple display; a list is not told from other sequences)
     if isinstance(v, Const) and v is not UNKNOWN_CONST and type(v.value) in (int, float, bool, str):
         return type(v.value)
     return None
