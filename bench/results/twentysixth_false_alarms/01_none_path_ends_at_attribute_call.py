@@ -24,6 +24,9 @@ product ``alphas * mask``, which nothing saved (``mul`` keeps its inputs, not it
 The linter warns (IPL001, "`alphas` is modified in place by `*=` but `relu` at line ... (its
 output) saved it for backward ... (on the paths where it is the saved tensor)"): the path on
 which ``mask`` is None goes on past ``mask.squeeze(-1)``.
+An explicit ``if mask is None: raise ValueError`` (or ``assert mask is not None``) before
+the write still warns: after the first ``if`` joins, nothing ties ``mask`` being None to
+``alphas`` being relu's output.
 
 Here the predictor is trained with a padding mask (as funasr's models always pass one), cleanly.
 """

@@ -22,6 +22,8 @@ The linter warns (IPL001, "`pt_locations` is modified in place by `[]=` but `div
 (its input) saved it for backward ... (if that op saved it on the path taken: it depends on a
 branch or on whether its inputs require grad)"): ``stride`` is a parameter of unknown kind, so
 ``w / 2.`` may be a tensor that requires grad and ``div`` may keep its input.
+The method is judged on its own too: called with a literal ``8`` instead of through
+``multi_apply`` it still warns.
 
 Here the points are predicted by a layer and normalised for every stride, cleanly.
 """
