@@ -1,6 +1,6 @@
 """Findings on PyTorch libraries the linter was never tuned on (issue 12).
 
-    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twentyfirst|twentysecond|twentythird|twentyfourth|twentyfifth] [--only NAME,...]
+    nice -n 10 python bench/unseen_libraries.py [FOLDER] [--download] [--set first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twentyfirst|twentysecond|twentythird|twentyfourth|twentyfifth|twentysixth] [--only NAME,...]
 
 FOLDER (default /work/unseen) holds one unpacked wheel per library, in a
 sub-folder named like the distribution (``kornia/``, ``pyro_ppl/``, ...).
@@ -57,7 +57,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # measured before any of its code was read (/work/unseen22); "twentythird": picked in session 17,
 # measured before any of its code was read (/work/unseen23); "twentyfourth": picked in session 17,
 # measured before any of its code was read (/work/unseen24); "twentyfifth": picked in session 18,
-# measured before any of its code was read (/work/unseen25).
+# measured before any of its code was read (/work/unseen25); "twentysixth": picked in session 18,
+# measured before any of its code was read (/work/unseen26).
 SETS = {"first": {
     "kornia": "0.9.0",
     "monai": "1.6.1",
@@ -233,6 +234,13 @@ SETS = {"first": {
     "pytorch_ood": "0.4.0",
     "solo_learn": "1.0.2",
     "texar_pytorch": "0.1.4",
+}, "twentysixth": {
+    "funasr": "1.4.16",
+    "lightning_flash": "0.8.2",
+    "mmrotate": "0.3.4",
+    "pytorch_pfn_extras": "0.9.0",
+    "simpletransformers": "0.70.8",
+    "torch_rechub": "0.9.0",
 }}
 PINNED = {name: version for libraries in SETS.values() for name, version in libraries.items()}
 DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/work/unseen3",
@@ -248,7 +256,8 @@ DEFAULT_FOLDER = {"first": "/work/unseen", "fresh": "/work/unseen2", "third": "/
                   "twentysecond": "/work/unseen22",
                   "twentythird": "/work/unseen23",
                   "twentyfourth": "/work/unseen24",
-                  "twentyfifth": "/work/unseen25"}
+                  "twentyfifth": "/work/unseen25",
+                  "twentysixth": "/work/unseen26"}
 
 
 def download(folder, names):
@@ -301,7 +310,7 @@ def check(folder):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth), /work/unseen10 (tenth), /work/unseen11 (eleventh), /work/unseen12 (twelfth), /work/unseen13 (thirteenth), /work/unseen14 (fourteenth), /work/unseen15 (fifteenth), /work/unseen16 (sixteenth), /work/unseen17 (seventeenth), /work/unseen18 (eighteenth), /work/unseen19 (nineteenth), /work/unseen20 (twentieth), /work/unseen21 (twentyfirst), /work/unseen22 (twentysecond), /work/unseen23 (twentythird), /work/unseen24 (twentyfourth), /work/unseen25 (twentyfifth)")
+    ap.add_argument("folder", nargs="?", default=None, help="default: /work/unseen (first), /work/unseen2 (fresh), /work/unseen3 (third), /work/unseen4 (fourth), /work/unseen5 (fifth), /work/unseen6 (sixth), /work/unseen7 (seventh), /work/unseen8 (eighth), /work/unseen9 (ninth), /work/unseen10 (tenth), /work/unseen11 (eleventh), /work/unseen12 (twelfth), /work/unseen13 (thirteenth), /work/unseen14 (fourteenth), /work/unseen15 (fifteenth), /work/unseen16 (sixteenth), /work/unseen17 (seventeenth), /work/unseen18 (eighteenth), /work/unseen19 (nineteenth), /work/unseen20 (twentieth), /work/unseen21 (twentyfirst), /work/unseen22 (twentysecond), /work/unseen23 (twentythird), /work/unseen24 (twentyfourth), /work/unseen25 (twentyfifth), /work/unseen26 (twentysixth)")
     ap.add_argument("--set", choices=sorted(SETS), default="first")
     ap.add_argument("--download", action="store_true",
                     help="pip-download and unzip the pinned wheels first")
