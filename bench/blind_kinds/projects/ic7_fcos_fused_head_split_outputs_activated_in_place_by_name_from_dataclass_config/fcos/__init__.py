@@ -1,0 +1,4 @@
+from .config import HeadConfig
+from .head import FusedHead
+
+__all__ = ["FusedHead", "HeadConfig"]
