@@ -28,7 +28,7 @@ from .values import (
 )
 from .storage import whole
 from .graph import link, mark_read, use
-from .loops import config_items, constant_items, dict_keys, keyed_items, torch_layers
+from .loops import config_items, constant_items, dict_keys, keyed_items, tensor_items, torch_layers
 
 
 BINOPS = {
@@ -511,7 +511,7 @@ class Expressions:
         # (a filter keeps a few of a model's modules: more of them are run through it)
         typed = bool(tests) and all(_type_test(t) for t in tests)
         items = constant_items(it) or dict_keys(it) or self._short_range(for_in.iter, frame) or \
-            config_items(it, 16 if typed else 8) or keyed_items(it, 64 if tests else 16)
+            config_items(it, 16 if typed else 8) or keyed_items(it, 64 if tests else 16) or tensor_items(it)
         if items is None and isinstance(it, Obj) and torch_layers(it):
             items = it.items  # ``[branch(x) for branch in self.branches]``: each branch, in order
         if items is None:

@@ -170,6 +170,16 @@ def config_items(v, limit=8):
     return None
 
 
+def tensor_items(v, limit=4):
+    """The items of a short list of known tensors (the crops a helper cut from one feature map),
+    which a comprehension runs over once per item, in order, as a ``for`` loop's passes see
+    what the earlier ones did; None for anything else."""
+    if isinstance(v, Seq) and v.items is not None and v.tail is None and 1 < len(v.items) <= limit and all(
+            isinstance(i, Tensor) and not i.members for i in v.items):
+        return v.items
+    return None
+
+
 def constant_items(v, limit=8):
     """The items of a short tuple or list of known constants (``("critic", "generator")``, or
     tuples of them),
