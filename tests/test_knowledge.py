@@ -1054,6 +1054,19 @@ def test_keeps_layout_rederives_for_a_sample():
     assert torch.softmax(x, -1).is_contiguous()
 
 
+def test_keeps_layout_of_modules():
+    """Activation and dropout layers keep their input's layout (measured with module_db's
+    setups); Softmax and LayerNorm give a result in order."""
+    _static()  # puts tools/ on the path
+    from knowledge_gen.layout import module_layout
+
+    x = torch.randn(2, 3, 4, dtype=torch.float64)
+    for name, ctor, want in (("GELU", (), "input"), ("Dropout", (), "input"), ("Softmax", (-1,), None),
+                             ("LayerNorm", (4,), None)):
+        measured = module_layout(getattr(torch.nn, name), [(ctor, {}, [x], {})])
+        assert measured.get("keeps_layout") == mod(name).get("keeps_layout") == want, name
+
+
 def test_keeps_layout_names_a_parameter():
     kept = {name: e["keeps_layout"] for name, e in K.functions.items() if "keeps_layout" in e}
     assert len(kept) > 300  # the elementwise ops, by measure

@@ -40,6 +40,8 @@ Two sources of truth, in this order of trust:
    * torch.fft's OpInfos also run their complex128 samples (complex_samples): the
      input's dtype picks the kernel (fft keeps a real input, nothing of a complex one).
    * int_outputs: outputs that were integer/bool tensors for floating inputs.
+   * keeps_layout (knowledge_gen/layout.py): the result is laid out as the first tensor
+     input (rerun with it transposed in memory): elementwise ops.  Also for modules.
    * outputs / outputs_when (knowledge_gen/outputs.py): the op returns a tuple of N
      tensors (std_mean, sort), only when these parameters are given (max's dim).
    * writes (knowledge_gen/writes.py): arguments other than the first whose version

@@ -222,6 +222,7 @@ class TorchSemantics(Saves):
             out.storage.f32 = layer_width(x, self.amp)
             if out.storage.f32 is None:
                 cast_result(self.cast, spec, x, out)  # computed in bfloat16 under CPU autocast
+            kept_layout(out, spec, {"input": x})  # nn.GELU()(x.transpose(1, 2)) is transposed too
         # every tensor argument feeds the output (nn.RNNCell(x, hx): a backward through
         # the new state reaches the old one), not only the first; a tuple of them too
         # (nn.LSTM(x, (h, c)))

@@ -18,10 +18,12 @@ result has another shape than the input (broadcasting up, matmul), or that retur
 the input itself, say nothing; a result of fewer dimensions (a reduction: max(x)
 besides max(x, y), a loss's default mean) says the layout is not kept.  The fact names the parameter that
 received the input, and is recorded only where every sample that says something
-agrees (gen_knowledge.merge).
+agrees (gen_knowledge.merge).  Modules (module_layout): the same with the layer's
+forward input, the fact naming "input".
 """
 from __future__ import annotations
 
+import types
 import warnings
 
 import torch
@@ -110,3 +112,21 @@ def keeps_layout(obs):
     if obs.layouts and len(names) == 1 and all(k for _, k in obs.layouts):
         return {"keeps_layout": names.pop()}
     return {}
+
+
+def module_layout(cls, cands):
+    """keeps_layout of an nn module, from its setups (modules.py: constructor args and
+    kwargs, forward args and kwargs), each layer built afresh in float64, training."""
+    obs = types.SimpleNamespace(layouts=[])
+    for cargs, ckw, fargs, fkw in cands:
+        if not fargs:
+            continue
+        with torch.random.fork_rng(devices=[]), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                torch.manual_seed(0)
+                m = cls(*cargs, **ckw).to(torch.float64).train()
+            except Exception:
+                continue
+        layout_trials(obs, Sample(fargs[0], *fargs[1:], **fkw), m, ["input"])
+    return keeps_layout(obs)
