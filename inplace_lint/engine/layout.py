@@ -46,8 +46,8 @@ def swap_view(v, base, op):
     """Set ``v.swap`` for ``v``, a view ``op`` of ``base`` (v.noncontig already set from
     base's): dimensions named by the op itself are refined by swapped_dims."""
     if op in FIXED_SWAPS:
-        if FIXED_SWAPS[op] == "2d":
-            key = (0, 1)
+        if FIXED_SWAPS[op] == "2d":  # (.T of more dimensions reverses them all)
+            key = (0, 1) if base.rank in (None, 2) else None
         else:
             key = (-2, -1) if base.rank is None else swap_key((-2, -1), base.rank)
         swapped(v, base, key)
