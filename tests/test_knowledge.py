@@ -1036,8 +1036,8 @@ LAYOUT_OPS = {  # OpInfo name -> (qualified name, the shipped fact)
     "softmax": ("torch.softmax", None),  # copies a transposed input to a contiguous one
     "nn.functional.layer_norm": ("torch.nn.functional.layer_norm", None),
     "sum": ("torch.sum", None),  # a reduction
-    "nn.functional.scaled_dot_product_attention":  # keeps q's layout for some dimensions only
-        ("torch.nn.functional.scaled_dot_product_attention", None),
+    # keeps q's layout for some dimensions only (4-D, not the last one, no dropout)
+    "nn.functional.scaled_dot_product_attention": ("torch.nn.functional.scaled_dot_product_attention", None),
 }
 
 

@@ -12,8 +12,9 @@ copy of the same values whose two dimensions a and b are swapped in memory
 (``x.transpose(a, b).contiguous().transpose(a, b)``), for the first two and the
 last two dimensions longer than 1 (an input too small to have two is widened to a
 3-D one of the same dtype where it is the sample's only tensor: ``widened``).
-The sample keeps the layout when the original result was contiguous and each rerun's result is a fresh tensor (not a view of the
-input) that is not contiguous while its own transpose(a, b) is.  Samples whose
+The sample keeps the layout when the original result was contiguous and each
+rerun's result is a fresh tensor (not a view of the input) that is not contiguous
+while its own transpose(a, b) is.  Samples whose
 result has another shape than the input (broadcasting up, matmul), or that return
 the input itself, say nothing; a result of fewer dimensions (a reduction: max(x)
 besides max(x, y), a loss's default mean) says the layout is not kept.  The fact names the parameter that
