@@ -1,26 +1,26 @@
 """keeps_layout: whether an op's result is laid out as its first tensor input is.
 
-torch's elementwise ops (TensorIterator) and a few others (clone, dropout,
-scaled_dot_product_attention's CPU kernel) allocate their result with their
-input's strides: ``torch.sigmoid(x.transpose(1, 2))`` is transposed too, so a
+torch's elementwise ops (TensorIterator) and a few others (clone, dropout)
+allocate their result with their input's strides (scaled_dot_product_attention
+only for 4-D inputs without dropout, dimensions other than the last: no fact): ``torch.sigmoid(x.transpose(1, 2))`` is transposed too, so a
 ``reshape`` of it is a copy, and ``.transpose(1, 2)`` of it is laid out in order
 again (a view for ``reshape``).  Other ops give a result in order whatever their
 input (softmax, layer_norm copy a transposed input to a contiguous one first).
 
 Measured per sample: the op is rerun with its first tensor argument replaced by a
 copy of the same values whose two dimensions a and b are swapped in memory
-(``x.transpose(a, b).contiguous().transpose(a, b)``), for the first two and the
-last two dimensions longer than 1 (an input too small to have two is widened to a
-3-D one of the same dtype where it is the sample's only tensor: ``widened``).
-The sample keeps the layout when the original result was contiguous and each
-rerun's result is a fresh tensor (not a view of the input) that is not contiguous
-while its own transpose(a, b) is.  Samples whose
-result has another shape than the input (broadcasting up, matmul), or that return
-the input itself, say nothing; a result of fewer dimensions (a reduction: max(x)
-besides max(x, y), a loss's default mean) says the layout is not kept.  The fact names the parameter that
-received the input, and is recorded only where every sample that says something
-agrees (gen_knowledge.merge).  Modules (module_layout): the same with the layer's
-forward input, the fact naming "input".
+(``x.transpose(a, b).contiguous().transpose(a, b)``), for the first two and the last
+two dimensions longer than 1 (an input too small to have two is widened to a 3-D one
+of the same dtype where it is the sample's only tensor: ``widened``). The sample
+keeps the layout when the original result was contiguous and each rerun's result is
+a fresh tensor (not a view of the input) that is not contiguous while its own
+transpose(a, b) is. Samples whose result has another shape than the input
+(broadcasting up, matmul), or that return the input itself, say nothing; a result of
+fewer dimensions (a reduction: max(x) besides max(x, y), a loss's default mean) says
+the layout is not kept. The fact names the parameter that received the input, and is
+recorded only where every sample that says something agrees (gen_knowledge.merge).
+Modules (module_layout): the same with the layer's forward input, the fact naming
+"input".
 """
 from __future__ import annotations
 
