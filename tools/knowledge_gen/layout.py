@@ -1,11 +1,12 @@
 """keeps_layout: whether an op's result is laid out as its first tensor input is.
 
 torch's elementwise ops (TensorIterator) and a few others (clone, dropout)
-allocate their result with their input's strides (scaled_dot_product_attention
-only for 4-D inputs without dropout, dimensions other than the last: no fact):
-``torch.sigmoid(x.transpose(1, 2))`` is transposed too, so a ``reshape`` of it is a copy, and ``.transpose(1, 2)`` of it is laid out in order
-again (a view for ``reshape``).  Other ops give a result in order whatever their
-input (softmax, layer_norm copy a transposed input to a contiguous one first).
+allocate their result with their input's strides: ``torch.sigmoid(x.transpose(1,
+2))`` is transposed too, so a ``reshape`` of it is a copy, and ``.transpose(1, 2)``
+of it is laid out in order again (a view for ``reshape``).  Other ops give a result
+in order whatever their input (softmax, layer_norm copy a transposed input to a
+contiguous one first).  scaled_dot_product_attention keeps it only in part (4-D
+inputs without dropout, dimensions other than the last): no fact.
 
 Measured per sample: the op is rerun with its first tensor argument replaced by a
 copy of the same values whose two dimensions a and b are swapped in memory
