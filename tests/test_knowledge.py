@@ -1026,3 +1026,50 @@ def test_module_alias_when_rederives():
     assert "alias_when" not in fresh["torch.nn.Linear"] and "alias_when" not in mod("Linear")
     assert fresh["torch.nn.Linear"]["forward_params"] == ["input"] == mod("Linear")["forward_params"]
     assert mod("LSTMCell")["forward_params"] == ["input", "hx"]
+
+
+# --------------------------------------------------------------------- layout
+LAYOUT_OPS = {  # OpInfo name -> (qualified name, the shipped fact)
+    "sigmoid": ("torch.sigmoid", "input"),
+    "mul": ("torch.mul", "input"),
+    "nn.functional.gelu": ("torch.nn.functional.gelu", "input"),
+    "softmax": ("torch.softmax", None),  # copies a transposed input to a contiguous one
+    "nn.functional.layer_norm": ("torch.nn.functional.layer_norm", None),
+    "sum": ("torch.sum", None),  # a reduction
+    # keeps q's layout for some dimensions only (4-D, not the last one, no dropout)
+    "nn.functional.scaled_dot_product_attention": ("torch.nn.functional.scaled_dot_product_attention", None),
+}
+
+
+def test_keeps_layout_rederives_for_a_sample():
+    """keeps_layout (knowledge_gen/layout.py) rederived through the generator's experiments
+    is the shipped fact, and torch itself says the same of a transposed input."""
+    gen, callables, facts = _static()
+    obs = gen.opinfo_experiments(callables, facts, only=set(LAYOUT_OPS))
+    for name, want in LAYOUT_OPS.values():
+        fresh = gen.finalize(gen.merge(facts[name], obs[name], [], name))
+        assert fresh.get("keeps_layout") == fn(name).get("keeps_layout") == want, name
+    x = torch.randn(2, 3, 4).transpose(1, 2)
+    assert torch.sigmoid(x).transpose(1, 2).is_contiguous() and not torch.sigmoid(x).is_contiguous()
+    assert torch.softmax(x, -1).is_contiguous()
+
+
+def test_keeps_layout_of_modules():
+    """Activation and dropout layers keep their input's layout (measured with module_db's
+    setups); Softmax and LayerNorm give a result in order."""
+    _static()  # puts tools/ on the path
+    from knowledge_gen.layout import module_layout
+
+    x = torch.randn(2, 3, 4, dtype=torch.float64)
+    for name, ctor, want in (("GELU", (), "input"), ("Dropout", (), "input"), ("Softmax", (-1,), None),
+                             ("LayerNorm", (4,), None)):
+        measured = module_layout(getattr(torch.nn, name), [(ctor, {}, [x], {})])
+        assert measured.get("keeps_layout") == mod(name).get("keeps_layout") == want, name
+
+
+def test_keeps_layout_names_a_parameter():
+    kept = {name: e["keeps_layout"] for name, e in K.functions.items() if "keeps_layout" in e}
+    assert len(kept) > 300  # the elementwise ops, by measure
+    for name, param in kept.items():
+        assert param in K.functions[name]["params"], name
+        assert not K.functions[name].get("view") and not K.functions[name].get("inplace"), name

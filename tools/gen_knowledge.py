@@ -40,6 +40,8 @@ Two sources of truth, in this order of trust:
    * torch.fft's OpInfos also run their complex128 samples (complex_samples): the
      input's dtype picks the kernel (fft keeps a real input, nothing of a complex one).
    * int_outputs: outputs that were integer/bool tensors for floating inputs.
+   * keeps_layout (knowledge_gen/layout.py): the result is laid out as the first tensor
+     input (rerun with it transposed in memory): elementwise ops.  Also for modules.
    * outputs / outputs_when (knowledge_gen/outputs.py): the op returns a tuple of N
      tensors (std_mean, sort), only when these parameters are given (max's dim).
    * writes (knowledge_gen/writes.py): arguments other than the first whose version
@@ -93,6 +95,7 @@ from knowledge_gen.common import (  # noqa: E402
     output_name, record_pattern, tensors_in,
 )
 from knowledge_gen.defaults import alias_when, only_tensors, saves_by_default, saves_unless, value_params  # noqa: E402
+from knowledge_gen.layout import keeps_layout, layout_trials  # noqa: E402
 from knowledge_gen.modules import module_experiments  # noqa: E402
 from knowledge_gen.overloads import (  # noqa: E402
     finalize_overloads, int_params, kind_overloads, number_params, string_defaults, string_overloads,
@@ -173,6 +176,7 @@ class Obs:
         self.string_outcomes = {}
         self.number_ints = {}       # params passed as numbers -> every one was an int (a dim)
         self.out_int = {}           # output index -> {is an integer/bool tensor} (float inputs)
+        self.layouts = []           # [(param, result laid out as that input)]
 
 
 @contextlib.contextmanager
@@ -395,6 +399,8 @@ def run_samples(obs, fn, samples, params, inplace, wraps=None, max_ok=None):
                 observe(obs, invoke, params, inplace)
         except Exception:
             continue
+        if not inplace and not obs.bumped:  # (knowledge_gen/layout.py)
+            layout_trials(obs, s, fn, params, wraps and (lambda calls: recording(wraps, calls)))
 
 
 def opinfo_experiments(callables, facts, only=None):
@@ -642,6 +648,7 @@ def merge(fact, obs, notes, qual):
             fact["alias_when"] = alias_when(obs.alias_runs)
     if not obs.bumped:
         fact.update(output_facts(obs, view, aten_name(qual, _object(qual))))  # std_mean, max(x, dim)
+        fact.update(keeps_layout(obs))
     ints = [output_name(j) for j, seen in sorted(obs.out_int.items()) if seen == {True}]
     if ints:
         fact["int_outputs"] = ints

@@ -30,7 +30,7 @@ def detached(t):
     detached copies, each seeing what it saw (and a ``.data`` alias stays one)."""
     d = Tensor(storage=t.storage, rg=False, leaf=True, alias_certain=t.alias_certain,
                kind=t.kind if t.kind != "param" else "fresh", noncontig=t.noncontig, dtype=t.dtype, data=t.data)
-    d.hide = t.hide
+    d.hide, d.swap = t.hide, t.swap
     if t.members and t.paths:
         d.members, d.paths = [detached(m) for m in t.members], t.paths
         return d

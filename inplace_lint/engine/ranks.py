@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from .layout import SWAPS, swapped_dims
 from .values import UNKNOWN_CONST, Const, Starred, Tensor
 
 # ops whose result has a fixed rank whatever their (valid) operands
@@ -71,15 +72,12 @@ def _size_rank(args):
 
 def rank_result(result, name, args, kwargs):
     """Give ``result`` (of op ``name``, a new tensor) its rank when known, and to a swap of
-    the last two dimensions its layout (swapped_last_two)."""
+    two dimensions its layout (swapped_last_two, layout.swapped_dims)."""
     if isinstance(result, Tensor) and not result.members and all(result is not a for a in args):
         result.rank = result_rank(name, args, kwargs)
         swapped_last_two(result, name, args, kwargs)
+        swapped_dims(result, name, args, kwargs)
     return result
-
-
-# ops that swap two dimensions, and the names of those dimensions as keywords
-SWAPS = {"transpose": ("dim0", "dim1"), "swapaxes": ("axis0", "axis1"), "swapdims": ("dim0", "dim1")}
 
 
 def swapped_last_two(result, name, args, kwargs):

@@ -24,6 +24,7 @@ from .dtypes import (
     SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, built_width, conversion_target, convert, dtype_class,
     layer_width, size_evidence, tuple_outputs, type_result)
 from .ranks import after_inplace, rank_result
+from .layout import kept_layout, swap_view
 from .frames import RawEvent, SeqPrefix, Snapshot, all_params
 from .saves import Saves
 from .aliases import detached, keep_big_join
@@ -221,6 +222,7 @@ class TorchSemantics(Saves):
             out.storage.f32 = layer_width(x, self.amp)
             if out.storage.f32 is None:
                 cast_result(self.cast, spec, x, out)  # computed in bfloat16 under CPU autocast
+            kept_layout(out, spec, {"input": x})  # nn.GELU()(x.transpose(1, 2)) is transposed too
         # every tensor argument feeds the output (nn.RNNCell(x, hx): a backward through
         # the new state reaches the old one), not only the first; a tuple of them too
         # (nn.LSTM(x, (h, c)))
@@ -599,6 +601,7 @@ class TorchSemantics(Saves):
                              kind="fresh", dtype=t.dtype)
                 link(out, [t])
             out.storage.f32 = t.storage.f32  # a copy of the same dtype
+            kept_layout(out, self.k.method("clone") or {}, {"self": t, **kwargs})
             out.snapshot = (id(t.storage), len(self.events), self.backward_runs, len(self.save_log))
             return out
         spec = self.k.method(name)
@@ -738,6 +741,8 @@ class TorchSemantics(Saves):
                 result = Tensor(rg=out_rg, leaf=None if out_rg is None else not out_rg, kind=kind, node=node)
             result = rank_result(type_result(result, name, pos, kwargs, qualname, self._amp_for(tensors)), name,
                                  args, kwargs)
+            if not view:
+                kept_layout(result, spec, bound)  # sigmoid(x.transpose(1, 2)) is transposed too
             if isinstance(result, Tensor) and result.storage.f32 is None and not any(
                     t.storage is result.storage for t in tensors):
                 cast_result(self.cast, spec, first, result)  # computed in bfloat16 under CPU autocast
@@ -782,6 +787,7 @@ class TorchSemantics(Saves):
         # linear use as it is (mm), never folding it into a reshaped copy; .mT / .mH swap the
         # last two dimensions, which batched matmul folds by a view (ranks.swapped_last_two)
         v.noncontig = (bool(base.noncontig) or MATRIX_SWAPS.get(op, True)) if op in NONCONTIG_VIEWS else base.noncontig
+        swap_view(v, base, op)
         v.partial = base.partial
         v.hide = base.hide  # a view of a value from one path of a branch sees that path's saves only
         return keep_big_join(v, base)

@@ -55,7 +55,7 @@ class Tensor(Value):
     __slots__ = ("storage", "rg", "leaf", "view", "base", "data", "alias_certain", "kind", "members", "node",
                  "noncontig", "hide", "partial", "paths", "used", "dtype", "outputs", "srcs", "read",
                  "alias_op", "spared", "ruled_out", "region", "snapshot", "rank", "out_fields", "maybe_none",
-                 "picked", "member_hides", "distribution")
+                 "picked", "member_hides", "distribution", "swap")
 
     def __init__(self, storage=None, rg=False, leaf=True, view=None, base=None, data=False,
                  alias_certain=True, kind="fresh", members=None, node=None, noncontig=False, hide=None,
@@ -84,6 +84,7 @@ class Tensor(Value):
         self.members = members  # for groups: member tensors
         self.node = node
         self.noncontig = noncontig  # a transposing view: reshape/matmul of it copies
+        self.swap = None  # how it is out of order, where known (layout.py)
         # epochs whose saves this reference cannot see: saves made on another
         # path of a branch than the one this value came from
         self.hide = hide

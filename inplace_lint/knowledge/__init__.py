@@ -206,7 +206,13 @@ Per-overload saves, integer outputs and writes (optional keys)::
                                   # "inplace") when every keyword in "when" is given and
                                   # not None/False ([]: always): F.embedding renormalises
                                   # the rows of weight it looks up
+      "keeps_layout": "input"     # (experiment) the result is laid out as this
+                                  # parameter's tensor (its strides, not in order):
+                                  # sigmoid(x.transpose(1, 2)) is transposed too, so
+                                  # its reshape is a copy (tools/knowledge_gen/layout.py:
+                                  # elementwise ops, clone, dropout; not softmax)
     modules:
+      "keeps_layout": "input"     # (experiment) as for functions: nn.GELU, nn.Dropout
       "forward_writes": {"weight": {"when": ["max_norm"], "unless": [], "train_only": false}}
                                   # (experiment) forward() writes this parameter or
                                   # buffer in place: "when" constructor arguments that

@@ -13,6 +13,7 @@ from .common import (
     MAX_SAMPLES, MULTI_VIEW_ERR, SAVED_ERR, ensure_expecttest, loss_of, output_name, python_params, tensors_in,
 )
 from .autocast import module_autocast
+from .layout import module_layout
 from .writes import extra_module_setups, module_writes
 
 
@@ -108,6 +109,7 @@ def module_experiments(only=None):
             entry["flag_defaults"] = {f: sig[f].default for a in absent.values() for f in a}
         entry["bases"] = torch_bases(cls)
         entry.update(module_autocast(cls, cands))
+        entry.update(module_layout(cls, cands))
         results["torch.nn." + name] = entry
     return results
 
