@@ -27,7 +27,7 @@ from .values import (
     Tensor, hidden, join, join_all, made_after, opaque, result_tensor,
 )
 from .storage import whole
-from .graph import link, mark_read, use
+from .graph import link, mark_read
 from .loops import config_items, constant_items, dict_keys, keyed_items, tensor_items, torch_layers
 
 

@@ -78,7 +78,7 @@ class Frame:
     def __init__(self, parent=None, func=None):
         self.vars: dict = {}
         # ``if flag:`` joins that later tests of the same flag can take apart
-        # (guards.remember_split): [(name, flag value, {var: (joined, if true, if false)})]
+        # (flag_splits.remember_split): [(name, flag value, {var: (joined, if true, if false)})]
         self.conds = None
         self.parent = parent
         self.returns = []

@@ -18,7 +18,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..knowledge import load as load_knowledge
-from . import constructions, guards, matching
+from . import constructions, flag_splits, guards, matching
 from .assignment import Assignment
 from .autocast import enter_region
 from .dtypes import widths_known
@@ -243,9 +243,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         facts_b = guards.refine(self, node.test, frame, False)
         if facts_a is guards.INFEASIBLE and facts_b is guards.INFEASIBLE:
             facts_a = facts_b = []  # contradictory facts: imprecision, follow both
-        flag = guards.flag_test(node.test)
-        split = guards.split_by_flag(frame, flag) if flag is not None and frame.conds else None
-        ends = guards.ends_by_flag(frame, flag) if flag is not None and frame.conds else (None, None)
+        flag = flag_splits.flag_test(node.test)
+        split = flag_splits.split_by_flag(frame, flag) if flag is not None and frame.conds else None
+        ends = flag_splits.ends_by_flag(frame, flag) if flag is not None and frame.conds else (None, None)
         pre_vars, pre_state = dict(frame.vars), self.state
         self.state = pre_state.branch()
         _ended(self.state, ends[0])
@@ -310,9 +310,9 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
             self.state = State.join(a_state, b_state, branches=None if idle is not None else mark)
             ends = _ends(pre_state, a_state), _ends(pre_state, b_state)
             if flag is not None and (parts or ends != (None, None)):
-                guards.remember_split(frame, flag, parts, ends)
+                flag_splits.remember_split(frame, flag, parts, ends)
             if parts:
-                guards.remember_flags_set(frame, parts)
+                flag_splits.remember_flags_set(frame, parts)
         elif ok_a:
             frame.vars, self.state = a_vars, a_state
         elif ok_b:
