@@ -50,25 +50,34 @@ def remember_flags_set(frame, parts):
                 remember_split(frame, (name, a.value), others)
 
 
-def split_by_flag(frame, flag):
-    """{var: (value if the flag is true, value if false)} for the variables an earlier
-    test of the same, unchanged flag rebound and that still hold the joined value."""
+def recall(frame, flag):
+    """What an earlier test of the same, unchanged flag left, for this test's two branches
+    (true, then false): ({var: (value, value)} for the variables it rebound that still hold
+    the joined value, or None; (how each branch ended its graphs, see remember_split))."""
     name, polarity = flag
-    for n, value, split, _ in frame.conds:
+    for n, value, split, ends in frame.conds or ():
         if n == name and frame.vars.get(name) is value:
             # (not a tensor saved since the join: a save through the joined value is
             # recorded on it, not on the values it joins)
             out = {k: (a, b) if polarity else (b, a) for k, (j, a, b) in split.items()
                    if frame.vars.get(k) is j and not (isinstance(j, Tensor) and j.storage.saves)}
-            return out or None
-    return None
+            return out or None, ends if polarity else ends[::-1]
+    return None, (None, None)
 
 
-def ends_by_flag(frame, flag):
-    """(what an earlier test's branch taken when this test is true ended, the same when it
-    is false): see remember_split."""
-    name, polarity = flag
-    for n, value, _, ends in frame.conds:
-        if n == name and frame.vars.get(name) is value:
-            return ends if polarity else ends[::-1]
-    return None, None
+def branch_end(before, after):
+    """What a branch's backwards did to the graphs alive before it: (the epochs they freed,
+    whether parameters then hold grads), or None where no backward ran."""
+    freed = after.dead - before.dead
+    if not freed and after.grads == before.grads:
+        return None
+    return freed, after.grads
+
+
+def take_end(state, end):
+    """A branch taken only where an earlier branch of the same test ran (see branch_end): what
+    that one's backward freed is freed here too."""
+    if end is not None:
+        state.dead = state.dead | end[0]
+        if state.grads is None:
+            state.grads = end[1]

@@ -78,7 +78,8 @@ class Frame:
     def __init__(self, parent=None, func=None):
         self.vars: dict = {}
         # ``if flag:`` joins that later tests of the same flag can take apart
-        # (flag_splits.remember_split): [(name, flag value, {var: (joined, if true, if false)})]
+        # (flag_splits.remember_split): [(name, flag value, {var: (joined, if true, if false)},
+        # (how the true branch ended its graphs, the false one's))]
         self.conds = None
         self.parent = parent
         self.returns = []

@@ -101,17 +101,6 @@ class _Params:
         return self.values.get(name)
 
 
-def chain_value(expr, frame):
-    """The value of ``x`` or of an attribute chain ``self._centers._params`` read from the
-    objects' attributes (no property is run); None when a link is not known."""
-    if type(expr) is cst.Name:
-        return frame.lookup(expr.value)
-    if type(expr) is cst.Attribute:
-        base = chain_value(expr.value, frame)
-        return base.attrs.get(expr.attr.value) if isinstance(base, Obj) else None
-    return None
-
-
 def _truth(interp, test, frame, depth):
     """The test's value where grad mode and ``requires_grad`` are known: True, False or
     None.  Follows and/or/not and a small predicate of the file (one ``return``), so
@@ -128,11 +117,11 @@ def _truth(interp, test, frame, depth):
             return False if a is False or b is False else (True if a and b else None)
         return True if a is True or b is True else (False if a is False and b is False else None)
     if type(test) is cst.Attribute and test.attr.value == "requires_grad":
-        v = chain_value(test.value, frame)
+        v = _attr_value(test.value, frame)
         return v.rg if isinstance(v, Tensor) and v.rg in (True, False) else None
     if type(test) is cst.Attribute:
         # an object's flag set to a known bool (``self.cache_in_training``)
-        v = chain_value(test.value, frame)
+        v = _attr_value(test.value, frame)
         flag = v.attrs.get(test.attr.value) if isinstance(v, Obj) else None
         return flag.value if isinstance(flag, Const) and type(flag.value) is bool else None
     if type(test) is cst.Call and not test.args and type(test.func) is cst.Attribute \
@@ -307,7 +296,7 @@ def _refine_parts(interp, test, frame, truth, facts):
         facts.extend(right if lv is INFEASIBLE else left if rv is INFEASIBLE else _either(left, right))
         return None
     if type(test) is cst.Attribute and test.attr.value == "requires_grad":
-        v = chain_value(test.value, frame)
+        v = _attr_value(test.value, frame)
         if isinstance(v, Tensor):
             if v.rg is (not truth):
                 return INFEASIBLE

@@ -244,11 +244,10 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         if facts_a is guards.INFEASIBLE and facts_b is guards.INFEASIBLE:
             facts_a = facts_b = []  # contradictory facts: imprecision, follow both
         flag = flag_splits.flag_test(node.test)
-        split = flag_splits.split_by_flag(frame, flag) if flag is not None and frame.conds else None
-        ends = flag_splits.ends_by_flag(frame, flag) if flag is not None and frame.conds else (None, None)
+        split, ends = flag_splits.recall(frame, flag) if flag is not None else (None, (None, None))
         pre_vars, pre_state = dict(frame.vars), self.state
         self.state = pre_state.branch()
-        _ended(self.state, ends[0])
+        flag_splits.take_end(self.state, ends[0])
         j_a, f_a = self.heap.begin(), self.heap.begin_facts()
         mark = f_a.mark
         if facts_a is guards.INFEASIBLE:
@@ -263,7 +262,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
         a_vars, a_state = frame.vars, self.state
         frame.vars = dict(pre_vars)
         self.state = pre_state.branch()
-        _ended(self.state, ends[1])
+        flag_splits.take_end(self.state, ends[1])
         ok_b = True
         orelse = node.orelse
         j_b, f_b = self.heap.begin(), self.heap.begin_facts()
@@ -308,7 +307,7 @@ class Interpreter(Standalone, ClassDefs, Calls, Expressions, Assignment, TorchSe
                 a_vars if any(f[0] == "inference" for f in facts_a) else None
             frame.vars = join_vars(a_vars, b_vars, a_state, b_state, parts, branch=mark, idle=idle)
             self.state = State.join(a_state, b_state, branches=None if idle is not None else mark)
-            ends = _ends(pre_state, a_state), _ends(pre_state, b_state)
+            ends = flag_splits.branch_end(pre_state, a_state), flag_splits.branch_end(pre_state, b_state)
             if flag is not None and (parts or ends != (None, None)):
                 flag_splits.remember_split(frame, flag, parts, ends)
             if parts:
@@ -636,24 +635,6 @@ Interpreter._expr = {getattr(cst, k): v for k, v in {
     "Lambda": lambda self, n, f: LambdaFn(n, scope_opened(self, f)), "Ellipsis": lambda self, n, f: Const(Ellipsis),
     "Yield": Interpreter._yield, "StarredElement": lambda self, n, f: self.eval(n.value, f),
 }.items()}
-
-
-def _ends(before, after):
-    """What a branch's backwards did to the graphs alive before it: (the epochs they freed,
-    whether parameters then hold grads), or None where no backward ran."""
-    freed = after.dead - before.dead
-    if not freed and after.grads == before.grads:
-        return None
-    return freed, after.grads
-
-
-def _ended(state, end):
-    """A branch taken only where an earlier branch of the same test ran (see _ends): what
-    that one's backward freed is freed here too."""
-    if end is not None:
-        state.dead = state.dead | end[0]
-        if state.grads is None:
-            state.grads = end[1]
 
 
 def _join_paths(paths):

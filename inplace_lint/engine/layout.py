@@ -24,8 +24,10 @@ from .values import Const, Tensor
 
 # ops that swap two dimensions, and the names of those dimensions as keywords
 SWAPS = {"transpose": ("dim0", "dim1"), "swapaxes": ("axis0", "axis1"), "swapdims": ("dim0", "dim1")}
-# views that swap two fixed dimensions: a matrix's two, or the last two
-FIXED_SWAPS = {"T": "2d", "t": "2d", "H": "2d", "mT": "last2", "mH": "last2", "adjoint": "last2"}
+# views that swap two fixed dimensions: a matrix's two, or the last two (``Tensor.noncontig``'s
+# "2d" and "last2", which ranks.py reads; ``adjoint`` is marked out of order only)
+MATRIX_SWAPS = {"T": "2d", "t": "2d", "H": "2d", "mT": "last2", "mH": "last2"}
+FIXED_SWAPS = {**MATRIX_SWAPS, "adjoint": "last2"}
 # transposing views of a dense tensor that stay dense (not expand's stride-0 dimensions)
 PERMUTATIONS = {"permute", "movedim", "moveaxis"}
 

@@ -24,7 +24,7 @@ from .dtypes import (
     SIZE_ARGUMENTS, SIZE_PARAMS, SIZED_CREATION_OPS, built_width, conversion_target, convert, dtype_class,
     layer_width, size_evidence, tuple_outputs, type_result)
 from .ranks import after_inplace, rank_result
-from .layout import kept_layout, swap_view
+from .layout import MATRIX_SWAPS, kept_layout, swap_view
 from .frames import RawEvent, SeqPrefix, Snapshot, all_params
 from .saves import Saves
 from .aliases import detached, keep_big_join
@@ -48,7 +48,6 @@ SURE_ALIAS_METHODS = {"cpu", "contiguous"}
 # batch dimensions (matmul, linear: saves.FOLDING_OPS) then reshape a *copy* and save that copy.
 NONCONTIG_VIEWS = {"transpose", "permute", "t", "mT", "T", "mH", "H", "swapaxes", "swapdims", "movedim",
                    "expand", "expand_as", "adjoint"}
-MATRIX_SWAPS = {"T": "2d", "t": "2d", "H": "2d", "mT": "last2", "mH": "last2"}
 DISTRIBUTIONS = "torch.distributions."
 FACTORY_PREFIXES = ("zeros", "ones", "empty", "full", "rand", "randn", "randint", "randperm", "arange",
                     "linspace", "logspace", "eye", "tensor", "as_tensor", "from_numpy", "asarray",
